@@ -1,0 +1,35 @@
+# Two commands set everything up on a fresh machine with Python 3.11:
+#   make run   - create .venv, install, ingest seeds/, print the timeline and casualty conflicts
+#   make test  - the same install plus test dependencies, then pytest
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= clashrecon.db
+
+.PHONY: install install-test run test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/clashrecon ingest seeds/ --db $(DB)
+	$(BIN)/clashrecon timeline --db $(DB)
+	$(BIN)/clashrecon conflicts --field casualties --db $(DB)
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -1,0 +1,3 @@
+from clashrecon.cli import main
+
+main()

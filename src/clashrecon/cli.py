@@ -1,0 +1,312 @@
+"""Command line: parse options into one frozen object, make one library call, render the result.
+
+Heavy modules (pydantic models, the store, spaCy, rich) are imported inside the commands
+so that `clashrecon --help` answers at once and the read commands never load spaCy.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="clashrecon",
+    help="Reconcile conflicting news reports of an armed clash into one sourced timeline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class FieldChoice(str, Enum):
+    casualties = "casualties"
+    actors = "actors"
+    places = "places"
+    times = "times"
+    all = "all"
+
+
+class ClaimField(str, Enum):
+    casualties = "casualties"
+    actors = "actors"
+    places = "places"
+    times = "times"
+
+
+DbOpt = Annotated[
+    Optional[Path],
+    typer.Option("--db", help="SQLite store [env CLASHRECON_DB, default ./clashrecon.db]", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout; messages go to stderr")]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    db: Path | None
+    json: bool
+
+
+def _db(db: Path | None) -> Path:
+    from clashrecon.store import default_db_path
+
+    return db if db is not None else default_db_path()
+
+
+def _run(fn, *args) -> None:
+    """Call the library; turn a user-caused failure into one line on stderr and its exit code."""
+    from clashrecon.errors import ClashreconError
+
+    try:
+        code = fn(*args)
+    except ClashreconError as exc:
+        from clashrecon import render
+
+        render.error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        from clashrecon import render
+
+        render.error("interrupted; everything stored before this point is kept")
+        raise typer.Exit(130) from None
+    raise typer.Exit(code or 0)
+
+
+def _open_read(opts: ReadOptions):
+    from clashrecon.store import Store
+
+    return Store.open(_db(opts.db), create=False)
+
+
+# ------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class IngestCommand:
+    db: Path | None
+    json: bool
+    quiet: bool
+    paths: tuple[Path, ...]
+    model: str | None
+    glob: str | None
+    force: bool
+    jobs: int
+    reference_date: date | None
+
+
+def _ingest(cmd: IngestCommand) -> int:
+    from clashrecon import render
+    from clashrecon.pipeline import IngestOptions, ingest
+    from clashrecon.store import Store
+
+    options = IngestOptions(
+        paths=cmd.paths,
+        model=cmd.model,
+        glob=cmd.glob,
+        force=cmd.force,
+        jobs=cmd.jobs,
+        reference_date=cmd.reference_date,
+    )
+    with Store.open(_db(cmd.db), create=True) as store:
+        progress = render.ingest_progress(enabled=not cmd.quiet and not cmd.json)
+        report = ingest(store, options, progress)
+    render.ingest_report(report, as_json=cmd.json, quiet=cmd.quiet)
+    return report.exit_code
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (walked recursively)")],
+    db: DbOpt = None,
+    json: JsonOpt = False,
+    model: Annotated[
+        Optional[str], typer.Option("--model", help="spaCy pipeline name or path [env CLASHRECON_MODEL]")
+    ] = None,
+    glob: Annotated[Optional[str], typer.Option("--glob", help="Only files whose name matches, e.g. '*.html'")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract every article, changed or not")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes for NLP")] = 1,
+    reference_date: Annotated[
+        Optional[str],
+        typer.Option("--reference-date", help="YYYY-MM-DD to resolve 'Tuesday' etc. against, overriding inference"),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
+) -> None:
+    """Read articles, extract their claims and store them; then reconcile the whole store."""
+    ref: date | None = None
+    if reference_date is not None:
+        try:
+            ref = date.fromisoformat(reference_date)
+        except ValueError:
+            from clashrecon import render
+
+            render.error(f"--reference-date {reference_date!r} is not a date; give it as YYYY-MM-DD, e.g. 2022-09-14")
+            raise typer.Exit(2) from None
+    cmd = IngestCommand(
+        db=db,
+        json=json,
+        quiet=quiet,
+        paths=tuple(paths),
+        model=model,
+        glob=glob,
+        force=force,
+        jobs=jobs,
+        reference_date=ref,
+    )
+    _run(_ingest, cmd)
+
+
+# ------------------------------------------------------------------------- read commands
+
+
+@dataclass(frozen=True)
+class TimelineCommand:
+    read: ReadOptions
+    since: date | None
+    until: date | None
+
+
+def _parse_day(name: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        from clashrecon.errors import UsageError
+
+        raise UsageError(f"{name} {value!r} is not a date; give it as YYYY-MM-DD") from None
+
+
+def _timeline(cmd: TimelineCommand) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(cmd.read) as store:
+        events = queries.timeline(store, since=cmd.since, until=cmd.until)
+    render.timeline(events, as_json=cmd.read.json)
+    return 0
+
+
+@app.command("timeline")
+def timeline_cmd(
+    db: DbOpt = None,
+    json: JsonOpt = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before YYYY-MM-DD")] = None,
+) -> None:
+    """One entry per event in time order, with reconciled figures and their sources."""
+
+    def run() -> int:
+        cmd = TimelineCommand(ReadOptions(db, json), _parse_day("--since", since), _parse_day("--until", until))
+        return _timeline(cmd)
+
+    _run(run)
+
+
+@dataclass(frozen=True)
+class ConflictsCommand:
+    read: ReadOptions
+    field: str
+    all: bool
+
+
+def _conflicts(cmd: ConflictsCommand) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(cmd.read) as store:
+        conflicts = queries.conflicts(store, field=cmd.field, include_all=cmd.all)
+    render.conflicts(conflicts, as_json=cmd.read.json, include_all=cmd.all)
+    return 0
+
+
+@app.command("conflicts")
+def conflicts_cmd(
+    field: Annotated[FieldChoice, typer.Option("--field", help="Which claims to compare")] = FieldChoice.all,
+    all_relations: Annotated[
+        bool, typer.Option("--all", help="Also list updates, aggregates and subtotals, and why they are not conflicts")
+    ] = False,
+    db: DbOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Real disagreements between sources: discrepancies and disputed claims."""
+    _run(_conflicts, ConflictsCommand(ReadOptions(db, json), field.value, all_relations))
+
+
+@dataclass(frozen=True)
+class ClaimsCommand:
+    read: ReadOptions
+    field: str | None
+    article: str | None
+
+
+def _claims(cmd: ClaimsCommand) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(cmd.read) as store:
+        claims = queries.claims(store, field=cmd.field, article=cmd.article)
+    render.claims(claims, as_json=cmd.read.json)
+    return 0
+
+
+@app.command("claims")
+def claims_cmd(
+    field: Annotated[Optional[ClaimField], typer.Option("--field", help="Only this field")] = None,
+    article: Annotated[Optional[str], typer.Option("--article", help="Only this article (file name)")] = None,
+    db: DbOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Every stored claim with its sentence, claimant and time."""
+    _run(_claims, ClaimsCommand(ReadOptions(db, json), field.value if field else None, article))
+
+
+def _sources(opts: ReadOptions) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(opts) as store:
+        rows = queries.sources(store)
+    render.sources(rows, as_json=opts.json)
+    return 0
+
+
+@app.command("sources")
+def sources_cmd(db: DbOpt = None, json: JsonOpt = False) -> None:
+    """Each article with its outlet, byline, date and independent origin."""
+    _run(_sources, ReadOptions(db, json))
+
+
+@dataclass(frozen=True)
+class ShowCommand:
+    read: ReadOptions
+    id: str
+
+
+def _show(cmd: ShowCommand) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(cmd.read) as store:
+        shown = queries.show(store, cmd.id)
+    render.show(shown, as_json=cmd.read.json)
+    return 0
+
+
+@app.command("show")
+def show_cmd(
+    id: Annotated[str, typer.Argument(help="An event, fact, conflict or claim ID")],
+    db: DbOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Every claim behind an event, fact or conflict, with its quote and article."""
+    _run(_show, ShowCommand(ReadOptions(db, json), id))
+
+
+def main() -> None:
+    # Typer/click print usage errors themselves with exit code 2, as the contract wants.
+    app(prog_name="clashrecon")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

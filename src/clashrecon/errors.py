@@ -1,0 +1,52 @@
+"""Named exceptions for user-caused failures.
+
+The library raises these; only the CLI turns them into a message and an exit code.
+Every message names the bad value, the valid choices where there are any, and the fix.
+"""
+
+from __future__ import annotations
+
+
+class ClashreconError(Exception):
+    """Base of every failure the user can cause and fix. Exit code 2 unless a subclass says otherwise."""
+
+    exit_code = 2
+
+
+class UsageError(ClashreconError):
+    """An option value the command cannot use."""
+
+
+class StoreError(ClashreconError):
+    """The store cannot be opened or used; the file is left untouched."""
+
+
+class NotSQLiteStore(StoreError):
+    """The --db path holds something that is not a SQLite database."""
+
+
+class NewerSchemaStore(StoreError):
+    """The store was written by a newer clashrecon."""
+
+
+class MissingStore(StoreError):
+    """A read command was pointed at a store that does not exist yet."""
+
+
+class ModelNotFound(ClashreconError):
+    """No spaCy English pipeline could be loaded."""
+
+
+class InputFileError(ClashreconError):
+    """One input file could not be read; the others are still ingested (exit code 1)."""
+
+    exit_code = 1
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class UnknownId(ClashreconError):
+    """`show` was given an ID that names no event, fact, conflict or claim."""

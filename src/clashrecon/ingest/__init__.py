@@ -1,0 +1,9 @@
+"""Reading article files into `Article` records: readers, text hygiene, boilerplate, metadata, lineage.
+
+Nothing here imports spaCy, typer or rich.
+"""
+
+from clashrecon.ingest.discover import Discovery, discover
+from clashrecon.ingest.readers import SourcedArticle, read_file
+
+__all__ = ["Discovery", "SourcedArticle", "discover", "read_file"]

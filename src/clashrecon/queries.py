@@ -1,0 +1,122 @@
+"""What the read commands ask of the store. No spaCy, no rich: plain records out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from clashrecon.errors import UnknownId, UsageError
+from clashrecon.models import Claim, Conflict, Event, Fact, Field
+from clashrecon.store import Store
+
+FIELDS = tuple(f.value for f in Field)
+
+
+def _check_field(field: str | None) -> None:
+    if field is not None and field != "all" and field not in FIELDS:
+        raise UsageError(f"unknown field {field!r}; choose one of {', '.join(FIELDS)} or all")
+
+
+def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
+    if since is None and until is None:
+        return True
+    start, end = event.when.start, event.when.end or event.when.start
+    if start is None:
+        return False  # an unanchored event cannot be placed inside a calendar window
+    if since is not None and (end or start)[:10] < since.isoformat():
+        return False
+    if until is not None and start[:10] > until.isoformat():
+        return False
+    return True
+
+
+def timeline(store: Store, *, since: date | None = None, until: date | None = None) -> list[Event]:
+    with store.snapshot():
+        rec = store.load_reconciliation()
+    return [e for e in rec.events if _overlaps(e, since, until)]
+
+
+def conflicts(store: Store, *, field: str = "all", include_all: bool = False) -> list[Conflict]:
+    _check_field(field)
+    with store.snapshot():
+        rec = store.load_reconciliation()
+    return [
+        c
+        for c in rec.conflicts
+        if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)
+    ]
+
+
+def claims(store: Store, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+    _check_field(field)
+    with store.snapshot():
+        found = store.claims(field=field, article=article)
+        if article and not found and not any(a.name == article for a in store.articles(with_text=False)):
+            names = sorted(a.name for a in store.articles(with_text=False))
+            raise UsageError(f"no article named {article!r} in the store; stored: {', '.join(names[:10]) or 'none'}")
+    return found
+
+
+def sources(store: Store) -> list[dict[str, Any]]:
+    with store.snapshot():
+        articles = store.articles(with_text=False)
+        per_article: dict[str, int] = {}
+        for (aid, n) in store.conn.execute("SELECT article_id, count(*) FROM claims GROUP BY article_id"):
+            per_article[aid] = n
+    return [
+        {
+            "article": a.name,
+            "title": a.title,
+            "outlet": a.outlet,
+            "byline": a.byline,
+            "credit": a.credit,
+            "dateline": a.dateline,
+            "url": a.url,
+            "origin": a.origin,
+            "origin_reason": a.origin_reason,
+            "published": a.published.model_dump(mode="json"),
+            "claims": per_article.get(a.id, 0),
+        }
+        for a in articles
+    ]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An ID resolved to its record and the claims behind it."""
+
+    id: str
+    type: str  # event | fact | conflict | claim
+    title: str
+    record: Event | Fact | Conflict | Claim
+    claims: list[Claim]
+    texts: dict[str, str]  # article id -> stored text, for highlighting
+
+
+def show(store: Store, ident: str) -> Shown:
+    with store.snapshot():
+        rec = store.load_reconciliation()
+        all_claims = {c.id: c for c in store.claims()}
+        record: Event | Fact | Conflict | Claim | None = None
+        kind, title, ids = "", "", []
+        for e in rec.events:
+            if e.id == ident:
+                record, kind, title, ids = e, "event", e.summary, list(e.claim_ids)
+            for f in e.facts:
+                if f.id == ident:
+                    record, kind, title, ids = f, "fact", f"{f.subject}: {f.value}", list(f.claim_ids)
+        for c in rec.conflicts:
+            if c.id == ident:
+                record, kind, title = c, "conflict", c.subject
+                ids = [cid for p in c.positions for cid in p.claim_ids]
+        if record is None and ident in all_claims:
+            record, kind, title, ids = all_claims[ident], "claim", all_claims[ident].quote, [ident]
+        if record is None:
+            raise UnknownId(
+                f"no event, fact, conflict or claim has ID {ident!r}; "
+                "IDs are shown by `timeline`, `conflicts` and `claims` (use --json to see them all)"
+            )
+        claims = [all_claims[i] for i in ids if i in all_claims]
+        texts = {aid: store.article_text(aid) or "" for aid in {c.article_id for c in claims}}
+    return Shown(id=ident, type=kind, title=title, record=record, claims=claims, texts=texts)

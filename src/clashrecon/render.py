@@ -1,0 +1,295 @@
+"""All terminal output: rich tables and trees on stdout, messages on stderr, JSON as plain text.
+
+The only module that imports rich. Text from articles is always wrapped in `Text` objects
+(never parsed as markup) and stripped of control characters, so article text can never
+drive the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from clashrecon.models import Claim, Conflict, Event
+    from clashrecon.pipeline import IngestReport
+    from clashrecon.queries import Shown
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-?]*[ -/]*[@-~]")
+
+
+@cache
+def out() -> Console:
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+@cache
+def err() -> Console:
+    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+
+
+def safe(value: object) -> str:
+    """A value as printable text: control characters and escape sequences removed."""
+    return _CONTROL.sub("", "" if value is None else str(value))
+
+
+def t(value: object, style: str = "") -> Text:
+    return Text(safe(value), style=style)
+
+
+# ------------------------------------------------------------------------- messages
+
+
+def error(message: str) -> None:
+    line = safe(message).replace("\n", " ")
+    err().print(Text("clashrecon: error: ", style="bold red") + Text(line), soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    err().print(Text("warning: ", style="yellow") + t(message.replace("\n", " ")), soft_wrap=True)
+
+
+def note(message: str) -> None:
+    err().print(t(message.replace("\n", " "), style="dim"), soft_wrap=True)
+
+
+def emit_json(data: Any) -> None:
+    """JSON on stdout and nothing else; non-ASCII kept, control characters escaped by json."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+# ------------------------------------------------------------------------- ingest
+
+
+class _RichProgress:
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._p = Progress(
+            TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err(), transient=True
+        )
+        self._task = None
+
+    def start(self, total: int) -> None:
+        self._p.start()
+        self._task = self._p.add_task("extract", total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self._task is not None:
+            self._p.advance(self._task, n)
+
+    def stop(self) -> None:
+        self._p.stop()
+
+
+class _NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def ingest_progress(enabled: bool):
+    """A progress bar on stderr, only when stderr is a terminal and the user did not ask for quiet."""
+    if enabled and err().is_terminal:
+        return _RichProgress()
+    return _NoProgress()
+
+
+def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
+    for exc in report.failed:
+        error(f"{exc.path}: {exc.reason}")
+    if not quiet:
+        for path, reason in report.skipped:
+            note(f"skipped {path}: {reason}")
+        for message in report.notes:
+            note(message)
+    summary = {
+        "files": report.files,
+        "new": report.new,
+        "replaced": report.replaced,
+        "unchanged": report.unchanged,
+        "failed": len(report.failed),
+        "skipped": len(report.skipped),
+        "claims_added": report.claims_added,
+        "model": report.model,
+    }
+    if as_json:
+        emit_json(summary | {"errors": [{"path": e.path, "reason": e.reason} for e in report.failed]})
+        return
+    if not quiet:
+        err().print(
+            t(
+                f"{report.files} files read: {report.new} new, {report.replaced} changed, "
+                f"{report.unchanged} unchanged, {len(report.failed)} failed; {report.claims_added} claims added"
+            ),
+            soft_wrap=True,
+        )
+
+
+# ------------------------------------------------------------------------- timeline
+
+
+def _when(event: Event) -> str:
+    w = event.when
+    if w.start is None:
+        return "undated"
+    text = w.start if not w.end or w.end == w.start else f"{w.start} – {w.end}"
+    if w.part_of_day:
+        text += f" {w.part_of_day}"
+    return text
+
+
+def timeline(events: list[Event], *, as_json: bool) -> None:
+    if as_json:
+        emit_json([e.contract() for e in events])
+        return
+    if not events:
+        err().print(t("no events in the store yet; run `clashrecon ingest PATH`"))
+        return
+    table = Table(title="Reconciled timeline", show_lines=True, expand=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("event")
+    table.add_column("sources", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for e in events:
+        body = Text()
+        body.append(safe(e.summary), style="bold")
+        body.append(f"  [{e.id}]", style="dim")
+        for f in e.facts:
+            body.append("\n• ")
+            body.append(safe(f.subject))
+            body.append(": ")
+            body.append(safe(f.value), style="bold")
+            body.append(f"  ({f.status.value}; {f.articles} art., {f.independent_sources} orig.)", style="dim")
+            if f.note:
+                body.append(f"  {safe(f.note)}", style="italic")
+        table.add_row(
+            t(_when(e)),
+            body,
+            t(f"{e.articles} art.\n{e.independent_sources} orig."),
+            t("⚠ conflict", "bold red") if e.conflict else t(""),
+        )
+    out().print(table)
+
+
+# ------------------------------------------------------------------------- conflicts
+
+
+def conflicts(items: list[Conflict], *, as_json: bool, include_all: bool) -> None:
+    if as_json:
+        emit_json([c.contract() for c in items])
+        return
+    if not items:
+        err().print(t("no conflicts found" + ("" if include_all else " (use --all to see updates, aggregates and subtotals)")))
+        return
+    for c in items:
+        style = "bold red" if c.is_conflict else "bold green"
+        head = Text()
+        head.append(f"{c.kind.value.upper()}", style=style)
+        head.append(f"  {safe(c.subject)}  ", style="bold")
+        head.append(f"[{c.id}] ({c.field.value})", style="dim")
+        out().print(head)
+        out().print(t(f"  {c.explanation}", "italic"))
+        for p in c.positions:
+            line = Text("  • ")
+            line.append(safe(p.value), style="bold")
+            line.append(f" — {', '.join(map(safe, p.claimants)) or 'unattributed'}")
+            line.append(f"; {len(p.articles)} article(s), {len(p.origins)} origin(s): {', '.join(map(safe, p.articles))}", style="dim")
+            out().print(line)
+            for q in p.quotes[:2]:
+                out().print(t(f"      “{q}”", "dim"))
+        out().print()
+
+
+# ------------------------------------------------------------------------- claims, sources, show
+
+
+def claims(items: list[Claim], *, as_json: bool) -> None:
+    if as_json:
+        emit_json([c.contract() for c in items])
+        return
+    if not items:
+        err().print(t("no claims"))
+        return
+    table = Table(show_lines=False, expand=True)
+    for col in ("id", "article", "field", "kind", "value", "claimant", "when", "quote"):
+        table.add_column(col, overflow="fold")
+    for c in items:
+        if c.quantity is not None:
+            value = f"{c.quantity.display()} {c.victim_party or '?'} {c.victim_group.value if c.victim_group else ''}"
+        else:
+            value = " → ".join(x for x in (c.subject, c.value) if x)
+        when = c.event_time.start if c.event_time and c.event_time.start else ""
+        table.add_row(t(c.id), t(c.article), t(c.field.value), t(c.kind), t(value), t(c.claimant), t(when), t(c.quote))
+    out().print(table)
+
+
+def sources(rows: list[dict[str, Any]], *, as_json: bool) -> None:
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        err().print(t("no articles in the store"))
+        return
+    table = Table(title="Sources", expand=True)
+    for col in ("article", "title", "outlet", "published", "origin", "why", "claims"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            t(r["article"]),
+            t(r["title"]),
+            t(r["outlet"] or r.get("credit")),
+            t(r["published"]["date"] or "?"),
+            t(r["origin"]),
+            t(r["origin_reason"]),
+            t(r["claims"]),
+        )
+    out().print(table)
+    origins = {r["origin"] for r in rows}
+    out().print(t(f"{len(rows)} articles from {len(origins)} independent origin(s)"))
+
+
+def _highlighted(quote: str, start: int, span: tuple[int | None, int | None]) -> Text:
+    text = t(quote)
+    s, e = span
+    if s is not None and e is not None:
+        text.stylize("bold reverse", s - start, e - start)
+    return text
+
+
+def show(shown: Shown, *, as_json: bool) -> None:
+    if as_json:
+        emit_json(
+            {
+                "id": shown.id,
+                "type": shown.type,
+                "title": shown.title,
+                "record": shown.record.model_dump(mode="json"),
+                "claims": [c.contract() for c in shown.claims],
+            }
+        )
+        return
+    out().print(Text(f"{shown.type} {shown.id}: ", style="bold") + t(shown.title))
+    for c in shown.claims:
+        head = Text(f"\n{c.id} ", style="dim")
+        head.append(safe(c.article), style="cyan")
+        head.append(f" [{c.start}:{c.end}] ", style="dim")
+        head.append(f"{c.field.value}/{c.kind}")
+        if c.claimant:
+            head.append(f" — claimant {safe(c.claimant)}")
+        out().print(head)
+        out().print(Text("  ") + _highlighted(c.quote, c.start, (c.span_start, c.span_end)))

@@ -1,0 +1,125 @@
+"""The command line contract: JSON outputs, provenance, idempotence, exit codes, lazy imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS, cli_json, run_cli
+
+
+@pytest.mark.parametrize("command", ["claims", "timeline", "conflicts", "sources"])
+def test_every_json_output_is_valid_and_non_empty(runner, seeds_db, command):
+    args = [command, "--db", str(seeds_db)]
+    if command == "conflicts":
+        args += ["--all"]
+    data = cli_json(runner, *args)
+    assert isinstance(data, list) and data
+
+
+def test_claims_json_keys_follow_the_contract(runner, seeds_db):
+    claims = cli_json(runner, "claims", "--db", str(seeds_db))
+    base = {"id", "article", "field", "kind", "quote", "start", "end", "claimant", "event_time"}
+    casualty = base | {"low", "high", "qualifier", "victim_party", "victim_group", "scope"}
+    for c in claims:
+        assert base <= c.keys()
+        if c["field"] == "casualties":
+            assert casualty <= c.keys()
+            assert c["qualifier"] in {"exact", "at_least", "more_than", "about", "up_to", "between", "unspecified"}
+
+
+def test_every_quote_is_the_stored_text_at_its_offsets(runner, seeds_db):
+    from clashrecon.store import Store
+
+    claims = cli_json(runner, "claims", "--db", str(seeds_db))
+    with Store.open(seeds_db, create=False) as store:
+        texts = {a.name: a.text for a in store.articles()}
+    assert claims
+    for c in claims:
+        assert texts[c["article"]][c["start"] : c["end"]] == c["quote"]
+
+
+def test_ingesting_the_seeds_twice_leaves_the_same_claims(runner, seeds_copy):
+    before = cli_json(runner, "claims", "--db", str(seeds_copy))
+    result = run_cli(runner, "ingest", str(SEEDS), "--db", str(seeds_copy))
+    assert result.exit_code == 0
+    assert "5 unchanged" in result.stderr
+    assert cli_json(runner, "claims", "--db", str(seeds_copy)) == before
+
+
+def test_force_re_extracts_to_the_same_claims(runner, seeds_copy):
+    before = cli_json(runner, "claims", "--db", str(seeds_copy))
+    result = run_cli(runner, "ingest", str(SEEDS), "--db", str(seeds_copy), "--force", "--quiet")
+    assert result.exit_code == 0
+    assert cli_json(runner, "claims", "--db", str(seeds_copy)) == before
+
+
+def test_json_mode_keeps_stdout_pure(runner, tmp_path):
+    db = tmp_path / "s.db"
+    result = run_cli(runner, "ingest", str(SEEDS / "001_39cca2ebeafa4fc9.txt"), str(tmp_path / "missing.txt"), "--db", str(db), "--json")
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["new"] == 1 and summary["failed"] == 1
+    assert "missing.txt: no such file or directory" in result.stderr
+
+
+def test_a_missing_file_fails_only_itself(runner, tmp_path):
+    db = tmp_path / "s.db"
+    result = run_cli(runner, "ingest", str(tmp_path / "nope.txt"), str(SEEDS / "003_3737467c3f90d56b.txt"), "--db", str(db))
+    assert result.exit_code == 1
+    assert cli_json(runner, "sources", "--db", str(db))[0]["article"] == "003_3737467c3f90d56b.txt"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["conflicts", "--field", "weather"], "weather"),
+        (["timeline", "--since", "yesterday"], "--since 'yesterday' is not a date"),
+        (["claims", "--article", "nosuch.txt"], "no article named 'nosuch.txt'"),
+        (["show", "zzz"], "no event, fact, conflict or claim has ID 'zzz'"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_clear_message(runner, seeds_db, args, message):
+    result = run_cli(runner, *args, "--db", str(seeds_db))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_read_command_on_a_missing_store_exits_2(runner, tmp_path):
+    result = run_cli(runner, "timeline", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2
+    assert "no store at" in result.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize("command", ["timeline", "conflicts", "claims", "sources"])
+def test_read_commands_never_import_spacy(seeds_db, command):
+    code = (
+        "import sys\n"
+        "from clashrecon.cli import app\n"
+        f"try:\n    app([{command!r}, '--db', {str(seeds_db)!r}, '--json'])\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'dateparser', 'trafilatura'))\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
+def test_python_dash_m_runs_the_cli():
+    done = subprocess.run([sys.executable, "-m", "clashrecon", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    for command in ("ingest", "timeline", "conflicts", "claims", "sources", "show"):
+        assert command in done.stdout
+
+
+def test_db_comes_from_the_environment(runner, seeds_db, monkeypatch):
+    monkeypatch.setenv("CLASHRECON_DB", str(seeds_db))
+    result = run_cli(runner, "sources", "--json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 5
