@@ -93,6 +93,7 @@ class SegmentType(str, Enum):
     credit = "credit"  # wire credit lines such as "/ Source: Reuters"
     byline = "byline"
     contributor = "contributor"  # "... contributed to this report."
+    repeat = "repeat"  # a paragraph printed again verbatim further down
 
 
 CLAIM_SEGMENTS = frozenset({SegmentType.body, SegmentType.headline})
@@ -153,6 +154,7 @@ class Article(Record):
     origin: str | None = F(default=None, description="Independent-origin key shared by wire copies")
     origin_reason: str | None = F(default=None, description="Why this article has its origin")
     warnings: tuple[str, ...] = F(default=(), description="Non-fatal notes from reading")
+    raw_hash: str | None = F(default=None, description="SHA-256 of the file's raw bytes (and its sidecar), to skip unchanged files cheaply")
 
     def segment_at(self, offset: int) -> SegmentType:
         for seg in self.segments:
