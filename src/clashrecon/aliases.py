@@ -1,0 +1,69 @@
+"""Spelling variants of one name across articles: "Sergey Lavrov" / "Sergei Lavrov", "cease-fire" / "ceasefire".
+
+Pure Python (rapidfuzz only): the reconcilers call it on stored claims, so it must not import spaCy.
+It does not decide that two different names denote one actor ("Kremlin" / "Russia"): that is the
+actor lexicon's job. Two names the lexicon knows as different actors never merge, however close
+their spelling ("Austria" / "Australia").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from clashrecon.lexicon import actor_lexicon, load_data
+
+
+def min_ratio() -> float:
+    """The one similarity threshold (0-100) for spelling variants, from data/actors.json."""
+    return float(load_data("actors.json")["spelling_variants"]["min_ratio"])
+
+
+def normalise(name: str) -> str:
+    """Case, accents, hyphens, dots and spaces do not distinguish names ("cease-fire" == "Ceasefire")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in plain.casefold() if ch.isalnum())
+
+
+def are_variants(a: str, b: str, threshold: float | None = None) -> bool:
+    """True if `a` and `b` spell the same name differently."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    lex = actor_lexicon()
+    ca, cb = lex.canonical(a), lex.canonical(b)
+    if ca and cb:
+        return ca == cb
+    # A differing first letter is a different name far more often than a transliteration.
+    if na[0] != nb[0]:
+        return False
+    return fuzz.ratio(na, nb) >= (min_ratio() if threshold is None else threshold)
+
+
+def merge_variants(names: Iterable[str]) -> dict[str, str]:
+    """Map every name to its canonical spelling: the most frequent variant, the first seen on a tie.
+
+    Every input name is a key (a name without variants maps to itself). Grouping is single-link
+    against each group's canonical spelling, so a chain of small differences cannot drift far.
+    """
+    ordered = list(names)
+    counts = Counter(ordered)
+    first_seen: dict[str, int] = {}
+    for i, n in enumerate(ordered):
+        first_seen.setdefault(n, i)
+    distinct = sorted(counts, key=lambda n: (-counts[n], first_seen[n]))
+    groups: list[list[str]] = []
+    for name in distinct:
+        for group in groups:
+            if are_variants(group[0], name):
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    return {name: group[0] for group in groups for name in group}
