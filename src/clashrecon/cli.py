@@ -303,6 +303,57 @@ def show_cmd(
     _run(_show, ShowCommand(ReadOptions(db, json), id))
 
 
+# ------------------------------------------------------------------------- eval
+
+
+@dataclass(frozen=True)
+class EvalCommand:
+    gold: Path
+    json: bool
+    baseline: Path | None
+    update_baseline: bool
+    allow_lower: bool
+    model: str | None
+
+
+def _eval(cmd: EvalCommand) -> int:
+    from clashrecon import render
+    from clashrecon.evaluate import EvalOptions, evaluate
+
+    report = evaluate(
+        EvalOptions(
+            gold=cmd.gold,
+            baseline=cmd.baseline,
+            update_baseline=cmd.update_baseline,
+            allow_lower=cmd.allow_lower,
+            model=cmd.model,
+        )
+    )
+    render.eval_report(report, as_json=cmd.json)
+    return report.exit_code
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold file or folder of gold files")] = Path("data/gold"),
+    json: JsonOpt = False,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Pinned floors [default: baseline.json beside the gold]")
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Pin the current scores as the new floors (raising only)")
+    ] = False,
+    allow_lower: Annotated[
+        bool, typer.Option("--allow-lower", help="With --update-baseline: also lower floors that dropped")
+    ] = False,
+    model: Annotated[
+        Optional[str], typer.Option("--model", help="spaCy pipeline name or path [env CLASHRECON_MODEL]")
+    ] = None,
+) -> None:
+    """Score extraction against hand-made gold annotations; exit 1 if a score falls below the baseline."""
+    _run(_eval, EvalCommand(gold, json, baseline, update_baseline, allow_lower, model))
+
+
 def main() -> None:
     # Typer/click print usage errors themselves with exit code 2, as the contract wants.
     app(prog_name="clashrecon")

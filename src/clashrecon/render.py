@@ -293,3 +293,29 @@ def show(shown: Shown, *, as_json: bool) -> None:
             head.append(f" — claimant {safe(c.claimant)}")
         out().print(head)
         out().print(Text("  ") + _highlighted(c.quote, c.start, (c.span_start, c.span_end)))
+
+
+def eval_report(report: Any, *, as_json: bool) -> None:
+    """`clashrecon eval`: one row per gold set and score, the floor beside it; misses on stderr."""
+    if as_json:
+        emit_json(report.to_json())
+        return
+    table = Table(title="Quality against gold annotations")
+    for col in ("gold", "score", "tp", "fp", "fn", "precision", "recall", "F1", "floor F1"):
+        table.add_column(col, justify="left" if col in ("gold", "score") else "right")
+    for r in report.results:
+        for name, s in r.scores.items():
+            floor = report.baseline.get(f"{r.name} / {name}", {}).get("f1")
+            table.add_row(
+                t(r.name), t(name), str(s.tp), str(s.fp), str(s.fn),
+                f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", "" if floor is None else f"{floor:.3f}",
+            )
+    out().print(table)
+    for r in report.results:
+        for label, items in (("missed", r.missed), ("extra", r.extra), ("wrong", r.wrong)):
+            for item in items:
+                note(f"{r.name} {label}: {item}")
+    for line in report.regressions:
+        error(f"below baseline: {line}")
+    if report.updated:
+        note(f"baseline written to {report.baseline_path}")
