@@ -5,6 +5,12 @@ A file that is not SQLite, or a store from a newer clashrecon, is refused before
 writes to it, so the file stays byte-for-byte as it was. Writes happen in one
 `BEGIN IMMEDIATE` transaction per batch, in WAL mode with a busy timeout, so that a killed
 run never leaves half an article and two ingests can share one store.
+
+Derived data (origins, resolved times, reconciled results) is only written if the stored
+articles have not changed since it was computed: every batch of articles bumps a
+generation number and marks the results stale in the same transaction, so a run killed
+before reconciling, or one that raced another ingest, is reconciled again by the next run
+instead of leaving results that miss articles.
 """
 
 from __future__ import annotations
@@ -88,16 +94,23 @@ def default_db_path() -> Path:
     return Path(os.environ.get("CLASHRECON_DB") or DEFAULT_DB)
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path, *, create: bool) -> None:
     """Refuse anything that is not a SQLite store of a schema we know, without writing to it."""
     if path.is_dir():
         raise NotSQLiteStore(f"store {path} is a directory, not a SQLite file; give --db a file path")
+    if not path.is_file():
+        raise NotSQLiteStore(f"store {path} is not a regular file; give --db a file path")
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(f"store {path} cannot be read ({exc.strerror}); check its permissions or give another --db") from exc
     if not header:
+        if not create:
+            # a read command must not turn someone's empty file into a store
+            raise MissingStore(f"store {path} is an empty file; run `clashrecon ingest PATH --db {path}` first")
+        if not os.access(path, os.W_OK):
+            raise StoreError(f"store {path} is read-only; ingest needs to write it. Give --db a writable path")
         return  # an empty file is an empty SQLite database
     if header != SQLITE_HEADER:
         raise NotSQLiteStore(
@@ -117,6 +130,8 @@ def _check_file(path: Path) -> None:
             f"store {path} has schema version {version}, newer than this clashrecon's {SCHEMA_VERSION}; "
             "it was left untouched. Upgrade clashrecon or give another --db"
         )
+    if create and not os.access(path, os.W_OK):
+        raise StoreError(f"store {path} is read-only; ingest needs to write it. Give --db a writable path")
 
 
 def _retry_locked(fn):
@@ -138,34 +153,64 @@ def _retry_locked(fn):
 class Store:
     """A clashrecon store on disk. Use `Store.open(path, create=...)`."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
         self.conn = conn
+        self.read_only = read_only
+        # the article generation the last corpus read saw; -1 when reads straddled a change
+        self._basis: int | None = None
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> Store:
+        """Open (with create, also create or migrate) a store; refuse anything unusable untouched.
+
+        Without `create` the store is only read: a file this process may not write is opened
+        read-only, so a store on a read-only disk or shared read-only still answers.
+        """
         p = Path(path) if path is not None else default_db_path()
-        if p.exists():
-            _check_file(p)
+        if os.path.lexists(p):
+            if not p.exists():
+                raise StoreError(f"store {p} is a broken symbolic link; give --db a file path")
+            _check_file(p, create=create)
         elif not create:
             raise MissingStore(f"no store at {p}; run `clashrecon ingest PATH` first or give --db an existing store")
         elif not p.parent.exists():
             raise StoreError(f"cannot create store {p}: folder {p.parent} does not exist")
+        elif not os.access(p.parent, os.W_OK):
+            raise StoreError(f"cannot create store {p}: folder {p.parent} is not writable")
+        read_only = not create and not os.access(p, os.W_OK)
         try:
-            conn = sqlite3.connect(p, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            if read_only:
+                conn = sqlite3.connect(
+                    f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                    check_same_thread=False,
+                )
+            else:
+                conn = sqlite3.connect(p, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from exc
-        store = cls(p, conn)
+        store = cls(p, conn, read_only=read_only)
         try:
             conn.execute("PRAGMA foreign_keys=ON")
-            _retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
-            conn.execute("PRAGMA synchronous=NORMAL")
-            store._migrate()
+            if create:
+                # readers never change the journal mode: ingest made the store WAL when it created it
+                _retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
+                conn.execute("PRAGMA synchronous=NORMAL")
+            if store.schema_version < SCHEMA_VERSION:
+                if read_only:
+                    raise StoreError(
+                        f"store {p} has an older schema and is read-only, so it cannot be upgraded; "
+                        "run `clashrecon ingest` on a writable copy"
+                    )
+                store._migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(f"cannot use store {p}: {exc}") from exc
+        except StoreError:
+            conn.close()
+            raise
         return store
 
     def close(self) -> None:
@@ -204,6 +249,18 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    def generation(self) -> int:
+        """How many batches of articles have been written to this store (0 for a new one)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _stale(self) -> bool:
+        """True when the corpus read that derived data was computed from has since changed.
+
+        Call inside the write transaction, so no other writer can slip in between check and write.
+        """
+        return self._basis is not None and self._basis != self.generation()
+
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: every query inside sees one consistent state."""
@@ -231,6 +288,13 @@ class Store:
         """
         added = 0
         with self.transaction() as db:
+            # results computed before this batch no longer cover the store: mark them stale
+            # in the same transaction, so a run killed before reconciling is reconciled next time
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+                "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
+            db.execute("DELETE FROM meta WHERE key='reconciled_at'")
             for source, article, claims in batch:
                 # a changed file replaces its earlier version, claims and all
                 db.execute("DELETE FROM articles WHERE source=? AND id<>?", (source, article.id))
@@ -261,6 +325,7 @@ class Store:
                 )
                 self._insert_claims(db, claims)
                 added += len(claims)
+        self._basis = None
         return added
 
     def _insert_claims(self, db: sqlite3.Connection, claims: list[Claim]) -> None:
@@ -274,17 +339,35 @@ class Store:
         )
 
     def articles(self, *, with_text: bool = True) -> list[Article]:
-        cols = "data, text" if with_text else "data, ''"
-        rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY name, source")
+        """Every stored article. Starts a corpus read: derived data written later is checked against it."""
+        with self._reading():
+            self._basis = self.generation()
+            cols = "data, text" if with_text else "data, ''"
+            rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY name, source").fetchall()
         return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Read inside the caller's transaction, or a fresh one so that several queries agree."""
+        if self.conn.in_transaction:
+            yield
+        else:
+            with self.snapshot():
+                yield
 
     def article_text(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
     def update_articles(self, articles: Iterable[Article]) -> None:
-        """Rewrite article metadata (origin, published date) found by corpus-wide passes."""
+        """Rewrite article metadata (origin, published date) found by corpus-wide passes.
+
+        Skipped when articles were added since they were read: the run that added them redoes it.
+        """
+        articles = list(articles)
         with self.transaction() as db:
+            if self._stale():
+                return
             db.executemany(
                 "UPDATE articles SET data=?, origin=?, published=?, title=?, outlet=? WHERE id=?",
                 [
@@ -307,11 +390,21 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.name, a.source, c.seq"
-        return [Claim.model_validate_json(data) for (data,) in self.conn.execute(sql, params)]
+        with self._reading():
+            if self._basis is not None and self._basis != self.generation():
+                self._basis = -1  # articles and claims were read from different states
+            rows = self.conn.execute(sql, params).fetchall()
+        return [Claim.model_validate_json(data) for (data,) in rows]
 
     def update_claims(self, claims: Iterable[Claim]) -> None:
-        """Rewrite claims after corpus-wide passes (time resolution) in one transaction."""
+        """Rewrite claims after corpus-wide passes (time resolution) in one transaction.
+
+        Skipped when articles were added since they were read: the run that added them redoes it.
+        """
+        claims = list(claims)
         with self.transaction() as db:
+            if self._stale():
+                return
             db.executemany("UPDATE claims SET data=? WHERE id=?", [(c.model_dump_json(), c.id) for c in claims])
 
     def counts(self) -> dict[str, int]:
@@ -322,8 +415,11 @@ class Store:
 
     # ------------------------------------------------------------------ results
 
-    def save_reconciliation(self, rec: Reconciliation) -> None:
+    def save_reconciliation(self, rec: Reconciliation) -> bool:
+        """Replace the stored results; False (nothing written) if they were computed from a superseded store."""
         with self.transaction() as db:
+            if self._stale():
+                return False
             db.execute("DELETE FROM results")
             rows: list[tuple[str, str, int, str]] = [
                 (e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)
@@ -331,16 +427,14 @@ class Store:
             rows += [(c.id, "conflict", i, c.model_dump_json()) for i, c in enumerate(rec.conflicts)]
             db.executemany("INSERT INTO results(id, type, seq, data) VALUES (?,?,?,?)", rows)
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
+        return True
 
     def load_reconciliation(self) -> Reconciliation:
-        events = [
-            Event.model_validate_json(d)
-            for (d,) in self.conn.execute("SELECT data FROM results WHERE type='event' ORDER BY seq")
-        ]
-        conflicts = [
-            Conflict.model_validate_json(d)
-            for (d,) in self.conn.execute("SELECT data FROM results WHERE type='conflict' ORDER BY seq")
-        ]
+        with self._reading():  # events and conflicts from the same save
+            event_rows = self.conn.execute("SELECT data FROM results WHERE type='event' ORDER BY seq").fetchall()
+            conflict_rows = self.conn.execute("SELECT data FROM results WHERE type='conflict' ORDER BY seq").fetchall()
+        events = [Event.model_validate_json(d) for (d,) in event_rows]
+        conflicts = [Conflict.model_validate_json(d) for (d,) in conflict_rows]
         return Reconciliation(events=tuple(events), conflicts=tuple(conflicts))
 
     def meta(self, key: str) -> str | None:
