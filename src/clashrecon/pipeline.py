@@ -13,6 +13,7 @@ from typing import Protocol
 
 from clashrecon.errors import InputFileError
 from clashrecon.ingest import SourcedArticle, discover, read_file
+from clashrecon.ingest.readers import file_hash, read_bytes
 from clashrecon.models import Article, Claim, Reconciliation
 from clashrecon.store import Store
 
@@ -67,77 +68,204 @@ def _batched(items: list, size: int) -> Iterator[list]:
         yield items[i : i + size]
 
 
-def collect(options: IngestOptions, known: dict[str, str], report: IngestReport) -> list[SourcedArticle]:
-    """Read every file; keep the articles that are new or changed (all of them with --force)."""
+@dataclass(frozen=True)
+class StoredSource:
+    article_id: str
+    raw_hash: str | None
+
+
+def stored_sources(store: Store) -> dict[str, StoredSource]:
+    """source key -> (article id, raw-bytes hash) of everything stored, for the cheap unchanged check."""
+    rows = store.conn.execute("SELECT source, id, json_extract(data, '$.raw_hash') FROM articles")
+    return {source: StoredSource(article_id, digest) for source, article_id, digest in rows}
+
+
+def forget_sources(store: Store, sources: list[str]) -> None:
+    """Drop records that vanished from a changed JSON/JSONL file (their claims go with them)."""
+    with store.transaction() as db:
+        db.executemany("DELETE FROM articles WHERE source=?", [(s,) for s in sources])
+
+
+@dataclass
+class Collected:
+    pending: list[SourcedArticle] = field(default_factory=list)
+    metadata_only: list[Article] = field(default_factory=list)  # same text, new metadata: no NLP needed
+    vanished: list[str] = field(default_factory=list)  # sources of records no longer in their file
+    replacing: set[str] = field(default_factory=set)  # pending sources that replace a stored version
+
+
+def _sources_of(path: Path, known: dict[str, StoredSource]) -> dict[str, StoredSource]:
+    base = str(path.resolve())
+    return {s: v for s, v in known.items() if s == base or s.startswith(base + "#")}
+
+
+def collect(options: IngestOptions, known: dict[str, StoredSource], report: IngestReport) -> Collected:
+    """Read every file; keep the articles that are new or changed (all of them with --force).
+
+    A file whose raw bytes (and sidecar) hash as stored is not decoded at all.
+    """
     found = discover(list(options.paths), options.glob)
     report.failed.extend(found.errors)
     report.skipped.extend(found.skipped)
-    stored_ids = set(known.values())
-    pending: list[SourcedArticle] = []
+    stored_ids = {v.article_id for v in known.values()}
+    out = Collected()
     taken: set[str] = set()
     for path in found.files:
         report.files += 1
         try:
-            items = read_file(path)
+            data = read_bytes(path)
+            before = _sources_of(path, known)
+            digest = file_hash(path, data) if before else None
+            if before and not options.force and all(v.raw_hash == digest for v in before.values()):
+                report.unchanged += len(before)
+                continue
+            read = read_file(path, data)
         except InputFileError as exc:
             report.failed.append(exc)
             continue
-        for item in items:
+        report.failed.extend(read.errors)
+        base, resolved = str(path), str(path.resolve())
+        current = {item.source for item in read.articles} | {resolved + e.path[len(base) :] for e in read.errors}
+        out.vanished += [s for s in before if s not in current]
+        for item in read.articles:
             previous = known.get(item.source)
-            same_text_elsewhere = item.article.id in stored_ids and previous != item.article.id
+            previous_id = previous.article_id if previous else None
+            same_text_elsewhere = item.article.id in stored_ids and previous_id != item.article.id
             if item.article.id in taken or same_text_elsewhere:
                 report.unchanged += 1
                 report.notes.append(f"{item.source}: same text as an article already stored; not stored twice")
                 continue
-            if previous == item.article.id and not options.force:
+            if previous_id == item.article.id and not options.force:
                 report.unchanged += 1
+                if previous.raw_hash != item.raw_hash:
+                    out.metadata_only.append(item.article)
                 continue
             taken.add(item.article.id)
             if previous is not None:
-                report.replaced += 1
-            else:
-                report.new += 1
-            pending.append(item)
-    return pending
+                out.replacing.add(item.source)
+            out.pending.append(item)
+    return out
 
 
-def extract_all(
-    pending: list[SourcedArticle], options: IngestOptions, store: Store, report: IngestReport, progress: Progress
-) -> None:
-    """Run NLP over pending articles in batches and store each batch in one transaction."""
+@dataclass(frozen=True)
+class Extracted:
+    """What NLP made of one chunk of articles: stored rows, failures, and the model used."""
+
+    rows: list[tuple[str, Article, list[Claim]]]
+    failed: list[tuple[str, str]]  # (path, reason)
+    model: str
+    notes: tuple[str, ...]
+
+
+def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: int) -> Extracted:
+    """nlp.pipe over a chunk of articles, then every extractor; runs in the main process or a worker.
+
+    One article whose extraction fails is reported and skipped; the rest of the chunk is kept.
+    """
     from clashrecon.extract import article_claims
     from clashrecon.ingest.segments import claim_text
     from clashrecon.nlp import load_pipeline
 
-    loaded = load_pipeline(options.model)
+    loaded = load_pipeline(model)
+    rows: list[tuple[str, Article, list[Claim]]] = []
+    failed: list[tuple[str, str]] = []
+    docs = loaded.nlp.pipe((claim_text(item.article) for item in items), batch_size=batch_size)
+    for item, doc in zip(items, docs):
+        try:
+            rows.append((item.source, item.article, article_claims(doc, item.article)))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch
+            failed.append((item.source, f"claim extraction failed ({type(exc).__name__}: {exc})"))
+    return Extracted(rows=rows, failed=failed, model=loaded.name, notes=loaded.notes)
+
+
+def _worker_init(model: str | None) -> None:
+    from clashrecon.nlp import load_pipeline
+
+    load_pipeline(model)  # already loaded when forked from a parent that loaded it
+
+
+def _mp_context():
+    import multiprocessing
+
+    # fork shares the parent's loaded pipeline; spawn (the only choice elsewhere) loads it per worker
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _chunks(pending: list[SourcedArticle], options: IngestOptions) -> list[list[SourcedArticle]]:
+    jobs = max(1, options.jobs)
+    size = max(1, min(options.batch_size, -(-len(pending) // jobs)))
+    return list(_batched(pending, size))
+
+
+def extract_all(
+    pending: list[SourcedArticle],
+    options: IngestOptions,
+    store: Store,
+    report: IngestReport,
+    progress: Progress,
+    replacing: frozenset[str] | set[str] = frozenset(),
+) -> None:
+    """Run NLP over pending articles in chunks (in `jobs` processes) and store each chunk in one transaction."""
+    from clashrecon.nlp import load_pipeline
+
+    loaded = load_pipeline(options.model)  # fails here, cleanly, when no model loads
     report.model = loaded.name
     report.notes.extend(loaded.notes)
-    texts = (claim_text(item.article) for item in pending)
-    docs = loaded.nlp.pipe(texts, batch_size=options.batch_size, n_process=max(1, options.jobs))
-    batch: list[tuple[str, Article, list[Claim]]] = []
-    progress.start(len(pending))
-    for item, doc in zip(pending, docs):
-        batch.append((item.source, item.article, article_claims(doc, item.article)))
-        if len(batch) >= options.batch_size:
-            report.claims_added += store.put_articles(batch)
-            progress.advance(len(batch))
-            batch = []
-    if batch:
-        report.claims_added += store.put_articles(batch)
-        progress.advance(len(batch))
-    progress.stop()
+    chunks = _chunks(pending, options)
+
+    def store_chunk(done: Extracted) -> None:
+        report.claims_added += store.put_articles(done.rows)
+        report.replaced += sum(1 for source, _, _ in done.rows if source in replacing)
+        report.new += sum(1 for source, _, _ in done.rows if source not in replacing)
+        for source, reason in done.failed:
+            report.failed.append(InputFileError(source, reason))
+        progress.advance(len(done.rows) + len(done.failed))
+
+    if options.jobs <= 1 or len(chunks) <= 1:
+        progress.start(len(pending))
+        try:
+            for chunk in chunks:
+                store_chunk(extract_chunk(chunk, options.model, options.batch_size))
+        finally:
+            progress.stop()
+        return
+
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(
+        max_workers=options.jobs, mp_context=_mp_context(), initializer=_worker_init, initargs=(options.model,)
+    ) as pool:
+        futures = [pool.submit(extract_chunk, chunk, options.model, options.batch_size) for chunk in chunks]
+        progress.start(len(pending))  # after the workers exist: no progress thread is forked
+        try:
+            for chunk, future in zip(chunks, futures):
+                try:
+                    done = future.result()
+                except BrokenProcessPool:
+                    done = Extracted([], [(i.source, "NLP worker process died") for i in chunk], loaded.name, ())
+                store_chunk(done)
+        finally:
+            progress.stop()
 
 
 def ingest(store: Store, options: IngestOptions, progress: Progress | None = None) -> IngestReport:
     """Ingest files into the store, then re-run the corpus passes if anything changed."""
     progress = progress or _Silent()
     report = IngestReport()
-    pending = collect(options, store.known_sources(), report)
-    if pending:
-        extract_all(pending, options, store, report, progress)
+    collected = collect(options, stored_sources(store), report)
+    if collected.vanished:
+        forget_sources(store, collected.vanished)
+        report.notes.extend(f"{s}: no longer in its file; removed with its claims" for s in collected.vanished)
+    if collected.metadata_only:
+        store.update_articles(collected.metadata_only)
+    if collected.pending:
+        extract_all(collected.pending, options, store, report, progress, collected.replacing)
     if options.reference_date is not None:
         store.set_meta("reference_date", options.reference_date.isoformat())
-    if pending or options.force or options.reference_date is not None or store.meta("reconciled_at") is None:
+    changed = collected.pending or collected.metadata_only or collected.vanished
+    if changed or options.force or options.reference_date is not None or store.meta("reconciled_at") is None:
         finalize(store)
     return report
 

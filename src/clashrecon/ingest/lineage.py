@@ -1,18 +1,162 @@
 """Wire lineage: which articles are copies or rewrites of one wire story.
 
-First version: the wire credit names the origin; otherwise the article is its own origin.
+Two signals: the wire credit the article carries (`Article.credit`: "(AP) —", "/ Source:
+Reuters", "By X, AP"), and shared text. Shared text is found without comparing every pair:
+body paragraphs are cut into word shingles, a sample of their hashes goes into an inverted
+index, and only articles sharing enough shingles are compared paragraph by paragraph with
+rapidfuzz. Linked articles form one origin; an origin's key is its wire credit, or else the
+name of its first article. Articles crediting two different wires are never merged.
+
+Pure: no spaCy, no store. Thresholds live in `data/lineage.json`.
 """
 
 from __future__ import annotations
 
-from clashrecon.models import Article
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+
+from clashrecon.ingest.text import fold_quotes
+from clashrecon.lexicon import load_data
+from clashrecon.models import Article, SegmentType
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int
+    b: int
+    shared: int  # paragraphs of the pair that match
+    a_total: int
+    b_total: int
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold_quotes(text).lower()).split())
+
+
+def body_paragraphs(article: Article, min_words: int) -> list[str]:
+    """Normalised body paragraphs (one per line) long enough to tell a copy from a coincidence."""
+    skip = [(s.start, s.end) for s in article.segments if s.type is not SegmentType.body]
+    out: list[str] = []
+    pos = 0
+    for line in article.text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip() or any(s <= start + len(line) - len(line.lstrip()) < e for s, e in skip):
+            continue
+        key = _norm(line)
+        if len(key.split()) >= min_words:
+            out.append(key)
+    return out
+
+
+def shingles(paragraphs: list[str], size: int, mod: int) -> set[int]:
+    """A deterministic sample (hash % mod == 0) of the word n-gram hashes of the paragraphs."""
+    out: set[int] = set()
+    for para in paragraphs:
+        words = para.split()
+        for i in range(max(1, len(words) - size + 1)):
+            h = zlib.crc32(" ".join(words[i : i + size]).encode("utf-8"))
+            if h % mod == 0:
+                out.add(h)
+    return out
+
+
+def shared_paragraphs(a: list[str], b: list[str], similarity: float) -> int:
+    """How many paragraphs match one-to-one between a and b (rapidfuzz ratio >= similarity)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cdist
+
+    if not a or not b:
+        return 0
+    scores = cdist(a, b, scorer=fuzz.ratio, score_cutoff=similarity)
+    rows = int((scores.max(axis=1) >= similarity).sum())
+    cols = int((scores.max(axis=0) >= similarity).sum())
+    return min(rows, cols)
+
+
+def text_links(articles: list[Article]) -> list[Link]:
+    """Pairs of articles that share enough paragraphs to be one story, strongest first."""
+    cfg = load_data("lineage.json")
+    paras = [body_paragraphs(a, cfg["min_paragraph_words"]) for a in articles]
+    sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in paras]
+    index: dict[int, list[int]] = {}
+    for i, sig in enumerate(sigs):
+        for h in sig:
+            index.setdefault(h, []).append(i)
+    links: list[Link] = []
+    for i, sig in enumerate(sigs):
+        counts: Counter[int] = Counter()
+        for h in sig:
+            for j in index[h]:
+                if j > i:
+                    counts[j] += 1
+        for j, n in counts.most_common(cfg["max_candidates_per_article"]):
+            if n < cfg["candidate_min_shingles"]:
+                break
+            shared = shared_paragraphs(paras[i], paras[j], cfg["paragraph_similarity"])
+            smaller = min(len(paras[i]), len(paras[j]))
+            if shared >= cfg["min_shared_paragraphs"] and shared >= cfg["min_shared_fraction"] * smaller:
+                links.append(Link(i, j, shared, len(paras[i]), len(paras[j])))
+    links.sort(key=lambda link: (-link.shared, link.a, link.b))
+    return links
+
+
+class _Groups:
+    """Union-find over article indices that keeps each group's wire credit and refuses to mix two."""
+
+    def __init__(self, credits: list[str | None]) -> None:
+        self.parent = list(range(len(credits)))
+        self.credit = list(credits)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ca, cb = self.credit[ra], self.credit[rb]
+        if ca and cb and ca != cb:
+            return False
+        root, child = (ra, rb) if ra < rb else (rb, ra)
+        self.parent[child] = root
+        self.credit[root] = ca or cb
+        return True
 
 
 def assign_origins(articles: list[Article]) -> list[Article]:
-    out = []
-    for a in articles:
-        if a.credit:
-            out.append(a.model_copy(update={"origin": a.credit, "origin_reason": f"wire credit {a.credit}"}))
+    """Each article with `origin` and `origin_reason` set; the list order is kept."""
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].name, articles[i].path))
+    ranked = [articles[i] for i in order]
+    groups = _Groups([a.credit for a in ranked])
+    best: dict[int, Link] = {}
+    for link in text_links(ranked):
+        if groups.union(link.a, link.b):
+            for i in (link.a, link.b):
+                best.setdefault(i, link)
+
+    out: dict[int, Article] = {}
+    for pos, article in enumerate(ranked):
+        root = groups.find(pos)
+        credit = groups.credit[root]
+        origin = credit or ranked[root].name
+        shares = None
+        if pos in best:
+            link = best[pos]
+            other, own_total = (link.b, link.a_total) if link.a == pos else (link.a, link.b_total)
+            shares = f"shares {link.shared} of {own_total} paragraphs with {ranked[other].name}"
+        if article.credit:
+            reason = f"wire credit {article.credit}" + (f"; {shares}" if shares else "")
+        elif credit:
+            reason = f"{shares} (wire credit {credit})"
+        elif shares:
+            reason = f"no wire credit; {shares}"
         else:
-            out.append(a.model_copy(update={"origin": a.name, "origin_reason": "no wire credit and no shared text: its own origin"}))
-    return out
+            reason = "no wire credit and no shared text: its own origin"
+        out[order[pos]] = article.model_copy(update={"origin": origin, "origin_reason": reason})
+    return [out[i] for i in range(len(articles))]

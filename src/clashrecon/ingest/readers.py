@@ -1,40 +1,92 @@
-"""Readers: one function per file format, each returning articles with their source keys."""
+"""Readers: one function per file format, each turning a file's bytes into article records.
+
+Formats: .txt; .md/.markdown (YAML front matter); .html/.htm (trafilatura, never fetching
+anything); .json (an object or an array of objects); .jsonl (one object per line).
+A sidecar next to any file supplies or overrides its metadata: `a.txt.meta.json` is read
+first, else `a.meta.json`; its keys are title, outlet, byline, url, published, credit, dateline.
+In a JSON or JSONL file the sidecar applies to every record.
+
+A bad record inside a JSON/JSONL file fails alone (`FileRead.errors`); the others are kept.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
 from clashrecon.errors import InputFileError
-from clashrecon.ingest.segments import build_article
+from clashrecon.ingest.segments import META_KEYS, build_article
 from clashrecon.ingest.text import UndecodableText, decode
 from clashrecon.lexicon import load_data
 from clashrecon.models import Article
+
+BODY_KEYS = ("text", "body", "content", "article", "articleBody")
+META_ALIASES = {
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "published": ("published", "date", "publishedAt", "published_at", "pubDate", "datePublished"),
+    "outlet": ("outlet", "source", "site", "sitename", "publisher"),
+    "byline": ("byline", "author", "authors"),
+    "credit": ("credit",),
+    "dateline": ("dateline",),
+}
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 @dataclass(frozen=True)
 class SourcedArticle:
     source: str  # resolved path, plus '#N' for records inside JSON/JSONL
-    raw_hash: str  # hash of the raw bytes, for unchanged detection before any work
+    raw_hash: str  # hash of the raw bytes (and sidecar), for unchanged detection before any work
     article: Article
 
 
-def _read_bytes(path: Path) -> bytes:
-    limit = load_data("ingest.json")["max_file_bytes"]
+@dataclass(frozen=True)
+class Record:
+    """One article's text and metadata as a reader found them, before hygiene and segmentation."""
+
+    suffix: str  # '' for a whole file, '#N' for the N-th record of a JSON/JSONL file
+    text: str
+    meta: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FileRead:
+    articles: list[SourcedArticle] = field(default_factory=list)
+    errors: list[InputFileError] = field(default_factory=list)
+
+
+def _limits() -> dict[str, int]:
+    return load_data("ingest.json")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing before reading anything over `max_file_bytes` (memory stays bounded)."""
+    limit = _limits()["max_file_bytes"]
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputFileError(str(path), f"file is {size / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB limit; split it")
+            raise InputFileError(
+                str(path), f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit (max_file_bytes); split it"
+            )
         with path.open("rb") as fh:
-            return fh.read(limit + 1)
+            data = fh.read(limit + 1)
     except PermissionError as exc:
         raise InputFileError(str(path), "permission denied") from exc
     except IsADirectoryError as exc:
         raise InputFileError(str(path), "is a directory") from exc
     except OSError as exc:
         raise InputFileError(str(path), f"cannot read ({exc.strerror or exc})") from exc
+    if len(data) > limit:  # grew while we read it
+        raise InputFileError(str(path), f"file is over the {limit / 1e6:.0f} MB limit (max_file_bytes); split it")
+    return data
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, list[str]]:
@@ -44,28 +96,314 @@ def _decode(path: Path, data: bytes) -> tuple[str, list[str]]:
         text, warning = decode(data)
     except UndecodableText as exc:
         raise InputFileError(str(path), str(exc)) from exc
+    if not text.strip():
+        raise InputFileError(str(path), "empty file")
     return text, [warning] if warning else []
 
 
-def read_txt(path: Path, data: bytes) -> list[tuple[str, str, dict[str, Any], list[str]]]:
+def iso_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD) from an ISO date/datetime or an RFC 2822 date; None if unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def normalise_meta(raw: dict[str, Any], where: str) -> tuple[dict[str, Any], list[str]]:
+    """Metadata under its canonical keys; values of the wrong type are dropped with a warning."""
+    meta: dict[str, Any] = {}
+    warnings: list[str] = []
+    for key, aliases in META_ALIASES.items():
+        for alias in aliases:
+            if alias not in raw or raw[alias] is None:
+                continue
+            value = raw[alias]
+            if key == "outlet" and isinstance(value, dict):  # NewsAPI: {"id": ..., "name": ...}
+                value = value.get("name")
+            if key == "byline" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = ", ".join(value)
+            if isinstance(value, datetime):
+                value = value.isoformat()
+            if hasattr(value, "isoformat") and key == "published":  # a YAML date
+                value = value.isoformat()
+            if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+                warnings.append(f"{where}: ignored {alias!r}: expected text, got {type(value).__name__}")
+                break
+            meta[key] = str(value)
+            break
+    if "published" in meta:
+        date = iso_date(meta["published"])
+        if date is None:
+            warnings.append(f"{where}: ignored published date {meta['published']!r}: not a date")
+            del meta["published"]
+        else:
+            meta["published"] = date
+    return meta, warnings
+
+
+def _with_title(title: str | None, body: str) -> str:
+    """The body with its title as first line, unless the body already opens with it."""
+    if not title:
+        return body
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    if first.lower().strip(" #") == title.strip().lower():
+        return body
+    return f"{title.strip()}\n\n{body}"
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def read_txt(path: Path, data: bytes) -> list[Record]:
     text, warnings = _decode(path, data)
-    return [("", text, {}, warnings)]
+    return [Record("", text, {}, warnings)]
 
 
-READERS = {".txt": read_txt}
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
-def read_file(path: Path) -> list[SourcedArticle]:
-    """Read one file into articles. Raises InputFileError with the reason if nothing usable is in it."""
+def markdown_to_text(md: str) -> str:
+    """Markdown as plain text: heading marks, images, link targets and strong emphasis removed."""
+    text = MD_IMAGE.sub("", md)
+    text = MD_LINK.sub(r"\1", text)
+    text = MD_HEADING.sub("", text)
+    return MD_EMPHASIS.sub(r"\2", text)
+
+
+def read_md(path: Path, data: bytes) -> list[Record]:
+    text, warnings = _decode(path, data)
+    meta: dict[str, Any] = {}
+    m = FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if m:
+        import yaml
+
+        try:
+            front = yaml.safe_load(m.group("yaml"))
+        except yaml.YAMLError as exc:
+            front = None
+            warnings.append(f"front matter is not valid YAML ({str(exc).splitlines()[0]}); ignored")
+        if isinstance(front, dict):
+            meta, more = normalise_meta(front, "front matter")
+            warnings += more
+        elif front is not None:
+            warnings.append("front matter is not a mapping of keys to values; ignored")
+        text = text[m.end() :]
+    body = markdown_to_text(text)
+    return [Record("", _with_title(meta.get("title"), body), meta, warnings)]
+
+
+def read_html(path: Path, data: bytes) -> list[Record]:
+    """Main text and metadata through trafilatura; nothing is fetched, no external entity expanded."""
+    text, warnings = _decode(path, data)
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except RecursionError as exc:
+        raise InputFileError(str(path), "HTML is nested too deeply to parse") from exc
+    except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
+        raise InputFileError(str(path), f"HTML could not be parsed ({type(exc).__name__})") from exc
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        raise InputFileError(str(path), "HTML with no article text (only navigation, scripts or styles)")
+    raw = {
+        "title": doc.title,
+        "byline": doc.author,
+        "published": doc.date,
+        "outlet": doc.sitename,
+        "url": doc.url,
+    }
+    meta, more = normalise_meta({k: v for k, v in raw.items() if v}, "HTML metadata")
+    # trafilatura puts one paragraph per line; a blank line between keeps paragraphs apart
+    body = "\n\n".join(line for line in body.split("\n") if line.strip())
+    return [Record("", _with_title(meta.get("title"), body), meta, warnings + more)]
+
+
+def _record_from_object(obj: Any, where: str) -> tuple[str, dict[str, Any], list[str]]:
+    """(body, metadata, warnings) of one JSON object; raises ValueError naming what is wrong."""
+    if not isinstance(obj, dict):
+        raise ValueError(f"expected an object with a text, body or content field, got {type(obj).__name__}")
+    body_key = next((k for k in BODY_KEYS if k in obj and obj[k] is not None), None)
+    if body_key is None:
+        raise ValueError(f"no article text: none of {', '.join(BODY_KEYS[:3])} is present")
+    body = obj[body_key]
+    if not isinstance(body, str):
+        raise ValueError(f"field {body_key!r} must be text, got {type(body).__name__}")
+    if not body.strip():
+        raise ValueError(f"field {body_key!r} is empty")
+    meta, warnings = normalise_meta(obj, where)
+    return _with_title(meta.get("title"), body), meta, warnings
+
+
+def read_json(path: Path, data: bytes) -> tuple[list[Record], list[InputFileError]]:
+    text, warnings = _decode(path, data)
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(str(path), f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise InputFileError(str(path), "JSON is nested too deeply") from exc
+    if isinstance(parsed, dict):
+        try:
+            body, meta, more = _record_from_object(parsed, path.name)
+        except ValueError as exc:
+            raise InputFileError(str(path), str(exc)) from exc
+        return [Record("", body, meta, warnings + more)], []
+    if not isinstance(parsed, list):
+        raise InputFileError(str(path), f"JSON must be an object or an array of objects, got {type(parsed).__name__}")
+    records, errors = [], []
+    for n, obj in enumerate(parsed, start=1):
+        try:
+            body, meta, more = _record_from_object(obj, f"{path.name}#{n}")
+        except ValueError as exc:
+            errors.append(InputFileError(f"{path}#{n}", str(exc)))
+            continue
+        records.append(Record(f"#{n}", body, meta, warnings + more))
+    if not records and not errors:
+        raise InputFileError(str(path), "JSON array is empty")
+    return records, errors
+
+
+def read_jsonl(path: Path, data: bytes) -> tuple[list[Record], list[InputFileError]]:
+    text, warnings = _decode(path, data)
+    records, errors = [], []
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            body, meta, more = _record_from_object(obj, f"{path.name}#{n}")
+        except json.JSONDecodeError as exc:
+            errors.append(InputFileError(f"{path}#{n}", f"line {n}: invalid JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        except RecursionError:
+            errors.append(InputFileError(f"{path}#{n}", f"line {n}: JSON nested too deeply"))
+            continue
+        except ValueError as exc:
+            errors.append(InputFileError(f"{path}#{n}", f"line {n}: {exc}"))
+            continue
+        records.append(Record(f"#{n}", body, meta, warnings + more))
+    if not records and not errors:
+        raise InputFileError(str(path), "empty file")
+    return records, errors
+
+
+Reader = Callable[[Path, bytes], "list[Record] | tuple[list[Record], list[InputFileError]]"]
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".md": read_md,
+    ".markdown": read_md,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+}
+
+
+# --------------------------------------------------------------------------- sidecars and files
+
+
+def sidecar_path(path: Path) -> Path | None:
+    """`a.txt.meta.json` if it exists, else `a.meta.json`, else None."""
+    for candidate in (path.with_name(path.name + ".meta.json"), path.with_name(path.stem + ".meta.json")):
+        if candidate != path and candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(path: Path) -> tuple[bytes, dict[str, Any], list[str]]:
+    """(raw bytes, metadata, warnings) of the file's sidecar; a bad sidecar is a warning, not a failure."""
+    side = sidecar_path(path)
+    if side is None:
+        return b"", {}, []
+    try:
+        raw = read_bytes(side)
+        parsed = json.loads(raw.decode("utf-8-sig"))
+    except (InputFileError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        return b"", {}, [f"sidecar {side.name} ignored: {getattr(exc, 'reason', None) or exc}"]
+    if not isinstance(parsed, dict):
+        return raw, {}, [f"sidecar {side.name} ignored: expected a JSON object"]
+    meta, warnings = normalise_meta(parsed, f"sidecar {side.name}")
+    return raw, meta, warnings
+
+
+def file_hash(path: Path, data: bytes) -> str:
+    """SHA-256 over the file's bytes and its sidecar's: what decides 'unchanged' before any decoding."""
+    side = sidecar_path(path)
+    side_bytes = b""
+    if side is not None:
+        try:
+            side_bytes = read_bytes(side)
+        except InputFileError:
+            side_bytes = b""
+    return _hash(data, side_bytes)
+
+
+def _hash(data: bytes, side: bytes) -> str:
+    h = hashlib.sha256(data)
+    h.update(b"\0sidecar\0")
+    h.update(side)
+    return h.hexdigest()
+
+
+def read_file(path: Path, data: bytes | None = None) -> FileRead:
+    """Read one file into articles. Raises InputFileError when nothing usable is in it.
+
+    Records that fail inside a JSON/JSONL file are returned in `errors`, the rest in `articles`.
+    """
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputFileError(str(path), f"no reader for {path.suffix!r}")
-    data = _read_bytes(path)
-    raw_hash = hashlib.sha256(data).hexdigest()
-    out: list[SourcedArticle] = []
-    for suffix, text, meta, warnings in reader(path, data):
-        article = build_article(text, path=path, name=path.name + suffix, fmt=path.suffix.lower().lstrip("."), meta=meta, warnings=warnings)
+    data = read_bytes(path) if data is None else data
+    _, side_meta, side_warnings = read_sidecar(path)
+    digest = file_hash(path, data)
+    result = reader(path, data)
+    records, errors = result if isinstance(result, tuple) else (result, [])
+    max_chars = _limits()["max_article_chars"]
+    out = FileRead(errors=list(errors))
+    for rec in records:
+        where = f"{path}{rec.suffix}"
+        if len(rec.text) > max_chars:
+            out.errors.append(
+                InputFileError(
+                    where, f"article text is {len(rec.text):,} characters, over the {max_chars:,} limit (max_article_chars)"
+                )
+            )
+            continue
+        meta = {**rec.meta, **{k: v for k, v in side_meta.items() if k in META_KEYS}}
+        article = build_article(
+            rec.text,
+            path=path,
+            name=path.name + rec.suffix,
+            fmt=path.suffix.lower().lstrip("."),
+            meta=meta,
+            warnings=[*rec.warnings, *side_warnings],
+            raw_hash=digest,
+        )
         if not article.text.strip():
-            raise InputFileError(str(path), "no article text")
-        out.append(SourcedArticle(source=str(path.resolve()) + suffix, raw_hash=raw_hash, article=article))
+            out.errors.append(InputFileError(where, "no article text"))
+            continue
+        out.articles.append(SourcedArticle(source=str(path.resolve()) + rec.suffix, raw_hash=digest, article=article))
+    if not out.articles and not out.errors:
+        raise InputFileError(str(path), "no article text")
     return out

@@ -1,4 +1,4 @@
-"""Build an Article from clean text: typed segments (headline, boilerplate, captions) and metadata."""
+"""From decoded text to an Article: hygiene, typed segments, metadata; and the text claims come from."""
 
 from __future__ import annotations
 
@@ -6,39 +6,41 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from clashrecon.ingest.boilerplate import classify, wire_agency
+from clashrecon.ingest.metadata import from_text
 from clashrecon.ingest.text import normalise
-from clashrecon.models import Article, Published, Segment, SegmentType, TimeBasis
+from clashrecon.models import CLAIM_SEGMENTS, Article, Published, Segment, TimeBasis
+
+META_KEYS = ("title", "outlet", "byline", "url", "published", "credit", "dateline")
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
+def segment(text: str, title: str | None = None) -> list[Segment]:
+    """Typed segments of the non-body lines (see `boilerplate.classify`)."""
+    return classify(text, title=title)
 
 
-def segment(text: str) -> list[Segment]:
-    """Typed segments of non-body text. The first non-empty line is the headline; exact repeats of it are marked."""
-    segs: list[Segment] = []
-    headline: str | None = None
-    for start, end, line in _lines(text):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if headline is None:
-            headline = stripped
-            segs.append(Segment(start=start, end=end, type=SegmentType.headline))
-        elif stripped == headline:
-            segs.append(Segment(start=start, end=end, type=SegmentType.headline_repeat))
-    return segs
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = normalise(str(value)).replace("\n", " ").strip()
+    return text or None
 
 
-def build_article(text: str, *, path: Path, name: str, fmt: str, meta: dict[str, Any], warnings: list[str]) -> Article:
+def build_article(
+    text: str, *, path: Path, name: str, fmt: str, meta: dict[str, Any], warnings: list[str], raw_hash: str | None = None
+) -> Article:
+    """An Article whose metadata is the file's (`meta`) where given, else what the text shows.
+
+    `published` is only ever taken from `meta`: a date in the text may be a caption's.
+    """
     text = normalise(text)
-    segs = segment(text)
-    title = meta.get("title") or next((text[s.start : s.end].strip() for s in segs if s.type is SegmentType.headline), None)
-    published = Published(date=meta["published"], basis=TimeBasis.explicit) if meta.get("published") else Published()
+    given = {k: _clean(meta.get(k)) for k in META_KEYS}
+    segs = segment(text, given["title"])
+    found = from_text(text, segs)
+    credit = given["credit"]
+    if credit:
+        credit = wire_agency(credit) or credit
+    published = Published(date=given["published"], basis=TimeBasis.explicit) if given["published"] else Published()
     return Article(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         name=name,
@@ -46,19 +48,20 @@ def build_article(text: str, *, path: Path, name: str, fmt: str, meta: dict[str,
         format=fmt,
         text=text,
         segments=tuple(segs),
-        title=title,
-        outlet=meta.get("outlet"),
-        byline=meta.get("byline"),
-        url=meta.get("url"),
+        title=given["title"] or found.title,
+        outlet=given["outlet"] or found.outlet,
+        byline=given["byline"] or found.byline,
+        url=given["url"],
+        credit=credit or found.credit,
+        dateline=given["dateline"] or found.dateline,
         published=published,
         warnings=tuple(warnings),
+        raw_hash=raw_hash,
     )
 
 
 def claim_text(article: Article) -> str:
     """The article text with every non-claim segment blanked (same length, so offsets hold)."""
-    from clashrecon.models import CLAIM_SEGMENTS
-
     chars = list(article.text)
     for seg in article.segments:
         if seg.type not in CLAIM_SEGMENTS:

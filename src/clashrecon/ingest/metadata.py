@@ -1,0 +1,134 @@
+"""Metadata read from an article's own text when no file metadata gives it.
+
+Title from the headline segment, byline from the byline segment, wire credit from a
+dateline "(AP) —", a credit line "/ Source: Reuters" or a byline "By X, AP", dateline place
+from the lede, outlet from a copyright line.
+
+Does not take a publication date from the text: dates in captions and body describe
+events, not publication, so `Article.published` comes from file metadata only.
+Never uses photo credits ("AFP via Getty Images") as the article's wire credit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clashrecon.ingest.boilerplate import is_byline, rules, wire_agency
+from clashrecon.lexicon import load_data
+from clashrecon.models import Segment, SegmentType
+
+# "YEREVAN, Armenia (AP) —", "KYIV, Ukraine, March 3 (Reuters) -", "GAZA CITY (AFP) -", "BEIRUT —"
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)*)?)"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:—|–|-{1,2})\s+"
+)
+COPYRIGHT_OWNER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?,?\s*(?P<owner>[A-Z][\w&.'’\- ]{1,60}?)\s*(?:[.,|]|$)", re.I)
+
+
+@dataclass(frozen=True)
+class TextMetadata:
+    title: str | None = None
+    byline: str | None = None
+    credit: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+
+
+def _segment_lines(text: str, segments: list[Segment], kind: SegmentType) -> list[str]:
+    return [text[s.start : s.end].strip() for s in segments if s.type is kind]
+
+
+def _first_body_line(text: str, segments: list[Segment]) -> str | None:
+    typed = sorted((s.start, s.end) for s in segments)
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        if any(s <= start + (len(line) - len(line.lstrip())) < e for s, e in typed):
+            continue
+        return line.strip()
+    return None
+
+
+def dateline(lede: str) -> tuple[str | None, str | None]:
+    """(place, wire agency) from a lede opening "YEREVAN, Armenia (AP) —"; Nones when it has none."""
+    limit = load_data("boilerplate.json")["dateline_max_chars"]
+    m = DATELINE.match(lede[: limit + 10])
+    if not m:
+        return None, None
+    place = m.group("place").strip()
+    # a place must start with an all-capital word of two or more letters: "BEIRUT", not "A" or "Mr"
+    first = place.split(",")[0].split()[0]
+    if len(first.strip(".")) < 2 or not first.isupper():
+        return None, None
+    agency = wire_agency(m.group("agency")) if m.group("agency") else None
+    return place, agency
+
+
+def byline_parts(line: str) -> tuple[str | None, str | None]:
+    """(author names, wire agency) from "By Avet Demourian, AP" or "Avet Demourian, The Associated Press"."""
+    if not is_byline(line):
+        return None, None
+    r = rules()
+    m = r.byline.match(line) or r.name_agency.match(line)
+    if not m:
+        return None, None
+    names = m.group("names").strip()
+    tail = (m.group("tail") or "").strip()
+    # "By Avet Demourian, AP": the name pattern also takes ", AP" as a second name
+    head, _, last = names.rpartition(",")
+    if head and not tail and wire_agency(last):
+        names, tail = head.strip(), last.strip()
+    agency = wire_agency(tail) if tail else None
+    if agency is None and tail:
+        # "By Jane Roe, Staff Writer": keep the names, the tail is a role
+        return names, None
+    return names, agency
+
+
+def _credit_line_agency(line: str) -> str | None:
+    m = rules().credit_line.match(line)
+    if m:
+        return wire_agency(m.group("agency"))
+    return wire_agency(line)
+
+
+def _copyright_owner(lines: list[str]) -> tuple[str | None, str | None]:
+    """(outlet, wire agency) from a chrome line "© 2023 The Daily Planet" or "Copyright 2022 The Associated Press."."""
+    for line in lines:
+        m = COPYRIGHT_OWNER.match(line)
+        if not m:
+            continue
+        owner = m.group("owner").strip()
+        if not owner[0].isupper():
+            continue
+        agency = wire_agency(owner)
+        if agency:
+            return None, agency
+        return owner, None
+    return None, None
+
+
+def from_text(text: str, segments: list[Segment]) -> TextMetadata:
+    """What the text itself says about the article."""
+    headlines = _segment_lines(text, segments, SegmentType.headline)
+    title = headlines[0] if headlines else None
+
+    byline = None
+    credit_from_byline = None
+    for line in _segment_lines(text, segments, SegmentType.byline):
+        names, agency = byline_parts(line)
+        byline = byline or names
+        credit_from_byline = credit_from_byline or agency
+
+    credit_lines = [a for a in map(_credit_line_agency, _segment_lines(text, segments, SegmentType.credit)) if a]
+    lede = _first_body_line(text, segments)
+    place, dateline_agency = dateline(lede) if lede else (None, None)
+    outlet, copyright_agency = _copyright_owner(_segment_lines(text, segments, SegmentType.chrome))
+    credit = next((c for c in (*credit_lines, dateline_agency, credit_from_byline, copyright_agency) if c), None)
+    return TextMetadata(title=title, byline=byline, credit=credit, dateline=place, outlet=outlet)
+
