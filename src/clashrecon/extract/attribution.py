@@ -1,7 +1,12 @@
 """Who asserts a sentence: the speaker of a reporting verb, or else the outlet.
 
-Does not resolve pronouns across sentences beyond the previous speaker, and does not
-judge whether the speaker is reliable.
+The nearest reporting verb that governs the claim wins ("X said Y said it lost 50": Y);
+then "according to X"; then any reporting verb in the sentence. A speaker printed as a
+pronoun ("It said", "he added") or as a bare definite phrase ("The ministry said") is
+resolved to the nearest earlier speaker in the previous few sentences.
+
+Does not judge whether the speaker is reliable, does not follow quotes across
+paragraphs, and does not resolve a pronoun that has no earlier speaker.
 """
 
 from __future__ import annotations
@@ -23,52 +28,160 @@ class Attribution:
     verb: Token | None = None
 
 
+def _data() -> dict:
+    return load_data("attribution.json")
+
+
 def reporting_lemmas() -> frozenset[str]:
-    return frozenset(load_data("attribution.json")["reporting_verbs"])
+    return frozenset(_data()["reporting_verbs"])
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading and trailing punctuation and a trailing appositive's commas."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
 
 
 def _subject_phrase(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+            return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
     return None
 
 
 def _according_to(sent: Span) -> Span | None:
+    doc = sent.doc
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
-            obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
-                return sent.doc[obj.left_edge.i : obj.right_edge.i + 1]
+                return _trim(doc[obj.left_edge.i : obj.right_edge.i + 1])
+            end = tok.i + 2
+            while end < sent.end and not doc[end].is_punct:
+                end += 1
+            if end > tok.i + 2:
+                return doc[tok.i + 2 : end]
     return None
 
 
 def reporting_verbs(sent: Span) -> list[Token]:
     lemmas = reporting_lemmas()
-    return [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in lemmas]
+    return [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
+
+
+def _governing_verb(sent: Span, anchor: Token | None, verbs: list[Token]) -> Token | None:
+    """The nearest reporting verb above the anchor in the parse, within the sentence."""
+    if anchor is None:
+        return None
+    candidates = set(v.i for v in verbs)
+    for tok in anchor.ancestors:
+        if tok.i < sent.start or tok.i >= sent.end:
+            break
+        if tok.i in candidates:
+            return tok
+    return None
+
+
+def _is_pronoun(phrase: Span) -> bool:
+    return len(phrase) == 1 and phrase[0].lower_ in set(_data()["pronoun_speakers"])
+
+
+def _is_bare_definite(phrase: Span) -> bool:
+    """'The ministry', 'the governor': a speaker named by role alone, no proper noun."""
+    return len(phrase) <= 3 and phrase[0].lower_ in ("the", "this") and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def _earlier_speakers(sent: Span, lookback: int) -> list[Span]:
+    """Speaker phrases of the previous sentences, nearest first."""
+    doc = sent.doc
+    out: list[Span] = []
+    start = sent.start
+    for _ in range(lookback):
+        if start <= 0:
+            break
+        prev = doc[start - 1].sent
+        start = prev.start
+        phrases = [p for v in reversed(reporting_verbs(prev)) if (p := _subject_phrase(v)) is not None]
+        according = _according_to(prev)
+        if according is not None:
+            phrases.append(according)
+        out.extend(phrases)
+    return out
+
+
+def _mentions_of(head_lemma: str, sent: Span, lookback: int) -> list[Span]:
+    """Earlier noun phrases whose head is `head_lemma` ('the Armenian Defense Ministry' for 'the ministry')."""
+    doc = sent.doc
+    out: list[Span] = []
+    start = sent.start
+    for _ in range(lookback):
+        if start <= 0:
+            break
+        prev = doc[start - 1].sent
+        start = prev.start
+        for tok in reversed(list(prev)):
+            if tok.lemma_.lower() == head_lemma and tok.pos_ in ("NOUN", "PROPN"):
+                out.append(doc[tok.left_edge.i : tok.right_edge.i + 1])
+    return out
+
+
+def _joint(phrase: Span, article: Article) -> str | None:
+    """'Armenia and Azerbaijan said ...': both speakers, in the order printed."""
+    names: list[str] = []
+    for tok in phrase:
+        if tok is phrase.root or (tok.dep_ == "conj" and tok.head.i in range(phrase.start, phrase.end)):
+            found = actor_of_phrase(phrase.doc[tok.i : tok.i + 1], article)
+            if found and found not in names:
+                names.append(found)
+    return " and ".join(names) if len(names) > 1 else None
+
+
+def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
+    joint = _joint(phrase, article)
+    if joint:
+        return joint
+    canonical = actor_of_phrase(phrase, article)
+    if canonical:
+        return canonical
+    lookback = int(_data()["lookback_sentences"])
+    if _is_pronoun(phrase):
+        for earlier in _earlier_speakers(sent, lookback):
+            found = actor_of_phrase(earlier, article)
+            if found:
+                return found
+        return None
+    if _is_bare_definite(phrase):
+        head = phrase.root.lemma_.lower()
+        for earlier in [*_earlier_speakers(sent, lookback), *_mentions_of(head, sent, lookback)]:
+            if earlier.root.lemma_.lower() == head:
+                found = actor_of_phrase(earlier, article)
+                if found:
+                    return found
+    return None
 
 
 def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: bool = False) -> Attribution:
     """The claimant for a claim anchored at `anchor` in `sent`.
 
-    Prefers a reporting verb that governs the anchor, then any reporting verb in the
-    sentence, then "according to X"; otherwise the outlet (or the wire credit).
+    Prefers the nearest reporting verb that governs the anchor, then "according to X",
+    then any reporting verb in the sentence; otherwise the outlet (or the wire credit).
     """
     verbs = reporting_verbs(sent)
-    chosen: Token | None = None
-    if anchor is not None:
-        for v in verbs:
-            if anchor in v.subtree and v is not anchor:
-                chosen = v
-                break
-    if chosen is None and verbs:
-        chosen = verbs[0]
+    chosen = _governing_verb(sent, anchor, verbs)
     phrase = _subject_phrase(chosen) if chosen is not None else None
     if phrase is None:
         phrase = _according_to(sent)
-    if phrase is not None:
+    if phrase is None and verbs:
+        chosen = verbs[0]
+        phrase = _subject_phrase(chosen)
+    if phrase is not None and len(phrase):
         text = phrase.text
-        canonical = actor_of_phrase(phrase, article)
+        canonical = _resolve(phrase, sent, article)
         role = ClaimantRole.headline if headline else ClaimantRole.speaker
         return Attribution(claimant=canonical or text, text=text, role=role, verb=chosen)
     outlet = article.outlet or article.credit

@@ -1,73 +1,851 @@
 """Casualty claims: who was killed, wounded, missing or captured, how many, and who says so.
 
-First version: digits and number words next to a casualty word in the same clause.
+For every counted phrase in a body or headline sentence ("at least 49 Armenian soldiers",
+"dozens", "an unknown number of people", "no one") the extractor finds the casualty word
+that governs it through the dependency parse (verb, adjective, noun or "death toll"),
+then reads the victims' party and group, the claimant and the scope of the count.
+
+What it does NOT do: it does not count victims named one by one ("a soldier and his
+son"), does not add numbers up or compare them across sentences (the reconciler does),
+does not resolve a pronoun beyond the sentence's speaker and the previous sentences'
+speakers, and emits nothing for troop deployments, protester crowds, ages, durations,
+dates, distances, money or percentages.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.actors import actor_of_text
-from clashrecon.extract.attribution import attribute
+from clashrecon.extract.actors import actor_of_phrase, actor_of_text
+from clashrecon.extract.attribution import Attribution, attribute
 from clashrecon.extract.common import claim_sentences, make_claim
+from clashrecon.extract.quantities import (
+    number_word_forms,
+    parse_quantity,
+    qualifier_phrases,
+    vague_phrases,
+)
 from clashrecon.lexicon import load_data
-from clashrecon.models import Article, Claim, ClaimantRole, Field, Quantity, SegmentType, VictimGroup
+from clashrecon.models import (
+    Article,
+    CasualtyKind,
+    Claim,
+    Field,
+    Quantity,
+    Scope,
+    ScopeKind,
+    SegmentType,
+    TimeRef,
+    VictimGroup,
+)
 
-WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+_SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PARTS_OF_DAY = ("early", "morning", "afternoon", "evening", "late", "overnight", "night")
 
 
-def _kind_lemmas() -> dict[str, str]:
-    out = {}
-    for kind, lemmas in load_data("casualties.json")["kind_lemmas"].items():
-        for lemma in lemmas:
-            out[lemma] = kind
-    return out
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, str]
+    adjectives: dict[str, str]
+    nouns: dict[str, str]
+    toll: frozenset[str]
+    toll_compounds: dict[str, str]
+    lose: frozenset[str]
+    prisoner_phrases: tuple[tuple[str, ...], ...]
+    victims: dict[str, VictimGroup]
+    group_markers: frozenset[str]
+    both_sides: tuple[str, ...]
+    war_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    place_titles: frozenset[str]
+    units: frozenset[str]
+    denial: frozenset[str]
+    report_nouns: frozenset[str]
+    no_numbers: tuple[str, ...]
 
 
-def _number(tok: Token) -> int | None:
-    t = tok.text.replace(",", "")
-    if t.isdigit():
-        return int(t)
-    return WORDS.get(tok.lower_)
+def _invert(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word: kind for kind, words in table.items() for word in words}
 
 
-def _kind_for(num: Token, sent: Span, lemmas: dict[str, str]) -> str | None:
-    head = num.head
-    for cand in (head, head.head, head.head.head):
-        if cand.lemma_.lower() in lemmas:
-            return lemmas[cand.lemma_.lower()]
+@cache
+def _lexicon() -> _Lexicon:
+    raw = load_data("casualties.json")
+    victims: dict[str, VictimGroup] = {}
+    # civilians and military first so that their words win over the generic people list
+    for group in ("civilians", "military", "people"):
+        for word in raw["victim_nouns"][group]:
+            victims.setdefault(word, VictimGroup(group))
+    return _Lexicon(
+        verbs=_invert(raw["kind_verbs"]),
+        adjectives=_invert(raw["kind_adjectives"]),
+        nouns=_invert(raw["kind_nouns"]),
+        toll=frozenset(raw["toll_nouns"]),
+        toll_compounds=raw["toll_compounds"],
+        lose=frozenset(raw["lose_verbs"]),
+        prisoner_phrases=tuple(tuple(p.split()) for p in raw["prisoner_phrases"]),
+        victims=victims,
+        group_markers=frozenset(raw["group_markers"]),
+        both_sides=tuple(raw["both_sides"]),
+        war_nouns=frozenset(raw["war_nouns"]),
+        place_nouns=frozenset(raw["place_nouns"]),
+        place_titles=frozenset(raw["place_titles"]),
+        units=frozenset(raw["unit_nouns"]),
+        denial=frozenset(raw["denial_verbs"]),
+        report_nouns=frozenset(raw["report_nouns"]),
+        no_numbers=tuple(raw["no_numbers_phrases"]),
+    )
+
+
+# --------------------------------------------------------------------------- counted phrases
+
+
+@dataclass
+class _Mention:
+    """A counted phrase in a sentence: tokens [start, end) of the doc, and what it counts."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    noun: Token | None = None  # the counted noun ("soldiers"), if any
+    increment: bool = False
+    flags: set[str] = field(default_factory=set)
+    limit: int = 0  # end of the sentence the phrase is in
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _lower(tok: Token) -> str:
+    return tok.lower_.replace("’", "'")
+
+
+def _is_numeral(tok: Token) -> bool:
+    return bool(_DIGITS.match(tok.text)) or tok.lower_ in number_word_forms()
+
+
+def _match_words(doc: Doc, i: int, words: list[str] | tuple[str, ...], limit: int) -> bool:
+    if i < 0 or i + len(words) > limit:
+        return False
+    return all(doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _numeral_run(doc: Doc, i: int, limit: int) -> int:
+    """End (exclusive) of the spelled or digit number starting at token i, or i if none."""
+    scales = {"hundred", "thousand", "million", "billion", "dozen"}
+    j = i
+    if doc[i].lower_ in ("a", "an"):
+        if i + 1 < limit and doc[i + 1].lower_ in scales:
+            j = i + 1
+        else:
+            return i
+    if not _is_numeral(doc[j]):
+        return i
+    j += 1
+    while j < limit:
+        tok = doc[j]
+        if _is_numeral(tok) and not (_DIGITS.match(tok.text) and _DIGITS.match(doc[j - 1].text)):
+            if _DIGITS.match(tok.text) and doc[j - 1].lower_ not in scales:
+                break
+            j += 1
+        elif tok.text in ("-", "–") and j + 1 < limit and doc[j + 1].lower_ in number_word_forms() and not _DIGITS.match(doc[j - 1].text):
+            j += 1
+        elif tok.lower_ == "and" and doc[j - 1].lower_ in scales and j + 1 < limit and doc[j + 1].lower_ in number_word_forms():
+            j += 1
+        else:
+            break
+    return j
+
+
+def _scan(sent: Span) -> list[_Mention]:
+    """Every counted phrase in the sentence, with its qualifier, range and increment marker."""
+    doc = sent.doc
+    limit = sent.end
+    mentions: list[_Mention] = []
+    i = sent.start
+    vague = vague_phrases()
+    quals = qualifier_phrases()
+    while i < limit:
+        tok = doc[i]
+        start, end, flags = i, i, set()
+        # vague words ("dozens", "tens of thousands of") and "an unknown number of"
+        for words in vague:
+            if _match_words(doc, i, words, limit):
+                end = i + len(words)
+                if words[-1] == "of":
+                    end -= 1  # the "of" belongs to the counted noun
+                flags.add("vague")
+                break
+        if end == i and tok.lower_ in ("unknown", "unspecified", "undisclosed", "unconfirmed", "undetermined") and i + 1 < limit:
+            nxt = doc[i + 1]
+            if nxt.lemma_.lower() == "number":
+                start = i - 1 if i > sent.start and doc[i - 1].lower_ in ("a", "an") else i
+                end = i + 2
+                flags.add("unspecified")
+            elif nxt.lemma_.lower() in _lexicon().nouns:
+                end = i + 1
+                flags.add("unspecified")
+        if end == i and tok.lower_ in ("no", "nobody", "none") and tok.ent_type_ == "":
+            end = i + 2 if (tok.lower_ == "no" and i + 1 < limit and doc[i + 1].lower_ == "one") else i + 1
+            flags.add("zero")
+        if end == i:
+            end = _numeral_run(doc, i, limit)
+        if end == i:
+            i += 1
+            continue
+        # ranges: "between 10 and 20", "10 to 20", "10-20", "two or three"
+        if not flags and end + 1 < limit and doc[end].lower_ in ("and", "to", "or", "-", "–"):
+            second = _numeral_run(doc, end + 1, limit)
+            preceded_by_from = start > sent.start and doc[start - 1].lower_ == "from"
+            if second > end + 1 and not preceded_by_from:
+                between = start > sent.start and doc[start - 1].lower_ == "between"
+                if doc[end].lower_ != "and" or between:
+                    if between:
+                        start -= 1
+                    end = second
+                    flags.add("range")
+        if start > sent.start and doc[start - 1].lower_ == "from" and "range" not in flags:
+            flags.add("from")  # "rose from 40 to 49": 40 is the superseded figure
+        # a qualifier before the number ("at least", "more than", "as many as")
+        if not flags & {"range", "unspecified", "zero"}:
+            for words in quals:
+                k = start - len(words)
+                if k >= sent.start and _match_words(doc, k, words, limit):
+                    start = k
+                    break
+        if start > sent.start and doc[start - 1].lower_ in ("another", "further", "additional"):
+            flags.add("increment")
+        if end < limit and doc[end].lower_ == "more" and not (end + 1 < limit and doc[end + 1].lower_ == "than"):
+            flags.add("increment")
+        text = doc[start:end].text
+        if "zero" in flags:
+            quantity = Quantity.exact(0, text)
+        elif "unspecified" in flags:
+            quantity = Quantity.unspecified(text)
+        else:
+            quantity = parse_quantity(text)
+        if quantity is not None:
+            mentions.append(_Mention(start, end, quantity, increment="increment" in flags, flags=flags, limit=limit))
+        i = max(end, i + 1)
+    return mentions
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _is_measure(doc: Doc, m: _Mention) -> bool:
+    """Dates, durations, ages, distances, money, percentages, page chrome: never counts of people."""
+    lex = _lexicon()
+    if m.flags & {"zero", "unspecified"}:
+        return False
+    nums = [t for t in doc[m.start : m.end] if _is_numeral(t)]
+    if not nums:
+        return False
+    if any(t.ent_type_ in _SKIP_ENTS for t in nums) and not _counts_people_next(doc, m.end):
+        return True
+    if len(nums) == 1 and _YEAR.match(nums[0].text) and not _counts_people_next(doc, m.end):
+        return True
+    if m.start > 0 and doc[m.start - 1].text in ("$", "€", "£", "#", "No.", "no."):
+        return True
+    if m.end < len(doc):
+        nxt = doc[m.end]
+        after = doc[m.end + 1] if m.end + 1 < len(doc) else None
+        if nxt.text in ("-", "–") and after is not None and after.lemma_.lower() in lex.units:
+            return True  # "six-week", "44-day", "40-minute", "15-year-old"
+        if nxt.lemma_.lower() in lex.units or nxt.text in ("%", "a.m.", "p.m."):
+            return True
+        if nxt.lower_ in ("years", "year") and after is not None and after.lower_ == "old":
+            return True
+    return False
+
+
+def _counts_people_next(doc: Doc, end: int) -> bool:
+    lex = _lexicon()
+    for tok in doc[end : min(len(doc), end + 3)]:
+        if _victim_group(tok) is not None or tok.lemma_.lower() in lex.nouns:
+            return True
+        if tok.pos_ not in ("ADJ", "PROPN") and tok.ent_type_ != "NORP":
+            return False
+    return False
+
+
+# --------------------------------------------------------------------------- victims
+
+
+def _victim_group(tok: Token) -> VictimGroup | None:
+    lex = _lexicon()
+    for key in (tok.lower_, tok.lemma_.lower()):
+        if key in lex.victims:
+            return lex.victims[key]
+    if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS", "NNP"):
+        return VictimGroup.people  # "20 Palestinians"
     return None
 
 
+def _counted_noun(doc: Doc, m: _Mention, limit: int) -> tuple[Token | None, bool]:
+    """The noun a number counts and whether it names people or casualties.
+
+    "49 Armenian soldiers" -> soldiers; "49 of its soldiers" -> soldiers; "2,000 tanks" -> tanks
+    (not people); "49 were killed" -> None (the number stands alone).
+    """
+    lex = _lexicon()
+    j = m.end
+    if j < limit and doc[j].lower_ == "more":
+        j += 1
+    if j < limit and doc[j].lower_ == "of":
+        pobj = next((c for c in doc[j].children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.i < limit:
+            if pobj.lower_ in ("them", "whom", "those"):
+                return None, True
+            if _victim_group(pobj) is not None or pobj.lemma_.lower() in lex.nouns:
+                return pobj, True
+        j += 1
+        while j < limit and doc[j].pos_ in ("DET", "PRON", "ADJ", "NUM", "PART") and doc[j].lower_ not in ("them", "whom", "those"):
+            j += 1
+        if j < limit and doc[j].lower_ in ("them", "whom", "those"):
+            return None, True
+    skipped = 0
+    while j < limit and skipped < 4:
+        tok = doc[j]
+        if _victim_group(tok) is not None or tok.lemma_.lower() in lex.nouns:
+            # "Palestinian civilians": skip the demonym and take the head noun
+            nxt = doc[j + 1] if j + 1 < limit else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and (_victim_group(nxt) or nxt.lemma_.lower() in lex.nouns):
+                j += 1
+                skipped += 1
+                continue
+            return tok, True
+        if tok.pos_ in ("ADJ", "PROPN", "PUNCT") and tok.text not in (",", ".", ";", ":") or tok.ent_type_ == "NORP" or tok.pos_ == "NOUN" and tok.dep_ == "compound":
+            j += 1
+            skipped += 1
+            continue
+        if tok.pos_ == "NOUN":
+            return tok, False
+        break
+    return None, True
+
+
+# --------------------------------------------------------------------------- kind
+
+
+def _kind_of_toll(tok: Token) -> str:
+    lex = _lexicon()
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lex.toll_compounds:
+            return lex.toll_compounds[child.lemma_.lower()]
+    return CasualtyKind.killed.value
+
+
+def _toll_near(verb: Token) -> Token | None:
+    lex = _lexicon()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.lemma_.lower() in lex.toll:
+            return child
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
+
+
+@dataclass
+class _Kind:
+    kind: str
+    token: Token  # the word that carries the kind
+    path: list[Token]  # tokens walked from the counted phrase to it
+    loser: Token | None = None  # subject of "lost"/"suffered": the victims' side
+
+
+def _kind_from_children(node: Token) -> _Kind | None:
+    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing'."""
+    lex = _lexicon()
+    for child in node.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("amod", "acomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
+            return _Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
+        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in ("claim", "recover", "exhume", "retrieve", "detain", "seize"):
+            return _Kind(lex.verbs[lemma], child, [node, child])
+    return None
+
+
+def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kind | None:
+    lex = _lexicon()
+    node = noun if noun is not None else anchor
+    path = [node]
+    if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
+        kind = lex.nouns[noun.lemma_.lower()]
+        if kind == CasualtyKind.bodies.value or not _negated_context(noun):
+            return _Kind(kind, noun, path)
+    found = _kind_from_children(node)
+    if found:
+        return found
+    cur = node
+    for _ in range(5):
+        head = cur.head
+        if head is cur:
+            break
+        dep = cur.dep_
+        lemma = head.lemma_.lower()
+        path.append(head)
+        # "the death toll rose to 49", "a toll of 49", "raising the toll to 49"
+        if lemma in lex.toll:
+            return _Kind(_kind_of_toll(head), head, path)
+        toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
+        if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
+            return _Kind(_kind_of_toll(toll), toll, path)
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
+                if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() != "life":
+                    kind = lex.nouns[noun.lemma_.lower()]
+                else:
+                    kind = CasualtyKind.killed.value
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                return _Kind(kind, head, path, loser=subj)
+            if lemma == "take" and _prisoner_phrase(head):
+                return _Kind(CasualtyKind.captured.value, head, path)
+            if lemma in lex.verbs or head.lower_ in lex.adjectives:
+                kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
+                if lemma == "claim" and not (noun is not None and noun.lemma_.lower() == "life"):
+                    return None
+                if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in ("body", "remains")):
+                    return None
+                if lemma in ("detain", "seize") and (noun is None or _victim_group(noun) is not VictimGroup.military):
+                    return None
+                if dep == "nsubj" and lemma not in ("die", "perish") and not _passive(head) and head.pos_ == "VERB":
+                    return None  # "Ten gunmen killed ...": the number counts the killers
+                if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
+                    return _Kind(kind, head, path)
+            if dep in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+                # "the dead included 13 children", "victims were 49 soldiers": one more hop only
+                found = _kind_from_children(head)
+                if found and found.token.dep_ not in ("acl", "relcl"):
+                    return found
+                if lemma not in ("include", "be"):
+                    break
+        if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in ("life",) and dep in ("pobj", "prep", "appos", "compound", "nmod"):
+            # "the bodies of 100 soldiers", "deaths of 12 civilians"
+            return _Kind(lex.nouns[lemma], head, path)
+        if head.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "prep") and lemma not in lex.victims:
+            if not (cur.dep_ == "pobj" or cur.lower_ in lex.group_markers or cur.dep_ == "prep"):
+                break
+        cur = head
+    return _window_kind(doc, m, noun)
+
+
+def _prisoner_phrase(verb: Token) -> bool:
+    lex = _lexicon()
+    doc = verb.doc
+    for phrase in lex.prisoner_phrases:
+        if verb.lemma_.lower() in (phrase[0], "take", "hold") and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == phrase[1]:
+            return True
+    return False
+
+
+def _window_kind(doc: Doc, m: _Mention, noun: Token | None) -> _Kind | None:
+    """Fallback for fragments the parser misreads: a participle right after the count
+    ("one hundred and five wounded", "49 soldiers killed"), with no other verb between."""
+    lex = _lexicon()
+    j = (noun.i + 1) if noun is not None else m.end
+    sent_end = m.limit
+    for tok in doc[j : min(sent_end, j + 3)]:
+        lower = tok.lower_
+        if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
+            kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())
+            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in ("claim", "detain", "seize"):
+                return None
+            return _Kind(kind, tok, [tok])
+        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):
+            continue
+        return None
+    return None
+
+
+def _negated_context(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+# --------------------------------------------------------------------------- party, group, scope
+
+
+def _resolve_pronoun(who: Attribution, sent: Span) -> str | None:
+    """'its/his/their' -> the speaker's side, else the sentence's first named actor subject."""
+    if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
+        return actor_of_text(who.claimant)
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            name = actor_of_text(tok.text)
+            if name:
+                return name
+    return None
+
+
+def _both_sides(text: str) -> bool:
+    lowered = text.lower()
+    return any(p in lowered for p in _lexicon().both_sides)
+
+
+def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span, article: Article) -> str | None:
+    doc = sent.doc
+    if kind.loser is not None:
+        if kind.loser.lower_ in _SUBJECT_PRONOUNS:
+            return _resolve_pronoun(who, sent)
+        return actor_of_phrase(doc[kind.loser.left_edge.i : kind.loser.right_edge.i + 1], article)
+    heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
+    for head in heads:
+        if head.ent_type_ == "NORP":
+            name = actor_of_text(head.text)
+            if name:
+                return name
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
+                if child.lower_ in _POSSESSIVE_PRONOUNS:
+                    return _resolve_pronoun(who, sent)
+                if child.dep_ == "poss" and any(g.lower_ in _POSSESSIVE_PRONOUNS for g in child.children):
+                    return _resolve_pronoun(who, sent)  # "his country's troops"
+                phrase = doc[child.left_edge.i : child.i + 1]
+                if child.ent_type_ in ("NORP", "GPE", "ORG") or child.dep_ == "poss":
+                    name = actor_of_text(phrase.text)
+                    if name:
+                        return name
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "on", "among"):
+                obj_text = doc[prep.i : prep.right_edge.i + 1].text
+                if _both_sides(obj_text):
+                    return "both"
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and prep.lower_ != "of":
+                    name = actor_of_text(doc[pobj.left_edge.i : pobj.i + 1].text)
+                    if name:
+                        return name
+                    if any(c.lower_ in _POSSESSIVE_PRONOUNS for c in pobj.children):
+                        return _resolve_pronoun(who, sent)
+    clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
+    if _both_sides(doc[clause.left_edge.i : clause.right_edge.i + 1].text) or (noun is None and _both_sides(sent.text)):
+        return "both"
+    return None
+
+
+def _victim_group_of(noun: Token | None, kind: _Kind) -> VictimGroup | None:
+    if noun is not None:
+        group = _victim_group(noun)
+        if group is not None:
+            return group
+    # "deaths among Azerbaijani troops", "bodies of 100 soldiers"
+    for head in (kind.token, noun):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("among", "of", "from"):
+                for pobj in prep.children:
+                    group = _victim_group(pobj)
+                    if pobj.dep_ == "pobj" and group is not None:
+                        return group
+    return None
+
+
+def _year_in(tok: Token) -> int | None:
+    """A year in the phrase under `tok`, not counting a "since ..." phrase inside it."""
+    blocked: set[int] = set()
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("since", "after", "before") and t is not tok:
+            blocked.update(s.i for s in t.subtree)
+    for t in tok.subtree:
+        if t.i not in blocked and _YEAR.match(t.text) and not t.text.endswith("s"):
+            return int(t.text)
+    return None
+
+
+def _background(kind: _Kind, anchor: Token) -> tuple[str, int] | None:
+    """(label, year) when the count belongs to an earlier war: 'a six-week war in 2020 that killed ...'."""
+    lex = _lexicon()
+    candidates: list[Token] = list(kind.token.ancestors)
+    for tok in (kind.token, anchor):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "throughout"):
+                candidates.extend(c for c in prep.children if c.dep_ == "pobj")
+    for cand in candidates:
+        if cand.pos_ == "NOUN" and cand.lemma_.lower() in lex.war_nouns:
+            if cand.head.lower_ in ("since", "after", "before"):
+                continue
+            year = _year_in(cand)
+            if year is not None:
+                return f"{year} {cand.lemma_.lower()}", year
+    return None
+
+
+def _carried_background(sent: Span, article: Article, previous: tuple[str, int] | None, kind: _Kind) -> tuple[str, int] | None:
+    """'More than 6,700 people died in the fighting' right after a sentence about the 2020 war."""
+    if previous is None:
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
+        return None
+    for prep in kind.token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for pobj in prep.children:
+                if pobj.lemma_.lower() in _lexicon().war_nouns and any(c.lower_ in ("the", "that", "this") for c in pobj.children):
+                    return previous
+    return None
+
+
+def _time_of(text: str) -> TimeRef:
+    lowered = text.lower()
+    weekday = next((i for i, d in enumerate(_WEEKDAYS) if d in lowered), None)
+    part = next((p for p in _PARTS_OF_DAY if re.search(rf"\b{p}\b", lowered)), None)
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", lowered)
+    return TimeRef(text=text, weekday=weekday, part_of_day=part, year=int(year.group(1)) if year else None, since=True)
+
+
+def _cumulative(kind: _Kind) -> Scope | None:
+    """'... have died since hostilities reignited', 'killed since the war began'."""
+    verb = kind.token
+    doc = verb.doc
+    for tok in [verb, *list(verb.ancestors)[:1]]:
+        for child in tok.children:
+            if child.lower_ == "since" and child.dep_ in ("prep", "mark"):
+                phrase = doc[child.i : child.head.right_edge.i + 1] if child.dep_ == "mark" else doc[child.i : child.right_edge.i + 1]
+                return Scope(kind=ScopeKind.cumulative, since=_time_of(phrase.text), text=phrase.text)
+            if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
+                phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+                return Scope(kind=ScopeKind.cumulative, since=_time_of(phrase.text), text=phrase.text)
+    return None
+
+
+def _place_scope(noun: Token | None, kind: _Kind, who: Attribution, sent: Span) -> Scope | None:
+    """'four Armenian troops in his region': the speaker's own region."""
+    lex = _lexicon()
+    for head in (noun, kind.token):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.place_nouns:
+                    if any(c.lower_ in _POSSESSIVE_PRONOUNS for c in pobj.children):
+                        text = sent.doc[prep.i : pobj.right_edge.i + 1].text
+                        return Scope(kind=ScopeKind.place, place=_speaker_place(who, sent) or text, text=text)
+    return None
+
+
+def _speaker_place(who: Attribution, sent: Span) -> str | None:
+    """The place an official speaks for: 'the governor of Gegharkunik province' -> Gegharkunik.
+
+    Looks in the speaker phrase, then back through the three previous sentences.
+    """
+    lex = _lexicon()
+    doc = sent.doc
+    texts: list[Span] = []
+    start = sent.start
+    for _ in range(4):
+        if start <= 0:
+            break
+        prev = doc[start - 1].sent
+        texts.append(prev)
+        start = prev.start
+    candidates = [sent, *texts]
+    for span in candidates:
+        for tok in span:
+            if tok.lemma_.lower() in lex.place_titles:
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if pobj is None:
+                            continue
+                        names = [t.text for t in pobj.subtree if t.pos_ == "PROPN"]
+                        if names:
+                            return " ".join(names)
+    return None
+
+
+def _group_scope(path: list[Token], noun: Token | None) -> Scope | None:
+    lex = _lexicon()
+    for tok in path:
+        if tok.lower_ in lex.group_markers and tok.dep_ in ("prep", "amod", "advcl", "acl", "conj"):
+            group = noun.text.lower() if noun is not None else None
+            return Scope(kind=ScopeKind.group, group=group, text=tok.text)
+        if tok.dep_ == "prep" and tok.lower_ in lex.group_markers:
+            return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
+    if noun is not None:
+        for tok in noun.doc[max(noun.sent.start, noun.i - 6) : noun.i]:
+            if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree:
+                return Scope(kind=ScopeKind.group, group=noun.text.lower(), text=tok.text)
+    return None
+
+
+# --------------------------------------------------------------------------- guards
+
+
+def _denied(kind: _Kind) -> bool:
+    lex = _lexicon()
+    return any(a.lemma_.lower() in lex.denial for a in kind.token.ancestors)
+
+
+def _reports_negated(m: _Mention, doc: Doc) -> bool:
+    """'no reports of casualties' is the absence of a report, not a count of zero."""
+    if "zero" not in m.flags:
+        return False
+    head = doc[m.start].head
+    return head.lemma_.lower() in _lexicon().report_nouns
+
+
+def _no_numbers_phrase(sent: Span) -> bool:
+    lowered = sent.text.lower()
+    return any(p in lowered for p in _lexicon().no_numbers)
+
+
+def _unquantified_kind_nouns(sent: Span, taken: set[int]) -> Iterator[Token]:
+    """'It reported deaths among Azerbaijani troops, without giving numbers.'"""
+    lex = _lexicon()
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns:
+            continue
+        if tok.tag_ != "NNS" or any(c.dep_ in ("nummod", "det") for c in tok.children):
+            continue
+        yield tok
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _anchor(doc: Doc, m: _Mention) -> Token:
+    """The token of the counted phrase the parser attaches to the rest of the sentence."""
+    toks = list(doc[m.start : m.end])
+    inside = {t.i for t in toks}
+    for t in reversed(toks):
+        if t.head.i not in inside and (_is_numeral(t) or m.flags):
+            return t
+    return toks[-1]
+
+
 def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
-    lemmas = _kind_lemmas()
-    for sent in claim_sentences(doc, article):
-        for tok in sent:
-            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
-                continue
-            n = _number(tok)
-            if n is None:
-                continue
-            kind = _kind_for(tok, sent, lemmas)
-            if kind is None:
-                continue
-            noun = tok.head
-            party = actor_of_text(" ".join(c.text for c in noun.children if c.dep_ in ("amod", "compound", "poss")))
-            group = VictimGroup.military if noun.lemma_ in ("soldier", "troop", "serviceman") else VictimGroup.people
+    """One claim per counted casualty phrase in the body and headline of `article`.
+
+    Does not yield claims for sentences it cannot tie a casualty word to, so a count of
+    deployed troops, protesters, districts or years never becomes a claim.
+    """
+    carry: tuple[str, int] | None = None
+    for parsed in claim_sentences(doc, article):
+        for sent in _lines_of(parsed):
             headline = article.segment_at(sent.start_char) is SegmentType.headline
+            yield from _sentence_claims(doc, sent, article, headline, carry)
+            # an earlier war named in this sentence frames "the fighting" in the next one only
+            carry = _sentence_background(sent)
+
+
+def _lines_of(sent: Span) -> Iterator[Span]:
+    """The parser sometimes runs a headline or a short paragraph into the next one; a line
+    break always ends a sentence in stored articles, so split there."""
+    doc = sent.doc
+    start = sent.start
+    for tok in sent:
+        if tok.is_space and "\n" in tok.text:
+            if any(not t.is_space for t in doc[start : tok.i]):
+                yield doc[start : tok.i]
+            start = tok.i + 1
+        elif "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
+            if any(not t.is_space for t in doc[start : tok.i + 1]):
+                yield doc[start : tok.i + 1]
+            start = tok.i + 1
+    if any(not t.is_space for t in doc[start : sent.end]):
+        yield doc[start : sent.end]
+
+
+def _sentence_background(sent: Span) -> tuple[str, int] | None:
+    lex = _lexicon()
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.war_nouns and tok.head.lower_ not in ("since", "after", "before"):
+            year = _year_in(tok)
+            if year is not None:
+                return f"{year} {tok.lemma_.lower()}", year
+    return None
+
+
+def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None) -> list[Claim]:
+    out: list[Claim] = []
+    previous: tuple[str | None, VictimGroup | None, str, Scope | None] | None = None
+    taken: set[int] = set()
+    for m in _scan(sent):
+        if _is_measure(doc, m) or "from" in m.flags or _reports_negated(m, doc):
+            continue
+        noun, is_people = _counted_noun(doc, m, sent.end)
+        if not is_people:
+            continue
+        if "zero" in m.flags and noun is None and doc[m.start].lower_ == "no":
+            continue  # "no" before something that is not a victim or casualty word
+        anchor = _anchor(doc, m)
+        kind = _find_kind(doc, m, anchor, noun)
+        if kind is None or _denied(kind):
+            continue
+        if _negated_context(kind.token) and "zero" not in m.flags:
+            continue
+        taken.update(range(m.start, m.end))
+        if noun is not None:
+            taken.add(noun.i)
+        taken.add(kind.token.i)
+        who = attribute(sent, kind.token, article, headline=headline)
+        party = _victim_party(noun, kind, who, sent, article)
+        group = _victim_group_of(noun, kind)
+        inherited_scope = None
+        if previous is not None and noun is None:
+            # "four Armenian troops in his region were killed and another 43 were wounded"
+            party = party or previous[0]
+            group = group or previous[1]
+            if previous[3] is not None and previous[3].kind is ScopeKind.place:
+                inherited_scope = previous[3]
+        increment = m.increment and not (previous is not None and previous[2] != kind.kind)
+        scope = None
+        event_time = None
+        background = _background(kind, anchor) or _carried_background(sent, article, carry, kind)
+        if background is not None:
+            scope = Scope(kind=ScopeKind.background, event=background[0], text=background[0])
+            event_time = TimeRef(year=background[1], text=str(background[1]))
+        scope = scope or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun)
+        if scope is None and increment:
+            scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
+        values = dict(
+            quantity=m.quantity,
+            victim_party=party,
+            victim_group=group or VictimGroup.people,
+            scope=scope or Scope(),
+            claimant=who.claimant,
+            claimant_text=who.text,
+            claimant_role=who.role,
+        )
+        if event_time is not None:
+            values["event_time"] = event_time
+        start_char = doc[m.start].idx
+        end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
+        previous = (party, group, kind.kind, scope)
+    if _no_numbers_phrase(sent):
+        for tok in _unquantified_kind_nouns(sent, taken):
+            kind = _Kind(_lexicon().nouns[tok.lemma_.lower()], tok, [tok])
             who = attribute(sent, tok, article, headline=headline)
-            yield make_claim(
-                article,
-                sent,
-                Field.casualties,
-                kind,
-                span=(tok.idx, tok.idx + len(tok.text)),
-                quantity=Quantity.exact(n, tok.text),
-                victim_party=party,
-                victim_group=group,
-                claimant=who.claimant,
-                claimant_text=who.text,
-                claimant_role=who.role if who.claimant else ClaimantRole.outlet,
+            out.append(
+                make_claim(
+                    article,
+                    sent,
+                    Field.casualties,
+                    kind.kind,
+                    span=(tok.idx, tok.idx + len(tok.text)),
+                    quantity=Quantity.unspecified(tok.text),
+                    victim_party=_victim_party(None, kind, who, sent, article),
+                    victim_group=_victim_group_of(None, kind) or VictimGroup.people,
+                    scope=Scope(),
+                    claimant=who.claimant,
+                    claimant_text=who.text,
+                    claimant_role=who.role,
+                )
             )
+    return out
