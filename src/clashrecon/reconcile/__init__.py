@@ -1,12 +1,15 @@
 """Reconciliation: claims across articles -> events, facts and the relations between them.
 
 Pure Python over stored records; never imports spaCy, so the read commands stay fast.
+Steps: cluster claims into events (clustering.py), group each event's casualty claims into
+facts tracked over reporting dates (facts.py), reconcile each fact's figures into
+low/best/high/conservative (values.py), then name how claims and facts relate (relations.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from datetime import date
 
 from clashrecon.models import (
     Article,
@@ -15,85 +18,165 @@ from clashrecon.models import (
     Event,
     Fact,
     Field,
-    Position,
     Reconciliation,
     Relation,
-    TimeRef,
 )
+from clashrecon.reconcile.clustering import Cluster, cluster_claims, cluster_when, parse_iso
+from clashrecon.reconcile.facts import BOTH, FactDraft, casualty_facts, weekday_label
+from clashrecon.reconcile.relations import Found, aggregates, disputes, subtotals, time_discrepancies, within_fact
+from clashrecon.reconcile.summary import event_actors, event_places, summarize
+
+__all__ = ["reconcile"]
+
+_ORDER = {Relation.disputed: 0, Relation.discrepancy: 1, Relation.updated: 2, Relation.aggregate: 3, Relation.subtotal: 4}
 
 
-def _id(prefix: str, *parts: str) -> str:
-    return prefix + hashlib.sha1("|".join(parts).encode()).hexdigest()[:8]
+def _id(prefix: str, *parts: object) -> str:
+    return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:8]
+
+
+def _as_of(claim: Claim, reference: dict[str, date | None]) -> date | None:
+    """The day a count was reported as true: its article's reference date, else its own time."""
+    day = reference.get(claim.article)
+    if day is not None:
+        return day
+    t = claim.event_time
+    return parse_iso(t.end) or parse_iso(t.start) if t is not None else None
+
+
+def _fact_status(d: FactDraft, n_origins: int) -> Relation:
+    if d.discrepant:
+        return Relation.discrepancy
+    if d.key.is_total and d.notes:
+        return Relation.aggregate
+    if d.key.scope != ("all", None):
+        return Relation.subtotal
+    if d.updated:
+        return Relation.updated
+    return Relation.single_source if n_origins <= 1 else Relation.agreed
+
+
+def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
+    origins = {origin.get(c.article, c.article) for c in d.claims}
+    est = d.estimate
+    known = [m for m in d.moments if m.estimate is not None]
+    notes = list(d.notes)
+    if len(known) > 1 and not d.falls:
+        notes.insert(0, f"updated {weekday_label(known[-1].as_of)}")
+    return Fact(
+        id=_id("f", event_id, "casualties", d.key.party, d.key.kind, d.key.scope),
+        event_id=event_id,
+        field=Field.casualties,
+        kind=d.key.kind,
+        subject=d.key.subject(),
+        value=d.display() or "unspecified",
+        party=d.key.party,
+        low=est.low if est else None,
+        best=est.best if est else None,
+        high=est.high if est else None,
+        conservative=est.conservative if est else None,
+        status=_fact_status(d, len(origins)),
+        articles=len({c.article for c in d.claims}),
+        independent_sources=len(origins),
+        claimants=tuple(sorted({c.claimant for c in d.claims if c.claimant})),
+        claim_ids=tuple(c.id for c in d.claims),
+        note="; ".join(notes),
+    )
+
+
+def _fact_order(f: Fact) -> tuple:
+    scoped = " · in " in f.subject or f.status is Relation.subtotal
+    return (f.field is not Field.casualties, f.party == BOTH, scoped, f.party or "~", f.kind, f.subject)
+
+
+def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None]) -> tuple[Event, list[Conflict]]:
+    key = cl.key
+    event_id = _id("e", *key)
+    as_of = {c.id: _as_of(c, reference) for c in cl.claims}
+    drafts = casualty_facts([c for c in cl.claims if c.field is Field.casualties], as_of, cl.background)
+    found: list[Found] = []
+    for d in drafts:
+        found.extend(within_fact(d, origin))
+    found.extend(aggregates(drafts, origin))
+    found.extend(subtotals(drafts, origin))
+    facts = [_casualty_fact(d, event_id, origin) for d in drafts]
+    for dispute, label, positions in disputes(cl.claims, origin):
+        claims = [cid for p in positions for cid in p.claim_ids]
+        arts = {a for p in positions for a in p.articles}
+        origins = {o for p in positions for o in p.origins}
+        if dispute is not None:
+            found.append(dispute)
+            value = " vs ".join(f"{p.value} (per {', '.join(p.claimants) or 'unattributed'})" for p in positions)
+            status = Relation.disputed
+        else:
+            value = " / ".join(f"{p.value} (per {', '.join(p.claimants) or 'unattributed'})" for p in positions)
+            status = Relation.single_source if len(origins) <= 1 else Relation.agreed
+        facts.append(
+            Fact(
+                id=_id("f", event_id, "actors", label),
+                event_id=event_id,
+                field=Field.actors,
+                kind=label,
+                subject=label,
+                value=value,
+                status=status,
+                articles=len(arts),
+                independent_sources=len(origins),
+                claimants=tuple(sorted({n for p in positions for n in p.claimants})),
+                claim_ids=tuple(claims),
+            )
+        )
+    found.extend(time_discrepancies(cl.claims, origin))
+    conflicts = [
+        Conflict(
+            id=_id("x", event_id, f.key),
+            event_id=event_id,
+            field=f.field,
+            subject=f.subject,
+            kind=f.kind,
+            positions=f.positions,
+            explanation=f.explanation,
+        )
+        for f in found
+    ]
+    places = event_places(cl.claims)
+    event = Event(
+        id=event_id,
+        when=cluster_when(cl),
+        summary=summarize(cl.claims, background=cl.background, label=cl.label, places=places),
+        background=cl.background,
+        label=cl.label,
+        actors=event_actors(cl.claims),
+        places=places,
+        facts=tuple(sorted(facts, key=_fact_order)),
+        claim_ids=tuple(c.id for c in cl.claims),
+        articles=len({c.article for c in cl.claims}),
+        independent_sources=len({origin.get(c.article, c.article) for c in cl.claims}),
+        conflict=any(c.is_conflict for c in conflicts),
+    )
+    return event, conflicts
+
+
+def _when_order(e: Event) -> tuple:
+    w = e.when
+    if w.start:
+        return (0, w.start, w.end or "", e.id)
+    if w.relative_day_index is not None:
+        return (1, f"{w.relative_day_index:06d}", "", e.id)
+    return (2, "", "", e.id)
 
 
 def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
-    """First version: one event; casualty facts keyed by (party, kind); blame disputes."""
-    origin = {a.name: a.origin or a.id for a in articles}
-    event_id = _id("e", "main")
-    facts: list[Fact] = []
+    """Cluster every claim into events, reconcile their facts, and name the relations found."""
+    origin = {a.name: a.origin or a.name for a in articles}
+    reference = {a.name: parse_iso(a.published.date) for a in articles}
+    events: list[Event] = []
     conflicts: list[Conflict] = []
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.field is Field.casualties and c.quantity is not None:
-            groups[(c.victim_party or "unknown", c.kind)].append(c)
-    for (party, kind), cs in sorted(groups.items()):
-        values = sorted({c.quantity.display() for c in cs})
-        origins = {origin.get(c.article, c.article) for c in cs}
-        lows = [c.quantity.low for c in cs if c.quantity.low is not None]
-        facts.append(
-            Fact(
-                id=_id("f", party, kind),
-                event_id=event_id,
-                field=Field.casualties,
-                kind=kind,
-                subject=f"{party} · {kind}",
-                value=" / ".join(values),
-                party=party,
-                low=min(lows) if lows else None,
-                best=max(lows) if lows else None,
-                high=None,
-                conservative=min(lows) if lows else None,
-                status=Relation.single_source if len(origins) == 1 else Relation.agreed,
-                articles=len({c.article for c in cs}),
-                independent_sources=len(origins),
-                claimants=tuple(sorted({c.claimant for c in cs if c.claimant})),
-                claim_ids=tuple(c.id for c in cs),
-            )
-        )
-    blame: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.field is Field.actors and c.kind == "blame" and c.value:
-            blame[c.value].append(c)
-    if len(blame) > 1:
-        conflicts.append(
-            Conflict(
-                id=_id("x", "initiator"),
-                event_id=event_id,
-                field=Field.actors,
-                subject="initiator of the fighting",
-                kind=Relation.disputed,
-                positions=tuple(
-                    Position(
-                        value=value,
-                        claimants=tuple(sorted({c.claimant for c in cs if c.claimant})),
-                        articles=tuple(sorted({c.article for c in cs})),
-                        origins=tuple(sorted({origin.get(c.article, c.article) for c in cs})),
-                        quotes=tuple(c.quote for c in cs),
-                        claim_ids=tuple(c.id for c in cs),
-                    )
-                    for value, cs in sorted(blame.items())
-                ),
-                explanation="opposing parties each blame the other",
-            )
-        )
-    event = Event(
-        id=event_id,
-        when=TimeRef(),
-        summary="Reported fighting",
-        facts=tuple(facts),
-        claim_ids=tuple(c.id for c in claims),
-        articles=len({c.article for c in claims}),
-        independent_sources=len({origin.get(c.article, c.article) for c in claims}),
-        conflict=bool(conflicts),
-    )
-    return Reconciliation(events=(event,) if claims else (), conflicts=tuple(conflicts))
+    for cl in cluster_claims(articles, claims):
+        event, found = _event(cl, origin, reference)
+        events.append(event)
+        conflicts.extend(found)
+    events.sort(key=_when_order)
+    rank = {e.id: i for i, e in enumerate(events)}
+    conflicts.sort(key=lambda c: (_ORDER.get(c.kind, 9), rank.get(c.event_id or "", 0), c.subject))
+    return Reconciliation(events=tuple(events), conflicts=tuple(conflicts))

@@ -1,0 +1,261 @@
+"""Casualty claims of one event -> facts: one per (victim party, kind, scope), tracked over time.
+
+A fact's claims are split into moments by the date they were reported (the article's
+reference date): the same count reported on Tuesday and on Wednesday is two moments. Within
+a moment, reports that can all be true agree; reports that cannot are a discrepancy. Across
+moments, a changed figure is an update (tolls are running counts), unless a later report
+falls below an earlier floor, which no running count can do: that is a discrepancy too.
+Background events (a war years ago) have one moment: their toll has one time frame.
+
+Not done here: relations between facts (aggregates, subtotals) live in relations.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType, VictimGroup
+from clashrecon.reconcile.values import Estimate, compatible, point, quantity_display, reconcile_values
+
+BOTH = "both"
+ALL = ("all", None)
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class FactKey:
+    party: str | None
+    kind: str
+    scope: tuple[str, str | None]  # ("all", None) | ("place", name) | ("group", name)
+
+    @property
+    def is_total(self) -> bool:
+        return self.party == BOTH and self.scope == ALL
+
+    def subject(self) -> str:
+        who = "both sides" if self.party == BOTH else (self.party or "unattributed")
+        parts = [who, self.kind]
+        if self.scope[0] == "place":
+            parts.append(f"in {self.scope[1]}")
+        elif self.scope[0] == "group":
+            parts.append(str(self.scope[1]))
+        return " · ".join(parts)
+
+
+@dataclass
+class Moment:
+    as_of: date | None
+    claims: list[Claim]
+    groups: list[list[Claim]] = field(default_factory=list)  # mutually compatible reports
+    estimate: Estimate | None = None
+
+    @property
+    def consistent(self) -> bool:
+        return len(self.groups) <= 1
+
+    def display(self) -> str:
+        return " vs ".join(group_display(g) for g in self.groups) or "unspecified"
+
+
+@dataclass
+class FactDraft:
+    key: FactKey
+    claims: list[Claim]
+    moments: list[Moment]
+    background: bool
+    notes: list[str] = field(default_factory=list)
+    status: str = ""
+
+    @property
+    def estimate(self) -> Estimate | None:
+        for m in reversed(self.moments):
+            if m.estimate is not None:
+                return m.estimate
+        return None
+
+    @property
+    def discrepant(self) -> bool:
+        return any(not m.consistent for m in self.moments) or self.falls
+
+    @property
+    def falls(self) -> bool:
+        """A later report below an earlier floor."""
+        ests = [m.estimate for m in self.moments if m.estimate is not None]
+        return any(later.interval.high < earlier.low for earlier, later in zip(ests, ests[1:]))
+
+    @property
+    def updated(self) -> bool:
+        return len([m for m in self.moments if m.estimate is not None]) > 1
+
+    def display(self) -> str:
+        return " → ".join(m.display() for m in self.moments if m.groups)
+
+    def estimate_at(self, when: date | None) -> Estimate | None:
+        """The figure as known at `when`: the latest moment reported on or before it."""
+        found = None
+        for m in self.moments:
+            if m.estimate is not None and (when is None or m.as_of is None or m.as_of <= when):
+                found = m.estimate
+        return found
+
+
+def weighed(claims: list[Claim]) -> list[Claim]:
+    """The claims a figure is read from: a headline restating a body figure is left out.
+
+    Headlines drop qualifiers ("Armenia says 49 soldiers killed" over "at least 49"), so a
+    headline number that the body also states never narrows what the body says. A headline
+    figure the body does not state (99 over "about 100") is kept.
+    """
+    body_numbers = {c.quantity.stated for c in claims if c.segment is not SegmentType.headline and c.quantity}
+    return [c for c in claims if c.segment is not SegmentType.headline or c.quantity is None or c.quantity.stated not in body_numbers]
+
+
+def group_display(claims: list[Claim]) -> str:
+    claims = weighed(claims)
+    shown = {quantity_display(c.quantity) for c in claims if c.quantity is not None and c.quantity.is_known}
+    if len(shown) == 1:
+        return shown.pop()
+    est = reconcile_values([c.quantity for c in claims if c.quantity is not None])
+    return est.display() if est else "unspecified"
+
+
+def scope_key(claim: Claim) -> tuple[str, str | None]:
+    s = claim.scope
+    if s is not None and s.kind is ScopeKind.place:
+        return ("place", s.place or s.text or "one area")
+    if s is not None and s.kind is ScopeKind.group:
+        return ("group", s.group or (claim.victim_group.value if claim.victim_group else s.text or "a group"))
+    if claim.victim_group is VictimGroup.civilians:
+        return ("group", VictimGroup.civilians.value)
+    return ALL
+
+
+def is_cumulative(claim: Claim) -> bool:
+    return claim.scope is not None and claim.scope.kind is ScopeKind.cumulative
+
+
+def is_increment(claim: Claim) -> bool:
+    return claim.scope is not None and claim.scope.kind is ScopeKind.increment
+
+
+def fill_from_siblings(claims: list[Claim]) -> list[Claim]:
+    """A count with no party or scope takes them from another count in the same sentence.
+
+    "four Armenian troops in his region were killed and another 43 were wounded": the 43 are
+    the same region's Armenian troops. Only when the sentence's other counts name one party.
+    """
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.article_id, c.start)].append(c)
+    out = []
+    for c in claims:
+        siblings = [o for o in by_sentence[(c.article_id, c.start)] if o.id != c.id]
+        update: dict = {}
+        parties = {o.victim_party for o in siblings if o.victim_party}
+        if c.victim_party is None and len(parties) == 1:
+            update["victim_party"] = parties.pop()
+        scopes = {o.scope for o in siblings if o.scope is not None and o.scope.kind is ScopeKind.place}
+        if (c.scope is None or c.scope.kind is ScopeKind.event) and len(scopes) == 1:
+            update["scope"] = scopes.pop()
+        out.append(c.model_copy(update=update) if update else c)
+    return out
+
+
+def _compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
+    known = [c for c in claims if c.quantity is not None and c.quantity.is_known]
+    ordered = sorted(known, key=lambda c: (point(c.quantity) or 0, c.article, c.start))
+    groups: list[list[Claim]] = []
+    for c in ordered:
+        for g in groups:
+            if all(compatible(c.quantity, o.quantity) for o in g):
+                g.append(c)
+                break
+        else:
+            groups.append([c])
+    return groups
+
+
+def _estimate(claims: list[Claim]) -> Estimate | None:
+    return reconcile_values([c.quantity for c in weighed(claims) if c.quantity is not None])
+
+
+def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | None) -> list[Moment]:
+    """One reporting date's claims as one moment, or several when a running count rose that day."""
+    increments = [c for c in claims if is_increment(c)]
+    counts = [c for c in claims if not is_increment(c)]
+    if increments and not counts and previous is not None:
+        added = _estimate(increments)
+        est = previous.plus(added) if added else previous
+        return [Moment(as_of, claims, [claims], est)]
+    groups = _compatible_groups(counts or claims)
+    if len(groups) > 1 and any(is_cumulative(c) for c in groups[-1]):
+        # "the toll rose to 20" beside "12 killed": a running count that grew, in order of size
+        return [Moment(as_of, g, [g], _estimate(g)) for g in groups]
+    return [Moment(as_of, claims, groups, _estimate([c for g in groups for c in g]))]
+
+
+def build_moments(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Moment]:
+    buckets: dict[date | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        buckets[None if background else as_of.get(c.id)].append(c)
+    moments: list[Moment] = []
+    for day in sorted(buckets, key=lambda d: d or date.min):
+        previous = moments[-1].estimate if moments else None
+        for m in _split_moment(day, buckets[day], previous):
+            if moments and _same_figure(moments[-1], m):
+                merged = moments[-1].claims + m.claims
+                moments[-1] = Moment(moments[-1].as_of, merged, _compatible_groups(merged), _estimate(merged))
+            else:
+                moments.append(m)
+    return moments
+
+
+def _same_figure(a: Moment, b: Moment) -> bool:
+    """Two moments that report the same figure are one: nothing was updated."""
+    if not (a.consistent and b.consistent) or a.estimate is None or b.estimate is None:
+        return a.estimate is None and b.estimate is None
+    return a.estimate.best == b.estimate.best and all(
+        compatible(x.quantity, y.quantity) for x in a.claims for y in b.claims if x.quantity and y.quantity
+    )
+
+
+def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[FactDraft]:
+    """Group one event's casualty claims into facts and split each into moments."""
+    groups: dict[FactKey, list[Claim]] = defaultdict(list)
+    for c in fill_from_siblings([c for c in claims if c.quantity is not None]):
+        groups[FactKey(c.victim_party, c.kind, scope_key(c))].append(c)
+    drafts = []
+    for key, cs in groups.items():
+        if not any(c.quantity.is_known for c in cs) and any(
+            k.party == key.party and k.kind == key.kind and k != key for k in groups
+        ):
+            continue  # an "unknown number" beside real figures of the same party adds nothing
+        moments = build_moments(cs, as_of, background) if any(c.quantity.is_known for c in cs) else []
+        drafts.append(FactDraft(key=key, claims=cs, moments=moments, background=background))
+    return drafts
+
+
+def weekday_label(day: date | None) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}" if day else "undated report"
+
+
+def position(value: str, claims: list[Claim], origin: dict[str, str]) -> Position:
+    """The claims behind one value, with one quote per article."""
+    quotes: dict[str, str] = {}
+    for c in claims:
+        quotes.setdefault(c.article, c.quote)
+    claimants = Counter(c.claimant for c in claims if c.claimant)
+    return Position(
+        value=value,
+        claimants=tuple(name for name, _ in claimants.most_common()),
+        articles=tuple(sorted({c.article for c in claims})),
+        origins=tuple(sorted({origin.get(c.article, c.article) for c in claims})),
+        quotes=tuple(quotes.values()),
+        claim_ids=tuple(c.id for c in claims),
+    )
+
+
+def quantity_of(claim: Claim) -> Quantity:
+    return claim.quantity or Quantity.unspecified()

@@ -1,0 +1,264 @@
+"""How facts and claims of one event relate: updated, discrepancy, aggregate, subtotal, disputed.
+
+Each function returns `Relation`s: the kind, the positions being compared and a one-line
+explanation an analyst can read without the code. Only discrepancy and disputed are
+conflicts; the others are listed (`conflicts --all`) so a reader sees why they are not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from clashrecon.lexicon import load_data
+from clashrecon.models import Claim, Field, Position, Relation
+from clashrecon.reconcile.facts import BOTH, FactDraft, group_display, position, weekday_label
+from clashrecon.reconcile.values import Estimate
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relation found in one event, before it gets its stable ID."""
+
+    kind: Relation
+    field: Field
+    subject: str
+    positions: tuple[Position, ...]
+    explanation: str
+    key: str  # what makes it unique within the event
+
+
+def _sources(claims: list[Claim], origin: dict[str, str]) -> str:
+    n_art = len({c.article for c in claims})
+    n_orig = len({origin.get(c.article, c.article) for c in claims})
+    return f"{n_art} article{'s' if n_art != 1 else ''}, {n_orig} origin{'s' if n_orig != 1 else ''}"
+
+
+def within_fact(draft: FactDraft, origin: dict[str, str]) -> list[Found]:
+    """Updates across moments and discrepancies within a moment of one fact."""
+    found: list[Found] = []
+    subject = draft.key.subject()
+    for m in draft.moments:
+        if m.consistent:
+            continue
+        positions = tuple(position(group_display(g), g, origin) for g in m.groups)
+        origins = {o for p in positions for o in p.origins}
+        lineage = (
+            "all from one wire lineage, so the outlet revised its own figure"
+            if len(origins) == 1
+            else f"from {len(origins)} independent origins"
+        )
+        frame = "the same event" if draft.background else f"reports of {weekday_label(m.as_of)}"
+        found.append(
+            Found(
+                Relation.discrepancy,
+                Field.casualties,
+                subject,
+                positions,
+                f"same quantity, same time frame ({frame}), figures that cannot all be true: "
+                f"{' vs '.join(p.value for p in positions)}; {lineage}",
+                f"disc|{subject}|{m.as_of}",
+            )
+        )
+    known = [m for m in draft.moments if m.estimate is not None]
+    if len(known) > 1:
+        positions = tuple(
+            position(f"{m.display()} ({weekday_label(m.as_of)})", m.claims, origin) for m in known
+        )
+        steps = " → ".join(f"{m.display()} ({weekday_label(m.as_of)})" for m in known)
+        if draft.falls:
+            found.append(
+                Found(
+                    Relation.discrepancy,
+                    Field.casualties,
+                    subject,
+                    positions,
+                    f"a later report is lower than an earlier floor, which a running count cannot be: {steps}",
+                    f"fall|{subject}",
+                )
+            )
+        else:
+            found.append(
+                Found(
+                    Relation.updated,
+                    Field.casualties,
+                    subject,
+                    positions,
+                    f"a later report of the running count supersedes the earlier one, not a conflict: {steps}",
+                    f"upd|{subject}",
+                )
+            )
+    return found
+
+
+def _num(e: Estimate) -> str:
+    return f"{e.best:,}"
+
+
+def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
+    """Both-sides totals checked against the sum of the per-side facts of the same moment."""
+    found: list[Found] = []
+    by_kind: dict[str, list[FactDraft]] = defaultdict(list)
+    for d in drafts:
+        if d.key.scope == ("all", None) and d.key.party not in (BOTH, None):
+            by_kind[d.key.kind].append(d)
+    for total in [d for d in drafts if d.key.is_total]:
+        parts = sorted(by_kind.get(total.key.kind, []), key=lambda d: d.key.party or "")
+        lines: list[str] = []
+        bad: list[str] = []
+        positions: list[Position] = []
+        for m in total.moments:
+            if m.estimate is None:
+                continue
+            known = [(p, p.estimate_at(m.as_of)) for p in parts]
+            known = [(p, e) for p, e in known if e is not None]
+            if not known:
+                continue
+            summed = known[0][1]
+            for _, e in known[1:]:
+                summed = summed.plus(e)
+            arithmetic = " + ".join(_num(e) for _, e in known)
+            names = " + ".join(p.key.party or "?" for p, _ in known)
+            t = m.estimate
+            if len(known) < 2:
+                if t.interval.high < summed.low:
+                    mark = "✗"
+                    bad.append(f"{m.display()} is less than {names} alone ({arithmetic})")
+                else:
+                    mark = "(other side not reported separately)"
+                line = f"{m.display()} ⊇ {arithmetic} {names}"
+            elif t.interval.contains(summed.best) or (t.high is not None and t.low == t.high == summed.best):
+                mark = "✓"
+                line = f"{_num(t) if t.low == t.high else m.display()} = {arithmetic}"
+            elif t.interval.overlaps(summed.interval):
+                mark = "✓ (within the reported floors)"
+                line = f"{m.display()} vs {arithmetic} = {summed.best:,}"
+            else:
+                mark = "✗"
+                line = f"{m.display()} ≠ {arithmetic} = {summed.best:,}"
+                bad.append(f"{m.display()} reported as the total, but {names} = {arithmetic} = {summed.best:,}")
+            lines.append(f"{line} {mark}")
+            positions.append(position(f"total {m.display()} ({weekday_label(m.as_of)})", m.claims, origin))
+            for p, e in known:
+                claims = [c for mm in p.moments if mm.estimate is e for c in mm.claims]
+                positions.append(position(f"{p.key.party} {e.display()}", claims, origin))
+        if not lines:
+            continue
+        total.notes.extend(lines)
+        subject = total.key.subject()
+        found.append(
+            Found(
+                Relation.aggregate,
+                Field.casualties,
+                subject,
+                tuple(positions),
+                "both-sides total against the sum of each side's own figure at the same moment: " + "; ".join(lines),
+                f"agg|{subject}",
+            )
+        )
+        if bad:
+            found.append(
+                Found(
+                    Relation.discrepancy,
+                    Field.casualties,
+                    subject,
+                    tuple(positions),
+                    "the total does not add up: " + "; ".join(bad),
+                    f"aggbad|{subject}",
+                )
+            )
+    return found
+
+
+def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
+    """Counts for one place or group checked against their party's overall count."""
+    found: list[Found] = []
+    overall = {(d.key.party, d.key.kind): d for d in drafts if d.key.scope == ("all", None)}
+    for sub in [d for d in drafts if d.key.scope != ("all", None)]:
+        est = sub.estimate
+        if est is None:
+            continue
+        parent = overall.get((sub.key.party, sub.key.kind))
+        where = f"in {sub.key.scope[1]}" if sub.key.scope[0] == "place" else f"among {sub.key.scope[1]}"
+        positions = [position(f"{sub.display()} {where}", sub.claims, origin)]
+        parent_est = parent.estimate_at(sub.moments[-1].as_of) if parent is not None else None
+        if parent is None or parent_est is None:
+            text = (
+                f"{sub.display()} {sub.key.kind} {where} is a partial count; "
+                f"no overall figure for {sub.key.party or 'this party'} was reported to check it against"
+            )
+            sub.notes.append("partial count; no overall figure reported")
+            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key}"))
+            continue
+        positions.append(position(f"{parent.display()} overall", parent.claims, origin))
+        if est.low > parent_est.interval.high:
+            text = f"{sub.display()} {where} exceeds the overall {parent_est.display()} of the same moment"
+            sub.notes.append(f"exceeds overall {parent_est.display()} ✗")
+            found.append(Found(Relation.discrepancy, Field.casualties, sub.key.subject(), tuple(positions), text, f"subbad|{sub.key}"))
+        else:
+            text = f"{sub.display()} {where} is part of {sub.key.party}'s overall {parent.display()} ({est.low:,} ≤ {parent_est.display()} ✓)"
+            sub.notes.append(f"part of {parent.display()} ✓")
+            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key}"))
+    return found
+
+
+def disputes(claims: list[Claim], origin: dict[str, str]) -> list[tuple[Found | None, str, list[Position]]]:
+    """Actor-field propositions whose values differ between claimants who share none of them.
+
+    Returns, per (kind, subject), the dispute (or None when all claimants agree), a label and
+    the positions, so the caller can show undisputed propositions as facts too.
+    """
+    kinds = set(load_data("reconcile.json")["disputes"]["kinds"])
+    groups: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.field is Field.actors and c.kind in kinds and c.subject and c.value:
+            groups[(c.kind, c.subject)][c.value].append(c)
+    out = []
+    for (kind, subject), by_value in sorted(groups.items()):
+        positions = [position(v, cs, origin) for v, cs in sorted(by_value.items(), key=lambda kv: -len(kv[1]))]
+        label = f"{subject} ({kind})" if subject != kind else subject
+        claimant_sets = [set(p.claimants) for p in positions if p.claimants]
+        opposed = any(not (a & b) for i, a in enumerate(claimant_sets) for b in claimant_sets[i + 1 :])
+        if len(positions) > 1 and opposed:
+            sides = "; ".join(f"{p.value} according to {', '.join(p.claimants) or 'unattributed reports'}" for p in positions)
+            found = Found(
+                Relation.disputed,
+                Field.actors,
+                label,
+                tuple(positions),
+                f"opposing parties assert incompatible things: {sides}",
+                f"disp|{kind}|{subject}",
+            )
+            out.append((found, label, positions))
+        else:
+            out.append((None, label, positions))
+    return out
+
+
+def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Found]:
+    """One-moment time claims (when the fighting started) dated differently by different origins."""
+    kinds = set(load_data("reconcile.json")["times"]["single_valued_kinds"])
+    groups: dict[tuple[str, str | None], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.field is Field.times and c.kind in kinds and c.event_time is not None and c.event_time.start:
+            groups[(c.kind, c.subject)][c.event_time.start[:10]].append(c)
+    found = []
+    for (kind, subject), by_day in groups.items():
+        if len(by_day) < 2:
+            continue
+        origins = [{origin.get(c.article, c.article) for c in cs} for cs in by_day.values()]
+        if all(o == origins[0] for o in origins):
+            continue
+        positions = tuple(position(day, cs, origin) for day, cs in sorted(by_day.items()))
+        label = subject or kind.replace("_", " ")
+        found.append(
+            Found(
+                Relation.discrepancy,
+                Field.times,
+                label,
+                positions,
+                f"sources date {label} differently: {' vs '.join(p.value for p in positions)}",
+                f"time|{kind}|{subject}",
+            )
+        )
+    return found

@@ -1,0 +1,109 @@
+"""A short summary, the actors and the places of an event, from its claims' structured details.
+
+It writes from the event claims' attributes (attacker, target, weapons, participants, places)
+and falls back to the clause of the clearest sentence; it never paraphrases free text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from clashrecon.lexicon import load_data
+from clashrecon.models import Claim, Field, SegmentType
+
+BOTH = "both"
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if isinstance(v, str) and v]
+    return []
+
+
+def event_actors(claims: list[Claim]) -> tuple[str, ...]:
+    """Parties the event is about, most mentioned first (victims, attackers, targets, blamed)."""
+    count: Counter = Counter()
+    for c in claims:
+        if c.victim_party and c.victim_party != BOTH:
+            count[c.victim_party] += 1
+        for key in ("attacker", "target", "accuser", "blamed", "participants", "broker"):
+            for name in _names(c.attrs.get(key)):
+                count[name] += 1
+        if c.field is Field.actors and c.kind == "blame" and c.value:
+            count[c.value] += 1
+            if c.claimant:
+                count[c.claimant] += 1
+    return tuple(name for name, _ in count.most_common())
+
+
+def event_places(claims: list[Claim]) -> tuple[str, ...]:
+    count: Counter = Counter()
+    for c in claims:
+        if c.field is Field.places and c.value:
+            count[c.value] += 1
+        for name in _names(c.attrs.get("places")) + _names(c.attrs.get("where")):
+            count[name] += 1
+        if c.scope is not None and c.scope.place:
+            count[c.scope.place] += 1
+    return tuple(name for name, _ in count.most_common())
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def summarize(claims: list[Claim], *, background: bool, label: str, places: tuple[str, ...]) -> str:
+    cfg = load_data("reconcile.json")["summary"]
+    where = f" in {_join(list(places[: cfg['max_places']]))}" if places else ""
+    attacks = [c for c in claims if c.field is Field.actors and c.kind == "attack"]
+    pairs = Counter(
+        (a, t)
+        for c in attacks
+        for a in _names(c.attrs.get("attacker"))[:1]
+        for t in _names(c.attrs.get("target"))[:1]
+        if a != t
+    )
+    if background and label:
+        return _clip(f"{label[0].upper()}{label[1:]} (earlier event mentioned as context)", cfg["max_chars"])
+    if pairs:
+        (a, t), _ = pairs.most_common(1)[0]
+        both_ways = (t, a) in pairs
+        weapons = Counter(w for c in attacks for w in _names(c.attrs.get("weapons")))
+        arms = f" ({', '.join(w for w, _ in weapons.most_common(3))})" if weapons else ""
+        head = f"Fighting between {a} and {t}" if both_ways else f"{a} attacks {t}"
+        extra = []
+        if any(c.kind == "blame" for c in claims if c.field is Field.actors):
+            extra.append("blame traded")
+        if any(c.kind == "ceasefire" for c in claims if c.field is Field.actors):
+            extra.append("ceasefire efforts")
+        tail = f"; {', '.join(extra)}" if extra else ""
+        return _clip(f"{head}{arms}{where}{tail}", cfg["max_chars"])
+    contacts = [c for c in claims if c.field is Field.actors and c.kind == "diplomatic_contact"]
+    if contacts and len(contacts) >= len(claims) / 2:
+        who = Counter(n for c in contacts for n in _names(c.attrs.get("participants")))
+        names = [n for n, _ in who.most_common(4)]
+        mode = Counter(c.attrs.get("mode") for c in contacts if c.attrs.get("mode")).most_common(1)
+        kind = mode[0][0] if mode else "contact"
+        return _clip(f"Diplomatic {kind}" + (f": {_join(names)}" if names else "") + where, cfg["max_chars"])
+    protests = [c for c in claims if c.field is Field.actors and c.kind == "protest"]
+    if protests and len(protests) >= len(claims) / 2:
+        return _clip(f"Protest{where}", cfg["max_chars"])
+    actors = event_actors(claims)
+    if len(actors) >= 2 and not background:
+        return _clip(f"Clash between {actors[0]} and {actors[1]}{where}", cfg["max_chars"])
+    best = min(claims, key=lambda c: (c.segment is not SegmentType.headline, len(c.quote)))
+    text = best.quote
+    if best.span_start is not None and len(text) > cfg["max_chars"]:
+        # the clause around the key words, so a background aside reads as itself
+        mid = best.span_start - best.start
+        lo = max(0, text.rfind(",", 0, mid) + 1, text.rfind(" in ", 0, max(0, mid - 40)))
+        text = text[lo:]
+    summary = _clip(text.strip(" ,;"), cfg["max_chars"])
+    return summary[0].upper() + summary[1:] if summary else (label or "Reported event")
