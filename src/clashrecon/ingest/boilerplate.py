@@ -84,7 +84,8 @@ def rules() -> Rules:
             rf"|(?<!\w)(?:{photo_words})\s*(?::|by\b)"
             rf"|\b(?:{photo_agencies})\s+(?:photo|images?|file)\b)",
         ),
-        photo_label=re.compile(rf"(?<!\w)(?:{photo_words})(?!\w)|(?<![\w-])(?:{photo_agencies})(?![\w-])", re.I),
+        # "© AP/Press Association Images" is a photo credit; "© 2023 The Associated Press" is not
+        photo_label=re.compile(rf"(?<!\w)(?:{photo_words})(?!\w)|(?<![\w-])(?:{photo_agencies})\s*/", re.I),
         contributor=re.compile("|".join(f"(?:{p})" for p in data["contributor_patterns"]), re.I),
         credit_line=re.compile(data["credit_line_pattern"], re.I),
         byline=re.compile(rf"^By\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*(?:(?:,|\||-|–|—|/)\s*(?P<tail>.{{1,60}}))?$"),

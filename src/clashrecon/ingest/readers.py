@@ -224,7 +224,8 @@ def read_html(path: Path, data: bytes) -> list[Record]:
     except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
         raise InputFileError(str(path), f"HTML could not be parsed ({type(exc).__name__})") from exc
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    # a menu or a cookie notice is all trafilatura finds on a page without an article
+    if not body or len(body.split()) < _limits()["min_html_words"]:
         raise InputFileError(str(path), "HTML with no article text (only navigation, scripts or styles)")
     raw = {
         "title": doc.title,

@@ -33,6 +33,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
         pass
     if b"\x00" in data[:4096]:
         raise UndecodableText("binary data (NUL bytes), not text")
+    western = _western(data)
+    if western is not None:
+        return western, "not valid UTF-8; decoded as cp1252 (Windows Western / Latin-1)"
     from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
 
     best = from_bytes(data[:200_000]).best()
@@ -42,6 +45,29 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if _looks_binary(text):
         raise UndecodableText("binary data, not text")
     return text, f"not valid UTF-8; decoded as {best.encoding}"
+
+
+# Latin letters, typographic punctuation and symbols a Western news text uses
+WESTERN = re.compile(r"[\u00a0-\u00ff\u2013\u2014\u2018-\u201e\u2022\u2026\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e]")
+
+
+def _western(data: bytes) -> str | None:
+    """The text as cp1252 when every non-ASCII character it yields is a Western letter or punctuation.
+
+    Statistical detectors guess Baltic or DOS code pages for short Latin-1 texts; cp1252, the
+    web's reading of "Latin-1", is the likely legacy encoding of a saved news page.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    extra = [ch for ch in text if ord(ch) > 127]
+    if not extra or any(not WESTERN.match(ch) for ch in extra):
+        return None
+    # in a Western language accented letters are a few per word; a Cyrillic or Greek code page read
+    # as cp1252 turns most letters into accented ones
+    letters = sum(ch.isalpha() for ch in text)
+    return text if letters and len(extra) / letters <= 0.2 else None
 
 
 def _looks_binary(text: str) -> bool:
