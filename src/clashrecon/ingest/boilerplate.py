@@ -81,7 +81,7 @@ def rules() -> Rules:
         photo_credit=re.compile(
             rf"(?:(?:/|\bvia\b)\s*(?:{photo_agencies})(?:\s+\w+){{0,2}}\W*$"
             rf"|\((?:[^()]*?/[^()]*?|[^()]*?\bvia\s+[^()]*?)\)\W*$"
-            rf"|(?<!\w)(?:{photo_words})\s*(?::|by\b)"
+            rf"|(?<!\w)(?i:{photo_words})\s*(?::|(?i:by)\b)"
             rf"|\b(?:{photo_agencies})\s+(?:photo|images?|file)\b)",
         ),
         # "© AP/Press Association Images" is a photo credit; "© 2023 The Associated Press" is not
@@ -170,8 +170,11 @@ def _line_type(line: Line, r: Rules) -> SegmentType | None:
     words = line.words
     if r.read_time.match(text):
         return SegmentType.chrome
-    if words <= r.chrome_max_words and r.copyright.search(text[:12]):
-        return SegmentType.caption if r.photo_label.search(text) else SegmentType.chrome
+    if words <= r.chrome_max_words and r.copyright.search(text):
+        if r.photo_label.search(text):
+            return SegmentType.caption
+        if r.copyright.match(text):
+            return SegmentType.chrome
     if words <= 40 and r.contributor.search(text):
         return SegmentType.contributor
     if is_credit_line(text):
