@@ -48,9 +48,18 @@ def _trim(span: Span) -> Span:
 
 
 def _subject_phrase(verb: Token) -> Span | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+    """The verb's subject; a coordinated verb without one shares its head verb's ("X accused ... and reported")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # "Strikes killed 12, Ukrainian officials said": the parser may hang both noun
+            # phrases on "said"; the speaker is the one nearest the verb
+            before = [c for c in subjects if c.i < verb.i]
+            child = before[-1] if before else subjects[0]
             return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
+        if verb.dep_ != "conj":
+            break
+        verb = verb.head
     return None
 
 
@@ -134,7 +143,7 @@ def _joint(phrase: Span, article: Article) -> str | None:
     """'Armenia and Azerbaijan said ...': both speakers, in the order printed."""
     names: list[str] = []
     for tok in phrase:
-        if tok is phrase.root or (tok.dep_ == "conj" and tok.head.i in range(phrase.start, phrase.end)):
+        if tok.i == phrase.root.i or (tok.dep_ in ("conj", "nmod", "appos") and tok.pos_ == "PROPN" and tok.head.i in range(phrase.start, phrase.end)):
             found = actor_of_phrase(phrase.doc[tok.i : tok.i + 1], article)
             if found and found not in names:
                 names.append(found)

@@ -393,7 +393,7 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
     cur = node
     for _ in range(5):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         dep = cur.dep_
         lemma = head.lemma_.lower()
@@ -422,7 +422,7 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
                     return None
                 if lemma in ("detain", "seize") and (noun is None or _victim_group(noun) is not VictimGroup.military):
                     return None
-                if dep == "nsubj" and lemma not in ("die", "perish") and not _passive(head) and head.pos_ == "VERB":
+                if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not _passive(head) and head.pos_ == "VERB":
                     return None  # "Ten gunmen killed ...": the number counts the killers
                 if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
                     return _Kind(kind, head, path)
@@ -440,7 +440,10 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
             if not (cur.dep_ == "pobj" or cur.lower_ in lex.group_markers or cur.dep_ == "prep"):
                 break
         cur = head
-    return _window_kind(doc, m, noun)
+    found = _window_kind(doc, m, noun)
+    if found is None and noun is not None and noun.lemma_.lower() in ("prisoner", "hostage", "captive"):
+        return _Kind(lex.nouns[noun.lemma_.lower()], noun, path[:1])  # "holding more than 200 hostages"
+    return found
 
 
 def _prisoner_phrase(verb: Token) -> bool:
@@ -558,7 +561,7 @@ def _year_in(tok: Token) -> int | None:
     """A year in the phrase under `tok`, not counting a "since ..." phrase inside it."""
     blocked: set[int] = set()
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("since", "after", "before") and t is not tok:
+        if t.dep_ == "prep" and t.lower_ in ("since", "after", "before") and t.i != tok.i:
             blocked.update(s.i for s in t.subtree)
     for t in tok.subtree:
         if t.i not in blocked and _YEAR.match(t.text) and not t.text.endswith("s"):
@@ -574,6 +577,8 @@ def _background(kind: _Kind, anchor: Token) -> tuple[str, int] | None:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "throughout"):
                 candidates.extend(c for c in prep.children if c.dep_ == "pobj")
+            if prep.dep_ in ("nsubj", "csubj"):
+                candidates.append(prep)  # "The 1994 genocide killed ..."
     for cand in candidates:
         if cand.pos_ == "NOUN" and cand.lemma_.lower() in lex.war_nouns:
             if cand.head.lower_ in ("since", "after", "before"):
@@ -668,7 +673,7 @@ def _speaker_place(who: Attribution, sent: Span) -> str | None:
     return None
 
 
-def _group_scope(path: list[Token], noun: Token | None) -> Scope | None:
+def _group_scope(path: list[Token], noun: Token | None, start: int | None = None) -> Scope | None:
     lex = _lexicon()
     for tok in path:
         if tok.lower_ in lex.group_markers and tok.dep_ in ("prep", "amod", "advcl", "acl", "conj"):
@@ -676,6 +681,11 @@ def _group_scope(path: list[Token], noun: Token | None) -> Scope | None:
             return Scope(kind=ScopeKind.group, group=group, text=tok.text)
         if tok.dep_ == "prep" and tok.lower_ in lex.group_markers:
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
+    if start is not None:
+        doc = path[0].doc
+        before = doc[max(0, start - 3) : start]
+        if any(t.lower_ in lex.group_markers for t in before):
+            return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=before.text)
     if noun is not None:
         for tok in noun.doc[max(noun.sent.start, noun.i - 6) : noun.i]:
             if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree:
@@ -781,7 +791,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         noun, is_people = _counted_noun(doc, m, sent.end)
         if not is_people:
             continue
-        if "zero" in m.flags and noun is None and doc[m.start].lower_ == "no":
+        if "zero" in m.flags and noun is None and doc[m.start].lower_ == "no" and m.end - m.start == 1:
             continue  # "no" before something that is not a victim or casualty word
         anchor = _anchor(doc, m)
         kind = _find_kind(doc, m, anchor, noun)
@@ -810,7 +820,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         if background is not None:
             scope = Scope(kind=ScopeKind.background, event=background[0], text=background[0])
             event_time = TimeRef(year=background[1], text=str(background[1]))
-        scope = scope or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun)
+        scope = scope or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun, m.start)
         if scope is None and increment:
             scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
         values = dict(

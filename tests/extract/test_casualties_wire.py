@@ -1,0 +1,278 @@
+"""Casualty claims from wire-style sentences about other conflicts.
+
+The helpers here (article_of, claims_of, Expect, score) are shared with the seed test;
+`measure` gives the extractor's precision and recall on these sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from clashrecon.extract.casualties import casualty_claims
+from clashrecon.ingest.segments import build_article, claim_text
+from clashrecon.models import Article, Claim, Segment, SegmentType
+
+ANY = object()  # the expectation does not constrain this attribute
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One expected claim. `party`, `group`, `claimant`, `scope` default to 'not checked'."""
+
+    kind: str
+    qualifier: str
+    low: int | None
+    high: int | None
+    party: object = ANY
+    group: object = ANY
+    claimant: object = ANY
+    scope: object = ANY
+    extra: dict = field(default_factory=dict)
+
+
+def article_of(text: str, *, outlet: str | None = "Wire", headline: bool = False) -> Article:
+    """A minimal Article whose whole text is body, or (headline=True) one headline line."""
+    art = build_article(text, path=Path("t.txt"), name="t.txt", fmt="txt", meta={"outlet": outlet} if outlet else {}, warnings=[])
+    segments = (Segment(start=0, end=len(art.text), type=SegmentType.headline if headline else SegmentType.body),)
+    return art.model_copy(update={"segments": segments})
+
+
+def claims_of(nlp, text: str, **kwargs) -> list[Claim]:
+    art = article_of(text, **kwargs)
+    return list(casualty_claims(nlp(claim_text(art)), art))
+
+
+def matches(claim: Claim, exp: Expect) -> bool:
+    q = claim.quantity
+    checks = [
+        claim.kind == exp.kind,
+        q.qualifier.value == exp.qualifier,
+        q.low == exp.low,
+        q.high == exp.high,
+        exp.party is ANY or claim.victim_party == exp.party,
+        exp.group is ANY or (claim.victim_group and claim.victim_group.value) == exp.group,
+        exp.claimant is ANY or claim.claimant == exp.claimant,
+        exp.scope is ANY or (claim.scope and claim.scope.kind.value) == exp.scope,
+    ]
+    return all(checks)
+
+
+def score(claims: list[Claim], expected: list[Expect]) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives), each claim matched at most once."""
+    left = list(claims)
+    tp = 0
+    for exp in expected:
+        hit = next((c for c in left if matches(c, exp)), None)
+        if hit is not None:
+            left.remove(hit)
+            tp += 1
+    return tp, len(left), len(expected) - tp
+
+
+def describe(claims: list[Claim]) -> list[tuple]:
+    return [
+        (c.kind, c.quantity.qualifier.value, c.quantity.low, c.quantity.high, c.victim_party,
+         c.victim_group and c.victim_group.value, c.claimant, c.scope and c.scope.kind.value)
+        for c in claims
+    ]
+
+
+# --------------------------------------------------------------------------- wire-style sentences
+# Sentences in the style of wire copy about other conflicts. Each lists every claim an
+# analyst would code from it; claims not listed count as false positives.
+
+K, W, M, C, B, X = "killed", "wounded", "missing", "captured", "bodies", "casualties"
+
+WIRE: list[tuple[str, list[Expect]]] = [
+    # digits, qualifiers, demonyms
+    ("Russian missile strikes killed at least 12 civilians in Kharkiv on Thursday, Ukrainian officials said.",
+     [Expect(K, "at_least", 12, None, party=None, group="civilians", claimant="Ukraine")]),
+    ("Ukraine's military said 40 Russian soldiers were killed in the fighting near Bakhmut.",
+     [Expect(K, "exact", 40, 40, party="Russia", group="military", claimant="Ukraine")]),
+    ("Israeli airstrikes killed more than 30 Palestinians overnight, the Gaza health ministry said.",
+     [Expect(K, "more_than", 31, None, party="Palestine", group="people")]),
+    ("The Palestinian death toll rose to 1,417, the Health Ministry in Gaza said on Friday.",
+     [Expect(K, "exact", 1417, 1417)]),
+    ("The death toll from the attack has climbed to 57, according to local officials.",
+     [Expect(K, "exact", 57, 57, claimant="local officials")]),
+    ("The attack raised the death toll to 112, officials said.",
+     [Expect(K, "exact", 112, 112)]),
+    ("Fighting in Khartoum has killed nearly 200 people and wounded more than 1,800, the World Health Organization said.",
+     [Expect(K, "about", 180, 200, group="people", claimant="World Health Organization"),
+      Expect(W, "more_than", 1801, None, claimant="World Health Organization")]),
+    ("Gunmen killed 4 villagers and wounded 43 others in an overnight raid in Zamfara state, police said.",
+     [Expect(K, "exact", 4, 4, group="people"), Expect(W, "exact", 43, 43, group="people")]),
+    ("Twenty-four people were killed and dozens injured when a drone struck a market in Tigray, aid workers said.",
+     [Expect(K, "exact", 24, 24), Expect(W, "between", 24, 99)]),
+    ("At least eleven soldiers were killed in an ambush in northern Burkina Faso, the army said in a statement.",
+     [Expect(K, "at_least", 11, None, group="military")]),
+    ("Around 50 fighters died in clashes between the army and rebels, a military source told AFP.",
+     [Expect(K, "about", 45, 55, group="military")]),
+    ("Some 300 people have been killed since the fighting began in April, according to the United Nations.",
+     [Expect(K, "about", 270, 330, claimant="United Nations", scope="cumulative")]),
+    ("Between 10 and 15 civilians were killed in the shelling of Donetsk, Russian-installed officials said.",
+     [Expect(K, "between", 10, 15, group="civilians")]),
+    ("Local residents said 20 to 30 people were killed in the village.",
+     [Expect(K, "between", 20, 30)]),
+    ("As many as 100 people may have died in the massacre, a rights group said.",
+     [Expect(K, "up_to", 0, 100)]),
+    ("Up to 40 soldiers were captured by the M23 rebels near Goma, a Congolese army spokesman said.",
+     [Expect(C, "up_to", 0, 40, group="military")]),
+    ("Almost 70 people were wounded in the blasts, hospital officials said.",
+     [Expect(W, "about", 63, 70)]),
+    ("More than a dozen people were injured when a rocket hit a residential building.",
+     [Expect(W, "more_than", 13, None)]),
+    ("Hundreds of civilians have been killed in the besieged city, the Red Cross said.",
+     [Expect(K, "between", 200, 999, group="civilians", claimant="International Committee of the Red Cross")]),
+    ("Dozens of Houthi fighters were killed in Saudi-led air raids, Yemeni military sources said.",
+     [Expect(K, "between", 24, 99, party="Houthis", group="military")]),
+    ("Thousands of people have been killed in the conflict, which erupted in April.",
+     [Expect(K, "between", 2000, 9999)]),
+    ("Scores of people were wounded in the clashes in Juba.",
+     [Expect(W, "between", 40, 199)]),
+    ("Tens of thousands of people have died in the war, according to the United Nations.",
+     [Expect(K, "between", 20000, 99999, claimant="United Nations")]),
+    ("Several people were injured in the attack in Mogadishu, police said.",
+     [Expect(W, "between", 3, 9)]),
+    # active and passive, kinds
+    ("Security forces shot dead five protesters in Yangon on Saturday, witnesses said.",
+     [Expect(K, "exact", 5, 5)]),
+    ("Five Malian soldiers died when their vehicle hit a roadside bomb, the army said.",
+     [Expect(K, "exact", 5, 5, party="Mali", group="military")]),
+    ("A suicide bomber killed 14 worshippers at a mosque in Peshawar.",
+     [Expect(K, "exact", 14, 14)]),
+    ("The strike left 9 people dead and 23 injured, the regional governor said.",
+     [Expect(K, "exact", 9, 9), Expect(W, "exact", 23, 23)]),
+    ("Three peacekeepers were wounded when their convoy came under fire in the Central African Republic.",
+     [Expect(W, "exact", 3, 3, group="military")]),
+    ("Seven soldiers are missing after the attack on the base, the Nigerian army said.",
+     [Expect(M, "exact", 7, 7, group="military")]),
+    ("Rescue teams recovered 12 more bodies from the rubble on Monday.",
+     [Expect(B, "exact", 12, 12, scope="increment")]),
+    ("Ukraine said 17 of its servicemen were taken prisoner near Avdiivka.",
+     [Expect(C, "exact", 17, 17, party="Ukraine", group="military", claimant="Ukraine")]),
+    ("Hamas is holding more than 200 hostages in Gaza, Israel said.",
+     [Expect(C, "more_than", 201, None, claimant="Israel")]),
+    ("Russia handed over the bodies of 94 Ukrainian soldiers on Friday.",
+     [Expect(B, "exact", 94, 94, party="Ukraine", group="military")]),
+    ("The army said it had lost 23 soldiers in the offensive.",
+     [Expect(K, "exact", 23, 23, group="military")]),
+    ("Myanmar's junta said it lost 30 troops in the battle for Lashio.",
+     [Expect(K, "exact", 30, 30, party="Myanmar", group="military", claimant="Myanmar")]),
+    ("The flare-up has claimed more than 60 lives since Sunday, medical officials said.",
+     [Expect(K, "more_than", 61, None, scope="cumulative")]),
+    ("Officials reported 250 casualties among government forces.",
+     [Expect(X, "exact", 250, 250, group="military")]),
+    ("At least 32 fatalities were recorded in the province last week.",
+     [Expect(K, "at_least", 32, None)]),
+    ("The ministry said 43 deaths had been confirmed in the region.",
+     [Expect(K, "exact", 43, 43)]),
+    # several numbers, breakdowns, increments
+    ("The raid killed 21 people, including 13 civilians, the military said.",
+     [Expect(K, "exact", 21, 21), Expect(K, "exact", 13, 13, group="civilians", scope="group")]),
+    ("At least 25 people were killed, among them eight children, health officials said.",
+     [Expect(K, "at_least", 25, None), Expect(K, "exact", 8, 8, scope="group")]),
+    ("Another 15 bodies were found in a mass grave near Izium on Tuesday.",
+     [Expect(B, "exact", 15, 15, scope="increment")]),
+    ("Two Israeli soldiers were killed and five were wounded in southern Lebanon, the Israeli military said.",
+     [Expect(K, "exact", 2, 2, party="Israel", group="military", claimant="Israel"),
+      Expect(W, "exact", 5, 5, party="Israel", group="military", claimant="Israel")]),
+    ("Ethiopian federal forces said they killed 320 rebel fighters and captured 18.",
+     [Expect(K, "exact", 320, 320, group="military"), Expect(C, "exact", 18, 18)]),
+    ("One hundred and five people were killed in the shelling, the governor said.",
+     [Expect(K, "exact", 105, 105)]),
+    ("A hundred soldiers died in the assault, Wagner's chief said.",
+     [Expect(K, "exact", 100, 100, group="military")]),
+    ("Two dozen people were wounded in the blast, a hospital director told Reuters.",
+     [Expect(W, "exact", 24, 24)]),
+    ("Fighting on both sides has killed more than 400 fighters since Friday.",
+     [Expect(K, "more_than", 401, None, party="both", group="military", scope="cumulative")]),
+    ("The clashes killed 31 soldiers from the two countries, officials said.",
+     [Expect(K, "exact", 31, 31, party="both", group="military")]),
+    ("Kyrgyzstan said 59 of its citizens were killed in the border conflict with Tajikistan.",
+     [Expect(K, "exact", 59, 59, party="Kyrgyzstan", claimant="Kyrgyzstan")]),
+    ("Sudan's army said 1.2 million people had fled, and that at least 600 civilians were killed.",
+     [Expect(K, "at_least", 600, None, group="civilians")]),
+    # negations, unspecified
+    ("No casualties were reported in the attack, the defence ministry said.",
+     [Expect(X, "exact", 0, 0)]),
+    ("No one was killed in the strike on the power plant, the mayor said.",
+     [Expect(K, "exact", 0, 0)]),
+    ("Nobody was hurt when the drone was shot down over the city.",
+     [Expect(W, "exact", 0, 0)]),
+    ("The shelling wounded an unknown number of civilians, the regional administration said.",
+     [Expect(W, "unspecified", None, None, group="civilians")]),
+    ("An unspecified number of soldiers were killed in the raid, the army said.",
+     [Expect(K, "unspecified", None, None, group="military")]),
+    ("Pakistan said there were casualties on the Afghan side but gave no figures.",
+     [Expect(X, "unspecified", None, None, party="Afghanistan", claimant="Pakistan")]),
+    # health ministries, unnamed officials, background
+    ("According to the Health Ministry in Gaza, 8,005 people have been killed since October 7.",
+     [Expect(K, "exact", 8005, 8005, scope="cumulative")]),
+    ("A senior security official, who spoke on condition of anonymity, said 19 policemen were killed in the attack.",
+     [Expect(K, "exact", 19, 19, group="people")]),
+    ("The 1994 genocide killed some 800,000 people, mostly ethnic Tutsis.",
+     [Expect(K, "about", 720000, 880000, scope="background")]),
+    ("The civil war, which began in 2011, has killed more than 500,000 people.",
+     [Expect(K, "more_than", 500001, None)]),
+    ("A 15-year-old girl was among those killed in the strike, medics said.",
+     []),
+    ("The governor of Kherson region said two civilians in his region were killed overnight.",
+     [Expect(K, "exact", 2, 2, group="civilians", scope="place")]),
+]
+
+# Sentences with numbers and casualty-like words that must yield no claim.
+NOT_CLAIMS: list[str] = [
+    "Moscow deployed about 2,000 troops to the region to serve as peacekeepers.",
+    "The six-week war ended in a ceasefire in November 2020.",
+    "A 44-day war in 2020 ended with a Russian-brokered deal.",
+    "There was a 40-minute lull in the shelling before it resumed.",
+    "3 min read",
+    "Thousands of angry protesters descended on the parliament building.",
+    "Azerbaijan regained seven surrounding districts that Armenian troops had occupied since the early 1990s.",
+    "The United States pledged $200 million in military aid to Kyiv.",
+    "The army said it had destroyed 12 tanks and 30 armoured vehicles.",
+    "Around 5,000 soldiers took part in the drills near the border.",
+    "The 1997 treaty commits Russia to defend Armenia.",
+    "Turnout fell by 15 percent in the eastern provinces.",
+    "The convoy of 40 trucks carrying aid reached the city on Tuesday.",
+    "There were no immediate reports of casualties.",
+    "The military denied that 30 civilians had been killed in the strike.",
+    "More than 10,000 people fled their homes in the first week of fighting.",
+    "Ten gunmen stormed the hotel on Sunday evening.",
+    "The UN Security Council will meet at 9 a.m. on Friday to discuss the crisis.",
+    "Resolution 2334 was adopted by 14 votes to none.",
+]
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("sentence, expected", WIRE, ids=[s[:50] for s, _ in WIRE])
+def test_wire_sentence_yields_exactly_the_expected_claims(nlp, sentence, expected):
+    claims = claims_of(nlp, sentence)
+    tp, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS, ids=[s[:50] for s in NOT_CLAIMS])
+def test_non_casualty_numbers_yield_nothing(nlp, sentence):
+    assert describe(claims_of(nlp, sentence)) == []
+
+
+def measure(nlp) -> tuple[float, float, int, int, int]:
+    """Precision and recall over WIRE plus NOT_CLAIMS."""
+    tp = fp = fn = 0
+    for sentence, expected in [*WIRE, *((s, []) for s in NOT_CLAIMS)]:
+        a, b, c = score(claims_of(nlp, sentence), expected)
+        tp, fp, fn = tp + a, fp + b, fn + c
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, tp, fp, fn
+
+
+def test_precision_and_recall_on_the_wire_set_stay_high(nlp):
+    precision, recall, *_ = measure(nlp)
+    assert precision >= 0.95 and recall >= 0.95
