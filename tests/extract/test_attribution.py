@@ -1,0 +1,63 @@
+"""Who asserts a sentence: reporting verbs, 'according to', pronoun speakers, the outlet."""
+
+from __future__ import annotations
+
+import pytest
+from test_casualties_wire import article_of
+
+from clashrecon.extract.attribution import attribute
+
+
+def _anchor(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, claimant, printed",
+    [
+        ("At least 12 civilians were killed, Ukrainian officials said.", "killed", "Ukraine", "Ukrainian officials"),
+        ("Russian missile strikes killed at least 12 civilians in Kharkiv, Ukrainian officials said.", "killed", "Ukraine", "Ukrainian officials"),
+        ("Armenia said at least 49 of its soldiers were killed; Azerbaijan said it lost 50.", "lost", "Azerbaijan", "Azerbaijan"),
+        ("Fighting has killed 300 people, according to the United Nations.", "killed", "United Nations", "the United Nations"),
+        ("Armenia and Azerbaijan reported that 155 troops have died.", "died", "Armenia and Azerbaijan", "Armenia and Azerbaijan"),
+    ],
+)
+def test_speaker_of_the_nearest_reporting_verb(nlp, text, anchor, claimant, printed):
+    art = article_of(text)
+    doc = nlp(text)
+    who = attribute(doc[:], _anchor(doc, anchor), art)
+    assert (who.claimant, who.text, who.role.value) == (claimant, printed, "speaker")
+
+
+def test_pronoun_speaker_resolves_to_the_previous_speaker(nlp):
+    text = "Azerbaijan's Defence Ministry said attacks continued. It said two civilians were injured."
+    art = article_of(text)
+    doc = nlp(text)
+    second = list(doc.sents)[1]
+    who = attribute(second, _anchor(doc, "injured"), art)
+    assert (who.claimant, who.text) == ("Azerbaijan", "It")
+
+
+def test_bare_definite_speaker_resolves_to_an_earlier_mention(nlp):
+    text = "Shelling began at midnight, according to the Armenian Defense Ministry. The ministry added that it injured people."
+    art = article_of(text)
+    doc = nlp(text)
+    second = list(doc.sents)[1]
+    who = attribute(second, _anchor(doc, "injured"), art)
+    assert (who.claimant, who.text) == ("Armenia", "The ministry")
+
+
+def test_unattributed_claim_belongs_to_the_outlet(nlp):
+    text = "A drone strike killed four people in the village."
+    art = article_of(text, outlet="Reuters")
+    doc = nlp(text)
+    who = attribute(doc[:], _anchor(doc, "killed"), art)
+    assert (who.claimant, who.text, who.role.value) == ("Reuters", None, "outlet")
+
+
+def test_headline_speaker_is_marked_headline(nlp):
+    text = "Armenia says 49 soldiers killed in clashes with Azerbaijan"
+    art = article_of(text, headline=True)
+    doc = nlp(text)
+    who = attribute(doc[:], _anchor(doc, "killed"), art, headline=True)
+    assert (who.claimant, who.role.value) == ("Armenia", "headline")
