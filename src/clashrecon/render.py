@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from clashrecon.models import Claim, Conflict, Event
+    from clashrecon.models import Claim, Conflict, Event, Fact, Position, TimeRef
     from clashrecon.pipeline import IngestReport
     from clashrecon.queries import Shown
 
@@ -142,15 +142,75 @@ def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
 
 # ------------------------------------------------------------------------- timeline
 
+_STATUS_MARK = {
+    "discrepancy": ("⚠ discrepancy", "bold red"),
+    "disputed": ("⚠ disputed", "bold red"),
+    "single_source": ("single source", "yellow"),
+}
 
-def _when(event: Event) -> str:
-    w = event.when
+
+def when_text(w: TimeRef) -> str:
+    """An event's date at its precision: '1994', '2022-09-13 early', '2022-09-13 → 2022-09-14', 'day 2'."""
     if w.start is None:
-        return "undated"
-    text = w.start if not w.end or w.end == w.start else f"{w.start} – {w.end}"
+        return f"day {w.relative_day_index}" if w.relative_day_index is not None else "undated"
+    prec = w.precision.value
+    if prec == "year":
+        text, end = w.start[:4], (w.end or "")[:4]
+    elif prec == "month":
+        text, end = w.start[:7], (w.end or "")[:7]
+    else:
+        text, end = w.start[:10], (w.end or "")[:10]
     if w.part_of_day:
         text += f" {w.part_of_day}"
+    if end and end != w.start[: len(end)]:
+        text += f" → {end}"
     return text
+
+
+def _fact_line(f: Fact, with_party: bool) -> Text:
+    line = Text()
+    scope = f.subject.split(" · ")[2:]  # "Armenia · killed · in Gegharkunik" -> ["in Gegharkunik"]
+    if f.field.value == "casualties":
+        line.append(f"{safe(f.kind)} ")
+        line.append(safe(f.value), style="bold")
+        if scope:
+            line.append(" " + safe(" ".join(scope)))
+    else:
+        line.append(f"{safe(f.subject)}: ")
+        line.append(safe(f.value), style="bold")
+    if f.note:
+        line.append(f" ({safe(f.note)})", style="italic")
+    line.append(f" [{f.articles} art., {f.independent_sources} orig.]", style="dim")
+    mark = _STATUS_MARK.get(f.status.value)
+    if mark:
+        line.append(f" {mark[0]}", style=mark[1])
+    return line
+
+
+def event_body(e: Event) -> Text:
+    """An event's summary and its reconciled figures, one line per party."""
+    body = Text()
+    body.append(safe(e.summary), style="bold")
+    body.append(f"  [{e.id}]", style="dim")
+    parties: dict[str, list[Fact]] = {}
+    others: list[Fact] = []
+    for f in e.facts:
+        if f.field.value == "casualties":
+            parties.setdefault(f.party or "no side named", []).append(f)
+        else:
+            others.append(f)
+    for party in sorted(parties, key=lambda p: (p == "both", p)):
+        body.append("\n• ")
+        body.append("both sides" if party == "both" else safe(party), style="cyan")
+        body.append(": ")
+        for i, f in enumerate(parties[party]):
+            if i:
+                body.append(" · ")
+            body.append_text(_fact_line(f, with_party=False))
+    for f in others:
+        body.append("\n• ")
+        body.append_text(_fact_line(f, with_party=True))
+    return body
 
 
 def timeline(events: list[Event], *, as_json: bool) -> None:
@@ -166,27 +226,43 @@ def timeline(events: list[Event], *, as_json: bool) -> None:
     table.add_column("sources", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for e in events:
-        body = Text()
-        body.append(safe(e.summary), style="bold")
-        body.append(f"  [{e.id}]", style="dim")
-        for f in e.facts:
-            body.append("\n• ")
-            body.append(safe(f.subject))
-            body.append(": ")
-            body.append(safe(f.value), style="bold")
-            body.append(f"  ({f.status.value}; {f.articles} art., {f.independent_sources} orig.)", style="dim")
-            if f.note:
-                body.append(f"  {safe(f.note)}", style="italic")
+        when = t(when_text(e.when))
+        if e.background:
+            when.append("\nbackground", style="dim")
         table.add_row(
-            t(_when(e)),
-            body,
+            when,
+            event_body(e),
             t(f"{e.articles} art.\n{e.independent_sources} orig."),
             t("⚠ conflict", "bold red") if e.conflict else t(""),
         )
     out().print(table)
+    conflicts = sum(e.conflict for e in events)
+    note(f"{len(events)} events; {conflicts} with a discrepancy or dispute (see `clashrecon conflicts`)")
 
 
 # ------------------------------------------------------------------------- conflicts
+
+_KIND_STYLE = {
+    "discrepancy": "bold red",
+    "disputed": "bold red",
+    "updated": "bold green",
+    "aggregate": "bold green",
+    "subtotal": "bold green",
+}
+
+
+def _position_lines(p: Position, quotes: int) -> list[Text]:
+    line = Text("  • ")
+    line.append(safe(p.value), style="bold")
+    line.append(f" — {', '.join(map(safe, p.claimants)) or 'unattributed'}")
+    line.append(
+        f"; {len(p.articles)} article(s), {len(p.origins)} independent origin(s): {', '.join(map(safe, p.articles))}",
+        style="dim",
+    )
+    lines = [line]
+    for q in p.quotes[:quotes]:
+        lines.append(t(f"      “{' '.join(q.split())}”", "dim"))
+    return lines
 
 
 def conflicts(items: list[Conflict], *, as_json: bool, include_all: bool) -> None:
@@ -197,22 +273,19 @@ def conflicts(items: list[Conflict], *, as_json: bool, include_all: bool) -> Non
         err().print(t("no conflicts found" + ("" if include_all else " (use --all to see updates, aggregates and subtotals)")))
         return
     for c in items:
-        style = "bold red" if c.is_conflict else "bold green"
         head = Text()
-        head.append(f"{c.kind.value.upper()}", style=style)
+        head.append(f"{c.kind.value.upper()}", style=_KIND_STYLE.get(c.kind.value, "bold"))
+        head.append("" if c.is_conflict else " (not a conflict)", style="green")
         head.append(f"  {safe(c.subject)}  ", style="bold")
         head.append(f"[{c.id}] ({c.field.value})", style="dim")
         out().print(head)
         out().print(t(f"  {c.explanation}", "italic"))
         for p in c.positions:
-            line = Text("  • ")
-            line.append(safe(p.value), style="bold")
-            line.append(f" — {', '.join(map(safe, p.claimants)) or 'unattributed'}")
-            line.append(f"; {len(p.articles)} article(s), {len(p.origins)} origin(s): {', '.join(map(safe, p.articles))}", style="dim")
-            out().print(line)
-            for q in p.quotes[:2]:
-                out().print(t(f"      “{q}”", "dim"))
+            for line in _position_lines(p, 2 if c.is_conflict else 1):
+                out().print(line)
         out().print()
+    if not include_all:
+        note("only discrepancies and disputes are shown; --all also lists updates, aggregates and subtotals")
 
 
 # ------------------------------------------------------------------------- claims, sources, show
@@ -271,6 +344,32 @@ def _highlighted(quote: str, start: int, span: tuple[int | None, int | None]) ->
     return text
 
 
+def _record_lines(shown: Shown) -> list[Text]:
+    """What the ID names, before the claims behind it."""
+    r = shown.record
+    lines: list[Text] = []
+    if shown.type == "event":
+        lines.append(t(f"when: {when_text(r.when)}{'  (background)' if r.background else ''}"))
+        lines.append(t(f"sources: {r.articles} article(s), {r.independent_sources} independent origin(s)"))
+        lines.append(event_body(r))
+    elif shown.type == "fact":
+        lines.append(Text("value: ") + t(r.value, "bold") + t(f"  ({r.status.value})"))
+        if r.best is not None:
+            high = "∞" if r.high is None else f"{r.high:,}"
+            lines.append(t(f"low {r.low:,} · best {r.best:,} · high {high} · conservative {r.conservative:,}"))
+        if r.note:
+            lines.append(t(r.note, "italic"))
+        lines.append(
+            t(f"sources: {r.articles} article(s), {r.independent_sources} independent origin(s); "
+              f"claimants: {', '.join(r.claimants) or 'unattributed'}")
+        )
+    elif shown.type == "conflict":
+        lines.append(Text(r.kind.value.upper(), style=_KIND_STYLE.get(r.kind.value, "bold")) + t(f"  {r.explanation}", "italic"))
+        for p in r.positions:
+            lines.extend(_position_lines(p, 0))
+    return lines
+
+
 def show(shown: Shown, *, as_json: bool) -> None:
     if as_json:
         emit_json(
@@ -284,6 +383,10 @@ def show(shown: Shown, *, as_json: bool) -> None:
         )
         return
     out().print(Text(f"{shown.type} {shown.id}: ", style="bold") + t(shown.title))
+    for line in _record_lines(shown):
+        out().print(line)
+    if shown.type != "claim":
+        out().print(t(f"\n{len(shown.claims)} claim(s) behind it:", "bold"))
     for c in shown.claims:
         head = Text(f"\n{c.id} ", style="dim")
         head.append(safe(c.article), style="cyan")
@@ -291,6 +394,8 @@ def show(shown: Shown, *, as_json: bool) -> None:
         head.append(f"{c.field.value}/{c.kind}")
         if c.claimant:
             head.append(f" — claimant {safe(c.claimant)}")
+        if c.event_time is not None and c.event_time.start:
+            head.append(f" — {safe(c.event_time.start)}", style="dim")
         out().print(head)
         out().print(Text("  ") + _highlighted(c.quote, c.start, (c.span_start, c.span_end)))
 

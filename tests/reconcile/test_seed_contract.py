@@ -16,8 +16,8 @@ from clashrecon.reconcile import reconcile
 TUE, WED = "2022-09-13", "2022-09-14"
 
 
-@pytest.fixture(scope="module")
-def seeds():
+def seed_corpus():
+    """The five seed articles and the claims an analyst would read in them."""
     a0 = article("000.txt", "AP", TUE)
     a1 = article("001.txt", "Reuters", TUE)
     a2 = article("002.txt", "AP", TUE)
@@ -63,6 +63,11 @@ def seeds():
 
 
 @pytest.fixture(scope="module")
+def seeds():
+    return seed_corpus()
+
+
+@pytest.fixture(scope="module")
 def rec(seeds):
     return reconcile(*seeds)
 
@@ -72,7 +77,8 @@ def the_event(rec):
 
 
 def fact(rec, subject):
-    return next(f for e in rec.events for f in e.facts if f.subject == subject)
+    """A fact of the September 2022 fighting."""
+    return next(f for f in the_event(rec).facts if f.subject == subject)
 
 
 def test_background_events_are_separate_and_in_time_order(rec):

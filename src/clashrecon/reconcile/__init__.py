@@ -45,6 +45,8 @@ def _as_of(claim: Claim, reference: dict[str, date | None]) -> date | None:
 
 
 def _fact_status(d: FactDraft, n_origins: int) -> Relation:
+    if d.residue:
+        return Relation.single_source if n_origins <= 1 else Relation.agreed
     if d.discrepant:
         return Relation.discrepancy
     if d.key.is_total and d.notes:
@@ -57,11 +59,15 @@ def _fact_status(d: FactDraft, n_origins: int) -> Relation:
 
 
 def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
-    origins = {origin.get(c.article, c.article) for c in d.claims}
+    # an "unknown number" report does not corroborate a figure
+    counted = [c for c in d.claims if c.quantity is not None and c.quantity.is_known] or d.claims
+    origins = {origin.get(c.article, c.article) for c in counted}
     est = d.estimate
     known = [m for m in d.moments if m.estimate is not None]
     notes = list(d.notes)
-    if len(known) > 1 and not d.falls:
+    if d.residue:
+        notes.append("side not identified; not compared")
+    elif len(known) > 1 and not d.falls:
         notes.insert(0, f"updated {weekday_label(known[-1].as_of)}")
     return Fact(
         id=_id("f", event_id, "casualties", d.key.party, d.key.kind, d.key.scope),
@@ -76,9 +82,9 @@ def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
         high=est.high if est else None,
         conservative=est.conservative if est else None,
         status=_fact_status(d, len(origins)),
-        articles=len({c.article for c in d.claims}),
+        articles=len({c.article for c in counted}),
         independent_sources=len(origins),
-        claimants=tuple(sorted({c.claimant for c in d.claims if c.claimant})),
+        claimants=tuple(sorted({c.claimant for c in counted if c.claimant})),
         claim_ids=tuple(c.id for c in d.claims),
         note="; ".join(notes),
     )
@@ -104,6 +110,8 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
         claims = [cid for p in positions for cid in p.claim_ids]
         arts = {a for p in positions for a in p.articles}
         origins = {o for p in positions for o in p.origins}
+        if dispute is None and not label.startswith("initiator") and "(blame)" not in label:
+            continue  # an undisputed attack or ceasefire report is detail, not a finding
         if dispute is not None:
             found.append(dispute)
             value = " vs ".join(f"{p.value} (per {', '.join(p.claimants) or 'unattributed'})" for p in positions)
@@ -142,7 +150,7 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
     places = event_places(cl.claims)
     event = Event(
         id=event_id,
-        when=cluster_when(cl),
+        when=cluster_when(cl, origin),
         summary=summarize(cl.claims, background=cl.background, label=cl.label, places=places),
         background=cl.background,
         label=cl.label,

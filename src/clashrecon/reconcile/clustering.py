@@ -52,6 +52,20 @@ def parse_iso(text: str | None) -> date | None:
         return None
 
 
+def anchor_day(when: TimeRef) -> date | None:
+    """The calendar day a time belongs to; a night window that runs past midnight belongs to the morning.
+
+    News dates "overnight" and "late Monday and early Tuesday" by the day the night ends in.
+    """
+    start = parse_iso(when.start)
+    end = parse_iso(when.end)
+    if start is None or end is None or (end - start).days != 1:
+        return start
+    starts_evening = len(when.start or "") >= 13 and (when.start or "")[11:13] >= "18"
+    ends_after_midnight = len(when.end or "") >= 16 and (when.end or "")[11:16] > "00:00"
+    return end if starts_evening and ends_after_midnight else start
+
+
 def window(claim: Claim) -> TimeRef | None:
     """The time a claim is about: a cumulative count's window start, else its event time."""
     scope = claim.scope
@@ -131,7 +145,7 @@ def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster
             key = _background_key(c, when)
             clusters.setdefault(key, Cluster(key=key, background=True)).add(c)
             continue
-        start = parse_iso(when.start) if when is not None else None
+        start = anchor_day(when) if when is not None else None
         if start is not None and when.precision in DAY_PRECISIONS:
             dated_days[start.toordinal()].append(c)
         elif when is not None and when.relative_day_index is not None and when.start is None:
@@ -217,8 +231,13 @@ def _attach_loose(
         target.add(c)
 
 
-def cluster_when(cl: Cluster) -> TimeRef:
-    """The event's time: its first and last day, precision, the earliest part of day named on day one."""
+def cluster_when(cl: Cluster, origin: dict[str, str] | None = None) -> TimeRef:
+    """The event's time: its first and last day, precision, the earliest part of day named on day one.
+
+    The first day is the earliest one that claims from `start_min_origins` independent origins
+    put something on, so one outlet's stray "late Monday" does not move the start of a fight
+    every other source dates to Tuesday.
+    """
     if cl.key[0] == "bg-year":
         year = cl.key[1]
         return TimeRef(start=f"{year}-01-01", end=f"{year}-12-31", precision=Precision.year, basis=_basis(cl.claims), text=str(year))
@@ -230,13 +249,18 @@ def cluster_when(cl: Cluster) -> TimeRef:
         (
             (start, c)
             for c in cl.claims
-            if (w := window(c)) is not None and w.precision in DAY_PRECISIONS and (start := parse_iso(w.start)) is not None
+            if (w := window(c)) is not None and w.precision in DAY_PRECISIONS and (start := anchor_day(w)) is not None
         ),
         key=lambda dc: dc[0],
     )
     if not days:
         return TimeRef()
-    first, last = days[0][0], days[-1][0]
+    origin = origin or {}
+    per_day: dict[date, set[str]] = defaultdict(set)
+    for d, c in days:
+        per_day[d].add(origin.get(c.article, c.article))
+    supported = [d for d in sorted(per_day) if len(per_day[d]) >= settings()["start_min_origins"]]
+    first, last = (supported[0] if supported else days[0][0]), days[-1][0]
     on_first = [c for d, c in days if d == first]
     order = load_data("reconcile.json")["parts_of_day"]["order"]
     parts = [w.part_of_day for c in on_first if (w := window(c)) is not None and w.part_of_day in order]

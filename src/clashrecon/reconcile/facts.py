@@ -35,7 +35,7 @@ class FactKey:
         return self.party == BOTH and self.scope == ALL
 
     def subject(self) -> str:
-        who = "both sides" if self.party == BOTH else (self.party or "unattributed")
+        who = "both sides" if self.party == BOTH else (self.party or "no side named")
         parts = [who, self.kind]
         if self.scope[0] == "place":
             parts.append(f"in {self.scope[1]}")
@@ -66,7 +66,7 @@ class FactDraft:
     moments: list[Moment]
     background: bool
     notes: list[str] = field(default_factory=list)
-    status: str = ""
+    residue: bool = False  # counts naming no side beside counts that do: not one quantity
 
     @property
     def estimate(self) -> Estimate | None:
@@ -90,6 +90,8 @@ class FactDraft:
         return len([m for m in self.moments if m.estimate is not None]) > 1
 
     def display(self) -> str:
+        if self.residue:
+            return " / ".join(dict.fromkeys(group_display([c]) for c in self.claims))
         return " → ".join(m.display() for m in self.moments if m.groups)
 
     def estimate_at(self, when: date | None) -> Estimate | None:
@@ -114,6 +116,8 @@ def weighed(claims: list[Claim]) -> list[Claim]:
 
 def group_display(claims: list[Claim]) -> str:
     claims = weighed(claims)
+    # a vague "thousands" agrees with a stated figure but should not blur it
+    claims = [c for c in claims if c.quantity is not None and c.quantity.stated is not None] or claims
     shown = {quantity_display(c.quantity) for c in claims if c.quantity is not None and c.quantity.is_known}
     if len(shown) == 1:
         return shown.pop()
@@ -221,19 +225,56 @@ def _same_figure(a: Moment, b: Moment) -> bool:
     )
 
 
+def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Claim]:
+    """A count naming no side takes the side it can only belong to.
+
+    - In a background event (a war years ago) it is the event's total: both sides.
+    - If exactly one side states the same number, it is that side's ("Armenia says 49 soldiers
+      killed" beside "at least 49 of its soldiers").
+    - If it equals the sum of two or more sides' figures reported the same day, it is the
+      both-sides total (99 beside 49 and 50).
+    """
+    if background:
+        return [
+            c.model_copy(update={"victim_party": BOTH}) if c.victim_party is None and scope_key(c) == ALL else c
+            for c in claims
+        ]
+    stated: dict[tuple[str, int], set[str]] = defaultdict(set)
+    daily: dict[tuple[str, date | None, str], int] = {}
+    for c in claims:
+        if c.victim_party and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
+            stated[(c.kind, c.quantity.stated)].add(c.victim_party)
+            if c.victim_party != BOTH:
+                k = (c.kind, as_of.get(c.id), c.victim_party)
+                daily[k] = max(daily.get(k, 0), c.quantity.stated)
+    out = []
+    for c in claims:
+        if c.victim_party is None and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
+            sides = stated.get((c.kind, c.quantity.stated), set())
+            parts = [n for (kind, day, _), n in daily.items() if kind == c.kind and day == as_of.get(c.id)]
+            if len(sides) == 1:
+                c = c.model_copy(update={"victim_party": next(iter(sides))})
+            elif len(parts) >= 2 and sum(parts) == c.quantity.stated:
+                c = c.model_copy(update={"victim_party": BOTH})
+        out.append(c)
+    return out
+
+
 def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[FactDraft]:
     """Group one event's casualty claims into facts and split each into moments."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
-    for c in fill_from_siblings([c for c in claims if c.quantity is not None]):
+    for c in assign_sideless(fill_from_siblings([c for c in claims if c.quantity is not None]), as_of, background):
         groups[FactKey(c.victim_party, c.kind, scope_key(c))].append(c)
+    sided = {(k.kind, k.scope) for k in groups if k.party is not None}
     drafts = []
     for key, cs in groups.items():
-        if not any(c.quantity.is_known for c in cs) and any(
-            k.party == key.party and k.kind == key.kind and k != key for k in groups
+        if not any(c.quantity.is_known for c in cs) and (
+            any(k.party == key.party and k.kind == key.kind and k != key for k in groups) or key.party is None
         ):
-            continue  # an "unknown number" beside real figures of the same party adds nothing
+            continue  # an "unknown number", beside real figures or of no side, adds nothing to compare
         moments = build_moments(cs, as_of, background) if any(c.quantity.is_known for c in cs) else []
-        drafts.append(FactDraft(key=key, claims=cs, moments=moments, background=background))
+        residue = key.party is None and (key.kind, key.scope) in sided
+        drafts.append(FactDraft(key=key, claims=cs, moments=moments, background=background, residue=residue))
     return drafts
 
 

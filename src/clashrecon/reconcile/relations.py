@@ -37,6 +37,8 @@ def _sources(claims: list[Claim], origin: dict[str, str]) -> str:
 def within_fact(draft: FactDraft, origin: dict[str, str]) -> list[Found]:
     """Updates across moments and discrepancies within a moment of one fact."""
     found: list[Found] = []
+    if draft.residue:
+        return found  # counts of unidentified sides are not one quantity to compare
     subject = draft.key.subject()
     for m in draft.moments:
         if m.consistent:
@@ -196,7 +198,7 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
             sub.notes.append(f"exceeds overall {parent_est.display()} ✗")
             found.append(Found(Relation.discrepancy, Field.casualties, sub.key.subject(), tuple(positions), text, f"subbad|{sub.key}"))
         else:
-            text = f"{sub.display()} {where} is part of {sub.key.party}'s overall {parent.display()} ({est.low:,} ≤ {parent_est.display()} ✓)"
+            text = f"{sub.display()} {where} is part of {sub.key.party}'s overall {parent.display()} ({est.low:,} ≤ {parent_est.best:,} ✓)"
             sub.notes.append(f"part of {parent.display()} ✓")
             found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key}"))
     return found
