@@ -31,5 +31,14 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
+# Quality gate: score extraction against data/gold/ and fail below data/gold/baseline.json.
+eval: install
+	$(BIN)/clashrecon eval data/gold
+
+# Speed against raw spaCy and the targets; many minutes on 2 cores, never run in CI.
+# Smaller: make bench BENCH_ARGS='--articles 200 --small 50'
+bench: install
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
