@@ -341,6 +341,10 @@ def _counted_noun(doc: Doc, m: _Mention, limit: int) -> tuple[Token | None, bool
 
 def _kind_of_toll(tok: Token) -> str:
     lex = _lexicon()
+    if tok.lemma_.lower() == "number":
+        return _number_of_victims(tok) or CasualtyKind.casualties.value
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.verbs:
+        return lex.verbs[tok.lemma_.lower()]
     for child in tok.children:
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lex.toll_compounds:
             return lex.toll_compounds[child.lemma_.lower()]
@@ -350,8 +354,27 @@ def _kind_of_toll(tok: Token) -> str:
 def _toll_near(verb: Token) -> Token | None:
     lex = _lexicon()
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.lemma_.lower() in lex.toll:
-            return child
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            if child.lemma_.lower() in lex.toll:
+                return child
+            if child.lemma_.lower() == "number" and _number_of_victims(child) is not None:
+                return child
+        if child.dep_ == "csubj" and child.lemma_.lower() in lex.verbs:
+            # misparse of "the number of Palestinians killed had risen to ...": the
+            # participle becomes the clause's subject, with "number" as its own subject
+            if any(g.dep_ == "nsubj" and g.lemma_.lower() == "number" for g in child.children):
+                return child
+    return None
+
+
+def _number_of_victims(tok: Token) -> str | None:
+    """'the number of Palestinians killed' works like a death toll: the kind of its victims."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                found = _kind_from_children(pobj) if pobj.dep_ == "pobj" else None
+                if found is not None:
+                    return found.kind
     return None
 
 
@@ -372,7 +395,7 @@ def _kind_from_children(node: Token) -> _Kind | None:
     lex = _lexicon()
     for child in node.children:
         lemma = child.lemma_.lower()
-        if child.dep_ in ("amod", "acomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
+        if child.dep_ in ("amod", "acomp", "oprd", "xcomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
             return _Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
         if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in ("claim", "recover", "exhume", "retrieve", "detain", "seize"):
             return _Kind(lex.verbs[lemma], child, [node, child])
@@ -431,6 +454,14 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
                 found = _kind_from_children(head)
                 if found and found.token.dep_ not in ("acl", "relcl"):
                     return found
+                if lemma == "be":
+                    # "Eleven children were among the 30 people killed"
+                    for prep in head.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("among", "of"):
+                            for pobj in prep.children:
+                                inner = _kind_from_children(pobj) if pobj.dep_ == "pobj" else None
+                                if inner is not None:
+                                    return _Kind(inner.kind, inner.token, [*path, prep, pobj, inner.token])
                 if lemma not in ("include", "be"):
                     break
         if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in ("life",) and dep in ("pobj", "prep", "appos", "compound", "nmod"):
@@ -505,6 +536,12 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
             return _resolve_pronoun(who, sent)
         return actor_of_phrase(doc[kind.loser.left_edge.i : kind.loser.right_edge.i + 1], article)
     heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
+    if noun is None:
+        # "the number of Palestinians killed": the victims hang off "number"
+        numbers = [kind.token, *(c for c in kind.token.children if c.dep_ == "nsubj")]
+        for tok in numbers:
+            if tok.lemma_.lower() == "number":
+                heads.extend(p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
     for head in heads:
         if head.ent_type_ == "NORP":
             name = actor_of_text(head.text)
@@ -683,9 +720,10 @@ def _group_scope(path: list[Token], noun: Token | None, start: int | None = None
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
     if start is not None:
         doc = path[0].doc
-        before = doc[max(0, start - 3) : start]
-        if any(t.lower_ in lex.group_markers for t in before):
-            return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=before.text)
+        # "..., including 13 civilians", "..., among them eight children", "of whom 5 were"
+        before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+        if before[-1:] == ["including"] or " ".join(before) in lex.group_markers:
+            return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=" ".join(before))
     if noun is not None:
         for tok in noun.doc[max(noun.sent.start, noun.i - 6) : noun.i]:
             if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree:
