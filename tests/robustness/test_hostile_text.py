@@ -1,0 +1,227 @@
+"""Article text never drives the terminal, JSON escapes it, and HTML never reaches outside the file.
+
+Rich markup, ANSI escapes and control characters go in through article text, metadata and
+file names; every command then runs in a child process with colours forced on, so rich's own
+styling is live and any interpreted markup or passed-through escape would show.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from _support import child_env, run_cli_process
+from conftest import run_cli
+
+MARKUP_QUOTE = "Eleven soldiers were killed on Tuesday in [link=http://evil.example/x]Tavush[/link], the [blink]defence ministry[/blink] said."
+HOSTILE_TXT = (
+    "[bold red]Border clash[/] kills eleven\n"
+    "\x1b[2J\x1b]0;pwned\x07\n"
+    + MARKUP_QUOTE + "\x1b[5m\x08\x08\x07\n"
+    "The ministry said 12 [bold]civilians[/bold] were wounded in the shelling.\r\x1b[31mFAKE STATUS LINE\x1b[0m\n"
+)
+HOSTILE_RECORD = {
+    "title": "[bold]Rigged title[/bold] \x1b[5mblinking",
+    "outlet": "[link=http://evil.example]Evil News[/link]\x07",
+    "byline": "By [red]Someone Unseen[/red]",
+    "text": "Seven soldiers were killed on Monday near the border, the [italic]army command[/italic] said.",
+}
+MARKUP_NAME = "[link=https:evil.example][blink]report.txt"  # no closing tags: no "/" in a file name
+EMPTY_MARKUP_NAME = "[bold red]empty.txt"
+EMPTY_ANSI_NAME = "\x1b[2Jwiped.txt"
+
+# What no output may contain: escapes that clear, blink, retitle or hyperlink, and raw controls
+FORBIDDEN = ("\x1b[2J", "\x1b[5m", "\x1b]", "\x07", "\x08", "\r")
+RICH_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def squash(output: str) -> str:
+    """Output without rich's own colour codes, table borders and wrapping, to find text that a table folded."""
+    return re.sub(r"[\s│┃┆┊║|─━═╭╮╰╯┏┓┗┛┡┩┠┨┼╇╋]+", "", RICH_SGR.sub("", output))
+
+
+def assert_terminal_safe(output: str, where: str) -> None:
+    for seq in FORBIDDEN:
+        assert seq not in output, f"{where}: {seq!r} reached the terminal"
+    assert "\x1b" not in RICH_SGR.sub("", output), f"{where}: an escape sequence other than rich's colours"
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile")
+    folder = base / "scraped"
+    folder.mkdir()
+    (folder / "hostile.txt").write_text(HOSTILE_TXT)
+    (folder / MARKUP_NAME).write_text(
+        "Shelling hits border villages\n\nThe regional governor said four civilians were killed on Wednesday.\n"
+    )
+    (folder / "hostile.json").write_text(json.dumps(HOSTILE_RECORD))
+    (folder / EMPTY_MARKUP_NAME).write_text("")
+    (folder / EMPTY_ANSI_NAME).write_text("")
+    db = base / "hostile.db"
+    # --quiet: no progress bar, whose cursor control is rich's own; error lines are still printed
+    ingest = run_cli_process("ingest", str(folder), "--db", str(db), "-q", env=colour_env())
+    return db, ingest
+
+
+def colour_env() -> dict[str, str]:
+    return child_env(FORCE_COLOR="1", TERM="xterm-256color", COLUMNS="400")
+
+
+def test_ingest_messages_print_file_names_literally(hostile_store):
+    _, ingest = hostile_store
+    assert ingest.returncode == 1, ingest.stderr  # the two empty files fail, the rest are stored
+    assert "Traceback" not in ingest.stderr
+    assert_terminal_safe(ingest.stderr, "ingest")
+    assert_terminal_safe(ingest.stdout, "ingest")
+    assert len(ingest.lines_naming(EMPTY_MARKUP_NAME)) == 1, ingest.stderr
+    assert len(ingest.lines_naming("wiped.txt")) == 1, ingest.stderr
+
+
+def test_markup_in_article_text_is_stored_as_text(hostile_store):
+    db, _ = hostile_store
+    conn = sqlite3.connect(db)
+    texts = dict(conn.execute("SELECT name, text FROM articles"))
+    conn.close()
+    assert MARKUP_NAME in texts
+    assert MARKUP_QUOTE in texts["hostile.txt"]
+    assert "\x1b" not in "".join(texts.values()) and "\x07" not in "".join(texts.values())
+
+
+def _claims(db) -> list[dict]:
+    finished = run_cli_process("claims", "--db", str(db), "--json")
+    assert finished.returncode == 0, finished.stderr
+    return json.loads(finished.stdout)
+
+
+@pytest.mark.parametrize(
+    "args, literal",
+    [
+        (["claims"], "[blink]defence ministry[/blink]"),
+        (["claims", "--article", MARKUP_NAME], MARKUP_NAME),
+        (["sources"], "[link=http://evil.example]Evil News[/link]"),
+        (["sources"], "[bold]Rigged title[/bold]"),
+        (["timeline"], None),
+        (["conflicts", "--all"], None),
+    ],
+    ids=["claims", "claims-of-markup-file", "sources-outlet", "sources-title", "timeline", "conflicts"],
+)
+def test_read_commands_print_markup_literally_and_no_escapes(hostile_store, args, literal):
+    db, _ = hostile_store
+    finished = run_cli_process(*args, "--db", str(db), env=colour_env())
+    assert finished.returncode == 0, finished.stderr
+    assert_terminal_safe(finished.stdout, " ".join(args))
+    assert_terminal_safe(finished.stderr, " ".join(args))
+    if literal is not None:
+        assert squash(literal) in squash(finished.stdout), finished.stdout[-3000:]
+
+
+def test_show_prints_quotes_with_markup_literally(hostile_store):
+    db, _ = hostile_store
+    with_markup = [c["id"] for c in _claims(db) if "[blink]" in c["quote"]]
+    assert with_markup, "no claim extracted from the sentence with markup"
+    for claim_id in with_markup[:3]:
+        finished = run_cli_process("show", claim_id, "--db", str(db), env=colour_env())
+        assert finished.returncode == 0, finished.stderr
+        assert_terminal_safe(finished.stdout, f"show {claim_id}")
+        assert squash("[blink]defence ministry[/blink]") in squash(finished.stdout), finished.stdout
+
+
+@pytest.mark.parametrize("command", ["claims", "sources", "timeline", "conflicts"])
+def test_json_output_escapes_and_round_trips(hostile_store, command):
+    db, _ = hostile_store
+    finished = run_cli_process(command, "--db", str(db), "--json", env=colour_env())
+    assert finished.returncode == 0, finished.stderr
+    assert "\x1b" not in finished.stdout and "\x07" not in finished.stdout
+    data = json.loads(finished.stdout)
+    assert json.loads(json.dumps(data)) == data
+    if command == "claims":
+        conn = sqlite3.connect(db)
+        texts = dict(conn.execute("SELECT name, text FROM articles"))
+        conn.close()
+        quotes = [c["quote"] for c in data]
+        assert any("[blink]defence ministry[/blink]" in q for q in quotes)
+        for claim in data:
+            name = claim["article"]
+            assert texts[name][claim["start"] : claim["end"]] == claim["quote"]
+    if command == "sources":
+        by_name = {row["article"]: row for row in data}
+        assert by_name["hostile.json"]["outlet"] == "[link=http://evil.example]Evil News[/link]"
+        assert by_name["hostile.json"]["title"].startswith("[bold]Rigged title[/bold]")
+
+
+# ------------------------------------------------------------------ HTML never reaches outside the file
+
+PASSWD_LINE = next((line for line in Path("/etc/passwd").read_text().splitlines() if line), "root:x:0:0")
+BODY = (
+    "<p>Eleven soldiers were killed on Tuesday in clashes near the border, the defence ministry said in a "
+    "statement issued in the capital.</p><p>The ministry said shelling continued through the night and that "
+    "several villages near the frontier had been hit, damaging homes and a school.</p>"
+)
+EXTERNAL_HTML = {
+    "xxe.html": (
+        '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY leak SYSTEM "file:///etc/passwd">]>\n'
+        "<html><head><title>Clash report</title></head><body><article>"
+        "<p>Leaked: &leak;</p>" + BODY + "</article></body></html>"
+    ),
+    "external_dtd.htm": (
+        '<!DOCTYPE html SYSTEM "http://127.0.0.1:9/evil.dtd">\n<html><body><article>'
+        + BODY + "</article></body></html>"
+    ),
+    "resources.html": (
+        '<html><head><link rel="stylesheet" href="http://127.0.0.1:9/s.css">'
+        '<script src="http://127.0.0.1:9/x.js"></script>'
+        '<meta http-equiv="refresh" content="0; url=http://127.0.0.1:9/">'
+        '<base href="http://127.0.0.1:9/"></head><body><article>'
+        '<img src="http://127.0.0.1:9/photo.jpg"><iframe src="http://127.0.0.1:9/frame"></iframe>'
+        '<object data="http://127.0.0.1:9/o"></object><link rel="import" href="http://127.0.0.1:9/i">'
+        + BODY + "</article></body></html>"
+    ),
+}
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    attempts: list[object] = []
+
+    def refuse(self, address, *args, **kwargs):
+        attempts.append(address)
+        raise OSError("network access attempted during ingest")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: attempts.append(a) or [])
+    return attempts
+
+
+@pytest.mark.parametrize("name", sorted(EXTERNAL_HTML))
+def test_html_reader_neither_fetches_nor_expands_external_entities(tmp_path, no_network, name):
+    from clashrecon.ingest import read_file
+
+    path = tmp_path / name
+    path.write_text(EXTERNAL_HTML[name])
+    read = read_file(path)
+    texts = [item.article.text for item in read.articles]
+    assert texts, f"the HTML body was not read: {[e.reason for e in read.errors]}"
+    assert "Eleven soldiers were killed on Tuesday" in texts[0]
+    assert PASSWD_LINE not in texts[0] and "root:x:0" not in texts[0]
+    assert no_network == []
+
+
+def test_ingest_of_html_with_external_references_opens_no_socket(tmp_path, runner, nlp, no_network):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, html in EXTERNAL_HTML.items():
+        (folder / name).write_text(html)
+    result = run_cli(runner, "ingest", str(folder), "--db", str(tmp_path / "s.db"), "-q")
+    assert result.exit_code == 0, result.output
+    assert no_network == []
+    conn = sqlite3.connect(tmp_path / "s.db")
+    stored = "".join(r[0] for r in conn.execute("SELECT text FROM articles"))
+    conn.close()
+    assert "root:x:0" not in stored and PASSWD_LINE not in stored

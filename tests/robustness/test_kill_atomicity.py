@@ -1,0 +1,114 @@
+"""SIGKILL `ingest` at many moments: the store always opens, never holds half an article, and a re-run completes.
+
+A clean run first records what every article should have (segments, claims) and how long a
+run takes; then runs are killed at moments spread over that time, mixing plain re-runs
+(which resume) with --force runs (which replace every article, so each kill can land inside a
+replace). After each kill the store is checked against the clean run; at the end a plain
+re-run must leave exactly the clean run's articles, claims and timeline.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import time
+from collections import defaultdict
+
+import pytest
+
+from _support import ROOT, child_env, cli_args, run_cli_process, varied_corpus
+
+KILLS = 10
+MAX_RUNS = 16  # a resuming run with nothing left to do may finish before its kill
+COPIES_PER_SEED = 2  # 10 articles: a run takes a few seconds, about half of it NLP and writing
+
+
+def _contents(db) -> dict[str, tuple[int, frozenset[str]]]:
+    """article id -> (segment count, claim ids), read in one transaction."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("BEGIN")
+        segments = dict(conn.execute("SELECT article_id, count(*) FROM segments GROUP BY article_id"))
+        claims: dict[str, set[str]] = defaultdict(set)
+        for claim_id, article_id in conn.execute("SELECT id, article_id FROM claims"):
+            claims[article_id].add(claim_id)
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return {a: (segments.get(a, 0), frozenset(claims.get(a, ()))) for a in ids}
+
+
+def _check_store_is_whole(db, expected):
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        orphans = conn.execute(
+            "SELECT count(*) FROM claims c LEFT JOIN evidence e ON e.claim_id = c.id WHERE e.claim_id IS NULL"
+        ).fetchone()[0]
+        assert orphans == 0, "claims without their evidence"
+        duplicated = conn.execute(
+            "SELECT count(*) FROM (SELECT claim_id FROM evidence GROUP BY claim_id HAVING count(*) > 1)"
+        ).fetchone()[0]
+        assert duplicated == 0, "evidence stored twice"
+    finally:
+        conn.close()
+    found = _contents(db)
+    for article_id, (segments, claims) in found.items():
+        assert article_id in expected, "an article the clean run never stored"
+        assert (segments, claims) == expected[article_id], f"article {article_id[:12]} stored without all its parts"
+
+
+def _timeline(db) -> list:
+    finished = run_cli_process("timeline", "--db", str(db), "--json")
+    assert finished.returncode == 0, finished.stderr
+    return json.loads(finished.stdout)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    base = tmp_path_factory.mktemp("kill")
+    folder = base / "articles"
+    varied_corpus(folder, COPIES_PER_SEED)
+    clean_db = base / "clean.db"
+    clean = run_cli_process("ingest", str(folder), "--db", str(clean_db), "-q")
+    assert clean.returncode == 0, clean.stderr[-3000:]
+    return folder, base, clean.seconds, _contents(clean_db), _timeline(clean_db)
+
+
+def test_sigkill_at_any_moment_leaves_a_whole_store_and_a_rerun_completes(corpus):
+    folder, base, clean_seconds, expected, clean_timeline = corpus
+    assert len(expected) == 5 * COPIES_PER_SEED
+    db = base / "killed.db"
+    killed = runs = 0
+    while killed < KILLS and runs < MAX_RUNS:
+        # moments spread over a run; the first quarter is mostly start-up (imports, model)
+        delay = clean_seconds * (0.25 + 0.7 * (runs % KILLS) / (KILLS - 1))
+        # most runs --force (every article replaced, so the kill lands mid-work); every third resumes
+        args = ["ingest", str(folder), "--db", str(db), "-q"] + ([] if runs % 3 == 0 else ["--force"])
+        runs += 1
+        proc = subprocess.Popen(cli_args(*args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                env=child_env(), cwd=ROOT)
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
+        proc.wait()
+        stderr = proc.stderr.read().decode(errors="replace")
+        proc.stderr.close()
+        assert "Traceback" not in stderr, stderr[-3000:]
+        if db.exists():
+            _check_store_is_whole(db, expected)
+            opened = run_cli_process("sources", "--db", str(db), "--json")
+            assert opened.returncode == 0, opened.stderr
+            json.loads(opened.stdout)
+    assert killed >= KILLS, f"only {killed} of {runs} runs were still going when killed"
+
+    rerun = run_cli_process("ingest", str(folder), "--db", str(db), "-q")
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    _check_store_is_whole(db, expected)
+    assert _contents(db) == expected
+    assert _timeline(db) == clean_timeline
