@@ -22,7 +22,7 @@ from clashrecon.models import (
     Relation,
 )
 from clashrecon.reconcile.clustering import Cluster, cluster_claims, cluster_when, parse_iso
-from clashrecon.reconcile.facts import BOTH, FactDraft, casualty_facts, weekday_label
+from clashrecon.reconcile.facts import BOTH, FactDraft, casualty_facts, relative_day, weekday_label
 from clashrecon.reconcile.relations import Found, aggregates, disputes, subtotals, time_discrepancies, within_fact
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 
@@ -174,10 +174,27 @@ def _when_order(e: Event) -> tuple:
     return (2, "", "", e.id)
 
 
+def _reference_days(articles: list[Article], claims: list[Claim]) -> dict[str, date | None]:
+    """Each article's reporting day: its date, else its latest relative day ('day 2') as a stand-in.
+
+    Relative days map onto the first days of year 1, so they order as days do but can never
+    be mistaken for a calendar date (facts.weekday_label prints them as 'day N').
+    """
+    reference = {a.name: parse_iso(a.published.date) for a in articles}
+    relative: dict[str, int] = {}
+    for c in claims:
+        t = c.event_time
+        if reference.get(c.article) is None and t is not None and t.start is None and t.relative_day_index is not None:
+            relative[c.article] = max(relative.get(c.article, 1), t.relative_day_index)
+    for name, index in relative.items():
+        reference[name] = relative_day(index)
+    return reference
+
+
 def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     """Cluster every claim into events, reconcile their facts, and name the relations found."""
     origin = {a.name: a.origin or a.name for a in articles}
-    reference = {a.name: parse_iso(a.published.date) for a in articles}
+    reference = _reference_days(articles, claims)
     events: list[Event] = []
     conflicts: list[Conflict] = []
     for cl in cluster_claims(articles, claims):

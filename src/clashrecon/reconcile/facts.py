@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType, VictimGroup
+from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType
 from clashrecon.reconcile.values import Estimate, compatible, point, quantity_display, reconcile_values
 
 BOTH = "both"
@@ -131,8 +131,8 @@ def scope_key(claim: Claim) -> tuple[str, str | None]:
         return ("place", s.place or s.text or "one area")
     if s is not None and s.kind is ScopeKind.group:
         return ("group", s.group or (claim.victim_group.value if claim.victim_group else s.text or "a group"))
-    if claim.victim_group is VictimGroup.civilians:
-        return ("group", VictimGroup.civilians.value)
+    # "17 civilians" alone is not a part of anything: only an explicit group scope
+    # ("including 13 civilians") makes a subtotal
     return ALL
 
 
@@ -257,7 +257,43 @@ def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], backgrou
             elif len(parts) >= 2 and sum(parts) == c.quantity.stated:
                 c = c.model_copy(update={"victim_party": BOTH})
         out.append(c)
-    return out
+    return _continue_running_counts(out, as_of)
+
+
+def _continue_running_counts(claims: list[Claim], as_of: dict[str, date | None]) -> list[Claim]:
+    """Sideless counts that can only be an earlier or later figure of one side's running count.
+
+    A day's sideless figures must agree among themselves; they go to the one side whose own
+    figures never fall below them afterwards nor rise above them before. "17 civilians killed"
+    on day 1 beside a side's 23 on day 2 and the other side's 2 or 14 fighters: the first side.
+    """
+    sided: dict[tuple[str, str], list[tuple[date | None, int]]] = defaultdict(list)
+    sideless: dict[tuple[str, date | None], list[Claim]] = defaultdict(list)
+    for c in claims:
+        n = point(c.quantity) if c.quantity is not None else None
+        if n is None or scope_key(c) != ALL:
+            continue
+        if c.victim_party is None:
+            sideless[(c.kind, as_of.get(c.id))].append(c)
+        elif c.victim_party != BOTH:
+            sided[(c.kind, c.victim_party)].append((as_of.get(c.id), n))
+    moved: dict[str, str] = {}
+    for (kind, day), group in sideless.items():
+        if day is None or len(_compatible_groups(group)) != 1:
+            continue
+        low = max(point(c.quantity) or 0 for c in group)
+        fits = [
+            party
+            for (k, party), figures in sided.items()
+            if k == kind
+            and all(d is not None for d, _ in figures)
+            and all(n >= low for d, n in figures if d > day)
+            and all(n <= low for d, n in figures if d < day)
+            and not any(d == day for d, _ in figures)
+        ]
+        if len(fits) == 1:
+            moved.update({c.id: fits[0] for c in group})
+    return [c.model_copy(update={"victim_party": moved[c.id]}) if c.id in moved else c for c in claims]
 
 
 def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[FactDraft]:
@@ -278,8 +314,19 @@ def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], backgroun
     return drafts
 
 
+RELATIVE_YEAR = 1  # relative days ('day 2' of an undated story) live in year 1
+
+
+def relative_day(index: int) -> date:
+    return date.fromordinal(max(1, index))
+
+
 def weekday_label(day: date | None) -> str:
-    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}" if day else "undated report"
+    if day is None:
+        return "undated report"
+    if day.year == RELATIVE_YEAR:
+        return f"day {day.toordinal()}"
+    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}"
 
 
 def position(value: str, claims: list[Claim], origin: dict[str, str]) -> Position:

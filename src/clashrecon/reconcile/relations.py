@@ -175,7 +175,7 @@ def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
 def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
     """Counts for one place or group checked against their party's overall count."""
     found: list[Found] = []
-    overall = {(d.key.party, d.key.kind): d for d in drafts if d.key.scope == ("all", None)}
+    overall = {(d.key.party, d.key.kind): d for d in drafts if d.key.scope == ("all", None) and not d.residue}
     for sub in [d for d in drafts if d.key.scope != ("all", None)]:
         est = sub.estimate
         if est is None:
