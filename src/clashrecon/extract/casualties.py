@@ -283,6 +283,12 @@ def _counts_people_next(doc: Doc, end: int) -> bool:
 # --------------------------------------------------------------------------- victims
 
 
+def _kind_noun(tok: Token) -> str | None:
+    """The casualty kind a noun names ("deaths", "the wounded", "bodies"), if any."""
+    nouns = _lexicon().nouns
+    return nouns.get(tok.lower_) or (nouns.get(tok.lemma_.lower()) if tok.pos_ in ("NOUN", "PROPN") else None)
+
+
 def _victim_group(tok: Token) -> VictimGroup | None:
     lex = _lexicon()
     for key in (tok.lower_, tok.lemma_.lower()):
@@ -308,7 +314,7 @@ def _counted_noun(doc: Doc, m: _Mention, limit: int) -> tuple[Token | None, bool
         if pobj is not None and pobj.i < limit:
             if pobj.lower_ in ("them", "whom", "those"):
                 return None, True
-            if _victim_group(pobj) is not None or pobj.lemma_.lower() in lex.nouns:
+            if _victim_group(pobj) is not None or _kind_noun(pobj):
                 return pobj, True
         j += 1
         while j < limit and doc[j].pos_ in ("DET", "PRON", "ADJ", "NUM", "PART") and doc[j].lower_ not in ("them", "whom", "those"):
@@ -326,7 +332,12 @@ def _counted_noun(doc: Doc, m: _Mention, limit: int) -> tuple[Token | None, bool
                 skipped += 1
                 continue
             return tok, True
-        if tok.pos_ in ("ADJ", "PROPN", "PUNCT") and tok.text not in (",", ".", ";", ":") or tok.ent_type_ == "NORP" or tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        if (
+            tok.pos_ in ("ADJ", "PROPN", "PUNCT") and tok.text not in (",", ".", ";", ":")
+            or tok.ent_type_ == "NORP"
+            or tok.pos_ == "NOUN" and tok.dep_ == "compound"
+            or tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG")  # "6 suspected militants"
+        ):
             j += 1
             skipped += 1
             continue
@@ -372,7 +383,11 @@ def _number_of_victims(tok: Token) -> str | None:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                found = _kind_from_children(pobj) if pobj.dep_ == "pobj" else None
+                if pobj.dep_ != "pobj":
+                    continue
+                if _kind_noun(pobj):
+                    return _kind_noun(pobj)  # "the number of wounded"
+                found = _kind_from_children(pobj)
                 if found is not None:
                     return found.kind
     return None
@@ -406,8 +421,8 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
     lex = _lexicon()
     node = noun if noun is not None else anchor
     path = [node]
-    if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
-        kind = lex.nouns[noun.lemma_.lower()]
+    if noun is not None and _kind_noun(noun) and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
+        kind = _kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not _negated_context(noun):
             return _Kind(kind, noun, path)
     found = _kind_from_children(node)
@@ -435,6 +450,12 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
                     kind = CasualtyKind.killed.value
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 return _Kind(kind, head, path, loser=subj)
+            if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children):
+                return _Kind(CasualtyKind.killed.value, head, path)  # "17 people lost their lives"
+            if lemma in ("include", "be") and dep in ("dobj", "attr"):
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and _kind_noun(subj) and subj.lemma_.lower() not in ("life",):
+                    return _Kind(_kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
             if lemma == "take" and _prisoner_phrase(head):
                 return _Kind(CasualtyKind.captured.value, head, path)
             if lemma in lex.verbs or head.lower_ in lex.adjectives:
@@ -606,8 +627,24 @@ def _year_in(tok: Token) -> int | None:
     return None
 
 
-def _background(kind: _Kind, anchor: Token) -> tuple[str, int] | None:
-    """(label, year) when the count belongs to an earlier war: 'a six-week war in 2020 that killed ...'."""
+def _published_year(article: Article) -> int | None:
+    date = article.published.date if article.published else None
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _background(kind: _Kind, anchor: Token, article: Article) -> tuple[str, int] | None:
+    """(label, year) when the count belongs to an earlier war: 'a six-week war in 2020 that killed ...'.
+
+    A year that is not before the article's own year (when known) is the current event's.
+    """
+    found = _earlier_war(kind, anchor)
+    published = _published_year(article)
+    if found is not None and published is not None and found[1] >= published:
+        return None
+    return found
+
+
+def _earlier_war(kind: _Kind, anchor: Token) -> tuple[str, int] | None:
     lex = _lexicon()
     candidates: list[Token] = list(kind.token.ancestors)
     for tok in (kind.token, anchor):
@@ -621,6 +658,9 @@ def _background(kind: _Kind, anchor: Token) -> tuple[str, int] | None:
             if cand.head.lower_ in ("since", "after", "before"):
                 continue
             year = _year_in(cand)
+            if year is None and cand.dep_ in ("nsubj", "csubj") and cand.head.i == kind.token.i:
+                # "In 2014, the war in eastern Ukraine killed ...": the year hangs on the verb
+                year = next((_year_in(p) for p in kind.token.children if p.dep_ == "prep" and p.lower_ == "in" and _year_in(p)), None)
             if year is not None:
                 return f"{year} {cand.lemma_.lower()}", year
     return None
@@ -854,7 +894,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         increment = m.increment and not (previous is not None and previous[2] != kind.kind)
         scope = None
         event_time = None
-        background = _background(kind, anchor) or _carried_background(sent, article, carry, kind)
+        background = _background(kind, anchor, article) or _carried_background(sent, article, carry, kind)
         if background is not None:
             scope = Scope(kind=ScopeKind.background, event=background[0], text=background[0])
             event_time = TimeRef(year=background[1], text=str(background[1]))
