@@ -144,10 +144,9 @@ def test_text_in_another_or_broken_encoding_is_still_stored(bad_run, name, expec
 def test_jsonl_keeps_the_good_lines_and_names_the_broken_one(bad_run):
     finished, stored, _, _ = bad_run
     texts = [text for name, text in stored.items() if name.startswith("one_broken_line.jsonl")]
-    assert sorted(texts) == [
-        "Five soldiers were killed on Tuesday, the ministry said.",
-        "Seven civilians died in shelling on Monday, officials said.",
-    ]
+    assert len(texts) == 2, texts
+    for sentence in ("Five soldiers were killed on Tuesday", "Seven civilians died in shelling on Monday"):
+        assert sum(sentence in text for text in texts) == 1, texts
     lines = finished.lines_naming("one_broken_line.jsonl")
     assert len(lines) == 1 and re.search(r"\b2\b", lines[0]), finished.stderr[-2000:]
 
