@@ -1,17 +1,292 @@
 """Corpus-wide time pass: each article's reference date, then every claim's event_time resolved.
 
-Pure Python, no dateparser: it is slow to import and misreads news weekdays.
-First version: claims keep the times extraction gave them.
+Pure Python, no dateparser: it is slow to import, returns nothing for "early Tuesday", and when the
+reference day is a Wednesday it sends "Wednesday" to the week before. Here a weekday name always
+means the latest such day on or before the article's reference date.
+
+The reference date of an article comes, in order, from its own metadata (`published`, basis
+explicit), from `ingest --reference-date` (stored meta), or from the corpus: an explicit day and
+month ("September 13") whose weekday is the one the articles name most ("Tuesday"), in the first
+year not before any year the articles name as past ("in 2020"). Each article's reference is then
+the latest weekday it names, placed next to that anchor. When nothing anchors the calendar,
+weekdays become relative days ("day 1", "day 2") and no date is invented.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
-from clashrecon.models import Article, Claim
+from clashrecon.extract.times import TimeExpression, time_expressions
+from clashrecon.lexicon import load_data
+from clashrecon.models import (
+    CLAIM_SEGMENTS,
+    Article,
+    Claim,
+    Field,
+    Precision,
+    Published,
+    TimeBasis,
+    TimeRef,
+)
+
+
+def resolve_weekday(weekday: int, reference: date) -> date:
+    """The latest date with this weekday (Monday=0) on or before `reference`; the same weekday is `reference`."""
+    return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What an article's relative words are resolved against."""
+
+    day: date | None  # calendar reference, when anything anchors one
+    basis: TimeBasis  # explicit (metadata), resolved (--reference-date) or inferred (corpus)
+    day_index: int | None = None  # "day N" of the story when nothing anchors the calendar
+    first_weekday: int | None = None  # weekday of day 1 in relative mode
+
+
+def _claim_text(article: Article) -> str:
+    """The article text with captions, chrome and credits blanked, so their dates never anchor."""
+    chars = list(article.text)
+    for seg in article.segments:
+        if seg.type not in CLAIM_SEGMENTS:
+            for i in range(seg.start, min(seg.end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _settings() -> dict:
+    return load_data("times.json")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_anchor(expressions: dict[str, list[TimeExpression]]) -> date | None:
+    """One calendar date the corpus pins down: an explicit day and month whose weekday is the one the
+    articles name most, in a year not before any year they name. None if nothing agrees."""
+    weekday_counts: Counter[int] = Counter()
+    years: list[int] = []
+    anchors: list[TimeRef] = []
+    for exprs in expressions.values():
+        for e in exprs:
+            r = e.ref
+            if r.weekday is not None:
+                weekday_counts[r.weekday] += 1
+            if r.year is not None:
+                years.append(r.year)
+            if r.month is not None and r.day is not None:
+                anchors.append(r)
+    best: tuple[int, tuple[int, int], int, date] | None = None
+    span = _settings()["anchor_year_span"]
+    for r in anchors:
+        if r.year is not None:
+            candidates = [r.year]
+        elif years:
+            candidates = list(range(max(years), max(years) + span))
+        else:
+            continue
+        for year in candidates:
+            d = _safe_date(year, r.month, r.day)
+            if d is None:
+                continue
+            # An explicit year stands on its own; otherwise the date's weekday must be one the articles name.
+            support = weekday_counts[d.weekday()] + (1000 if r.year is not None else 0)
+            if support == 0:
+                continue
+            # Ties go to the latest day of the year (a story's newest date is nearest its telling), then the earliest year.
+            key = (support, (d.month, d.day), -year, d)
+            if best is None or key[:3] > best[:3]:
+                best = key
+    return best[3] if best else None
+
+
+def _nearest(weekday: int, anchor: date) -> date:
+    """The date with this weekday closest to the anchor (articles of one story lie days apart)."""
+    delta = (weekday - anchor.weekday()) % 7
+    if delta > _settings()["weekday_window_days"]:
+        delta -= 7
+    return anchor + timedelta(days=delta)
+
+
+def _first_weekday(weekdays: set[int]) -> int | None:
+    """Relative mode: the weekday that starts the shortest window holding every weekday named."""
+    if not weekdays:
+        return None
+
+    def width(start: int) -> int:
+        return max((w - start) % 7 for w in weekdays)
+
+    return min(sorted(weekdays), key=width)
+
+
+def article_references(
+    articles: list[Article], reference_date: date | None = None
+) -> dict[str, Reference]:
+    """Each article's reference date (keyed by article name), with its basis."""
+    expressions = {a.name: time_expressions(_claim_text(a)) for a in articles}
+    anchor = None if reference_date else infer_anchor(expressions)
+    all_weekdays = {e.ref.weekday for exprs in expressions.values() for e in exprs if e.ref.weekday is not None}
+    first = _first_weekday(all_weekdays)
+    out: dict[str, Reference] = {}
+    for a in articles:
+        if a.published.date and a.published.basis is TimeBasis.explicit:
+            out[a.name] = Reference(date.fromisoformat(a.published.date[:10]), TimeBasis.explicit)
+            continue
+        if reference_date is not None:
+            out[a.name] = Reference(reference_date, TimeBasis.resolved)
+            continue
+        weekdays = [e.ref.weekday for e in expressions[a.name] if e.ref.weekday is not None]
+        if anchor is not None and weekdays:
+            out[a.name] = Reference(max(_nearest(w, anchor) for w in weekdays), TimeBasis.inferred)
+        elif first is not None and weekdays:
+            index = max((w - first) % 7 for w in weekdays) + 1
+            out[a.name] = Reference(None, TimeBasis.unknown, day_index=index, first_weekday=first)
+        else:
+            out[a.name] = Reference(None, TimeBasis.unknown)
+    return out
+
+
+def _iso(d: date, hour: float | None = None) -> str:
+    if hour is None:
+        return d.isoformat()
+    return (datetime(d.year, d.month, d.day) + timedelta(hours=hour)).isoformat(timespec="minutes")
+
+
+def _day_window(t: TimeRef, day: date) -> tuple[str, str, Precision]:
+    """Start, end and precision of a time on a known day: the hour, the part of day, or the day."""
+    if t.hour is not None:
+        minute = t.minute or 0
+        start = _iso(day, t.hour + minute / 60)
+        # "minutes after midnight" and "9 a.m." name an hour, not a minute.
+        end = _iso(day, t.hour + 59 / 60) if minute == 0 else start
+        return start, end, Precision.hour
+    if t.part_of_day:
+        low, high = _settings()["parts_of_day"].get(t.part_of_day, (0, 24))
+        return _iso(day, low), _iso(day, high), Precision.part_of_day
+    return day.isoformat(), day.isoformat(), Precision.day
+
+
+def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
+    """Calendar start/end/precision/basis for raw parts, against the article's reference.
+
+    Never invents a date: without a reference, relative words stay relative (day N) or unknown.
+    """
+    t = t or TimeRef()
+    if t.start is not None:
+        if t.precision is Precision.unknown or t.basis is TimeBasis.unknown:
+            return t.model_copy(update={"precision": t.precision if t.precision is not Precision.unknown else Precision.day, "basis": t.basis if t.basis is not TimeBasis.unknown else TimeBasis.explicit})
+        return t
+    day = ref.day
+    # Relative words ("Tuesday", "last year") are resolved whatever dated the reference; the
+    # article's own date standing in for a sentence without a day is inferred.
+    resolved = TimeBasis.resolved
+    upd: dict = {}
+    if t.month is not None and t.day is not None:
+        year = t.year
+        basis = TimeBasis.explicit
+        if year is None and day is not None:
+            # A day and month without a year lie in the year before the reference if they would follow it.
+            year = day.year if (t.month, t.day) <= (day.month, day.day) else day.year - 1
+            basis = resolved
+        the_day = _safe_date(year, t.month, t.day) if year is not None else None
+        if the_day is None:
+            return t.model_copy(update={"precision": Precision.unknown, "basis": TimeBasis.unknown})
+        start, end, precision = _day_window(t, the_day)
+        upd = {"start": start, "end": end, "precision": precision, "basis": basis}
+    elif t.month is not None and t.year is not None:
+        last = (date(t.year + (t.month == 12), t.month % 12 + 1, 1) - timedelta(days=1))
+        upd = {"start": date(t.year, t.month, 1).isoformat(), "end": last.isoformat(), "precision": Precision.month, "basis": TimeBasis.explicit}
+    elif t.year is not None:
+        upd = {"start": f"{t.year}-01-01", "end": f"{t.year}-12-31", "precision": Precision.year, "basis": TimeBasis.explicit}
+    elif t.relative_years is not None:
+        if day is None:
+            return t.model_copy(update={"precision": Precision.relative, "basis": TimeBasis.unknown})
+        y = day.year + t.relative_years
+        upd = {"start": f"{y}-01-01", "end": f"{y}-12-31", "precision": Precision.year, "basis": resolved}
+    elif t.weekday is not None:
+        if day is not None:
+            start, end, precision = _day_window(t, resolve_weekday(t.weekday, day))
+            upd = {"start": start, "end": end, "precision": precision, "basis": resolved}
+        elif ref.first_weekday is not None:
+            upd = {"relative_day_index": (t.weekday - ref.first_weekday) % 7 + 1, "precision": Precision.relative, "basis": TimeBasis.unknown}
+    elif t.relative_days is not None:
+        if day is not None:
+            start, end, precision = _day_window(t, day + timedelta(days=t.relative_days))
+            upd = {"start": start, "end": end, "precision": precision, "basis": resolved}
+    elif t.this_week:
+        if day is not None:
+            upd = {"start": resolve_weekday(0, day).isoformat(), "end": day.isoformat(), "precision": Precision.day, "basis": resolved}
+    elif day is not None:
+        # No day named ("overnight", "9 a.m.", or no time at all): the article's own day;
+        # "overnight" then reaches back into the night before it (see data/times.json).
+        start, end, precision = _day_window(t, day)
+        upd = {"start": start, "end": end, "precision": precision, "basis": TimeBasis.inferred}
+    if not upd and ref.day_index is not None and t.weekday is None:
+        upd = {"relative_day_index": ref.day_index, "precision": Precision.relative, "basis": TimeBasis.unknown}
+    if t.since and upd.get("start") and day is not None:
+        upd["end"] = day.isoformat()
+    if not upd:
+        upd = {"precision": Precision.unknown, "basis": TimeBasis.unknown}
+    return t.model_copy(update=upd)
+
+
+def time_value(t: TimeRef) -> str | None:
+    """A time claim's value: the resolved interval, or "day N (no calendar date)" when only relative."""
+    if t.start:
+        return t.start if t.start == t.end else f"{t.start}/{t.end}"
+    if t.relative_day_index is not None:
+        return f"day {t.relative_day_index} (no calendar date)"
+    return None
 
 
 def resolve_corpus(
     articles: list[Article], claims: list[Claim], reference_date: date | None = None
 ) -> tuple[list[Article], list[Claim]]:
-    return articles, claims
+    """Articles with their inferred publication dates, claims with resolved event_time.
+
+    An article date set here has basis inferred (from the corpus) or resolved (from
+    --reference-date); one from metadata (basis explicit) is never changed.
+    """
+    refs = article_references(articles, reference_date)
+    dated: list[Article] = []
+    for a in articles:
+        ref = refs[a.name]
+        if ref.basis is TimeBasis.explicit:
+            dated.append(a)
+        elif ref.day is not None:
+            dated.append(a.model_copy(update={"published": Published(date=ref.day.isoformat(), basis=ref.basis)}))
+        elif a.published.basis is not TimeBasis.explicit:
+            dated.append(a.model_copy(update={"published": Published()}))
+        else:
+            dated.append(a)
+    out: list[Claim] = []
+    for c in claims:
+        ref = refs.get(c.article, Reference(None, TimeBasis.unknown))
+        t = resolve_time(_unresolved(c.event_time), ref)
+        update: dict = {"event_time": t}
+        if c.field is Field.times:
+            update["value"] = time_value(t) or (c.event_time.text if c.event_time else c.value)
+        out.append(c.model_copy(update=update))
+    return dated, out
+
+
+def _unresolved(t: TimeRef | None) -> TimeRef | None:
+    """Raw parts only, so a later pass with a new reference date resolves from scratch.
+
+    A time set outside this pass (a start with no raw parts, e.g. a background event's year)
+    is kept as given.
+    """
+    if t is None:
+        return None
+    raw = ("year", "month", "day", "weekday", "part_of_day", "hour", "relative_days", "relative_years")
+    if t.start is not None and not any(getattr(t, n) is not None for n in raw) and not t.this_week:
+        return t
+    return t.model_copy(update={"start": None, "end": None, "precision": Precision.unknown, "basis": TimeBasis.unknown, "relative_day_index": None})

@@ -1,33 +1,50 @@
 """Actors: canonical names for countries, bodies, their institutions and their officials.
 
-Does not merge spelling variants across articles (that is the reconciler's job) and
-does not guess an affiliation the text does not state.
+A state organ or official resolves to its country ("Armenia's Defense Ministry", "Kremlin spokesman
+Dmitry Peskov" -> Russia); a person named again later ("Pashinyan", "Mr Pashinyan", "he") resolves
+through what the same Doc said of them first.
+Does not merge spelling variants across articles (`clashrecon.aliases` does), and does not guess an
+affiliation the text does not state: "Secretary of State Antony Blinken" alone has none.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
-from clashrecon.lexicon import actor_lexicon
+from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article
 
-_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\u00C0-\u024F-]*")
+_PERSONS = "clashrecon_persons"
+_HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "president", "minister")
+
+
+@cache
+def _settings() -> dict:
+    return load_data("actors.json")
 
 
 def actor_of_text(text: str) -> str | None:
     """The canonical actor a phrase names or is affiliated with, from its words alone.
 
-    "Armenian Prime Minister Nikol Pashinyan" -> Armenia; "Azerbaijan's Foreign Ministry" -> Azerbaijan.
-    The longest lexicon match wins; the first one in the phrase breaks ties.
+    "Armenian Prime Minister Nikol Pashinyan" -> Armenia; "Azerbaijan's Foreign Ministry" -> Azerbaijan;
+    "the Defense Ministry in Baku" -> Azerbaijan. The longest lexicon match wins; the first one in the
+    phrase breaks ties.
     """
     lex = actor_lexicon()
-    words = _WORD.findall(text)
+    acronyms = _acronyms()
+    words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in _WORD.findall(text)]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in words]
     best: tuple[int, int, str] | None = None
     for i in range(len(words)):
         for j in range(min(len(words), i + 6), i, -1):
             cand = " ".join(words[i:j])
+            # "WHO" the body is not "who", "US" the country is not "us".
+            if cand.lower() in acronyms and not cand.isupper():
+                continue
             name = lex.canonical(cand)
             if name:
                 score = (j - i, -i)
@@ -37,5 +54,182 @@ def actor_of_text(text: str) -> str | None:
     return best[2] if best else None
 
 
-def actor_of_phrase(phrase: Span, article: Article) -> str | None:
-    return actor_of_text(phrase.text)
+@cache
+def _acronyms() -> frozenset[str]:
+    lex = actor_lexicon()
+    surfaces = (s for a in lex.actors for s in (*a.aliases, *a.demonyms, *a.capitals))
+    return frozenset(s.lower() for s in surfaces if s.isupper() and len(s.replace(".", "")) <= 5)
+
+
+def core_phrase(phrase: Span) -> str:
+    """The phrase without its relative and participial clauses: in "the governor of X province, one of
+    the regions that came under Azerbaijani shelling" only "the governor of X province, one of the regions"
+    says who the governor is."""
+    drop: set[int] = set()
+    for tok in phrase:
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.i in range(phrase.start, phrase.end) and tok.i != phrase.root.i:
+            drop.update(t.i for t in tok.subtree)
+    if not drop:
+        return phrase.text
+    return " ".join(t.text for t in phrase if t.i not in drop)
+
+
+def _title_before(ent: Span) -> str | None:
+    """The affiliation in the title words just before a name: "Turkish Foreign Minister", "U.S. Secretary of State"."""
+    cfg = _settings()["person_context"]
+    stop, linkers = set(cfg["stop_pos"]), set(cfg["title_linkers"])
+    words: list[Token] = []
+    i = ent.start - 1
+    while i >= ent.sent.start and len(words) < cfg["window"]:
+        tok = ent.doc[i]
+        if (tok.pos_ in stop or tok.is_punct) and tok.lower_ not in linkers and tok.ent_type_ not in ("GPE", "NORP", "ORG"):
+            break
+        words.append(tok)
+        i -= 1
+    if not words:
+        return None
+    return actor_of_text(" ".join(t.text for t in reversed(words)))
+
+
+def _apposition(ent: Span) -> str | None:
+    """The affiliation an apposition gives: "Charles Michel, president of the European Council",
+    "his Azerbaijani counterpart, Jeyhun Bayramov", "Azerbaijan's president, Ilham Aliyev"."""
+    root = ent.root
+    doc = ent.doc
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+        phrase = doc[head.left_edge.i : ent.start]
+        return actor_of_text(phrase.text)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+            return actor_of_text(phrase.text)
+    return None
+
+
+def _name_keys(text: str) -> list[str]:
+    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
+    if not words:
+        return []
+    keys = [" ".join(words).lower()]
+    if len(words) > 1:
+        keys.append(words[-1].lower())
+    return keys
+
+
+def person_affiliations(doc: Doc) -> dict[str, str]:
+    """Person name (full and surname, lower-cased) -> canonical actor, from titles and appositions.
+
+    Built once per Doc and cached on `doc.user_data`; the first affiliation a Doc gives a name wins.
+    """
+    cached = doc.user_data.get(_PERSONS)
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        actor = _title_before(ent) or _apposition(ent)
+        if actor is None:
+            continue
+        for key in _name_keys(ent.text):
+            out.setdefault(key, actor)
+    doc.user_data[_PERSONS] = out
+    return out
+
+
+def person_of_phrase(phrase: Span) -> Span | None:
+    """The first PERSON entity inside a phrase."""
+    return next((e for e in phrase.doc.ents if e.label_ == "PERSON" and e.start >= phrase.start and e.end <= phrase.end), None)
+
+
+def _affiliation_of_name(text: str, doc: Doc) -> str | None:
+    known = person_affiliations(doc)
+    return next((known[k] for k in _name_keys(text) if k in known), None)
+
+
+def _earlier_sentences(phrase: Span) -> list[Span]:
+    """The phrase's own sentence (up to the phrase) and a few sentences before it, nearest first."""
+    doc = phrase.doc
+    n = _settings()["person_context"]["look_back_sentences"]
+    sents = [s for s in doc.sents if s.start < phrase.start]
+    out = []
+    for s in reversed(sents[-(n + 1) :]):
+        out.append(doc[s.start : min(s.end, phrase.start)])
+    return out
+
+
+def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
+    """'he'/'his' -> the last affiliated person named before; 'it'/'its' -> the last actor-subject before."""
+    for sent in _earlier_sentences(phrase):
+        if personal:
+            persons = [e for e in sent.ents if e.label_ == "PERSON"]
+            for ent in reversed(persons):
+                actor = _affiliation_of_name(ent.text, phrase.doc)
+                if actor:
+                    return actor
+        else:
+            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+            for tok in reversed(subjects):
+                actor = actor_of_text(phrase.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
+                if actor:
+                    return actor
+    return None
+
+
+def _resolve_institution(phrase: Span) -> str | None:
+    """'the ministry said' -> the country of the last ministry named before it in the article."""
+    nouns = set(_settings()["institutions"]["nouns"])
+    head = phrase.root
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return None
+    for tok in reversed(phrase.doc[: phrase.start]):
+        if tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_:
+            chunk = phrase.doc[tok.left_edge.i : tok.right_edge.i + 1]
+            actor = actor_of_text(core_phrase(chunk))
+            if actor is None:
+                person = person_of_phrase(chunk)
+                actor = _affiliation_of_name(person.text, phrase.doc) if person is not None else None
+            if actor:
+                return actor
+    return None
+
+
+def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
+    """The canonical actor a phrase of a Doc stands for, using what the Doc said earlier.
+
+    In order: the phrase's own words ("Armenia's Defense Ministry"), a person's title or
+    apposition anywhere in the Doc ("Mr Pashinyan" after "Armenian Prime Minister Nikol Pashinyan"),
+    a pronoun ("his office", "it") or a bare institution ("the ministry") through the sentences before.
+    """
+    if len(phrase) == 0:
+        return None
+    direct = actor_of_text(core_phrase(phrase))
+    if direct:
+        return direct
+    person = person_of_phrase(phrase)
+    if person is not None:
+        actor = _affiliation_of_name(person.text, phrase.doc)
+        if actor:
+            return actor
+    # A surname the model did not tag as a PERSON ("Pashinyan said").
+    for tok in phrase:
+        if tok.pos_ == "PROPN":
+            actor = _affiliation_of_name(tok.text, phrase.doc)
+            if actor:
+                return actor
+    cfg = _settings()["person_context"]
+    lowered = {t.lower_ for t in phrase}
+    if lowered & set(cfg["personal_pronouns"]):
+        return _resolve_pronoun(phrase, personal=True)
+    institution = _resolve_institution(phrase)
+    if institution:
+        return institution
+    if len(phrase) <= 3 and lowered & set(cfg["thing_pronouns"]):
+        return _resolve_pronoun(phrase, personal=False)
+    return None
+
+
+def actor_of_token(tok: Token, article: Article | None = None) -> str | None:
+    """The actor of the noun phrase a token heads (its whole subtree)."""
+    return actor_of_phrase(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], article)

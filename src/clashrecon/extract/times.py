@@ -1,0 +1,284 @@
+"""Times: the raw parts of the time expressions in a sentence ("early Tuesday", "9 a.m.", "Aug. 31",
+"in 2020", "last year", "since fighting erupted early on Tuesday"), and time claims.
+
+The expression parser is pure Python (regular expressions over the words in data/times.json), so the
+corpus pass in `clashrecon.chronology` can read the same expressions without spaCy.
+It does NOT resolve anything to the calendar (that needs the article's reference date, found over the
+whole corpus by `chronology.resolve_corpus`), and it does not read durations ("a six-week war",
+"for decades") or decades ("the early 1990s").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from clashrecon.lexicon import load_data
+from clashrecon.models import Field, TimeRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from clashrecon.models import Article, Claim
+
+# How specific an expression is: lower ranks speak of the sentence's own event.
+DAY_RANK, MONTH_RANK, NAMED_EVENT_RANK = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int  # offset in the text parsed
+    end: int
+    ref: TimeRef  # raw parts only; start/end/precision are set by chronology
+    rank: int
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    weekday: re.Pattern
+    hours_of: re.Pattern
+    month_day: re.Pattern
+    day_month: re.Pattern
+    month_year: re.Pattern
+    clock: re.Pattern
+    midnight: re.Pattern
+    part_alone: re.Pattern
+    relative_year: re.Pattern
+    relative_day: re.Pattern
+    this_week: re.Pattern
+    year: re.Pattern
+    since: re.Pattern
+
+
+@cache
+def _data() -> dict:
+    return load_data("times.json")
+
+
+@cache
+def _patterns() -> _Patterns:
+    d = _data()
+    wd = _alt(d["weekdays"])
+    mo = _alt(d["months"])
+    part = _alt(p for p in d["parts_of_day"] if p not in ("early", "late", "overnight"))
+    return _Patterns(
+        weekday=re.compile(
+            rf"\b(?:(?P<pre>early|late|overnight)\s+(?:on\s+)?)?(?:on\s+)?(?P<wd>{wd})(?:['’]s)?"
+            rf"(?:\s+(?P<post>{part}))?\b",
+            re.I,
+        ),
+        hours_of=re.compile(rf"\b(?:in\s+)?the\s+(?P<pre>early|late|small)\s+hours\s+of\s+(?:on\s+)?(?P<wd>{wd})\b", re.I),
+        month_day=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
+        day_month=re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
+        month_year=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I),
+        clock=re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I),
+        midnight=re.compile(r"\b(?:(?:minutes|shortly|just|soon)\s+(?:after|past)\s+|after\s+|at\s+|around\s+)?(?P<w>midnight|noon)\b", re.I),
+        part_alone=re.compile(rf"\b(?P<part>overnight|(?:in\s+)?the\s+(?:{part})|this\s+(?:{part}))\b", re.I),
+        relative_year=re.compile(rf"\b(?P<rel>{_alt(d['relative_years'])})\b", re.I),
+        relative_day=re.compile(rf"\b(?P<rel>{_alt(d['relative_days'])})\b", re.I),
+        this_week=re.compile(r"\b(?:this|earlier this)\s+week\b", re.I),
+        year=re.compile(r"(?<![\d,.])\b(?P<year>1[89]\d{2}|20\d{2})\b(?![\d,])(?P<after>\s+[a-z-]+)?"),
+        since=re.compile(r"\bsince\b", re.I),
+    )
+
+
+def _month(word: str) -> int:
+    return _data()["months"][word.lower().rstrip(".")]
+
+
+def _valid_year(y: int) -> bool:
+    low, high = _data()["year_range"]
+    return low <= y <= high
+
+
+def _part_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1]
+
+
+def _raw_expressions(text: str) -> list[TimeExpression]:
+    p = _patterns()
+    d = _data()
+    found: list[TimeExpression] = []
+
+    def add(m: re.Match, rank: int, **parts) -> None:
+        found.append(TimeExpression(m.start(), m.end(), TimeRef(text=m.group(0), **parts), rank))
+
+    for m in p.hours_of.finditer(text):
+        pre = m.group("pre").lower()
+        add(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day="early" if pre == "small" else pre)
+    for m in p.weekday.finditer(text):
+        part = (m.group("pre") or m.group("post") or "").lower() or None
+        add(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day=part)
+    for m in p.month_day.finditer(text):
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else None
+        if 1 <= day <= 31 and (year is None or _valid_year(year)):
+            add(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
+    for m in p.day_month.finditer(text):
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else None
+        if 1 <= day <= 31 and (year is None or _valid_year(year)):
+            add(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
+    for m in p.month_year.finditer(text):
+        if _valid_year(int(m.group("year"))):
+            add(m, MONTH_RANK, month=_month(m.group("mo")), year=int(m.group("year")))
+    for m in p.clock.finditer(text):
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        pm = m.group("ap").lower().startswith("p")
+        if 1 <= hour <= 12 and minute < 60:
+            add(m, DAY_RANK, hour=(hour % 12) + (12 if pm else 0), minute=minute)
+    for m in p.midnight.finditer(text):
+        add(m, DAY_RANK, hour=0 if m.group("w").lower() == "midnight" else 12, minute=0)
+    for m in p.part_alone.finditer(text):
+        add(m, DAY_RANK, part_of_day=_part_word(m.group("part")))
+    for m in p.relative_day.finditer(text):
+        add(m, DAY_RANK, relative_days=d["relative_days"][m.group("rel").lower()])
+    for m in p.this_week.finditer(text):
+        add(m, DAY_RANK, this_week=True)
+    for m in p.relative_year.finditer(text):
+        add(m, MONTH_RANK, relative_years=d["relative_years"][m.group("rel").lower()])
+    for m in p.year.finditer(text):
+        year = int(m.group("year"))
+        if not _valid_year(year):
+            continue
+        after = (m.group("after") or "").strip()
+        # "a 2020 war", "a 1997 treaty": a year naming another event or document, not this sentence's time.
+        rank = NAMED_EVENT_RANK if after and after.islower() and after not in ("and", "or", "to", "when", "that", "as") else MONTH_RANK
+        found.append(TimeExpression(m.start(), m.start() + 4, TimeRef(text=m.group("year"), year=year), rank))
+    return found
+
+
+def _drop_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
+    """Keep the longest expression where several overlap ("November 2020" over "2020")."""
+    kept: list[TimeExpression] = []
+    for e in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
+        if all(e.end <= k.start or e.start >= k.end for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
+    """"since fighting erupted early on Tuesday": a window from that moment to the reference date."""
+    out = []
+    for e in exprs:
+        before = text[max(0, e.start - 60) : e.start]
+        clause = re.split(r"[,;:.!?—–()]", before)[-1]
+        m = list(_patterns().since.finditer(clause))
+        if m and len(clause[m[-1].end() :].split()) <= 5:
+            e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
+        out.append(e)
+    return out
+
+
+def time_expressions(text: str) -> list[TimeExpression]:
+    """Every time expression in `text`, in text order, overlaps resolved to the longest."""
+    return _mark_since(text, _drop_overlaps(_raw_expressions(text)))
+
+
+_CALENDAR = ("year", "month", "day", "weekday", "relative_days", "relative_years")
+_CLOCK = ("part_of_day", "hour", "minute")
+
+
+def _has(ref: TimeRef, names) -> bool:
+    return any(getattr(ref, n) is not None for n in names) or (ref.this_week and "weekday" in names)
+
+
+def best_time(text: str) -> TimeExpression | None:
+    """The expression that dates the sentence's own event, with a lone clock time completed by a day.
+
+    The most specific rank wins, then the earliest; a time of day without a day ("9 a.m.") borrows
+    the day named elsewhere in the sentence.
+    """
+    exprs = time_expressions(text)
+    if not exprs:
+        return None
+    best = min(exprs, key=lambda e: (e.rank, e.start))
+    if not _has(best.ref, _CALENDAR) and not best.ref.this_week:
+        day = next((e for e in exprs if e is not best and e.rank == DAY_RANK and _has(e.ref, _CALENDAR)), None)
+        if day is not None:
+            update = {n: getattr(day.ref, n) for n in _CALENDAR if getattr(day.ref, n) is not None}
+            if day.ref.part_of_day and best.ref.part_of_day is None and best.ref.hour is None:
+                update["part_of_day"] = day.ref.part_of_day
+            update["since"] = best.ref.since or day.ref.since
+            first, second = sorted((best, day), key=lambda e: e.start)
+            update["text"] = f"{first.ref.text} … {second.ref.text}"
+            best = TimeExpression(best.start, best.end, best.ref.model_copy(update=update), best.rank)
+    return best
+
+
+def sentence_time(sent: Span, article: Article | None = None) -> TimeRef | None:
+    """Raw parts of the time the sentence gives its event, or None when it names none."""
+    found = best_time(sent.text)
+    return found.ref if found else None
+
+
+@cache
+def _claim_triggers() -> dict[str, dict[str, frozenset[str]]]:
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for kind, spec in _data()["time_claims"].items():
+        if kind.startswith("_"):
+            continue
+        out[kind] = {k: frozenset(v) for k, v in spec.items()}
+    return out
+
+
+def _time_kind(sent: Span) -> tuple[str, int, int] | None:
+    """Which timed happening the sentence reports, and the words that say so."""
+    for kind, spec in _claim_triggers().items():
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if "subjects" in spec:
+                if tok.pos_ in ("VERB", "AUX") and lemma in spec["verbs"]:
+                    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if any(c.lemma_.lower() in spec["subjects"] for c in subj):
+                        return kind, tok.idx, tok.idx + len(tok.text)
+                continue
+            if lemma in spec.get("nouns", ()) and tok.pos_ in ("NOUN", "PROPN"):
+                return kind, tok.idx, tok.idx + len(tok.text)
+            if lemma in spec.get("verbs", ()) and tok.pos_ == "VERB":
+                return kind, tok.idx, tok.idx + len(tok.text)
+    return None
+
+
+def time_claims(doc: Doc, article: Article) -> Iterator[Claim]:
+    """Claims that a happening (fighting_start, ceasefire, meeting, call) took place at a day-level time.
+
+    The value is the time as printed until `chronology.resolve_corpus` sets the resolved interval.
+    Does not date sentences whose only time is a year or a month: those are background.
+    """
+    from clashrecon.extract.attribution import attribute
+    from clashrecon.extract.common import claim_sentences, make_claim
+    from clashrecon.models import SegmentType
+
+    for sent in claim_sentences(doc, article):
+        found = best_time(sent.text)
+        if found is None or found.rank != DAY_RANK:
+            continue
+        kind = _time_kind(sent)
+        if kind is None:
+            continue
+        name, s, e = kind
+        anchor = next((t for t in sent if t.idx == s), None)
+        who = attribute(sent, anchor, article, headline=article.segment_at(sent.start_char) is SegmentType.headline)
+        yield make_claim(
+            article,
+            sent,
+            Field.times,
+            name,
+            span=(sent.start_char + found.start, sent.start_char + found.end),
+            subject=name,
+            value=found.ref.text,
+            event_time=found.ref,
+            claimant=who.claimant,
+            claimant_text=who.text,
+            claimant_role=who.role,
+            attrs={"trigger": article.text[s:e]},
+        )
