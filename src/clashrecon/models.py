@@ -11,7 +11,7 @@ import math
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field as F
+from pydantic import BaseModel, ConfigDict, Field as F, model_validator
 
 
 class Record(BaseModel):
@@ -174,6 +174,16 @@ class Quantity(Record):
     qualifier: Qualifier = F(default=Qualifier.exact, description="The wording's qualifier")
     stated: int | None = F(default=None, description="The number as printed ('at least 49' -> 49)")
     text: str = F(default="", description="The quantity's words as printed")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ordered_bounds(cls, data: Any) -> Any:
+        """low <= high always: bounds given the wrong way round ("20 to 10") are put in order."""
+        if isinstance(data, dict):
+            low, high = data.get("low"), data.get("high")
+            if low is not None and high is not None and low > high:
+                data = {**data, "low": high, "high": low}
+        return data
 
     @classmethod
     def exact(cls, n: int, text: str = "") -> Quantity:
