@@ -218,7 +218,7 @@ WIRE: list[tuple[str, list[Expect]]] = [
     ("The civil war, which began in 2011, has killed more than 500,000 people.",
      [Expect(K, "more_than", 500001, None)]),
     ("A 15-year-old girl was among those killed in the strike, medics said.",
-     []),
+     [Expect(K, "exact", 1, 1)]),  # one victim, never 15
     ("The governor of Kherson region said two civilians in his region were killed overnight.",
      [Expect(K, "exact", 2, 2, group="civilians", scope="place")]),
     # second batch, written before the extractor had seen it (see README for the first-pass score)
@@ -290,7 +290,7 @@ WIRE: list[tuple[str, list[Expect]]] = [
     ("Ukraine says it has killed more than 300,000 Russian soldiers since the invasion began.",
      [Expect(K,"more_than",300001,None, party="Russia", group="military", scope="cumulative")]),
     ("An Israeli soldier was killed and two others were seriously wounded in the West Bank.",
-     [Expect(W,"exact",2,2)]),
+     [Expect(K,"exact",1,1, party="Israel", group="military"), Expect(W,"exact",2,2, party="Israel", group="military")]),
     ("The shelling killed two and wounded nine, local authorities said.",
      [Expect(K,"exact",2,2), Expect(W,"exact",9,9)]),
     ("At least 150 people have died in inter-communal clashes in Manipur since May.",

@@ -201,6 +201,9 @@ def _scan(sent: Span) -> list[_Mention]:
             flags.add("zero")
         if end == i:
             end = _numeral_run(doc, i, limit)
+        if end == i and _single_victim(tok):
+            end = i + 1
+            flags.add("single")  # "a 15-year-old girl was killed": one victim
         if end == i:
             i += 1
             continue
@@ -233,6 +236,8 @@ def _scan(sent: Span) -> list[_Mention]:
             quantity = Quantity.exact(0, text)
         elif "unspecified" in flags:
             quantity = Quantity.unspecified(text)
+        elif "single" in flags:
+            quantity = Quantity.exact(1, text)
         else:
             quantity = parse_quantity(text)
         if quantity is not None:
@@ -268,6 +273,15 @@ def _is_measure(doc: Doc, m: _Mention) -> bool:
         if nxt.lower_ in ("years", "year") and after is not None and after.lower_ == "old":
             return True
     return False
+
+
+def _single_victim(tok: Token) -> bool:
+    """'a'/'an' before one named victim ("a 15-year-old girl", "an Israeli soldier"), not
+    one of a list ("four women and a child") and not a victim noun used as a speaker."""
+    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+        return False
+    noun = tok.head
+    return noun.tag_ == "NN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and _victim_group(noun) is not None
 
 
 def _counts_people_next(doc: Doc, end: int) -> bool:
@@ -866,7 +880,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
     for m in _scan(sent):
         if _is_measure(doc, m) or "from" in m.flags or _reports_negated(m, doc):
             continue
-        noun, is_people = _counted_noun(doc, m, sent.end)
+        noun, is_people = (doc[m.start].head, True) if "single" in m.flags else _counted_noun(doc, m, sent.end)
         if not is_people:
             continue
         if "zero" in m.flags and noun is None and doc[m.start].lower_ == "no" and m.end - m.start == 1:
@@ -885,10 +899,10 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         party = _victim_party(noun, kind, who, sent, article)
         group = _victim_group_of(noun, kind)
         inherited_scope = None
-        if previous is not None and noun is None:
+        if previous is not None and (noun is None or noun.lower_ == "others"):
             # "four Armenian troops in his region were killed and another 43 were wounded"
             party = party or previous[0]
-            group = group or previous[1]
+            group = previous[1] or group  # "two others": others of the same kind
             if previous[3] is not None and previous[3].kind is ScopeKind.place:
                 inherited_scope = previous[3]
         increment = m.increment and not (previous is not None and previous[2] != kind.kind)
