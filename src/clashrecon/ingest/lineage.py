@@ -51,15 +51,14 @@ def body_paragraphs(article: Article, min_words: int) -> list[str]:
     return out
 
 
-def shingles(paragraphs: list[str], size: int, mod: int) -> set[int]:
-    """A deterministic sample (hash % mod == 0) of the word n-gram hashes of the paragraphs."""
+def shingles(paragraph: str, size: int, mod: int) -> set[int]:
+    """A deterministic sample (hash % mod == 0) of the paragraph's word n-gram hashes."""
+    words = paragraph.split()
     out: set[int] = set()
-    for para in paragraphs:
-        words = para.split()
-        for i in range(max(1, len(words) - size + 1)):
-            h = zlib.crc32(" ".join(words[i : i + size]).encode("utf-8"))
-            if h % mod == 0:
-                out.add(h)
+    for i in range(max(1, len(words) - size + 1)):
+        h = zlib.crc32(" ".join(words[i : i + size]).encode("utf-8"))
+        if h % mod == 0:
+            out.add(h)
     return out
 
 
@@ -77,28 +76,58 @@ def shared_paragraphs(a: list[str], b: list[str], similarity: float) -> int:
 
 
 def text_links(articles: list[Article]) -> list[Link]:
-    """Pairs of articles that share enough paragraphs to be one story, strongest first."""
+    """Pairs of articles that share enough paragraphs to be one story, strongest first.
+
+    Identical paragraphs are indexed once, so a story copied by a hundred outlets costs a
+    hundred list entries, not a hundred squared. A paragraph's neighbours are the distinct
+    paragraphs sharing `candidate_min_shingles` sampled shingles with it; a pair of articles
+    is compared with rapidfuzz only when neighbours link `min_shared_paragraphs` of their
+    paragraphs.
+    """
     cfg = load_data("lineage.json")
+    need, fraction = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"]
     paras = [body_paragraphs(a, cfg["min_paragraph_words"]) for a in articles]
-    sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in paras]
+    pid_of: dict[str, int] = {}
+    holders: list[list[int]] = []  # paragraph id -> articles printing it
+    for i, ps in enumerate(paras):
+        for p in ps:
+            pid = pid_of.setdefault(p, len(pid_of))
+            if pid == len(holders):
+                holders.append([])
+            if not holders[pid] or holders[pid][-1] != i:
+                holders[pid].append(i)
+    sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in pid_of]
     index: dict[int, list[int]] = {}
-    for i, sig in enumerate(sigs):
+    for pid, sig in enumerate(sigs):
         for h in sig:
-            index.setdefault(h, []).append(i)
+            index.setdefault(h, []).append(pid)
+
+    near_cache: dict[int, list[int]] = {}
+
+    def near(pid: int) -> list[int]:
+        if pid not in near_cache:
+            hits = Counter(q for h in sigs[pid] for q in index[h])
+            near_cache[pid] = [q for q, n in hits.items() if q == pid or n >= cfg["candidate_min_shingles"]]
+        return near_cache[pid]
+
     links: list[Link] = []
-    for i, sig in enumerate(sigs):
-        counts: Counter[int] = Counter()
-        for h in sig:
-            for j in index[h]:
-                if j > i:
-                    counts[j] += 1
-        for j, n in counts.most_common(cfg["max_candidates_per_article"]):
-            if n < cfg["candidate_min_shingles"]:
-                break
-            shared = shared_paragraphs(paras[i], paras[j], cfg["paragraph_similarity"])
-            smaller = min(len(paras[i]), len(paras[j]))
-            if shared >= cfg["min_shared_paragraphs"] and shared >= cfg["min_shared_fraction"] * smaller:
-                links.append(Link(i, j, shared, len(paras[i]), len(paras[j])))
+    for i, ps in enumerate(paras):
+        mine: dict[int, set[int]] = {}
+        theirs: dict[int, set[int]] = {}
+        for pi, p in enumerate(ps):
+            for q in near(pid_of[p]):
+                for j in holders[q]:
+                    if j > i:
+                        mine.setdefault(j, set()).add(pi)
+                        theirs.setdefault(j, set()).add(q)
+        for j in sorted(mine):
+            smaller = min(len(ps), len(paras[j]))
+            touched = min(len(mine[j]), len(theirs[j]))
+            if touched < need or touched < fraction * smaller:
+                continue
+            shared = shared_paragraphs(ps, paras[j], cfg["paragraph_similarity"])
+            if shared >= need and shared >= fraction * smaller:
+                links.append(Link(i, j, shared, len(ps), len(paras[j])))
     links.sort(key=lambda link: (-link.shared, link.a, link.b))
     return links
 

@@ -1,0 +1,105 @@
+"""Metadata read from the text: byline, wire credit, dateline place, outlet; never a caption's date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clashrecon.ingest import read_file
+from clashrecon.ingest.boilerplate import classify
+from clashrecon.ingest.metadata import byline_parts, dateline, from_text
+from clashrecon.ingest.segments import build_article
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.mark.parametrize(
+    "line, names, agency",
+    [
+        ("By Avet Demourian, AP", "Avet Demourian", "AP"),
+        ("Avet Demourian, The Associated Press", "Avet Demourian", "AP"),
+        ("By Idrees Ali and Phil Stewart | Reuters", "Idrees Ali and Phil Stewart", "Reuters"),
+        ("By Maria Lopez", "Maria Lopez", None),
+        ("Jon Gambrell, AP", "Jon Gambrell", "AP"),
+        ("By Tuesday evening, the army said", None, None),
+    ],
+)
+def test_bylines(line, names, agency):
+    assert byline_parts(line) == (names, agency)
+
+
+@pytest.mark.parametrize(
+    "lede, place, agency",
+    [
+        ("YEREVAN, Armenia (AP) — Azerbaijani forces shelled", "YEREVAN, Armenia", "AP"),
+        ("KYIV, Ukraine, March 3 (Reuters) - Russian missiles hit", "KYIV, Ukraine", "Reuters"),
+        ("GAZA CITY (AFP) - Israeli strikes", "GAZA CITY", "AFP"),
+        ("BEIRUT — Strikes on southern Lebanon", "BEIRUT", None),
+        ("UN officials said on Monday - in a statement", None, None),
+        ("A BIG day - no one", None, None),
+    ],
+)
+def test_datelines(lede, place, agency):
+    assert dateline(lede) == (place, agency)
+
+
+def article(text: str, **meta):
+    return build_article(text, path=Path("x.txt"), name="x.txt", fmt="txt", meta=meta, warnings=[])
+
+
+def test_a_credit_line_names_the_wire_and_a_photo_credit_never_does():
+    a = article(
+        "Clashes on the border kill 12\n\n"
+        "Troops at a checkpoint on the border. Name Surname / AFP via Getty Images\n"
+        "/ Source: Reuters\n\n"
+        "At least 12 soldiers were killed in clashes on the border on Monday, the ministry said."
+    )
+    assert a.credit == "Reuters"
+    b = article(
+        "Clashes on the border kill 12\n\n"
+        "Troops at a checkpoint on the border. Name Surname / AFP via Getty Images\n\n"
+        "At least 12 soldiers were killed in clashes on the border on Monday, the ministry said."
+    )
+    assert b.credit is None
+
+
+def test_a_copyright_line_gives_the_outlet_or_the_wire():
+    body = "Fighting killed eight people in the north of the country on Friday, medics said.\n\n"
+    assert article("Eight killed in the north\n\n" + body + "© 2024 Valley Gazette Media. All rights reserved.").outlet == "Valley Gazette Media"
+    wire = article("Eight killed in the north\n\n" + body + "Copyright 2024 The Associated Press. All rights reserved.")
+    assert (wire.outlet, wire.credit) == (None, "AP")
+
+
+def test_file_metadata_wins_over_the_text_and_published_comes_only_from_metadata():
+    text = (
+        "Eight killed in the north\n\n"
+        "Soldiers walk near the front line on June 18, 2021.\n"
+        "Soldiers walk near the front line. Name Surname / AFP via Getty Images\n\n"
+        "By Jane Roe, Reuters\n\n"
+        "Fighting killed eight people on Friday, September 2, 2022, medics said."
+    )
+    assert article(text).published.date is None  # neither the caption's date nor the body's
+    given = article(text, title="Given title", byline="Someone Else", credit="Agence France-Presse", published="2022-09-03")
+    assert (given.title, given.byline, given.credit, given.published.date) == ("Given title", "Someone Else", "AFP", "2022-09-03")
+
+
+@pytest.mark.parametrize(
+    "seed, credit, byline, place",
+    [
+        ("000_41b26c68895a8303.txt", "AP", None, "YEREVAN, Armenia"),
+        ("001_39cca2ebeafa4fc9.txt", "Reuters", None, None),
+        ("002_e9d03dd66f68ed55.txt", "AP", "Avet Demourian", "YEREVAN, Armenia"),
+        ("003_3737467c3f90d56b.txt", None, None, None),
+        ("004_9930d5a469ed8c22.txt", "AP", "Avet Demourian", None),
+    ],
+)
+def test_seed_metadata(seed, credit, byline, place):
+    a = read_file(SEEDS / seed).articles[0].article
+    assert (a.credit, a.byline, a.dateline) == (credit, byline, place)
+    assert a.published.date is None
+
+
+def test_from_text_reads_a_title_only_from_a_headline_segment():
+    text = "Pashinyan said at least 49 soldiers were killed on Tuesday, his office said in a statement.\nMore text follows here."
+    assert from_text(text, classify(text)).title is None
