@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +77,105 @@ def test_the_same_text_from_two_files_is_stored_once(tmp_path):
         store.put_articles([("/x/a.txt", _article("same"), [])])
         store.put_articles([("/y/b.txt", _article("same", "b.txt"), [])])
         assert store.counts()["articles"] == 1
+
+
+# ------------------------------------------------------------------ every command refuses an unusable --db untouched
+
+READ_COMMANDS = [["timeline"], ["conflicts"], ["claims"], ["sources"], ["show", "e0"]]
+ALL_COMMANDS = [["ingest", "seeds"], *READ_COMMANDS]
+
+
+def _newer_store(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future(x)")
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+
+
+def _not_sqlite(path):
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+
+
+def _sqlite_header_then_garbage(path):
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+
+
+@pytest.mark.parametrize("make, words", [
+    (_newer_store, "newer"),
+    (_not_sqlite, "not a SQLite database"),
+    (_sqlite_header_then_garbage, "SQLite"),
+], ids=["newer-schema", "not-sqlite", "corrupt-header"])
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: c[0])
+def test_every_command_refuses_an_unusable_store_and_leaves_it_untouched(tmp_path, runner, make, words, command):
+    db = tmp_path / "store.db"
+    make(db)
+    before = digest(db)
+    result = run_cli(runner, *command, "--db", str(db))
+    assert result.exit_code == 2, result.output
+    assert words in result.stderr and str(db) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert digest(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"], "a -wal or -shm file was left beside it"
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: c[0])
+def test_a_directory_as_store_is_refused(tmp_path, runner, command):
+    result = run_cli(runner, *command, "--db", str(tmp_path))
+    assert result.exit_code == 2
+    assert "directory" in result.stderr
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_a_read_command_leaves_an_empty_file_empty(tmp_path, runner, command):
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    result = run_cli(runner, *command, "--db", str(db))
+    assert result.exit_code == 2
+    assert "empty" in result.stderr and "ingest" in result.stderr
+    assert db.read_bytes() == b""
+
+
+def test_ingest_makes_an_empty_file_a_store(tmp_path):
+    db = tmp_path / "empty.db"
+    db.write_bytes(b"")
+    with Store.open(db, create=True) as store:
+        assert store.schema_version == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_a_read_command_on_a_missing_store_creates_nothing(tmp_path, runner, command):
+    result = run_cli(runner, *command, "--db", str(tmp_path / "absent.db"))
+    assert result.exit_code == 2 and "no store" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_read_only_store_is_read_but_never_written(seeds_db, tmp_path):
+    """Read commands answer from a store they may not write; ingest refuses it with one clear line."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "robustness"))
+    from _support import permissions_enforced, run_cli_process
+
+    enforced, how = permissions_enforced()
+    if not enforced:
+        pytest.skip(f"file modes cannot be enforced for this user: {how}")
+    db = tmp_path / "ro.db"
+    with sqlite3.connect(seeds_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # a self-contained copy: no -wal beside it
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+    db.chmod(0o444)
+    tmp_path.chmod(0o555)
+    try:
+        before = digest(db)
+        for command in (["timeline"], ["conflicts"], ["claims"], ["sources"]):
+            finished = run_cli_process(*command, "--db", str(db), "--json", honour_permissions=True)
+            assert finished.returncode == 0, (command, finished.stderr)
+            json.loads(finished.stdout)
+        finished = run_cli_process("ingest", "seeds", "--db", str(db), honour_permissions=True)
+        assert finished.returncode == 2, finished.stderr
+        assert "read-only" in finished.stderr and "Traceback" not in finished.stderr
+        assert digest(db) == before
+    finally:
+        tmp_path.chmod(0o755)
