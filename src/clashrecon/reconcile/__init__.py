@@ -148,13 +148,14 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
         for f in found
     ]
     places = event_places(cl.claims)
+    actors = event_actors(cl.claims)
     event = Event(
         id=event_id,
         when=cluster_when(cl, origin),
-        summary=summarize(cl.claims, background=cl.background, label=cl.label, places=places),
+        summary=summarize(cl.claims, background=cl.background, label=cl.label, places=places, actors=actors),
         background=cl.background,
         label=cl.label,
-        actors=event_actors(cl.claims),
+        actors=actors,
         places=places,
         facts=tuple(sorted(facts, key=_fact_order)),
         claim_ids=tuple(c.id for c in cl.claims),

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -39,6 +40,7 @@ def settings() -> dict:
     return load_data("reconcile.json")["clustering"]
 
 
+@lru_cache(maxsize=4096)
 def parse_iso(text: str | None) -> date | None:
     """The calendar day an ISO date, datetime, month or year starts on."""
     if not text:

@@ -91,7 +91,8 @@ class FactDraft:
 
     def display(self) -> str:
         if self.residue:
-            return " / ".join(dict.fromkeys(group_display([c]) for c in self.claims))
+            distinct = {_qkey(c.quantity): c for c in self.claims if c.quantity is not None}
+            return " / ".join(dict.fromkeys(group_display([c]) for c in distinct.values()))
         return " → ".join(m.display() for m in self.moments if m.groups)
 
     def estimate_at(self, when: date | None) -> Estimate | None:
@@ -118,10 +119,11 @@ def group_display(claims: list[Claim]) -> str:
     claims = weighed(claims)
     # a vague "thousands" agrees with a stated figure but should not blur it
     claims = [c for c in claims if c.quantity is not None and c.quantity.stated is not None] or claims
-    shown = {quantity_display(c.quantity) for c in claims if c.quantity is not None and c.quantity.is_known}
+    distinct = {_qkey(c.quantity): c.quantity for c in claims if c.quantity is not None and c.quantity.is_known}
+    shown = {quantity_display(q) for q in distinct.values()}
     if len(shown) == 1:
         return shown.pop()
-    est = reconcile_values([c.quantity for c in claims if c.quantity is not None])
+    est = reconcile_values(list(distinct.values()))
     return est.display() if est else "unspecified"
 
 
@@ -167,18 +169,31 @@ def fill_from_siblings(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _qkey(q: Quantity) -> tuple:
+    return (q.qualifier, q.low, q.high, q.stated)
+
+
 def _compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
-    known = [c for c in claims if c.quantity is not None and c.quantity.is_known]
-    ordered = sorted(known, key=lambda c: (point(c.quantity) or 0, c.article, c.start))
-    groups: list[list[Claim]] = []
-    for c in ordered:
+    """Reports split into groups that can all be true together, smallest figures first.
+
+    Compatibility depends on the quantity alone, so distinct quantities are grouped (few, even
+    when thousands of copies repeat them) and claims follow their quantity.
+    """
+    by_quantity: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity is not None and c.quantity.is_known:
+            by_quantity[_qkey(c.quantity)].append(c)
+    distinct = sorted(by_quantity.values(), key=lambda cs: (point(cs[0].quantity) or 0, _qkey(cs[0].quantity)[0].value))
+    groups: list[list[list[Claim]]] = []
+    for cs in distinct:
+        q = cs[0].quantity
         for g in groups:
-            if all(compatible(c.quantity, o.quantity) for o in g):
-                g.append(c)
+            if all(compatible(q, other[0].quantity) for other in g):
+                g.append(cs)
                 break
         else:
-            groups.append([c])
-    return groups
+            groups.append([cs])
+    return [sorted((c for cs in g for c in cs), key=lambda c: (c.article, c.start)) for g in groups]
 
 
 def _estimate(claims: list[Claim]) -> Estimate | None:
@@ -220,9 +235,9 @@ def _same_figure(a: Moment, b: Moment) -> bool:
     """Two moments that report the same figure are one: nothing was updated."""
     if not (a.consistent and b.consistent) or a.estimate is None or b.estimate is None:
         return a.estimate is None and b.estimate is None
-    return a.estimate.best == b.estimate.best and all(
-        compatible(x.quantity, y.quantity) for x in a.claims for y in b.claims if x.quantity and y.quantity
-    )
+    qa = {_qkey(c.quantity): c.quantity for c in a.claims if c.quantity is not None}
+    qb = {_qkey(c.quantity): c.quantity for c in b.claims if c.quantity is not None}
+    return a.estimate.best == b.estimate.best and all(compatible(x, y) for x in qa.values() for y in qb.values())
 
 
 def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Claim]:

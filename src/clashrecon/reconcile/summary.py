@@ -28,9 +28,10 @@ def event_actors(claims: list[Claim]) -> tuple[str, ...]:
     for c in claims:
         if c.victim_party and c.victim_party != BOTH:
             count[c.victim_party] += 1
-        for key in ("attacker", "target", "accuser", "blamed", "participants", "broker"):
-            for name in _names(c.attrs.get(key)):
-                count[name] += 1
+        if c.attrs:
+            for key in ("attacker", "target", "accuser", "blamed", "participants", "broker"):
+                for name in _names(c.attrs.get(key)):
+                    count[name] += 1
         if c.field is Field.actors and c.kind == "blame" and c.value:
             count[c.value] += 1
             if c.claimant:
@@ -43,8 +44,9 @@ def event_places(claims: list[Claim]) -> tuple[str, ...]:
     for c in claims:
         if c.field is Field.places and c.value:
             count[c.value] += 1
-        for name in _names(c.attrs.get("places")) + _names(c.attrs.get("where")):
-            count[name] += 1
+        if c.attrs:
+            for name in _names(c.attrs.get("places")) + _names(c.attrs.get("where")):
+                count[name] += 1
         if c.scope is not None and c.scope.place:
             count[c.scope.place] += 1
     return tuple(name for name, _ in count.most_common())
@@ -59,7 +61,9 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def summarize(claims: list[Claim], *, background: bool, label: str, places: tuple[str, ...]) -> str:
+def summarize(
+    claims: list[Claim], *, background: bool, label: str, places: tuple[str, ...], actors: tuple[str, ...] = ()
+) -> str:
     cfg = load_data("reconcile.json")["summary"]
     where = f" in {_join(list(places[: cfg['max_places']]))}" if places else ""
     attacks = [c for c in claims if c.field is Field.actors and c.kind == "attack"]
@@ -95,7 +99,7 @@ def summarize(claims: list[Claim], *, background: bool, label: str, places: tupl
     protests = [c for c in claims if c.field is Field.actors and c.kind == "protest"]
     if protests and len(protests) >= len(claims) / 2:
         return _clip(f"Protest{where}", cfg["max_chars"])
-    actors = event_actors(claims)
+    actors = actors or event_actors(claims)
     if len(actors) >= 2 and not background:
         return _clip(f"Clash between {actors[0]} and {actors[1]}{where}", cfg["max_chars"])
     best = min(claims, key=lambda c: (c.segment is not SegmentType.headline, len(c.quote)))

@@ -147,17 +147,24 @@ def reconcile_values(quantities: Sequence[Quantity]) -> Estimate | None:
 
     best always lies within [low, high]; conservative too.
     """
-    known = [(q, interval(q), point(q)) for q in quantities]
-    known = [(q, iv, p) for q, iv, p in known if iv is not None and p is not None]
+    # copies of one report repeat the same quantity: work on distinct ones, keeping their counts
+    weight: Counter = Counter((q.qualifier, q.low, q.high, q.stated) for q in quantities)
+    first = {(q.qualifier, q.low, q.high, q.stated): q for q in quantities}
+    known = [(q, interval(q), point(q), weight[k]) for k, q in first.items()]
+    known = [(q, iv, p, w) for q, iv, p, w in known if iv is not None and p is not None]
     if not known:
         return None
-    common = Interval(max(iv.low for _, iv, _ in known), min(iv.high for _, iv, _ in known))
+    common = Interval(max(iv.low for _, iv, _, _ in known), min(iv.high for _, iv, _, _ in known))
     consistent = common.low <= common.high
     if consistent:
         lo, hi = common.low, common.high
-        inside = [(q, p) for q, _, p in known if common.contains(p)]
-        exact = Counter(p for q, p in inside if _is_exact(q))
-        stated = Counter(p for _, p in inside)
+        inside = [(q, p, w) for q, _, p, w in known if common.contains(p)]
+        exact: Counter = Counter()
+        stated: Counter = Counter()
+        for q, p, w in inside:
+            stated[p] += w
+            if _is_exact(q):
+                exact[p] += w
         if exact:
             best, is_exact = max(exact.items(), key=lambda kv: (kv[1], -kv[0]))[0], True
         elif stated:
@@ -167,12 +174,12 @@ def reconcile_values(quantities: Sequence[Quantity]) -> Estimate | None:
             # its lower end is the figure all reports allow.
             best, is_exact = lo, False
     else:
-        lo = min(iv.low for _, iv, _ in known)
-        hi = max(iv.high for _, iv, _ in known)
-        points = sorted(p for _, _, p in known)
+        lo = min(iv.low for _, iv, _, _ in known)
+        hi = max(iv.high for _, iv, _, _ in known)
+        points = sorted(p for _, _, p, w in known for _ in range(w))
         best, is_exact = points[(len(points) - 1) // 2], False
     best = _clamp(best, lo, hi)
-    candidates = [p for _, _, p in known if lo <= p <= hi]
+    candidates = [p for _, _, p, _ in known if lo <= p <= hi]
     conservative = _clamp(min(candidates) if candidates else lo, lo, hi)
     return Estimate(
         low=int(lo),

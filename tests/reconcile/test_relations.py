@@ -1,0 +1,139 @@
+"""Relations between claims and facts on small hand-built corpora about other clashes."""
+
+from __future__ import annotations
+
+from reconcile_kit import actor_claim, article, casualty, cumulative, day, place
+
+from clashrecon.models import Relation, Scope, ScopeKind
+from clashrecon.reconcile import reconcile
+
+MON, TUE, WED = "2023-05-01", "2023-05-02", "2023-05-03"
+
+
+def facts_of(rec):
+    return {f.subject: f for e in rec.events for f in e.facts}
+
+
+def kinds(rec):
+    return {(c.kind, c.subject) for c in rec.conflicts}
+
+
+def test_a_toll_that_rises_day_by_day_is_an_update_not_a_conflict():
+    a, b, c = article("a", "AP", MON), article("b", "Reuters", TUE), article("c", "AFP", WED)
+    rec = reconcile(
+        [a, b, c],
+        [
+            casualty(a, 12, "Sudan", qualifier="at_least", when=day(MON)),
+            casualty(b, 20, "Sudan", scope=cumulative(MON, TUE), when=day(TUE)),
+            casualty(c, 31, "Sudan", scope=cumulative(MON, WED), when=day(WED)),
+        ],
+    )
+    f = facts_of(rec)["Sudan · killed"]
+    assert f.value == "≥12 → 20 → 31" and f.status is Relation.updated and f.best == 31
+    assert not any(x.is_conflict for x in rec.conflicts)
+
+
+def test_a_running_count_that_falls_below_an_earlier_floor_is_a_discrepancy():
+    a, b = article("a", "AP", MON), article("b", "Reuters", TUE)
+    rec = reconcile([a, b], [casualty(a, 30, "Mali", qualifier="at_least", when=day(MON)), casualty(b, 12, "Mali", when=day(TUE))])
+    assert facts_of(rec)["Mali · killed"].status is Relation.discrepancy
+    assert (Relation.discrepancy, "Mali · killed") in kinds(rec)
+
+
+def test_same_day_figures_from_opposing_claimants_are_a_discrepancy():
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 14, "M23", claimant="Democratic Republic of the Congo", when=day(TUE)), casualty(b, 2, "M23", claimant="M23", when=day(TUE))],
+    )
+    [c] = [c for c in rec.conflicts if c.kind is Relation.discrepancy]
+    assert [p.value for p in c.positions] == ["2", "14"]
+    assert {p.claimants for p in c.positions} == {("M23",), ("Democratic Republic of the Congo",)}
+
+
+def test_a_total_that_does_not_add_up_is_flagged():
+    a = article("a", "AP", TUE)
+    rec = reconcile(
+        [a],
+        [casualty(a, 10, "Israel", when=day(TUE)), casualty(a, 20, "Lebanon", when=day(TUE)), casualty(a, 45, "both", when=day(TUE))],
+    )
+    assert (Relation.discrepancy, "both sides · killed") in kinds(rec)
+    [agg] = [c for c in rec.conflicts if c.kind is Relation.aggregate]
+    assert "45 ≠ 10 + 20 = 30 ✗" in agg.explanation
+
+
+def test_a_regional_count_larger_than_the_whole_is_flagged():
+    a = article("a", "AP", TUE)
+    rec = reconcile([a], [casualty(a, 10, "Niger", when=day(TUE)), casualty(a, 15, "Niger", scope=place("Tillaberi"), when=day(TUE))])
+    assert (Relation.discrepancy, "Niger · killed · in Tillaberi") in kinds(rec)
+
+
+def test_a_group_count_inside_the_toll_is_a_subtotal():
+    a = article("a", "AP", TUE)
+    rec = reconcile(
+        [a],
+        [casualty(a, 40, "Myanmar", when=day(TUE)), casualty(a, 13, "Myanmar", scope=Scope(kind=ScopeKind.group, group="children"), when=day(TUE))],
+    )
+    f = facts_of(rec)["Myanmar · killed · children"]
+    assert f.status is Relation.subtotal and "part of 40 ✓" in f.note
+
+
+def test_a_count_naming_no_side_joins_the_side_that_states_the_same_number():
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 7, None, headline=True, when=day(TUE)),
+            casualty(a, 7, "Somalia", qualifier="at_least", when=day(TUE)),
+            casualty(b, 3, "Kenya", when=day(TUE)),
+        ],
+    )
+    assert facts_of(rec)["Somalia · killed"].articles == 1
+    assert "no side named · killed" not in facts_of(rec)
+
+
+def test_a_sideless_count_equal_to_both_sides_sum_is_the_total():
+    a = article("a", "AP", TUE)
+    rec = reconcile(
+        [a],
+        [casualty(a, 5, "India", when=day(TUE)), casualty(a, 4, "Pakistan", when=day(TUE)), casualty(a, 9, None, headline=True, when=day(TUE))],
+    )
+    assert "9 = 5 + 4 ✓" in facts_of(rec)["both sides · killed"].note
+
+
+def test_increments_add_to_the_previous_figure():
+    a, b = article("a", "AP", MON), article("b", "AP", TUE)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 20, "Ukraine", kind="bodies", when=day(MON)), casualty(b, 12, "Ukraine", kind="bodies", scope=Scope(kind=ScopeKind.increment), when=day(TUE))],
+    )
+    assert facts_of(rec)["Ukraine · bodies"].best == 32
+
+
+def test_each_side_blaming_the_other_is_disputed_but_allies_agreeing_is_not():
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [
+            actor_claim(a, "blame", "initiator", "Thailand", "Cambodia", when=day(TUE)),
+            actor_claim(b, "blame", "initiator", "Cambodia", "Thailand", when=day(TUE)),
+        ],
+    )
+    [c] = [c for c in rec.conflicts if c.kind is Relation.disputed]
+    assert {p.value: p.claimants for p in c.positions} == {"Thailand": ("Cambodia",), "Cambodia": ("Thailand",)}
+    rec = reconcile(
+        [a, b],
+        [
+            actor_claim(a, "blame", "initiator", "Armenia", "Azerbaijan", when=day(TUE)),
+            actor_claim(b, "blame", "initiator", "Armenia", "Turkey", when=day(TUE)),
+        ],
+    )
+    assert not [c for c in rec.conflicts if c.kind is Relation.disputed]
+    assert facts_of(rec)["initiator (blame)"].status is Relation.agreed
+
+
+def test_one_origin_is_a_single_source_however_many_copies():
+    a, b, c = article("a", "AP", TUE), article("b", "AP", TUE), article("c", "AP", TUE)
+    rec = reconcile([a, b, c], [casualty(x, 6, "Yemen", when=day(TUE)) for x in (a, b, c)])
+    f = facts_of(rec)["Yemen · killed"]
+    assert (f.articles, f.independent_sources, f.status) == (3, 1, Relation.single_source)
