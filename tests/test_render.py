@@ -1,0 +1,77 @@
+"""Rendering: article text is never read as markup or terminal control, dates show their precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from clashrecon import render
+from clashrecon.models import Conflict, Event, Fact, Field, Position, Precision, Relation, TimeRef
+
+
+@pytest.mark.parametrize(
+    "when, shown",
+    [
+        (TimeRef(start="1994-01-01", end="1994-12-31", precision=Precision.year), "1994"),
+        (TimeRef(start="2020-11-01", end="2020-11-30", precision=Precision.month), "2020-11"),
+        (TimeRef(start="2022-09-14", end="2022-09-14", precision=Precision.day), "2022-09-14"),
+        (TimeRef(start="2022-09-13", end="2022-09-13", precision=Precision.part_of_day, part_of_day="early"), "2022-09-13 early"),
+        (
+            TimeRef(start="2022-09-13", end="2022-09-14", precision=Precision.part_of_day, part_of_day="early"),
+            "2022-09-13 early → 2022-09-14",
+        ),
+        (TimeRef(precision=Precision.relative, relative_day_index=2), "day 2"),
+        (TimeRef(), "undated"),
+    ],
+)
+def test_dates_show_their_precision(when, shown):
+    assert render.when_text(when) == shown
+
+
+HOSTILE = "[bold red]fake[/bold red] \x1b[31mred\x1b[0m [link=http://x]click[/link]"
+
+
+def _conflict() -> Conflict:
+    return Conflict(
+        id="x1",
+        event_id="e1",
+        field=Field.actors,
+        subject="initiator",
+        kind=Relation.disputed,
+        positions=(Position(value="Armenia", claimants=("Azerbaijan",), articles=("a.txt",), origins=("AP",), quotes=(HOSTILE,)),),
+        explanation="opposing parties assert incompatible things",
+    )
+
+
+def test_article_text_is_printed_literally_never_as_markup(capsys):
+    with render.out().capture() as cap:
+        render.conflicts([_conflict()], as_json=False, include_all=False)
+    text = cap.get()
+    assert "[bold red]fake[/bold red]" in text
+    assert "[link=http://x]click[/link]" in text
+    assert "\x1b[31m" not in text and "\x1b" not in render.safe(HOSTILE)
+
+
+def test_the_timeline_shows_figures_per_party_with_the_arithmetic():
+    fact = Fact(
+        id="f1", event_id="e1", field=Field.casualties, kind="killed", subject="both sides · killed",
+        value="99 → 155", party="both", status=Relation.aggregate, articles=2, independent_sources=1,
+        note="99 = 49 + 50 ✓; 155 = 105 + 50 ✓",
+    )
+    side = fact.model_copy(update={"id": "f2", "subject": "Armenia · killed", "party": "Armenia", "value": "≥49 → 105",
+                                    "status": Relation.updated, "note": "updated Wed 2022-09-14", "articles": 5,
+                                    "independent_sources": 3})
+    event = Event(id="e1", when=TimeRef(start="2022-09-13", precision=Precision.day), summary=HOSTILE, facts=(side, fact))
+    body = render.event_body(event).plain
+    assert "Armenia: killed ≥49 → 105 (updated Wed 2022-09-14) [5 art., 3 orig.]" in body
+    assert "both sides: killed 99 → 155 (99 = 49 + 50 ✓; 155 = 105 + 50 ✓)" in body
+    assert body.index("Armenia") < body.index("both sides")
+    assert "\x1b" not in body
+
+
+def test_json_output_is_the_contract(capsys):
+    render.conflicts([_conflict()], as_json=True, include_all=False)
+    import json
+
+    [data] = json.loads(capsys.readouterr().out)
+    assert set(data) == {"id", "event_id", "field", "subject", "kind", "positions", "explanation"}
+    assert data["positions"][0]["quotes"] == [HOSTILE]
