@@ -15,6 +15,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from clashrecon.errors import ModelNotFound
 from clashrecon.lexicon import actor_lexicon
@@ -69,8 +70,22 @@ def entity_patterns() -> list[dict]:
     return patterns
 
 
+@Language.component("clashrecon_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a line break: headlines, paragraphs and the blanked captions
+    between them stay apart, so a lead paragraph is never read as part of the headline."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
 def configure(nlp: Language) -> Language:
-    """Add clashrecon's entity ruler before the model's NER (once)."""
+    """Add paragraph breaks before the parser and clashrecon's entity ruler before the model's NER (once)."""
+    if "clashrecon_paragraphs" not in nlp.pipe_names:
+        first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+        nlp.add_pipe("clashrecon_paragraphs", before=first) if first else nlp.add_pipe("clashrecon_paragraphs", first=True)
     if "clashrecon_actors" not in nlp.pipe_names:
         before = "ner" if "ner" in nlp.pipe_names else None
         ruler = nlp.add_pipe(

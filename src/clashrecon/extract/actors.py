@@ -160,7 +160,9 @@ def _earlier_sentences(phrase: Span) -> list[Span]:
 
 
 def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
-    """'he'/'his' -> the last affiliated person named before; 'it'/'its' -> the last actor-subject before."""
+    """'he'/'his' -> the last affiliated person named before; 'it'/'its' -> the last speaker named
+    before ("it said" continues the last speaker more often than the last subject), else the last
+    actor-subject."""
     for sent in _earlier_sentences(phrase):
         if personal:
             persons = [e for e in sent.ents if e.label_ == "PERSON"]
@@ -169,12 +171,32 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
                 if actor:
                     return actor
         else:
+            # "it said" continues the last speaker more often than the last subject.
             subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
-            for tok in reversed(subjects):
-                actor = actor_of_text(phrase.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
-                if actor:
-                    return actor
+            speakers = [t for t in subjects if t.head.lemma_.lower() in _reporting()]
+            found = _first_actor(reversed(speakers))
+            if found:
+                return found
+    if not personal:
+        for sent in _earlier_sentences(phrase):
+            found = _first_actor(reversed([t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]))
+            if found:
+                return found
     return None
+
+
+def _first_actor(subjects) -> str | None:
+    for tok in subjects:
+        span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        actor = actor_of_text(core_phrase(span)) or _resolve_institution(span)
+        if actor:
+            return actor
+    return None
+
+
+@cache
+def _reporting() -> frozenset[str]:
+    return frozenset(load_data("attribution.json")["reporting_verbs"])
 
 
 def _resolve_institution(phrase: Span) -> str | None:

@@ -194,10 +194,11 @@ def _has(ref: TimeRef, names) -> bool:
 def best_time(text: str) -> TimeExpression | None:
     """The expression that dates the sentence's own event, with a lone clock time completed by a day.
 
-    The most specific rank wins, then the earliest; a time of day without a day ("9 a.m.") borrows
+    None when the sentence names no time of its own. The most specific rank wins, then the earliest; a time of day without a day ("9 a.m.") borrows
     the day named elsewhere in the sentence.
     """
-    exprs = time_expressions(text)
+    # A year naming another event or document ("a 1997 treaty", "since a 2020 war") never dates this one.
+    exprs = [e for e in time_expressions(text) if e.rank != NAMED_EVENT_RANK]
     if not exprs:
         return None
     best = min(exprs, key=lambda e: (e.rank, e.start))
