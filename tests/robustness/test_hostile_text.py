@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import socket
 import sqlite3
 from pathlib import Path
@@ -21,7 +22,7 @@ from conftest import run_cli
 MARKUP_QUOTE = "Eleven soldiers were killed on Tuesday in [link=http://evil.example/x]Tavush[/link], the [blink]defence ministry[/blink] said."
 HOSTILE_TXT = (
     "[bold red]Border clash[/] kills eleven\n"
-    "\x1b[2J\x1b]0;pwned\x07\n"
+    "\x1b[2J\x1b]0;pwned\x07\u009b2J\x1b]8;;http://evil.example\x1b\\\n"
     + MARKUP_QUOTE + "\x1b[5m\x08\x08\x07\n"
     "The ministry said 12 [bold]civilians[/bold] were wounded in the shelling.\r\x1b[31mFAKE STATUS LINE\x1b[0m\n"
 )
@@ -36,7 +37,7 @@ EMPTY_MARKUP_NAME = "[bold red]empty.txt"
 EMPTY_ANSI_NAME = "\x1b[2Jwiped.txt"
 
 # What no output may contain: escapes that clear, blink, retitle or hyperlink, and raw controls
-FORBIDDEN = ("\x1b[2J", "\x1b[5m", "\x1b]", "\x07", "\x08", "\r")
+FORBIDDEN = ("\x1b[2J", "\x1b[5m", "\x1b]", "\x07", "\x08", "\r", "\u009b")
 RICH_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -130,6 +131,35 @@ def test_show_prints_quotes_with_markup_literally(hostile_store):
         assert finished.returncode == 0, finished.stderr
         assert_terminal_safe(finished.stdout, f"show {claim_id}")
         assert squash("[blink]defence ministry[/blink]") in squash(finished.stdout), finished.stdout
+
+
+def test_escapes_written_into_the_store_by_other_means_never_reach_the_terminal(hostile_store, tmp_path):
+    """Ingest strips escapes; the printing layer must not rely on it (older stores, other writers)."""
+    db, _ = hostile_store
+    raw = tmp_path / "raw.db"
+    shutil.copy(db, raw)
+    evil = "\x1b[2J\x1b]0;pwned\x07\x1b[5mBLINK\r\x08\u009b2J"
+    conn = sqlite3.connect(raw)
+    rows = conn.execute("SELECT id, data FROM claims").fetchall()
+    for claim_id, data in rows:
+        record = json.loads(data)
+        record["quote"] = evil + record["quote"]
+        record["claimant"] = evil
+        conn.execute("UPDATE claims SET data=? WHERE id=?", (json.dumps(record), claim_id))
+    for article_id, data in conn.execute("SELECT id, data FROM articles").fetchall():
+        record = json.loads(data)
+        record["title"], record["outlet"], record["name"] = evil, evil, evil + "name.txt"
+        conn.execute("UPDATE articles SET data=?, name=? WHERE id=?", (json.dumps(record), evil + "name.txt", article_id))
+    conn.commit()
+    conn.close()
+    for args in (["claims"], ["sources"], ["show", rows[0][0]], ["timeline"], ["conflicts", "--all"]):
+        finished = run_cli_process(*args, "--db", str(raw), env=colour_env())
+        assert finished.returncode == 0, finished.stderr
+        assert_terminal_safe(finished.stdout, " ".join(args))
+        assert_terminal_safe(finished.stderr, " ".join(args))
+    finished = run_cli_process("sources", "--db", str(raw), "--json")
+    assert "\x1b" not in finished.stdout and "\x07" not in finished.stdout
+    assert {row["title"] for row in json.loads(finished.stdout)} == {evil}, "JSON must carry the text, escaped"
 
 
 @pytest.mark.parametrize("command", ["claims", "sources", "timeline", "conflicts"])
