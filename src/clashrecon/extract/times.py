@@ -202,16 +202,30 @@ def best_time(text: str) -> TimeExpression | None:
     if not exprs:
         return None
     best = min(exprs, key=lambda e: (e.rank, e.start))
-    if not _has(best.ref, _CALENDAR) and not best.ref.this_week:
-        day = next((e for e in exprs if e is not best and e.rank == DAY_RANK and _has(e.ref, _CALENDAR)), None)
-        if day is not None:
-            update = {n: getattr(day.ref, n) for n in _CALENDAR if getattr(day.ref, n) is not None}
-            if day.ref.part_of_day and best.ref.part_of_day is None and best.ref.hour is None:
-                update["part_of_day"] = day.ref.part_of_day
-            update["since"] = best.ref.since or day.ref.since
-            first, second = sorted((best, day), key=lambda e: e.start)
-            update["text"] = f"{first.ref.text} … {second.ref.text}"
-            best = TimeExpression(best.start, best.end, best.ref.model_copy(update=update), best.rank)
+    if best.rank != DAY_RANK:
+        return best
+    has_day = _has(best.ref, _CALENDAR) or best.ref.this_week
+    has_clock = best.ref.hour is not None
+    # "On Wednesday ... at 6 a.m.", "a 9 a.m. cease-fire ... on Tuesday": one moment, two phrases.
+    other = next(
+        (
+            e
+            for e in exprs
+            if e is not best
+            and e.rank == DAY_RANK
+            and ((not has_day and _has(e.ref, _CALENDAR)) or (has_day and not has_clock and e.ref.hour is not None and not _has(e.ref, _CALENDAR)))
+        ),
+        None,
+    )
+    if other is None:
+        return best
+    update = {n: getattr(other.ref, n) for n in (*_CALENDAR, *_CLOCK) if getattr(other.ref, n) is not None and getattr(best.ref, n) is None}
+    if "hour" in update or best.ref.hour is not None:
+        update["part_of_day"] = None
+    update["since"] = best.ref.since or other.ref.since
+    first, second = sorted((best, other), key=lambda e: e.start)
+    update["text"] = f"{first.ref.text} … {second.ref.text}"
+    best = TimeExpression(best.start, best.end, best.ref.model_copy(update=update), best.rank)
     return best
 
 

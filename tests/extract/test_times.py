@@ -1,0 +1,90 @@
+"""Time expressions: raw parts of the times a sentence names, and time claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clashrecon.extract.times import best_time, time_claims, time_expressions
+from clashrecon.ingest.segments import build_article, claim_text
+from clashrecon.models import Article, Field, Segment, SegmentType
+
+
+def article_of(text: str) -> Article:
+    art = build_article(text, path=Path("t.txt"), name="t.txt", fmt="txt", meta={"outlet": "Wire"}, warnings=[])
+    return art.model_copy(update={"segments": (Segment(start=0, end=len(art.text), type=SegmentType.body),)})
+
+
+@pytest.mark.parametrize(
+    "sentence, parts",
+    [
+        ("Speaking in parliament early on Tuesday, the prime minister said", {"weekday": 1, "part_of_day": "early"}),
+        ("Rebels shelled the town late Monday.", {"weekday": 0, "part_of_day": "late"}),
+        ("As the fighting raged overnight, the president called his allies.", {"part_of_day": "overnight"}),
+        ("As the fighting raged overnight Tuesday, he called Putin.", {"weekday": 1, "part_of_day": "overnight"}),
+        ("Hostilities erupted minutes after midnight, with artillery fire.", {"hour": 0, "minute": 0}),
+        ("They urged both sides to abide by a 9 a.m. cease-fire.", {"hour": 9, "minute": 0}),
+        ("The strike hit the depot at 5:30 p.m. on Friday.", {"hour": 17, "minute": 30, "weekday": 4}),
+        ("The towns were shelled in the early hours of Tuesday.", {"weekday": 1, "part_of_day": "early"}),
+        ("The ministers spoke on Tuesday morning.", {"weekday": 1, "part_of_day": "morning"}),
+        ("The two leaders met Aug. 31 in Brussels.", {"month": 8, "day": 31, "year": None}),
+        ("Soldiers died on September 13 while repelling the attack.", {"month": 9, "day": 13}),
+        ("The offensive began on 24 February 2022.", {"year": 2022, "month": 2, "day": 24}),
+        ("The war was halted in November 2020 by a truce.", {"year": 2020, "month": 11, "day": None}),
+        ("The separatist war ended in 1994.", {"year": 1994}),
+        ("The two allies signed a defense pact last year.", {"relative_years": -1}),
+        ("155 troops have died since hostilities reignited this week.", {"this_week": True}),
+        ("105 troops have been killed since fighting erupted early on Tuesday.", {"weekday": 1, "part_of_day": "early", "since": True}),
+        ("Militants attacked a checkpoint yesterday, officials said.", {"relative_days": -1}),
+    ],
+)
+def test_raw_parts_of_the_sentence_time(sentence, parts):
+    found = best_time(sentence)
+    assert found is not None
+    for name, value in parts.items():
+        assert getattr(found.ref, name) == value, name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia appealed to Russia for assistance under a 1997 mutual-defense treaty.",
+        "It was the deadliest fighting since a 2020 war between the two nations.",
+        "The war killed more than 6,600 people and 2,000 troops were deployed.",
+        "Fighting has raged for decades over the region.",
+    ],
+)
+def test_named_events_counts_and_durations_do_not_date_a_sentence(sentence):
+    assert best_time(sentence) is None
+
+
+def test_a_clock_time_borrows_the_day_named_in_the_sentence():
+    found = best_time("On Wednesday the shelling resumed at 6 a.m. near the river.")
+    assert (found.ref.weekday, found.ref.hour) == (2, 6)
+
+
+def test_every_expression_is_listed_in_text_order():
+    texts = [e.ref.text for e in time_expressions("Clashes began late Monday and early Tuesday after talks in 2021.")]
+    assert texts == ["late Monday", "early Tuesday", "2021"]
+
+
+@pytest.mark.parametrize(
+    "text, kind, when",
+    [
+        ("Hostilities erupted minutes after midnight, the ministry said.", "fighting_start", "minutes after midnight"),
+        ("Fighting broke out early on Sunday in the capital, witnesses said.", "fighting_start", "early on Sunday"),
+        ("A ceasefire took effect at 9 a.m., the army said.", "ceasefire", "9 a.m."),
+        ("The two foreign ministers held a meeting on Friday in Doha.", "meeting", "on Friday"),
+    ],
+)
+def test_time_claims_say_what_happened_when(nlp, text, kind, when):
+    art = article_of(text)
+    claims = list(time_claims(nlp(claim_text(art)), art))
+    assert [(c.field, c.kind, c.value, c.event_time.text) for c in claims] == [(Field.times, kind, when, when)]
+    assert art.text[claims[0].span_start : claims[0].span_end] == when
+
+
+def test_no_time_claim_for_a_background_year(nlp):
+    art = article_of("Fighting erupted in 2020 and lasted six weeks.")
+    assert list(time_claims(nlp(claim_text(art)), art)) == []

@@ -1,0 +1,189 @@
+"""Reference dates and resolved event times, without dateparser and without spaCy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from clashrecon.chronology import article_references, infer_anchor, resolve_corpus, resolve_time, resolve_weekday, Reference
+from clashrecon.extract.times import best_time, time_expressions
+from clashrecon.ingest import read_file
+from clashrecon.ingest.segments import build_article
+from clashrecon.models import Article, Claim, Field, Precision, Published, Segment, SegmentType, TimeBasis, TimeRef
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+WEDNESDAY = date(2022, 9, 14)
+TUESDAY = date(2022, 9, 13)
+
+
+def article(name: str, text: str, *, published: str | None = None, caption: str | None = None) -> Article:
+    full = text if caption is None else f"{caption}\n{text}"
+    art = build_article(full, path=Path(name), name=name, fmt="txt", meta={"published": published} if published else {}, warnings=[])
+    segs = [Segment(start=0, end=len(art.text), type=SegmentType.body)]
+    if caption is not None:
+        segs = [Segment(start=0, end=len(caption), type=SegmentType.caption), Segment(start=len(caption) + 1, end=len(art.text), type=SegmentType.body)]
+    return art.model_copy(update={"segments": tuple(segs)})
+
+
+def when(text: str, reference: date | None, basis: TimeBasis = TimeBasis.inferred) -> TimeRef:
+    found = best_time(text)
+    return resolve_time(found.ref if found else None, Reference(reference, basis))
+
+
+# --------------------------------------------------------------------------- weekdays
+
+
+@pytest.mark.parametrize(
+    "weekday, reference, expected",
+    [
+        (2, WEDNESDAY, WEDNESDAY),  # dateparser sends "Wednesday" to the week before
+        (1, WEDNESDAY, TUESDAY),
+        (0, WEDNESDAY, date(2022, 9, 12)),
+        (3, WEDNESDAY, date(2022, 9, 8)),  # a Thursday told on a Wednesday is last week's
+        (6, date(2024, 3, 4), date(2024, 3, 3)),
+    ],
+)
+def test_weekdays_resolve_into_the_past_and_the_same_weekday_is_the_reference_day(weekday, reference, expected):
+    assert resolve_weekday(weekday, reference) == expected
+
+
+def test_every_weekday_lands_within_the_week_before_the_reference():
+    for offset in range(14):
+        reference = date(2023, 1, 1 + offset)
+        for weekday in range(7):
+            d = resolve_weekday(weekday, reference)
+            assert d.weekday() == weekday and 0 <= (reference - d).days <= 6
+
+
+# --------------------------------------------------------------------------- resolving (dateparser traps)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("Shelling began early Tuesday.", "2022-09-13T00:00", "2022-09-13T09:00", Precision.part_of_day),  # dateparser: nothing
+        ("The talks were held on Wednesday.", "2022-09-14", "2022-09-14", Precision.day),  # dateparser: a week early
+        ("Drones struck late Monday.", "2022-09-12T18:00", "2022-09-13T00:00", Precision.part_of_day),
+        ("Drones struck overnight.", "2022-09-13T22:00", "2022-09-14T06:00", Precision.part_of_day),
+        ("Hostilities erupted minutes after midnight.", "2022-09-14T00:00", "2022-09-14T00:59", Precision.hour),
+        ("They agreed a 9 a.m. truce.", "2022-09-14T09:00", "2022-09-14T09:59", Precision.hour),
+        ("They signed a pact last year.", "2021-01-01", "2021-12-31", Precision.year),
+        ("155 troops died since hostilities reignited this week.", "2022-09-12", "2022-09-14", Precision.day),
+        ("105 were killed since fighting erupted early on Tuesday.", "2022-09-13T00:00", "2022-09-14", Precision.part_of_day),
+        ("The leaders met Aug. 31 in Brussels.", "2022-08-31", "2022-08-31", Precision.day),
+        ("The leaders met Dec. 30 in Vienna.", "2021-12-30", "2021-12-30", Precision.day),
+        ("The war was halted in November 2020.", "2020-11-01", "2020-11-30", Precision.month),
+        ("The war ended in 1994.", "1994-01-01", "1994-12-31", Precision.year),
+    ],
+)
+def test_relative_words_resolve_against_the_reference(text, start, end, precision):
+    t = when(text, WEDNESDAY)
+    assert (t.start, t.end, t.precision) == (start, end, precision)
+    assert t.basis in (TimeBasis.resolved, TimeBasis.explicit, TimeBasis.inferred)
+
+
+def test_bases_say_where_a_date_came_from():
+    assert when("The war ended in 1994.", WEDNESDAY).basis is TimeBasis.explicit
+    assert when("Rebels attacked on Tuesday.", WEDNESDAY).basis is TimeBasis.resolved
+    assert when("Rebels attacked the town.", WEDNESDAY).basis is TimeBasis.inferred
+
+
+def test_without_a_reference_nothing_is_invented():
+    t = when("Rebels attacked early Tuesday.", None, TimeBasis.unknown)
+    assert (t.start, t.end, t.basis) == (None, None, TimeBasis.unknown)
+    assert when("The war ended in 1994.", None).start == "1994-01-01"
+
+
+# --------------------------------------------------------------------------- reference dates from the corpus
+
+
+def seed_articles() -> list[Article]:
+    return [item.article for path in sorted(SEEDS.glob("*.txt")) for item in read_file(path).articles]
+
+
+def test_seeds_infer_tuesday_13_and_wednesday_14_september_2022():
+    refs = article_references(seed_articles())
+    by_prefix = {name[:3]: ref for name, ref in refs.items()}
+    assert {k: (r.day, r.basis) for k, r in by_prefix.items()} == {
+        "000": (TUESDAY, TimeBasis.inferred),
+        "001": (TUESDAY, TimeBasis.inferred),
+        "002": (TUESDAY, TimeBasis.inferred),
+        "003": (TUESDAY, TimeBasis.inferred),
+        "004": (WEDNESDAY, TimeBasis.inferred),
+    }
+
+
+def test_an_explicit_date_anchors_the_year_its_weekday_agrees_with():
+    arts = [
+        article("a.txt", "Clashes erupted on Friday. The truce signed in 2019 collapsed."),
+        article("b.txt", "Officials buried those killed on March 3 in the Friday clashes. On Saturday talks began."),
+    ]
+    exprs = {a.name: time_expressions(a.text) for a in arts}
+    assert infer_anchor(exprs) == date(2023, 3, 3)  # the first Friday 3 March not before 2019
+    refs = article_references(arts)
+    assert refs["a.txt"].day == date(2023, 3, 3)
+    assert refs["b.txt"].day == date(2023, 3, 4)
+
+
+def test_dates_in_captions_never_anchor():
+    caption = "Soldiers in a trench near the border on June 18, 2021."
+    arts = [article("a.txt", "Fighting erupted on Tuesday, officials said.", caption=caption)]
+    assert article_references(arts)["a.txt"].day is None
+
+
+def test_without_any_anchor_weekdays_become_relative_days():
+    arts = [
+        article("a.txt", "Fighting erupted late Sunday, officials said."),
+        article("b.txt", "The fighting that began on Sunday continued on Monday."),
+    ]
+    refs = article_references(arts)
+    assert (refs["a.txt"].day, refs["a.txt"].day_index) == (None, 1)
+    assert (refs["b.txt"].day, refs["b.txt"].day_index) == (None, 2)
+    t = resolve_time(best_time("The ceasefire held on Monday.").ref, refs["b.txt"])
+    assert (t.start, t.relative_day_index, t.precision) == (None, 2, Precision.relative)
+
+
+def test_metadata_and_the_given_reference_date_override_inference():
+    arts = [
+        article("a.txt", "Rebels attacked early Tuesday, officials said.", published="2024-05-01"),
+        article("b.txt", "Rebels attacked early Tuesday, officials said."),
+    ]
+    refs = article_references(arts, reference_date=date(2024, 5, 2))
+    assert (refs["a.txt"].day, refs["a.txt"].basis) == (date(2024, 5, 1), TimeBasis.explicit)
+    assert (refs["b.txt"].day, refs["b.txt"].basis) == (date(2024, 5, 2), TimeBasis.resolved)
+
+
+def _claim(art: Article, sentence: str, field: Field = Field.actors, event_time: TimeRef | None = None) -> Claim:
+    start = art.text.index(sentence)
+    return Claim(
+        id=f"c{start}", article=art.name, article_id=art.id, field=field, kind="attack", quote=sentence,
+        start=start, end=start + len(sentence), event_time=event_time,
+    )
+
+
+def test_resolve_corpus_dates_articles_and_every_claim():
+    arts = seed_articles()
+    lead = next(a for a in arts if a.name.startswith("004"))
+    sentence = "Armenian Prime Minister Nikol Pashinyan said 105 of his country’s troops have been killed since fighting erupted early on Tuesday, while Azerbaijan said it lost 50 troops."
+    timed = _claim(lead, sentence, Field.times, best_time(sentence).ref)
+    untimed = _claim(lead, "Azerbaijani authorities said they were ready to unilaterally hand over the bodies of up to 100 Armenian soldiers.")
+    given = TimeRef(start="2020-09-27", end="2020-11-10", precision=Precision.day, basis=TimeBasis.explicit, text="2020 war")
+    background = _claim(lead, "During a six-week war in 2020, Azerbaijan reclaimed broad swaths of Nagorno-Karabakh and adjacent territories held by Armenian forces.", event_time=given)
+    dated, claims = resolve_corpus(arts, [timed, untimed, background])
+    assert next(a for a in dated if a.name == lead.name).published == Published(date="2022-09-14", basis=TimeBasis.inferred)
+    t, u, b = (c.event_time for c in claims)
+    assert (t.start, t.end, t.precision, t.basis) == ("2022-09-13T00:00", "2022-09-14", Precision.part_of_day, TimeBasis.resolved)
+    assert claims[0].value == "2022-09-13T00:00/2022-09-14"
+    assert (u.start, u.end, u.precision, u.basis) == ("2022-09-14", "2022-09-14", Precision.day, TimeBasis.inferred)
+    assert b == given  # a time set by an extractor is never overridden
+
+
+def test_a_new_reference_date_re_resolves_from_scratch():
+    arts = [article("a.txt", "Rebels attacked early Tuesday, officials said.")]
+    claim = _claim(arts[0], "Rebels attacked early Tuesday, officials said.", event_time=best_time("early Tuesday").ref)
+    _, first = resolve_corpus(arts, [claim], date(2024, 5, 1))
+    _, second = resolve_corpus(arts, first, date(2024, 5, 8))
+    assert first[0].event_time.start.startswith("2024-04-30")
+    assert second[0].event_time.start.startswith("2024-05-07")
