@@ -13,6 +13,7 @@ from datetime import date
 
 from clashrecon.models import (
     Article,
+    CasualtyKind,
     Claim,
     Conflict,
     Event,
@@ -90,9 +91,12 @@ def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
     )
 
 
+_KIND_ORDER = {k.value: i for i, k in enumerate(CasualtyKind)}
+
+
 def _fact_order(f: Fact) -> tuple:
-    scoped = " · in " in f.subject or f.status is Relation.subtotal
-    return (f.field is not Field.casualties, f.party == BOTH, scoped, f.party or "~", f.kind, f.subject)
+    scoped = len(f.subject.split(" · ")) > 2
+    return (f.field is not Field.casualties, f.party == BOTH, f.party or "~", _KIND_ORDER.get(f.kind, 99), scoped, f.subject)
 
 
 def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None]) -> tuple[Event, list[Conflict]]:
@@ -204,5 +208,7 @@ def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
         conflicts.extend(found)
     events.sort(key=_when_order)
     rank = {e.id: i for i, e in enumerate(events)}
-    conflicts.sort(key=lambda c: (_ORDER.get(c.kind, 9), rank.get(c.event_id or "", 0), c.subject))
+    conflicts.sort(
+        key=lambda c: (_ORDER.get(c.kind, 9), rank.get(c.event_id or "", 0), -sum(len(p.articles) for p in c.positions), c.subject)
+    )
     return Reconciliation(events=tuple(events), conflicts=tuple(conflicts))

@@ -103,11 +103,24 @@ def summarize(
     if len(actors) >= 2 and not background:
         return _clip(f"Clash between {actors[0]} and {actors[1]}{where}", cfg["max_chars"])
     best = min(claims, key=lambda c: (c.segment is not SegmentType.headline, len(c.quote)))
-    text = best.quote
-    if best.span_start is not None and len(text) > cfg["max_chars"]:
-        # the clause around the key words, so a background aside reads as itself
-        mid = best.span_start - best.start
-        lo = max(0, text.rfind(",", 0, mid) + 1, text.rfind(" in ", 0, max(0, mid - 40)))
-        text = text[lo:]
-    summary = _clip(text.strip(" ,;"), cfg["max_chars"])
+    text = (_clause(best) if background else best.quote).strip(" ,;.")
+    if places and places[0] not in text:
+        text += f" ({places[0]})"
+    summary = _clip(text, cfg["max_chars"])
     return summary[0].upper() + summary[1:] if summary else (label or "Reported event")
+
+
+_CLAUSE_BREAKS = (", ", "; ", " since ", " when ", " after ", " which ", " that ")
+
+
+def _clause(claim: Claim) -> str:
+    """The clause holding a background claim's time words: 'a separatist war there ended in 1994'."""
+    quote = claim.quote
+    when = claim.event_time.text if claim.event_time is not None else ""
+    at = quote.find(when) if when else -1
+    if at < 0:
+        return quote
+    end = at + len(when)
+    start = max(quote.rfind(b, 0, at) + len(b) if quote.rfind(b, 0, at) >= 0 else 0 for b in _CLAUSE_BREAKS)
+    clause = quote[start:end]
+    return clause if len(clause.split()) >= 4 else quote
