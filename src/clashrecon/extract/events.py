@@ -560,7 +560,9 @@ def protest_claims(sent: Span, article: Article) -> Iterator[Claim]:
         if t.lemma_.lower() in ("accuse", "against", "demand"):
             obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
-                against = actor_of_token(obj, article) or _phrase(obj).text
+                # A person protested against stays that person, not their country.
+                named = obj.doc[obj.left_edge.i : obj.i + 1].text
+                against = named if obj.ent_type_ == "PERSON" else actor_of_token(obj, article) or named
                 break
     if where is None:
         target = next((t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("on", "outside", "at", "in")), None)

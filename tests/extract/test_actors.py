@@ -1,0 +1,81 @@
+"""Actors: countries, bodies, state organs and officials resolve to one canonical actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from clashrecon.extract.actors import actor_of_phrase, actor_of_text, person_affiliations
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Armenian Prime Minister Nikol Pashinyan", "Armenia"),
+        ("Turkish Foreign Minister Mevlut Cavusoglu", "Turkey"),
+        ("Kremlin spokesman Dmitry Peskov", "Russia"),
+        ("Armenia's Defense Ministry", "Armenia"),
+        ("Armenian Defence Ministry", "Armenia"),
+        ("the Defense Ministry in Baku", "Azerbaijan"),
+        ("Azerbaijan’s Foreign Ministry", "Azerbaijan"),
+        ("U.S. Secretary of State Antony Blinken", "United States"),
+        ("the Collective Security Treaty Organisation", "Collective Security Treaty Organization"),
+        ("the U.N. Security Council", "United Nations"),
+        ("Sudan's Rapid Support Forces", "Rapid Support Forces"),
+        ("Ukrainian officials", "Ukraine"),
+        ("who’s said the accord only provides for transport links", None),
+        ("us", None),
+        ("Secretary of State Antony Blinken", None),
+    ],
+)
+def test_actor_of_text(text, actor):
+    assert actor_of_text(text) == actor
+
+
+def _phrase(doc, text):
+    start = doc.text.index(text)
+    return doc.char_span(start, start + len(text), alignment_mode="expand")
+
+
+def test_titles_and_appositions_give_persons_their_affiliation(nlp):
+    doc = nlp(
+        "Charles Michel, president of the European Council, urged restraint. "
+        "Russian Foreign Minister Sergey Lavrov spoke with his Azerbaijani counterpart, Jeyhun Bayramov. "
+        "Blinken also spoke with Azerbaijan's president, Ilham Aliyev."
+    )
+    known = person_affiliations(doc)
+    assert known["charles michel"] == "European Council"
+    assert known["lavrov"] == "Russia"
+    assert known["bayramov"] == "Azerbaijan"
+    assert known["aliyev"] == "Azerbaijan"
+    assert "blinken" not in known  # nothing in this text says whom he speaks for
+
+
+def test_later_mentions_resolve_through_what_the_article_said_first(nlp):
+    doc = nlp(
+        "Armenian Prime Minister Nikol Pashinyan said 105 troops were killed. "
+        "Mr Pashinyan said on Wednesday that his government asked Russia for support. "
+        "He told legislators that Armenia is ready for peace."
+    )
+    assert actor_of_phrase(_phrase(doc, "Mr Pashinyan"), None) == "Armenia"
+    assert actor_of_phrase(_phrase(doc, "He"), None) == "Armenia"
+
+
+def test_a_bare_institution_takes_the_country_of_the_last_one_named(nlp):
+    doc = nlp(
+        "Hostilities erupted after midnight, according to the Armenian Defense Ministry. "
+        "The ministry said fighting continued during the day."
+    )
+    assert actor_of_phrase(_phrase(doc, "The ministry"), None) == "Armenia"
+
+
+def test_it_continues_the_last_speaker_not_the_last_subject(nlp):
+    doc = nlp(
+        "The ministry of Ukraine said Russian troops were trying to advance. "
+        "It added that the shelling damaged a school."
+    )
+    assert actor_of_phrase(_phrase(doc, "It"), None) == "Ukraine"
+
+
+def test_relative_clauses_do_not_lend_their_actors(nlp):
+    doc = nlp("The governor of the province, one of the regions that came under Azerbaijani shelling, said four troops died.")
+    assert actor_of_phrase(_phrase(doc, "The governor of the province, one of the regions that came under Azerbaijani shelling,"), None) is None

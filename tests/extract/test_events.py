@@ -1,0 +1,164 @@
+"""Event claims: attacks, ceasefires, blame, diplomatic contacts and protests, each with its claimant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clashrecon.extract.events import event_claims
+from clashrecon.ingest.segments import build_article, claim_text
+from clashrecon.models import Article, Claim, Field, Segment, SegmentType
+
+
+def article_of(text: str, *, headline: bool = False) -> Article:
+    art = build_article(text, path=Path("t.txt"), name="t.txt", fmt="txt", meta={"outlet": "Wire"}, warnings=[])
+    kind = SegmentType.headline if headline else SegmentType.body
+    return art.model_copy(update={"segments": (Segment(start=0, end=len(art.text), type=kind),)})
+
+
+def events_of(nlp, text: str, kind: str, **kw) -> list[Claim]:
+    art = article_of(text, **kw)
+    return [c for c in event_claims(nlp(claim_text(art)), art) if c.kind == kind]
+
+
+def blames(nlp, text: str, **kw) -> set[tuple[str | None, str, str | None]]:
+    return {(c.claimant, c.subject, c.value) for c in events_of(nlp, text, "blame", **kw)}
+
+
+# --------------------------------------------------------------------------- blame
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Azerbaijan's Foreign Ministry said it was responding to a “large-scale provocation” by Armenia late Monday.", {("Azerbaijan", "initiator", "Armenia")}),
+        ("Azerbaijan said it was attacked by Armenia.", {("Azerbaijan", "initiator", "Armenia")}),
+        (
+            "Azerbaijan’s Defense Ministry denied it started the conflict and said its forces responded to “large scale Armenian provocation.”",
+            {("Azerbaijan", "initiator", "Armenia")},
+        ),
+        ("Armenian Prime Minister Nikol Pashinyan accused Azerbaijan of attacking Armenian towns.", {("Armenia", "initiator", "Azerbaijan")}),
+        ("Turkey, an ally of Azerbaijan, has also blamed Armenia for the violence.", {("Turkey", "initiator", "Armenia")}),
+        ("Turkish Foreign Minister Mevlut Cavusoglu called on Yerevan to stop its “provocations”.", {("Turkey", "initiator", "Armenia")}),
+        (
+            "Armenia and Azerbaijan accused each other of instigating new rounds of shelling on Wednesday.",
+            {("Armenia", "initiator", "Azerbaijan"), ("Azerbaijan", "initiator", "Armenia")},
+        ),
+        (
+            "The governments of Azerbaijan and Armenia traded blame for violations of the cease-fire.",
+            {("Armenia", "ceasefire violation", "Azerbaijan"), ("Azerbaijan", "ceasefire violation", "Armenia")},
+        ),
+        # Reported inside a rejected claim: the claim belongs to its owner, not to the one rejecting it.
+        ("He outright rejected the Azerbaijani claim that he was responding to Armenian provocations.", {("Azerbaijan", "initiator", "Armenia")}),
+        # Other conflicts
+        ("Israel's military accused Hamas of starting the war with a surprise attack.", {("Israel", "initiator", "Hamas")}),
+        ("Sudan's army accused the Rapid Support Forces of attacking its bases in Khartoum.", {("Sudan", "initiator", "Rapid Support Forces")}),
+        ("Thai officials accused Cambodian troops of opening fire first, Bangkok said.", {("Thailand", "initiator", "Cambodia")}),
+    ],
+)
+def test_who_says_who_started_it(nlp, text, expected):
+    assert blames(nlp, text) == expected
+
+
+def test_headline_mutual_blame(nlp):
+    found = events_of(nlp, "Armenia and Azerbaijan trade blame for clashes that killed 155", "blame", headline=True)
+    assert {(c.claimant, c.value) for c in found} == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
+    assert {c.segment.value for c in found} == {"headline"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters accused Mr Pashinyan of treason and demanded he step down.",
+        "Armenia did not accuse Azerbaijan of anything, officials said.",
+        "The two leaders discussed the border in Brussels.",
+    ],
+)
+def test_accusations_that_are_not_about_who_started_it(nlp, text):
+    assert blames(nlp, text) == set()
+
+
+# --------------------------------------------------------------------------- attacks
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target, weapons",
+    [
+        ("Azerbaijani forces shelled Armenian territory on Tuesday, Armenia’s prime minister said.", "Azerbaijan", "Armenia", []),
+        (
+            "Hostilities erupted with Azerbaijani forces unleashing an artillery barrage and drone attacks, according to the Armenian Defense Ministry.",
+            "Azerbaijan", None, ["artillery", "drones"],
+        ),
+        ("Russian forces struck Ukrainian positions with missiles and drones overnight, Kyiv said.", "Russia", "Ukraine", ["drones", "missiles"]),
+        ("Renewed shelling with artillery and mortars hit the village, the ministry said.", None, None, None),
+    ],
+)
+def test_attacks_with_attacker_target_and_weapons(nlp, text, attacker, target, weapons):
+    found = events_of(nlp, text, "attack")
+    if attacker is None and target is None:
+        assert found == []  # nobody named on either side: no attack claim
+        return
+    assert [(c.attrs["attacker"], c.attrs["target"]) for c in found] == [(attacker, target)]
+    assert found[0].attrs["weapons"] == weapons
+    assert found[0].value == attacker
+
+
+def test_a_denied_attack_is_asserted_by_its_owner_and_denied_by_the_denier(nlp):
+    text = (
+        "Azerbaijan’s Defence Ministry said two civilians were injured. "
+        "The ministry rejected as an “absolute lie” Armenia’s claim that Azerbaijani troops had fired on a Russian military outpost in Armenia."
+    )
+    found = [c for c in events_of(nlp, text, "attack") if c.value in ("asserted", "denied")]
+    assert {(c.claimant, c.value) for c in found} == {("Armenia", "asserted"), ("Azerbaijan", "denied")}
+    assert len({c.subject for c in found}) == 1
+    assert "outpost" in found[0].subject
+    assert found[0].attrs["attacker"] == "Azerbaijan"
+
+
+# --------------------------------------------------------------------------- ceasefires, contacts, protests
+
+
+@pytest.mark.parametrize(
+    "text, status, broker",
+    [
+        ("The ministry said fighting continued during the day despite Russia’s attempt to broker a quick ceasefire.", "violated", "Russia"),
+        ("Russia moved quickly on Tuesday to negotiate an end to the hostilities, but a cease-fire it sought to broker has failed to hold.", "failed", "Russia"),
+        ("Qatar and Egypt brokered a truce between Israel and Hamas that took effect on Friday.", "agreed", "Qatar"),
+    ],
+)
+def test_ceasefire_status_and_broker(nlp, text, status, broker):
+    (claim,) = events_of(nlp, text, "ceasefire")
+    assert (claim.subject, claim.value, claim.attrs["status"], claim.attrs["broker"]) == ("ceasefire", status, status, broker)
+
+
+@pytest.mark.parametrize(
+    "text, mode, participants",
+    [
+        ("Pashinyan quickly called Russian President Vladimir Putin to discuss the hostilities.", "call", {"Russia"}),
+        ("Russian Foreign Minister Sergey Lavrov spoke by phone with his Azerbaijani counterpart, Jeyhun Bayramov.", "call", {"Russia", "Azerbaijan"}),
+        ("The Armenian government said it would appeal to the United Nations for assistance.", "appeal", {"Armenia", "United Nations"}),
+        ("The Russian Foreign Ministry urged both sides to show restraint.", "statement", {"Russia"}),
+        ("Ukrainian and Russian delegations held talks in Istanbul on Tuesday.", "meeting", {"Russia", "Ukraine"}),
+    ],
+)
+def test_diplomatic_contacts(nlp, text, mode, participants):
+    (claim,) = events_of(nlp, text, "diplomatic_contact")
+    assert claim.subject == mode and claim.attrs["mode"] == mode
+    assert set(claim.attrs["participants"]) == participants
+
+
+def test_protest_where_and_against_whom(nlp):
+    text = "Thousands of angry protesters descended on the government’s headquarters in Yerevan, accusing Mr Pashinyan of treason."
+    (claim,) = events_of(nlp, text, "protest")
+    assert claim.attrs["where"] == "Yerevan"
+    assert claim.attrs["against"] == "Mr Pashinyan"
+
+
+def test_event_claims_carry_claimant_and_provenance(nlp):
+    text = "Azerbaijan said it was attacked by Armenia."
+    (claim,) = events_of(nlp, text, "blame")
+    assert claim.field is Field.actors
+    assert claim.quote == text
+    assert claim.claimant_text == "Azerbaijan" and claim.claimant_role.value == "speaker"
+    assert text[claim.span_start : claim.span_end] == "attacked"

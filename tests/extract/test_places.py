@@ -1,0 +1,79 @@
+"""Places with the countries the text gives them, and what happened there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clashrecon.extract.places import place_claims
+from clashrecon.ingest.segments import build_article, claim_text
+from clashrecon.models import Article, Field, Segment, SegmentType
+
+
+def article_of(text: str, segments: tuple[Segment, ...] | None = None) -> Article:
+    art = build_article(text, path=Path("t.txt"), name="t.txt", fmt="txt", meta={"outlet": "Wire"}, warnings=[])
+    return art.model_copy(update={"segments": segments or (Segment(start=0, end=len(art.text), type=SegmentType.body),)})
+
+
+def places_of(nlp, text: str, **kw) -> list[tuple[str, str, str | None]]:
+    art = article_of(text, **kw)
+    return [(c.subject, c.value, c.attrs.get("country")) for c in place_claims(nlp(claim_text(art)), art)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Armenia’s Defence Ministry accused Azerbaijani forces of launching combat drones in the direction of the Armenian resort town of Jermuk overnight.",
+            [("drone attack", "Jermuk", "Armenia")],
+        ),
+        (
+            "The Azerbaijani military charged that Armenian forces shelled its positions in the Kalbajar and Lachin districts of Azerbaijan.",
+            [("shelling", "Kalbajar", "Azerbaijan"), ("shelling", "Lachin", "Azerbaijan")],
+        ),
+        (
+            "Russian missiles struck the village of Hroza, Ukraine, killing 52 people.",
+            [("strike", "Hroza", "Ukraine")],
+        ),
+        (
+            "The army said several towns, including Goris and Kapan, were being shelled.",
+            [("shelling", "Goris", None), ("shelling", "Kapan", None)],
+        ),
+        (
+            "Paramilitary fighters attacked the city of El Fasher in North Darfur state on Friday.",
+            [("attack", "El Fasher", None), ("attack", "North Darfur", None)],
+        ),
+        ("Pashinyan and Aliyev met Aug. 31 in Brussels.", [("meeting", "Brussels", None)]),
+    ],
+)
+def test_places_and_what_happened_there(nlp, text, expected):
+    assert places_of(nlp, text) == expected
+
+
+def test_countries_and_capitals_as_actors_are_not_places(nlp):
+    assert places_of(nlp, "Baku said Armenia and Russia must talk, the Defense Ministry in Baku said.") == []
+
+
+def test_a_country_stated_once_holds_for_the_article(nlp):
+    text = "Drones hit the town of Sumy, Ukraine, on Monday.\n\nLater, shelling resumed in Sumy."
+    claims = places_of(nlp, text)
+    assert {c[1:] for c in claims} == {("Sumy", "Ukraine")}
+    assert len(claims) == 2
+
+
+def test_captions_never_yield_place_claims(nlp):
+    caption = "Soldiers walk in a trench near the village of Sotk, Armenia."
+    body = "Armenia said it was attacked."
+    text = f"{caption}\n{body}"
+    segs = (Segment(start=0, end=len(caption), type=SegmentType.caption), Segment(start=len(caption) + 1, end=len(text), type=SegmentType.body))
+    assert places_of(nlp, text, segments=segs) == []
+
+
+def test_place_claims_carry_provenance(nlp):
+    text = "Shelling hit the town of Jermuk on Tuesday."
+    art = article_of(text)
+    (claim,) = list(place_claims(nlp(claim_text(art)), art))
+    assert claim.field is Field.places and claim.kind == "place"
+    assert art.text[claim.span_start : claim.span_end] == "Jermuk"
+    assert claim.quote == text
