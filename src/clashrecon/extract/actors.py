@@ -143,6 +143,20 @@ def person_of_phrase(phrase: Span) -> Span | None:
     return next((e for e in phrase.doc.ents if e.label_ == "PERSON" and e.start >= phrase.start and e.end <= phrase.end), None)
 
 
+def full_name(person: Span) -> str:
+    """The fullest form of a person's name the Doc gives: "Mr Pashinyan" -> "Nikol Pashinyan"."""
+    keys = _name_keys(person.text)
+    if not keys:
+        return person.text
+    surname = keys[-1]
+    for ent in person.doc.ents:
+        if ent.label_ == "PERSON":
+            words = [w for w in ent.text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
+            if len(words) > 1 and words[-1].lower() == surname:
+                return " ".join(words)
+    return " ".join(w for w in person.text.split() if w.lower() not in _HONORIFICS) or person.text
+
+
 def _affiliation_of_name(text: str, doc: Doc) -> str | None:
     known = person_affiliations(doc)
     return next((known[k] for k in _name_keys(text) if k in known), None)

@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.actors import actor_of_phrase, actor_of_text, actor_of_token
+from clashrecon.extract.actors import actor_of_phrase, actor_of_text, actor_of_token, full_name, person_of_phrase
 from clashrecon.extract.attribution import attribute, reporting_lemmas
 from clashrecon.extract.common import claim_sentences, make_claim
 from clashrecon.extract.places import sentence_places
@@ -36,6 +36,20 @@ class Speaker:
     actor: str | None  # canonical
     text: str | None  # as printed
     role: ClaimantRole
+    person: str | None = None  # "Nikol Pashinyan (Armenia)" when a person speaks for the actor
+
+    def attrs(self) -> dict:
+        return {"claimant_person": self.person} if self.person else {}
+
+
+def _speaker_of(phrase: Span, role: ClaimantRole, article: Article) -> Speaker:
+    actor = actor_of_phrase(phrase, article)
+    person = person_of_phrase(phrase)
+    named = None
+    if person is not None:
+        full = full_name(person)
+        named = f"{full} ({actor})" if actor else full
+    return Speaker(actor, phrase.text, role, named)
 
 
 def _phrase(tok: Token) -> Span:
@@ -72,8 +86,7 @@ def speaker(sent: Span, anchor: Token, article: Article) -> Speaker:
         if tok.lemma_.lower() in verbs and tok.pos_ == "VERB":
             subj = _subject(tok)
             if subj is not None:
-                phrase = _phrase(subj)
-                return Speaker(actor_of_phrase(phrase, article), phrase.text, role)
+                return _speaker_of(_phrase(subj), role, article)
     who = attribute(sent, anchor, article, headline=headline)
     actor = None
     if who.role is not ClaimantRole.outlet and who.text:
@@ -97,8 +110,7 @@ def _claim_owner(anchor: Token, article: Article) -> tuple[Token, str | None, Sp
                 if up.lemma_.lower() in lex["verbs"]:
                     subj = _subject(up)
                     if subj is not None:
-                        phrase = _phrase(subj)
-                        denier = Speaker(actor_of_phrase(phrase, article), phrase.text, ClaimantRole.speaker)
+                        denier = _speaker_of(_phrase(subj), ClaimantRole.speaker, article)
                     break
             return tok, owner_actor, denier
     return None
@@ -281,7 +293,7 @@ def blame_claims(sent: Span, article: Article) -> Iterator[Claim]:
             claimant=who.actor,
             claimant_text=who.text,
             claimant_role=who.role,
-            attrs={"accuser": who.actor, "blamed": b.blamed, "what": b.what.strip()[:200]},
+            attrs={"accuser": who.actor, "blamed": b.blamed, "what": b.what.strip()[:200], **who.attrs()},
         )
 
 
@@ -418,7 +430,7 @@ def _attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
                 yield make_claim(
                     article, sent, Field.actors, "attack", span=span, id_extra=f"{who.actor}|{value}",
                     subject=described, value=value, claimant=who.actor, claimant_text=who.text,
-                    claimant_role=who.role, attrs=attrs | {"attack": described},
+                    claimant_role=who.role, attrs=attrs | {"attack": described} | who.attrs(),
                 )
             continue
         key = (attacker, target)
@@ -429,7 +441,7 @@ def _attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
         yield make_claim(
             article, sent, Field.actors, "attack", span=span, id_extra=f"{attacker}>{target}",
             subject=f"attack on {target}" if target else "attack", value=attacker,
-            claimant=who.actor, claimant_text=who.text, claimant_role=who.role, attrs=attrs,
+            claimant=who.actor, claimant_text=who.text, claimant_role=who.role, attrs=attrs | who.attrs(),
         )
 
 
@@ -485,7 +497,7 @@ def ceasefire_claims(sent: Span, article: Article) -> Iterator[Claim]:
         article, sent, Field.actors, "ceasefire",
         span=(sent.start_char + m.start(), sent.start_char + m.end()),
         subject="ceasefire", value=status, claimant=who.actor, claimant_text=who.text, claimant_role=who.role,
-        attrs={"broker": broker, "status": status, "time": when.ref.text if when else None},
+        attrs={"broker": broker, "status": status, "time": when.ref.text if when else None, **who.attrs()},
     )
 
 
@@ -543,7 +555,7 @@ def contact_claims(sent: Span, article: Article) -> Iterator[Claim]:
     yield make_claim(
         article, sent, Field.actors, "diplomatic_contact", span=(tok.idx, tok.idx + len(tok.text)),
         subject=mode, value=" & ".join(people), claimant=who.actor, claimant_text=who.text, claimant_role=who.role,
-        attrs={"participants": people, "mode": mode},
+        attrs={"participants": people, "mode": mode, **who.attrs()},
     )
 
 
@@ -571,7 +583,7 @@ def protest_claims(sent: Span, article: Article) -> Iterator[Claim]:
     yield make_claim(
         article, sent, Field.actors, "protest", span=(tok.idx, tok.idx + len(tok.text)),
         subject="protest", value=where or "protest", claimant=who.actor, claimant_text=who.text, claimant_role=who.role,
-        attrs={"where": where, "against": against},
+        attrs={"where": where, "against": against, **who.attrs()},
     )
 
 
