@@ -82,3 +82,20 @@ def test_bucketing_scales_linearly_with_the_corpus():
             claims.append(casualty(a, 5 + j, ["Mali", "Niger", None][j % 3], when=day(d)))
     rec = reconcile(articles, claims)
     assert sum(len(e.claim_ids) for e in rec.events) == len(claims)
+
+
+def test_two_clashes_on_the_same_days_are_two_events():
+    a, b, c = article("a", "AP", "2023-10-09"), article("b", "Reuters", "2023-10-09"), article("c", "AFP", "2023-10-09")
+    claims = [
+        casualty(a, 30, "Israel", when=day("2023-10-09")),
+        actor_claim(a, "blame", "initiator", "Hamas", "Israel", when=day("2023-10-09")),
+        casualty(b, 12, "Sudan", when=day("2023-10-09")),
+        actor_claim(b, "attack", "attack", "Rapid Support Forces", "Sudan", when=day("2023-10-09"),
+                    attrs={"attacker": "Rapid Support Forces", "target": "Sudan"}),
+        casualty(c, 31, "Israel", when=day("2023-10-09")),
+        casualty(c, 4, None, when=None),
+    ]
+    events = reconcile([a, b, c], claims).events
+    assert len(events) == 2
+    sides = sorted(sorted(e.actors) for e in events)
+    assert sides == [["Hamas", "Israel"], ["Rapid Support Forces", "Sudan"]]

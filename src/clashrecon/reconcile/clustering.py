@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import Article, Claim, Precision, ScopeKind, TimeBasis, TimeRef
+from clashrecon.models import Article, Claim, Field, Precision, ScopeKind, TimeBasis, TimeRef
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -132,13 +132,63 @@ def _chain_days(days: list[int]) -> list[list[int]]:
     return episodes
 
 
+def _parties(claim: Claim) -> set[str]:
+    """The sides a claim is about: victims, attackers, targets, accusers and the blamed; never commentators."""
+    found = {claim.victim_party} if claim.victim_party and claim.victim_party != "both" else set()
+    if claim.attrs:
+        for key in ("attacker", "target", "blamed", "accuser"):
+            value = claim.attrs.get(key)
+            found.update(v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, str) and v)
+    if claim.kind == "blame" and claim.value:
+        found.add(claim.value)
+        if claim.claimant:
+            found.add(claim.claimant)
+    if claim.field is Field.places and claim.value:
+        found.add("place:" + claim.value)  # where it happened ties copies that name no side
+    return found
+
+
+def stories(claims: list[Claim]) -> dict[str, str]:
+    """Articles grouped into stories: two articles about a common side or place are one story.
+
+    Found through an index side -> article (union-find), never by comparing article pairs.
+    Articles naming no side join the biggest story. The story keeps two clashes of the same
+    days (Gaza and Sudan) apart.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_with: dict[str, str] = {}
+    for c in claims:
+        parent.setdefault(c.article, c.article)
+        if c.scope is not None and c.scope.kind is ScopeKind.background:
+            continue
+        for party in _parties(c):
+            other = first_with.setdefault(party, c.article)
+            ra, rb = find(c.article), find(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    with_sides = {find(a) for party, a in first_with.items()}
+    roots = {a: find(a) for a in parent}
+    size = Counter(r for r in roots.values() if r in with_sides)
+    biggest = size.most_common(1)[0][0] if size else None
+    # a story is named by its first article, so adding an unrelated story renames nothing
+    return {a: (r if r in with_sides or biggest is None else biggest) for a, r in roots.items()}
+
+
 def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster]:
     """Every claim placed in exactly one cluster; clusters in no particular order."""
     cfg = settings()
     reference = {a.name: parse_iso(a.published.date) for a in articles}
+    story = stories(claims)
     clusters: dict[tuple, Cluster] = {}
-    dated_days: dict[int, list[Claim]] = defaultdict(list)  # day ordinal -> claims
-    relative_days: dict[int, list[Claim]] = defaultdict(list)
+    dated_days: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))  # story -> day -> claims
+    relative_days: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     loose: list[Claim] = []
 
     for c in claims:
@@ -149,28 +199,30 @@ def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster
             continue
         start = anchor_day(when) if when is not None else None
         if start is not None and when.precision in DAY_PRECISIONS:
-            dated_days[start.toordinal()].append(c)
+            dated_days[story[c.article]][start.toordinal()].append(c)
         elif when is not None and when.relative_day_index is not None and when.start is None:
-            relative_days[when.relative_day_index].append(c)
+            relative_days[story[c.article]][when.relative_day_index].append(c)
         else:
             loose.append(c)
 
     _merge_label_buckets(clusters, cfg["label_similarity"])
 
-    day_to_cluster: dict[int, Cluster] = {}
-    for episode in _chain_days(list(dated_days)):
-        key = ("day", date.fromordinal(episode[0]).isoformat())
-        cl = clusters.setdefault(key, Cluster(key=key, background=False))
-        for d in episode:
-            cl.claims.extend(dated_days[d])
-            day_to_cluster[d] = cl
-    for episode in _chain_days(list(relative_days)):
-        key = ("rel", episode[0])
-        cl = clusters.setdefault(key, Cluster(key=key, background=False))
-        for d in episode:
-            cl.claims.extend(relative_days[d])
+    day_to_cluster: dict[tuple[str, int], Cluster] = {}
+    for s, days in dated_days.items():
+        for episode in _chain_days(list(days)):
+            key = ("day", date.fromordinal(episode[0]).isoformat(), s)
+            cl = clusters.setdefault(key, Cluster(key=key, background=False))
+            for d in episode:
+                cl.claims.extend(days[d])
+                day_to_cluster[(s, d)] = cl
+    for s, days in relative_days.items():
+        for episode in _chain_days(list(days)):
+            key = ("rel", episode[0], s)
+            cl = clusters.setdefault(key, Cluster(key=key, background=False))
+            for d in episode:
+                cl.claims.extend(days[d])
 
-    _attach_loose(loose, clusters, day_to_cluster, reference, cfg["attach_similarity"])
+    _attach_loose(loose, clusters, day_to_cluster, reference, story, cfg["attach_similarity"])
     for cl in clusters.values():
         if cl.background:
             labels = Counter(_background_label(c) for c in cl.claims if _background_label(c))
@@ -195,22 +247,25 @@ def _merge_label_buckets(clusters: dict[tuple, Cluster], threshold: float) -> No
 def _attach_loose(
     loose: list[Claim],
     clusters: dict[tuple, Cluster],
-    day_to_cluster: dict[int, Cluster],
+    day_to_cluster: dict[tuple[str, int], Cluster],
     reference: dict[str, date | None],
+    story: dict[str, str],
     threshold: float,
 ) -> None:
-    by_article: dict[str, list[Cluster]] = defaultdict(list)
+    by_article: dict[str, dict[int, Cluster]] = defaultdict(dict)
     count: Counter = Counter()
+    main: dict[str, Cluster] = {}
     for cl in clusters.values():
         if cl.background:
             continue
         for c in cl.claims:
-            if cl not in by_article[c.article]:
-                by_article[c.article].append(cl)
+            by_article[c.article][id(cl)] = cl
             count[(c.article, id(cl))] += 1
-    main = max((cl for cl in clusters.values() if not cl.background), key=lambda cl: len({c.article for c in cl.claims}), default=None)
+        s = story.get(cl.claims[0].article) if cl.claims else None
+        if s is not None and (s not in main or len(cl.claims) > len(main[s].claims)):
+            main[s] = cl
     for c in loose:
-        candidates = by_article.get(c.article, [])
+        candidates = list(by_article.get(c.article, {}).values())
         target: Cluster | None = None
         if len(candidates) == 1:
             target = candidates[0]
@@ -222,14 +277,16 @@ def _attach_loose(
             score, cl = max(scored, key=lambda sc: sc[0])
             target = cl if score >= threshold else max(candidates, key=lambda cl: count[(c.article, id(cl))])
         else:
+            s = story.get(c.article, "")
             ref = reference.get(c.article)
             if ref is not None:
-                target = day_to_cluster.get(ref.toordinal()) or day_to_cluster.get(ref.toordinal() - 1)
+                target = day_to_cluster.get((s, ref.toordinal())) or day_to_cluster.get((s, ref.toordinal() - 1))
             if target is None:
-                target = main
+                target = main.get(s)
         if target is None:
-            target = clusters.setdefault(("undated",), Cluster(key=("undated",), background=False))
-            main = target
+            key = ("undated", story.get(c.article, ""))
+            target = clusters.setdefault(key, Cluster(key=key, background=False))
+            main[story.get(c.article, "")] = target
         target.add(c)
 
 

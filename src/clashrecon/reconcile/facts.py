@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType
+from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType, VictimGroup
 from clashrecon.reconcile.values import Estimate, compatible, point, quantity_display, reconcile_values
 
 BOTH = "both"
@@ -315,7 +315,11 @@ def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], backgroun
     """Group one event's casualty claims into facts and split each into moments."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
     for c in assign_sideless(fill_from_siblings([c for c in claims if c.quantity is not None]), as_of, background):
-        groups[FactKey(c.victim_party, c.kind, scope_key(c))].append(c)
+        scope = scope_key(c)
+        if c.victim_party is None and scope == ALL and c.victim_group is VictimGroup.military:
+            # with no side named, "14 rebel fighters" and "23 civilians" are different people
+            scope = ("group", "fighters")
+        groups[FactKey(c.victim_party, c.kind, scope)].append(c)
     sided = {(k.kind, k.scope) for k in groups if k.party is not None}
     drafts = []
     for key, cs in groups.items():
