@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -75,63 +76,6 @@ def shared_paragraphs(a: list[str], b: list[str], similarity: float) -> int:
     return min(rows, cols)
 
 
-def text_links(articles: list[Article]) -> list[Link]:
-    """Pairs of articles that share enough paragraphs to be one story, strongest first.
-
-    Identical paragraphs are indexed once, so a story copied by a hundred outlets costs a
-    hundred list entries, not a hundred squared. A paragraph's neighbours are the distinct
-    paragraphs sharing `candidate_min_shingles` sampled shingles with it; a pair of articles
-    is compared with rapidfuzz only when neighbours link `min_shared_paragraphs` of their
-    paragraphs.
-    """
-    cfg = load_data("lineage.json")
-    need, fraction = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"]
-    paras = [body_paragraphs(a, cfg["min_paragraph_words"]) for a in articles]
-    pid_of: dict[str, int] = {}
-    holders: list[list[int]] = []  # paragraph id -> articles printing it
-    for i, ps in enumerate(paras):
-        for p in ps:
-            pid = pid_of.setdefault(p, len(pid_of))
-            if pid == len(holders):
-                holders.append([])
-            if not holders[pid] or holders[pid][-1] != i:
-                holders[pid].append(i)
-    sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in pid_of]
-    index: dict[int, list[int]] = {}
-    for pid, sig in enumerate(sigs):
-        for h in sig:
-            index.setdefault(h, []).append(pid)
-
-    near_cache: dict[int, list[int]] = {}
-
-    def near(pid: int) -> list[int]:
-        if pid not in near_cache:
-            hits = Counter(q for h in sigs[pid] for q in index[h])
-            near_cache[pid] = [q for q, n in hits.items() if q == pid or n >= cfg["candidate_min_shingles"]]
-        return near_cache[pid]
-
-    links: list[Link] = []
-    for i, ps in enumerate(paras):
-        mine: dict[int, set[int]] = {}
-        theirs: dict[int, set[int]] = {}
-        for pi, p in enumerate(ps):
-            for q in near(pid_of[p]):
-                for j in holders[q]:
-                    if j > i:
-                        mine.setdefault(j, set()).add(pi)
-                        theirs.setdefault(j, set()).add(q)
-        for j in sorted(mine):
-            smaller = min(len(ps), len(paras[j]))
-            touched = min(len(mine[j]), len(theirs[j]))
-            if touched < need or touched < fraction * smaller:
-                continue
-            shared = shared_paragraphs(ps, paras[j], cfg["paragraph_similarity"])
-            if shared >= need and shared >= fraction * smaller:
-                links.append(Link(i, j, shared, len(ps), len(paras[j])))
-    links.sort(key=lambda link: (-link.shared, link.a, link.b))
-    return links
-
-
 class _Groups:
     """Union-find over article indices that keeps each group's wire credit and refuses to mix two."""
 
@@ -158,16 +102,89 @@ class _Groups:
         return True
 
 
+def text_links(articles: list[Article], groups: _Groups | None = None) -> list[Link]:
+    """Pairs of articles that share enough paragraphs to be one story, strongest first.
+
+    Identical paragraphs are indexed once. A paragraph's neighbours are the distinct
+    paragraphs sharing `candidate_min_shingles` sampled shingles with it; a pair of articles
+    is compared with rapidfuzz only when neighbours link `min_shared_paragraphs` of their
+    paragraphs. Work stays near-linear when one story is printed hundreds of times: each
+    article looks only at the next `max_holders_per_paragraph` articles printing each of its
+    paragraphs and verifies at most `max_candidates_per_article` of them; with `groups`,
+    pairs already joined are not compared again and each link is joined as it is found.
+    """
+    cfg = load_data("lineage.json")
+    need, fraction = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"]
+    cap, top, common = cfg["max_holders_per_paragraph"], cfg["max_candidates_per_article"], cfg["max_shingle_paragraphs"]
+    paras = [body_paragraphs(a, cfg["min_paragraph_words"]) for a in articles]
+    pid_of: dict[str, int] = {}
+    holders: list[list[int]] = []  # paragraph id -> articles printing it, ascending
+    for i, ps in enumerate(paras):
+        for p in ps:
+            pid = pid_of.setdefault(p, len(pid_of))
+            if pid == len(holders):
+                holders.append([])
+            if not holders[pid] or holders[pid][-1] != i:
+                holders[pid].append(i)
+    sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in pid_of]
+    index: dict[int, list[int]] = {}
+    for pid, sig in enumerate(sigs):
+        for h in sig:
+            index.setdefault(h, []).append(pid)
+
+    near_cache: dict[int, list[int]] = {}
+
+    def near(pid: int) -> list[int]:
+        if pid not in near_cache:
+            # a shingle in very many distinct paragraphs is a stock phrase ("said in a statement"), no evidence
+            hits = Counter(q for h in sigs[pid] if len(index[h]) <= common for q in index[h])
+            similar = [q for q, n in hits.items() if q != pid and n >= cfg["candidate_min_shingles"]]
+            similar.sort(key=lambda q: -hits[q])
+            near_cache[pid] = [pid, *similar]
+        return near_cache[pid]
+
+    links: list[Link] = []
+    for i, ps in enumerate(paras):
+        mine: dict[int, set[int]] = {}
+        theirs: dict[int, set[int]] = {}
+        for pi, p in enumerate(ps):
+            budget = cap  # articles looked at for this paragraph: its own copies first, then the closest variants
+            for q in near(pid_of[p]):
+                after = holders[q]
+                first = bisect_right(after, i)
+                for j in after[first : first + budget]:
+                    mine.setdefault(j, set()).add(pi)
+                    theirs.setdefault(j, set()).add(q)
+                budget -= min(budget, len(after) - first)
+                if not budget:
+                    break
+        touched = {j: min(len(mine[j]), len(theirs[j])) for j in mine}
+        ranked = sorted(touched, key=lambda j: (-touched[j], j))
+        verified = 0
+        for j in ranked:
+            if verified >= top or touched[j] < need:
+                break
+            smaller = min(len(ps), len(paras[j]))
+            if touched[j] < fraction * smaller or (groups is not None and groups.find(i) == groups.find(j)):
+                continue
+            verified += 1
+            shared = shared_paragraphs(ps, paras[j], cfg["paragraph_similarity"])
+            if shared >= need and shared >= fraction * smaller:
+                if groups is None or groups.union(i, j):
+                    links.append(Link(i, j, shared, len(ps), len(paras[j])))
+    links.sort(key=lambda link: (-link.shared, link.a, link.b))
+    return links
+
+
 def assign_origins(articles: list[Article]) -> list[Article]:
     """Each article with `origin` and `origin_reason` set; the list order is kept."""
     order = sorted(range(len(articles)), key=lambda i: (articles[i].name, articles[i].path))
     ranked = [articles[i] for i in order]
     groups = _Groups([a.credit for a in ranked])
     best: dict[int, Link] = {}
-    for link in text_links(ranked):
-        if groups.union(link.a, link.b):
-            for i in (link.a, link.b):
-                best.setdefault(i, link)
+    for link in text_links(ranked, groups):
+        for i in (link.a, link.b):
+            best.setdefault(i, link)
 
     out: dict[int, Article] = {}
     for pos, article in enumerate(ranked):
