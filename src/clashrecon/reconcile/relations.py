@@ -210,7 +210,8 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[tuple[Found | 
     Returns, per (kind, subject), the dispute (or None when all claimants agree), a label and
     the positions, so the caller can show undisputed propositions as facts too.
     """
-    kinds = set(load_data("reconcile.json")["disputes"]["kinds"])
+    cfg = load_data("reconcile.json")["disputes"]
+    kinds = set(cfg["kinds"])
     groups: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.field is Field.actors and c.kind in kinds and c.subject and c.value:
@@ -218,7 +219,7 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[tuple[Found | 
     out = []
     for (kind, subject), by_value in sorted(groups.items()):
         positions = [position(v, cs, origin) for v, cs in sorted(by_value.items(), key=lambda kv: -len(kv[1]))]
-        label = f"{subject} ({kind})" if subject != kind else subject
+        label = f"{subject} ({kind})" if subject != kind else cfg["labels"].get(kind, kind)
         claimant_sets = [set(p.claimants) for p in positions if p.claimants]
         opposed = any(not (a & b) for i, a in enumerate(claimant_sets) for b in claimant_sets[i + 1 :])
         if len(positions) > 1 and opposed:

@@ -40,16 +40,19 @@ def event_actors(claims: list[Claim]) -> tuple[str, ...]:
 
 
 def event_places(claims: list[Claim]) -> tuple[str, ...]:
+    """Places where something happened, most named first; places only mentioned come last."""
     count: Counter = Counter()
+    mentioned: Counter = Counter()
     for c in claims:
         if c.field is Field.places and c.value:
-            count[c.value] += 1
+            (mentioned if c.subject in (None, "mention") else count)[c.value] += 1
         if c.attrs:
             for name in _names(c.attrs.get("places")) + _names(c.attrs.get("where")):
                 count[name] += 1
         if c.scope is not None and c.scope.place:
             count[c.scope.place] += 1
-    return tuple(name for name, _ in count.most_common())
+    ranked = [name for name, _ in count.most_common()]
+    return tuple(ranked + [name for name, _ in mentioned.most_common() if name not in count])
 
 
 def _join(names: list[str]) -> str:
