@@ -89,3 +89,18 @@ def test_the_initiator_of_the_fighting_is_disputed(relations):
 def test_no_conflict_between_49_and_105(relations):
     real = [r for r in relations if r["kind"] in ("discrepancy", "disputed")]
     assert not [r for r in real if r["subject"].startswith("Armenia · killed")]
+
+
+def test_since_and_until_select_events_by_date(runner, seeds_db):
+    recent = cli_json(runner, "timeline", "--db", str(seeds_db), "--since", "2022-09-01")
+    assert [e["when"]["start"][:10] for e in recent] == ["2022-09-13"]
+    old = cli_json(runner, "timeline", "--db", str(seeds_db), "--until", "2021-12-31")
+    assert [e["when"]["start"][:4] for e in old] == ["1994", "2020"]
+
+
+def test_conflicts_by_field(runner, seeds_db):
+    actors = cli_json(runner, "conflicts", "--field", "actors", "--db", str(seeds_db))
+    assert actors and {c["field"] for c in actors} == {"actors"}
+    assert {c["kind"] for c in actors} == {"disputed"}
+    casualties = cli_json(runner, "conflicts", "--field", "casualties", "--db", str(seeds_db))
+    assert {c["kind"] for c in casualties} == {"discrepancy"}
