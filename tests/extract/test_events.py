@@ -55,6 +55,10 @@ def blames(nlp, text: str, **kw) -> set[tuple[str | None, str, str | None]]:
         ("Israel's military accused Hamas of starting the war with a surprise attack.", {("Israel", "initiator", "Hamas")}),
         ("Sudan's army accused the Rapid Support Forces of attacking its bases in Khartoum.", {("Sudan", "initiator", "Rapid Support Forces")}),
         ("Thai officials accused Cambodian troops of opening fire first, Bangkok said.", {("Thailand", "initiator", "Cambodia")}),
+        ("Tajikistan's border service said Kyrgyz troops started the fighting by firing on a checkpoint.", {("Tajikistan", "initiator", "Kyrgyzstan")}),
+        ("The Tajik border service said Kyrgyz forces had attacked first.", {("Tajikistan", "initiator", "Kyrgyzstan")}),
+        # A denial followed by a counter-accusation blames the other side.
+        ("M23 spokesman Lawrence Kanyuka denied the accusation and said the Congolese army had shelled the camp.", {("M23", "initiator", "Democratic Republic of the Congo")}),
     ],
 )
 def test_who_says_who_started_it(nlp, text, expected):
@@ -162,3 +166,12 @@ def test_event_claims_carry_claimant_and_provenance(nlp):
     assert claim.quote == text
     assert claim.claimant_text == "Azerbaijan" and claim.claimant_role.value == "speaker"
     assert text[claim.span_start : claim.span_end] == "attacked"
+
+
+def test_the_rebels_are_the_armed_group_named_before(nlp):
+    text = "M23 said it lost two fighters in the fighting. The rebels again denied shelling the camp and blamed the Congolese army for the attack."
+    assert blames(nlp, text) == {("M23", "initiator", "Democratic Republic of the Congo")}
+
+
+def test_a_reported_attack_alone_is_not_a_claim_about_who_started_it(nlp):
+    assert blames(nlp, "Russian forces struck Ukrainian positions with missiles overnight, Kyiv said.") == set()

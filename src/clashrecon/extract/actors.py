@@ -218,7 +218,10 @@ def _resolve_institution(phrase: Span) -> str | None:
     nouns = set(_settings()["institutions"]["nouns"])
     head = phrase.root
     if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
-        return None
+        # "army artillery": a modifier may name the institution
+        head = next((t for t in phrase if t.i != phrase.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
+        if head is None:
+            return None
     for tok in reversed(phrase.doc[: phrase.start]):
         if tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_:
             chunk = phrase.doc[tok.left_edge.i : tok.right_edge.i + 1]
@@ -227,6 +230,12 @@ def _resolve_institution(phrase: Span) -> str | None:
                 person = person_of_phrase(chunk)
                 actor = _affiliation_of_name(person.text, phrase.doc) if person is not None else None
             if actor:
+                return actor
+    if head.lemma_.lower() in _settings()["institutions"]["armed_group_nouns"]:
+        lex = actor_lexicon()
+        for ent in reversed([e for e in phrase.doc.ents if e.end <= phrase.start]):
+            actor = lex.canonical(ent.text)
+            if actor and lex.kind_of(actor) == "group":
                 return actor
     return None
 

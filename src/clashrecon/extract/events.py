@@ -256,11 +256,42 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
                     if blamed:
                         yield Blame(tok, blamed, _phrase(verb).text)
                         break
+        elif lemma in lex["start_verbs"] and tok.pos_ == "VERB" and not _negated(tok) and _starts_fighting(tok):
+            # "Kyrgyz troops started the fighting", "the rebels began their offensive"
+            subj = _subject(tok)
+            blamed = actor_of_token(subj, article) if subj is not None and subj.dep_ == "nsubj" else None
+            if blamed:
+                yield Blame(tok, blamed, _phrase(tok).text)
         elif lemma in _lex()["attack"]["nouns"] + _lex()["attack"]["verbs"]:
             # "Azerbaijan said it was attacked by Armenia", "came under attack by Armenia"
             blamed = _agent(tok, article)
             if blamed:
                 yield Blame(tok, blamed, sent.text)
+            elif tok.pos_ == "VERB" and not _negated(tok) and (_first(tok) or _counter_claim(tok)):
+                # "Kyrgyz forces had attacked first"; "M23 denied it and said the army had shelled the camp"
+                subj = _subject(tok)
+                blamed = actor_of_token(subj, article) if subj is not None and subj.dep_ == "nsubj" else None
+                if blamed:
+                    yield Blame(tok, blamed, _phrase(tok).text)
+
+
+def _starts_fighting(verb: Token) -> bool:
+    objects = set(_lex()["blame"]["start_objects"])
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children)
+
+
+def _first(verb: Token) -> bool:
+    return any(c.lower_ in _lex()["blame"]["first_words"] and c.dep_ in ("advmod", "npadvmod", "amod") for c in verb.children)
+
+
+def _counter_claim(tok: Token) -> bool:
+    """An attack a speaker asserts right after denying one: "denied it and said the army shelled the camp"."""
+    denials = set(_lex()["denial"]["verbs"])
+    path = [tok, *tok.ancestors]
+    for below, up in zip(path, path[1:]):
+        if up.lemma_.lower() in denials:
+            return below.dep_ == "conj"
+    return False
 
 
 def blame_claims(sent: Span, article: Article) -> Iterator[Claim]:
