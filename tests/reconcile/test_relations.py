@@ -137,3 +137,18 @@ def test_one_origin_is_a_single_source_however_many_copies():
     rec = reconcile([a, b, c], [casualty(x, 6, "Yemen", when=day(TUE)) for x in (a, b, c)])
     f = facts_of(rec)["Yemen · killed"]
     assert (f.articles, f.independent_sources, f.status) == (3, 1, Relation.single_source)
+
+
+def test_soldiers_within_a_toll_are_a_group_not_a_discrepancy():
+    from clashrecon.models import VictimGroup
+
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 1200, "Israel", group=VictimGroup.people, when=day(TUE)),
+            casualty(b, 300, "Israel", group=VictimGroup.military, when=day(TUE)),
+        ],
+    )
+    assert not any(c.is_conflict for c in rec.conflicts)
+    assert facts_of(rec)["Israel · killed · military"].status is Relation.subtotal

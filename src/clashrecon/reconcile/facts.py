@@ -311,6 +311,33 @@ def _continue_running_counts(claims: list[Claim], as_of: dict[str, date | None])
     return [c.model_copy(update={"victim_party": moved[c.id]}) if c.id in moved else c for c in claims]
 
 
+def _split_by_victim_group(claims: list[Claim], as_of: dict[str, date | None]) -> dict[str, list[Claim]]:
+    """Counts of one side that disagree only because they count different people.
+
+    "1,200 people killed" and "300 soldiers killed" the same day are not a discrepancy: the
+    soldiers are a group within the toll. Only when a day's figures that cannot all be true
+    split cleanly by victim group; the specific group (soldiers, civilians) is moved out, or
+    the civilians when the other figure counts soldiers.
+    """
+    by_day: dict[date | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_day[as_of.get(c.id)].append(c)
+    moved: dict[str, list[Claim]] = defaultdict(list)
+    for day_claims in by_day.values():
+        groups = _compatible_groups(day_claims)
+        if len(groups) != 2:
+            continue
+        kinds = [{(c.victim_group or VictimGroup.people) for c in g} for g in groups]
+        if any(len(k) != 1 for k in kinds) or kinds[0] == kinds[1]:
+            continue
+        labels = [next(iter(k)) for k in kinds]
+        general = VictimGroup.people if VictimGroup.people in labels else VictimGroup.military
+        for g, label in zip(groups, labels):
+            if label is not general:
+                moved[label.value].extend(g)
+    return moved
+
+
 def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[FactDraft]:
     """Group one event's casualty claims into facts and split each into moments."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
@@ -320,6 +347,12 @@ def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], backgroun
             # with no side named, "14 rebel fighters" and "23 civilians" are different people
             scope = ("group", "fighters")
         groups[FactKey(c.victim_party, c.kind, scope)].append(c)
+    for key in [k for k in groups if k.party is not None and k.scope == ALL]:
+        for group, moved in _split_by_victim_group(groups[key], as_of).items():
+            groups[FactKey(key.party, key.kind, ("group", group))].extend(moved)
+            ids = {c.id for c in moved}
+            groups[key] = [c for c in groups[key] if c.id not in ids]
+    groups = {k: v for k, v in groups.items() if v}
     sided = {(k.kind, k.scope) for k in groups if k.party is not None}
     drafts = []
     for key, cs in groups.items():
