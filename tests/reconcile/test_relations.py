@@ -152,3 +152,16 @@ def test_soldiers_within_a_toll_are_a_group_not_a_discrepancy():
     )
     assert not any(c.is_conflict for c in rec.conflicts)
     assert facts_of(rec)["Israel · killed · military"].status is Relation.subtotal
+
+
+def test_rising_floors_the_same_day_are_an_update_but_a_past_war_s_are_a_discrepancy():
+    from reconcile_kit import background, year
+
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    rec = reconcile([a, b], [casualty(a, 10, "Nigeria", qualifier="at_least", when=day(TUE)),
+                             casualty(b, 25, "Nigeria", qualifier="at_least", when=day(TUE))])
+    assert facts_of(rec)["Nigeria · killed"].value == "≥10 → ≥25"
+    assert not any(c.is_conflict for c in rec.conflicts)
+    rec = reconcile([a, b], [casualty(x, n, None, qualifier="more_than", scope=background("2014 war", 2014), when=year(2014))
+                             for x, n in ((a, 2200), (b, 2300))])
+    assert [c.kind for c in rec.conflicts] == [Relation.discrepancy]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType, VictimGroup
-from clashrecon.reconcile.values import Estimate, compatible, point, quantity_display, reconcile_values
+from clashrecon.reconcile.values import Estimate, compatible, interval, point, quantity_display, reconcile_values
 
 BOTH = "both"
 ALL = ("all", None)
@@ -200,7 +200,13 @@ def _estimate(claims: list[Claim]) -> Estimate | None:
     return reconcile_values([c.quantity for c in weighed(claims) if c.quantity is not None])
 
 
-def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | None) -> list[Moment]:
+def _only_floors_differ(groups: list[list[Claim]]) -> bool:
+    """Groups that can all be true as intervals and differ only in the floors they state."""
+    ivs = [interval(g[0].quantity) for g in groups]
+    return all(a is not None and b is not None and a.overlaps(b) for i, a in enumerate(ivs) for b in ivs[i + 1 :])
+
+
+def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | None, background: bool) -> list[Moment]:
     """One reporting date's claims as one moment, or several when a running count rose that day."""
     increments = [c for c in claims if is_increment(c)]
     counts = [c for c in claims if not is_increment(c)]
@@ -209,8 +215,11 @@ def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | 
         est = previous.plus(added) if added else previous
         return [Moment(as_of, claims, [claims], est)]
     groups = _compatible_groups(counts or claims)
-    if len(groups) > 1 and any(is_cumulative(c) for c in groups[-1]):
-        # "the toll rose to 20" beside "12 killed": a running count that grew, in order of size
+    rising = any(is_cumulative(c) for c in groups[-1]) or (not background and _only_floors_differ(groups))
+    if len(groups) > 1 and rising:
+        # "the toll rose to 20" beside "12 killed", or "at least 10" then "at least 25" the same
+        # day: a running count that grew, in order of size. A settled past event's floors that
+        # differ stay a discrepancy (">6,600" vs ">6,700" for a 2020 war).
         return [Moment(as_of, g, [g], _estimate(g)) for g in groups]
     return [Moment(as_of, claims, groups, _estimate([c for g in groups for c in g]))]
 
@@ -222,7 +231,7 @@ def build_moments(claims: list[Claim], as_of: dict[str, date | None], background
     moments: list[Moment] = []
     for day in sorted(buckets, key=lambda d: d or date.min):
         previous = moments[-1].estimate if moments else None
-        for m in _split_moment(day, buckets[day], previous):
+        for m in _split_moment(day, buckets[day], previous, background):
             if moments and _same_figure(moments[-1], m):
                 merged = moments[-1].claims + m.claims
                 moments[-1] = Moment(moments[-1].as_of, merged, _compatible_groups(merged), _estimate(merged))
