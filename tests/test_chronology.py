@@ -187,3 +187,24 @@ def test_a_new_reference_date_re_resolves_from_scratch():
     _, second = resolve_corpus(arts, first, date(2024, 5, 8))
     assert first[0].event_time.start.startswith("2024-04-30")
     assert second[0].event_time.start.startswith("2024-05-07")
+
+
+def test_an_old_date_recalled_in_a_later_story_does_not_anchor_it():
+    arts = [article("a.txt", "Missiles hit Kharkiv on Monday, officials said. Russia invaded on Feb. 24, 2022.")]
+    assert article_references(arts)["a.txt"].day is None
+
+
+def test_a_full_date_with_its_weekday_anchors_and_plans_do_not_move_the_reference():
+    arts = [
+        article("a.txt", "Fighting killed 24 people on Monday, March 11, 2024, officials said. Talks will resume on Friday."),
+        article("b.txt", "The toll rose on Tuesday, officials said."),
+    ]
+    refs = article_references(arts)
+    assert (refs["a.txt"].day, refs["b.txt"].day) == (date(2024, 3, 11), date(2024, 3, 12))
+
+
+def test_an_abbreviated_month_is_not_a_sentence_end():
+    arts = [article("a.txt", "Leaders met Sept. 13 after clashes that day. Troops withdrew on Tuesday. The truce of 2019 failed.")]
+    exprs = {"a.txt": time_expressions(arts[0].text)}
+    assert infer_anchor(exprs) == date(2022, 9, 13)
+    assert article_references(arts)["a.txt"].day == date(2022, 9, 13)

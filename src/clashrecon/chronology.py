@@ -14,6 +14,7 @@ weekdays become relative days ("day 1", "day 2") and no date is invented.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -70,8 +71,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def infer_anchor(expressions: dict[str, list[TimeExpression]]) -> date | None:
-    """One calendar date the corpus pins down: an explicit day and month whose weekday is the one the
-    articles name most, in a year not before any year they name. None if nothing agrees."""
+    """One calendar date the corpus pins down: an explicit day and month whose weekday is one the
+    articles name (the most named wins), in a year not before any year they name. None if nothing agrees."""
     weekday_counts: Counter[int] = Counter()
     years: list[int] = []
     anchors: list[TimeRef] = []
@@ -84,7 +85,7 @@ def infer_anchor(expressions: dict[str, list[TimeExpression]]) -> date | None:
                 years.append(r.year)
             if r.month is not None and r.day is not None:
                 anchors.append(r)
-    best: tuple[int, tuple[int, int], int, date] | None = None
+    best: tuple[bool, int, int, int, date] | None = None
     span = _settings()["anchor_year_span"]
     for r in anchors:
         if r.year is not None:
@@ -97,15 +98,18 @@ def infer_anchor(expressions: dict[str, list[TimeExpression]]) -> date | None:
             d = _safe_date(year, r.month, r.day)
             if d is None:
                 continue
-            # An explicit year stands on its own; otherwise the date's weekday must be one the articles name.
-            support = weekday_counts[d.weekday()] + (1000 if r.year is not None else 0)
+            # The date's weekday must be one the articles name: "Feb. 24, 2022" recalled in a story
+            # told on a Monday two years later anchors nothing.
+            support = weekday_counts[d.weekday()]
             if support == 0:
                 continue
-            # Ties go to the latest day of the year (a story's newest date is nearest its telling), then the earliest year.
-            key = (support, (d.month, d.day), -year, d)
-            if best is None or key[:3] > best[:3]:
+            explicit = r.year is not None
+            # A date with its own year is fully determined; then the most-named weekday; then the
+            # latest date (a story's newest date is nearest its telling); then the earliest year.
+            key = (explicit, support, d.toordinal() if explicit else d.month * 100 + d.day, -year, d)
+            if best is None or key[:4] > best[:4]:
                 best = key
-    return best[3] if best else None
+    return best[4] if best else None
 
 
 def _nearest(weekday: int, anchor: date) -> date:
@@ -127,11 +131,27 @@ def _first_weekday(weekdays: set[int]) -> int | None:
     return min(sorted(weekdays), key=width)
 
 
+def _telling_expressions(text: str) -> list[TimeExpression]:
+    """Time expressions of sentences about what has happened; plans ("talks will resume on Friday",
+    "elections due in 2025") never set a reference date."""
+    words = _settings()["future_markers"]["words"]
+    future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    out: list[TimeExpression] = []
+    # Sentence ends: a stop before a capital or a line break ("Aug. 31" is no end).
+    start = 0
+    for end in [m.end() for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"])|\n", text)] + [len(text)]:
+        chunk = text[start:end]
+        if not future.search(chunk):
+            out += [TimeExpression(e.start + start, e.end + start, e.ref, e.rank) for e in time_expressions(chunk)]
+        start = end
+    return out
+
+
 def article_references(
     articles: list[Article], reference_date: date | None = None
 ) -> dict[str, Reference]:
     """Each article's reference date (keyed by article name), with its basis."""
-    expressions = {a.name: time_expressions(_claim_text(a)) for a in articles}
+    expressions = {a.name: _telling_expressions(_claim_text(a)) for a in articles}
     anchor = None if reference_date else infer_anchor(expressions)
     all_weekdays = {e.ref.weekday for exprs in expressions.values() for e in exprs if e.ref.weekday is not None}
     first = _first_weekday(all_weekdays)
