@@ -30,7 +30,7 @@ from clashrecon.extract.quantities import (
     qualifier_phrases,
     vague_phrases,
 )
-from clashrecon.lexicon import load_data
+from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import (
     Article,
     CasualtyKind,
@@ -611,6 +611,36 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
     return None
 
 
+def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
+    """The one country a sentence places the killing in ("... near Sake in eastern Congo",
+    "Shelling of Congo displacement camp kills 17"): whose civilians were hit.
+
+    Names in the speaker's phrase or in a "by ..." agent phrase do not count; two
+    different countries mean no answer.
+    """
+    lex = actor_lexicon()
+    doc = sent.doc
+    skip: set[int] = set()
+    if who.verb is not None:
+        for child in who.verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                skip.update(t.i for t in child.subtree)
+    for tok in sent:
+        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in ("by", "from", "between", "with", "against")):
+            skip.update(t.i for t in tok.subtree)
+    found: set[str] = set()
+    for tok in sent:
+        if tok.i in skip or tok.ent_type_ != "GPE":
+            continue
+        name = actor_of_text(tok.text)
+        if name is None or lex.kind_of(name) != "country":
+            continue
+        locative = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "across", "of"))
+        if locative:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
 def _victim_group_of(noun: Token | None, kind: _Kind) -> VictimGroup | None:
     if noun is not None:
         group = _victim_group(noun)
@@ -658,8 +688,20 @@ def _background(kind: _Kind, anchor: Token, article: Article) -> tuple[str, int]
     return found
 
 
+def _war_label(tok: Token) -> str | None:
+    """'war', 'conflict', 'flare-up' ...: the noun (with its compound) if it names a war or clash."""
+    wars = _lexicon().war_nouns
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    compounds = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if tok.lemma_.lower() in wars:
+        return tok.lemma_.lower()
+    if compounds and compounds[0].lemma_.lower() in wars:
+        return tok.doc[compounds[0].i : tok.i + 1].text.lower()  # "flare-up"
+    return None
+
+
 def _earlier_war(kind: _Kind, anchor: Token) -> tuple[str, int] | None:
-    lex = _lexicon()
     candidates: list[Token] = list(kind.token.ancestors)
     for tok in (kind.token, anchor):
         for prep in tok.children:
@@ -667,16 +709,24 @@ def _earlier_war(kind: _Kind, anchor: Token) -> tuple[str, int] | None:
                 candidates.extend(c for c in prep.children if c.dep_ == "pobj")
             if prep.dep_ in ("nsubj", "csubj"):
                 candidates.append(prep)  # "The 1994 genocide killed ..."
+    for cand in list(kind.token.ancestors)[:3]:
+        if _YEAR.match(cand.text) and cand.head.dep_ == "prep":
+            # "fought a brief war in 2021 that killed ...": the clause hangs on the year
+            verb = cand.head.head
+            for obj in verb.children:
+                label = _war_label(obj) if obj.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+                if label:
+                    return f"{cand.text} {label}", int(cand.text)
     for cand in candidates:
-        if cand.pos_ == "NOUN" and cand.lemma_.lower() in lex.war_nouns:
-            if cand.head.lower_ in ("since", "after", "before"):
-                continue
-            year = _year_in(cand)
-            if year is None and cand.dep_ in ("nsubj", "csubj") and cand.head.i == kind.token.i:
-                # "In 2014, the war in eastern Ukraine killed ...": the year hangs on the verb
-                year = next((_year_in(p) for p in kind.token.children if p.dep_ == "prep" and p.lower_ == "in" and _year_in(p)), None)
-            if year is not None:
-                return f"{year} {cand.lemma_.lower()}", year
+        label = _war_label(cand)
+        if label is None or cand.head.lower_ in ("since", "after", "before"):
+            continue
+        year = _year_in(cand)
+        if year is None and cand.dep_ in ("nsubj", "csubj") and cand.head.i == kind.token.i:
+            # "In 2014, the war in eastern Ukraine killed ...": the year hangs on the verb
+            year = next((_year_in(p) for p in kind.token.children if p.dep_ == "prep" and p.lower_ == "in" and _year_in(p)), None)
+        if year is not None:
+            return f"{year} {label}", year
     return None
 
 
@@ -762,6 +812,19 @@ def _speaker_place(who: Attribution, sent: Span) -> str | None:
                         if names:
                             return " ".join(names)
     return None
+
+
+def _partitive_group(doc: Doc, m: _Mention, noun: Token | None) -> Scope | None:
+    """'eight of the dead were children': a count of a sub-group of the victims."""
+    if noun is None or not _kind_noun(noun) or m.end >= len(doc) or doc[m.end].lower_ != "of":
+        return None
+    anchor = _anchor(doc, m)
+    if anchor.head.lemma_.lower() != "be":
+        return None
+    attr = next((c for c in anchor.head.children if c.dep_ in ("attr", "acomp")), None)
+    if attr is None:
+        return None
+    return Scope(kind=ScopeKind.group, group=attr.text.lower(), text=doc[m.start : attr.i + 1].text)
 
 
 def _group_scope(path: list[Token], noun: Token | None, start: int | None = None) -> Scope | None:
@@ -866,10 +929,11 @@ def _lines_of(sent: Span) -> Iterator[Span]:
 def _sentence_background(sent: Span) -> tuple[str, int] | None:
     lex = _lexicon()
     for tok in sent:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.war_nouns and tok.head.lower_ not in ("since", "after", "before"):
+        label = _war_label(tok)
+        if label and tok.head.lower_ not in ("since", "after", "before"):
             year = _year_in(tok)
             if year is not None:
-                return f"{year} {tok.lemma_.lower()}", year
+                return f"{year} {label}", year
     return None
 
 
@@ -905,6 +969,8 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             group = previous[1] or group  # "two others": others of the same kind
             if previous[3] is not None and previous[3].kind is ScopeKind.place:
                 inherited_scope = previous[3]
+        if party is None and group in (VictimGroup.civilians, None) and noun is not None and _victim_group(noun) is not VictimGroup.military:
+            party = _location_country(sent, who, kind)
         increment = m.increment and not (previous is not None and previous[2] != kind.kind)
         scope = None
         event_time = None
@@ -912,7 +978,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         if background is not None:
             scope = Scope(kind=ScopeKind.background, event=background[0], text=background[0])
             event_time = TimeRef(year=background[1], text=str(background[1]))
-        scope = scope or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun, m.start)
+        scope = scope or _partitive_group(doc, m, noun) or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun, m.start)
         if scope is None and increment:
             scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
         values = dict(
