@@ -95,8 +95,10 @@ _KIND_ORDER = {k.value: i for i, k in enumerate(CasualtyKind)}
 
 
 def _fact_order(f: Fact) -> tuple:
+    if f.field is not Field.casualties:
+        return (1, -f.articles, f.subject)
     scoped = len(f.subject.split(" · ")) > 2
-    return (f.field is not Field.casualties, f.party == BOTH, f.party or "~", _KIND_ORDER.get(f.kind, 99), scoped, f.subject)
+    return (0, f.party == BOTH, f.party or "~", _KIND_ORDER.get(f.kind, 99), scoped, f.subject)
 
 
 def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None]) -> tuple[Event, list[Conflict]]:

@@ -324,8 +324,14 @@ def cluster_when(cl: Cluster, origin: dict[str, str] | None = None) -> TimeRef:
     order = load_data("reconcile.json")["parts_of_day"]["order"]
     parts = [w.part_of_day for c in on_first if (w := window(c)) is not None and w.part_of_day in order]
     part = min(parts, key=order.index) if parts else None
+    # the start as an ISO datetime when the claims give the hour of that part ("2022-09-13T00:00")
+    times = sorted(
+        w.start
+        for c in on_first
+        if (w := window(c)) is not None and w.part_of_day == part and w.start and w.start[:10] == first.isoformat() and len(w.start) > 10
+    )
     return TimeRef(
-        start=first.isoformat(),
+        start=times[0] if part and times else first.isoformat(),
         end=last.isoformat(),
         precision=Precision.part_of_day if part else Precision.day,
         part_of_day=part,
