@@ -78,6 +78,12 @@ def test_records_inside_json_files_get_numbered_names_and_source_keys(file_name)
     assert all(item.article.title and item.article.text.startswith(item.article.title) for item in read.articles)
 
 
+def test_a_news_api_truncation_marker_is_not_article_text(tmp_path):
+    record = {"title": "Strike kills 4", "content": "An air strike killed four people near the port on Sunday, officials… [+2113 chars]"}
+    a = only(write(tmp_path, "api.json", json.dumps(record))).article
+    assert a.text.endswith("near the port on Sunday, officials")
+
+
 def test_body_may_be_in_text_body_or_content():
     texts = [item.article.text for item in read_file(FIXTURES / "records.json").articles]
     assert "ten people" in texts[0] and "14 soldiers" in texts[1]

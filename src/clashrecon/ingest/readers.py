@@ -37,6 +37,8 @@ META_ALIASES = {
     "credit": ("credit",),
     "dateline": ("dateline",),
 }
+# news APIs cut long bodies and append "… [+2345 chars]"; the marker is not article text
+TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -253,6 +255,7 @@ def _record_from_object(obj: Any, where: str) -> tuple[str, dict[str, Any], list
     if not body.strip():
         raise ValueError(f"field {body_key!r} is empty")
     meta, warnings = normalise_meta(obj, where)
+    body = TRUNCATION_MARK.sub("", body)
     return _with_title(meta.get("title"), body), meta, warnings
 
 
