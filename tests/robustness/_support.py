@@ -97,11 +97,26 @@ def run_cli_process(*args: str, honour_permissions: bool = False, env: dict[str,
     return Finished(proc.returncode, stdout, stderr, usage.ru_maxrss / 1024, seconds)
 
 
-_NUMBER = re.compile(r"\b\d+\b")
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$")
+_NUMBER = re.compile(r"\d+(?:[,.:]\d+)*")
+
+
+def _shift_count(text: str, by: int) -> str:
+    """Shift plain counts by `by`; years, days of the month, clock times and decimals stay."""
+
+    def shifted(m: re.Match[str]) -> str:
+        token = m.group()
+        before = text[: m.start()].split()[-1:] or [""]
+        after = text[m.end() :].split()[:1] or [""]
+        if not token.isdigit() or 1900 <= int(token) <= 2099 or _MONTH.match(before[0]) or _MONTH.match(after[0]):
+            return token
+        return str(int(token) + by)
+
+    return _NUMBER.sub(shifted, text)
 
 
 def varied_corpus(folder: Path, copies: int) -> list[Path]:
-    """`copies` distinct variants of each seed: every number shifted and a distinct closing line.
+    """`copies` distinct variants of each seed: every count shifted and a distinct closing line.
 
     Different texts (so different content hashes and claims) with the seeds' real sentence shapes.
     """
@@ -109,7 +124,7 @@ def varied_corpus(folder: Path, copies: int) -> list[Path]:
     written = []
     for i in range(copies):
         for seed in sorted(SEEDS.glob("*.txt")):
-            text = _NUMBER.sub(lambda m, i=i: str(int(m.group()) + i), seed.read_text())
+            text = _shift_count(seed.read_text(), i)
             text += f"\n\nThis copy was filed by regional desk number {i + 1}.\n"
             path = folder / f"v{i:03d}_{seed.name}"
             path.write_text(text)

@@ -38,7 +38,7 @@ def test_two_ingests_on_overlapping_folders_both_finish_and_store_each_article_o
         assert seen.returncode == 0, seen.stderr
         assert isinstance(json.loads(seen.stdout), list)
         reads += 1
-        time.sleep(0.1)
+        time.sleep(0.5)  # leave the two cores to the writers
 
     for proc in (first, second):
         out, err = proc.communicate()
