@@ -94,9 +94,13 @@ class Collected:
     replacing: set[str] = field(default_factory=set)  # pending sources that replace a stored version
 
 
-def _sources_of(path: Path, known: dict[str, StoredSource]) -> dict[str, StoredSource]:
-    base = str(path.resolve())
-    return {s: v for s, v in known.items() if s == base or s.startswith(base + "#")}
+def _by_file(known: dict[str, StoredSource]) -> dict[str, dict[str, StoredSource]]:
+    """Stored sources grouped by the file they came from ('a.jsonl#3' -> 'a.jsonl')."""
+    grouped: dict[str, dict[str, StoredSource]] = {}
+    for source, stored in known.items():
+        base, mark, number = source.rpartition("#")
+        grouped.setdefault(base if mark and number.isdigit() else source, {})[source] = stored
+    return grouped
 
 
 def collect(options: IngestOptions, known: dict[str, StoredSource], report: IngestReport) -> Collected:
@@ -110,11 +114,12 @@ def collect(options: IngestOptions, known: dict[str, StoredSource], report: Inge
     stored_ids = {v.article_id for v in known.values()}
     out = Collected()
     taken: set[str] = set()
+    by_file = _by_file(known)
     for path in found.files:
         report.files += 1
         try:
             data = read_bytes(path)
-            before = _sources_of(path, known)
+            before = by_file.get(str(path.resolve()), {})
             digest = file_hash(path, data) if before else None
             if before and not options.force and all(v.raw_hash == digest for v in before.values()):
                 report.unchanged += len(before)
