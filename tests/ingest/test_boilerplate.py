@@ -72,6 +72,8 @@ def test_classes_of_non_body_lines(line, expected):
         "The photo showed soldiers standing next to a burned-out tank.",
         "Two people were killed, the AP reported.",
         "Police said the attack was carried out via a drone launched from across the river.",
+        "The ministry said in a statement that the border was calm (via Telegram).",
+        "Leaders of the alliance (CSTO/ODKB) will meet in Moscow next week to discuss the fighting.",
     ],
 )
 def test_body_sentences_with_similar_words_stay_body(line):

@@ -80,7 +80,7 @@ def rules() -> Rules:
         # "Name / AFP via Getty Images file", "(Name/PAN Photo via AP)", "(AP Photo/Name)"
         photo_credit=re.compile(
             rf"(?:(?:/|\bvia\b)\s*(?:{photo_agencies})(?:\s+\w+){{0,2}}\W*$"
-            rf"|\((?:[^()]*?/[^()]*?|[^()]*?\bvia\s+[^()]*?)\)\W*$"
+            rf"|\((?=[^()]*(?:{photo_agencies}|(?i:{photo_words})))[^()]*(?:/|\bvia\b)[^()]*\)\W*$"
             rf"|(?<!\w)(?i:{photo_words})\s*(?::|(?i:by)\b)"
             rf"|\b(?:{photo_agencies})\s+(?:photo|images?|file)\b)",
         ),
