@@ -175,3 +175,33 @@ def test_the_rebels_are_the_armed_group_named_before(nlp):
 
 def test_a_reported_attack_alone_is_not_a_claim_about_who_started_it(nlp):
     assert blames(nlp, "Russian forces struck Ukrainian positions with missiles overnight, Kyiv said.") == set()
+
+
+def test_the_army_is_the_one_named_before_not_its_longer_neighbour(nlp):
+    text = (
+        "Heavy fighting between Sudan's army and the paramilitary Rapid Support Forces raged on Sunday. "
+        "The army accused the RSF of starting the war by seizing the presidential palace."
+    )
+    assert blames(nlp, text) == {("Sudan", "initiator", "Rapid Support Forces")}
+
+
+def test_someone_said_to_be_responsible_is_blamed(nlp):
+    text = "Army chief General Abdel Fattah al-Burhan of Sudan spoke on Sunday. RSF leader Hemedti told Al Arabiya that Burhan was responsible for the bloodshed."
+    assert blames(nlp, text) == {("Rapid Support Forces", "initiator", "Sudan")}
+
+
+@pytest.mark.parametrize(
+    "text, status, broker",
+    [
+        ("U.S. Secretary of State Antony Blinken called for an immediate ceasefire.", "proposed", None),
+        ("A three-hour humanitarian truce announced by the United Nations on Sunday collapsed within minutes.", "failed", "United Nations"),
+    ],
+)
+def test_a_ceasefire_only_called_for_is_proposed_and_an_announcer_is_its_broker(nlp, text, status, broker):
+    (claim,) = events_of(nlp, text, "ceasefire")
+    assert (claim.value, claim.attrs["broker"]) == (status, broker)
+
+
+def test_calling_someone_names_is_not_a_phone_call(nlp):
+    found = events_of(nlp, "RSF leader Mohamed Hamdan Dagalo called Burhan a criminal.", "diplomatic_contact")
+    assert [c.subject for c in found] == ["statement"]

@@ -77,3 +77,8 @@ def test_place_claims_carry_provenance(nlp):
     assert claim.field is Field.places and claim.kind == "place"
     assert art.text[claim.span_start : claim.span_end] == "Jermuk"
     assert claim.quote == text
+
+
+def test_people_the_model_mistakes_for_places_are_not_places(nlp):
+    text = "Army chief General Abdel Fattah al-Burhan said he would not negotiate. Hemedti told Al Arabiya that Burhan was responsible."
+    assert places_of(nlp, text) == []

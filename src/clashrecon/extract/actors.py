@@ -61,6 +61,16 @@ def _acronyms() -> frozenset[str]:
     return frozenset(s.lower() for s in surfaces if s.isupper() and len(s.replace(".", "")) <= 5)
 
 
+def own_words(tok: Token) -> str:
+    """A noun's own phrase without its conjuncts and clauses: in "Sudan's army and the Rapid Support
+    Forces" the army is Sudan's, whatever the longer name beside it."""
+    drop: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "appos"):
+            drop.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in tok.subtree if t.i not in drop)
+
+
 def core_phrase(phrase: Span) -> str:
     """The phrase without its relative and participial clauses: in "the governor of X province, one of
     the regions that came under Azerbaijani shelling" only "the governor of X province, one of the regions"
@@ -88,7 +98,14 @@ def _title_before(ent: Span) -> str | None:
         i -= 1
     if not words:
         return None
-    return actor_of_text(" ".join(t.text for t in reversed(words)))
+    found = actor_of_text(" ".join(t.text for t in reversed(words)))
+    if found is None:
+        # "Army chief General X": the institution named before
+        nouns = set(_settings()["institutions"]["nouns"])
+        inst = next((t for t in words if t.lemma_.lower() in nouns), None)
+        if inst is not None:
+            found = _resolve_institution(ent.doc[inst.i : inst.i + 1])
+    return found
 
 
 def _apposition(ent: Span) -> str | None:
@@ -96,6 +113,11 @@ def _apposition(ent: Span) -> str | None:
     "his Azerbaijani counterpart, Jeyhun Bayramov", "Azerbaijan's president, Ilham Aliyev"."""
     root = ent.root
     doc = ent.doc
+    # "Abdel Fattah al-Burhan of Sudan", "a commander from Hamas"
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("of", "from") and doc[ent.end + 1].ent_type_ in ("GPE", "ORG", "NORP"):
+        found = actor_of_text(doc[ent.end + 1].text)
+        if found:
+            return found
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
         phrase = doc[head.left_edge.i : ent.start]
@@ -114,6 +136,10 @@ def _name_keys(text: str) -> list[str]:
     keys = [" ".join(words).lower()]
     if len(words) > 1:
         keys.append(words[-1].lower())
+    # "al-Burhan" is later "Burhan"
+    particle = re.fullmatch(r"(?:al|el|ul|ad|ar|as|an|at|az)-(.+)", words[-1], re.I)
+    if particle:
+        keys.append(particle.group(1).lower())
     return keys
 
 
@@ -126,6 +152,8 @@ def person_affiliations(doc: Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     out: dict[str, str] = {}
+    # Cached before it is filled: a title resolved through an institution may look persons up.
+    doc.user_data[_PERSONS] = out
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -134,7 +162,6 @@ def person_affiliations(doc: Doc) -> dict[str, str]:
             continue
         for key in _name_keys(ent.text):
             out.setdefault(key, actor)
-    doc.user_data[_PERSONS] = out
     return out
 
 
@@ -225,7 +252,7 @@ def _resolve_institution(phrase: Span) -> str | None:
     for tok in reversed(phrase.doc[: phrase.start]):
         if tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_:
             chunk = phrase.doc[tok.left_edge.i : tok.right_edge.i + 1]
-            actor = actor_of_text(core_phrase(chunk))
+            actor = actor_of_text(own_words(tok))
             if actor is None:
                 person = person_of_phrase(chunk)
                 actor = _affiliation_of_name(person.text, phrase.doc) if person is not None else None
@@ -276,5 +303,9 @@ def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
 
 
 def actor_of_token(tok: Token, article: Article | None = None) -> str | None:
-    """The actor of the noun phrase a token heads (its whole subtree)."""
+    """The actor of the noun phrase a token heads, without its conjuncts and clauses."""
+    words = own_words(tok)
+    direct = actor_of_text(words)
+    if direct:
+        return direct
     return actor_of_phrase(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], article)

@@ -256,6 +256,12 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
                     if blamed:
                         yield Blame(tok, blamed, _phrase(verb).text)
                         break
+        elif lemma in lex["responsible_words"] and tok.pos_ == "ADJ" and not _negated(tok.head):
+            # "Hemedti said Burhan was responsible for the bloodshed"
+            subj = _subject(tok.head) if tok.dep_ == "acomp" else None
+            blamed = actor_of_token(subj, article) if subj is not None else None
+            if blamed:
+                yield Blame(tok, blamed, _phrase(tok).text)
         elif lemma in lex["start_verbs"] and tok.pos_ == "VERB" and not _negated(tok) and _starts_fighting(tok):
             # "Kyrgyz troops started the fighting", "the rebels began their offensive"
             subj = _subject(tok)
@@ -479,13 +485,14 @@ def _attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
 # --------------------------------------------------------------------------- ceasefires
 
 
-def _ceasefire_status(sent: Span) -> str:
+def _ceasefire_status(sent: Span, anchor: Token) -> str:
+    """failed, violated or agreed from the sentence's words; "proposed" when it is only called for."""
     lex = _lex()["ceasefire"]
     lemmas = {t.lemma_.lower() for t in sent}
     for status in ("failed", "violated", "agreed"):
         if lemmas & set(lex[status]):
             return status
-    return "agreed"
+    return "proposed" if any(t.lemma_.lower() in lex["proposed"] for t in [anchor, *anchor.ancestors]) else "agreed"
 
 
 def _broker(sent: Span, article: Article) -> str | None:
@@ -499,6 +506,9 @@ def _broker(sent: Span, article: Article) -> str | None:
             if actor:
                 return actor
         if lemma in lex["broker_verbs"] and tok.pos_ == "VERB":
+            agent = _agent(tok, article)
+            if agent:
+                return agent
             subj = _subject(tok)
             if subj is not None:
                 actor = actor_of_phrase(_phrase(subj), article)
@@ -518,7 +528,7 @@ def ceasefire_claims(sent: Span, article: Article) -> Iterator[Claim]:
     if m is None:
         return
     anchor = next((t for t in sent if t.idx >= sent.start_char + m.start()), sent.root)
-    status = _ceasefire_status(sent)
+    status = _ceasefire_status(sent, anchor)
     broker = _broker(sent, article)
     who = speaker(sent, anchor, article)
     from clashrecon.extract.times import best_time
@@ -551,7 +561,8 @@ def _contact_mode(sent: Span) -> tuple[str, Token] | None:
         lemma = tok.lemma_.lower()
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         if lemma == "call" and tok.pos_ == "VERB":
-            if preps & set(lex["statement"]["call_preps"]) or any(c.dep_ == "xcomp" for c in tok.children):
+            # "called on Yerevan to stop", "called for restraint", "called Burhan a criminal"
+            if preps & set(lex["statement"]["call_preps"]) or any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in tok.children):
                 return "statement", tok
             if any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in tok.children):
                 return "call", tok

@@ -173,6 +173,17 @@ def happening(sent: Span) -> str:
     return "mention"
 
 
+def _speakers(doc: Doc) -> set[str]:
+    """Names that speak ("Hemedti told Al Arabiya"): people or bodies, whatever the model's label."""
+    verbs = frozenset(load_data("attribution.json")["reporting_verbs"]) | {"call", "urge", "accuse", "deny"}
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in verbs:
+            if actor_lexicon().canonical(ent.text) is None:
+                out.add(ent.text.lower())
+    return out
+
+
 def place_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     """One claim per place per sentence: subject what happened there, value the place, attrs its country.
 
@@ -199,6 +210,12 @@ def place_claims(doc: Doc, article: Article) -> Iterator[Claim]:
         for p in places:
             if p.country:
                 countries.setdefault(p.name.lower(), p.country)
+    # A name the model also tags as a person in this article is a person ("Burhan"), not a place.
+    persons = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1], e.text.split()[-1].split("-")[-1])}
+    persons |= _speakers(doc)
+    # ... unless the text itself calls it a place ("the town of Jermuk").
+    persons -= {p.name.lower() for sent in sentences for p in pattern_places(sent)}
+    mentions = [(sent, [p for p in places if p.name.lower() not in persons]) for sent, places in mentions]
     for sent, places in mentions:
         subject = happening(sent)
         for p in places:
