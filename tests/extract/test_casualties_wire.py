@@ -329,6 +329,27 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(M,"exact",5,5)]),
     ("The militants executed 11 hostages, the army said.",
      [Expect(K,"exact",11,11)]),
+    # denominators, ratios, sub-groups, places and earlier flare-ups
+    ("Two of the 12 hostages released on Friday were wounded.",
+     [Expect(W, "exact", 2, 2)]),
+    ("Twelve members of one family were killed when their home was hit.",
+     [Expect(K, "exact", 12, 12)]),
+    ("Israel said 1,200 people were killed on Oct. 7 and about 240 taken hostage.",
+     [Expect(K, "exact", 1200, 1200, claimant="Israel"), Expect(C, "about", 216, 264, claimant="Israel")]),
+    ("The International Committee of the Red Cross said eight of the dead were children.",
+     [Expect(K, "exact", 8, 8, scope="group")]),
+    ("At least 17 civilians were killed when shells struck a camp for displaced people near the town of Sake in eastern Congo.",
+     [Expect(K, "at_least", 17, None, party="Democratic Republic of the Congo", group="civilians")]),
+    ("A Ukrainian drone attack killed three people in Russia's Belgorod region, the governor said.",
+     [Expect(K, "exact", 3, 3, party="Russia")]),
+    ("Russian shelling killed five soldiers in Ukraine's Donetsk region.",
+     [Expect(K, "exact", 5, 5, party=None, group="military")]),
+    ("The UN has recorded 10,000 civilian deaths since February 2022.",
+     [Expect(K, "exact", 10000, 10000, group="civilians", scope="cumulative")]),
+    ("The two Central Asian neighbors fought a brief war in 2021 that killed more than 50 people.",
+     [Expect(K, "more_than", 51, None, scope="background")]),
+    ("A similar flare-up in 2021 killed more than 55 people, according to officials on both sides.",
+     [Expect(K, "more_than", 56, None, scope="background")]),
 ]
 
 # Sentences with numbers and casualty-like words that must yield no claim.
@@ -374,6 +395,10 @@ NOT_CLAIMS: list[str] = [
     "About 60 journalists attended the briefing in Kyiv.",
     "The 10 countries agreed to send 4,000 soldiers to Haiti.",
     "Rescue workers were searching for survivors under the rubble of 12 buildings.",
+    "The attack on the kibbutz killed about one in ten residents.",
+    "The soldier, 22, was killed by a sniper near Highway 5.",
+    "Each of the 150 passengers survived.",
+    "Page 2 of 5",
 ]
 
 

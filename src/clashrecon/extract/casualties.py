@@ -249,6 +249,25 @@ def _scan(sent: Span) -> list[_Mention]:
 # --------------------------------------------------------------------------- filters
 
 
+def _is_part_of_another_count(doc: Doc, m: _Mention) -> bool:
+    """'two of the 12 hostages', 'members of one family', 'one in ten residents': the number
+    is a denominator or a ratio, not a count of victims."""
+    if m.flags & {"zero", "unspecified", "single"}:
+        return False
+    k = m.start - 1
+    if k >= 0 and doc[k].lower_ in ("the", "these", "those"):
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "of":
+        head = doc[k].head
+        if head.pos_ == "NUM" or (_victim_group(head) is not None and not _kind_noun(head)):
+            return True
+    if k >= 0 and doc[k].lower_ == "in" and k - 1 >= 0 and _is_numeral(doc[k - 1]):
+        return True
+    if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "out") and (_is_numeral(doc[m.end + 1]) or doc[m.end + 1].lower_ == "of"):
+        return True
+    return False
+
+
 def _is_measure(doc: Doc, m: _Mention) -> bool:
     """Dates, durations, ages, distances, money, percentages, page chrome: never counts of people."""
     lex = _lexicon()
@@ -435,6 +454,9 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
     lex = _lexicon()
     node = noun if noun is not None else anchor
     path = [node]
+    after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
+    if tuple(after) in lex.prisoner_phrases:
+        return _Kind(CasualtyKind.captured.value, doc[m.end], path)  # "about 240 taken hostage"
     if noun is not None and _kind_noun(noun) and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
         kind = _kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not _negated_context(noun):
@@ -635,7 +657,11 @@ def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
         name = actor_of_text(tok.text)
         if name is None or lex.kind_of(name) != "country":
             continue
-        locative = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "across", "of"))
+        locative = (
+            tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+            or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "across", "of")
+            or tok.dep_ == "poss" and tok.head.lemma_.lower() in _lexicon().place_nouns  # "Russia's Belgorod region"
+        )
         if locative:
             found.add(name)
     return found.pop() if len(found) == 1 else None
@@ -646,6 +672,10 @@ def _victim_group_of(noun: Token | None, kind: _Kind) -> VictimGroup | None:
         group = _victim_group(noun)
         if group is not None:
             return group
+        for child in noun.children:
+            # "civilian deaths", "military casualties"
+            if child.dep_ in ("amod", "compound") and child.lower_ in ("civilian", "military"):
+                return VictimGroup.civilians if child.lower_ == "civilian" else VictimGroup.military
     # "deaths among Azerbaijani troops", "bodies of 100 soldiers"
     for head in (kind.token, noun):
         if head is None:
@@ -942,7 +972,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
     previous: tuple[str | None, VictimGroup | None, str, Scope | None] | None = None
     taken: set[int] = set()
     for m in _scan(sent):
-        if _is_measure(doc, m) or "from" in m.flags or _reports_negated(m, doc):
+        if _is_measure(doc, m) or _is_part_of_another_count(doc, m) or "from" in m.flags or _reports_negated(m, doc):
             continue
         noun, is_people = (doc[m.start].head, True) if "single" in m.flags else _counted_noun(doc, m, sent.end)
         if not is_people:
@@ -969,7 +999,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             group = previous[1] or group  # "two others": others of the same kind
             if previous[3] is not None and previous[3].kind is ScopeKind.place:
                 inherited_scope = previous[3]
-        if party is None and group in (VictimGroup.civilians, None) and noun is not None and _victim_group(noun) is not VictimGroup.military:
+        if party is None and group is not VictimGroup.military and noun is not None:
             party = _location_country(sent, who, kind)
         increment = m.increment and not (previous is not None and previous[2] != kind.kind)
         scope = None
