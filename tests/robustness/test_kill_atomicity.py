@@ -10,11 +10,13 @@ re-run must leave exactly the clean run's articles, claims and timeline.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
 import time
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +114,49 @@ def test_sigkill_at_any_moment_leaves_a_whole_store_and_a_rerun_completes(corpus
     _check_store_is_whole(db, expected)
     assert _contents(db) == expected
     assert _timeline(db) == clean_timeline
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_killing_a_parallel_ingest_leaves_no_worker_running(corpus):
+    """SIGKILL cannot be caught, so each --jobs worker must notice on its own that its parent is gone."""
+    folder, base, _, expected, _ = corpus
+    db = base / "parallel.db"
+    proc = subprocess.Popen(cli_args("ingest", str(folder), "--db", str(db), "-q", "--jobs", "2"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=child_env(), cwd=ROOT)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    assert workers, "no worker process was started for --jobs 2"
+    time.sleep(1.0)  # let the workers take up their first articles
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # never leave them running after the test, whatever it concludes
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"{len(left)} --jobs worker(s) still running 10 s after their ingest was killed"
+    if db.exists():
+        _check_store_is_whole(db, expected)
