@@ -184,7 +184,8 @@ def full_name(person: Span) -> str:
     return " ".join(w for w in person.text.split() if w.lower() not in _HONORIFICS) or person.text
 
 
-def _affiliation_of_name(text: str, doc: Doc) -> str | None:
+def affiliation_of_name(text: str, doc: Doc) -> str | None:
+    """The affiliation the Doc gives a person's name or surname, if any."""
     known = person_affiliations(doc)
     return next((known[k] for k in _name_keys(text) if k in known), None)
 
@@ -208,7 +209,7 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
         if personal:
             persons = [e for e in sent.ents if e.label_ == "PERSON"]
             for ent in reversed(persons):
-                actor = _affiliation_of_name(ent.text, phrase.doc)
+                actor = affiliation_of_name(ent.text, phrase.doc)
                 if actor:
                     return actor
         else:
@@ -255,7 +256,7 @@ def _resolve_institution(phrase: Span) -> str | None:
             actor = actor_of_text(own_words(tok))
             if actor is None:
                 person = person_of_phrase(chunk)
-                actor = _affiliation_of_name(person.text, phrase.doc) if person is not None else None
+                actor = affiliation_of_name(person.text, phrase.doc) if person is not None else None
             if actor:
                 return actor
     if head.lemma_.lower() in _settings()["institutions"]["armed_group_nouns"]:
@@ -281,13 +282,13 @@ def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
         return direct
     person = person_of_phrase(phrase)
     if person is not None:
-        actor = _affiliation_of_name(person.text, phrase.doc)
+        actor = affiliation_of_name(person.text, phrase.doc)
         if actor:
             return actor
     # A surname the model did not tag as a PERSON ("Pashinyan said").
     for tok in phrase:
         if tok.pos_ == "PROPN":
-            actor = _affiliation_of_name(tok.text, phrase.doc)
+            actor = affiliation_of_name(tok.text, phrase.doc)
             if actor:
                 return actor
     cfg = _settings()["person_context"]

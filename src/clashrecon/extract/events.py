@@ -18,7 +18,14 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.actors import actor_of_phrase, actor_of_text, actor_of_token, full_name, person_of_phrase
+from clashrecon.extract.actors import (
+    actor_of_phrase,
+    actor_of_text,
+    actor_of_token,
+    affiliation_of_name,
+    full_name,
+    person_of_phrase,
+)
 from clashrecon.extract.attribution import attribute, reporting_lemmas
 from clashrecon.extract.common import claim_sentences, make_claim
 from clashrecon.extract.places import sentence_places
@@ -546,10 +553,19 @@ def ceasefire_claims(sent: Span, article: Article) -> Iterator[Claim]:
 
 
 def _participants(sent: Span, article: Article) -> list[str]:
+    """Every actor the sentence names, persons through their affiliation ("Pashinyan called Putin")."""
     out: list[str] = []
+    covered: set[int] = set()
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+            covered.update(range(ent.start, ent.end))
             actor = actor_of_phrase(ent, article)
+            if actor and actor not in out:
+                out.append(actor)
+    for tok in sent:
+        # a surname the model left untagged
+        if tok.pos_ == "PROPN" and tok.i not in covered:
+            actor = affiliation_of_name(tok.text, sent.doc)
             if actor and actor not in out:
                 out.append(actor)
     return sorted(out)
