@@ -101,11 +101,20 @@ def _sqlite_header_then_garbage(path):
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
 
 
+def _someone_elses_database(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts(name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Ana', '555')")
+    conn.commit()
+    conn.close()
+
+
 @pytest.mark.parametrize("make, words", [
     (_newer_store, "newer"),
     (_not_sqlite, "not a SQLite database"),
     (_sqlite_header_then_garbage, "SQLite"),
-], ids=["newer-schema", "not-sqlite", "corrupt-header"])
+    (_someone_elses_database, "not a clashrecon store"),
+], ids=["newer-schema", "not-sqlite", "corrupt-header", "other-sqlite-database"])
 @pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: c[0])
 def test_every_command_refuses_an_unusable_store_and_leaves_it_untouched(tmp_path, runner, make, words, command):
     db = tmp_path / "store.db"
@@ -179,3 +188,18 @@ def test_a_read_only_store_is_read_but_never_written(seeds_db, tmp_path):
         assert digest(db) == before
     finally:
         tmp_path.chmod(0o755)
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_a_read_command_leaves_an_empty_sqlite_database_untouched(tmp_path, runner, command):
+    db = tmp_path / "blank.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE scratch(x)")
+    conn.execute("DROP TABLE scratch")  # a valid SQLite file with a header and no tables
+    conn.commit()
+    conn.close()
+    assert db.read_bytes().startswith(b"SQLite format 3")
+    before = digest(db)
+    result = run_cli(runner, *command, "--db", str(db))
+    assert result.exit_code == 2 and "ingest" in result.stderr
+    assert digest(db) == before

@@ -121,10 +121,19 @@ def _check_file(path: Path, *, create: bool) -> None:
         probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
         try:
             version = probe.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:
         raise NotSQLiteStore(f"store {path} is not a usable SQLite database ({exc}); it was left untouched") from exc
+    if version == 0 and tables:
+        # someone else's database: creating our tables in it would damage it
+        raise NotSQLiteStore(
+            f"store {path} is a SQLite database but not a clashrecon store (it has tables "
+            f"{', '.join(sorted(tables)[:5])}); it was left untouched. Give --db a new path"
+        )
+    if version == 0 and not create:
+        raise MissingStore(f"store {path} holds no clashrecon data yet; run `clashrecon ingest PATH --db {path}` first")
     if version > SCHEMA_VERSION:
         raise NewerSchemaStore(
             f"store {path} has schema version {version}, newer than this clashrecon's {SCHEMA_VERSION}; "
