@@ -203,3 +203,20 @@ def test_a_read_command_leaves_an_empty_sqlite_database_untouched(tmp_path, runn
     result = run_cli(runner, *command, "--db", str(db))
     assert result.exit_code == 2 and "ingest" in result.stderr
     assert digest(db) == before
+
+
+def test_results_computed_before_another_writer_stored_articles_are_not_saved(tmp_path):
+    """Two ingests share a store: the one that read first must not overwrite fresher results."""
+    from clashrecon.models import Reconciliation
+
+    db = tmp_path / "s.db"
+    with Store.open(db, create=True) as first, Store.open(db, create=True) as second:
+        first.put_articles([("/x/a.txt", _article("first text"), [])])
+        assert first.meta("reconciled_at") is None, "a stored batch marks the results stale"
+        assert len(first.articles()) == 1  # first starts its corpus pass
+        second.put_articles([("/x/b.txt", _article("second text", "b.txt"), [])])
+        assert first.save_reconciliation(Reconciliation(events=(), conflicts=())) is False
+        assert first.meta("reconciled_at") is None
+        assert len(second.articles()) == 2
+        assert second.save_reconciliation(Reconciliation(events=(), conflicts=())) is True
+        assert second.meta("reconciled_at") is not None
