@@ -82,3 +82,8 @@ def test_place_claims_carry_provenance(nlp):
 def test_people_the_model_mistakes_for_places_are_not_places(nlp):
     text = "Army chief General Abdel Fattah al-Burhan said he would not negotiate. Hemedti told Al Arabiya that Burhan was responsible."
     assert places_of(nlp, text) == []
+
+
+def test_a_place_in_a_region_of_a_country(nlp):
+    text = "At least 17 civilians were killed when shells struck a camp near the town of Sake in eastern Congo."
+    assert places_of(nlp, text) == [("casualties", "Sake", "Democratic Republic of the Congo")]

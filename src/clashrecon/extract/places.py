@@ -47,7 +47,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     desc = "|".join(d["descriptors"])
     of_form = re.compile(
         rf"(?:\b(?P<demonym>[A-Z][a-z]+)\s+)?(?:(?:{desc})\s+)*\b(?:{before})\s+of\s+(?P<names>{_NAMES})"
-        rf"(?:\s*,\s*(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+        rf"(?:\s*,\s*(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+        rf"|\s+in\s+(?:the\s+)?(?:(?:{desc})\s+)*(?P<region_country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
     )
     after_form = re.compile(
         rf"(?P<names>{_NAMES})\s+(?:{after})\b(?:\s+(?:of|in)\s+(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
@@ -98,7 +99,7 @@ def pattern_places(sent: Span) -> list[PlaceMention]:
                 s = base + m.start("names") + off
                 found.append(PlaceMention(_clean(name), None, s, s + len(name)))
     for m in of_form.finditer(text):
-        country = _country(m.group("country")) or _country(m.group("demonym"))
+        country = _country(m.group("country")) or _country(m.group("region_country")) or _country(m.group("demonym"))
         for name, off in _split_names(m.group("names")):
             if not _is_actor(name):
                 s = base + m.start("names") + off
