@@ -20,24 +20,24 @@ ARM, AZE = "Armenia", "Azerbaijan"
 
 EXPECTED: dict[str, list[Expect]] = {
     "000_41b26c68895a8303.txt": [
-        Expect(K, "exact", 49, 49, group="military", claimant=ARM),  # headline "Armenia says 49 soldiers ..."
+        Expect(K, "exact", 49, 49, party=ARM, group="military", claimant=ARM),  # headline: a country's own unmarked soldiers
         Expect(K, "at_least", 49, None, party=ARM, group="military", claimant=ARM),
-        Expect(W, "unspecified", None, None, claimant=ARM),  # "The ministry added ... an unknown number of people"
+        Expect(W, "unspecified", None, None, party=ARM, claimant=ARM),  # Armenian ministry: "the Azerbaijani shelling ... injured"
         Expect(X, "unspecified", None, None, claimant=AZE),
-        Expect(K, "more_than", 6601, None, scope="background"),  # the 2020 war
+        Expect(K, "more_than", 6601, None, party="both", scope="background"),  # the 2020 war killed on both sides
         Expect(K, "at_least", 49, None, party=ARM, group="military", claimant=ARM),  # Pashinyan in parliament
     ],
     "001_39cca2ebeafa4fc9.txt": [
-        Expect(K, "exact", 49, 49, group="military", claimant=ARM),
+        Expect(K, "exact", 49, 49, party=ARM, group="military", claimant=ARM),
         Expect(K, "at_least", 49, None, party=ARM, group="military", claimant=ARM),
     ],
     "002_e9d03dd66f68ed55.txt": [
-        Expect(K, "exact", 99, 99, group="military"),
+        Expect(K, "exact", 99, 99, party="both", group="military"),  # reported by both countries together
         Expect(K, "about", 90, 110, party="both", group="military"),
         Expect(K, "at_least", 49, None, party=ARM, group="military", claimant=ARM),
         Expect(K, "exact", 50, 50, party=AZE, claimant=AZE),  # "Azerbaijan said it lost 50"
         Expect(W, "unspecified", None, None),
-        Expect(K, "more_than", 6601, None, scope="background"),
+        Expect(K, "more_than", 6601, None, party="both", scope="background"),
         Expect(K, "exact", 4, 4, party=ARM, group="military", scope="place"),  # "in his region"
         Expect(W, "exact", 43, 43, party=ARM, scope="place"),
     ],
@@ -47,12 +47,12 @@ EXPECTED: dict[str, list[Expect]] = {
         Expect(K, "unspecified", None, None, party=AZE, group="military", claimant=AZE),  # "without giving numbers"
     ],
     "004_9930d5a469ed8c22.txt": [
-        Expect(K, "exact", 155, 155),  # headline
+        Expect(K, "exact", 155, 155, party="both"),  # headline: "clashes that killed 155"
         Expect(K, "exact", 155, 155, party="both", group="military", scope="cumulative"),
         Expect(K, "exact", 105, 105, party=ARM, group="military", claimant=ARM, scope="cumulative"),
-        Expect(K, "exact", 50, 50, party=AZE, group="military", claimant=AZE),
+        Expect(K, "exact", 50, 50, party=AZE, group="military", claimant=AZE, scope="cumulative"),  # same window as the 105
         Expect(B, "up_to", 0, 100, party=ARM, group="military", claimant=AZE),
-        Expect(K, "more_than", 6701, None, scope="background"),  # "died in the fighting" after "a six-week war in 2020"
+        Expect(K, "more_than", 6701, None, party="both", scope="background"),  # "died in the fighting" after "a six-week war in 2020"
         Expect(W, "exact", 2, 2, party=AZE, group="civilians", claimant=AZE),
     ],
 }

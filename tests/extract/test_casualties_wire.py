@@ -88,7 +88,7 @@ K, W, M, C, B, X = "killed", "wounded", "missing", "captured", "bodies", "casual
 WIRE: list[tuple[str, list[Expect]]] = [
     # digits, qualifiers, demonyms
     ("Russian missile strikes killed at least 12 civilians in Kharkiv on Thursday, Ukrainian officials said.",
-     [Expect(K, "at_least", 12, None, party=None, group="civilians", claimant="Ukraine")]),
+     [Expect(K, "at_least", 12, None, party="Ukraine", group="civilians", claimant="Ukraine")]),  # attacked by the other side
     ("Ukraine's military said 40 Russian soldiers were killed in the fighting near Bakhmut.",
      [Expect(K, "exact", 40, 40, party="Russia", group="military", claimant="Ukraine")]),
     ("Israeli airstrikes killed more than 30 Palestinians overnight, the Gaza health ministry said.",
@@ -350,6 +350,17 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "more_than", 51, None, scope="background")]),
     ("A similar flare-up in 2021 killed more than 55 people, according to officials on both sides.",
      [Expect(K, "more_than", 56, None, scope="background")]),
+    # whose victims, when the victims carry no side
+    ("Clashes along the frontier killed 31 people on Monday.",
+     [Expect(K, "exact", 31, 31, party="both")]),
+    ("Azerbaijan said Armenian shelling wounded an unknown number of civilians.",
+     [Expect(W, "unspecified", None, None, party="Azerbaijan", group="civilians", claimant="Azerbaijan")]),
+    ("Israel said 21 soldiers were killed when a building collapsed in central Gaza.",
+     [Expect(K, "exact", 21, 21, party="Israel", group="military", claimant="Israel")]),
+    ("Ukraine said it had killed 40 soldiers in the counter-attack.",
+     [Expect(K, "exact", 40, 40, party=None, group="military", claimant="Ukraine")]),
+    ("Israel says 30 militants killed in Gaza raid.",
+     [Expect(K, "exact", 30, 30, party=None, group="military", claimant="Israel")]),
 ]
 
 # Sentences with numbers and casualty-like words that must yield no claim.
@@ -431,3 +442,26 @@ def measure(nlp) -> tuple[float, float, int, int, int]:
 def test_precision_and_recall_on_the_wire_set_stay_high(nlp):
     precision, recall, *_ = measure(nlp)
     assert precision >= 0.95 and recall >= 0.95
+
+
+def test_headline_claim_is_attributed_to_the_country_that_says_it(nlp):
+    (claim,) = claims_of(nlp, "Kyrgyzstan says 24 soldiers killed in border fighting with Tajikistan", headline=True)
+    assert (claim.claimant, claim.claimant_role.value, claim.segment.value) == ("Kyrgyzstan", "headline", "headline")
+    assert (claim.kind, claim.quantity.low, claim.victim_party) == ("killed", 24, "Kyrgyzstan")
+
+
+def test_unattributed_claim_belongs_to_the_outlet(nlp):
+    (claim,) = claims_of(nlp, "A drone strike killed four people in the village.", outlet="Reuters")
+    assert (claim.claimant, claim.claimant_role.value, claim.claimant_text) == ("Reuters", "outlet", None)
+
+
+def test_span_is_the_printed_quantity(nlp):
+    text = "Fighting has killed nearly 200 people and wounded more than 1,800, the WHO said."
+    claims = claims_of(nlp, text)
+    assert [text[c.span_start : c.span_end] for c in claims] == ["nearly 200", "more than 1,800"]
+
+
+def test_cumulative_scope_keeps_the_moment_it_counts_from(nlp):
+    (claim,) = claims_of(nlp, "Pashinyan said 105 of his country's troops have been killed since fighting erupted early on Tuesday.")
+    assert claim.scope.kind.value == "cumulative"
+    assert (claim.scope.since.weekday, claim.scope.since.part_of_day, claim.scope.since.since) == (1, "early", True)

@@ -66,6 +66,8 @@ class _Lexicon:
     group_markers: frozenset[str]
     both_sides: tuple[str, ...]
     war_nouns: frozenset[str]
+    mutual_fighting: frozenset[str]
+    own_forces: frozenset[str]
     place_nouns: frozenset[str]
     place_titles: frozenset[str]
     units: frozenset[str]
@@ -98,6 +100,8 @@ def _lexicon() -> _Lexicon:
         group_markers=frozenset(raw["group_markers"]),
         both_sides=tuple(raw["both_sides"]),
         war_nouns=frozenset(raw["war_nouns"]),
+        mutual_fighting=frozenset(raw["mutual_fighting_nouns"]),
+        own_forces=frozenset(raw["own_forces_nouns"]),
         place_nouns=frozenset(raw["place_nouns"]),
         place_titles=frozenset(raw["place_titles"]),
         units=frozenset(raw["unit_nouns"]),
@@ -667,6 +671,71 @@ def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _agent(kind: _Kind) -> Token | None:
+    """Who did the killing: the subject of an active casualty verb, or of the clause a
+    relative clause hangs on ("a war in 2021 that killed ...", "clashes that killed 155")."""
+    verb = kind.token
+    if verb.pos_ not in ("VERB", "AUX") or _passive(verb) and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if verb.lemma_.lower() in ("die", "perish") or verb.lemma_.lower() in _lexicon().lose:
+        return None  # their subject is the victims' side
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        return verb.head
+    if subj is None and verb.dep_ == "relcl":
+        return verb.head
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "the shelling damaged infrastructure and injured ..."
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return verb.head  # misparse of "Russian strikes killed 12 civilians, officials said"
+    return subj
+
+
+def _party_from_context(noun: Token | None, kind: _Kind, who: Attribution, group: VictimGroup | None) -> str | None:
+    """Whose victims, when the victims themselves carry no side.
+
+    - fighting between sides ("clashes that killed 155", "a war that killed 6,600") kills
+      on both sides, and so does a count two sides report together;
+    - an attacker named by its side ("Azerbaijani shelling injured ...", "Russian strikes
+      killed ...") hits the other side, when a country's speaker reports it;
+    - a country that reports its own unmarked soldiers killed ("Armenia says 49 soldiers
+      have been killed") speaks of its own.
+    """
+    lex = _lexicon()
+    lexicon = actor_lexicon()
+    speaker = who.claimant if who.role.value != "outlet" else None
+    agent = _agent(kind)
+    if (
+        agent is None
+        and speaker
+        and lexicon.kind_of(speaker) == "country"
+        and group is VictimGroup.military
+        and noun is not None
+        and noun.lemma_.lower() in lex.own_forces
+    ):
+        return speaker
+    if agent is None and kind.token.pos_ == "VERB" and group is not VictimGroup.military:
+        for prep in kind.token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+                for pobj in prep.children:
+                    label = _war_label(pobj) if pobj.dep_ == "pobj" else None
+                    if label and label.split()[-1].split("-")[0] in lex.mutual_fighting:
+                        return "both"  # "More than 6,700 people died in the fighting"
+    if agent is not None:
+        label = _war_label(agent)
+        if label and label.split()[-1].split("-")[0] in lex.mutual_fighting:
+            return "both"
+        phrase = agent.doc[agent.left_edge.i : agent.i + 1]
+        attacker = actor_of_text(phrase.text) if any(t.ent_type_ in ("NORP", "GPE") for t in phrase) else None
+        if attacker and speaker and lexicon.kind_of(speaker) == "country" and speaker != attacker:
+            return speaker
+        return None
+    if speaker and " and " in speaker and all(lexicon.kind_of(p) for p in speaker.split(" and ")):
+        return "both"  # "Armenia, Azerbaijan report 99 troops killed"
+    return None
+
+
 def _victim_group_of(noun: Token | None, kind: _Kind) -> VictimGroup | None:
     if noun is not None:
         group = _victim_group(noun)
@@ -1001,6 +1070,11 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
                 inherited_scope = previous[3]
         if party is None and group is not VictimGroup.military and noun is not None:
             party = _location_country(sent, who, kind)
+        if party is None:
+            party = _party_from_context(noun, kind, who, group)
+        if previous is not None and previous[3] is not None and previous[3].kind is ScopeKind.cumulative and previous[2] == kind.kind:
+            # "105 ... killed since fighting erupted, while Azerbaijan said it lost 50 troops"
+            inherited_scope = inherited_scope or previous[3]
         increment = m.increment and not (previous is not None and previous[2] != kind.kind)
         scope = None
         event_time = None
