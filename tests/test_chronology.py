@@ -208,3 +208,25 @@ def test_an_abbreviated_month_is_not_a_sentence_end():
     exprs = {"a.txt": time_expressions(arts[0].text)}
     assert infer_anchor(exprs) == date(2022, 9, 13)
     assert article_references(arts)["a.txt"].day == date(2022, 9, 13)
+
+
+@pytest.mark.parametrize(
+    "lede, expected, basis",
+    [
+        ("KYIV, Ukraine, March 11, 2024 (Reuters) - Russian missiles struck the city overnight.", date(2024, 3, 11), TimeBasis.explicit),
+        ("GAZA, Oct 9 (Reuters) - Israeli jets struck the strip on Monday, officials said in 2023 reports.", date(2023, 10, 9), TimeBasis.inferred),
+    ],
+)
+def test_a_dateline_date_is_the_day_of_telling(lede, expected, basis):
+    arts = [article("a.txt", lede)]
+    ref = article_references(arts)["a.txt"]
+    assert (ref.day, ref.basis) == (expected, basis)
+    dated, _ = resolve_corpus(arts, [])
+    assert dated[0].published == Published(date=expected.isoformat(), basis=basis)
+
+
+def test_a_date_inside_the_lede_is_not_a_dateline():
+    arts = [article("a.txt", "Fighting that began on March 3 killed 12 people, officials said on Friday. The 2019 truce failed.")]
+    from clashrecon.chronology import dateline_date
+
+    assert dateline_date(arts[0]) is None

@@ -70,7 +70,22 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def infer_anchor(expressions: dict[str, list[TimeExpression]]) -> date | None:
+def dateline_date(article: Article) -> TimeRef | None:
+    """The date a wire dateline gives its story: "KYIV, Ukraine, March 11 (Reuters) -" -> March 11."""
+    text = _claim_text(article)
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        lead = re.split(r"\(|\s[-—–]\s|—|–", line, maxsplit=1)[0]
+        first = lead.strip().split(",")[0].split()
+        if len(lead) > 100 or not first or not first[0].isupper() or len(first[0].strip(".")) < 2:
+            continue
+        found = [e.ref for e in time_expressions(lead) if e.ref.month is not None and e.ref.day is not None]
+        return found[0] if found else None
+    return None
+
+
+def infer_anchor(expressions: dict[str, list[TimeExpression]], datelines: list[TimeRef] = ()) -> date | None:
     """One calendar date the corpus pins down: an explicit day and month whose weekday is one the
     articles name (the most named wins), in a year not before any year they name. None if nothing agrees."""
     weekday_counts: Counter[int] = Counter()
@@ -85,9 +100,10 @@ def infer_anchor(expressions: dict[str, list[TimeExpression]]) -> date | None:
                 years.append(r.year)
             if r.month is not None and r.day is not None:
                 anchors.append(r)
-    best: tuple[bool, int, int, int, date] | None = None
+    best: tuple[bool, bool, int, int, int, date] | None = None
     span = _settings()["anchor_year_span"]
-    for r in anchors:
+    dated = {(r.year, r.month, r.day) for r in datelines}
+    for r in [*datelines, *anchors]:
         if r.year is not None:
             candidates = [r.year]
         elif years:
@@ -101,15 +117,17 @@ def infer_anchor(expressions: dict[str, list[TimeExpression]]) -> date | None:
             # The date's weekday must be one the articles name: "Feb. 24, 2022" recalled in a story
             # told on a Monday two years later anchors nothing.
             support = weekday_counts[d.weekday()]
-            if support == 0:
-                continue
             explicit = r.year is not None
-            # A date with its own year is fully determined; then the most-named weekday; then the
-            # latest date (a story's newest date is nearest its telling); then the earliest year.
-            key = (explicit, support, d.toordinal() if explicit else d.month * 100 + d.day, -year, d)
-            if best is None or key[:4] > best[:4]:
+            dateline = (r.year, r.month, r.day) in dated
+            # A dateline with its year is the day of telling itself, named weekday or not.
+            if support == 0 and not (dateline and explicit):
+                continue
+            # A date with its own year is fully determined; a dateline is the day of telling; then the
+            # most-named weekday; then the latest date (nearest the telling); then the earliest year.
+            key = (explicit, dateline, support, d.toordinal() if explicit else d.month * 100 + d.day, -year, d)
+            if best is None or key[:5] > best[:5]:
                 best = key
-    return best[4] if best else None
+    return best[5] if best else None
 
 
 def _nearest(weekday: int, anchor: date) -> date:
@@ -152,7 +170,8 @@ def article_references(
 ) -> dict[str, Reference]:
     """Each article's reference date (keyed by article name), with its basis."""
     expressions = {a.name: _telling_expressions(_claim_text(a)) for a in articles}
-    anchor = None if reference_date else infer_anchor(expressions)
+    datelines = {a.name: dateline_date(a) for a in articles}
+    anchor = None if reference_date else infer_anchor(expressions, [d for d in datelines.values() if d is not None])
     all_weekdays = {e.ref.weekday for exprs in expressions.values() for e in exprs if e.ref.weekday is not None}
     first = _first_weekday(all_weekdays)
     out: dict[str, Reference] = {}
@@ -164,6 +183,15 @@ def article_references(
             out[a.name] = Reference(reference_date, TimeBasis.resolved)
             continue
         weekdays = [e.ref.weekday for e in expressions[a.name] if e.ref.weekday is not None]
+        told = datelines[a.name]
+        if told is not None and (told.year is not None or anchor is not None):
+            # The dateline is the day of telling; without a year it takes the anchor's (or a neighbour's).
+            years = [told.year] if told.year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
+            days = [d for y in years if (d := _safe_date(y, told.month, told.day)) is not None]
+            if days:
+                day = min(days, key=lambda d: abs((d - anchor).days) if anchor else 0)
+                out[a.name] = Reference(day, TimeBasis.explicit if told.year is not None else TimeBasis.inferred)
+                continue
         if anchor is not None and weekdays:
             out[a.name] = Reference(max(_nearest(w, anchor) for w in weekdays), TimeBasis.inferred)
         elif first is not None and weekdays:
@@ -279,7 +307,7 @@ def resolve_corpus(
     dated: list[Article] = []
     for a in articles:
         ref = refs[a.name]
-        if ref.basis is TimeBasis.explicit:
+        if a.published.basis is TimeBasis.explicit:
             dated.append(a)
         elif ref.day is not None:
             dated.append(a.model_copy(update={"published": Published(date=ref.day.isoformat(), basis=ref.basis)}))
