@@ -44,7 +44,8 @@ def places_of(nlp, text: str, **kw) -> list[tuple[str, str, str | None]]:
             "Paramilitary fighters attacked the city of El Fasher in North Darfur state on Friday.",
             [("attack", "El Fasher", None), ("attack", "North Darfur", None)],
         ),
-        ("Pashinyan and Aliyev met Aug. 31 in Brussels.", [("meeting", "Brussels", None)]),
+        # a capital is a place where something happens there, and its country is known
+        ("Pashinyan and Aliyev met Aug. 31 in Brussels.", [("meeting", "Brussels", "Belgium")]),
     ],
 )
 def test_places_and_what_happened_there(nlp, text, expected):
