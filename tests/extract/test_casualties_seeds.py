@@ -38,6 +38,7 @@ EXPECTED: dict[str, list[Expect]] = {
         Expect(K, "exact", 50, 50, party=AZE, claimant=AZE),  # "Azerbaijan said it lost 50"
         Expect(W, "unspecified", None, None),
         Expect(K, "more_than", 6601, None, party="both", scope="background"),
+        Expect(K, "unspecified", None, None, party=AZE, group="military"),  # Aliyev: "our servicemen who died"
         Expect(K, "exact", 4, 4, party=ARM, group="military", scope="place"),  # "in his region"
         Expect(W, "exact", 43, 43, party=ARM, scope="place"),
     ],

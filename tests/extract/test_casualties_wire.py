@@ -361,6 +361,8 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "exact", 40, 40, party=None, group="military", claimant="Ukraine")]),
     ("Israel says 30 militants killed in Gaza raid.",
      [Expect(K, "exact", 30, 30, party=None, group="military", claimant="Israel")]),
+    ("Armenian soldiers were killed in the shelling, the ministry said.",
+     [Expect(K, "unspecified", None, None, party="Armenia", group="military")]),
 ]
 
 # Sentences with numbers and casualty-like words that must yield no claim.
@@ -410,6 +412,7 @@ NOT_CLAIMS: list[str] = [
     "The soldier, 22, was killed by a sniper near Highway 5.",
     "Each of the 150 passengers survived.",
     "Page 2 of 5",
+    "Soldiers die in every war.",
 ]
 
 

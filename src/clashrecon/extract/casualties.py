@@ -573,13 +573,16 @@ def _negated_context(tok: Token) -> bool:
 # --------------------------------------------------------------------------- party, group, scope
 
 
-def _resolve_pronoun(who: Attribution, sent: Span) -> str | None:
-    """'its/his/their' -> the speaker's side, else the sentence's first named actor subject."""
+def _resolve_pronoun(who: Attribution, sent: Span, article: Article | None = None) -> str | None:
+    """'its/his/their/our' -> the speaker's side, else the sentence's first named subject's
+    ("Aliyev expressed condolences to ... our servicemen")."""
     if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
         return actor_of_text(who.claimant)
+    doc = sent.doc
     for tok in sent:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
-            name = actor_of_text(tok.text)
+            phrase = doc[tok.left_edge.i : tok.i + 1]
+            name = actor_of_phrase(phrase, article) if article is not None else actor_of_text(phrase.text)
             if name:
                 return name
     return None
@@ -594,7 +597,7 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
     doc = sent.doc
     if kind.loser is not None:
         if kind.loser.lower_ in _SUBJECT_PRONOUNS:
-            return _resolve_pronoun(who, sent)
+            return _resolve_pronoun(who, sent, article)
         return actor_of_phrase(doc[kind.loser.left_edge.i : kind.loser.right_edge.i + 1], article)
     heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
     if noun is None:
@@ -611,9 +614,9 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
                 if child.lower_ in _POSSESSIVE_PRONOUNS:
-                    return _resolve_pronoun(who, sent)
+                    return _resolve_pronoun(who, sent, article)
                 if child.dep_ == "poss" and any(g.lower_ in _POSSESSIVE_PRONOUNS for g in child.children):
-                    return _resolve_pronoun(who, sent)  # "his country's troops"
+                    return _resolve_pronoun(who, sent, article)  # "his country's troops"
                 phrase = doc[child.left_edge.i : child.i + 1]
                 if child.ent_type_ in ("NORP", "GPE", "ORG") or child.dep_ == "poss":
                     name = actor_of_text(phrase.text)
@@ -630,7 +633,7 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
                     if name:
                         return name
                     if any(c.lower_ in _POSSESSIVE_PRONOUNS for c in pobj.children):
-                        return _resolve_pronoun(who, sent)
+                        return _resolve_pronoun(who, sent, article)
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
     if _both_sides(doc[clause.left_edge.i : clause.right_edge.i + 1].text) or (noun is None and _both_sides(sent.text)):
         return "both"
@@ -968,6 +971,37 @@ def _no_numbers_phrase(sent: Span) -> bool:
     return any(p in lowered for p in _lexicon().no_numbers)
 
 
+def _unquantified_victims(sent: Span, taken: set[int]) -> list[tuple[Token, _Kind, Token | None]]:
+    """'our servicemen who died', 'Armenian soldiers were killed': victims of one side,
+    counted by no number. Only past, affirmative statements; the caller drops victims
+    that carry no side."""
+    lex = _lexicon()
+    out = []
+    for noun in sent:
+        if noun.i in taken or noun.tag_ != "NNS" or _victim_group(noun) is None:
+            continue
+        if any(c.dep_ in ("nummod", "det", "quantmod") or c.lower_ in ("many", "some", "several", "few", "more", "most", "other") for c in noun.children):
+            continue
+        verb = None
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ("die", "kill", "wound", "injure"):
+            verb = noun.head
+        for child in noun.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in ("die", "kill", "wound", "injure"):
+                verb = child
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < sent.end else None
+        if verb is None and nxt is not None and nxt.lower_ == "who" and nxt.head.dep_ == "relcl" and nxt.head.lemma_.lower() in ("die", "kill", "wound", "injure"):
+            verb = nxt.head  # "families of our servicemen who died": the parser hangs the clause on "families"
+        if verb is None or verb.tag_ not in ("VBD", "VBN") or _negated_context(verb):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should") for c in verb.children):
+            continue
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() != "die" and not _passive(verb):
+            continue  # "soldiers killed ...": the soldiers did the killing
+        taken.add(noun.i)
+        out.append((noun, _Kind(lex.verbs[verb.lemma_.lower()], verb, [noun, verb]), noun))
+    return out
+
+
 def _unquantified_kind_nouns(sent: Span, taken: set[int]) -> Iterator[Token]:
     """'It reported deaths among Azerbaijani troops, without giving numbers.'"""
     lex = _lexicon()
@@ -1100,24 +1134,29 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
         previous = (party, group, kind.kind, scope)
+    unquantified: list[tuple[Token, _Kind, Token | None]] = []
     if _no_numbers_phrase(sent):
-        for tok in _unquantified_kind_nouns(sent, taken):
-            kind = _Kind(_lexicon().nouns[tok.lemma_.lower()], tok, [tok])
-            who = attribute(sent, tok, article, headline=headline)
-            out.append(
-                make_claim(
-                    article,
-                    sent,
-                    Field.casualties,
-                    kind.kind,
-                    span=(tok.idx, tok.idx + len(tok.text)),
-                    quantity=Quantity.unspecified(tok.text),
-                    victim_party=_victim_party(None, kind, who, sent, article),
-                    victim_group=_victim_group_of(None, kind) or VictimGroup.people,
-                    scope=Scope(),
-                    claimant=who.claimant,
-                    claimant_text=who.text,
-                    claimant_role=who.role,
-                )
+        unquantified += [(tok, _Kind(_kind_noun(tok), tok, [tok]), None) for tok in _unquantified_kind_nouns(sent, taken)]
+    unquantified += _unquantified_victims(sent, taken)
+    for tok, kind, noun in unquantified:
+        who = attribute(sent, kind.token, article, headline=headline)
+        party = _victim_party(noun, kind, who, sent, article)
+        if noun is not None and party is None:
+            continue  # "soldiers died" with no side is too vague to code
+        out.append(
+            make_claim(
+                article,
+                sent,
+                Field.casualties,
+                kind.kind,
+                span=(tok.idx, tok.idx + len(tok.text)),
+                quantity=Quantity.unspecified(tok.text),
+                victim_party=party,
+                victim_group=_victim_group_of(noun, kind) or VictimGroup.people,
+                scope=Scope(),
+                claimant=who.claimant,
+                claimant_text=who.text,
+                claimant_role=who.role,
             )
+        )
     return out
