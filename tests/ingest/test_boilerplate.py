@@ -56,6 +56,13 @@ def type_of(line: str) -> S | None:
         ("By Samy Magdy, Associated Press", S.byline),
         ("By Idrees Ali and Phil Stewart | Reuters", S.byline),
         ("Jon Gambrell, AP", S.byline),
+        ("By Nidal al-Mughrabi and Maayan Lubell", S.byline),
+        ("Image source, Getty Images", S.caption),
+        ("Image caption, Smoke rises over Gaza City after an Israeli strike", S.caption),
+        ("Published On 10 Oct 2023", S.chrome),
+        ("Updated: September 13, 2022 10:04 AM", S.chrome),
+        ("Save", S.chrome),
+        ("Our Standards: The Thomson Reuters Trust Principles.", S.chrome),
     ],
 )
 def test_classes_of_non_body_lines(line, expected):
@@ -73,6 +80,9 @@ def test_classes_of_non_body_lines(line, expected):
         "Two people were killed, the AP reported.",
         "Police said the attack was carried out via a drone launched from across the river.",
         "The ministry said in a statement that the border was calm (via Telegram).",
+        "Save the Children said 12 children were killed in the strikes.",
+        "Posted by the ministry on Telegram, the video showed 12 dead.",
+        "Updated figures from the ministry put the toll at 31.",
         "Leaders of the alliance (CSTO/ODKB) will meet in Moscow next week to discuss the fighting.",
     ],
 )

@@ -20,7 +20,7 @@ from clashrecon.ingest.text import fold_quotes
 from clashrecon.lexicon import load_data
 from clashrecon.models import Segment, SegmentType
 
-NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|van|von|al|bin|el|da|di|le))*"
+NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|(?:de|van|von|al|bin|ibn|abu|ben|el|da|di|le|du)(?:-[\w'’.\-]+)?))*"
 MONTHS_AND_DAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august",
@@ -44,6 +44,9 @@ class Line:
 class Rules:
     chrome: re.Pattern[str]
     chrome_max_words: int
+    chrome_whole_lines: frozenset[str]
+    chrome_line: re.Pattern[str]
+    caption_prefix: re.Pattern[str]
     read_time: re.Pattern[str]
     copyright: re.Pattern[str]
     photo_credit: re.Pattern[str]
@@ -75,6 +78,9 @@ def rules() -> Rules:
     return Rules(
         chrome=re.compile(rf"(?<!\w)(?:{_alternation(data['chrome_phrases'])})(?!\w)", re.I),
         chrome_max_words=data["chrome_max_words"],
+        chrome_whole_lines=frozenset(data["chrome_whole_lines"]),
+        chrome_line=re.compile(data["chrome_line_pattern"], re.I),
+        caption_prefix=re.compile(data["caption_prefix_pattern"], re.I),
         read_time=re.compile(data["read_time_pattern"], re.I),
         copyright=re.compile(rf"(?:{_alternation(data['copyright_marks'])})", re.I),
         # "Name / AFP via Getty Images file", "(Name/PAN Photo via AP)", "(AP Photo/Name)"
@@ -168,8 +174,10 @@ def _is_credit_only(line: str) -> bool:
 def _line_type(line: Line, r: Rules) -> SegmentType | None:
     text = line.text
     words = line.words
-    if r.read_time.match(text):
+    if r.read_time.match(text) or _key(text) in r.chrome_whole_lines or r.chrome_line.match(text):
         return SegmentType.chrome
+    if r.caption_prefix.match(text):
+        return SegmentType.caption
     if words <= r.chrome_max_words and r.copyright.search(text):
         if r.photo_label.search(text):
             return SegmentType.caption
