@@ -58,6 +58,8 @@ def type_of(line: str) -> S | None:
         ("Jon Gambrell, AP", S.byline),
         ("By Nidal al-Mughrabi and Maayan Lubell", S.byline),
         ("Image source, Getty Images", S.caption),
+        ("Palestinians inspect the damage after an air strike [Mohammed Salem/Reuters]", S.caption),
+        ("FILE - Soldiers fire a howitzer near the front line. (AP Photo/Efrem Lukatsky, File)", S.caption),
         ("Image caption, Smoke rises over Gaza City after an Israeli strike", S.caption),
         ("Published On 10 Oct 2023", S.chrome),
         ("Updated: September 13, 2022 10:04 AM", S.chrome),

@@ -83,10 +83,10 @@ def rules() -> Rules:
         caption_prefix=re.compile(data["caption_prefix_pattern"], re.I),
         read_time=re.compile(data["read_time_pattern"], re.I),
         copyright=re.compile(rf"(?:{_alternation(data['copyright_marks'])})", re.I),
-        # "Name / AFP via Getty Images file", "(Name/PAN Photo via AP)", "(AP Photo/Name)"
+        # "Name / AFP via Getty Images file", "(Name/PAN Photo via AP)", "(AP Photo/Name)", "[Name/Reuters]"
         photo_credit=re.compile(
             rf"(?:(?:/|\bvia\b)\s*(?:{photo_agencies})(?:\s+\w+){{0,2}}\W*$"
-            rf"|\((?=[^()]*(?:{photo_agencies}|(?i:{photo_words})))[^()]*(?:/|\bvia\b)[^()]*\)\W*$"
+            rf"|[(\[](?=[^()\[\]]*(?:{photo_agencies}|(?i:{photo_words})))[^()\[\]]*(?:/|\bvia\b)[^()\[\]]*[)\]]\W*$"
             rf"|(?<!\w)(?i:{photo_words})\s*(?::|(?i:by)\b)"
             rf"|\b(?:{photo_agencies})\s+(?:photo|images?|file)\b)",
         ),
