@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ from clashrecon.ingest.text import UndecodableText, decode
 from clashrecon.lexicon import load_data
 from clashrecon.models import Article
 
+# written-out dates seen in saved metadata; anything else is dropped with a warning
+DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")  # never 03/04/2022: day and month are ambiguous
 BODY_KEYS = ("text", "body", "content", "article", "articleBody")
 META_ALIASES = {
     "title": ("title", "headline"),
@@ -110,6 +112,9 @@ def iso_date(value: Any) -> str | None:
     if isinstance(value, datetime):
         return value.date().isoformat()
     text = str(value).strip()
+    if re.fullmatch(r"\d{9,13}(?:\.\d+)?", text):  # a Unix timestamp, in seconds or milliseconds
+        seconds = float(text) / (1000 if len(text.split(".")[0]) > 11 else 1)
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
@@ -117,7 +122,14 @@ def iso_date(value: Any) -> str | None:
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
-        return None
+        pass
+    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.replace("Sept.", "Sep.").replace(".", ""))
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def normalise_meta(raw: dict[str, Any], where: str) -> tuple[dict[str, Any], list[str]]:
