@@ -129,6 +129,8 @@ def collect(options: IngestOptions, known: dict[str, StoredSource], report: Inge
             report.failed.append(exc)
             continue
         report.failed.extend(read.errors)
+        warned = {w for item in read.articles for w in item.article.warnings}
+        report.notes.extend(f"{path}: {w}" for w in sorted(warned))
         base, resolved = str(path), str(path.resolve())
         current = {item.source for item in read.articles} | {resolved + e.path[len(base) :] for e in read.errors}
         out.vanished += [s for s in before if s not in current]
@@ -167,6 +169,7 @@ def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: in
 
     One article whose extraction fails is reported and skipped; the rest of the chunk is kept.
     """
+    from clashrecon import prefilter
     from clashrecon.extract import article_claims
     from clashrecon.ingest.segments import claim_text
     from clashrecon.nlp import load_pipeline
@@ -174,7 +177,8 @@ def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: in
     loaded = load_pipeline(model)
     rows: list[tuple[str, Article, list[Claim]]] = []
     failed: list[tuple[str, str]] = []
-    docs = loaded.nlp.pipe((claim_text(item.article) for item in items), batch_size=batch_size)
+    # prefilter.pipe: tagger and parser only on sentences that can hold a claim (see its docstring)
+    docs = prefilter.pipe(loaded.nlp, (claim_text(item.article) for item in items), batch_size=batch_size)
     for item, doc in zip(items, docs):
         try:
             rows.append((item.source, item.article, article_claims(doc, item.article)))

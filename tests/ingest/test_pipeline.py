@@ -178,3 +178,10 @@ def test_chunks_split_the_work_between_jobs():
     assert sizes == [5, 5]
     sizes = [len(c) for c in pipeline._chunks(items, IngestOptions(paths=(), jobs=1, batch_size=4))]
     assert sizes == [4, 4, 2]
+
+
+def test_reading_warnings_reach_the_report(store, tmp_path):
+    (tmp_path / "latin.txt").write_bytes("Kämpfe im Süden\n\nBei Kämpfen wurden zwölf Soldaten getötet, sagte das Ministerium.".encode("latin-1"))
+    report = run(store, tmp_path)
+    assert report.new == 1
+    assert any(n.startswith(str(tmp_path / "latin.txt")) and "not valid UTF-8" in n for n in report.notes)
