@@ -253,14 +253,14 @@ def _attach_loose(
     threshold: float,
 ) -> None:
     by_article: dict[str, dict[int, Cluster]] = defaultdict(dict)
-    count: Counter = Counter()
+    own: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # an article's claims in a cluster
     main: dict[str, Cluster] = {}
     for cl in clusters.values():
         if cl.background:
             continue
         for c in cl.claims:
             by_article[c.article][id(cl)] = cl
-            count[(c.article, id(cl))] += 1
+            own[(c.article, id(cl))].append(c)
         s = story.get(cl.claims[0].article) if cl.claims else None
         if s is not None and (s not in main or len(cl.claims) > len(main[s].claims)):
             main[s] = cl
@@ -271,11 +271,10 @@ def _attach_loose(
             target = candidates[0]
         elif candidates:
             scored = [
-                (max(fuzz.token_set_ratio(c.quote, o.quote) for o in cl.claims if o.article == c.article), cl)
-                for cl in candidates
+                (max(fuzz.token_set_ratio(c.quote, o.quote) for o in own[(c.article, id(cl))]), cl) for cl in candidates
             ]
             score, cl = max(scored, key=lambda sc: sc[0])
-            target = cl if score >= threshold else max(candidates, key=lambda cl: count[(c.article, id(cl))])
+            target = cl if score >= threshold else max(candidates, key=lambda cl: len(own[(c.article, id(cl))]))
         else:
             s = story.get(c.article, "")
             ref = reference.get(c.article)
