@@ -20,7 +20,7 @@ from clashrecon.models import Segment, SegmentType
 
 # "YEREVAN, Armenia (AP) —", "KYIV, Ukraine, March 3 (Reuters) -", "GAZA CITY (AFP) -", "BEIRUT —"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)*)?)"
+    r"^(?P<place>[A-Z][A-Z'’.\-/]+(?:\s+[A-Z][A-Z'’.\-/]+)*(?:,\s*[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)*)?)"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:—|–|-{1,2})\s+"
 )
