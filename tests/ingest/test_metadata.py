@@ -106,3 +106,19 @@ def test_seed_metadata(seed, credit, byline, place):
 def test_from_text_reads_a_title_only_from_a_headline_segment():
     text = "Pashinyan said at least 49 soldiers were killed on Tuesday, his office said in a statement.\nMore text follows here."
     assert from_text(text, classify(text)).title is None
+
+
+@pytest.mark.parametrize(
+    "headline, title, site",
+    [
+        ("Shelling kills 12 in border town | The Daily Ledger", "Shelling kills 12 in border town", "The Daily Ledger"),
+        ("Israel strikes Gaza overnight - BBC News", "Israel strikes Gaza overnight", "BBC News"),
+        ("Clashes on the border with Armenia - Azerbaijan", "Clashes on the border with Armenia - Azerbaijan", None),
+        ("Ukraine war - live updates", "Ukraine war - live updates", None),
+        ("Armenia says 49 soldiers killed", "Armenia says 49 soldiers killed", None),
+    ],
+)
+def test_a_site_name_after_the_headline_is_the_outlet(headline, title, site):
+    from clashrecon.ingest.metadata import split_site_name
+
+    assert split_site_name(headline) == (title, site)

@@ -117,6 +117,9 @@ def from_text(text: str, segments: list[Segment]) -> TextMetadata:
     """What the text itself says about the article."""
     headlines = _segment_lines(text, segments, SegmentType.headline)
     title = headlines[0] if headlines else None
+    site = None
+    if title:
+        title, site = split_site_name(title)
 
     byline = None
     credit_from_byline = None
@@ -130,5 +133,22 @@ def from_text(text: str, segments: list[Segment]) -> TextMetadata:
     place, dateline_agency = dateline(lede) if lede else (None, None)
     outlet, copyright_agency = _copyright_owner(_segment_lines(text, segments, SegmentType.chrome))
     credit = next((c for c in (*credit_lines, dateline_agency, credit_from_byline, copyright_agency) if c), None)
-    return TextMetadata(title=title, byline=byline, credit=credit, dateline=place, outlet=outlet)
+    return TextMetadata(title=title, byline=byline, credit=credit, dateline=place, outlet=site or outlet)
+
+
+# "Headline | The Daily Ledger", "Headline - BBC News": a saved page title ending in its site's name
+SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||-|–|—)\s+(?P<site>(?:The\s+)?[A-Z][\w&.'’]*(?:\s+[A-Z][\w&.'’]*){0,3})$")
+
+
+def split_site_name(headline: str) -> tuple[str, str | None]:
+    """(title, site) when the headline ends in " | Site" or " - Site"; a place or party there is not a site."""
+    m = SITE_SUFFIX.match(headline)
+    if not m:
+        return headline, None
+    site = m.group("site")
+    from clashrecon.lexicon import actor_lexicon
+
+    if actor_lexicon().canonical(site) is not None:
+        return headline, None
+    return m.group("title").strip(), site
 
