@@ -128,6 +128,12 @@ def test_headline_is_the_first_line_after_leading_chrome_and_its_repeats_are_mar
     ]
 
 
+@pytest.mark.parametrize("kicker", ["World", "Middle East", "Russia-Ukraine war"])
+def test_a_section_label_above_the_headline_is_chrome(kicker):
+    text = f"{kicker}\nMilitants storm hotel in Mogadishu\n\n{BODY}\n"
+    assert typed(text) == {kicker: S.chrome, "Militants storm hotel in Mogadishu": S.headline}
+
+
 def test_an_article_opening_on_its_lede_has_no_headline():
     text = f"{BODY}\n{BODY.replace('six', 'nine')}\n"
     assert typed(text) == {}

@@ -232,6 +232,13 @@ def classify(text: str, *, title: str | None = None) -> list[Segment]:
 
     headline_key = ""
     title_key = _key(title) if title else ""
+    open_lines = [i for i, kind in enumerate(types) if kind is None][:2]
+    if len(open_lines) == 2:
+        first, second = (lines[i] for i in open_lines)
+        # a section label ("World", "Middle East") printed above the headline is chrome
+        kicker = first.words <= 2 and not title_key and _looks_like_headline(second, r) and second.words > first.words
+        if kicker and second.words <= r.headline_max_words and not first.text.endswith((".", "?", "!")):
+            types[open_lines[0]] = SegmentType.chrome
     for i, line in enumerate(lines):
         if types[i] is not None:
             continue
