@@ -61,3 +61,20 @@ def test_headline_speaker_is_marked_headline(nlp):
     doc = nlp(text)
     who = attribute(doc[:], _anchor(doc, "killed"), art, headline=True)
     assert (who.claimant, who.role.value) == ("Armenia", "headline")
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(nlp):
+    text = "Rights monitors cite the Assistance Association for Political Prisoners, which says 3,240 civilians have been killed."
+    art = article_of(text)
+    doc = nlp(text)
+    who = attribute(doc[:], _anchor(doc, "killed"), art)
+    assert who.text == "the Assistance Association for Political Prisoners"
+
+
+def test_pronoun_after_a_speaker_no_lexicon_names_takes_that_speaker(nlp):
+    text = "The National Unity Government said 22 children died. At least 12 people were injured, it said."
+    art = article_of(text)
+    doc = nlp(text)
+    second = list(doc.sents)[1]
+    who = attribute(second, _anchor(doc, "injured"), art)
+    assert (who.claimant, who.text) == ("The National Unity Government", "it")

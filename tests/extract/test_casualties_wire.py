@@ -363,6 +363,13 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "exact", 30, 30, party=None, group="military", claimant="Israel")]),
     ("Armenian soldiers were killed in the shelling, the ministry said.",
      [Expect(K, "unspecified", None, None, party="Armenia", group="military")]),
+    # breakdowns, and "since" that dates a comparison rather than a count
+    ("The National Unity Government said that 22 of those killed were children and that 15 were women.",
+     [Expect(K, "exact", 22, 22, scope="group"), Expect(K, "exact", 15, 15, scope="group")]),
+    ("An air strike killed as many as 100 people in one of the deadliest attacks since the army seized power in 2021.",
+     [Expect(K, "up_to", 0, 100, scope="event")]),
+    ("Sudan clashes kill at least 56 civilians, doctors say.",
+     [Expect(K, "at_least", 56, None, party="Sudan", group="civilians")]),
 ]
 
 # Sentences with numbers and casualty-like words that must yield no claim.

@@ -56,6 +56,9 @@ def _subject_phrase(verb: Token) -> Span | None:
             # phrases on "said"; the speaker is the one nearest the verb
             before = [c for c in subjects if c.i < verb.i]
             child = before[-1] if before else subjects[0]
+            if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                child = verb.head  # "the Association ..., which says 3,240 civilians ..."
+                return _trim(verb.doc[child.left_edge.i : verb.left_edge.i])
             return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
         if verb.dep_ != "conj":
             break
@@ -159,11 +162,14 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
         return canonical
     lookback = int(_data()["lookback_sentences"])
     if _is_pronoun(phrase):
-        for earlier in _earlier_speakers(sent, lookback):
+        earlier_speakers = _earlier_speakers(sent, lookback)
+        for earlier in earlier_speakers:
             found = actor_of_phrase(earlier, article)
             if found:
                 return found
-        return None
+        # an earlier speaker no lexicon names ("the National Unity Government") is still who "it" is
+        named = [e for e in earlier_speakers if not _is_pronoun(e)]
+        return named[0].text if named else None
     if _is_bare_definite(phrase):
         head = phrase.root.lemma_.lower()
         for earlier in [*_earlier_speakers(sent, lookback), *_mentions_of(head, sent, lookback)]:

@@ -350,7 +350,8 @@ def _counted_noun(doc: Doc, m: _Mention, limit: int) -> tuple[Token | None, bool
         pobj = next((c for c in doc[j].children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.i < limit:
             if pobj.lower_ in ("them", "whom", "those"):
-                return None, True
+                # "22 of those killed": the participle on "those" says what was counted
+                return (pobj, True) if _kind_from_children(pobj) is not None else (None, True)
             if _victim_group(pobj) is not None or _kind_noun(pobj):
                 return pobj, True
         j += 1
@@ -440,6 +441,7 @@ class _Kind:
     token: Token  # the word that carries the kind
     path: list[Token]  # tokens walked from the counted phrase to it
     loser: Token | None = None  # subject of "lost"/"suffered": the victims' side
+    subgroup: str | None = None  # "... and 15 were women": the sub-group a breakdown names
 
 
 def _kind_from_children(node: Token) -> _Kind | None:
@@ -665,7 +667,7 @@ def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
         if name is None or lex.kind_of(name) != "country":
             continue
         locative = (
-            tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+            tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN"
             or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "across", "of")
             or tok.dep_ == "poss" and tok.head.lemma_.lower() in _lexicon().place_nouns  # "Russia's Belgorod region"
         )
@@ -728,7 +730,7 @@ def _party_from_context(noun: Token | None, kind: _Kind, who: Attribution, group
     if agent is not None:
         label = _war_label(agent)
         if label and label.split()[-1].split("-")[0] in lex.mutual_fighting:
-            return "both"
+            return "both" if group is not VictimGroup.civilians else None
         phrase = agent.doc[agent.left_edge.i : agent.i + 1]
         attacker = actor_of_text(phrase.text) if any(t.ent_type_ in ("NORP", "GPE") for t in phrase) else None
         if attacker and speaker and lexicon.kind_of(speaker) == "country" and speaker != attacker:
@@ -860,6 +862,9 @@ def _cumulative(kind: _Kind) -> Scope | None:
     doc = verb.doc
     for tok in [verb, *list(verb.ancestors)[:1]]:
         for child in tok.children:
+            since = child if child.lower_ == "since" else next((g for g in child.children if g.lower_ == "since" and g.dep_ == "mark"), None)
+            if since is not None and any(t.tag_ == "JJS" for t in doc[min(verb.i, since.i) : since.i]):
+                continue  # "the deadliest attack since 2021" dates the comparison, not the count
             if child.lower_ == "since" and child.dep_ in ("prep", "mark"):
                 phrase = doc[child.i : child.head.right_edge.i + 1] if child.dep_ == "mark" else doc[child.i : child.right_edge.i + 1]
                 return Scope(kind=ScopeKind.cumulative, since=_time_of(phrase.text), text=phrase.text)
@@ -916,9 +921,21 @@ def _speaker_place(who: Attribution, sent: Span) -> str | None:
     return None
 
 
+def _breakdown_continues(anchor: Token, kind: str, token: Token) -> _Kind | None:
+    """'22 of those killed were children and 15 were women': the second count is the same
+    kind of victim, another sub-group."""
+    head = anchor.head
+    if anchor.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return None
+    attr = next((c for c in head.children if c.dep_ == "attr"), None)
+    if attr is None or _victim_group(attr) is None:
+        return None
+    return _Kind(kind, token, [anchor, head, attr], subgroup=attr.text.lower())
+
+
 def _partitive_group(doc: Doc, m: _Mention, noun: Token | None) -> Scope | None:
     """'eight of the dead were children': a count of a sub-group of the victims."""
-    if noun is None or not _kind_noun(noun) or m.end >= len(doc) or doc[m.end].lower_ != "of":
+    if noun is None or not (_kind_noun(noun) or noun.lower_ == "those") or m.end >= len(doc) or doc[m.end].lower_ != "of":
         return None
     anchor = _anchor(doc, m)
     if anchor.head.lemma_.lower() != "be":
@@ -1072,7 +1089,7 @@ def _sentence_background(sent: Span) -> tuple[str, int] | None:
 
 def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None) -> list[Claim]:
     out: list[Claim] = []
-    previous: tuple[str | None, VictimGroup | None, str, Scope | None] | None = None
+    previous: tuple[str | None, VictimGroup | None, str, Scope | None, Token] | None = None
     taken: set[int] = set()
     for m in _scan(sent):
         if _is_measure(doc, m) or _is_part_of_another_count(doc, m) or "from" in m.flags or _reports_negated(m, doc):
@@ -1084,6 +1101,8 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             continue  # "no" before something that is not a victim or casualty word
         anchor = _anchor(doc, m)
         kind = _find_kind(doc, m, anchor, noun)
+        if kind is None and previous is not None and previous[3] is not None and previous[3].kind is ScopeKind.group:
+            kind = _breakdown_continues(anchor, previous[2], previous[4])
         if kind is None or _denied(kind):
             continue
         if _negated_context(kind.token) and "zero" not in m.flags:
@@ -1116,6 +1135,8 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         if background is not None:
             scope = Scope(kind=ScopeKind.background, event=background[0], text=background[0])
             event_time = TimeRef(year=background[1], text=str(background[1]))
+        if kind.subgroup and scope is None:
+            scope = Scope(kind=ScopeKind.group, group=kind.subgroup, text=doc[m.start : kind.path[-1].i + 1].text)
         scope = scope or _partitive_group(doc, m, noun) or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun, m.start)
         if scope is None and increment:
             scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
@@ -1133,7 +1154,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         start_char = doc[m.start].idx
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
-        previous = (party, group, kind.kind, scope)
+        previous = (party, group, kind.kind, scope, kind.token)
     unquantified: list[tuple[Token, _Kind, Token | None]] = []
     if _no_numbers_phrase(sent):
         unquantified += [(tok, _Kind(_kind_noun(tok), tok, [tok]), None) for tok in _unquantified_kind_nouns(sent, taken)]
