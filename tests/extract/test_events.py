@@ -205,3 +205,22 @@ def test_a_ceasefire_only_called_for_is_proposed_and_an_announcer_is_its_broker(
 def test_calling_someone_names_is_not_a_phone_call(nlp):
     found = events_of(nlp, "RSF leader Mohamed Hamdan Dagalo called Burhan a criminal.", "diplomatic_contact")
     assert [c.subject for c in found] == ["statement"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Turkey, an ally of Azerbaijan, also placed the blame for the violence on Armenia.", {("Turkey", "initiator", "Armenia")}),
+        (
+            "The fighting started after Armenian sabotage groups placed landmines on supply lines, the Defense Ministry in Baku said Tuesday.",
+            {("Azerbaijan", "initiator", "Armenia")},
+        ),
+        (
+            "“Armenian armed forces continue attacks and provocations in the state border,” Azerbaijan’s Defence Ministry said.",
+            {("Azerbaijan", "initiator", "Armenia")},
+        ),
+        ("The clashes began after Tajik troops fired on a Kyrgyz border post, Kyrgyz officials said.", {("Kyrgyzstan", "initiator", "Tajikistan")}),
+    ],
+)
+def test_blame_without_a_blaming_verb(nlp, text, expected):
+    assert blames(nlp, text) == expected

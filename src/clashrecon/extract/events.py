@@ -220,6 +220,12 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
                 if pron is not None:
                     before = [t for t in sent if t.i < pron.i and t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
                     blamed = _actor_among(reversed(before), article)
+            if blamed is None:
+                # "Armenian armed forces continue attacks and provocations": the doer of the provocation.
+                noun = head.head if head.dep_ == "conj" else head
+                if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() not in _speech_verbs():
+                    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                    blamed = actor_of_token(subj, article) if subj is not None else None
             if blamed:
                 yield Blame(tok, blamed, _phrase(head).text)
         elif lemma in lex["accuse_verbs"] and tok.pos_ == "VERB" and not _negated(tok):
@@ -256,12 +262,15 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
                     for a, b in (parties, parties[::-1]):
                         yield Blame(tok, b, what, Speaker(a, a, ClaimantRole.speaker))
                 continue
-            for prep in [*verb.children, *tok.children]:
+            # The one placing the blame is the verb's subject when it is a party ("Turkey placed the blame").
+            subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _speech_verbs() else None
+            placer = _speaker_of(_phrase(subj), ClaimantRole.speaker, article) if subj is not None else None
+            for prep in [*verb.children, *tok.subtree]:
                 if prep.dep_ == "prep" and prep.lower_ in ("on", "with"):
                     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     blamed = actor_of_token(obj, article) if obj is not None else None
                     if blamed:
-                        yield Blame(tok, blamed, _phrase(verb).text)
+                        yield Blame(tok, blamed, _phrase(verb).text, placer if placer and placer.actor else None)
                         break
         elif lemma in lex["responsible_words"] and tok.pos_ == "ADJ" and not _negated(tok.head):
             # "Hemedti said Burhan was responsible for the bloodshed"
@@ -275,6 +284,15 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
             blamed = actor_of_token(subj, article) if subj is not None and subj.dep_ == "nsubj" else None
             if blamed:
                 yield Blame(tok, blamed, _phrase(tok).text)
+        elif lemma in lex["start_verbs"] and tok.pos_ == "VERB" and not _negated(tok) and _fighting_subject(tok):
+            # "The fighting started after Armenian sabotage groups placed landmines"
+            for clause in tok.children:
+                if clause.dep_ == "advcl" and any(m.lower_ in ("after", "when") for m in clause.children if m.dep_ == "mark"):
+                    subj = _subject(clause)
+                    blamed = actor_of_token(subj, article) if subj is not None else None
+                    if blamed:
+                        yield Blame(tok, blamed, _phrase(clause).text)
+                        break
         elif lemma in _lex()["attack"]["nouns"] + _lex()["attack"]["verbs"]:
             # "Azerbaijan said it was attacked by Armenia", "came under attack by Armenia"
             blamed = _agent(tok, article)
@@ -291,6 +309,11 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
 def _starts_fighting(verb: Token) -> bool:
     objects = set(_lex()["blame"]["start_objects"])
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children)
+
+
+def _fighting_subject(verb: Token) -> bool:
+    subj = _subject(verb)
+    return subj is not None and subj.lemma_.lower() in set(_lex()["blame"]["start_objects"])
 
 
 def _first(verb: Token) -> bool:
