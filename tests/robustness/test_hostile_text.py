@@ -103,14 +103,13 @@ def _claims(db) -> list[dict]:
 @pytest.mark.parametrize(
     "args, literal",
     [
-        (["claims"], "[blink]defence ministry[/blink]"),
         (["claims", "--article", MARKUP_NAME], MARKUP_NAME),
         (["sources"], "[link=http://evil.example]Evil News[/link]"),
         (["sources"], "[bold]Rigged title[/bold]"),
         (["timeline"], None),
         (["conflicts", "--all"], None),
     ],
-    ids=["claims", "claims-of-markup-file", "sources-outlet", "sources-title", "timeline", "conflicts"],
+    ids=["claims-of-markup-file", "sources-outlet", "sources-title", "timeline", "conflicts"],
 )
 def test_read_commands_print_markup_literally_and_no_escapes(hostile_store, args, literal):
     db, _ = hostile_store
@@ -122,15 +121,29 @@ def test_read_commands_print_markup_literally_and_no_escapes(hostile_store, args
         assert squash(literal) in squash(finished.stdout), finished.stdout[-3000:]
 
 
+def _quotes_with_markup(db) -> list[dict]:
+    """Claims whose quote holds square brackets: where interpreted markup would show."""
+    found = [c for c in _claims(db) if "[" in c["quote"] or "]" in c["quote"]]
+    assert found, "no claim quotes a sentence with markup in it"
+    return found
+
+
+def test_claims_prints_every_quote_with_markup_literally(hostile_store):
+    db, _ = hostile_store
+    finished = run_cli_process("claims", "--db", str(db), env=colour_env())
+    assert finished.returncode == 0, finished.stderr
+    assert_terminal_safe(finished.stdout, "claims")
+    for claim in _quotes_with_markup(db):
+        assert squash(claim["quote"]) in squash(finished.stdout), (claim["quote"], finished.stdout[-3000:])
+
+
 def test_show_prints_quotes_with_markup_literally(hostile_store):
     db, _ = hostile_store
-    with_markup = [c["id"] for c in _claims(db) if "[blink]" in c["quote"]]
-    assert with_markup, "no claim extracted from the sentence with markup"
-    for claim_id in with_markup[:3]:
-        finished = run_cli_process("show", claim_id, "--db", str(db), env=colour_env())
+    for claim in _quotes_with_markup(db)[:3]:
+        finished = run_cli_process("show", claim["id"], "--db", str(db), env=colour_env())
         assert finished.returncode == 0, finished.stderr
-        assert_terminal_safe(finished.stdout, f"show {claim_id}")
-        assert squash("[blink]defence ministry[/blink]") in squash(finished.stdout), finished.stdout
+        assert_terminal_safe(finished.stdout, f"show {claim['id']}")
+        assert squash(claim["quote"]) in squash(finished.stdout), (claim["quote"], finished.stdout)
 
 
 def test_escapes_written_into_the_store_by_other_means_never_reach_the_terminal(hostile_store, tmp_path):
@@ -174,8 +187,7 @@ def test_json_output_escapes_and_round_trips(hostile_store, command):
         conn = sqlite3.connect(db)
         texts = dict(conn.execute("SELECT name, text FROM articles"))
         conn.close()
-        quotes = [c["quote"] for c in data]
-        assert any("[blink]defence ministry[/blink]" in q for q in quotes)
+        assert any("[" in c["quote"] and "]" in c["quote"] for c in data), "no quote carries markup"
         for claim in data:
             name = claim["article"]
             assert texts[name][claim["start"] : claim["end"]] == claim["quote"]
