@@ -132,13 +132,24 @@ def _chain_days(days: list[int]) -> list[list[int]]:
     return episodes
 
 
+_PARTY_KEYS = ("attacker", "target", "blamed", "accuser")
+
+
 def _parties(claim: Claim) -> set[str]:
     """The sides a claim is about: victims, attackers, targets, accusers and the blamed; never commentators."""
-    found = {claim.victim_party} if claim.victim_party and claim.victim_party != "both" else set()
-    if claim.attrs:
-        for key in ("attacker", "target", "blamed", "accuser"):
-            value = claim.attrs.get(key)
-            found.update(v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, str) and v)
+    found: set[str] = set()
+    victim = claim.victim_party
+    if victim and victim != "both":
+        found.add(victim)
+    attrs = claim.attrs
+    if attrs:
+        for key in _PARTY_KEYS:
+            value = attrs.get(key)
+            if isinstance(value, str):
+                if value:
+                    found.add(value)
+            elif isinstance(value, (list, tuple)):
+                found.update(v for v in value if isinstance(v, str) and v)
     if claim.kind == "blame" and claim.value:
         found.add(claim.value)
         if claim.claimant:

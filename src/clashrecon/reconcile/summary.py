@@ -12,11 +12,14 @@ from clashrecon.lexicon import load_data
 from clashrecon.models import Claim, Field, SegmentType
 
 BOTH = "both"
+_ACTOR_KEYS = ("attacker", "target", "accuser", "blamed", "participants", "broker")
 
 
 def _names(value: object) -> list[str]:
+    if not value:
+        return []
     if isinstance(value, str):
-        return [value] if value else []
+        return [value]
     if isinstance(value, (list, tuple)):
         return [v for v in value if isinstance(v, str) and v]
     return []
@@ -28,10 +31,12 @@ def event_actors(claims: list[Claim]) -> tuple[str, ...]:
     for c in claims:
         if c.victim_party and c.victim_party != BOTH:
             count[c.victim_party] += 1
-        if c.attrs:
-            for key in ("attacker", "target", "accuser", "blamed", "participants", "broker"):
-                for name in _names(c.attrs.get(key)):
-                    count[name] += 1
+        attrs = c.attrs
+        if attrs:
+            for key in _ACTOR_KEYS:
+                if key in attrs:
+                    for name in _names(attrs[key]):
+                        count[name] += 1
         if c.field is Field.actors and c.kind == "blame" and c.value:
             count[c.value] += 1
             if c.claimant:
