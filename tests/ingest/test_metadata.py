@@ -23,10 +23,23 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
         ("By Maria Lopez", "Maria Lopez", None),
         ("Jon Gambrell, AP", "Jon Gambrell", "AP"),
         ("By Tuesday evening, the army said", None, None),
+        ("By Grace Mbuyi, Kivu Morning Post", "Grace Mbuyi", None),
+        ("By Jane Roe, Staff Writer", "Jane Roe", None),
+        ("By Jane Roe, John Doe", "Jane Roe, John Doe", None),
     ],
 )
 def test_bylines(line, names, agency):
     assert byline_parts(line) == (names, agency)
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [("By Grace Mbuyi, Kivu Morning Post", "Kivu Morning Post"), ("By Jane Roe, Staff Writer", None), ("By Avet Demourian, AP", None)],
+)
+def test_a_byline_may_name_the_outlet(line, outlet):
+    from clashrecon.ingest.metadata import byline_outlet
+
+    assert byline_outlet(line) == outlet
 
 
 @pytest.mark.parametrize(

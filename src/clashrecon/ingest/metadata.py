@@ -84,10 +84,39 @@ def byline_parts(line: str) -> tuple[str | None, str | None]:
     if head and not tail and wire_agency(last):
         names, tail = head.strip(), last.strip()
     agency = wire_agency(tail) if tail else None
-    if agency is None and tail:
-        # "By Jane Roe, Staff Writer": keep the names, the tail is a role
-        return names, None
+    if agency is None and not tail:
+        head, _, last = names.rpartition(",")
+        if head and (_is_outlet(last) or _is_role(last)):
+            names = head.strip()
     return names, agency
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _is_role(words: str) -> bool:
+    """'Staff Writer', 'Moscow Correspondent'."""
+    return bool(_words(words) & set(load_data("boilerplate.json")["byline_role_words"]))
+
+
+def _is_outlet(words: str) -> bool:
+    """'Kivu Morning Post', 'The Daily Ledger': a name with a newspaper word in it."""
+    return bool(_words(words) & set(load_data("boilerplate.json")["outlet_words"]))
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet a byline names after the author ("By Grace Mbuyi, Kivu Morning Post"), if any."""
+    if not is_byline(line):
+        return None
+    r = rules()
+    m = r.byline.match(line) or r.name_agency.match(line)
+    if not m:
+        return None
+    tail = (m.group("tail") or "").strip() or m.group("names").rpartition(",")[2].strip()
+    if tail and not wire_agency(tail) and _is_outlet(tail) and not _is_role(tail):
+        return tail
+    return None
 
 
 def _credit_line_agency(line: str) -> str | None:
@@ -123,17 +152,19 @@ def from_text(text: str, segments: list[Segment]) -> TextMetadata:
 
     byline = None
     credit_from_byline = None
+    byline_site = None
     for line in _segment_lines(text, segments, SegmentType.byline):
         names, agency = byline_parts(line)
         byline = byline or names
         credit_from_byline = credit_from_byline or agency
+        byline_site = byline_site or byline_outlet(line)
 
     credit_lines = [a for a in map(_credit_line_agency, _segment_lines(text, segments, SegmentType.credit)) if a]
     lede = _first_body_line(text, segments)
     place, dateline_agency = dateline(lede) if lede else (None, None)
     outlet, copyright_agency = _copyright_owner(_segment_lines(text, segments, SegmentType.chrome))
     credit = next((c for c in (*credit_lines, dateline_agency, credit_from_byline, copyright_agency) if c), None)
-    return TextMetadata(title=title, byline=byline, credit=credit, dateline=place, outlet=site or outlet)
+    return TextMetadata(title=title, byline=byline, credit=credit, dateline=place, outlet=site or byline_site or outlet)
 
 
 # "Headline | The Daily Ledger", "Headline - BBC News": a saved page title ending in its site's name
