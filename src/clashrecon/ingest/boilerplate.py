@@ -20,14 +20,6 @@ from clashrecon.ingest.text import fold_quotes
 from clashrecon.lexicon import load_data
 from clashrecon.models import Segment, SegmentType
 
-NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|(?:de|van|von|al|bin|ibn|abu|ben|el|da|di|le|du)(?:-[\w'’.\-]+)?))*"
-MONTHS_AND_DAYS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "the", "this", "that", "late", "early",
-}  # fmt: skip
-
-
 @dataclass(frozen=True)
 class Line:
     start: int
@@ -62,6 +54,7 @@ class Rules:
     headline_max_chars: int
     repeat_min_chars: int
     agencies: dict[str, str]  # alias -> canonical wire agency
+    not_first_names: frozenset[str]  # "By Tuesday, ..." opens a sentence, not a byline
 
 
 def _alternation(words: list[str]) -> str:
@@ -75,6 +68,8 @@ def rules() -> Rules:
     photo_agencies = _alternation(list(data["photo_agencies"]) + list(agencies))
     photo_words = _alternation(data["photo_words"])
     wire = _alternation(list(agencies))
+    # a personal name: capitalised words, with particles such as "al-" or "van" between them
+    name = rf"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|(?:{_alternation(data['name_particles'])})(?:-[\w'’.\-]+)?))*"
     return Rules(
         chrome=re.compile(rf"(?<!\w)(?:{_alternation(data['chrome_phrases'])})(?!\w)", re.I),
         chrome_max_words=data["chrome_max_words"],
@@ -94,8 +89,8 @@ def rules() -> Rules:
         photo_label=re.compile(rf"(?<!\w)(?:{photo_words})(?!\w)|(?<![\w-])(?:{photo_agencies})\s*/", re.I),
         contributor=re.compile("|".join(f"(?:{p})" for p in data["contributor_patterns"]), re.I),
         credit_line=re.compile(data["credit_line_pattern"], re.I),
-        byline=re.compile(rf"^By\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*(?:(?:,|\||-|–|—|/)\s*(?P<tail>.{{1,60}}))?$"),
-        name_agency=re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*(?:,|\||-|–|—|/)\s*(?P<tail>{wire})\W*$"),
+        byline=re.compile(rf"^By\s+(?P<names>{name}(?:\s*(?:,|and|&)\s*{name})*)\s*(?:(?:,|\||-|–|—|/)\s*(?P<tail>.{{1,60}}))?$"),
+        name_agency=re.compile(rf"^(?P<names>{name}(?:\s*(?:,|and|&)\s*{name})*)\s*(?:,|\||-|–|—|/)\s*(?P<tail>{wire})\W*$"),
         caption_max_words=data["caption_max_words"],
         caption_twin_similarity=data["caption_twin_similarity"],
         byline_max_words=data["byline_max_words"],
@@ -103,6 +98,7 @@ def rules() -> Rules:
         headline_max_chars=data["headline_max_chars"],
         repeat_min_chars=data["repeat_min_chars"],
         agencies=agencies,
+        not_first_names=frozenset(data["byline_not_first_names"]),
     )
 
 
@@ -146,7 +142,7 @@ def is_byline(line: str) -> bool:
     m = r.byline.match(line)
     if m:
         first = m.group("names").split()[0].lower()
-        return first not in MONTHS_AND_DAYS
+        return first not in r.not_first_names
     return bool(r.name_agency.match(line))
 
 
