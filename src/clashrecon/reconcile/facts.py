@@ -391,7 +391,14 @@ def weekday_label(day: date | None) -> str:
 
 
 def position(value: str, claims: list[Claim], origin: dict[str, str]) -> Position:
-    """The claims behind one value, with one quote per article."""
+    """The claims behind one value, with one quote per article, body sentences before headlines.
+
+    For counts, only the reports that give the figure: an "unknown number" or a vague
+    "thousands" next to "more than 6,600" is not a source for 6,600.
+    """
+    known = [c for c in claims if c.quantity is not None and c.quantity.is_known]
+    stated = [c for c in known if c.quantity.stated is not None]
+    claims = sorted(stated or known or claims, key=lambda c: c.segment is SegmentType.headline)
     quotes: dict[str, str] = {}
     for c in claims:
         quotes.setdefault(c.article, c.quote)
