@@ -27,18 +27,6 @@ from clashrecon.ingest.text import UndecodableText, decode
 from clashrecon.lexicon import load_data
 from clashrecon.models import Article
 
-# written-out dates seen in saved metadata; anything else is dropped with a warning
-DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")  # never 03/04/2022: day and month are ambiguous
-BODY_KEYS = ("text", "body", "content", "article", "articleBody")
-META_ALIASES = {
-    "title": ("title", "headline"),
-    "url": ("url", "link"),
-    "published": ("published", "date", "publishedAt", "published_at", "pubDate", "datePublished"),
-    "outlet": ("outlet", "source", "site", "sitename", "publisher"),
-    "byline": ("byline", "author", "authors"),
-    "credit": ("credit",),
-    "dateline": ("dateline",),
-}
 # news APIs cut long bodies and append "… [+2345 chars]"; the marker is not article text
 TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -67,7 +55,7 @@ class FileRead:
     errors: list[InputFileError] = field(default_factory=list)
 
 
-def _limits() -> dict[str, int]:
+def _limits() -> dict[str, Any]:
     return load_data("ingest.json")
 
 
@@ -124,7 +112,8 @@ def iso_date(value: Any) -> str | None:
     except (TypeError, ValueError, IndexError):
         pass
     cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.replace("Sept.", "Sep.").replace(".", ""))
-    for fmt in DATE_FORMATS:
+    # never day/month/year with slashes: 03/04/2022 reads two ways
+    for fmt in load_data("ingest.json")["date_formats"]:
         try:
             return datetime.strptime(cleaned, fmt).date().isoformat()
         except ValueError:
@@ -136,7 +125,7 @@ def normalise_meta(raw: dict[str, Any], where: str) -> tuple[dict[str, Any], lis
     """Metadata under its canonical keys; values of the wrong type are dropped with a warning."""
     meta: dict[str, Any] = {}
     warnings: list[str] = []
-    for key, aliases in META_ALIASES.items():
+    for key, aliases in _limits()["metadata_fields"].items():
         for alias in aliases:
             if alias not in raw or raw[alias] is None:
                 continue
@@ -258,9 +247,10 @@ def _record_from_object(obj: Any, where: str) -> tuple[str, dict[str, Any], list
     """(body, metadata, warnings) of one JSON object; raises ValueError naming what is wrong."""
     if not isinstance(obj, dict):
         raise ValueError(f"expected an object with a text, body or content field, got {type(obj).__name__}")
-    body_key = next((k for k in BODY_KEYS if k in obj and obj[k] is not None), None)
+    body_fields = _limits()["body_fields"]
+    body_key = next((k for k in body_fields if k in obj and obj[k] is not None), None)
     if body_key is None:
-        raise ValueError(f"no article text: none of {', '.join(BODY_KEYS[:3])} is present")
+        raise ValueError(f"no article text: none of {', '.join(body_fields[:3])} is present")
     body = obj[body_key]
     if not isinstance(body, str):
         raise ValueError(f"field {body_key!r} must be text, got {type(body).__name__}")
