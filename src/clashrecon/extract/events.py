@@ -171,7 +171,12 @@ def _modifier_actor(tok: Token, article: Article) -> str | None:
 
 
 def _initiation(words: str) -> bool:
+    """Whether an accusation is about fighting ("of attacking", "of an unprovoked act of war"), not
+    about something else ("of treason", "of war crimes")."""
     lemmas = set(_lex()["blame"]["initiation_words"])
+    found = re.findall(r"[a-z-]+", words.lower())
+    if any(w.rstrip("s") in _lex()["blame"]["not_initiation_words"] for w in found):
+        return False
     return any(w in lemmas or w.rstrip("s") in lemmas or w.removesuffix("ing") in lemmas for w in re.findall(r"[a-z-]+", words.lower()))
 
 
@@ -293,7 +298,24 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
                     if blamed:
                         yield Blame(tok, blamed, _phrase(clause).text)
                         break
-        elif lemma in _lex()["attack"]["nouns"] + _lex()["attack"]["verbs"]:
+        elif lemma in lex["response_nouns"] + lex["response_verbs"]:
+            # "its attack was a response to Israeli strikes": the one responded to started it
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "for", "against"):
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.lemma_.lower() in _hostile_nouns():
+                        blamed = _agent(obj, article) or _modifier_actor(obj, article)
+                        if blamed:
+                            yield Blame(tok, blamed, _phrase(tok).text)
+        elif lemma in lex["violation_verbs"] and tok.pos_ == "VERB" and not _negated(tok):
+            # "Thai forces had violated its territory"
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            subj = _subject(tok)
+            if obj is not None and obj.lemma_.lower() in lex["violated_objects"] and subj is not None and subj.dep_ == "nsubj":
+                blamed = actor_of_token(subj, article)
+                if blamed:
+                    yield Blame(tok, blamed, _phrase(tok).text)
+        elif lemma in _lex()["attack"]["nouns"] + _lex()["attack"]["verbs"] or _open_fire(tok):
             # "Azerbaijan said it was attacked by Armenia", "came under attack by Armenia"
             blamed = _agent(tok, article)
             if blamed:
@@ -309,6 +331,17 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
 def _starts_fighting(verb: Token) -> bool:
     objects = set(_lex()["blame"]["start_objects"])
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children)
+
+
+def _hostile_nouns() -> frozenset[str]:
+    lex = _lex()
+    return frozenset(lex["attack"]["nouns"]) | frozenset(lex["blame"]["nouns"]) | {"aggression", "provocation", "violation", "incursion"}
+
+
+def _open_fire(tok: Token) -> bool:
+    """'opened fire': an attack verb made of two words."""
+    objects = _lex()["attack"]["phrasal"].get(tok.lemma_.lower())
+    return bool(objects) and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
 
 
 def _fighting_subject(verb: Token) -> bool:
@@ -476,7 +509,7 @@ def _attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
         lemma = tok.lemma_.lower()
         if tok.i in skip or _negated(tok):
             continue
-        is_verb = tok.pos_ == "VERB" and lemma in lex["verbs"]
+        is_verb = tok.pos_ == "VERB" and (lemma in lex["verbs"] or _open_fire(tok))
         is_noun = tok.pos_ == "NOUN" and lemma in lex["nouns"]
         if not (is_verb or is_noun):
             continue
