@@ -157,7 +157,8 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
     joint = _joint(phrase, article)
     if joint:
         return joint
-    canonical = actor_of_phrase(phrase, article)
+    # the head names the speaker before its modifiers do: "Yemen's Houthis" are the Houthis
+    canonical = actor_of_phrase(phrase[phrase.root.i - phrase.start : phrase.root.i - phrase.start + 1], article) or actor_of_phrase(phrase, article)
     if canonical:
         return canonical
     lookback = int(_data()["lookback_sentences"])

@@ -522,6 +522,8 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
                     for prep in head.children:
                         if prep.dep_ == "prep" and prep.lower_ in ("among", "of"):
                             for pobj in prep.children:
+                                if pobj.dep_ == "pobj" and _kind_noun(pobj):
+                                    return _Kind(_kind_noun(pobj), pobj, [*path, prep, pobj])  # "was among the wounded"
                                 inner = _kind_from_children(pobj) if pobj.dep_ == "pobj" else None
                                 if inner is not None:
                                     return _Kind(inner.kind, inner.token, [*path, prep, pobj, inner.token])
@@ -667,7 +669,8 @@ def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
         if name is None or lex.kind_of(name) != "country":
             continue
         locative = (
-            tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN"
+            # "Congo displacement camp", "Sudan clashes"; not "U.S. strikes", which names the attacker
+            tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lemma_.lower() in _lexicon().place_nouns or tok.head.lemma_.lower() in _lexicon().mutual_fighting)
             or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "across", "of")
             or tok.dep_ == "poss" and tok.head.lemma_.lower() in _lexicon().place_nouns  # "Russia's Belgorod region"
         )
@@ -934,7 +937,9 @@ def _breakdown_continues(anchor: Token, kind: str, token: Token) -> _Kind | None
 
 
 def _partitive_group(doc: Doc, m: _Mention, noun: Token | None) -> Scope | None:
-    """'eight of the dead were children': a count of a sub-group of the victims."""
+    """'eight of the dead were children', 'four of them seriously': a sub-group of the victims."""
+    if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].lower_ in ("them", "whom"):
+        return Scope(kind=ScopeKind.group, text=doc[m.start : m.end + 2].text)
     if noun is None or not (_kind_noun(noun) or noun.lower_ == "those") or m.end >= len(doc) or doc[m.end].lower_ != "of":
         return None
     anchor = _anchor(doc, m)
