@@ -165,3 +165,26 @@ def test_rising_floors_the_same_day_are_an_update_but_a_past_war_s_are_a_discrep
     rec = reconcile([a, b], [casualty(x, n, None, qualifier="more_than", scope=background("2014 war", 2014), when=year(2014))
                              for x, n in ((a, 2200), (b, 2300))])
     assert [c.kind for c in rec.conflicts] == [Relation.discrepancy]
+
+
+def test_with_no_dates_at_all_running_counts_still_update_and_totals_still_add_up():
+    from clashrecon.models import Scope, ScopeKind
+
+    a, b = article("a", "AP"), article("b", "AP")
+    running = Scope(kind=ScopeKind.cumulative)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 49, "Armenia", qualifier="at_least"),
+            casualty(a, 50, "Azerbaijan"),
+            casualty(a, 99, "both"),
+            casualty(b, 105, "Armenia", scope=running),
+            casualty(b, 50, "Azerbaijan"),
+            casualty(b, 155, "both", scope=running),
+        ],
+    )
+    facts = facts_of(rec)
+    assert facts["Armenia · killed"].value == "≥49 → 105"
+    assert "99 = 49 + 50 ✓" in facts["both sides · killed"].note
+    assert "155 = 105 + 50 ✓" in facts["both sides · killed"].note
+    assert not any(c.is_conflict for c in rec.conflicts)

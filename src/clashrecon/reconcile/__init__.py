@@ -69,7 +69,8 @@ def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
     if d.residue:
         notes.append("side not identified; not compared")
     elif len(known) > 1 and not d.falls:
-        notes.insert(0, f"updated {weekday_label(known[-1].as_of)}")
+        last = known[-1].as_of
+        notes.insert(0, f"updated {weekday_label(last)}" if last else "updated in a later report")
     return Fact(
         id=_id("f", event_id, "casualties", d.key.party, d.key.kind, d.key.scope),
         event_id=event_id,

@@ -112,8 +112,7 @@ def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
         for m in total.moments:
             if m.estimate is None:
                 continue
-            known = [(p, p.estimate_at(m.as_of)) for p in parts]
-            known = [(p, e) for p, e in known if e is not None]
+            known = _parts_at(parts, m.as_of, m.estimate)
             if not known:
                 continue
             summed = known[0][1]
@@ -170,6 +169,34 @@ def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
                 )
             )
     return found
+
+
+def _parts_at(parts: list[FactDraft], when, total: Estimate) -> list[tuple[FactDraft, Estimate]]:
+    """Each side's figure as known when the total was reported.
+
+    Normally the latest figure reported on or before that day. When reports are undated (or
+    several figures share the day) the moment is ambiguous: the combination of each side's
+    candidate figures that adds up to the total is taken, if one does.
+    """
+    latest = [(p, p.estimate_at(when)) for p in parts]
+    latest = [(p, e) for p, e in latest if e is not None]
+    if not latest or total.interval.contains(sum(e.best for _, e in latest)):
+        return latest
+    options = [
+        [m.estimate for m in p.moments if m.estimate is not None and (when is None or m.as_of is None or m.as_of == when)]
+        for p, _ in latest
+    ]
+    combos = 1
+    for o in options:
+        combos *= max(1, len(o))
+    if combos > 64 or not all(options):
+        return latest
+    from itertools import product
+
+    for pick in product(*options):
+        if total.interval.contains(sum(e.best for e in pick)):
+            return [(p, e) for (p, _), e in zip(latest, pick)]
+    return latest
 
 
 def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
