@@ -283,3 +283,11 @@ def test_a_symlink_loop_is_an_error_not_a_hang(tmp_path):
     assert [p.name for p in found.files] == ["ok.txt"]
     reasons = " ".join(e.reason for e in found.errors)
     assert "looping symbolic link" in reasons and "directory loop" in reasons
+
+
+def test_html_in_a_declared_legacy_charset_is_decoded_with_it(tmp_path):
+    body = "Президент заявил, что в результате обстрела погибли 49 военнослужащих, сообщило министерство обороны страны."
+    page = f'<html><head><meta charset="windows-1251"><title>Обстрел</title></head><body><article><p>{body}</p></article></body></html>'
+    a = only(write(tmp_path, "ru.html", page.encode("cp1251"))).article
+    assert body in a.text
+    assert any("windows-1251" in w for w in a.warnings)

@@ -207,9 +207,30 @@ def read_md(path: Path, data: bytes) -> list[Record]:
     return [Record("", _with_title(meta.get("title"), body), meta, warnings)]
 
 
+META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+
+
+def _decode_html(path: Path, data: bytes) -> tuple[str, list[str]]:
+    """UTF-8 first; else the charset the page declares in a <meta> tag; else the usual guessing."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    m = META_CHARSET.search(data[:4096])
+    if m:
+        declared = m.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(declared), [f"not valid UTF-8; decoded as {declared}, the charset the page declares"]
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _decode(path, data)
+
+
 def read_html(path: Path, data: bytes) -> list[Record]:
     """Main text and metadata through trafilatura; nothing is fetched, no external entity expanded."""
-    text, warnings = _decode(path, data)
+    if not data.strip():
+        raise InputFileError(str(path), "empty file")
+    text, warnings = _decode_html(path, data)
     import trafilatura
 
     try:
