@@ -216,6 +216,13 @@ def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | 
         return [Moment(as_of, claims, [claims], est)]
     groups = _compatible_groups(counts or claims)
     rising = any(is_cumulative(c) for c in groups[-1]) or (not background and _only_floors_differ(groups))
+    if len(groups) == 1:
+        top = max(point(c.quantity) or 0 for c in groups[0])
+        earlier = [c for c in groups[0] if (point(c.quantity) or 0) < top]
+        later = [c for c in groups[0] if (point(c.quantity) or 0) == top]
+        if earlier and any(is_cumulative(c) for c in later) and not any(is_cumulative(c) for c in earlier):
+            # "at least 49" and then "105 killed since Tuesday": both true, but the running count rose
+            groups, rising = [earlier, later], True
     if len(groups) > 1 and rising:
         # "the toll rose to 20" beside "12 killed", or "at least 10" then "at least 25" the same
         # day: a running count that grew, in order of size. A settled past event's floors that
