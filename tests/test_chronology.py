@@ -76,6 +76,10 @@ def test_every_weekday_lands_within_the_week_before_the_reference():
         ("The leaders met Dec. 30 in Vienna.", "2021-12-30", "2021-12-30", Precision.day),
         ("The war was halted in November 2020.", "2020-11-01", "2020-11-30", Precision.month),
         ("The war ended in 1994.", "1994-01-01", "1994-12-31", Precision.year),
+        ("The offensive began in September.", "2022-09-01", "2022-09-14", Precision.month),
+        ("The offensive began in December.", "2021-12-01", "2021-12-31", Precision.month),
+        ("Two soldiers died two days ago.", "2022-09-12", "2022-09-12", Precision.day),
+        ("The drone struck at dawn.", "2022-09-14T04:00", "2022-09-14T07:00", Precision.part_of_day),
     ],
 )
 def test_relative_words_resolve_against_the_reference(text, start, end, precision):

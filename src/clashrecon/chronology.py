@@ -249,6 +249,12 @@ def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
             return t.model_copy(update={"precision": Precision.unknown, "basis": TimeBasis.unknown})
         start, end, precision = _day_window(t, the_day)
         upd = {"start": start, "end": end, "precision": precision, "basis": basis}
+    elif t.month is not None and t.year is None:
+        if day is None:
+            return t.model_copy(update={"precision": Precision.unknown, "basis": TimeBasis.unknown})
+        year = day.year if t.month <= day.month else day.year - 1
+        last = date(year + (t.month == 12), t.month % 12 + 1, 1) - timedelta(days=1)
+        upd = {"start": date(year, t.month, 1).isoformat(), "end": min(last, day).isoformat() if (year, t.month) == (day.year, day.month) else last.isoformat(), "precision": Precision.month, "basis": resolved}
     elif t.month is not None and t.year is not None:
         last = (date(t.year + (t.month == 12), t.month % 12 + 1, 1) - timedelta(days=1))
         upd = {"start": date(t.year, t.month, 1).isoformat(), "end": last.isoformat(), "precision": Precision.month, "basis": TimeBasis.explicit}

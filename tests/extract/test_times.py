@@ -37,6 +37,12 @@ def article_of(text: str) -> Article:
         ("155 troops have died since hostilities reignited this week.", {"this_week": True}),
         ("105 troops have been killed since fighting erupted early on Tuesday.", {"weekday": 1, "part_of_day": "early", "since": True}),
         ("Militants attacked a checkpoint yesterday, officials said.", {"relative_days": -1}),
+        ("Residents said the shelling began shortly before dawn on Thursday.", {"weekday": 3, "part_of_day": "dawn"}),
+        ("Two soldiers died two days ago, the army said.", {"relative_days": -2}),
+        ("Fighting has raged since mid-March.", {"month": 3, "year": None, "since": True}),
+        ("The offensive began in September.", {"month": 9, "day": None}),
+        ("The log dates the strike 2023-10-07.", {"year": 2023, "month": 10, "day": 7}),
+        ("They met at midday on Monday.", {"weekday": 0, "hour": 12}),
     ],
 )
 def test_raw_parts_of_the_sentence_time(sentence, parts):
@@ -53,6 +59,7 @@ def test_raw_parts_of_the_sentence_time(sentence, parts):
         "It was the deadliest fighting since a 2020 war between the two nations.",
         "The war killed more than 6,600 people and 2,000 troops were deployed.",
         "Fighting has raged for decades over the region.",
+        "Protesters may march in the capital.",
     ],
 )
 def test_named_events_counts_and_durations_do_not_date_a_sentence(sentence):

@@ -55,6 +55,10 @@ class _Patterns:
     this_week: re.Pattern
     year: re.Pattern
     since: re.Pattern
+    days_ago: re.Pattern
+    month_alone: re.Pattern
+    iso: re.Pattern
+    dawn: re.Pattern
 
 
 @cache
@@ -86,6 +90,10 @@ def _patterns() -> _Patterns:
         this_week=re.compile(r"\b(?:this|earlier this)\s+week\b", re.I),
         year=re.compile(r"(?<![\d,.])\b(?P<year>1[89]\d{2}|20\d{2})\b(?![\d,])(?P<after>\s+[a-z-]+)?"),
         since=re.compile(r"\bsince\b", re.I),
+        days_ago=re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(d['number_words'])})\s+days?\s+ago\b", re.I),
+        month_alone=re.compile(rf"\b(?:in|since|during|by|until|early|late|mid-?)\s*(?:-\s*)?(?P<mo>{_alt(m.capitalize() for m in d['months'] if len(m) > 3)})\b(?!\s+\d)"),
+        iso=re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
+        dawn=re.compile(r"\b(?:(?:shortly|just|soon)\s+)?(?:before|after|at|around)\s+(?P<w>dawn|dusk|daybreak|sunrise|sunset|midday)\b", re.I),
     )
 
 
@@ -137,6 +145,20 @@ def _raw_expressions(text: str) -> list[TimeExpression]:
             add(m, DAY_RANK, hour=(hour % 12) + (12 if pm else 0), minute=minute)
     for m in p.midnight.finditer(text):
         add(m, DAY_RANK, hour=0 if m.group("w").lower() == "midnight" else 12, minute=0)
+    for m in p.days_ago.finditer(text):
+        n = m.group("n").lower()
+        add(m, DAY_RANK, relative_days=-(int(n) if n.isdigit() else d["number_words"][n]))
+    for m in p.iso.finditer(text):
+        add(m, DAY_RANK, year=int(m.group("year")), month=int(m.group("mo")), day=int(m.group("day")))
+    for m in p.dawn.finditer(text):
+        w = m.group("w").lower()
+        if w == "midday":
+            add(m, DAY_RANK, hour=12, minute=0)
+        else:
+            add(m, DAY_RANK, part_of_day="dawn" if w in ("dawn", "daybreak", "sunrise") else "dusk")
+    for m in p.month_alone.finditer(text):
+        # "in September", "since mid-March": a month of the reference year or the one before
+        found.append(TimeExpression(m.start("mo"), m.end("mo"), TimeRef(text=m.group(0), month=_month(m.group("mo"))), MONTH_RANK))
     for m in p.part_alone.finditer(text):
         add(m, DAY_RANK, part_of_day=_part_word(m.group("part")))
     for m in p.relative_day.finditer(text):
