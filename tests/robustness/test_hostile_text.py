@@ -64,6 +64,7 @@ def hostile_store(tmp_path_factory):
     (folder / "hostile.json").write_text(json.dumps(HOSTILE_RECORD))
     (folder / EMPTY_MARKUP_NAME).write_text("")
     (folder / EMPTY_ANSI_NAME).write_text("")
+    (folder / "two\nlines.txt").write_text("")  # a newline in a name must not split the message
     db = base / "hostile.db"
     # --quiet: no progress bar, whose cursor control is rich's own; error lines are still printed
     ingest = run_cli_process("ingest", str(folder), "--db", str(db), "-q", env=colour_env())
@@ -76,12 +77,14 @@ def colour_env() -> dict[str, str]:
 
 def test_ingest_messages_print_file_names_literally(hostile_store):
     _, ingest = hostile_store
-    assert ingest.returncode == 1, ingest.stderr  # the two empty files fail, the rest are stored
+    assert ingest.returncode == 1, ingest.stderr  # the empty files fail, the rest are stored
     assert "Traceback" not in ingest.stderr
     assert_terminal_safe(ingest.stderr, "ingest")
     assert_terminal_safe(ingest.stdout, "ingest")
     assert len(ingest.lines_naming(EMPTY_MARKUP_NAME)) == 1, ingest.stderr
     assert len(ingest.lines_naming("wiped.txt")) == 1, ingest.stderr
+    named = ingest.lines_naming("lines.txt")
+    assert len(named) == 1 and "two" in named[0], ingest.stderr
 
 
 def test_markup_in_article_text_is_stored_as_text(hostile_store):
