@@ -563,7 +563,7 @@ def _broker(sent: Span, article: Article) -> str | None:
     lex = _lex()["ceasefire"]
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma.endswith("brokered") or (lemma in lex["broker_verbs"] and tok.i > sent.start and tok.nbor(-1).text == "-"):
+        if tok.i - 2 >= sent.start and (lemma.endswith("brokered") or (lemma in lex["broker_verbs"] and tok.nbor(-1).text == "-")):
             prev = tok.nbor(-2) if tok.nbor(-1).text == "-" else tok.nbor(-1)
             actor = actor_of_token(prev, article) if prev.i >= sent.start else None
             if actor:
