@@ -221,3 +221,11 @@ def test_the_seed_gold_quotes_the_seed_articles():
     assert len(seeds.casualties) >= 25
     for c in seeds.casualties:
         assert fold(c.text) in fold((seeds.corpus / c.article).read_text(encoding="utf-8")), c.text
+
+
+def test_a_story_without_calendar_dates_wants_a_relative_event_not_an_invented_date():
+    g = gold(events=[GoldEvent(date="relative", label="day 1")])
+    right, _, _ = score_event_dates(g, [event(None, Precision.relative)])
+    assert (right.tp, right.fp, right.fn) == (1, 0, 0)
+    invented, _, extra = score_event_dates(g, [event("2024-03-14", Precision.day)])
+    assert (invented.tp, invented.fp, invented.fn) == (0, 1, 1) and extra == ["2024-03-14"]

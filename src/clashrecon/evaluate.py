@@ -19,6 +19,8 @@ Matching rules (also in README "Quality and performance"):
 - Event dates compare the timeline's distinct dates, each at its own precision, with the
   gold events' dates: a predicted date matches a gold date it starts with ("2020-11" is
   within "2020"). Gold events marked optional are never required and never false positives.
+  An event left relative ("day 1": no calendar date anywhere) matches the gold date "relative";
+  any other undated event is a false positive.
 
 Pure Python: spaCy is only loaded by the ingest that `evaluate` runs.
 """
@@ -35,6 +37,7 @@ from clashrecon.errors import UsageError
 from clashrecon.models import Claim, Event, Field, Precision, Qualifier
 
 BASELINE_NAME = "baseline.json"
+RELATIVE = "relative"  # gold event date of a story that never gives a calendar date
 # Scores are compared at this many decimals so float noise never fails the gate.
 DECIMALS = 4
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -241,7 +244,8 @@ def _describe(claim: Claim) -> str:
 
 def _date_key(when_start: str | None, precision: Precision) -> str | None:
     if not when_start:
-        return None
+        # "day 1" of a story with no calendar date: right only where the gold says "relative"
+        return RELATIVE if precision is Precision.relative else None
     if precision is Precision.year:
         return when_start[:4]
     if precision is Precision.month:
@@ -297,18 +301,19 @@ def score_casualties(gold: Gold, claims: list[Claim], texts: dict[str, str]) -> 
                 wrong.append(f"date {start} (gold {'/'.join(g.dates)}): {g.describe()}")
     with_claimant = sum(1 for g in gold.casualties if g.claimant is not None)
     with_dates = sum(1 for g in gold.casualties if g.dates)
-    scores = {
-        "casualty claims": claims_score,
-        "casualty claimants": Score(tp=who_tp, fp=who_fp, fn=with_claimant - who_tp),
-        "casualty dates": Score(tp=date_tp, fp=date_fp, fn=with_dates - date_tp),
-    }
+    scores = {"casualty claims": claims_score}
+    # A gold set that names no claimant (or no date) has nothing to score there: no vacuous 1.0 row.
+    if with_claimant:
+        scores["casualty claimants"] = Score(tp=who_tp, fp=who_fp, fn=with_claimant - who_tp)
+    if with_dates:
+        scores["casualty dates"] = Score(tp=date_tp, fp=date_fp, fn=with_dates - date_tp)
     return GoldResult(name=gold.name, scores=scores, missed=tuple(missed), extra=tuple(extra), wrong=tuple(wrong))
 
 
 def score_event_dates(gold: Gold, events: list[Event]) -> tuple[Score, list[str], list[str]]:
     """The timeline's distinct event dates against the gold events' dates."""
     keys = {_date_key(e.when.start, e.when.precision) for e in events}
-    undated = sum(1 for e in events if not e.when.start)
+    undated = sum(1 for e in events if _date_key(e.when.start, e.when.precision) is None)
     keys.discard(None)
     required = {g.date for g in gold.events if not g.optional}
     known = {g.date for g in gold.events}
