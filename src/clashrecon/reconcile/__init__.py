@@ -109,7 +109,7 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
     drafts = casualty_facts([c for c in cl.claims if c.field is Field.casualties], as_of, cl.background)
     found: list[Found] = []
     for d in drafts:
-        found.extend(within_fact(d, origin))
+        found.extend(within_fact(d, origin, cl.label))
     found.extend(aggregates(drafts, origin))
     found.extend(subtotals(drafts, origin))
     facts = [_casualty_fact(d, event_id, origin) for d in drafts]

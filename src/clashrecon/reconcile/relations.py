@@ -34,7 +34,7 @@ def _sources(claims: list[Claim], origin: dict[str, str]) -> str:
     return f"{n_art} article{'s' if n_art != 1 else ''}, {n_orig} origin{'s' if n_orig != 1 else ''}"
 
 
-def within_fact(draft: FactDraft, origin: dict[str, str]) -> list[Found]:
+def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> list[Found]:
     """Updates across moments and discrepancies within a moment of one fact."""
     found: list[Found] = []
     if draft.residue:
@@ -50,7 +50,7 @@ def within_fact(draft: FactDraft, origin: dict[str, str]) -> list[Found]:
             if len(origins) == 1
             else f"from {len(origins)} independent origins"
         )
-        frame = "the same event" if draft.background else f"reports of {weekday_label(m.as_of)}"
+        frame = (label or "the same past event") if draft.background else f"reports of {weekday_label(m.as_of)}"
         found.append(
             Found(
                 Relation.discrepancy,
