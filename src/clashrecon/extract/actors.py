@@ -38,7 +38,7 @@ def actor_of_text(text: str) -> str | None:
     acronyms = _acronyms()
     words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in _WORD.findall(text)]
     words = [w.removesuffix("'s").removesuffix("’s") for w in words]
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, bool, int, str] | None = None
     for i in range(len(words)):
         for j in range(min(len(words), i + 6), i, -1):
             cand = " ".join(words[i:j])
@@ -47,11 +47,12 @@ def actor_of_text(text: str) -> str | None:
                 continue
             name = lex.canonical(cand)
             if name:
-                score = (j - i, -i)
-                if best is None or score > best[:2]:
-                    best = (score[0], score[1], name)
+                # An armed group outranks the country it operates in ("Colombia's ELN guerrillas").
+                score = (j - i, lex.kind_of(name) == "group", -i)
+                if best is None or score > best[:3]:
+                    best = (*score, name)
                 break
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 @cache
