@@ -174,14 +174,16 @@ def stories(claims: list[Claim]) -> dict[str, str]:
             x = parent[x]
         return x
 
-    first_with: dict[str, str] = {}
+    sides: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         parent.setdefault(c.article, c.article)
-        if c.scope is not None and c.scope.kind is ScopeKind.background:
-            continue
-        for party in _parties(c):
-            other = first_with.setdefault(party, c.article)
-            ra, rb = find(c.article), find(other)
+        if c.scope is None or c.scope.kind is not ScopeKind.background:
+            sides[c.article] |= _parties(c)
+    first_with: dict[str, str] = {}
+    for article, found in sides.items():
+        for party in found:
+            other = first_with.setdefault(party, article)
+            ra, rb = find(article), find(other)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
     with_sides = {find(a) for party, a in first_with.items()}
