@@ -392,6 +392,8 @@ def show(shown: Shown, *, as_json: bool) -> None:
         head.append(safe(c.article), style="cyan")
         head.append(f" [{c.start}:{c.end}] ", style="dim")
         head.append(f"{c.field.value}/{c.kind}")
+        if c.quantity is None and c.value:
+            head.append(f" → {safe(c.value)}", style="bold")
         if c.claimant:
             head.append(f" — claimant {safe(c.claimant)}")
         if c.event_time is not None and c.event_time.start:
