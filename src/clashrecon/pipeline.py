@@ -177,9 +177,21 @@ def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: in
     loaded = load_pipeline(model)
     rows: list[tuple[str, Article, list[Claim]]] = []
     failed: list[tuple[str, str]] = []
-    # prefilter.pipe: tagger and parser only on sentences that can hold a claim (see its docstring)
-    docs = prefilter.pipe(loaded.nlp, (claim_text(item.article) for item in items), batch_size=batch_size)
+    texts = [claim_text(item.article) for item in items]
+    try:
+        # prefilter.pipe: tagger and parser only on sentences that can hold a claim (see its docstring)
+        docs: list = list(prefilter.pipe(loaded.nlp, texts, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - find the one text the pipeline cannot take, keep the others
+        docs = []
+        for item, text in zip(items, texts):
+            try:
+                docs.extend(prefilter.pipe(loaded.nlp, [text], batch_size=1))
+            except Exception as exc:  # noqa: BLE001
+                docs.append(None)
+                failed.append((item.source, f"language processing failed ({type(exc).__name__}: {exc})"))
     for item, doc in zip(items, docs):
+        if doc is None:
+            continue
         try:
             rows.append((item.source, item.article, article_claims(doc, item.article)))
         except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch

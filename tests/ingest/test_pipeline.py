@@ -185,3 +185,22 @@ def test_reading_warnings_reach_the_report(store, tmp_path):
     report = run(store, tmp_path)
     assert report.new == 1
     assert any(n.startswith(str(tmp_path / "latin.txt")) and "not valid UTF-8" in n for n in report.notes)
+
+
+def test_a_text_the_language_pipeline_chokes_on_fails_alone(store, tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text(STORY.replace("11", "12"))
+    from clashrecon import prefilter
+
+    real = prefilter.pipe
+
+    def choking(nlp, texts, **kwargs):
+        texts = list(texts)
+        if any("11 villagers" in t for t in texts):
+            raise MemoryError("too long")
+        return real(nlp, texts, **kwargs)
+
+    monkeypatch.setattr(prefilter, "pipe", choking)
+    report = run(store, tmp_path)
+    assert [(Path(e.path).name, e.reason) for e in report.failed] == [("a.txt", "language processing failed (MemoryError: too long)")]
+    assert [a.name for a in store.articles()] == ["b.txt"]
