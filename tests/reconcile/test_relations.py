@@ -188,3 +188,18 @@ def test_with_no_dates_at_all_running_counts_still_update_and_totals_still_add_u
     assert "99 = 49 + 50 ✓" in facts["both sides · killed"].note
     assert "155 = 105 + 50 ✓" in facts["both sides · killed"].note
     assert not any(c.is_conflict for c in rec.conflicts)
+
+
+def test_sources_dating_the_start_of_the_fighting_differently_are_a_times_discrepancy():
+    from clashrecon.models import Claim, Field
+
+    a, b = article("a", "AP", WED), article("b", "Reuters", WED)
+
+    def start(art, iso, i):
+        return Claim(id=f"t{i}", article=art.name, article_id=art.id, field=Field.times, kind="fighting_start",
+                     subject="fighting_start", value=iso, quote=f"The fighting began on {iso}.", start=0, end=30,
+                     event_time=day(iso))
+
+    rec = reconcile([a, b], [start(a, MON, 1), start(b, TUE, 2), casualty(a, 3, "Mali", when=day(MON))])
+    [c] = [c for c in rec.conflicts if c.field is Field.times]
+    assert c.kind is Relation.discrepancy and [p.value for p in c.positions] == [MON, TUE]
