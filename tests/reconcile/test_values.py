@@ -88,3 +88,38 @@ def test_compatible_reports(a, b, expected):
 )
 def test_quantities_display_in_short_form(q, shown):
     assert quantity_display(q) == shown
+
+
+def _quantity(kind: str, a: int, b: int) -> Quantity:
+    if kind == "between":
+        return Quantity.between(a, b)
+    if kind == "about":
+        return quantity(a, "about")
+    if kind == "unspecified":
+        return Quantity.unspecified()
+    return {"exact": Quantity.exact, "at_least": Quantity.at_least, "more_than": Quantity.more_than, "up_to": Quantity.up_to}[kind](a)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_reports = st.lists(
+    st.builds(
+        _quantity,
+        st.sampled_from(["exact", "at_least", "more_than", "up_to", "between", "about", "unspecified"]),
+        st.integers(0, 100_000),
+        st.integers(0, 100_000),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_reports)
+def test_best_and_conservative_always_lie_within_low_and_high(quantities):
+    e = reconcile_values(quantities)
+    if e is None:
+        assert all(not q.is_known for q in quantities)
+        return
+    assert e.low <= e.best and (e.high is None or e.best <= e.high)
+    assert e.low <= e.conservative and (e.high is None or e.conservative <= e.high)
