@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clashrecon.models import Quantity
 from clashrecon.reconcile.values import about_band, compatible, interval, quantity_display, reconcile_values
@@ -98,9 +100,6 @@ def _quantity(kind: str, a: int, b: int) -> Quantity:
     if kind == "unspecified":
         return Quantity.unspecified()
     return {"exact": Quantity.exact, "at_least": Quantity.at_least, "more_than": Quantity.more_than, "up_to": Quantity.up_to}[kind](a)
-
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _reports = st.lists(
     st.builds(
