@@ -288,7 +288,7 @@ def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
             return actor
     # A surname the model did not tag as a PERSON ("Pashinyan said").
     for tok in phrase:
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or (tok.is_title and not tok.is_sent_start) or (tok.is_title and len(phrase) == 1):
             actor = affiliation_of_name(tok.text, phrase.doc)
             if actor:
                 return actor
