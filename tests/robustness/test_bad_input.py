@@ -41,9 +41,11 @@ def _write_cases(folder):
     shutil.copy(SEEDS / "003_3737467c3f90d56b.txt", folder / GOOD[1])
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    # UTF-8 with accented names and a few stray bytes: the names must survive, not turn to mojibake
     (folder / "invalid_utf8.txt").write_bytes(
-        "Troops clashed near the border on Tuesday, the ministry said.\n".encode() + b"\xff\xfe\xc3\x28 garbage \x80\n"
-        + "Four soldiers were killed in the shelling.\n".encode()
+        "Troops clashed near the border on Tuesday, the ministry said. Shelling hit a café in Zürich street.\n".encode()
+        + b"\xff\xfe\xc3\x28 garbage \x80\n"
+        + "Four soldiers were killed in the shelling near Gyumri, the défense ministry said.\n".encode()
     )
     (folder / "latin1.txt").write_bytes(
         ("Café owners in the border town said the shelling began before dawn on Tuesday. "
@@ -129,7 +131,8 @@ def test_a_path_that_does_not_exist_is_named_once(bad_run):
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("invalid_utf8.txt", ["Troops clashed near the border on Tuesday", "Four soldiers were killed"]),
+        ("invalid_utf8.txt", ["Troops clashed near the border on Tuesday", "a café in Zürich street",
+                              "the défense ministry said"]),
         ("latin1.txt", ["Café owners", "the café was destroyed", "Résidents fled"]),
         ("utf16_bom.txt", ["Seven soldiers were killed on Tuesday, the defence ministry said."]),
     ],

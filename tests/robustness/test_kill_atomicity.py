@@ -24,7 +24,7 @@ from _support import ROOT, child_env, cli_args, run_cli_process, varied_corpus
 from clashrecon.store import Store
 
 KILLS = 10
-MAX_RUNS = 16  # a resuming run with nothing left to do may finish before its kill
+MAX_RUNS = 20  # a resuming run with nothing left to do may finish before its kill
 COPIES_PER_SEED = 2  # 10 articles: a run takes a few seconds, about half of it NLP and writing
 
 
@@ -93,18 +93,25 @@ def test_sigkill_at_any_moment_leaves_a_whole_store_and_a_rerun_completes(corpus
     assert len(expected) == 5 * COPIES_PER_SEED
     db = base / "killed.db"
     killed = runs = 0
+    # how long each kind of run takes when left alone; a run that ends before its kill teaches it
+    takes = {"plain": clean_seconds, "force": clean_seconds}
     while killed < KILLS and runs < MAX_RUNS:
-        # moments spread over a run; the first quarter is mostly start-up (imports, model)
-        delay = clean_seconds * (0.25 + 0.7 * (runs % KILLS) / (KILLS - 1))
         # most runs --force (every article replaced, so the kill lands mid-work); every third resumes
-        args = ["ingest", str(folder), "--db", str(db), "-q"] + ([] if runs % 3 == 0 else ["--force"])
+        mode = "plain" if runs % 3 == 0 else "force"
+        # moments spread over a run, in shuffled order; the first fifth is mostly start-up
+        delay = takes[mode] * (0.2 + 0.75 * ((runs * 7) % KILLS) / (KILLS - 1))
+        args = ["ingest", str(folder), "--db", str(db), "-q"] + (["--force"] if mode == "force" else [])
         runs += 1
+        started = time.monotonic()
         proc = subprocess.Popen(cli_args(*args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 env=child_env(), cwd=ROOT)
-        time.sleep(delay)
+        while proc.poll() is None and time.monotonic() < started + delay:
+            time.sleep(0.05)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
+        else:
+            takes[mode] = time.monotonic() - started
         proc.wait()
         stderr = proc.stderr.read().decode(errors="replace")
         proc.stderr.close()
