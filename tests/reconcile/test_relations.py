@@ -203,3 +203,15 @@ def test_sources_dating_the_start_of_the_fighting_differently_are_a_times_discre
     rec = reconcile([a, b], [start(a, MON, 1), start(b, TUE, 2), casualty(a, 3, "Mali", when=day(MON))])
     [c] = [c for c in rec.conflicts if c.field is Field.times]
     assert c.kind is Relation.discrepancy and [p.value for p in c.positions] == [MON, TUE]
+
+
+def test_each_side_owning_its_own_strikes_is_not_a_dispute():
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [
+            actor_claim(a, "attack", "attack", "Israel", "Israel", when=day(TUE), attrs={"attacker": "Israel", "target": "Hamas"}),
+            actor_claim(b, "attack", "attack", "Hamas", "Hamas", when=day(TUE), attrs={"attacker": "Hamas", "target": "Israel"}),
+        ],
+    )
+    assert not [c for c in rec.conflicts if c.kind is Relation.disputed]

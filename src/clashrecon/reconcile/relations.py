@@ -242,6 +242,8 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[tuple[Found | 
     groups: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.field is Field.actors and c.kind in kinds and c.subject and c.value:
+            if c.claimant == c.value:
+                continue  # a side saying it struck is an admission, not an accusation to weigh
             groups[(c.kind, c.subject)][c.value].append(c)
     out = []
     for (kind, subject), by_value in sorted(groups.items()):
