@@ -59,6 +59,14 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return of_form, after_form, including
 
 
+def _possessed(name: str, offset: int) -> tuple[str, int, str | None]:
+    """"Pakistan's Khyber Pakhtunkhwa" -> ("Khyber Pakhtunkhwa", its offset, "Pakistan")."""
+    m = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?P<rest>.+)", name)
+    if m and _country(m.group("owner")):
+        return m.group("rest"), offset + m.start("rest"), _country(m.group("owner"))
+    return name, offset, None
+
+
 def _split_names(names: str) -> list[tuple[str, int]]:
     """'Kalbajar, Lachin and Zangilan' -> each name with its offset inside the string."""
     out = []
@@ -107,9 +115,10 @@ def pattern_places(sent: Span) -> list[PlaceMention]:
     for m in after_form.finditer(text):
         country = _country(m.group("country"))
         for name, off in _split_names(m.group("names")):
+            name, off, owner = _possessed(name, off)
             if not _is_actor(name):
                 s = base + m.start("names") + off
-                found.append(PlaceMention(_clean(name), country, s, s + len(name)))
+                found.append(PlaceMention(_clean(name), country or owner, s, s + len(name)))
     return found
 
 
@@ -137,7 +146,7 @@ def entity_places(sent: Span) -> list[PlaceMention]:
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
-        name = _strip_kind(_clean(ent.text))
+        name, offset, owner = _possessed(_strip_kind(_clean(ent.text)), 0)  # offset: fallback only
         if not name or name.isupper() and len(name) > 3:  # datelines: "YEREVAN, Armenia (AP)"
             continue
         actor = lex.canonical(ent.text) or lex.canonical(name)
@@ -150,7 +159,9 @@ def entity_places(sent: Span) -> list[PlaceMention]:
             country = _country(doc[ent.end + 1].text) if doc[ent.end + 1].ent_type_ == "GPE" else None
         if is_capital:
             country = actor
-        out.append(PlaceMention(name, country, ent.start_char, ent.end_char))
+        at = ent.text.find(name)
+        start = ent.start_char + (at if at >= 0 else offset)
+        out.append(PlaceMention(name, country or owner, start, start + len(name)))
     return out
 
 
