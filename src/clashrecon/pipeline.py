@@ -266,6 +266,9 @@ def extract_all(
                     done = future.result()
                 except BrokenProcessPool:
                     done = Extracted([], [(i.source, "NLP worker process died") for i in chunk], loaded.name, ())
+                except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+                    reason = f"NLP worker failed ({type(exc).__name__}: {exc})"
+                    done = Extracted([], [(i.source, reason) for i in chunk], loaded.name, ())
                 store_chunk(done)
         finally:
             progress.stop()
