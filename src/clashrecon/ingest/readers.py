@@ -102,7 +102,10 @@ def iso_date(value: Any) -> str | None:
     text = str(value).strip()
     if re.fullmatch(r"\d{9,13}(?:\.\d+)?", text):  # a Unix timestamp, in seconds or milliseconds
         seconds = float(text) / (1000 if len(text.split(".")[0]) > 11 else 1)
-        return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+        try:
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
@@ -155,12 +158,13 @@ def normalise_meta(raw: dict[str, Any], where: str) -> tuple[dict[str, Any], lis
 
 def _with_title(title: str | None, body: str) -> str:
     """The body with its title as first line, unless the body already opens with it."""
+    title = " ".join((title or "").split())
     if not title:
         return body
     first = next((line.strip() for line in body.split("\n") if line.strip()), "")
-    if first.lower().strip(" #") == title.strip().lower():
+    if first.lower().strip(" #") == title.lower():
         return body
-    return f"{title.strip()}\n\n{body}"
+    return f"{title}\n\n{body}"
 
 
 # --------------------------------------------------------------------------- formats
