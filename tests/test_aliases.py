@@ -48,3 +48,28 @@ def test_most_frequent_spelling_is_canonical():
         "Sergei Lavrov": "Sergey Lavrov",
         "Antony Blinken": "Antony Blinken",
     }
+
+
+def _claim(i: int, field, value, **attrs):
+    from clashrecon.models import Claim
+
+    return Claim(id=f"c{i}", article=f"a{i}.txt", article_id="x", field=field, kind="place", quote="q", start=0, end=1, value=value, attrs=attrs)
+
+
+def test_place_names_and_persons_are_spelled_one_way_across_the_corpus():
+    from clashrecon.aliases import merge_claim_names
+    from clashrecon.models import Field
+
+    claims = [
+        _claim(1, Field.places, "Nagorno-Karabakh"),
+        _claim(2, Field.places, "Nagorno-Karabakh"),
+        _claim(3, Field.places, "Nagorno Karabakh"),
+        _claim(4, Field.places, "Goris"),
+        _claim(5, Field.actors, "call", claimant_person="Sergei Lavrov (Russia)"),
+        _claim(6, Field.actors, "call", claimant_person="Sergey Lavrov (Russia)"),
+        _claim(7, Field.actors, "call", claimant_person="Sergey Lavrov (Russia)"),
+    ]
+    merged = merge_claim_names(claims)
+    assert [c.value for c in merged[:4]] == ["Nagorno-Karabakh"] * 3 + ["Goris"]
+    assert merged[2].attrs["printed"] == "Nagorno Karabakh"
+    assert {c.attrs["claimant_person"] for c in merged[4:]} == {"Sergey Lavrov (Russia)"}

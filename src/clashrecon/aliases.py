@@ -67,3 +67,27 @@ def merge_variants(names: Iterable[str]) -> dict[str, str]:
         else:
             groups.append([name])
     return {name: group[0] for group in groups for name in group}
+
+
+def merge_claim_names(claims: list) -> list:
+    """Claims with place names and speaking persons spelled one way across the corpus.
+
+    A place claim whose value is a variant ("Verin Shorja" beside "Verin Shorzha") takes the
+    canonical spelling and keeps the printed one in attrs["printed"]; the same for
+    attrs["claimant_person"]. Other fields are left alone.
+    """
+    from clashrecon.models import Field
+
+    places = merge_variants(c.value for c in claims if c.field is Field.places and c.value)
+    persons = merge_variants(c.attrs["claimant_person"] for c in claims if c.attrs.get("claimant_person"))
+    out = []
+    for c in claims:
+        update: dict = {}
+        if c.field is Field.places and c.value and places.get(c.value, c.value) != c.value:
+            update["value"] = places[c.value]
+            update["attrs"] = {**c.attrs, "printed": c.value}
+        person = c.attrs.get("claimant_person")
+        if person and persons.get(person, person) != person:
+            update["attrs"] = {**update.get("attrs", c.attrs), "claimant_person": persons[person], "claimant_person_printed": person}
+        out.append(c.model_copy(update=update) if update else c)
+    return out

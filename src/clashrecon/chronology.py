@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from clashrecon.aliases import merge_claim_names
 from clashrecon.extract.times import TimeExpression, time_expressions
 from clashrecon.lexicon import load_data
 from clashrecon.models import (
@@ -304,7 +305,8 @@ def time_value(t: TimeRef) -> str | None:
 def resolve_corpus(
     articles: list[Article], claims: list[Claim], reference_date: date | None = None
 ) -> tuple[list[Article], list[Claim]]:
-    """Articles with their inferred publication dates, claims with resolved event_time.
+    """Articles with their inferred publication dates, claims with resolved event_time, and place
+    names and speaking persons spelled one way across the corpus (`aliases.merge_claim_names`).
 
     An article date set here has basis inferred (from the corpus) or resolved (from
     --reference-date); one from metadata (basis explicit) is never changed.
@@ -329,7 +331,8 @@ def resolve_corpus(
         if c.field is Field.times:
             update["value"] = time_value(t) or (c.event_time.text if c.event_time else c.value)
         out.append(c.model_copy(update=update))
-    return dated, out
+    # The one corpus pass that sees every article also spells places and persons one way.
+    return dated, merge_claim_names(out)
 
 
 def _unresolved(t: TimeRef | None) -> TimeRef | None:
