@@ -1,8 +1,10 @@
 """Generate a deterministic benchmark corpus from the seed articles.
 
 Each generated article is a headline plus a shuffled selection of seed paragraphs in which
-casualty numbers, weekdays and places are varied, so the corpus has the vocabulary and
-sentence shapes of real wire copy without being copies of five texts. The same
+casualty numbers and places are varied and the story is moved by a number of days (dates
+and weekday names shift together, so each article stays consistent with itself), so the
+corpus has the vocabulary and sentence shapes of real wire copy without being copies of
+five texts. The same
 (seed, count) always gives byte-identical files; a corpus of N is the first N of any
 larger one, so stores of 500 and 2,000 articles share their first 500.
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +40,12 @@ HEADLINES = (
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?![\w,]|\.\d)")
 _PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_SHORT = {"Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12}
+_DATE = re.compile(r"\b(" + "|".join(map(re.escape, [*MONTHS, *_SHORT])) + r") (\d{1,2})\b")
+STORY_YEAR = 2022  # the seeds' year: month-day dates are read in it before shifting
+_PRIVATE = 0xE000  # placeholders are private-use characters: no digit for the variation to touch
 
 
 def seed_paragraphs(folder: Path = SEEDS) -> list[str]:
@@ -59,16 +68,27 @@ def _vary_number(match: re.Match[str], rng: random.Random) -> str:
     return f"{varied:,}" if "," in text else str(varied)
 
 
-def vary(paragraph: str, rng: random.Random) -> str:
+def _shift_date(match: re.Match[str], days: int, held: list[str]) -> str:
+    month = MONTHS.index(match.group(1)) + 1 if match.group(1) in MONTHS else _SHORT[match.group(1)]
+    moved = date(STORY_YEAR, month, int(match.group(2))) + timedelta(days=days)
+    held.append(f"{MONTHS[moved.month - 1]} {moved.day}")
+    return chr(_PRIVATE + len(held) - 1)  # kept away from the number variation below
+
+
+def vary(paragraph: str, rng: random.Random, days: int = 0) -> str:
+    held: list[str] = []
+    paragraph = _DATE.sub(lambda m: _shift_date(m, days, held), paragraph)
     paragraph = _NUMBER.sub(lambda m: _vary_number(m, rng), paragraph)
     paragraph = _PLACE.sub(lambda m: rng.choice(PLACES), paragraph)
-    return _WEEKDAY.sub(lambda m: rng.choice(WEEKDAYS), paragraph)
+    paragraph = _WEEKDAY.sub(lambda m: WEEKDAYS[(WEEKDAYS.index(m.group(1)) + days) % 7], paragraph)
+    return re.sub("[\ue000-\uf8ff]", lambda m: held[ord(m.group(0)) - _PRIVATE], paragraph)
 
 
 def article(index: int, paragraphs: list[str], seed: int = 7) -> str:
     rng = random.Random(seed * 1_000_003 + index)
     headline = rng.choice(HEADLINES).format(n=rng.randint(3, 120), m=rng.randint(20, 250), place=rng.choice(PLACES))
-    body = [vary(p, rng) for p in rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(10, 16)))]
+    days = rng.randint(-60, 60)
+    body = [vary(p, rng, days) for p in rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(10, 16)))]
     return "\n\n".join([headline, *body]) + "\n"
 
 
