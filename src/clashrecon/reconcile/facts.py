@@ -354,10 +354,27 @@ def _split_by_victim_group(claims: list[Claim], as_of: dict[str, date | None]) -
     return moved
 
 
+def _parts_take_their_article_side(claims: list[Claim]) -> list[Claim]:
+    """A sideless count of a place or group ("eight of the dead were children") takes the side
+    of its own article's overall counts of that kind, when they name exactly one side."""
+    sides: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.victim_party and c.victim_party != BOTH and scope_key(c) == ALL:
+            sides[(c.article_id, c.kind)].add(c.victim_party)
+    out = []
+    for c in claims:
+        if c.victim_party is None and scope_key(c) != ALL:
+            found = sides.get((c.article_id, c.kind), set())
+            if len(found) == 1:
+                c = c.model_copy(update={"victim_party": next(iter(found))})
+        out.append(c)
+    return out
+
+
 def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[FactDraft]:
     """Group one event's casualty claims into facts and split each into moments."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
-    for c in assign_sideless(fill_from_siblings([c for c in claims if c.quantity is not None]), as_of, background):
+    for c in _parts_take_their_article_side(assign_sideless(fill_from_siblings([c for c in claims if c.quantity is not None]), as_of, background)):
         scope = scope_key(c)
         if c.victim_party is None and scope == ALL and c.victim_group is VictimGroup.military:
             # with no side named, "14 rebel fighters" and "23 civilians" are different people
