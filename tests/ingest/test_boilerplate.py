@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clashrecon.ingest import read_file
 from clashrecon.ingest.boilerplate import classify, wire_agency
@@ -214,3 +216,22 @@ def test_seed_003_opens_on_its_lede_so_nothing_is_a_headline():
     a = read_file(SEEDS / "003_3737467c3f90d56b.txt").articles[0].article
     assert all(s.type is not S.headline for s in a.segments)
     assert a.title is None
+
+
+LINE_PIECES = [
+    BODY, "Share this article", "By Jane Roe, AP", "Photo: AFP", "© 2024 Daily Ledger", "3 min read", "World",
+    "Soldiers walk. (AP Photo/Staff)", "Six soldiers killed in attack", "", "", "Jane Roe in Kyiv contributed to this report.",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=14))
+def test_segments_are_ordered_disjoint_and_cover_whole_lines(pieces):
+    text = "\n".join(pieces)
+    segs = classify(text)
+    for a, b in zip(segs, segs[1:]):
+        assert a.end <= b.start
+    for s in segs:
+        assert text[s.start : s.end] == text[s.start : s.end].strip() and text[s.start : s.end]
+        assert s.start == 0 or text[s.start - 1] == "\n"
+        assert s.end == len(text) or text[s.end] == "\n"
