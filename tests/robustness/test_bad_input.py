@@ -69,6 +69,13 @@ def _write_cases(folder):
         "<body><script>document.write('Eleven soldiers were killed')</script><style>.x{}</style></body></html>"
     )
     (folder / "wrong_types.json").write_text(json.dumps({"title": ["not", "a", "title"], "text": 12345, "published": {"day": 1}}))
+    (folder / "mixed_types.json").write_text(json.dumps([
+        {"text": 5},
+        "just a string",
+        None,
+        {"title": ["a", "list"], "published": {"day": 1}, "outlet": 42,
+         "text": "Nine soldiers were killed on Tuesday near the border, the ministry said."},
+    ]))
     (folder / "one_broken_line.jsonl").write_text(
         json.dumps({"title": "First report", "text": "Five soldiers were killed on Tuesday, the ministry said."}) + "\n"
         + '{"title": "Broken", "text": "unterminated\n'
@@ -188,3 +195,12 @@ def test_a_symlink_loop_given_on_the_command_line_is_one_line(tmp_path, runner, 
     conn = sqlite3.connect(tmp_path / "s.db")
     assert [r[0] for r in conn.execute("SELECT name FROM articles")] == ["good.txt"]
     conn.close()
+
+
+def test_json_records_of_the_wrong_type_are_named_and_the_good_one_kept(bad_run):
+    finished, stored, _, _ = bad_run
+    kept = [text for name, text in stored.items() if name.startswith("mixed_types.json")]
+    assert len(kept) == 1 and "Nine soldiers were killed on Tuesday" in kept[0], kept
+    for record in ("#1", "#2", "#3"):
+        lines = finished.lines_naming(f"mixed_types.json{record}")
+        assert len(lines) == 1, (record, finished.stderr[-2000:])
