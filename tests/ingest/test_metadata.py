@@ -135,3 +135,12 @@ def test_a_site_name_after_the_headline_is_the_outlet(headline, title, site):
     from clashrecon.ingest.metadata import split_site_name
 
     assert split_site_name(headline) == (title, site)
+
+
+def test_the_dateline_may_follow_a_standfirst():
+    a = article(
+        "Raid kills 11 in northeast Nigeria\n\n"
+        "The attack is the deadliest this year in the region\n\n"
+        "MAIDUGURI, Nigeria (AP) — Gunmen killed 11 villagers in an overnight raid, police said."
+    )
+    assert (a.dateline, a.credit) == ("MAIDUGURI, Nigeria", "AP")

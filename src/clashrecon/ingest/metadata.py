@@ -40,18 +40,20 @@ def _segment_lines(text: str, segments: list[Segment], kind: SegmentType) -> lis
     return [text[s.start : s.end].strip() for s in segments if s.type is kind]
 
 
-def _first_body_line(text: str, segments: list[Segment]) -> str | None:
+def _body_lines(text: str, segments: list[Segment], limit: int) -> list[str]:
+    """The first `limit` non-empty lines that no segment types (the lede and what follows)."""
     typed = sorted((s.start, s.end) for s in segments)
+    out: list[str] = []
     pos = 0
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
+        start = pos + len(line) - len(line.lstrip())
+        pos += len(line) + 1
+        if not line.strip() or any(s <= start < e for s, e in typed):
             continue
-        if any(s <= start + (len(line) - len(line.lstrip())) < e for s, e in typed):
-            continue
-        return line.strip()
-    return None
+        out.append(line.strip())
+        if len(out) == limit:
+            break
+    return out
 
 
 def dateline(lede: str) -> tuple[str | None, str | None]:
@@ -160,8 +162,11 @@ def from_text(text: str, segments: list[Segment]) -> TextMetadata:
         byline_site = byline_site or byline_outlet(line)
 
     credit_lines = [a for a in map(_credit_line_agency, _segment_lines(text, segments, SegmentType.credit)) if a]
-    lede = _first_body_line(text, segments)
-    place, dateline_agency = dateline(lede) if lede else (None, None)
+    # a standfirst may come before the lede; a later line must name a wire to count ("NATO — the ..." does not)
+    found = [dateline(line) for line in _body_lines(text, segments, 3)]
+    place, dateline_agency = next(
+        (f for n, f in enumerate(found) if f[0] and (n == 0 or f[1])), (None, None)
+    )
     outlet, copyright_agency = _copyright_owner(_segment_lines(text, segments, SegmentType.chrome))
     credit = next((c for c in (*credit_lines, dateline_agency, credit_from_byline, copyright_agency) if c), None)
     return TextMetadata(title=title, byline=byline, credit=credit, dateline=place, outlet=site or byline_site or outlet)
