@@ -220,3 +220,15 @@ def test_results_computed_before_another_writer_stored_articles_are_not_saved(tm
         assert len(second.articles()) == 2
         assert second.save_reconciliation(Reconciliation(events=(), conflicts=())) is True
         assert second.meta("reconciled_at") is not None
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: c[0])
+def test_a_fifo_as_store_is_refused_without_blocking(tmp_path, runner, command):
+    """Opening a named pipe to read its header would wait forever for a writer."""
+    import os
+
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    result = run_cli(runner, *command, "--db", str(fifo))
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
