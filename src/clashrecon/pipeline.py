@@ -255,23 +255,25 @@ def extract_all(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=options.jobs, mp_context=_mp_context(), initializer=_worker_init, initargs=(options.model,)
-    ) as pool:
+    )
+    try:
         futures = [pool.submit(extract_chunk, chunk, options.model, options.batch_size) for chunk in chunks]
         progress.start(len(pending))  # after the workers exist: no progress thread is forked
-        try:
-            for chunk, future in zip(chunks, futures):
-                try:
-                    done = future.result()
-                except BrokenProcessPool:
-                    done = Extracted([], [(i.source, "NLP worker process died") for i in chunk], loaded.name, ())
-                except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
-                    reason = f"NLP worker failed ({type(exc).__name__}: {exc})"
-                    done = Extracted([], [(i.source, reason) for i in chunk], loaded.name, ())
-                store_chunk(done)
-        finally:
-            progress.stop()
+        for chunk, future in zip(chunks, futures):
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                done = Extracted([], [(i.source, "NLP worker process died") for i in chunk], loaded.name, ())
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+                reason = f"NLP worker failed ({type(exc).__name__}: {exc})"
+                done = Extracted([], [(i.source, reason) for i in chunk], loaded.name, ())
+            store_chunk(done)
+    finally:
+        progress.stop()
+        # on Ctrl-C or a store error, chunks not yet started are dropped instead of waited for
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest(store: Store, options: IngestOptions, progress: Progress | None = None) -> IngestReport:
