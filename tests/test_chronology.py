@@ -234,3 +234,12 @@ def test_a_date_inside_the_lede_is_not_a_dateline():
     from clashrecon.chronology import dateline_date
 
     assert dateline_date(arts[0]) is None
+
+
+def test_a_sibling_articles_publication_date_anchors_the_others():
+    arts = [
+        article("a.txt", "Rebels attacked early Tuesday, officials said.", published="2024-05-07"),
+        article("b.txt", "The toll rose on Wednesday, officials said."),
+    ]
+    refs = article_references(arts)
+    assert (refs["b.txt"].day, refs["b.txt"].basis) == (date(2024, 5, 8), TimeBasis.inferred)

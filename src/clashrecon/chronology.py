@@ -172,7 +172,11 @@ def article_references(
     """Each article's reference date (keyed by article name), with its basis."""
     expressions = {a.name: _telling_expressions(_claim_text(a)) for a in articles}
     datelines = {a.name: dateline_date(a) for a in articles}
-    anchor = None if reference_date else infer_anchor(expressions, [d for d in datelines.values() if d is not None])
+    # An article's own publication date is a firmer anchor for its neighbours than anything inferred.
+    published = sorted(date.fromisoformat(a.published.date[:10]) for a in articles if a.published.date and a.published.basis is TimeBasis.explicit)
+    anchor = None
+    if reference_date is None:
+        anchor = published[-1] if published else infer_anchor(expressions, [d for d in datelines.values() if d is not None])
     all_weekdays = {e.ref.weekday for exprs in expressions.values() for e in exprs if e.ref.weekday is not None}
     first = _first_weekday(all_weekdays)
     out: dict[str, Reference] = {}
