@@ -163,6 +163,16 @@ def person_affiliations(doc: Doc) -> dict[str, str]:
             continue
         for key in _name_keys(ent.text):
             out.setdefault(key, actor)
+    # A first word stands for its person only when no other affiliated person shares it:
+    # surname-first names ("Mao Ning" ... "Mao said").
+    firsts: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        words = [w for w in ent.text.split() if w.lower() not in _HONORIFICS]
+        if ent.label_ == "PERSON" and len(words) > 1 and affiliation_of_name(ent.text, doc):
+            firsts.setdefault(words[0].lower(), set()).add(affiliation_of_name(ent.text, doc))
+    for first, actors in firsts.items():
+        if len(actors) == 1:
+            out.setdefault(first, next(iter(actors)))
     return out
 
 
