@@ -435,7 +435,3 @@ def position(value: str, claims: list[Claim], origin: dict[str, str]) -> Positio
         quotes=tuple(quotes.values()),
         claim_ids=tuple(c.id for c in claims),
     )
-
-
-def quantity_of(claim: Claim) -> Quantity:
-    return claim.quantity or Quantity.unspecified()

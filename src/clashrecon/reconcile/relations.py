@@ -28,12 +28,6 @@ class Found:
     key: str  # what makes it unique within the event
 
 
-def _sources(claims: list[Claim], origin: dict[str, str]) -> str:
-    n_art = len({c.article for c in claims})
-    n_orig = len({origin.get(c.article, c.article) for c in claims})
-    return f"{n_art} article{'s' if n_art != 1 else ''}, {n_orig} origin{'s' if n_orig != 1 else ''}"
-
-
 def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> list[Found]:
     """Updates across moments and discrepancies within a moment of one fact."""
     found: list[Found] = []
