@@ -38,7 +38,7 @@ def _id(prefix: str, *parts: object) -> str:
 
 def _as_of(claim: Claim, reference: dict[str, date | None]) -> date | None:
     """The day a count was reported as true: its article's reference date, else its own time."""
-    day = reference.get(claim.article)
+    day = reference.get(claim.article_id)
     if day is not None:
         return day
     t = claim.event_time
@@ -62,7 +62,7 @@ def _fact_status(d: FactDraft, n_origins: int) -> Relation:
 def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
     # an "unknown number" report does not corroborate a figure
     counted = [c for c in d.claims if c.quantity is not None and c.quantity.is_known] or d.claims
-    origins = {origin.get(c.article, c.article) for c in counted}
+    origins = {origin.get(c.article_id, c.article_id) for c in counted}
     est = d.estimate
     known = [m for m in d.moments if m.estimate is not None]
     notes = list(d.notes)
@@ -84,7 +84,7 @@ def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
         high=est.high if est else None,
         conservative=est.conservative if est else None,
         status=_fact_status(d, len(origins)),
-        articles=len({c.article for c in counted}),
+        articles=len({c.article_id for c in counted}),
         independent_sources=len(origins),
         claimants=tuple(sorted({c.claimant for c in counted if c.claimant})),
         claim_ids=tuple(c.id for c in d.claims),
@@ -166,8 +166,8 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
         places=places,
         facts=tuple(sorted(facts, key=_fact_order)),
         claim_ids=tuple(c.id for c in cl.claims),
-        articles=len({c.article for c in cl.claims}),
-        independent_sources=len({origin.get(c.article, c.article) for c in cl.claims}),
+        articles=len({c.article_id for c in cl.claims}),
+        independent_sources=len({origin.get(c.article_id, c.article_id) for c in cl.claims}),
         conflict=any(c.is_conflict for c in conflicts),
     )
     return event, conflicts
@@ -188,12 +188,12 @@ def _reference_days(articles: list[Article], claims: list[Claim]) -> dict[str, d
     Relative days map onto the first days of year 1, so they order as days do but can never
     be mistaken for a calendar date (facts.weekday_label prints them as 'day N').
     """
-    reference = {a.name: parse_iso(a.published.date) for a in articles}
+    reference = {a.id: parse_iso(a.published.date) for a in articles}
     relative: dict[str, int] = {}
     for c in claims:
         t = c.event_time
-        if reference.get(c.article) is None and t is not None and t.start is None and t.relative_day_index is not None:
-            relative[c.article] = max(relative.get(c.article, 1), t.relative_day_index)
+        if reference.get(c.article_id) is None and t is not None and t.start is None and t.relative_day_index is not None:
+            relative[c.article_id] = max(relative.get(c.article_id, 1), t.relative_day_index)
     for name, index in relative.items():
         reference[name] = relative_day(index)
     return reference
@@ -201,7 +201,8 @@ def _reference_days(articles: list[Article], claims: list[Claim]) -> dict[str, d
 
 def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     """Cluster every claim into events, reconcile their facts, and name the relations found."""
-    origin = {a.name: a.origin or a.name for a in articles}
+    # keyed by content hash: two files of one name in different folders are two articles
+    origin = {a.id: a.origin or a.name for a in articles}
     reference = _reference_days(articles, claims)
     events: list[Event] = []
     conflicts: list[Conflict] = []

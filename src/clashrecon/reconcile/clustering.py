@@ -176,9 +176,9 @@ def stories(claims: list[Claim]) -> dict[str, str]:
 
     sides: dict[str, set[str]] = defaultdict(set)
     for c in claims:
-        parent.setdefault(c.article, c.article)
+        parent.setdefault(c.article_id, c.article_id)
         if c.scope is None or c.scope.kind is not ScopeKind.background:
-            sides[c.article] |= _parties(c)
+            sides[c.article_id] |= _parties(c)
     first_with: dict[str, str] = {}
     for article, found in sides.items():
         for party in found:
@@ -197,7 +197,7 @@ def stories(claims: list[Claim]) -> dict[str, str]:
 def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster]:
     """Every claim placed in exactly one cluster; clusters in no particular order."""
     cfg = settings()
-    reference = {a.name: parse_iso(a.published.date) for a in articles}
+    reference = {a.id: parse_iso(a.published.date) for a in articles}
     story = stories(claims)
     clusters: dict[tuple, Cluster] = {}
     dated_days: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))  # story -> day -> claims
@@ -206,15 +206,15 @@ def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster
 
     for c in claims:
         when = window(c)
-        if _is_background(c, when, reference.get(c.article)):
+        if _is_background(c, when, reference.get(c.article_id)):
             key = _background_key(c, when)
             clusters.setdefault(key, Cluster(key=key, background=True)).add(c)
             continue
         start = anchor_day(when) if when is not None else None
         if start is not None and when.precision in DAY_PRECISIONS:
-            dated_days[story[c.article]][start.toordinal()].append(c)
+            dated_days[story[c.article_id]][start.toordinal()].append(c)
         elif when is not None and when.relative_day_index is not None and when.start is None:
-            relative_days[story[c.article]][when.relative_day_index].append(c)
+            relative_days[story[c.article_id]][when.relative_day_index].append(c)
         else:
             loose.append(c)
 
@@ -272,33 +272,33 @@ def _attach_loose(
         if cl.background:
             continue
         for c in cl.claims:
-            by_article[c.article][id(cl)] = cl
-            own[(c.article, id(cl))].append(c)
-        s = story.get(cl.claims[0].article) if cl.claims else None
+            by_article[c.article_id][id(cl)] = cl
+            own[(c.article_id, id(cl))].append(c)
+        s = story.get(cl.claims[0].article_id) if cl.claims else None
         if s is not None and (s not in main or len(cl.claims) > len(main[s].claims)):
             main[s] = cl
     for c in loose:
-        candidates = list(by_article.get(c.article, {}).values())
+        candidates = list(by_article.get(c.article_id, {}).values())
         target: Cluster | None = None
         if len(candidates) == 1:
             target = candidates[0]
         elif candidates:
             scored = [
-                (max(fuzz.token_set_ratio(c.quote, o.quote) for o in own[(c.article, id(cl))]), cl) for cl in candidates
+                (max(fuzz.token_set_ratio(c.quote, o.quote) for o in own[(c.article_id, id(cl))]), cl) for cl in candidates
             ]
             score, cl = max(scored, key=lambda sc: sc[0])
-            target = cl if score >= threshold else max(candidates, key=lambda cl: len(own[(c.article, id(cl))]))
+            target = cl if score >= threshold else max(candidates, key=lambda cl: len(own[(c.article_id, id(cl))]))
         else:
-            s = story.get(c.article, "")
-            ref = reference.get(c.article)
+            s = story.get(c.article_id, "")
+            ref = reference.get(c.article_id)
             if ref is not None:
                 target = day_to_cluster.get((s, ref.toordinal())) or day_to_cluster.get((s, ref.toordinal() - 1))
             if target is None:
                 target = main.get(s)
         if target is None:
-            key = ("undated", story.get(c.article, ""))
+            key = ("undated", story.get(c.article_id, ""))
             target = clusters.setdefault(key, Cluster(key=key, background=False))
-            main[story.get(c.article, "")] = target
+            main[story.get(c.article_id, "")] = target
         target.add(c)
 
 
@@ -329,7 +329,7 @@ def cluster_when(cl: Cluster, origin: dict[str, str] | None = None) -> TimeRef:
     origin = origin or {}
     per_day: dict[date, set[str]] = defaultdict(set)
     for d, c in days:
-        per_day[d].add(origin.get(c.article, c.article))
+        per_day[d].add(origin.get(c.article_id, c.article_id))
     supported = [d for d in sorted(per_day) if len(per_day[d]) >= settings()["start_min_origins"]]
     first, last = (supported[0] if supported else days[0][0]), days[-1][0]
     on_first = [c for d, c in days if d == first]

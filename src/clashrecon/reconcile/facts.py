@@ -425,13 +425,13 @@ def position(value: str, claims: list[Claim], origin: dict[str, str]) -> Positio
     claims = sorted(stated or known or claims, key=lambda c: c.segment is SegmentType.headline)
     quotes: dict[str, str] = {}
     for c in claims:
-        quotes.setdefault(c.article, c.quote)
+        quotes.setdefault(c.article_id, c.quote)
     claimants = Counter(c.claimant for c in claims if c.claimant)
     return Position(
         value=value,
         claimants=tuple(name for name, _ in claimants.most_common()),
-        articles=tuple(sorted({c.article for c in claims})),
-        origins=tuple(sorted({origin.get(c.article, c.article) for c in claims})),
+        articles=tuple(sorted(name for _, name in {(c.article_id, c.article) for c in claims})),
+        origins=tuple(sorted({origin.get(c.article_id, c.article_id) for c in claims})),
         quotes=tuple(quotes.values()),
         claim_ids=tuple(c.id for c in claims),
     )

@@ -272,7 +272,7 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
     for (kind, subject), by_day in groups.items():
         if len(by_day) < 2:
             continue
-        origins = [{origin.get(c.article, c.article) for c in cs} for cs in by_day.values()]
+        origins = [{origin.get(c.article_id, c.article_id) for c in cs} for cs in by_day.values()]
         if all(o == origins[0] for o in origins):
             continue
         positions = tuple(position(day, cs, origin) for day, cs in sorted(by_day.items()))
