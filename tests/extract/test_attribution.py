@@ -78,3 +78,20 @@ def test_pronoun_after_a_speaker_no_lexicon_names_takes_that_speaker(nlp):
     second = list(doc.sents)[1]
     who = attribute(second, _anchor(doc, "injured"), art)
     assert (who.claimant, who.text) == ("The National Unity Government", "it")
+
+
+def test_a_ministry_is_the_countrys_named_with_it_not_an_earlier_ministry(nlp):
+    text = "Thailand's health ministry said 11 civilians died. Cambodia's defence ministry said five Cambodian soldiers were killed."
+    art = article_of(text)
+    doc = nlp(text)
+    second = list(doc.sents)[1]
+    who = attribute(second, _anchor(doc, "killed"), art)
+    assert who.claimant == "Cambodia"
+
+
+def test_the_head_of_a_speaker_phrase_names_it_before_its_modifier(nlp):
+    text = "Yemen's Houthis said 14 people were killed in strikes on Hodeidah."
+    art = article_of(text)
+    doc = nlp(text)
+    who = attribute(doc[:], _anchor(doc, "killed"), art)
+    assert who.claimant == "Houthis"

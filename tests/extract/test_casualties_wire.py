@@ -423,6 +423,18 @@ WIRE: list[tuple[str, list[Expect]]] = [
      []),
     ("The attack came 10 days after 7 people were killed in a similar raid.",
      [Expect(K,"exact",7,7)]),
+    ("Cambodia said 13 of its people had been killed, including eight civilians.",
+     [Expect(K, "exact", 13, 13, party="Cambodia"), Expect(K, "exact", 8, 8, party="Cambodia", group="civilians", scope="group")]),
+    ("Fifteen Thais have been killed in the border fighting, the provincial health office said.",
+     [Expect(K, "exact", 15, 15, party="Thailand")]),
+    ("The death toll in Thailand has risen to 14, the health ministry said on Friday.",
+     [Expect(K, "exact", 14, 14, party="Thailand")]),
+    ("Israeli air strikes killed at least 32 Palestinians overnight, including 11 members of a single family in Rafah, health officials said.",
+     [Expect(K, "at_least", 32, None, party="Palestine"), Expect(K, "exact", 11, 11, party="Palestine", scope="group")]),
+    ("Gaza's health ministry says 29,092 Palestinians have been killed and 69,028 wounded since Oct. 7.",
+     [Expect(K, "exact", 29092, 29092, party="Palestine", scope="cumulative"), Expect(W, "exact", 69028, 69028, party="Palestine", scope="cumulative")]),
+    ("Around 130 hostages remain in Gaza, of whom Israel believes about 30 are dead.",
+     [Expect(C, "about", 117, 143), Expect(K, "about", 27, 33)]),
 ]
 
 # Sentences with numbers and casualty-like words that must yield no claim.
@@ -479,6 +491,7 @@ NOT_CLAIMS: list[str] = [
     "The 2015 agreement was signed by 12 parties.",
     "The rebels said they had shot down two helicopters.",
     "The court sentenced 17 soldiers to death for the massacre.",
+    "Talks on a six-week ceasefire and the release of 40 hostages made little progress.",
 ]
 
 

@@ -158,7 +158,8 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
     if joint:
         return joint
     # the head names the speaker before its modifiers do: "Yemen's Houthis" are the Houthis
-    canonical = actor_of_phrase(phrase[phrase.root.i - phrase.start : phrase.root.i - phrase.start + 1], article) or actor_of_phrase(phrase, article)
+    root = phrase[phrase.root.i - phrase.start : phrase.root.i - phrase.start + 1]
+    canonical = (actor_of_phrase(root, article) if phrase.root.ent_iob_ == "B" and phrase.root.ent_type_ in ("ORG", "GPE", "NORP") else None) or actor_of_phrase(phrase, article)
     if canonical:
         return canonical
     lookback = int(_data()["lookback_sentences"])

@@ -333,6 +333,16 @@ def _victim_group(tok: Token) -> VictimGroup | None:
             return lex.victims[key]
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS", "NNP"):
         return VictimGroup.people  # "20 Palestinians"
+    if _demonym_plural(tok):
+        return VictimGroup.people  # "Fifteen Thais", a plural the lexicon lacks
+    return None
+
+
+def _demonym_plural(tok: Token) -> str | None:
+    """The actor a capitalised plural of a known demonym names ("Thais" -> Thailand)."""
+    text = tok.text
+    if len(text) > 3 and text[0].isupper() and text.endswith("s") and tok.pos_ in ("PROPN", "NOUN"):
+        return actor_of_text(text[:-1])
     return None
 
 
@@ -506,7 +516,7 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
                     return None
                 if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in ("body", "remains")):
                     return None
-                if lemma in ("detain", "seize") and (noun is None or _victim_group(noun) is not VictimGroup.military):
+                if lemma in ("detain", "seize") and (noun is None or (_victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in ("hostage", "prisoner"))):
                     return None
                 if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not _passive(head) and head.pos_ == "VERB":
                     return None  # "Ten gunmen killed ...": the number counts the killers
@@ -538,7 +548,9 @@ def _find_kind(doc: Doc, m: _Mention, anchor: Token, noun: Token | None) -> _Kin
         cur = head
     found = _window_kind(doc, m, noun)
     if found is None and noun is not None and noun.lemma_.lower() in ("prisoner", "hostage", "captive"):
-        return _Kind(lex.nouns[noun.lemma_.lower()], noun, path[:1])  # "holding more than 200 hostages"
+        held = noun.head.lemma_.lower() in ("hold", "keep", "remain", "be", "take", "seize", "capture")
+        if held and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            return _Kind(lex.nouns[noun.lemma_.lower()], noun, path[:1])  # "holding more than 200 hostages"
     return found
 
 
@@ -611,10 +623,18 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
             if tok.lemma_.lower() == "number":
                 heads.extend(p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
     for head in heads:
-        if head.ent_type_ == "NORP":
-            name = actor_of_text(head.text)
+        if head.ent_type_ == "NORP" or _demonym_plural(head):
+            name = actor_of_text(head.text) or _demonym_plural(head)
             if name:
                 return name
+        if head.lemma_.lower() in _lexicon().toll:
+            # "the death toll in Thailand"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "among"):
+                    for pobj in prep.children:
+                        name = actor_of_text(pobj.text) if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP") else None
+                        if name:
+                            return name
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
                 if child.lower_ in _POSSESSIVE_PRONOUNS:
@@ -863,7 +883,10 @@ def _cumulative(kind: _Kind) -> Scope | None:
     """'... have died since hostilities reignited', 'killed since the war began'."""
     verb = kind.token
     doc = verb.doc
-    for tok in [verb, *list(verb.ancestors)[:1]]:
+    coordinated = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # a trailing participle ("..., killing 1,200") is often hung on the wrong clause
+    governing = [] if verb.tag_ == "VBG" and verb.dep_ == "advcl" else list(verb.ancestors)[:1]
+    for tok in [verb, *coordinated, *governing]:
         for child in tok.children:
             since = child if child.lower_ == "since" else next((g for g in child.children if g.lower_ == "since" and g.dep_ == "mark"), None)
             if since is not None and any(t.tag_ == "JJS" for t in doc[min(verb.i, since.i) : since.i]):
@@ -922,6 +945,21 @@ def _speaker_place(who: Attribution, sent: Span) -> str | None:
                         if names:
                             return " ".join(names)
     return None
+
+
+def _inside_since(tok: Token, verb: Token) -> bool:
+    """Whether `tok` sits in the "since ..." clause of `verb` ("since Oct. 7, when militants
+    attacked, killing 1,200": that 1,200 is its own event, not part of the running count)."""
+    for child in verb.children:
+        mark = child.lower_ == "since" or any(g.lower_ == "since" for g in child.children)
+        if mark and tok in child.subtree:
+            return True
+    return False
+
+
+def _after_group_marker(doc: Doc, start: int) -> bool:
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return before[-1:] == ["including"] or " ".join(before) in _lexicon().group_markers
 
 
 def _breakdown_continues(anchor: Token, kind: str, token: Token) -> _Kind | None:
@@ -1055,12 +1093,30 @@ def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     deployed troops, protesters, districts or years never becomes a claim.
     """
     carry: tuple[str, int] | None = None
+    for sent in _sentences(doc, article):
+        headline = article.segment_at(sent.start_char) is SegmentType.headline
+        yield from _sentence_claims(doc, sent, article, headline, carry)
+        # an earlier war named in this sentence frames "the fighting" in the next one only
+        carry = _sentence_background(sent)
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";", "”", '"', "’", "'", ")"})
+
+
+def _sentences(doc: Doc, article: Article) -> Iterator[Span]:
+    """Claim sentences, cut at every line break, and glued back where the splitter cut a
+    line without any punctuation ("Fifteen | Thais have been killed ...")."""
+    pending: Span | None = None
     for parsed in claim_sentences(doc, article):
-        for sent in _lines_of(parsed):
-            headline = article.segment_at(sent.start_char) is SegmentType.headline
-            yield from _sentence_claims(doc, sent, article, headline, carry)
-            # an earlier war named in this sentence frames "the fighting" in the next one only
-            carry = _sentence_background(sent)
+        for piece in _lines_of(parsed):
+            if pending is not None and pending.end == piece.start and pending[-1].text not in _SENTENCE_END and "\n" not in pending[-1].whitespace_:
+                pending = doc[pending.start : piece.end]
+                continue
+            if pending is not None:
+                yield pending
+            pending = piece
+    if pending is not None:
+        yield pending
 
 
 def _lines_of(sent: Span) -> Iterator[Span]:
@@ -1108,6 +1164,8 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         kind = _find_kind(doc, m, anchor, noun)
         if kind is None and previous is not None and previous[3] is not None and previous[3].kind is ScopeKind.group:
             kind = _breakdown_continues(anchor, previous[2], previous[4])
+        if kind is None and previous is not None and _after_group_marker(doc, m.start):
+            kind = _Kind(previous[2], previous[4], [anchor])  # "killed 32, including 11 members of one family"
         if kind is None or _denied(kind):
             continue
         if _negated_context(kind.token) and "zero" not in m.flags:
@@ -1130,7 +1188,13 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             party = _location_country(sent, who, kind)
         if party is None:
             party = _party_from_context(noun, kind, who, group)
-        if previous is not None and previous[3] is not None and previous[3].kind is ScopeKind.cumulative and previous[2] == kind.kind:
+        if (
+            previous is not None
+            and previous[3] is not None
+            and previous[3].kind is ScopeKind.cumulative
+            and previous[2] == kind.kind
+            and not _inside_since(kind.token, previous[4])
+        ):
             # "105 ... killed since fighting erupted, while Azerbaijan said it lost 50 troops"
             inherited_scope = inherited_scope or previous[3]
         increment = m.increment and not (previous is not None and previous[2] != kind.kind)
@@ -1143,6 +1207,8 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         if kind.subgroup and scope is None:
             scope = Scope(kind=ScopeKind.group, group=kind.subgroup, text=doc[m.start : kind.path[-1].i + 1].text)
         scope = scope or _partitive_group(doc, m, noun) or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun, m.start)
+        if scope is not None and scope.kind is ScopeKind.group and party is None and previous is not None:
+            party = previous[0]  # "13 of its people ..., including eight civilians": the same side's
         if scope is None and increment:
             scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
         values = dict(
