@@ -66,8 +66,8 @@ def hostile_store(tmp_path_factory):
     (folder / EMPTY_ANSI_NAME).write_text("")
     (folder / "two\nlines.txt").write_text("")  # a newline in a name must not split the message
     db = base / "hostile.db"
-    # --quiet: no progress bar, whose cursor control is rich's own; error lines are still printed
-    ingest = run_cli_process("ingest", str(folder), "--db", str(db), "-q", env=colour_env())
+    # --json: no progress bar (whose cursor control is rich's own); error lines still go to stderr
+    ingest = run_cli_process("ingest", str(folder), "--db", str(db), "--json", env=colour_env())
     return db, ingest
 
 
@@ -85,6 +85,9 @@ def test_ingest_messages_print_file_names_literally(hostile_store):
     assert len(ingest.lines_naming("wiped.txt")) == 1, ingest.stderr
     named = ingest.lines_naming("lines.txt")
     assert len(named) == 1 and "two" in named[0], ingest.stderr
+    summary = json.loads(ingest.stdout)
+    failed = {Path(e["path"]).name for e in summary["errors"]}
+    assert {EMPTY_MARKUP_NAME, EMPTY_ANSI_NAME, "two\nlines.txt"} <= failed, failed
 
 
 def test_markup_in_article_text_is_stored_as_text(hostile_store):
