@@ -400,7 +400,10 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.name, a.source, c.seq"
         with self._reading():
-            if self._basis is not None and self._basis != self.generation():
+            current = self.generation()
+            if self._basis is None:
+                self._basis = current
+            elif self._basis != current:
                 self._basis = -1  # articles and claims were read from different states
             rows = self.conn.execute(sql, params).fetchall()
         return [Claim.model_validate_json(data) for (data,) in rows]
