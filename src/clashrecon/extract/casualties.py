@@ -64,6 +64,7 @@ class _Lexicon:
     prisoner_phrases: tuple[tuple[str, ...], ...]
     victims: dict[str, VictimGroup]
     group_markers: frozenset[str]
+    increment_before: frozenset[str]
     both_sides: tuple[str, ...]
     war_nouns: frozenset[str]
     mutual_fighting: frozenset[str]
@@ -98,6 +99,7 @@ def _lexicon() -> _Lexicon:
         prisoner_phrases=tuple(tuple(p.split()) for p in raw["prisoner_phrases"]),
         victims=victims,
         group_markers=frozenset(raw["group_markers"]),
+        increment_before=frozenset(raw["increment_markers"]),
         both_sides=tuple(raw["both_sides"]),
         war_nouns=frozenset(raw["war_nouns"]),
         mutual_fighting=frozenset(raw["mutual_fighting_nouns"]),
@@ -125,14 +127,6 @@ class _Mention:
     increment: bool = False
     flags: set[str] = field(default_factory=set)
     limit: int = 0  # end of the sentence the phrase is in
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
-
-def _lower(tok: Token) -> str:
-    return tok.lower_.replace("’", "'")
 
 
 def _is_numeral(tok: Token) -> bool:
@@ -172,6 +166,18 @@ def _numeral_run(doc: Doc, i: int, limit: int) -> int:
     return j
 
 
+@cache
+def _unspecified_words() -> frozenset[str]:
+    """'unknown', 'unspecified' ...: the adjectives of numbers.json's unspecified phrases."""
+    return frozenset(p.split()[0] for p in load_data("numbers.json")["unspecified"])
+
+
+@cache
+def _zero_words() -> frozenset[str]:
+    """'no', 'nobody', 'none': single words that count zero (numbers.json)."""
+    return frozenset(p for p in load_data("numbers.json")["zero"] if " " not in p and p != "zero")
+
+
 def _scan(sent: Span) -> list[_Mention]:
     """Every counted phrase in the sentence, with its qualifier, range and increment marker."""
     doc = sent.doc
@@ -191,7 +197,7 @@ def _scan(sent: Span) -> list[_Mention]:
                     end -= 1  # the "of" belongs to the counted noun
                 flags.add("vague")
                 break
-        if end == i and tok.lower_ in ("unknown", "unspecified", "undisclosed", "unconfirmed", "undetermined") and i + 1 < limit:
+        if end == i and tok.lower_ in _unspecified_words() and i + 1 < limit:
             nxt = doc[i + 1]
             if nxt.lemma_.lower() == "number":
                 start = i - 1 if i > sent.start and doc[i - 1].lower_ in ("a", "an") else i
@@ -200,7 +206,7 @@ def _scan(sent: Span) -> list[_Mention]:
             elif nxt.lemma_.lower() in _lexicon().nouns:
                 end = i + 1
                 flags.add("unspecified")
-        if end == i and tok.lower_ in ("no", "nobody", "none") and tok.ent_type_ == "":
+        if end == i and tok.lower_ in _zero_words() and tok.ent_type_ == "":
             end = i + 2 if (tok.lower_ == "no" and i + 1 < limit and doc[i + 1].lower_ == "one") else i + 1
             flags.add("zero")
         if end == i:
@@ -231,7 +237,7 @@ def _scan(sent: Span) -> list[_Mention]:
                 if k >= sent.start and _match_words(doc, k, words, limit):
                     start = k
                     break
-        if start > sent.start and doc[start - 1].lower_ in ("another", "further", "additional"):
+        if start > sent.start and doc[start - 1].lower_ in _lexicon().increment_before:
             flags.add("increment")
         if end < limit and doc[end].lower_ == "more" and not (end + 1 < limit and doc[end + 1].lower_ == "than"):
             flags.add("increment")
