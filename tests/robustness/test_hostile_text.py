@@ -150,6 +150,9 @@ def test_show_prints_quotes_with_markup_literally(hostile_store):
         assert finished.returncode == 0, finished.stderr
         assert_terminal_safe(finished.stdout, f"show {claim['id']}")
         assert squash(claim["quote"]) in squash(finished.stdout), (claim["quote"], finished.stdout)
+        as_json = run_cli_process("show", claim["id"], "--db", str(db), "--json", env=colour_env())
+        assert as_json.returncode == 0 and "\x1b" not in as_json.stdout, as_json.stderr
+        assert [c["quote"] for c in json.loads(as_json.stdout)["claims"]] == [claim["quote"]]
 
 
 def test_escapes_written_into_the_store_by_other_means_never_reach_the_terminal(hostile_store, tmp_path):
