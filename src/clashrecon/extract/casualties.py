@@ -273,6 +273,8 @@ def _is_part_of_another_count(doc: Doc, m: _Mention) -> bool:
             return True
     if k >= 0 and doc[k].lower_ == "in" and k - 1 >= 0 and _is_numeral(doc[k - 1]):
         return True
+    if m.end < len(doc) and doc[m.start].lower_ == "one" and doc[m.end].lower_ == "another":
+        return True  # "killed one another"
     if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "out") and (_is_numeral(doc[m.end + 1]) or doc[m.end + 1].lower_ == "of"):
         return True
     return False
@@ -283,11 +285,16 @@ def _is_measure(doc: Doc, m: _Mention) -> bool:
     lex = _lexicon()
     if m.flags & {"zero", "unspecified"}:
         return False
+    if _is_age(doc, m):
+        return True
     nums = [t for t in doc[m.start : m.end] if _is_numeral(t)]
     if not nums:
         return False
     if any(t.ent_type_ in _SKIP_ENTS for t in nums) and not _counts_people_next(doc, m.end):
-        return True
+        # a bare number the model calls a DATE ("put the number at 35") is still a number;
+        # years are caught below, and real dates carry a month or day word
+        if not _bare_date(doc, nums):
+            return True
     if len(nums) == 1 and _YEAR.match(nums[0].text) and not _counts_people_next(doc, m.end):
         return True
     if m.start > 0 and doc[m.start - 1].text in ("$", "€", "£", "#", "No.", "no."):
@@ -311,6 +318,23 @@ def _single_victim(tok: Token) -> bool:
         return False
     noun = tok.head
     return noun.tag_ == "NN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and _victim_group(noun) is not None
+
+
+def _bare_date(doc: Doc, nums: list[Token]) -> bool:
+    """Whether the model's DATE entity is nothing but the numerals themselves."""
+    if any(t.ent_type_ != "DATE" for t in nums):
+        return False
+    first, last = nums[0].i, nums[-1].i
+    before_is_date = first > 0 and doc[first - 1].ent_type_ == "DATE"
+    after_is_date = last + 1 < len(doc) and doc[last + 1].ent_type_ == "DATE" and doc[last + 1].ent_iob_ == "I"
+    return not before_is_date and not after_is_date
+
+
+def _is_age(doc: Doc, m: _Mention) -> bool:
+    """'The soldier, 22, was killed': a number set off by commas after a person is an age."""
+    if m.start < 2 or m.end >= len(doc):
+        return False
+    return doc[m.start - 1].text == "," and doc[m.end].text == "," and doc[m.start - 2].pos_ in ("NOUN", "PROPN")
 
 
 def _counts_people_next(doc: Doc, end: int) -> bool:
@@ -437,7 +461,7 @@ def _number_of_victims(tok: Token) -> str | None:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if pobj.dep_ != "pobj":
+                if pobj.dep_ not in ("pobj", "pcomp"):
                     continue
                 if _kind_noun(pobj):
                     return _kind_noun(pobj)  # "the number of wounded"
@@ -469,6 +493,8 @@ def _kind_from_children(node: Token) -> _Kind | None:
             return _Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
         if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in ("claim", "recover", "exhume", "retrieve", "detain", "seize"):
             return _Kind(lex.verbs[lemma], child, [node, child])
+        if child.dep_ == "xcomp" and lemma in ("die", "perish") and node.pos_ in ("VERB", "AUX"):
+            return _Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
 
 
@@ -726,6 +752,20 @@ def _agent(kind: _Kind) -> Token | None:
     return subj
 
 
+def _attacker_nearby(kind: _Kind) -> Token | None:
+    """Who attacked, for a passive count: 'wounded by Israeli fire', '... killed when a
+    Russian drone hit a building'."""
+    verb = kind.token
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "advcl" and any(g.lower_ == "when" for g in child.children):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and any(t.ent_type_ in ("NORP", "GPE") for t in subj.subtree):
+                return subj
+    return None
+
+
 def _party_from_context(noun: Token | None, kind: _Kind, who: Attribution, group: VictimGroup | None) -> str | None:
     """Whose victims, when the victims themselves carry no side.
 
@@ -739,7 +779,7 @@ def _party_from_context(noun: Token | None, kind: _Kind, who: Attribution, group
     lex = _lexicon()
     lexicon = actor_lexicon()
     speaker = who.claimant if who.role.value != "outlet" else None
-    agent = _agent(kind)
+    agent = _agent(kind) or _attacker_nearby(kind)
     if (
         agent is None
         and speaker
