@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1194,9 +1195,19 @@ def _sentence_background(sent: Span) -> tuple[str, int] | None:
     return None
 
 
+class _Previous(NamedTuple):
+    """The claim before in the same sentence: "... and another 43 were wounded" borrows from it."""
+
+    party: str | None
+    group: VictimGroup | None
+    kind: str
+    scope: Scope | None
+    token: Token
+
+
 def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None) -> list[Claim]:
     out: list[Claim] = []
-    previous: tuple[str | None, VictimGroup | None, str, Scope | None, Token] | None = None
+    previous: _Previous | None = None
     taken: set[int] = set()
     for m in _scan(sent):
         if _is_measure(doc, m) or _is_part_of_another_count(doc, m) or "from" in m.flags or _reports_negated(m, doc):
@@ -1208,10 +1219,10 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             continue  # "no" before something that is not a victim or casualty word
         anchor = _anchor(doc, m)
         kind = _find_kind(doc, m, anchor, noun)
-        if kind is None and previous is not None and previous[3] is not None and previous[3].kind is ScopeKind.group:
-            kind = _breakdown_continues(anchor, previous[2], previous[4])
+        if kind is None and previous is not None and previous.scope is not None and previous.scope.kind is ScopeKind.group:
+            kind = _breakdown_continues(anchor, previous.kind, previous.token)
         if kind is None and previous is not None and _after_group_marker(doc, m.start):
-            kind = _Kind(previous[2], previous[4], [anchor])  # "killed 32, including 11 members of one family"
+            kind = _Kind(previous.kind, previous.token, [anchor])  # "killed 32, including 11 members of one family"
         if kind is None or _denied(kind):
             continue
         if _negated_context(kind.token) and "zero" not in m.flags:
@@ -1226,24 +1237,24 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         inherited_scope = None
         if previous is not None and (noun is None or noun.lower_ == "others"):
             # "four Armenian troops in his region were killed and another 43 were wounded"
-            party = party or previous[0]
-            group = previous[1] or group  # "two others": others of the same kind
-            if previous[3] is not None and previous[3].kind is ScopeKind.place:
-                inherited_scope = previous[3]
+            party = party or previous.party
+            group = previous.group or group  # "two others": others of the same kind
+            if previous.scope is not None and previous.scope.kind is ScopeKind.place:
+                inherited_scope = previous.scope
         if party is None and group is not VictimGroup.military and noun is not None:
             party = _location_country(sent, who, kind)
         if party is None:
             party = _party_from_context(noun, kind, who, group)
         if (
             previous is not None
-            and previous[3] is not None
-            and previous[3].kind is ScopeKind.cumulative
-            and previous[2] == kind.kind
-            and not _inside_since(kind.token, previous[4])
+            and previous.scope is not None
+            and previous.scope.kind is ScopeKind.cumulative
+            and previous.kind == kind.kind
+            and not _inside_since(kind.token, previous.token)
         ):
             # "105 ... killed since fighting erupted, while Azerbaijan said it lost 50 troops"
-            inherited_scope = inherited_scope or previous[3]
-        increment = m.increment and not (previous is not None and previous[2] != kind.kind)
+            inherited_scope = inherited_scope or previous.scope
+        increment = m.increment and not (previous is not None and previous.kind != kind.kind)
         scope = None
         event_time = None
         background = _background(kind, anchor, article) or _carried_background(sent, article, carry, kind)
@@ -1254,7 +1265,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             scope = Scope(kind=ScopeKind.group, group=kind.subgroup, text=doc[m.start : kind.path[-1].i + 1].text)
         scope = scope or _partitive_group(doc, m, noun) or _cumulative(kind) or _place_scope(noun, kind, who, sent) or inherited_scope or _group_scope(kind.path, noun, m.start)
         if scope is not None and scope.kind is ScopeKind.group and party is None and previous is not None:
-            party = previous[0]  # "13 of its people ..., including eight civilians": the same side's
+            party = previous.party  # "13 of its people ..., including eight civilians": the same side's
         if scope is None and increment:
             scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
         values = dict(
@@ -1271,7 +1282,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         start_char = doc[m.start].idx
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
-        previous = (party, group, kind.kind, scope, kind.token)
+        previous = _Previous(party, group, kind.kind, scope, kind.token)
     unquantified: list[tuple[Token, _Kind, Token | None]] = []
     if _no_numbers_phrase(sent):
         unquantified += [(tok, _Kind(_kind_noun(tok), tok, [tok]), None) for tok in _unquantified_kind_nouns(sent, taken)]
