@@ -95,3 +95,19 @@ def test_the_head_of_a_speaker_phrase_names_it_before_its_modifier(nlp):
     doc = nlp(text)
     who = attribute(doc[:], _anchor(doc, "killed"), art)
     assert who.claimant == "Houthis"
+
+
+def test_an_official_named_by_role_speaks_for_the_datelines_country(nlp):
+    text = "The death toll has risen to 23, the provincial governor said on Friday."
+    art = article_of(text).model_copy(update={"dateline": "GOMA, Congo"})
+    doc = nlp(text)
+    who = attribute(doc[:], _anchor(doc, "risen"), art)
+    assert (who.claimant, who.text) == ("Democratic Republic of the Congo", "the provincial governor")
+
+
+def test_without_a_dateline_a_role_stays_as_printed(nlp):
+    text = "The death toll has risen to 23, the provincial governor said on Friday."
+    art = article_of(text)
+    doc = nlp(text)
+    who = attribute(doc[:], _anchor(doc, "risen"), art)
+    assert who.claimant == "the provincial governor"

@@ -474,6 +474,12 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K,"at_least",300,None)]),
     ("Authorities put the number of missing at 35.",
      [Expect(M,"exact",35,35)]),
+    ("Death toll in Kyrgyz-Tajik border fighting rises to 57",
+     [Expect(K, "exact", 57, 57, party="both")]),
+    ("Shelling of Congo displacement camp kills 17, official says",
+     [Expect(K, "exact", 17, 17, party="Democratic Republic of the Congo")]),
+    ("M23 denied shelling the camp. The army said 14 rebel fighters were killed in the clashes that followed.",
+     [Expect(K, "exact", 14, 14, party="M23", group="military")]),
 ]
 
 # Sentences with numbers and casualty-like words that must yield no claim.

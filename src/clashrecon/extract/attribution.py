@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from clashrecon.extract.actors import actor_of_phrase
-from clashrecon.lexicon import load_data
+from clashrecon.extract.actors import actor_of_phrase, actor_of_text
+from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, ClaimantRole
 
 
@@ -179,7 +179,16 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
                 found = actor_of_phrase(earlier, article)
                 if found:
                     return found
-    return None
+    return _dateline_official(phrase, article)
+
+
+def _dateline_official(phrase: Span, article: Article) -> str | None:
+    """An official named by role alone ("the provincial governor", "The governor, Karen
+    Sarkisyan", "police") in a story datelined in a country speaks for that country."""
+    if phrase.root.lemma_.lower() not in set(_data()["official_roles"]) or not article.dateline:
+        return None
+    country = actor_of_text(article.dateline)
+    return country if country and actor_lexicon().kind_of(country) == "country" else None
 
 
 def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: bool = False) -> Attribution:

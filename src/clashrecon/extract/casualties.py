@@ -661,13 +661,16 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
             if name:
                 return name
         if head.lemma_.lower() in _lexicon().toll:
-            # "the death toll in Thailand"
+            # "the death toll in Thailand"; "the toll in Kyrgyz-Tajik border fighting" is both sides'
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "among"):
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "among", "from"):
                     for pobj in prep.children:
                         name = actor_of_text(pobj.text) if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP") else None
                         if name:
                             return name
+                        label = _war_label(pobj) if pobj.dep_ == "pobj" else None
+                        if label and label.split()[-1] in _lexicon().mutual_fighting:
+                            return "both"
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
                 if child.lower_ in _POSSESSIVE_PRONOUNS:
@@ -1241,10 +1244,17 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             group = previous.group or group  # "two others": others of the same kind
             if previous.scope is not None and previous.scope.kind is ScopeKind.place:
                 inherited_scope = previous.scope
+        if party is None and noun is not None and m.end <= noun.i:
+            # "14 rebel fighters" after the article named the rebels: whose fighters
+            words = doc[m.end : noun.i + 1]
+            if not any(t.lower_ in _POSSESSIVE_PRONOUNS for t in words):
+                party = actor_of_phrase(words, article)
         if party is None and group is not VictimGroup.military and noun is not None:
             party = _location_country(sent, who, kind)
         if party is None:
             party = _party_from_context(noun, kind, who, group)
+        if party is None and noun is None and group is not VictimGroup.military:
+            party = _location_country(sent, who, kind)  # "Shelling of Congo displacement camp kills 17"
         if (
             previous is not None
             and previous.scope is not None
