@@ -138,16 +138,7 @@ def test_a_path_that_does_not_exist_is_named_once(bad_run):
 @pytest.mark.parametrize(
     "name, expected",
     [
-        pytest.param(
-            "invalid_utf8.txt",
-            ["Troops clashed near the border on Tuesday", "a café in Zürich street", "the défense ministry said"],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known bug, ingest/text.py decode(): one stray byte makes the whole UTF-8 file decode "
-                "as cp1252/cp1250, so every accented name turns to mojibake ('Zürich' -> 'ZÃ¼rich'); mostly-valid "
-                "UTF-8 should decode as UTF-8 with replacement. Remove this marker when that is fixed",
-            ),
-        ),
+        ("invalid_utf8.txt", ["Troops clashed near the border on Tuesday", "a café in Zürich street", "the défense ministry said"]),
         ("latin1.txt", ["Café owners", "the café was destroyed", "Résidents fled"]),
         ("utf16_bom.txt", ["Seven soldiers were killed on Tuesday, the defence ministry said."]),
     ],

@@ -33,6 +33,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
         pass
     if b"\x00" in data[:4096]:
         raise UndecodableText("binary data (NUL bytes), not text")
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     western = _western(data)
     if western is not None:
         return western, "not valid UTF-8; decoded as cp1252 (Windows Western / Latin-1)"
@@ -45,6 +48,22 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if _looks_binary(text):
         raise UndecodableText("binary data, not text")
     return text, f"not valid UTF-8; decoded as {best.encoding}"
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few broken bytes, decoded as UTF-8 with replacement characters.
+
+    A legacy code page almost never yields a well-formed UTF-8 multi-byte sequence by chance
+    (a lead byte such as 'Ã' must be followed by a continuation byte), so a file that has some,
+    and not overwhelmingly more broken bytes, was UTF-8 damaged in places; reading all of it in a
+    legacy code page would turn every accented name into mojibake to rescue those few bytes.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    well_formed = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if well_formed and broken <= 4 * well_formed + 8:
+        return text, f"not valid UTF-8: {broken} broken byte sequence(s) replaced with \ufffd"
+    return None
 
 
 # Latin letters, typographic punctuation and symbols a Western news text uses
