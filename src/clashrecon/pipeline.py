@@ -5,6 +5,7 @@ Callers pass a `Progress` to hear about it; this module never prints.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -199,9 +200,40 @@ def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: in
     return Extracted(rows=rows, failed=failed, model=loaded.name, notes=loaded.notes)
 
 
-def _worker_init(model: str | None) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """Make this worker die with the ingest that started it, even when that ingest is SIGKILLed.
+
+    SIGKILL cannot be caught, so the parent cannot stop its workers; on Linux the kernel sends
+    the worker SIGKILL when its parent dies (PR_SET_PDEATHSIG), elsewhere a thread watches.
+    """
+    import os
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _worker_init(model: str | None, parent: int) -> None:
     from clashrecon.nlp import load_pipeline
 
+    _exit_with_parent(parent)
     load_pipeline(model)  # already loaded when forked from a parent that loaded it
 
 
@@ -256,7 +288,7 @@ def extract_all(
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
-        max_workers=options.jobs, mp_context=_mp_context(), initializer=_worker_init, initargs=(options.model,)
+        max_workers=options.jobs, mp_context=_mp_context(), initializer=_worker_init, initargs=(options.model, os.getpid())
     )
     try:
         futures = [pool.submit(extract_chunk, chunk, options.model, options.batch_size) for chunk in chunks]

@@ -149,12 +149,6 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, pipeline.py (--jobs): forked ProcessPoolExecutor workers outlive a SIGKILLed ingest "
-    "(about 230 MB each, forever); a worker should exit when its parent dies, e.g. prctl(PR_SET_PDEATHSIG) "
-    "or a getppid() watch in _worker_init. Remove this marker when that is fixed",
-)
 def test_killing_a_parallel_ingest_leaves_no_worker_running(corpus):
     """SIGKILL cannot be caught, so each --jobs worker must notice on its own that its parent is gone."""
     folder, base, _, expected, _ = corpus
