@@ -262,3 +262,53 @@ def test_a_sibling_articles_publication_date_anchors_the_others():
 def test_wire_phrasing_from_other_conflicts(text, start):
     """Written after the resolver; all resolved right on the first run."""
     assert when(text, date(2024, 3, 13)).start == start
+
+
+# --------------------------------------------------------------------------- the pass over its own output
+
+
+TOLD_TUESDAY = "Rebels attacked early Tuesday, officials said. Shelling went on."
+
+
+def _extracted(art: Article) -> list[Claim]:
+    """Claims of `art` as extraction leaves them: in the article told on Tuesday, one dated by the
+    weekday, one with no time of its own (it takes the article's day) and one with a time an
+    extractor set; in every article, one claim per place after "Places:"."""
+    claims = []
+    if TOLD_TUESDAY in art.text:
+        lead, rest = TOLD_TUESDAY.split(". ", 1)
+        given = TimeRef(start="2020-09-27", end="2020-11-10", precision=Precision.day, basis=TimeBasis.explicit, text="2020 war")
+        claims = [
+            _claim(art, lead + ".", Field.times, best_time(lead).ref),
+            _claim(art, rest),
+            _claim(art, rest, event_time=given).model_copy(update={"id": "given"}),
+        ]
+    start = art.text.find("Places:")
+    places = [p.strip(" .") for p in art.text[start + len("Places:") :].split(",")] if start >= 0 else []
+    return claims + [
+        Claim(id=f"{art.name}{i}", article=art.name, article_id=art.id, field=Field.places, kind="place", value=place, quote=art.text[start:], start=start, end=len(art.text))
+        for i, place in enumerate(places)
+    ]
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        [],  # alone, nothing anchors the calendar: the first pass leaves "day N"
+        [article("b.txt", "The toll rose, officials said.", published="2024-05-01")],  # anchored a week earlier
+    ],
+)
+def test_a_pass_over_an_earlier_pass_output_gives_what_one_pass_over_fresh_claims_gives(earlier):
+    a = article("a.txt", TOLD_TUESDAY + " Places: Khan Younis, Khan Younis, Khan Yunis.")
+    c = article("c.txt", "The toll rose on Wednesday, officials said. Places: Khan Yunis, Khan Yunis.", published="2024-05-08")
+    # The first ingest sees `a` (and `earlier`); the second adds `c`, which moves a's day to
+    # Tuesday 7 May and makes the spelling most sources print the canonical one.
+    _, first = resolve_corpus([a, *earlier], _extracted(a))
+    stepwise = resolve_corpus([a, *earlier, c], first + _extracted(c))
+    at_once = resolve_corpus([a, *earlier, c], _extracted(a) + _extracted(c))
+    assert stepwise == at_once
+    timed, untimed, given = at_once[1][:3]
+    assert timed.event_time.start == "2024-05-07T00:00"
+    assert untimed.event_time.start == "2024-05-07"
+    assert given.event_time.start == "2020-09-27"  # a time an extractor set is kept through every pass
+    assert {p.value for p in at_once[1] if p.field is Field.places} == {"Khan Yunis"}

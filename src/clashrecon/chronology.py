@@ -231,6 +231,8 @@ def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
     """Calendar start/end/precision/basis for raw parts, against the article's reference.
 
     Never invents a date: without a reference, relative words stay relative (day N) or unknown.
+    What it computes is marked `derived`, so the next corpus pass recomputes it; a start that
+    extraction set is kept as given.
     """
     t = t or TimeRef()
     if t.start is not None:
@@ -294,7 +296,7 @@ def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
         upd["end"] = day.isoformat()
     if not upd:
         upd = {"precision": Precision.unknown, "basis": TimeBasis.unknown}
-    return t.model_copy(update=upd)
+    return t.model_copy(update={**upd, "derived": True})
 
 
 def time_value(t: TimeRef) -> str | None:
@@ -329,8 +331,11 @@ def resolve_corpus(
             dated.append(a)
     out: list[Claim] = []
     for c in claims:
+        # The store holds what the previous pass wrote; start again from what extraction produced,
+        # so the pass depends only on the articles present now, not on the order they came in.
+        c = _as_extracted(c)
         ref = refs.get(c.article, Reference(None, TimeBasis.unknown))
-        t = resolve_time(_unresolved(c.event_time), ref)
+        t = resolve_time(c.event_time, ref)
         update: dict = {"event_time": t}
         if c.field is Field.times:
             update["value"] = time_value(t) or (c.event_time.text if c.event_time else c.value)
@@ -339,15 +344,35 @@ def resolve_corpus(
     return dated, merge_claim_names(out)
 
 
-def _unresolved(t: TimeRef | None) -> TimeRef | None:
-    """Raw parts only, so a later pass with a new reference date resolves from scratch.
+_RAW_PARTS = ("year", "month", "day", "weekday", "part_of_day", "hour", "relative_days", "relative_years")
 
-    A time set outside this pass (a start with no raw parts, e.g. a background event's year)
-    is kept as given.
+
+def _unresolved(t: TimeRef | None) -> TimeRef | None:
+    """The time as extraction produced it: what a corpus pass derived is dropped, raw parts stay.
+
+    A start set by extraction itself (not `derived`, no raw parts to derive it from) is kept as
+    given. Raw parts are always resolved afresh, which also re-resolves times stored before
+    `derived` was recorded.
     """
     if t is None:
         return None
-    raw = ("year", "month", "day", "weekday", "part_of_day", "hour", "relative_days", "relative_years")
-    if t.start is not None and not any(getattr(t, n) is not None for n in raw) and not t.this_week:
+    raw = any(getattr(t, n) is not None for n in _RAW_PARTS) or t.this_week
+    if not t.derived and t.start is not None and not raw:
         return t
-    return t.model_copy(update={"start": None, "end": None, "precision": Precision.unknown, "basis": TimeBasis.unknown, "relative_day_index": None})
+    return t.model_copy(
+        update={"start": None, "end": None, "precision": Precision.unknown, "basis": TimeBasis.unknown, "relative_day_index": None, "derived": False}
+    )
+
+
+def _as_extracted(c: Claim) -> Claim:
+    """The claim before any corpus pass: its time unresolved and the printed spellings that
+    `aliases.merge_claim_names` replaced put back, so each pass merges names over the current corpus."""
+    update: dict = {"event_time": _unresolved(c.event_time)}
+    attrs = dict(c.attrs)
+    if c.field is Field.places and "printed" in attrs:
+        update["value"] = attrs.pop("printed")
+    if "claimant_person_printed" in attrs:
+        attrs["claimant_person"] = attrs.pop("claimant_person_printed")
+    if attrs != c.attrs:
+        update["attrs"] = attrs
+    return c.model_copy(update=update)

@@ -263,6 +263,12 @@ class TimeRef(Record):
     this_week: bool = F(default=False, description="'this week'")
     since: bool = F(default=False, description="A window from this moment until the reference date")
     relative_day_index: int | None = F(default=None, description="'day N' when nothing anchors the date")
+    derived: bool = F(
+        default=False,
+        description="start/end/precision/basis/relative_day_index were computed by the corpus pass "
+        "(chronology.resolve_corpus) from the raw parts and the article's reference, so the next pass "
+        "recomputes them; False when extraction set them",
+    )
 
     def contract(self) -> dict[str, Any]:
         return {

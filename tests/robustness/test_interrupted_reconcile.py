@@ -54,12 +54,6 @@ def test_a_rerun_reconciles_articles_stored_by_an_interrupted_run(tmp_path, runn
         assert _json(runner, command, "--db", str(db)) == _json(runner, command, "--db", str(fresh)), command
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, chronology: chronology._unresolved keeps an event_time that has no raw parts "
-    "(a claim dated by its article's inferred reference) as if set outside the pass, so a later "
-    "ingest that moves the corpus's inferred date leaves those claims at the old date",
-)
 def test_ingesting_in_two_steps_gives_what_one_ingest_gives(tmp_path, runner, nlp):
     """The corpus passes recompute from the stored articles, whatever earlier passes wrote.
 
