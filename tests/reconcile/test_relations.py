@@ -215,3 +215,19 @@ def test_each_side_owning_its_own_strikes_is_not_a_dispute():
         ],
     )
     assert not [c for c in rec.conflicts if c.kind is Relation.disputed]
+
+
+def test_a_side_whose_only_reports_give_no_number_is_an_unspecified_fact():
+    # "our servicemen who died", with no count and no date: a fact without a figure, not a crash
+    a, b, c = article("a", "AP", MON), article("b", "Reuters"), article("c", "AFP", TUE)
+    rec = reconcile(
+        [a, b, c],
+        [
+            casualty(a, 3, "Azerbaijan", when=day(MON)),
+            casualty(b, 0, "Azerbaijan", qualifier="unspecified"),
+            casualty(c, 0, "Azerbaijan", qualifier="unspecified", when=day(TUE)),
+            casualty(c, 7, "Armenia", when=day(TUE)),
+        ],
+    )
+    assert facts_of(rec)["Azerbaijan · killed"].best == 3
+    assert facts_of(rec)["Armenia · killed"].best == 7

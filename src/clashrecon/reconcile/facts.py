@@ -215,6 +215,8 @@ def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | 
         est = previous.plus(added) if added else previous
         return [Moment(as_of, claims, [claims], est)]
     groups = _compatible_groups(counts or claims)
+    if not groups:  # only "an unspecified number" that day: a report, but no figure
+        return [Moment(as_of, claims)]
     rising = any(is_cumulative(c) for c in groups[-1]) or (not background and _only_floors_differ(groups))
     if len(groups) == 1:
         top = max(point(c.quantity) or 0 for c in groups[0])
@@ -236,14 +238,24 @@ def build_moments(claims: list[Claim], as_of: dict[str, date | None], background
     for c in claims:
         buckets[None if background else as_of.get(c.id)].append(c)
     moments: list[Moment] = []
+    unnumbered: list[Claim] = []
     for day in sorted(buckets, key=lambda d: d or date.min):
         previous = moments[-1].estimate if moments else None
         for m in _split_moment(day, buckets[day], previous, background):
+            if m.estimate is None and not m.groups:
+                unnumbered.extend(m.claims)  # corroborates the fact, moves no figure
+                continue
             if moments and _same_figure(moments[-1], m):
                 merged = moments[-1].claims + m.claims
                 moments[-1] = Moment(moments[-1].as_of, merged, _compatible_groups(merged), _estimate(merged))
             else:
                 moments.append(m)
+    if unnumbered:
+        if moments:
+            last = moments[-1]
+            moments[-1] = Moment(last.as_of, last.claims + unnumbered, last.groups, last.estimate)
+        else:
+            moments.append(Moment(None, unnumbered))
     return moments
 
 
