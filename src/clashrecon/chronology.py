@@ -308,6 +308,31 @@ def time_value(t: TimeRef) -> str | None:
     return None
 
 
+def story_references(
+    articles: list[Article], claims: list[Claim], reference_date: date | None = None
+) -> dict[str, Reference]:
+    """Each article's reference date (keyed by article id), inferred within its own story.
+
+    A store may hold reports of unrelated clashes; one story's "September 13" must not date
+    another story's "Tuesday". Stories are the reconciler's: articles sharing a side or a place.
+    An article that names no side cannot be placed, so it joins the largest story, as there.
+    """
+    from clashrecon.reconcile.clustering import sided_articles, stories  # pure Python
+
+    story = stories(claims)
+    sized = Counter(story[a] for a in sided_articles(claims))
+    largest = sized.most_common(1)[0][0] if sized else ""
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        root = story.get(a.id)
+        groups.setdefault(root if root in sized else largest, []).append(a)
+    refs: dict[str, Reference] = {}
+    for group in groups.values():
+        named = article_references(group, reference_date)
+        refs.update((a.id, named[a.name]) for a in group)
+    return refs
+
+
 def resolve_corpus(
     articles: list[Article], claims: list[Claim], reference_date: date | None = None
 ) -> tuple[list[Article], list[Claim]]:
@@ -317,10 +342,13 @@ def resolve_corpus(
     An article date set here has basis inferred (from the corpus) or resolved (from
     --reference-date); one from metadata (basis explicit) is never changed.
     """
-    refs = article_references(articles, reference_date)
+    # The store holds what the previous pass wrote; start again from what extraction produced,
+    # so the pass depends only on the articles present now, not on the order they came in.
+    extracted = [_as_extracted(c) for c in claims]
+    refs = story_references(articles, extracted, reference_date)
     dated: list[Article] = []
     for a in articles:
-        ref = refs[a.name]
+        ref = refs[a.id]
         if a.published.basis is TimeBasis.explicit:
             dated.append(a)
         elif ref.day is not None:
@@ -330,11 +358,8 @@ def resolve_corpus(
         else:
             dated.append(a)
     out: list[Claim] = []
-    for c in claims:
-        # The store holds what the previous pass wrote; start again from what extraction produced,
-        # so the pass depends only on the articles present now, not on the order they came in.
-        c = _as_extracted(c)
-        ref = refs.get(c.article, Reference(None, TimeBasis.unknown))
+    for c in extracted:
+        ref = refs.get(c.article_id, Reference(None, TimeBasis.unknown))
         t = resolve_time(c.event_time, ref)
         update: dict = {"event_time": t}
         if c.field is Field.times:

@@ -120,3 +120,18 @@ def test_updates_are_never_conflicts(stores, story):
     real = {(c["subject"]) for c in stores[story]["conflicts"] if c["kind"] in ("discrepancy", "disputed")}
     for subject in _expected(HERE / story)["never_conflicts"]:
         assert subject not in real
+
+
+def test_unrelated_stories_in_one_store_keep_their_own_dates(stores, runner, tmp_path):
+    """An analyst's store holds several clashes: one story's dates never anchor another's."""
+    from conftest import SEEDS
+
+    db = tmp_path / "mixed.db"
+    result = run_cli(runner, "ingest", str(SEEDS), *map(str, STORIES), "--db", str(db), "-q", "--glob", "*.txt")
+    assert result.exit_code == 0, result.output
+    mixed = {(Path(r["article"]).name, r["title"]): r["published"] for r in cli_json(runner, "sources", "--db", str(db))}
+    for story in STORIES:
+        for r in stores[story.name]["sources"]:
+            assert mixed[(r["article"], r["title"])] == r["published"], (story.name, r["article"])
+    seeds = {k[0]: v["date"] for k, v in mixed.items() if k[0].startswith("00")}
+    assert seeds["000_41b26c68895a8303.txt"] == "2022-09-13" and seeds["004_9930d5a469ed8c22.txt"] == "2022-09-14"

@@ -159,6 +159,15 @@ def _parties(claim: Claim) -> set[str]:
     return found
 
 
+def sided_articles(claims: list[Claim]) -> set[str]:
+    """Ids of the articles that name a side or a place of their own story (not of a background event)."""
+    return {
+        c.article_id
+        for c in claims
+        if (c.scope is None or c.scope.kind is not ScopeKind.background) and _parties(c)
+    }
+
+
 def stories(claims: list[Claim]) -> dict[str, str]:
     """Articles grouped into stories: two articles about a common side or place are one story.
 
