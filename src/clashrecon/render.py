@@ -203,9 +203,10 @@ def event_body(e: Event) -> Text:
         body.append("\n• ")
         body.append("both sides" if party == "both" else safe(party), style="cyan")
         body.append(": ")
-        for i, f in enumerate(parties[party]):
-            if i:
-                body.append(" · ")
+        facts = parties[party]
+        for i, f in enumerate(facts):
+            if i:  # a party's further figures each on a line of their own, under the first
+                body.append("\n    ")
             body.append_text(_fact_line(f, with_party=False))
     for f in others:
         body.append("\n• ")
@@ -221,20 +222,18 @@ def timeline(events: list[Event], *, as_json: bool) -> None:
         err().print(t("no events in the store yet; run `clashrecon ingest PATH`"))
         return
     table = Table(title="Reconciled timeline", show_lines=True, expand=True)
+    # narrow date and source columns leave the width to the figures, which are what is read
     table.add_column("when", no_wrap=True)
-    table.add_column("event")
+    table.add_column("event", ratio=1)
     table.add_column("sources", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
     for e in events:
-        when = t(when_text(e.when))
+        when = t(when_text(e.when).replace(" → ", "\n→ "))
         if e.background:
             when.append("\nbackground", style="dim")
-        table.add_row(
-            when,
-            event_body(e),
-            t(f"{e.articles} art.\n{e.independent_sources} orig."),
-            t("⚠ conflict", "bold red") if e.conflict else t(""),
-        )
+        sources = t(f"{e.articles} art.\n{e.independent_sources} orig.")
+        if e.conflict:
+            sources.append("\n⚠ conflict", style="bold red")
+        table.add_row(when, event_body(e), sources)
     out().print(table)
     conflicts = sum(e.conflict for e in events)
     note(f"{len(events)} events; {conflicts} with a discrepancy or dispute (see `clashrecon conflicts`)")
