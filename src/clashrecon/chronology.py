@@ -21,9 +21,9 @@ from datetime import date, datetime, timedelta
 
 from clashrecon.aliases import merge_claim_names
 from clashrecon.extract.times import TimeExpression, time_expressions
+from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
 from clashrecon.models import (
-    CLAIM_SEGMENTS,
     Article,
     Claim,
     Field,
@@ -49,17 +49,6 @@ class Reference:
     first_weekday: int | None = None  # weekday of day 1 in relative mode
 
 
-def _claim_text(article: Article) -> str:
-    """The article text with captions, chrome and credits blanked, so their dates never anchor."""
-    chars = list(article.text)
-    for seg in article.segments:
-        if seg.type not in CLAIM_SEGMENTS:
-            for i in range(seg.start, min(seg.end, len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = " "
-    return "".join(chars)
-
-
 def _settings() -> dict:
     return load_data("times.json")
 
@@ -73,7 +62,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def dateline_date(article: Article) -> TimeRef | None:
     """The date a wire dateline gives its story: "KYIV, Ukraine, March 11 (Reuters) -" -> March 11."""
-    text = _claim_text(article)
+    text = claim_text(article)
     for line in text.split("\n"):
         if not line.strip():
             continue
@@ -170,7 +159,7 @@ def article_references(
     articles: list[Article], reference_date: date | None = None
 ) -> dict[str, Reference]:
     """Each article's reference date (keyed by article name), with its basis."""
-    expressions = {a.name: _telling_expressions(_claim_text(a)) for a in articles}
+    expressions = {a.name: _telling_expressions(claim_text(a)) for a in articles}
     datelines = {a.name: dateline_date(a) for a in articles}
     # An article's own publication date is a firmer anchor for its neighbours than anything inferred.
     published = sorted(date.fromisoformat(a.published.date[:10]) for a in articles if a.published.date and a.published.basis is TimeBasis.explicit)
