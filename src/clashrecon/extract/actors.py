@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from clashrecon.extract.common import doc_entities, doc_sentences, span_entities
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article
 
@@ -155,7 +156,7 @@ def person_affiliations(doc: Doc) -> dict[str, str]:
     out: dict[str, str] = {}
     # Cached before it is filled: a title resolved through an institution may look persons up.
     doc.user_data[_PERSONS] = out
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ != "PERSON":
             continue
         actor = _title_before(ent) or _apposition(ent)
@@ -166,7 +167,7 @@ def person_affiliations(doc: Doc) -> dict[str, str]:
     # A first word stands for its person only when no other affiliated person shares it:
     # surname-first names ("Mao Ning" ... "Mao said").
     firsts: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         words = [w for w in ent.text.split() if w.lower() not in _HONORIFICS]
         if ent.label_ == "PERSON" and len(words) > 1 and affiliation_of_name(ent.text, doc):
             firsts.setdefault(words[0].lower(), set()).add(affiliation_of_name(ent.text, doc))
@@ -178,7 +179,7 @@ def person_affiliations(doc: Doc) -> dict[str, str]:
 
 def person_of_phrase(phrase: Span) -> Span | None:
     """The first PERSON entity inside a phrase."""
-    return next((e for e in phrase.doc.ents if e.label_ == "PERSON" and e.start >= phrase.start and e.end <= phrase.end), None)
+    return next((e for e in doc_entities(phrase.doc) if e.label_ == "PERSON" and e.start >= phrase.start and e.end <= phrase.end), None)
 
 
 def full_name(person: Span) -> str:
@@ -187,7 +188,7 @@ def full_name(person: Span) -> str:
     if not keys:
         return person.text
     surname = keys[-1]
-    for ent in person.doc.ents:
+    for ent in doc_entities(person.doc):
         if ent.label_ == "PERSON":
             words = [w for w in ent.text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
             if len(words) > 1 and words[-1].lower() == surname:
@@ -205,7 +206,7 @@ def _earlier_sentences(phrase: Span) -> list[Span]:
     """The phrase's own sentence (up to the phrase) and a few sentences before it, nearest first."""
     doc = phrase.doc
     n = _settings()["person_context"]["look_back_sentences"]
-    sents = [s for s in doc.sents if s.start < phrase.start]
+    sents = [s for s in doc_sentences(doc) if s.start < phrase.start]
     out = []
     for s in reversed(sents[-(n + 1) :]):
         out.append(doc[s.start : min(s.end, phrase.start)])
@@ -218,7 +219,7 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
     actor-subject."""
     for sent in _earlier_sentences(phrase):
         if personal:
-            persons = [e for e in sent.ents if e.label_ == "PERSON"]
+            persons = [e for e in span_entities(sent) if e.label_ == "PERSON"]
             for ent in reversed(persons):
                 actor = affiliation_of_name(ent.text, phrase.doc)
                 if actor:
@@ -272,7 +273,7 @@ def _resolve_institution(phrase: Span) -> str | None:
                 return actor
     if head.lemma_.lower() in _settings()["institutions"]["armed_group_nouns"]:
         lex = actor_lexicon()
-        for ent in reversed([e for e in phrase.doc.ents if e.end <= phrase.start]):
+        for ent in reversed([e for e in doc_entities(phrase.doc) if e.end <= phrase.start]):
             actor = lex.canonical(ent.text)
             if actor and lex.kind_of(actor) == "group":
                 return actor

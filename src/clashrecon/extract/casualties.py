@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.attribution import Attribution, attribute
-from clashrecon.extract.common import claim_sentences, make_claim
+from clashrecon.extract.common import claim_sentences, doc_lowers, make_claim
 from clashrecon.extract.quantities import (
     number_word_forms,
     parse_quantity,
@@ -134,10 +134,20 @@ def _is_numeral(tok: Token) -> bool:
     return bool(_DIGITS.match(tok.text)) or tok.lower_ in number_word_forms()
 
 
-def _match_words(doc: Doc, i: int, words: list[str] | tuple[str, ...], limit: int) -> bool:
+def _match_words(lowers: list[str], i: int, words: list[str] | tuple[str, ...], limit: int) -> bool:
+    """True when the lower-cased tokens from i on are `words`, all before `limit`."""
     if i < 0 or i + len(words) > limit:
         return False
-    return all(doc[i + k].lower_ == w for k, w in enumerate(words))
+    return lowers[i : i + len(words)] == list(words)
+
+
+@cache
+def _vague_by_first_word() -> dict[str, list[list[str]]]:
+    """vague_phrases() grouped by first word, longest first within each: only those can match at a token."""
+    out: dict[str, list[list[str]]] = {}
+    for words in vague_phrases():
+        out.setdefault(words[0], []).append(words)
+    return out
 
 
 def _numeral_run(doc: Doc, i: int, limit: int) -> int:
@@ -185,14 +195,15 @@ def _scan(sent: Span) -> list[_Mention]:
     limit = sent.end
     mentions: list[_Mention] = []
     i = sent.start
-    vague = vague_phrases()
+    vague = _vague_by_first_word()
     quals = qualifier_phrases()
+    lowers = doc_lowers(doc)
     while i < limit:
         tok = doc[i]
         start, end, flags = i, i, set()
         # vague words ("dozens", "tens of thousands of") and "an unknown number of"
-        for words in vague:
-            if _match_words(doc, i, words, limit):
+        for words in vague.get(lowers[i], ()):
+            if _match_words(lowers, i, words, limit):
                 end = i + len(words)
                 if words[-1] == "of":
                     end -= 1  # the "of" belongs to the counted noun
@@ -235,7 +246,7 @@ def _scan(sent: Span) -> list[_Mention]:
         if not flags & {"range", "unspecified", "zero"}:
             for words in quals:
                 k = start - len(words)
-                if k >= sent.start and _match_words(doc, k, words, limit):
+                if k >= sent.start and _match_words(lowers, k, words, limit):
                     start = k
                     break
         if start > sent.start and doc[start - 1].lower_ in _lexicon().increment_before:

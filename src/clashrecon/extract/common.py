@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -15,20 +15,76 @@ def claim_id(article_id: str, field: Field, kind: str, start: int, end: int, ext
     return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:11]
 
 
-def claim_sentences(doc: Doc, article: Article) -> Iterator[Span]:
+# Keys of what is computed once per Doc and kept on `doc.user_data`: spaCy rebuilds `doc.sents`
+# and `doc.ents` as new Span objects on every access, and every extractor walks them many times.
+_SENTS = "clashrecon_sents"
+_ENTS = "clashrecon_ents"
+_CLAIM_SENTS = "clashrecon_claim_sents"
+_LOWERS = "clashrecon_lowers"
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    """`list(doc.sents)`, built once per Doc (the Doc must not be re-split afterwards)."""
+    cached = doc.user_data.get(_SENTS)
+    if cached is None:
+        cached = doc.user_data[_SENTS] = list(doc.sents)
+    return cached
+
+
+def _entities(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        ents = tuple(doc.ents)
+        cached = doc.user_data[_ENTS] = (ents, [e.start for e in ents])
+    return cached
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per Doc."""
+    return _entities(doc)[0]
+
+
+def span_entities(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside the span, as spaCy selects them) from the Doc's cached entities."""
+    if isinstance(span, Doc):
+        return list(doc_entities(span))
+    ents, starts = _entities(span.doc)
+    out = []
+    for ent in ents[bisect_left(starts, span.start) :]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """Every token's `lower_`, built once per Doc: word matching reads them millions of times."""
+    cached = doc.user_data.get(_LOWERS)
+    if cached is None:
+        cached = doc.user_data[_LOWERS] = [t.lower_ for t in doc]
+    return cached
+
+
+def claim_sentences(doc: Doc, article: Article) -> list[Span]:
     """Sentences of the body and the headline; never chrome, captions, credits or repeats.
 
     The Doc is built from `claim_text(article)`, in which non-claim segments are blanked,
-    so offsets in the Doc are offsets in the stored text.
+    so offsets in the Doc are offsets in the stored text. Computed once per Doc and article.
     """
-    for sent in doc.sents:
+    cached = doc.user_data.get(_CLAIM_SENTS)
+    if cached is not None and cached[0] is article:
+        return cached[1]
+    out = []
+    for sent in doc_sentences(doc):
         if not sent.text.strip():
             continue
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
         if article.segment_at(first.idx) in CLAIM_SEGMENTS:
-            yield sent
+            out.append(sent)
+    doc.user_data[_CLAIM_SENTS] = (article, out)
+    return out
 
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:

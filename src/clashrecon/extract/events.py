@@ -27,7 +27,7 @@ from clashrecon.extract.actors import (
     person_of_phrase,
 )
 from clashrecon.extract.attribution import attribute, reporting_lemmas
-from clashrecon.extract.common import claim_sentences, make_claim
+from clashrecon.extract.common import claim_sentences, doc_entities, make_claim, span_entities
 from clashrecon.extract.places import sentence_places
 from clashrecon.lexicon import load_data
 from clashrecon.models import Article, Claim, ClaimantRole, Field, SegmentType
@@ -194,7 +194,7 @@ def _mutual_parties(word: Token, article: Article) -> list[str]:
     else:
         scope = [t for c in word.children if c.dep_ in ("nmod", "nsubj", "compound") for t in c.subtree]
     parties: list[str] = []
-    for ent in word.doc.ents:
+    for ent in doc_entities(word.doc):
         if ent.start >= (scope[0].i if scope else 0) and scope and ent.end <= scope[-1].i + 1:
             actor = actor_of_phrase(ent, article)
             if actor and actor not in parties:
@@ -612,7 +612,7 @@ def _participants(sent: Span, article: Article) -> list[str]:
     """Every actor the sentence names, persons through their affiliation ("Pashinyan called Putin")."""
     out: list[str] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in span_entities(sent):
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
             covered.update(range(ent.start, ent.end))
             actor = actor_of_phrase(ent, article)

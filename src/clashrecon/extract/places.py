@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from clashrecon.extract.actors import actor_of_text
-from clashrecon.extract.common import claim_sentences, make_claim
+from clashrecon.extract.common import claim_sentences, doc_entities, make_claim, span_entities
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, Claim, Field
 
@@ -143,7 +143,7 @@ def entity_places(sent: Span) -> list[PlaceMention]:
     """GPE/LOC/FAC entities that are not countries, bodies or groups; capitals only in place position."""
     lex = actor_lexicon()
     out = []
-    for ent in sent.ents:
+    for ent in span_entities(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         name, offset, owner = _possessed(_strip_kind(_clean(ent.text)), 0)  # offset: fallback only
@@ -189,7 +189,7 @@ def _speakers(doc: Doc) -> set[str]:
     """Names that speak ("Hemedti told Al Arabiya"): people or bodies, whatever the model's label."""
     verbs = frozenset(load_data("attribution.json")["reporting_verbs"]) | {"call", "urge", "accuse", "deny"}
     out = set()
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in verbs:
             if actor_lexicon().canonical(ent.text) is None:
                 out.add(ent.text.lower())
@@ -223,7 +223,7 @@ def place_claims(doc: Doc, article: Article) -> Iterator[Claim]:
             if p.country:
                 countries.setdefault(p.name.lower(), p.country)
     # A name the model also tags as a person in this article is a person ("Burhan"), not a place.
-    persons = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1], e.text.split()[-1].split("-")[-1])}
+    persons = {w.lower() for e in doc_entities(doc) if e.label_ == "PERSON" for w in (e.text, e.text.split()[-1], e.text.split()[-1].split("-")[-1])}
     persons |= _speakers(doc)
     # ... unless the text itself calls it a place ("the town of Jermuk").
     persons -= {p.name.lower() for sent in sentences for p in pattern_places(sent)}

@@ -175,6 +175,7 @@ def parse_quantity(text: str) -> Quantity | None:
     return None
 
 
+@cache
 def number_word_forms() -> frozenset[str]:
     """Every word that can be part of a spelled-out number (for token scanners)."""
     t = _table()
