@@ -502,22 +502,25 @@ def _attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
     text_lower = sent.text.lower()
     if any(p in text_lower for p in lex["not_attacks"]):
         skip.update(t.i for t in sent if t.lower_ == "attack" and text_lower.count("attack") == 1)
-    arms = weapons(sent)
-    places = [p.name for p in sentence_places(sent)]
+    arms: list[str] | None = None  # weapons and places only once the sentence has an attack
+    places: list[str] = []
     seen: set[tuple] = set()
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.i in skip or _negated(tok):
+        if tok.i in skip:
             continue
+        lemma = tok.lemma_.lower()
         is_verb = tok.pos_ == "VERB" and (lemma in lex["verbs"] or _open_fire(tok))
         is_noun = tok.pos_ == "NOUN" and lemma in lex["nouns"]
-        if not (is_verb or is_noun):
+        if not (is_verb or is_noun) or _negated(tok):
             continue
         attacker, target, target_tok = _attack_parts(tok, article)
         if attacker is None and target is None:
             continue
         if attacker is not None and attacker == target:
             continue
+        if arms is None:
+            arms = weapons(sent)
+            places = [p.name for p in sentence_places(sent)]
         owned = _claim_owner(tok, article)
         attrs = {"attacker": attacker, "target": target, "weapons": arms, "places": places}
         span = (tok.idx, tok.idx + len(tok.text))

@@ -26,6 +26,9 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s*,?\s+and\s+){_NAME})*"
 
 
+_PLACES = "clashrecon_sentence_places"  # doc.user_data key: (start, end) of a sentence -> its places
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     name: str  # canonical: as printed, without "the" or a possessive
@@ -139,6 +142,12 @@ def _locative(ent: Span) -> bool:
     return prev.head.lemma_.lower() not in load_data("actors.json")["institutions"]["nouns"]
 
 
+@cache
+def _capitals() -> frozenset[str]:
+    """Every actor's capital, lower-cased."""
+    return frozenset(c.lower() for a in actor_lexicon().actors for c in a.capitals)
+
+
 def entity_places(sent: Span) -> list[PlaceMention]:
     """GPE/LOC/FAC entities that are not countries, bodies or groups; capitals only in place position."""
     lex = actor_lexicon()
@@ -150,7 +159,7 @@ def entity_places(sent: Span) -> list[PlaceMention]:
         if not name or name.isupper() and len(name) > 3:  # datelines: "YEREVAN, Armenia (AP)"
             continue
         actor = lex.canonical(ent.text) or lex.canonical(name)
-        is_capital = actor is not None and any(name.lower() == c.lower() for a in lex.actors for c in a.capitals)
+        is_capital = actor is not None and name.lower() in _capitals()
         if actor is not None and not (is_capital and _locative(ent)):
             continue
         doc = ent.doc
@@ -166,7 +175,18 @@ def entity_places(sent: Span) -> list[PlaceMention]:
 
 
 def sentence_places(sent: Span) -> list[PlaceMention]:
-    """Every place in a sentence, once each, pattern readings (which carry a country) first."""
+    """Every place in a sentence, once each, pattern readings (which carry a country) first.
+
+    Kept per sentence on the Doc: the event and place extractors both ask for it.
+    """
+    known = sent.doc.user_data.setdefault(_PLACES, {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = _sentence_places(sent)
+    return list(known[key])
+
+
+def _sentence_places(sent: Span) -> list[PlaceMention]:
     seen: dict[str, PlaceMention] = {}
     for p in [*pattern_places(sent), *entity_places(sent)]:
         key = p.name.lower()
