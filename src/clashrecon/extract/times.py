@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from clashrecon.lexicon import load_data
@@ -202,7 +202,13 @@ def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
 
 def time_expressions(text: str) -> list[TimeExpression]:
     """Every time expression in `text`, in text order, overlaps resolved to the longest."""
-    return _mark_since(text, _drop_overlaps(_raw_expressions(text)))
+    return list(_expressions_of(text))
+
+
+@lru_cache(maxsize=4096)
+def _expressions_of(text: str) -> tuple[TimeExpression, ...]:
+    # Remembered by text: every claim of a sentence dates itself by the same quote.
+    return tuple(_mark_since(text, _drop_overlaps(_raw_expressions(text))))
 
 
 _CALENDAR = ("year", "month", "day", "weekday", "relative_days", "relative_years")
