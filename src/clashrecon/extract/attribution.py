@@ -11,6 +11,7 @@ paragraphs, and does not resolve a pronoun that has no earlier speaker.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -108,38 +109,38 @@ def _is_bare_definite(phrase: Span) -> bool:
     return len(phrase) <= 3 and phrase[0].lower_ in ("the", "this") and not any(t.pos_ == "PROPN" for t in phrase)
 
 
-def _earlier_speakers(sent: Span, lookback: int) -> list[Span]:
-    """Speaker phrases of the previous sentences, nearest first."""
+def _previous_sentences(sent: Span, lookback: int) -> Iterator[Span]:
+    """Up to `lookback` sentences before `sent`, nearest first."""
     doc = sent.doc
-    out: list[Span] = []
     start = sent.start
     for _ in range(lookback):
         if start <= 0:
-            break
+            return
         prev = doc[start - 1].sent
         start = prev.start
-        phrases = [p for v in reversed(reporting_verbs(prev)) if (p := _subject_phrase(v)) is not None]
+        yield prev
+
+
+def _earlier_speakers(sent: Span, lookback: int) -> list[Span]:
+    """Speaker phrases of the previous sentences, nearest first."""
+    out: list[Span] = []
+    for prev in _previous_sentences(sent, lookback):
+        out.extend(p for v in reversed(reporting_verbs(prev)) if (p := _subject_phrase(v)) is not None)
         according = _according_to(prev)
         if according is not None:
-            phrases.append(according)
-        out.extend(phrases)
+            out.append(according)
     return out
 
 
 def _mentions_of(head_lemma: str, sent: Span, lookback: int) -> list[Span]:
     """Earlier noun phrases whose head is `head_lemma` ('the Armenian Defense Ministry' for 'the ministry')."""
     doc = sent.doc
-    out: list[Span] = []
-    start = sent.start
-    for _ in range(lookback):
-        if start <= 0:
-            break
-        prev = doc[start - 1].sent
-        start = prev.start
-        for tok in reversed(list(prev)):
-            if tok.lemma_.lower() == head_lemma and tok.pos_ in ("NOUN", "PROPN"):
-                out.append(doc[tok.left_edge.i : tok.right_edge.i + 1])
-    return out
+    return [
+        doc[tok.left_edge.i : tok.right_edge.i + 1]
+        for prev in _previous_sentences(sent, lookback)
+        for tok in reversed(list(prev))
+        if tok.lemma_.lower() == head_lemma and tok.pos_ in ("NOUN", "PROPN")
+    ]
 
 
 def _joint(phrase: Span, article: Article) -> str | None:
