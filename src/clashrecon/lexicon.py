@@ -53,13 +53,13 @@ class ActorLexicon:
 def actor_lexicon() -> ActorLexicon:
     raw = load_data("actors.json")
     actors: list[Actor] = []
-    for kind, label in (("countries", "GPE"), ("organizations", "ORG"), ("groups", "ORG")):
-        for entry in raw.get(kind, []):
+    for section, kind, label in (("countries", "country", "GPE"), ("organizations", "organization", "ORG"), ("groups", "group", "ORG")):
+        for entry in raw.get(section, []):
             actors.append(
                 Actor(
                     name=entry["name"],
                     label=entry.get("label", label),
-                    kind=kind.rstrip("s").replace("countrie", "country"),
+                    kind=kind,
                     aliases=tuple([entry["name"], *entry.get("aliases", [])]),
                     demonyms=tuple(entry.get("demonyms", [])),
                     capitals=tuple(entry.get("capitals", [])),

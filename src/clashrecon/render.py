@@ -91,22 +91,14 @@ class _RichProgress:
         self._p.stop()
 
 
-class _NoProgress:
-    def start(self, total: int) -> None:
-        pass
+def ingest_progress(enabled: bool) -> _RichProgress | None:
+    """A progress bar on stderr, only when stderr is a terminal and the user did not ask for quiet.
 
-    def advance(self, n: int = 1) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
-
-def ingest_progress(enabled: bool):
-    """A progress bar on stderr, only when stderr is a terminal and the user did not ask for quiet."""
+    None means no bar: the pipeline then reports to its own silent progress.
+    """
     if enabled and err().is_terminal:
         return _RichProgress()
-    return _NoProgress()
+    return None
 
 
 def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
