@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from clashrecon.attribute_rules import use_lookup_rules
 from clashrecon.errors import ModelNotFound
 from clashrecon.lexicon import actor_lexicon
 
@@ -82,7 +83,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def configure(nlp: Language) -> Language:
-    """Add paragraph breaks before the parser and clashrecon's entity ruler before the model's NER (once)."""
+    """Add paragraph breaks before the parser and clashrecon's entity ruler before the model's NER
+    (once), and apply the attribute ruler's rules by look-up (same annotations, a sixth of the time)."""
+    use_lookup_rules(nlp)
     if "clashrecon_paragraphs" not in nlp.pipe_names:
         first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
         nlp.add_pipe("clashrecon_paragraphs", before=first) if first else nlp.add_pipe("clashrecon_paragraphs", first=True)
