@@ -66,3 +66,67 @@ def test_off_switch_gives_the_plain_pipeline(nlp, monkeypatch):
     monkeypatch.setenv("CLASHRECON_PREFILTER", "off")
     (doc,) = prefilter.pipe(nlp, [TEXT])
     assert next(t for t in doc if t.text == "water").lemma_ == "water"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "One line.", "Headline\n\nLead.\n \n  Next.\n", "  lead\n\nz", "a\r\nb\n\n\n\tc", "no breaks at all " * 3],
+)
+def test_paragraphs_concatenate_back_to_the_text(text):
+    pieces = prefilter.paragraphs(text)
+    assert "".join(pieces) == text
+    assert all(p.strip() for p in pieces[1:])  # white space stays with the paragraph before it
+
+
+HEADLINE_STORY = (
+    "Armenia says 49 soldiers killed in clashes with Azerbaijan\n\n"
+    "YEREVAN, Armenia (AP) — Azerbaijani forces shelled Armenian territory on Tuesday, the ministry said.\n\n"
+    "It said two civilians were injured by the shelling."
+)
+
+
+def test_a_headline_without_a_full_stop_stays_its_own_sentence(nlp, monkeypatch):
+    monkeypatch.delenv("CLASHRECON_PREFILTER", raising=False)
+    (doc,) = prefilter.pipe(nlp, [HEADLINE_STORY])
+    assert [s.text.strip() for s in doc.sents][:2] == [
+        "Armenia says 49 soldiers killed in clashes with Azerbaijan",
+        "YEREVAN, Armenia (AP) — Azerbaijani forces shelled Armenian territory on Tuesday, the ministry said.",
+    ]
+
+
+def test_a_repeated_paragraph_is_analysed_once_and_reads_the_same(nlp, monkeypatch):
+    """Syndicated copies repeat paragraphs word for word: the second copy comes from memory."""
+    monkeypatch.delenv("CLASHRECON_PREFILTER", raising=False)
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
+
+    attrs = [TAG, POS, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, SENT_START]
+    shared = "Azerbaijan said it lost 50 troops in the fighting near Kalbajar, the ministry said.\n\n"
+    first = "Armenia says 49 soldiers killed\n\n" + shared + "Moscow urged calm.\n\nThe sea is calm."
+    second = "Death toll rises in Caucasus clashes\n\n" + shared + "It said the truce held."
+    prefilter._MEMOS.pop(nlp, None)
+    calls: list[list[str]] = []
+    real = type(nlp).pipe
+
+    def counting(self, texts, **kwargs):
+        calls.append(list(texts))
+        return real(self, calls[-1], **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", counting)
+    a, b = prefilter.pipe(nlp, [first, second])
+    assert [call.count(shared) for call in calls] == [1, 1]  # entities once, syntax once
+    calls.clear()
+    alone_b = next(iter(prefilter.pipe(nlp, [second])))  # now wholly from memory
+    assert all(not call for call in calls)
+    assert b.text == alone_b.text == second
+    assert (b.to_array(attrs) == alone_b.to_array(attrs)).all()
+    start = len("Armenia says 49 soldiers killed\n\n")
+    in_a = a.char_span(start, start + len(shared.strip()))
+    in_b = b.char_span(len("Death toll rises in Caucasus clashes\n\n"), len("Death toll rises in Caucasus clashes\n\n") + len(shared.strip()))
+    assert [(t.lemma_, t.dep_, t.ent_type_) for t in in_a] == [(t.lemma_, t.dep_, t.ent_type_) for t in in_b]
+
+
+def test_memory_keeps_only_the_most_recent_pieces():
+    memo = prefilter._Memo(limit=2)
+    for key in ("a", "b", "c"):
+        memo.put(key, key.upper())
+    assert memo.get("a") is None and memo.get("c") == "C"

@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from clashrecon.lexicon import load_data
 
 _WORD = re.compile(r"[a-z][a-z\-]*")
 _OFF = ("0", "off", "no", "false")
+_BREAK = re.compile(r"\n\s*(?=\S)")  # a line break and the white space after it, before more text
 _ENDS = re.compile(r"(?:[.!?…:;]['\"”’)\]]*\s*|\n\s*)$")
 
 
@@ -133,24 +136,69 @@ def _sentence_plan(doc) -> list[tuple[int, int]]:
         if full[i] and refers_back(texts[i]):
             full[i - 1] = True
     # Neighbouring candidates are parsed as one piece: fewer, longer Docs cost less per token
-    # and the parser sees the same context it would in the whole text.
+    # and the parser sees the same context it would in the whole text. (Cutting pieces at line
+    # breaks would let more of them repeat, but parsing a lead paragraph without its headline
+    # lost a claim of the Sake gold story's wire copy.)
     runs: list[tuple[int, int]] = []
     for (s, e), f in zip(units, full):
-        if f and runs and runs[-1][1] == s:
+        if f and runs and runs[-1][1] == s and "\n" not in doc[s - 1].text_with_ws:
             runs[-1] = (runs[-1][0], e)
         elif f:
             runs.append((s, e))
     return runs
 
 
-def pipe(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
-    """Like `nlp.pipe(texts)`, but tagger, parser and lemmatiser run only on candidate sentences.
+def paragraphs(text: str) -> list[str]:
+    """The text cut after each line break and the white space that follows it: pieces that
+    concatenate back to the text exactly, and that syndicated copies repeat word for word."""
+    cuts = [m.end() for m in _BREAK.finditer(text)]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
 
-    NER (with clashrecon's entity ruler) and the statistical sentence splitter run on the
-    whole text, exactly as they would in `nlp.pipe`; each candidate sentence is then tagged,
-    parsed and lemmatised on its own and its annotation copied into the Doc. Other sentences
-    get a flat placeholder tree (first token the root, the rest attached to it as `dep`) and
-    no tags or lemmas. Plain `nlp.pipe` for a pipeline without NER, senter or parser, or when
+
+class _Memo:
+    """The analyses of the most recently seen pieces of text, least recently used dropped first."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: OrderedDict[str, object] = OrderedDict()
+
+    def get(self, key: str):
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+        return found
+
+    def put(self, key: str, value) -> None:
+        self.items[key] = value
+        self.items.move_to_end(key)
+        while len(self.items) > self.limit:
+            self.items.popitem(last=False)
+
+
+_MEMOS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _memos(nlp) -> tuple[_Memo, _Memo]:
+    """(paragraph -> entities and sentences, piece -> syntax) for this pipeline, in this process."""
+    found = _MEMOS.get(nlp)
+    if found is None:
+        limit = int(load_data("prefilter.json")["memo_pieces"])
+        found = _MEMOS[nlp] = (_Memo(limit), _Memo(limit))
+    return found
+
+
+def pipe(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
+    """Like `nlp.pipe(texts)`, but tagger, parser and lemmatiser run only on candidate sentences,
+    and no paragraph or candidate piece is analysed twice.
+
+    NER (with clashrecon's entity ruler) and the statistical sentence splitter run on every
+    paragraph (the text between line breaks), each on its own; each run of candidate sentences
+    within a paragraph is then tagged, parsed and lemmatised on its own and its annotation
+    copied into the Doc. Other sentences get a flat placeholder tree (first token the root,
+    the rest attached to it as `dep`) and no tags or lemmas. Because every paragraph and every
+    piece is analysed alone, its analysis is the same wherever it appears, and a paragraph seen
+    before (in a copy of the same wire story, or an earlier version of it) is taken from memory.
+    Plain `nlp.pipe` for a pipeline without NER, senter or parser, or when
     CLASHRECON_PREFILTER=off (to measure the difference, or to rule it out).
     """
     names = set(nlp.component_names)
@@ -167,28 +215,54 @@ def pipe(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
         yield from _pipe_batch(nlp, batch, batch_size)
 
 
+def _analyse(nlp, pieces: list[str], memo: _Memo, batch_size: int, keep) -> dict[str, object]:
+    """piece -> keep(its Doc) for every piece, each distinct piece analysed once and remembered."""
+    found: dict[str, object] = {}
+    fresh: list[str] = []
+    for piece in pieces:
+        if piece in found:
+            continue
+        hit = memo.get(piece)
+        found[piece] = hit
+        if hit is None:
+            fresh.append(piece)
+    for piece, doc in zip(fresh, nlp.pipe(fresh, batch_size=batch_size)):
+        found[piece] = keep(doc)
+        memo.put(piece, found[piece])
+    return found
+
+
 def _pipe_batch(nlp, texts: list[str], batch_size: int) -> Iterator:
     import numpy
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc
 
     cheap = [n for n in nlp.pipe_names if n in ("ner", "senter") or n.startswith("clashrecon_")]
     syntax = [n for n in nlp.pipe_names if n not in cheap and n != "senter"]
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    by_paragraph, by_piece = _memos(nlp)
+    chunked = [paragraphs(text) for text in texts]
     senter_was_disabled = "senter" in nlp.disabled
     if senter_was_disabled:
         nlp.enable_pipe("senter")
     try:
         with nlp.select_pipes(enable=[*cheap, "senter"]):
-            docs = list(nlp.pipe(texts, batch_size=batch_size))
+            found = _analyse(nlp, [c for chunks in chunked for c in chunks], by_paragraph, batch_size, lambda d: d)
     finally:
         if senter_was_disabled:
             nlp.disable_pipe("senter")
+    docs = []
+    for chunks in chunked:
+        parts = [found[c] for c in chunks]  # remembered Docs are only read, never changed
+        docs.append(parts[0].copy() if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"]))
     plans = [_sentence_plan(doc) for doc in docs]
-    pieces = [doc[s:e].text for doc, plan in zip(docs, plans) for s, e in plan]
+    pieces = [[doc[s:e].text for s, e in plan] for doc, plan in zip(docs, plans)]
     with nlp.select_pipes(enable=syntax):
-        parsed = iter(list(nlp.pipe(pieces, batch_size=batch_size)))
-    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+        parsed = _analyse(
+            nlp, [p for ps in pieces for p in ps], by_piece, batch_size, lambda d: d.to_array(attrs).astype("int64")
+        )
     root, dep = nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
-    for doc, plan in zip(docs, plans):
+    for doc, plan, texts_of_plan in zip(docs, plans, pieces):
         rows = numpy.zeros((len(doc), len(attrs)), dtype="int64")
         start = 0
         for tok in doc:  # placeholder tree: each sentence's first token is its root
@@ -198,10 +272,10 @@ def _pipe_batch(nlp, texts: list[str], batch_size: int) -> Iterator:
             else:
                 rows[tok.i, 4] = start - tok.i
                 rows[tok.i, 5] = dep
-        for s, e in plan:
-            sent = next(parsed)
-            if len(sent) != e - s:  # tokenised differently on its own: keep the placeholder
+        for (s, e), piece in zip(plan, texts_of_plan):
+            analysed = parsed[piece]
+            if len(analysed) != e - s:  # tokenised differently on its own: keep the placeholder
                 continue
-            rows[s:e] = sent.to_array(attrs).astype("int64")
+            rows[s:e] = analysed
         doc.from_array(attrs, rows.astype("uint64"))
         yield doc

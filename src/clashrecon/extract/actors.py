@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.common import doc_entities, doc_sentences, span_entities
+from clashrecon.extract.common import doc_entities, doc_sentences, doc_tokens, span_entities, tokens_of
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article
 
@@ -226,14 +226,14 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
                     return actor
         else:
             # "it said" continues the last speaker more often than the last subject.
-            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+            subjects = [t for t in tokens_of(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
             speakers = [t for t in subjects if t.head.lemma_.lower() in _reporting()]
             found = _first_actor(reversed(speakers))
             if found:
                 return found
     if not personal:
         for sent in _earlier_sentences(phrase):
-            found = _first_actor(reversed([t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]))
+            found = _first_actor(reversed([t for t in tokens_of(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]))
             if found:
                 return found
     return None
@@ -259,10 +259,10 @@ def _resolve_institution(phrase: Span) -> str | None:
     head = phrase.root
     if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
         # "army artillery": a modifier may name the institution
-        head = next((t for t in phrase if t.i != phrase.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
+        head = next((t for t in tokens_of(phrase) if t.i != phrase.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
         if head is None:
             return None
-    for tok in reversed(phrase.doc[: phrase.start]):
+    for tok in reversed(doc_tokens(phrase.doc)[: phrase.start]):
         if tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_:
             chunk = phrase.doc[tok.left_edge.i : tok.right_edge.i + 1]
             actor = actor_of_text(own_words(tok))

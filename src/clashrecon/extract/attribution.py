@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
+from clashrecon.extract.common import tokens_of
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, ClaimantRole
 
@@ -69,7 +70,7 @@ def _subject_phrase(verb: Token) -> Span | None:
 
 def _according_to(sent: Span) -> Span | None:
     doc = sent.doc
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
@@ -84,7 +85,7 @@ def _according_to(sent: Span) -> Span | None:
 
 def reporting_verbs(sent: Span) -> list[Token]:
     lemmas = reporting_lemmas()
-    return [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
+    return [t for t in tokens_of(sent) if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
 
 
 def _governing_verb(sent: Span, anchor: Token | None, verbs: list[Token]) -> Token | None:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.attribution import Attribution, attribute
-from clashrecon.extract.common import claim_sentences, doc_lowers, make_claim
+from clashrecon.extract.common import claim_sentences, doc_lowers, doc_tokens, make_claim, text_of, tokens_of
 from clashrecon.extract.quantities import (
     number_word_forms,
     parse_quantity,
@@ -153,24 +153,25 @@ def _vague_by_first_word() -> dict[str, list[list[str]]]:
 def _numeral_run(doc: Doc, i: int, limit: int) -> int:
     """End (exclusive) of the spelled or digit number starting at token i, or i if none."""
     scales = {"hundred", "thousand", "million", "billion", "dozen"}
+    toks = doc_tokens(doc)
     j = i
-    if doc[i].lower_ in ("a", "an"):
-        if i + 1 < limit and doc[i + 1].lower_ in scales:
+    if toks[i].lower_ in ("a", "an"):
+        if i + 1 < limit and toks[i + 1].lower_ in scales:
             j = i + 1
         else:
             return i
-    if not _is_numeral(doc[j]):
+    if not _is_numeral(toks[j]):
         return i
     j += 1
     while j < limit:
-        tok = doc[j]
-        if _is_numeral(tok) and not (_DIGITS.match(tok.text) and _DIGITS.match(doc[j - 1].text)):
-            if _DIGITS.match(tok.text) and doc[j - 1].lower_ not in scales:
+        tok = toks[j]
+        if _is_numeral(tok) and not (_DIGITS.match(tok.text) and _DIGITS.match(toks[j - 1].text)):
+            if _DIGITS.match(tok.text) and toks[j - 1].lower_ not in scales:
                 break
             j += 1
-        elif tok.text in ("-", "–") and j + 1 < limit and doc[j + 1].lower_ in number_word_forms() and not _DIGITS.match(doc[j - 1].text):
+        elif tok.text in ("-", "–") and j + 1 < limit and toks[j + 1].lower_ in number_word_forms() and not _DIGITS.match(toks[j - 1].text):
             j += 1
-        elif tok.lower_ == "and" and doc[j - 1].lower_ in scales and j + 1 < limit and doc[j + 1].lower_ in number_word_forms():
+        elif tok.lower_ == "and" and toks[j - 1].lower_ in scales and j + 1 < limit and toks[j + 1].lower_ in number_word_forms():
             j += 1
         else:
             break
@@ -198,8 +199,9 @@ def _scan(sent: Span) -> list[_Mention]:
     vague = _vague_by_first_word()
     quals = qualifier_phrases()
     lowers = doc_lowers(doc)
+    toks = doc_tokens(doc)
     while i < limit:
-        tok = doc[i]
+        tok = toks[i]
         start, end, flags = i, i, set()
         # vague words ("dozens", "tens of thousands of") and "an unknown number of"
         for words in vague.get(lowers[i], ()):
@@ -210,16 +212,16 @@ def _scan(sent: Span) -> list[_Mention]:
                 flags.add("vague")
                 break
         if end == i and tok.lower_ in _unspecified_words() and i + 1 < limit:
-            nxt = doc[i + 1]
+            nxt = toks[i + 1]
             if nxt.lemma_.lower() == "number":
-                start = i - 1 if i > sent.start and doc[i - 1].lower_ in ("a", "an") else i
+                start = i - 1 if i > sent.start and toks[i - 1].lower_ in ("a", "an") else i
                 end = i + 2
                 flags.add("unspecified")
             elif nxt.lemma_.lower() in _lexicon().nouns:
                 end = i + 1
                 flags.add("unspecified")
         if end == i and tok.lower_ in _zero_words() and tok.ent_type_ == "":
-            end = i + 2 if (tok.lower_ == "no" and i + 1 < limit and doc[i + 1].lower_ == "one") else i + 1
+            end = i + 2 if (tok.lower_ == "no" and i + 1 < limit and toks[i + 1].lower_ == "one") else i + 1
             flags.add("zero")
         if end == i:
             end = _numeral_run(doc, i, limit)
@@ -230,17 +232,17 @@ def _scan(sent: Span) -> list[_Mention]:
             i += 1
             continue
         # ranges: "between 10 and 20", "10 to 20", "10-20", "two or three"
-        if not flags and end + 1 < limit and doc[end].lower_ in ("and", "to", "or", "-", "–"):
+        if not flags and end + 1 < limit and toks[end].lower_ in ("and", "to", "or", "-", "–"):
             second = _numeral_run(doc, end + 1, limit)
-            preceded_by_from = start > sent.start and doc[start - 1].lower_ == "from"
+            preceded_by_from = start > sent.start and toks[start - 1].lower_ == "from"
             if second > end + 1 and not preceded_by_from:
-                between = start > sent.start and doc[start - 1].lower_ == "between"
-                if doc[end].lower_ != "and" or between:
+                between = start > sent.start and toks[start - 1].lower_ == "between"
+                if toks[end].lower_ != "and" or between:
                     if between:
                         start -= 1
                     end = second
                     flags.add("range")
-        if start > sent.start and doc[start - 1].lower_ == "from" and "range" not in flags:
+        if start > sent.start and toks[start - 1].lower_ == "from" and "range" not in flags:
             flags.add("from")  # "rose from 40 to 49": 40 is the superseded figure
         # a qualifier before the number ("at least", "more than", "as many as")
         if not flags & {"range", "unspecified", "zero"}:
@@ -249,9 +251,9 @@ def _scan(sent: Span) -> list[_Mention]:
                 if k >= sent.start and _match_words(lowers, k, words, limit):
                     start = k
                     break
-        if start > sent.start and doc[start - 1].lower_ in _lexicon().increment_before:
+        if start > sent.start and toks[start - 1].lower_ in _lexicon().increment_before:
             flags.add("increment")
-        if end < limit and doc[end].lower_ == "more" and not (end + 1 < limit and doc[end + 1].lower_ == "than"):
+        if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
             flags.add("increment")
         text = doc[start:end].text
         if "zero" in flags:
@@ -639,7 +641,7 @@ def _resolve_pronoun(who: Attribution, sent: Span, article: Article | None = Non
     if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
         return actor_of_text(who.claimant)
     doc = sent.doc
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
             phrase = doc[tok.left_edge.i : tok.i + 1]
             name = actor_of_phrase(phrase, article) if article is not None else actor_of_text(phrase.text)
@@ -706,14 +708,16 @@ def _victim_party(noun: Token | None, kind: _Kind, who: Attribution, sent: Span,
                     if any(c.lower_ in _POSSESSIVE_PRONOUNS for c in pobj.children):
                         return _resolve_pronoun(who, sent, article)
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
-    if _both_sides(doc[clause.left_edge.i : clause.right_edge.i + 1].text) or (noun is None and _both_sides(sent.text)):
+    if _both_sides(doc[clause.left_edge.i : clause.right_edge.i + 1].text) or (noun is None and _both_sides(text_of(sent))):
         return "both"
     return None
 
 
-def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
+def _location_country(sent: Span, who: Attribution, kind: _Kind, article: Article) -> str | None:
     """The one country a sentence places the killing in ("... near Sake in eastern Congo",
-    "Shelling of Congo displacement camp kills 17"): whose civilians were hit.
+    "Shelling of Congo displacement camp kills 17"): whose civilians were hit. A lead that
+    opens with the story's dateline ("GOMA, Congo (AP) — The death toll from the shelling of
+    a camp near Sake has risen to 23") and names no country itself is placed by the dateline.
 
     Names in the speaker's phrase or in a "by ..." agent phrase do not count; two
     different countries mean no answer.
@@ -725,11 +729,11 @@ def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
         for child in who.verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 skip.update(t.i for t in child.subtree)
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in ("by", "from", "between", "with", "against")):
             skip.update(t.i for t in tok.subtree)
     found: set[str] = set()
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.i in skip or tok.ent_type_ != "GPE":
             continue
         name = actor_of_text(tok.text)
@@ -742,6 +746,10 @@ def _location_country(sent: Span, who: Attribution, kind: _Kind) -> str | None:
             or tok.dep_ == "poss" and tok.head.lemma_.lower() in _lexicon().place_nouns  # "Russia's Belgorod region"
         )
         if locative:
+            found.add(name)
+    if not found and article.dateline and text_of(sent).startswith(article.dateline):
+        name = actor_of_text(article.dateline)
+        if name is not None and lex.kind_of(name) == "country":
             found.add(name)
     return found.pop() if len(found) == 1 else None
 
@@ -922,7 +930,7 @@ def _carried_background(sent: Span, article: Article, previous: tuple[str, int] 
     """'More than 6,700 people died in the fighting' right after a sentence about the 2020 war."""
     if previous is None:
         return None
-    if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens_of(sent)):
         return None
     for prep in kind.token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
@@ -1088,7 +1096,7 @@ def _reports_negated(m: _Mention, doc: Doc) -> bool:
 
 
 def _no_numbers_phrase(sent: Span) -> bool:
-    lowered = sent.text.lower()
+    lowered = text_of(sent).lower()
     return any(p in lowered for p in _lexicon().no_numbers)
 
 
@@ -1098,7 +1106,7 @@ def _unquantified_victims(sent: Span, taken: set[int]) -> list[tuple[Token, _Kin
     that carry no side."""
     lex = _lexicon()
     out = []
-    for noun in sent:
+    for noun in tokens_of(sent):
         if noun.i in taken or noun.tag_ != "NNS" or _victim_group(noun) is None:
             continue
         if any(c.dep_ in ("nummod", "det", "quantmod") or c.lower_ in ("many", "some", "several", "few", "more", "most", "other") for c in noun.children):
@@ -1126,7 +1134,7 @@ def _unquantified_victims(sent: Span, taken: set[int]) -> list[tuple[Token, _Kin
 def _unquantified_kind_nouns(sent: Span, taken: set[int]) -> Iterator[Token]:
     """'It reported deaths among Azerbaijani troops, without giving numbers.'"""
     lex = _lexicon()
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns:
             continue
         if tok.tag_ != "NNS" or any(c.dep_ in ("nummod", "det") for c in tok.children):
@@ -1185,7 +1193,7 @@ def _lines_of(sent: Span) -> Iterator[Span]:
     break always ends a sentence in stored articles, so split there."""
     doc = sent.doc
     start = sent.start
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.is_space and "\n" in tok.text:
             if any(not t.is_space for t in doc[start : tok.i]):
                 yield doc[start : tok.i]
@@ -1200,7 +1208,7 @@ def _lines_of(sent: Span) -> Iterator[Span]:
 
 def _sentence_background(sent: Span) -> tuple[str, int] | None:
     lex = _lexicon()
-    for tok in sent:
+    for tok in tokens_of(sent):
         label = _war_label(tok)
         if label and tok.head.lower_ not in ("since", "after", "before"):
             year = _year_in(tok)
@@ -1261,11 +1269,11 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
             if not any(t.lower_ in _POSSESSIVE_PRONOUNS for t in words):
                 party = actor_of_phrase(words, article)
         if party is None and group is not VictimGroup.military and noun is not None:
-            party = _location_country(sent, who, kind)
+            party = _location_country(sent, who, kind, article)
         if party is None:
             party = _party_from_context(noun, kind, who, group)
         if party is None and noun is None and group is not VictimGroup.military:
-            party = _location_country(sent, who, kind)  # "Shelling of Congo displacement camp kills 17"
+            party = _location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
         if (
             previous is not None
             and previous.scope is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from clashrecon.models import CLAIM_SEGMENTS, Article, Claim, ClaimantRole, Field, SegmentType
 
@@ -21,6 +21,8 @@ _SENTS = "clashrecon_sents"
 _ENTS = "clashrecon_ents"
 _CLAIM_SENTS = "clashrecon_claim_sents"
 _LOWERS = "clashrecon_lowers"
+_TOKENS = "clashrecon_tokens"
+_TEXT = "clashrecon_text"
 
 
 def doc_sentences(doc: Doc) -> list[Span]:
@@ -57,11 +59,35 @@ def span_entities(span: Span) -> list[Span]:
     return out
 
 
+def doc_tokens(doc: Doc) -> list[Token]:
+    """`list(doc)`, built once per Doc: `doc[i]` and iterating a Span make a new Token every time."""
+    cached = doc.user_data.get(_TOKENS)
+    if cached is None:
+        cached = doc.user_data[_TOKENS] = list(doc)
+    return cached
+
+
+def tokens_of(span: Span | Doc) -> list[Token]:
+    """The span's tokens from the Doc's cached list: the same as `list(span)`, without new Token objects."""
+    if isinstance(span, Doc):
+        return doc_tokens(span)
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
+def text_of(span: Span) -> str:
+    """`span.text`, sliced from the Doc's text instead of joined token by token."""
+    doc = span.doc
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text  # spaCy joins every token's text on each access
+    return text[span.start_char : span.end_char]
+
+
 def doc_lowers(doc: Doc) -> list[str]:
     """Every token's `lower_`, built once per Doc: word matching reads them millions of times."""
     cached = doc.user_data.get(_LOWERS)
     if cached is None:
-        cached = doc.user_data[_LOWERS] = [t.lower_ for t in doc]
+        cached = doc.user_data[_LOWERS] = [t.lower_ for t in doc_tokens(doc)]
     return cached
 
 
@@ -76,9 +102,9 @@ def claim_sentences(doc: Doc, article: Article) -> list[Span]:
         return cached[1]
     out = []
     for sent in doc_sentences(doc):
-        if not sent.text.strip():
+        if not text_of(sent).strip():
             continue
-        first = next((t for t in sent if not t.is_space), None)
+        first = next((t for t in tokens_of(sent) if not t.is_space), None)
         if first is None:
             continue
         if article.segment_at(first.idx) in CLAIM_SEGMENTS:
@@ -89,7 +115,7 @@ def claim_sentences(doc: Doc, article: Article) -> list[Span]:
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:
     """Character offsets of the sentence without surrounding white space."""
-    text = sent.text
+    text = text_of(sent)
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     return sent.start_char + lead, sent.end_char - trail

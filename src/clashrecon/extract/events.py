@@ -27,7 +27,7 @@ from clashrecon.extract.actors import (
     person_of_phrase,
 )
 from clashrecon.extract.attribution import attribute, reporting_lemmas
-from clashrecon.extract.common import claim_sentences, doc_entities, make_claim, span_entities
+from clashrecon.extract.common import claim_sentences, doc_entities, make_claim, span_entities, text_of, tokens_of
 from clashrecon.extract.places import sentence_places
 from clashrecon.lexicon import load_data
 from clashrecon.models import Article, Claim, ClaimantRole, Field, SegmentType
@@ -212,9 +212,9 @@ class Blame:
 
 def _blames(sent: Span, article: Article) -> Iterator[Blame]:
     lex = _lex()["blame"]
-    text_lower = sent.text.lower()
+    text_lower = text_of(sent).lower()
     mutual = any(m in text_lower for m in lex["mutual"])
-    for tok in sent:
+    for tok in tokens_of(sent):
         lemma = tok.lemma_.lower()
         if lemma in lex["nouns"]:
             head = tok.head if tok.pos_ == "ADJ" else tok
@@ -223,7 +223,7 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
                 # "called on Yerevan to stop its provocations": the pronoun owner is the one addressed.
                 pron = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
                 if pron is not None:
-                    before = [t for t in sent if t.i < pron.i and t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+                    before = [t for t in tokens_of(sent) if t.i < pron.i and t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
                     blamed = _actor_among(reversed(before), article)
             if blamed is None:
                 # "Armenian armed forces continue attacks and provocations": the doer of the provocation.
@@ -242,7 +242,7 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
                 parties = _mutual_parties(tok, article)
                 if len(parties) == 2:
                     for a, b in (parties, parties[::-1]):
-                        yield Blame(tok, b, what or sent.text, Speaker(a, a, ClaimantRole.speaker))
+                        yield Blame(tok, b, what or text_of(sent), Speaker(a, a, ClaimantRole.speaker))
                 continue
             if obj is not None and (_initiation(what) or lemma == "blame"):
                 blamed = actor_of_token(obj, article)
@@ -319,7 +319,7 @@ def _blames(sent: Span, article: Article) -> Iterator[Blame]:
             # "Azerbaijan said it was attacked by Armenia", "came under attack by Armenia"
             blamed = _agent(tok, article)
             if blamed:
-                yield Blame(tok, blamed, sent.text)
+                yield Blame(tok, blamed, text_of(sent))
             elif tok.pos_ == "VERB" and not _negated(tok) and (_first(tok) or _counter_claim(tok)):
                 # "Kyrgyz forces had attacked first"; "M23 denied it and said the army had shelled the camp"
                 subj = _subject(tok)
@@ -402,15 +402,15 @@ def blame_claims(sent: Span, article: Article) -> Iterator[Claim]:
 
 def _ceasefire_tokens(sent: Span) -> set[int]:
     out: set[int] = set()
-    for m in re.finditer(_lex()["ceasefire"]["pattern"], sent.text, re.I):
+    for m in re.finditer(_lex()["ceasefire"]["pattern"], text_of(sent), re.I):
         s, e = sent.start_char + m.start(), sent.start_char + m.end()
-        out.update(t.i for t in sent if s <= t.idx < e)
+        out.update(t.i for t in tokens_of(sent) if s <= t.idx < e)
     return out
 
 
 def weapons(sent: Span) -> list[str]:
     """Weapon kinds a sentence names, from data/events.json."""
-    text = sent.text.lower()
+    text = text_of(sent).lower()
     found = []
     for kind, words in _lex()["weapons"].items():
         if any(re.search(rf"\b{re.escape(w)}s?\b", text) for w in words):
@@ -499,13 +499,13 @@ def attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
 def _attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
     lex = _lex()["attack"]
     skip = _ceasefire_tokens(sent)
-    text_lower = sent.text.lower()
+    text_lower = text_of(sent).lower()
     if any(p in text_lower for p in lex["not_attacks"]):
-        skip.update(t.i for t in sent if t.lower_ == "attack" and text_lower.count("attack") == 1)
+        skip.update(t.i for t in tokens_of(sent) if t.lower_ == "attack" and text_lower.count("attack") == 1)
     arms: list[str] | None = None  # weapons and places only once the sentence has an attack
     places: list[str] = []
     seen: set[tuple] = set()
-    for tok in sent:
+    for tok in tokens_of(sent):
         if tok.i in skip:
             continue
         lemma = tok.lemma_.lower()
@@ -564,7 +564,7 @@ def _ceasefire_status(sent: Span, anchor: Token) -> str:
 def _broker(sent: Span, article: Article) -> str | None:
     """Who brokered it: subject of 'broker'/'negotiate', owner of 'Russia's attempt to broker', 'Russia-brokered'."""
     lex = _lex()["ceasefire"]
-    for tok in sent:
+    for tok in tokens_of(sent):
         lemma = tok.lemma_.lower()
         if tok.i - 2 >= sent.start and (lemma.endswith("brokered") or (lemma in lex["broker_verbs"] and tok.nbor(-1).text == "-")):
             prev = tok.nbor(-2) if tok.nbor(-1).text == "-" else tok.nbor(-1)
@@ -590,16 +590,16 @@ def _broker(sent: Span, article: Article) -> str | None:
 
 def ceasefire_claims(sent: Span, article: Article) -> Iterator[Claim]:
     """A ceasefire mentioned with its status (agreed, violated, failed), broker and time words."""
-    m = re.search(_lex()["ceasefire"]["pattern"], sent.text, re.I)
+    m = re.search(_lex()["ceasefire"]["pattern"], text_of(sent), re.I)
     if m is None:
         return
-    anchor = next((t for t in sent if t.idx >= sent.start_char + m.start()), sent.root)
+    anchor = next((t for t in tokens_of(sent) if t.idx >= sent.start_char + m.start()), sent.root)
     status = _ceasefire_status(sent, anchor)
     broker = _broker(sent, article)
     who = speaker(sent, anchor, article)
     from clashrecon.extract.times import best_time
 
-    when = best_time(sent.text)
+    when = best_time(text_of(sent))
     yield make_claim(
         article, sent, Field.actors, "ceasefire",
         span=(sent.start_char + m.start(), sent.start_char + m.end()),
@@ -621,7 +621,7 @@ def _participants(sent: Span, article: Article) -> list[str]:
             actor = actor_of_phrase(ent, article)
             if actor and actor not in out:
                 out.append(actor)
-    for tok in sent:
+    for tok in tokens_of(sent):
         # a surname the model left untagged
         if tok.pos_ == "PROPN" and tok.i not in covered:
             actor = affiliation_of_name(tok.text, sent.doc)
@@ -632,7 +632,7 @@ def _participants(sent: Span, article: Article) -> list[str]:
 
 def _contact_mode(sent: Span) -> tuple[str, Token] | None:
     lex = _lex()["contact"]
-    for tok in sent:
+    for tok in tokens_of(sent):
         lemma = tok.lemma_.lower()
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         if lemma == "call" and tok.pos_ == "VERB":
@@ -679,13 +679,13 @@ def contact_claims(sent: Span, article: Article) -> Iterator[Claim]:
 def protest_claims(sent: Span, article: Article) -> Iterator[Claim]:
     """Protests: where (a place in the sentence or the building named) and against whom or what."""
     lex = _lex()["protest"]
-    tok = next((t for t in sent if (t.pos_ == "NOUN" and t.lemma_.lower() in lex["nouns"]) or (t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"])), None)
+    tok = next((t for t in tokens_of(sent) if (t.pos_ == "NOUN" and t.lemma_.lower() in lex["nouns"]) or (t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"])), None)
     if tok is None:
         return
     places = sentence_places(sent)
     where = places[0].name if places else None
     against = None
-    for t in sent:
+    for t in tokens_of(sent):
         if t.lemma_.lower() in ("accuse", "against", "demand"):
             obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
@@ -694,7 +694,7 @@ def protest_claims(sent: Span, article: Article) -> Iterator[Claim]:
                 against = named if obj.ent_type_ == "PERSON" else actor_of_token(obj, article) or named
                 break
     if where is None:
-        target = next((t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("on", "outside", "at", "in")), None)
+        target = next((t for t in tokens_of(sent) if t.dep_ == "pobj" and t.head.lower_ in ("on", "outside", "at", "in")), None)
         where = _phrase(target).text if target is not None else None
     who = speaker(sent, tok, article)
     yield make_claim(

@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from clashrecon.extract.actors import actor_of_text
-from clashrecon.extract.common import claim_sentences, doc_entities, make_claim, span_entities
+from clashrecon.extract.common import claim_sentences, doc_entities, make_claim, span_entities, text_of, tokens_of
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, Claim, Field
 
@@ -100,7 +100,7 @@ def _clean(name: str) -> str:
 def pattern_places(sent: Span) -> list[PlaceMention]:
     """Places named by "the town of X", "X and Y districts of Z", "the Armenian resort town of X",
     "several towns ..., including X, Y and Z"."""
-    text = sent.text
+    text = text_of(sent)
     base = sent.start_char
     found: list[PlaceMention] = []
     of_form, after_form, including = _patterns()
@@ -198,7 +198,7 @@ def _sentence_places(sent: Span) -> list[PlaceMention]:
 def happening(sent: Span) -> str:
     """What the sentence says happened, as a place claim's subject ('shelling', 'meeting'), else 'mention'."""
     words = _data()["happenings"]
-    for tok in sent:
+    for tok in tokens_of(sent):
         label = words.get(tok.lemma_.lower())
         if label:
             return label
@@ -233,7 +233,7 @@ def place_claims(doc: Doc, article: Article) -> Iterator[Claim]:
             have = {p.name.lower() for p in places}
             extra = [
                 PlaceMention(m.group(0), None, sent.start_char + m.start(), sent.start_char + m.end())
-                for m in names.finditer(sent.text)
+                for m in names.finditer(text_of(sent))
                 if m.group(0).lower() not in have
             ]
             if extra:

@@ -275,8 +275,9 @@ def _claim_triggers() -> dict[str, dict[str, frozenset[str]]]:
 
 def _time_kind(sent: Span) -> tuple[str, int, int] | None:
     """Which timed happening the sentence reports, and the words that say so."""
+    tokens = list(sent)  # once, not once per kind: iterating a Span makes new Token objects
     for kind, spec in _claim_triggers().items():
-        for tok in sent:
+        for tok in tokens:
             lemma = tok.lemma_.lower()
             if "subjects" in spec:
                 if tok.pos_ in ("VERB", "AUX") and lemma in spec["verbs"]:
