@@ -64,6 +64,9 @@ class _Silent:
         pass
 
 
+_SMALLEST_CHUNK = 8  # below this, sending a batch to a worker costs more than it saves
+
+
 def _batched(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -246,9 +249,20 @@ def _mp_context():
 
 
 def _chunks(pending: list[SourcedArticle], options: IngestOptions) -> list[list[SourcedArticle]]:
+    """Batches of at most batch_size; with workers, ever smaller ones towards the end (each a
+    share of what is left), so that no worker is still busy with a large batch while the
+    others have nothing left to do."""
     jobs = max(1, options.jobs)
-    size = max(1, min(options.batch_size, -(-len(pending) // jobs)))
-    return list(_batched(pending, size))
+    if jobs == 1:
+        return list(_batched(pending, max(1, options.batch_size)))
+    chunks, i = [], 0
+    while i < len(pending):
+        left = len(pending) - i
+        floor = min(_SMALLEST_CHUNK, -(-left // jobs))
+        size = max(1, min(options.batch_size, max(-(-left // (2 * jobs)), floor)))
+        chunks.append(pending[i : i + size])
+        i += size
+    return chunks
 
 
 def extract_all(

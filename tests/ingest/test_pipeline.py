@@ -172,11 +172,19 @@ def test_two_jobs_store_the_same_claims_as_one(tmp_path, nlp):
     assert results[0] == results[1] and results[0]
 
 
-def test_chunks_split_the_work_between_jobs():
-    items = list(range(10))
-    sizes = [len(c) for c in pipeline._chunks(items, IngestOptions(paths=(), jobs=2, batch_size=64))]
-    assert sizes == [5, 5]
-    sizes = [len(c) for c in pipeline._chunks(items, IngestOptions(paths=(), jobs=1, batch_size=4))]
+@pytest.mark.parametrize("n", [1, 10, 300, 2000])
+def test_chunks_for_workers_shrink_towards_the_end(n):
+    items = list(range(n))
+    chunks = pipeline._chunks(items, IngestOptions(paths=(), jobs=2, batch_size=64))
+    sizes = [len(c) for c in chunks]
+    assert [i for c in chunks for i in c] == items
+    assert max(sizes) <= min(64, -(-n // 2))  # never more than a worker's fair share
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= 8  # the last batch is small: nobody waits long for it
+
+
+def test_one_job_takes_whole_batches():
+    sizes = [len(c) for c in pipeline._chunks(list(range(10)), IngestOptions(paths=(), jobs=1, batch_size=4))]
     assert sizes == [4, 4, 2]
 
 
