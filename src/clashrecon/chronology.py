@@ -353,7 +353,8 @@ def resolve_corpus(
         update: dict = {"event_time": t}
         if c.field is Field.times:
             update["value"] = time_value(t) or (c.event_time.text if c.event_time else c.value)
-        out.append(c.model_copy(update=update))
+        same = t == c.event_time and update.get("value", c.value) == c.value
+        out.append(c if same else c.model_copy(update=update))
     # The one corpus pass that sees every article also spells places and persons one way.
     return dated, merge_claim_names(out)
 
@@ -373,9 +374,10 @@ def _unresolved(t: TimeRef | None) -> TimeRef | None:
     raw = any(getattr(t, n) is not None for n in _RAW_PARTS) or t.this_week
     if not t.derived and t.start is not None and not raw:
         return t
-    return t.model_copy(
-        update={"start": None, "end": None, "precision": Precision.unknown, "basis": TimeBasis.unknown, "relative_day_index": None, "derived": False}
-    )
+    update = {"start": None, "end": None, "precision": Precision.unknown, "basis": TimeBasis.unknown, "relative_day_index": None, "derived": False}
+    if all(getattr(t, k) == v for k, v in update.items()):
+        return t  # as extraction left it: tens of thousands of claims need no copy
+    return t.model_copy(update=update)
 
 
 def _as_extracted(c: Claim) -> Claim:
@@ -389,4 +391,6 @@ def _as_extracted(c: Claim) -> Claim:
         attrs["claimant_person"] = attrs.pop("claimant_person_printed")
     if attrs != c.attrs:
         update["attrs"] = attrs
+    if update.keys() == {"event_time"} and update["event_time"] is c.event_time:
+        return c
     return c.model_copy(update=update)

@@ -47,6 +47,9 @@ class InputFileError(ClashreconError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        return type(self), (self.path, self.reason)  # a worker process sends it back pickled
+
 
 class UnknownId(ClashreconError):
     """`show` was given an ID that names no event, fact, conflict or claim."""

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from clashrecon.errors import InputFileError
 from clashrecon.ingest import SourcedArticle, discover, read_file
-from clashrecon.ingest.readers import file_hash, read_bytes
+from clashrecon.ingest.readers import FileRead, file_hash, read_bytes
 from clashrecon.models import Article, Claim, Reconciliation
 from clashrecon.store import Store
 
@@ -107,10 +107,21 @@ def _by_file(known: dict[str, StoredSource]) -> dict[str, dict[str, StoredSource
     return grouped
 
 
-def collect(options: IngestOptions, known: dict[str, StoredSource], report: IngestReport) -> Collected:
+def _read(path: Path, data: bytes) -> FileRead | InputFileError:
+    """read_file, with its failure as a value (a worker sends it back instead of stopping the map)."""
+    try:
+        return read_file(path, data)
+    except InputFileError as exc:
+        return exc
+
+
+def collect(
+    options: IngestOptions, known: dict[str, StoredSource], report: IngestReport, workers: Workers | None = None
+) -> Collected:
     """Read every file; keep the articles that are new or changed (all of them with --force).
 
-    A file whose raw bytes (and sidecar) hash as stored is not decoded at all.
+    A file whose raw bytes (and sidecar) hash as stored is not decoded at all. With workers and
+    many files to decode, the decoding (boilerplate, metadata) runs in the workers.
     """
     found = discover(list(options.paths), options.glob)
     report.failed.extend(found.errors)
@@ -119,18 +130,27 @@ def collect(options: IngestOptions, known: dict[str, StoredSource], report: Inge
     out = Collected()
     taken: set[str] = set()
     by_file = _by_file(known)
+    to_read: list[tuple[Path, bytes, dict[str, StoredSource]]] = []
     for path in found.files:
         report.files += 1
         try:
             data = read_bytes(path)
-            before = by_file.get(str(path.resolve()), {})
-            digest = file_hash(path, data) if before else None
-            if before and not options.force and all(v.raw_hash == digest for v in before.values()):
-                report.unchanged += len(before)
-                continue
-            read = read_file(path, data)
         except InputFileError as exc:
             report.failed.append(exc)
+            continue
+        before = by_file.get(str(path.resolve()), {})
+        digest = file_hash(path, data) if before else None
+        if before and not options.force and all(v.raw_hash == digest for v in before.values()):
+            report.unchanged += len(before)
+            continue
+        to_read.append((path, data, before))
+    if workers is not None and len(to_read) >= options.batch_size:
+        reads = workers.map(_read, [p for p, _, _ in to_read], [d for _, d, _ in to_read])
+    else:
+        reads = (_read(p, d) for p, d, _ in to_read)
+    for (path, _, before), read in zip(to_read, reads):
+        if isinstance(read, InputFileError):
+            report.failed.append(read)
             continue
         report.failed.extend(read.errors)
         warned = {w for item in read.articles for w in item.article.warnings}
@@ -248,6 +268,52 @@ def _mp_context():
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+class Workers:
+    """The worker processes of one ingest, started on first use, after the parent has loaded the
+    model (forked workers then share it). Used for decoding files, NLP and the lineage pass."""
+
+    def __init__(self, options: IngestOptions) -> None:
+        self.options = options
+        self._pool = None
+
+    @property
+    def pool(self):
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            from clashrecon.nlp import load_pipeline
+
+            load_pipeline(self.options.model)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.options.jobs,
+                mp_context=_mp_context(),
+                initializer=_worker_init,
+                initargs=(self.options.model, os.getpid()),
+            )
+        return self._pool
+
+    def map(self, fn, *iterables) -> Iterator:
+        """`map` in the workers, in order; a dead worker pool falls back to this process."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        columns = [list(it) for it in iterables]
+        size = max(1, len(columns[0]) // (4 * self.options.jobs))
+        try:
+            return iter(list(self.pool.map(fn, *columns, chunksize=size)))
+        except BrokenProcessPool:
+            return map(fn, *columns)
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            # on Ctrl-C or a store error, work not yet started is dropped instead of waited for
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
 def _chunks(pending: list[SourcedArticle], options: IngestOptions) -> list[list[SourcedArticle]]:
     """Batches of at most batch_size; with workers, ever smaller ones towards the end (each a
     share of what is left), so that no worker is still busy with a large batch while the
@@ -272,8 +338,9 @@ def extract_all(
     report: IngestReport,
     progress: Progress,
     replacing: frozenset[str] | set[str] = frozenset(),
+    workers: Workers | None = None,
 ) -> None:
-    """Run NLP over pending articles in chunks (in `jobs` processes) and store each chunk in one transaction."""
+    """Run NLP over pending articles in chunks (in the workers, if any) and store each chunk in one transaction."""
     from clashrecon.nlp import load_pipeline
 
     loaded = load_pipeline(options.model)  # fails here, cleanly, when no model loads
@@ -289,7 +356,7 @@ def extract_all(
             report.failed.append(InputFileError(source, reason))
         progress.advance(len(done.rows) + len(done.failed))
 
-    if options.jobs <= 1 or len(chunks) <= 1:
+    if workers is None or len(chunks) <= 1:
         progress.start(len(pending))
         try:
             for chunk in chunks:
@@ -298,12 +365,9 @@ def extract_all(
             progress.stop()
         return
 
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(
-        max_workers=options.jobs, mp_context=_mp_context(), initializer=_worker_init, initargs=(options.model, os.getpid())
-    )
+    pool = workers.pool
     try:
         futures = [pool.submit(extract_chunk, chunk, options.model, options.batch_size) for chunk in chunks]
         progress.start(len(pending))  # after the workers exist: no progress thread is forked
@@ -318,32 +382,41 @@ def extract_all(
             store_chunk(done)
     finally:
         progress.stop()
-        # on Ctrl-C or a store error, chunks not yet started are dropped instead of waited for
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest(store: Store, options: IngestOptions, progress: Progress | None = None) -> IngestReport:
     """Ingest files into the store, then re-run the corpus passes if anything changed."""
     progress = progress or _Silent()
     report = IngestReport()
-    collected = collect(options, stored_sources(store), report)
-    if collected.vanished:
-        forget_sources(store, collected.vanished)
-        report.notes.extend(f"{s}: no longer in its file; removed with its claims" for s in collected.vanished)
-    if collected.metadata_only:
-        store.update_articles(collected.metadata_only)
-    if collected.pending:
-        extract_all(collected.pending, options, store, report, progress, collected.replacing)
-    if options.reference_date is not None:
-        store.set_meta("reference_date", options.reference_date.isoformat())
-    changed = collected.pending or collected.metadata_only or collected.vanished
-    if changed or options.force or options.reference_date is not None or store.meta("reconciled_at") is None:
-        finalize(store)
+    workers = Workers(options) if options.jobs > 1 else None
+    try:
+        collected = collect(options, stored_sources(store), report, workers)
+        if collected.vanished:
+            forget_sources(store, collected.vanished)
+            report.notes.extend(f"{s}: no longer in its file; removed with its claims" for s in collected.vanished)
+        if collected.metadata_only:
+            store.update_articles(collected.metadata_only)
+        if collected.pending:
+            extract_all(collected.pending, options, store, report, progress, collected.replacing, workers)
+        if options.reference_date is not None:
+            store.set_meta("reference_date", options.reference_date.isoformat())
+        changed = collected.pending or collected.metadata_only or collected.vanished
+        if changed or options.force or options.reference_date is not None or store.meta("reconciled_at") is None:
+            finalize(store, workers if workers is not None and workers.started else None)
+    finally:
+        if workers is not None:
+            workers.close()
     return report
 
 
-def finalize(store: Store) -> Reconciliation:
-    """Corpus passes over everything stored: lineage, time resolution, reconciliation."""
+def finalize(store: Store, workers: Workers | None = None) -> Reconciliation:
+    """Corpus passes over everything stored: lineage, time resolution, reconciliation.
+
+    Lineage and time resolution do not depend on each other: with workers, lineage runs in
+    one of them while this process resolves times.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
     from clashrecon.chronology import resolve_corpus
     from clashrecon.ingest.lineage import assign_origins
     from clashrecon.reconcile import reconcile
@@ -352,8 +425,16 @@ def finalize(store: Store) -> Reconciliation:
     reference = date.fromisoformat(given) if given else None
     articles = store.articles()
     claims = store.claims()
-    with_origins = assign_origins(articles)
-    dated, resolved = resolve_corpus(with_origins, claims, reference)
+    if workers is None:
+        dated, resolved = resolve_corpus(assign_origins(articles), claims, reference)
+    else:
+        lineage = workers.pool.submit(assign_origins, articles)
+        dated, resolved = resolve_corpus(articles, claims, reference)
+        try:
+            origins = lineage.result()
+        except BrokenProcessPool:
+            origins = assign_origins(articles)
+        dated = [d.model_copy(update={"origin": o.origin, "origin_reason": o.origin_reason}) for d, o in zip(dated, origins)]
     store.update_articles(a for a, old in zip(dated, articles) if a != old)
     before = {c.id: c for c in claims}
     store.update_claims(c for c in resolved if before.get(c.id) != c)

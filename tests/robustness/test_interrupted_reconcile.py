@@ -36,7 +36,7 @@ def test_a_rerun_reconciles_articles_stored_by_an_interrupted_run(tmp_path, runn
     for seed in seeds[3:]:
         shutil.copy(seed, folder / seed.name)
 
-    def stopped(store):
+    def stopped(store, workers=None):
         raise KeyboardInterrupt  # what Ctrl-C or a kill between storing and reconciling looks like
 
     with monkeypatch.context() as patch:

@@ -12,12 +12,22 @@ Not done here: relations between facts (aggregates, subtotals) live in relations
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType, VictimGroup
-from clashrecon.reconcile.values import Estimate, compatible, interval, point, quantity_display, reconcile_values
+from clashrecon.lexicon import load_data
+from clashrecon.models import Claim, Position, Qualifier, Quantity, ScopeKind, SegmentType, VictimGroup
+from clashrecon.reconcile.values import (
+    Estimate,
+    Interval,
+    compatible,
+    interval,
+    point,
+    quantity_display,
+    reconcile_values,
+)
 
 BOTH = "both"
 ALL = ("all", None)
@@ -173,27 +183,73 @@ def _qkey(q: Quantity) -> tuple:
     return (q.qualifier, q.low, q.high, q.stated)
 
 
+@dataclass
+class _Group:
+    """Distinct quantities that can all be true together, and what a newcomer must agree with:
+    the common part of their intervals, and the lowest and highest figure each kind of floor
+    ('exactly' or 'at least'/'more than') puts forward."""
+
+    members: list[list[Claim]] = field(default_factory=list)
+    low: float = -math.inf
+    high: float = math.inf
+    figures: dict[bool, tuple[int, int]] = field(default_factory=dict)
+
+    def admits(self, iv: Interval | None, floor: tuple[bool, int] | None) -> bool:
+        """`compatible(q, m)` for every member m, in constant time: intervals that all overlap
+        one another share a point, and stated floors differ most from the extreme figures."""
+        if iv is None:
+            return True
+        if not (iv.low <= self.high and self.low <= iv.high):
+            return False
+        if floor is None or floor[0] not in self.figures:
+            return True
+        lowest, highest = self.figures[floor[0]]
+        return not (_floors_differ(floor[1], lowest) or _floors_differ(floor[1], highest))
+
+    def add(self, cs: list[Claim], iv: Interval | None, floor: tuple[bool, int] | None) -> None:
+        self.members.append(cs)
+        if iv is None:
+            return  # compatible with anything, so it constrains nothing
+        self.low, self.high = max(self.low, iv.low), min(self.high, iv.high)
+        if floor is not None:
+            lowest, highest = self.figures.get(floor[0], (floor[1], floor[1]))
+            self.figures[floor[0]] = (min(lowest, floor[1]), max(highest, floor[1]))
+
+
+def _floors_differ(a: int, b: int) -> bool:
+    return abs(a - b) > load_data("reconcile.json")["discrepancy"]["relative_tolerance"] * max(a, b)
+
+
+def _floor(q: Quantity) -> tuple[bool, int] | None:
+    """(exact?, figure) when `stated_floors_differ` would compare this quantity's figure."""
+    figure = point(q)
+    if figure is None or q.qualifier not in (Qualifier.at_least, Qualifier.more_than, Qualifier.exact):
+        return None
+    return q.qualifier is Qualifier.exact, figure
+
+
 def _compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
     """Reports split into groups that can all be true together, smallest figures first.
 
     Compatibility depends on the quantity alone, so distinct quantities are grouped (few, even
-    when thousands of copies repeat them) and claims follow their quantity.
+    when thousands of copies repeat them) and claims follow their quantity. A quantity joins
+    the first group all of whose quantities it is `compatible` with.
     """
     by_quantity: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.quantity is not None and c.quantity.is_known:
             by_quantity[_qkey(c.quantity)].append(c)
     distinct = sorted(by_quantity.values(), key=lambda cs: (point(cs[0].quantity) or 0, _qkey(cs[0].quantity)[0].value))
-    groups: list[list[list[Claim]]] = []
+    groups: list[_Group] = []
     for cs in distinct:
         q = cs[0].quantity
-        for g in groups:
-            if all(compatible(q, other[0].quantity) for other in g):
-                g.append(cs)
-                break
-        else:
-            groups.append([cs])
-    return [sorted((c for cs in g for c in cs), key=lambda c: (c.article, c.start)) for g in groups]
+        iv, floor = interval(q), _floor(q)
+        home = next((g for g in groups if g.admits(iv, floor)), None)
+        if home is None:
+            home = _Group()
+            groups.append(home)
+        home.add(cs, iv, floor)
+    return [sorted((c for cs in g.members for c in cs), key=lambda c: (c.article, c.start)) for g in groups]
 
 
 def _estimate(claims: list[Claim]) -> Estimate | None:
