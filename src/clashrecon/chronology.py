@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -139,7 +140,7 @@ def _first_weekday(weekdays: set[int]) -> int | None:
     return min(sorted(weekdays), key=width)
 
 
-def _telling_expressions(text: str) -> list[TimeExpression]:
+def telling_expressions(text: str) -> list[TimeExpression]:
     """Time expressions of sentences about what has happened; plans ("talks will resume on Friday",
     "elections due in 2025") never set a reference date."""
     words = _settings()["future_markers"]["words"]
@@ -156,10 +157,15 @@ def _telling_expressions(text: str) -> list[TimeExpression]:
 
 
 def article_references(
-    articles: list[Article], reference_date: date | None = None
+    articles: list[Article], reference_date: date | None = None, known: Mapping[str, list[TimeExpression]] | None = None
 ) -> dict[str, Reference]:
-    """Each article's reference date (keyed by article name), with its basis."""
-    expressions = {a.name: _telling_expressions(claim_text(a)) for a in articles}
+    """Each article's reference date (keyed by article name), with its basis.
+
+    `known` holds `telling_expressions` of the article's claim text by article id, where a
+    caller computed them already (in worker processes); the others are computed here.
+    """
+    known = known or {}
+    expressions = {a.name: known[a.id] if a.id in known else telling_expressions(claim_text(a)) for a in articles}
     datelines = {a.name: dateline_date(a) for a in articles}
     # An article's own publication date is a firmer anchor for its neighbours than anything inferred.
     published = sorted(date.fromisoformat(a.published.date[:10]) for a in articles if a.published.date and a.published.basis is TimeBasis.explicit)
@@ -298,7 +304,10 @@ def time_value(t: TimeRef) -> str | None:
 
 
 def story_references(
-    articles: list[Article], claims: list[Claim], reference_date: date | None = None
+    articles: list[Article],
+    claims: list[Claim],
+    reference_date: date | None = None,
+    known: Mapping[str, list[TimeExpression]] | None = None,
 ) -> dict[str, Reference]:
     """Each article's reference date (keyed by article id), inferred within its own story.
 
@@ -317,24 +326,28 @@ def story_references(
         groups.setdefault(root if root in sized else largest, []).append(a)
     refs: dict[str, Reference] = {}
     for group in groups.values():
-        named = article_references(group, reference_date)
+        named = article_references(group, reference_date, known)
         refs.update((a.id, named[a.name]) for a in group)
     return refs
 
 
 def resolve_corpus(
-    articles: list[Article], claims: list[Claim], reference_date: date | None = None
+    articles: list[Article],
+    claims: list[Claim],
+    reference_date: date | None = None,
+    known: Mapping[str, list[TimeExpression]] | None = None,
 ) -> tuple[list[Article], list[Claim]]:
     """Articles with their inferred publication dates, claims with resolved event_time, and place
     names and speaking persons spelled one way across the corpus (`aliases.merge_claim_names`).
 
     An article date set here has basis inferred (from the corpus) or resolved (from
-    --reference-date); one from metadata (basis explicit) is never changed.
+    --reference-date); one from metadata (basis explicit) is never changed. `known`: see
+    `article_references`.
     """
     # The store holds what the previous pass wrote; start again from what extraction produced,
     # so the pass depends only on the articles present now, not on the order they came in.
     extracted = [_as_extracted(c) for c in claims]
-    refs = story_references(articles, extracted, reference_date)
+    refs = story_references(articles, extracted, reference_date, known)
     dated: list[Article] = []
     for a in articles:
         ref = refs[a.id]

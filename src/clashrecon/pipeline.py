@@ -409,16 +409,23 @@ def ingest(store: Store, options: IngestOptions, progress: Progress | None = Non
     return report
 
 
+def _telling(texts: list[str]) -> list:
+    from clashrecon.chronology import telling_expressions
+
+    return [telling_expressions(t) for t in texts]
+
+
 def finalize(store: Store, workers: Workers | None = None) -> Reconciliation:
     """Corpus passes over everything stored: lineage, time resolution, reconciliation.
 
     Lineage and time resolution do not depend on each other: with workers, lineage runs in
-    one of them while this process resolves times.
+    one of them while another and this process find the time expressions that date each article.
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    from clashrecon.chronology import resolve_corpus
-    from clashrecon.ingest.lineage import assign_origins
+    from clashrecon.chronology import resolve_corpus, telling_expressions
+    from clashrecon.ingest.lineage import article_origins, assign_origins
+    from clashrecon.ingest.segments import claim_text
     from clashrecon.reconcile import reconcile
 
     given = store.meta("reference_date")
@@ -428,13 +435,20 @@ def finalize(store: Store, workers: Workers | None = None) -> Reconciliation:
     if workers is None:
         dated, resolved = resolve_corpus(assign_origins(articles), claims, reference)
     else:
-        lineage = workers.pool.submit(assign_origins, articles)
-        dated, resolved = resolve_corpus(articles, claims, reference)
+        lineage = workers.pool.submit(article_origins, articles)
+        half = len(articles) // 2
+        far = workers.pool.submit(_telling, [claim_text(a) for a in articles[:half]])
+        known = {a.id: telling_expressions(claim_text(a)) for a in articles[half:]}
+        try:
+            known.update(zip((a.id for a in articles[:half]), far.result()))
+        except BrokenProcessPool:
+            pass  # resolve_corpus finds the missing ones itself
+        dated, resolved = resolve_corpus(articles, claims, reference, known)
         try:
             origins = lineage.result()
         except BrokenProcessPool:
-            origins = assign_origins(articles)
-        dated = [d.model_copy(update={"origin": o.origin, "origin_reason": o.origin_reason}) for d, o in zip(dated, origins)]
+            origins = article_origins(articles)
+        dated = [d.model_copy(update={"origin": o, "origin_reason": r}) for d, (o, r) in zip(dated, origins)]
     store.update_articles(a for a, old in zip(dated, articles) if a != old)
     before = {c.id: c for c in claims}
     store.update_claims(c for c in resolved if before.get(c.id) != c)

@@ -176,8 +176,9 @@ def text_links(articles: list[Article], groups: _Groups | None = None) -> list[L
     return links
 
 
-def assign_origins(articles: list[Article]) -> list[Article]:
-    """Each article with `origin` and `origin_reason` set; the list order is kept."""
+def article_origins(articles: list[Article]) -> list[tuple[str, str]]:
+    """Each article's (origin, origin_reason), in the list's order: what `assign_origins` sets,
+    small enough to send back from a worker process."""
     order = sorted(range(len(articles)), key=lambda i: (articles[i].name, articles[i].path))
     ranked = [articles[i] for i in order]
     groups = _Groups([a.credit for a in ranked])
@@ -186,7 +187,7 @@ def assign_origins(articles: list[Article]) -> list[Article]:
         for i in (link.a, link.b):
             best.setdefault(i, link)
 
-    out: dict[int, Article] = {}
+    out: dict[int, tuple[str, str]] = {}
     for pos, article in enumerate(ranked):
         root = groups.find(pos)
         credit = groups.credit[root]
@@ -204,5 +205,13 @@ def assign_origins(articles: list[Article]) -> list[Article]:
             reason = f"no wire credit; {shares}"
         else:
             reason = "no wire credit and no shared text: its own origin"
-        out[order[pos]] = article.model_copy(update={"origin": origin, "origin_reason": reason})
+        out[order[pos]] = (origin, reason)
     return [out[i] for i in range(len(articles))]
+
+
+def assign_origins(articles: list[Article]) -> list[Article]:
+    """Each article with `origin` and `origin_reason` set; the list order is kept."""
+    return [
+        a.model_copy(update={"origin": origin, "origin_reason": reason})
+        for a, (origin, reason) in zip(articles, article_origins(articles))
+    ]
