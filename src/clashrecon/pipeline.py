@@ -260,6 +260,26 @@ def _worker_init(model: str | None, parent: int) -> None:
     load_pipeline(model)  # already loaded when forked from a parent that loaded it
 
 
+_settled = False
+
+
+def _settle() -> None:
+    """Exempt what is alive now (the loaded model, the imported modules) from garbage collection.
+
+    It lives as long as the process anyway. Without this every full collection walks the
+    model's objects again, and in forked workers it writes to their pages, so each worker
+    ends up copying the parent's memory; with it the collector took half the time (500 articles).
+    Once per process, after one collection, so no garbage is frozen with it.
+    """
+    global _settled
+    if not _settled:
+        import gc
+
+        gc.collect()
+        gc.freeze()
+        _settled = True
+
+
 def _mp_context():
     import multiprocessing
 
@@ -284,6 +304,7 @@ class Workers:
             from clashrecon.nlp import load_pipeline
 
             load_pipeline(self.options.model)
+            _settle()  # before the fork: the workers inherit the frozen model
             self._pool = ProcessPoolExecutor(
                 max_workers=self.options.jobs,
                 mp_context=_mp_context(),
@@ -344,6 +365,7 @@ def extract_all(
     from clashrecon.nlp import load_pipeline
 
     loaded = load_pipeline(options.model)  # fails here, cleanly, when no model loads
+    _settle()
     report.model = loaded.name
     report.notes.extend(loaded.notes)
     chunks = _chunks(pending, options)
