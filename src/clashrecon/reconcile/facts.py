@@ -17,16 +17,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from clashrecon.lexicon import load_data
-from clashrecon.models import Claim, Position, Qualifier, Quantity, ScopeKind, SegmentType, VictimGroup
+from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType, VictimGroup
 from clashrecon.reconcile.values import (
     Estimate,
     Interval,
     compatible,
+    figures_differ,
     interval,
     point,
     quantity_display,
     reconcile_values,
+    stated_floor,
 )
 
 BOTH = "both"
@@ -204,7 +205,7 @@ class _Group:
         if floor is None or floor[0] not in self.figures:
             return True
         lowest, highest = self.figures[floor[0]]
-        return not (_floors_differ(floor[1], lowest) or _floors_differ(floor[1], highest))
+        return not (figures_differ(floor[1], lowest) or figures_differ(floor[1], highest))
 
     def add(self, cs: list[Claim], iv: Interval | None, floor: tuple[bool, int] | None) -> None:
         self.members.append(cs)
@@ -214,18 +215,6 @@ class _Group:
         if floor is not None:
             lowest, highest = self.figures.get(floor[0], (floor[1], floor[1]))
             self.figures[floor[0]] = (min(lowest, floor[1]), max(highest, floor[1]))
-
-
-def _floors_differ(a: int, b: int) -> bool:
-    return abs(a - b) > load_data("reconcile.json")["discrepancy"]["relative_tolerance"] * max(a, b)
-
-
-def _floor(q: Quantity) -> tuple[bool, int] | None:
-    """(exact?, figure) when `stated_floors_differ` would compare this quantity's figure."""
-    figure = point(q)
-    if figure is None or q.qualifier not in (Qualifier.at_least, Qualifier.more_than, Qualifier.exact):
-        return None
-    return q.qualifier is Qualifier.exact, figure
 
 
 def _compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
@@ -243,7 +232,7 @@ def _compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
     groups: list[_Group] = []
     for cs in distinct:
         q = cs[0].quantity
-        iv, floor = interval(q), _floor(q)
+        iv, floor = interval(q), stated_floor(q)
         home = next((g for g in groups if g.admits(iv, floor)), None)
         if home is None:
             home = _Group()

@@ -191,22 +191,33 @@ def reconcile_values(quantities: Sequence[Quantity]) -> Estimate | None:
     )
 
 
+def stated_floor(q: Quantity) -> tuple[bool, int] | None:
+    """(exact?, figure) for a report that puts a floor forward ('at least 49', 'more than
+    6,600', '105'); None for any other wording, whose figure is never compared as a floor."""
+    figure = point(q)
+    if figure is None or q.qualifier not in (Qualifier.at_least, Qualifier.more_than, Qualifier.exact):
+        return None
+    return _is_exact(q), figure
+
+
+def figures_differ(a: int, b: int) -> bool:
+    """Two stated figures further apart than the discrepancy tolerance."""
+    tol = load_data("reconcile.json")["discrepancy"]["relative_tolerance"]
+    return abs(a - b) > tol * max(a, b)
+
+
 def stated_floors_differ(a: Quantity, b: Quantity) -> bool:
     """True when two reports put forward different figures beyond the discrepancy tolerance.
 
     Intervals alone cannot catch 'more than 6,600' against 'more than 6,700' (both
     unbounded above, so they overlap); their stated figures can.
     """
-    pa, pb = point(a), point(b)
-    if pa is None or pb is None:
+    fa, fb = stated_floor(a), stated_floor(b)
+    if fa is None or fb is None:
         return False
-    floors = (Qualifier.at_least, Qualifier.more_than, Qualifier.exact)
-    if a.qualifier not in floors or b.qualifier not in floors:
-        return False
-    if _is_exact(a) != _is_exact(b):
+    if fa[0] != fb[0]:
         return False  # 'at least 49' and '105' can both be true
-    tol = load_data("reconcile.json")["discrepancy"]["relative_tolerance"]
-    return abs(pa - pb) > tol * max(pa, pb)
+    return figures_differ(fa[1], fb[1])
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
