@@ -290,7 +290,8 @@ def _mp_context():
 
 class Workers:
     """The worker processes of one ingest, started on first use, after the parent has loaded the
-    model (forked workers then share it). Used for decoding files, NLP and the lineage pass."""
+    model (forked workers then share it). Used for decoding files, NLP, and in the corpus passes
+    for lineage and the time expressions that date articles."""
 
     def __init__(self, options: IngestOptions) -> None:
         self.options = options
