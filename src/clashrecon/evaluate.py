@@ -356,7 +356,9 @@ def score_store(gold: Gold, store) -> GoldResult:
     """Score what a store holds against one gold set."""
     articles = store.articles()
     texts = {a.name: a.text for a in articles}
-    result = score_casualties(gold, store.claims(), texts)
+    from clashrecon.corpus.view import claims_as_derived
+
+    result = score_casualties(gold, claims_as_derived(store.claims(), store.derived()), texts)
     events = list(store.load_reconciliation().events)
     dates, missed, extra = score_event_dates(gold, events)
     return GoldResult(

@@ -263,12 +263,6 @@ class TimeRef(Record):
     this_week: bool = F(default=False, description="'this week'")
     since: bool = F(default=False, description="A window from this moment until the reference date")
     relative_day_index: int | None = F(default=None, description="'day N' when nothing anchors the date")
-    derived: bool = F(
-        default=False,
-        description="start/end/precision/basis/relative_day_index were computed by the corpus pass "
-        "(chronology.resolve_corpus) from the raw parts and the article's reference, so the next pass "
-        "recomputes them; False when extraction set them",
-    )
 
     def contract(self) -> dict[str, Any]:
         return {
@@ -345,6 +339,56 @@ class Claim(Record):
         if self.attrs:
             out["attrs"] = self.attrs
         return out
+
+
+# --------------------------------------------------------------------------- derived by the corpus passes
+
+
+class NameKind(str, Enum):
+    """Which names the corpus name pass spells one way across articles."""
+
+    place = "place"  # a place claim's value
+    person = "person"  # the person a claim is attributed to (its claimant_person)
+
+
+class Lineage(Record):
+    """The lineage pass's finding for one article: which independent origin it belongs to."""
+
+    article_id: str = F(description="The article's content hash")
+    origin: str = F(description="Independent-origin key shared by wire copies")
+    reason: str = F(description="Why the article has this origin")
+
+
+class ReportingDate(Record):
+    """The chronology pass's date for an article whose metadata gives none."""
+
+    article_id: str = F(description="The article's content hash")
+    published: Published = F(description="The date inferred from the corpus or given by --reference-date")
+
+
+class ResolvedTime(Record):
+    """The chronology pass's calendar reading of one claim's time words."""
+
+    claim_id: str = F(description="The claim's ID")
+    event_time: TimeRef = F(description="The claim's time with start/end/precision/basis resolved")
+    value: str | None = F(default=None, description="For a time claim, its value as resolved; None keeps the extracted value")
+
+
+class Spelling(Record):
+    """The name pass's finding: a printed spelling and the one used across the corpus."""
+
+    kind: NameKind = F(description="Which names this spelling belongs to")
+    printed: str = F(description="The spelling as extracted")
+    canonical: str = F(description="The corpus-wide spelling it is shown as")
+
+
+class CorpusDerived(Record):
+    """Everything the corpus passes derived from the stored articles and claims, which they never change."""
+
+    origins: tuple[Lineage, ...] = F(default=(), description="Each article's independent origin")
+    dates: tuple[ReportingDate, ...] = F(default=(), description="Inferred dates of articles without one")
+    times: tuple[ResolvedTime, ...] = F(default=(), description="Every claim's resolved time")
+    spellings: tuple[Spelling, ...] = F(default=(), description="Spelling variants and their canonical form")
 
 
 # --------------------------------------------------------------------------- reconciled

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from clashrecon.corpus.view import articles_as_derived, claims_as_derived
 from clashrecon.errors import UnknownId, UsageError
 from clashrecon.models import Claim, Conflict, Event, Fact, Field
 from clashrecon.store import Store
@@ -51,7 +52,7 @@ def conflicts(store: Store, *, field: str = "all", include_all: bool = False) ->
 def claims(store: Store, *, field: str | None = None, article: str | None = None) -> list[Claim]:
     _check_field(field)
     with store.snapshot():
-        found = store.claims(field=field, article=article)
+        found = claims_as_derived(store.claims(field=field, article=article), store.derived())
         if article and not found and not any(a.name == article for a in store.articles(with_text=False)):
             names = sorted(a.name for a in store.articles(with_text=False))
             raise UsageError(f"no article named {article!r} in the store; stored: {', '.join(names[:10]) or 'none'}")
@@ -60,10 +61,8 @@ def claims(store: Store, *, field: str | None = None, article: str | None = None
 
 def sources(store: Store) -> list[dict[str, Any]]:
     with store.snapshot():
-        articles = store.articles(with_text=False)
-        per_article: dict[str, int] = {}
-        for (aid, n) in store.conn.execute("SELECT article_id, count(*) FROM claims GROUP BY article_id"):
-            per_article[aid] = n
+        articles = articles_as_derived(store.articles(with_text=False), store.derived())
+        per_article = store.claim_counts()
     return [
         {
             "article": a.name,
@@ -97,7 +96,7 @@ class Shown:
 def show(store: Store, ident: str) -> Shown:
     with store.snapshot():
         rec = store.load_reconciliation()
-        all_claims = {c.id: c for c in store.claims()}
+        all_claims = {c.id: c for c in claims_as_derived(store.claims(), store.derived())}
         record: Event | Fact | Conflict | Claim | None = None
         kind, title, ids = "", "", []
         for e in rec.events:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clashrecon import pipeline
+from clashrecon import pipeline, workers
 from clashrecon.pipeline import IngestOptions, ingest
 from clashrecon.store import Store
 
@@ -63,9 +63,8 @@ def test_every_fixture_format_is_stored_with_claims(store):
 def test_unchanged_files_are_not_even_decoded(store, tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(STORY)
     run(store, tmp_path)
-    monkeypatch.setattr(pipeline, "read_file", no_nlp)
     monkeypatch.setattr(pipeline, "extract_chunk", no_nlp)
-    report = run(store, tmp_path)
+    report = ingest(store, IngestOptions(paths=(tmp_path,)), reader=no_nlp)
     assert (report.files, report.new, report.replaced, report.unchanged, report.claims_added) == (1, 0, 0, 1, 0)
 
 
@@ -173,21 +172,23 @@ def test_two_jobs_store_the_same_as_one(tmp_path, nlp):
                 {
                     table: s.conn.execute(query).fetchall()
                     for table, query in {
-                        "articles": "SELECT name, origin, published, data FROM articles ORDER BY name",
+                        "articles": "SELECT name, published, data FROM articles ORDER BY name",
+                        "origins": "SELECT article_id, origin, reason FROM article_origins ORDER BY article_id",
+                        "times": "SELECT claim_id, data FROM claim_times ORDER BY claim_id",
                         "claims": "SELECT id, data FROM claims ORDER BY id",
                         "results": "SELECT id, type, seq, data FROM results ORDER BY type, seq",
                     }.items()
                 }
             )
     one, two = stored
-    assert one["claims"] and one["results"] and any(origin for _, origin, _, _ in one["articles"])
+    assert one["claims"] and one["results"] and one["origins"] and one["times"]
     assert one == two
 
 
 @pytest.mark.parametrize("n", [1, 10, 300, 2000])
 def test_chunks_for_workers_shrink_towards_the_end(n):
     items = list(range(n))
-    chunks = pipeline._chunks(items, IngestOptions(paths=(), jobs=2, batch_size=64))
+    chunks = workers.chunks(items, jobs=2, batch_size=64)
     sizes = [len(c) for c in chunks]
     assert [i for c in chunks for i in c] == items
     assert max(sizes) <= min(64, -(-n // 2))  # never more than a worker's fair share
@@ -196,7 +197,7 @@ def test_chunks_for_workers_shrink_towards_the_end(n):
 
 
 def test_one_job_takes_whole_batches():
-    sizes = [len(c) for c in pipeline._chunks(list(range(10)), IngestOptions(paths=(), jobs=1, batch_size=4))]
+    sizes = [len(c) for c in workers.chunks(list(range(10)), jobs=1, batch_size=4)]
     assert sizes == [4, 4, 2]
 
 

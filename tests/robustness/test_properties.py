@@ -160,7 +160,7 @@ def test_a_quantity_built_field_by_field_never_has_low_above_high(low, high):
 @FAST
 @given(weekday=st.integers(0, 6), reference=st.dates(min_value=date(1900, 1, 8), max_value=date(2100, 12, 31)))
 def test_a_resolved_weekday_never_falls_after_the_reference_date(weekday, reference):
-    from clashrecon.chronology import resolve_weekday
+    from clashrecon.corpus.chronology import resolve_weekday
 
     day = resolve_weekday(weekday, reference)
     assert day <= reference

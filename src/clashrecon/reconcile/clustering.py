@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from clashrecon.corpus.stories import stories
 from clashrecon.lexicon import load_data
 from clashrecon.models import Article, Claim, Field, Precision, ScopeKind, TimeBasis, TimeRef
 
@@ -130,77 +131,6 @@ def _chain_days(days: list[int]) -> list[list[int]]:
         else:
             episodes.append([d])
     return episodes
-
-
-_PARTY_KEYS = ("attacker", "target", "blamed", "accuser")
-
-
-def _parties(claim: Claim) -> set[str]:
-    """The sides a claim is about: victims, attackers, targets, accusers and the blamed; never commentators."""
-    found: set[str] = set()
-    victim = claim.victim_party
-    if victim and victim != "both":
-        found.add(victim)
-    attrs = claim.attrs
-    if attrs:
-        for key in _PARTY_KEYS:
-            value = attrs.get(key)
-            if isinstance(value, str):
-                if value:
-                    found.add(value)
-            elif isinstance(value, (list, tuple)):
-                found.update(v for v in value if isinstance(v, str) and v)
-    if claim.kind == "blame" and claim.value:
-        found.add(claim.value)
-        if claim.claimant:
-            found.add(claim.claimant)
-    if claim.field is Field.places and claim.value:
-        found.add("place:" + claim.value)  # where it happened ties copies that name no side
-    return found
-
-
-def sided_articles(claims: list[Claim]) -> set[str]:
-    """Ids of the articles that name a side or a place of their own story (not of a background event)."""
-    return {
-        c.article_id
-        for c in claims
-        if (c.scope is None or c.scope.kind is not ScopeKind.background) and _parties(c)
-    }
-
-
-def stories(claims: list[Claim]) -> dict[str, str]:
-    """Articles grouped into stories: two articles about a common side or place are one story.
-
-    Found through an index side -> article (union-find), never by comparing article pairs.
-    Articles naming no side join the biggest story. The story keeps two clashes of the same
-    days (Gaza and Sudan) apart.
-    """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    sides: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        parent.setdefault(c.article_id, c.article_id)
-        if c.scope is None or c.scope.kind is not ScopeKind.background:
-            sides[c.article_id] |= _parties(c)
-    first_with: dict[str, str] = {}
-    for article, found in sides.items():
-        for party in found:
-            other = first_with.setdefault(party, article)
-            ra, rb = find(article), find(other)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    with_sides = {find(a) for party, a in first_with.items()}
-    roots = {a: find(a) for a in parent}
-    size = Counter(r for r in roots.values() if r in with_sides)
-    biggest = size.most_common(1)[0][0] if size else None
-    # a story is named by its first article, so adding an unrelated story renames nothing
-    return {a: (r if r in with_sides or biggest is None else biggest) for a, r in roots.items()}
 
 
 def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clashrecon.aliases import are_variants, merge_variants
+from clashrecon.corpus.names import are_variants, merge_variants
 
 
 @pytest.mark.parametrize(
@@ -57,8 +57,9 @@ def _claim(i: int, field, value, **attrs):
 
 
 def test_place_names_and_persons_are_spelled_one_way_across_the_corpus():
-    from clashrecon.aliases import merge_claim_names
-    from clashrecon.models import Field
+    from clashrecon.corpus.names import spellings
+    from clashrecon.corpus.view import claims_as_derived
+    from clashrecon.models import CorpusDerived, Field
 
     claims = [
         _claim(1, Field.places, "Nagorno-Karabakh"),
@@ -69,7 +70,7 @@ def test_place_names_and_persons_are_spelled_one_way_across_the_corpus():
         _claim(6, Field.actors, "call", claimant_person="Sergey Lavrov (Russia)"),
         _claim(7, Field.actors, "call", claimant_person="Sergey Lavrov (Russia)"),
     ]
-    merged = merge_claim_names(claims)
+    merged = claims_as_derived(claims, CorpusDerived(spellings=spellings(claims)))
     assert [c.value for c in merged[:4]] == ["Nagorno-Karabakh"] * 3 + ["Goris"]
     assert merged[2].attrs["printed"] == "Nagorno Karabakh"
     assert {c.attrs["claimant_person"] for c in merged[4:]} == {"Sergey Lavrov (Russia)"}

@@ -1,6 +1,6 @@
-"""The SQLite store: articles, their segments, claims, evidence and reconciled results.
+"""The SQLite store: articles, their segments, claims, evidence, the corpus passes' rows and results.
 
-Schema changes are ordered migrations; `PRAGMA user_version` records how many have run.
+Schema changes are ordered migrations (`migrations.py`); `PRAGMA user_version` records how many have run.
 A file that is not SQLite, or a store from a newer clashrecon, is refused before anything
 writes to it, so the file stays byte-for-byte as it was. Writes happen in one
 `BEGIN IMMEDIATE` transaction per batch, in WAL mode with a busy timeout, so that a killed
@@ -25,73 +25,27 @@ from pathlib import Path
 from typing import Any
 
 from clashrecon.errors import MissingStore, NewerSchemaStore, NotSQLiteStore, StoreError
-from clashrecon.models import Article, Claim, Conflict, Event, Reconciliation
+from clashrecon.models import (
+    Article,
+    Claim,
+    Conflict,
+    CorpusDerived,
+    Event,
+    Lineage,
+    NameKind,
+    Published,
+    Reconciliation,
+    ReportingDate,
+    ResolvedTime,
+    Spelling,
+    TimeBasis,
+)
+from clashrecon.store.base import StoredSource, Store, default_db_path
+from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
-DEFAULT_DB = "clashrecon.db"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 60.0
 LOCK_RETRIES = 8
-
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the first schema
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,              -- SHA-256 of the stored text
-        source TEXT NOT NULL UNIQUE,      -- resolved path (+ '#N' for records in JSON files)
-        name TEXT NOT NULL,
-        title TEXT,
-        outlet TEXT,
-        origin TEXT,
-        published TEXT,
-        text TEXT NOT NULL,
-        data TEXT NOT NULL,               -- the Article record as JSON, without its text
-        ingested_at REAL NOT NULL
-    );
-    CREATE INDEX articles_name ON articles(name);
-    CREATE TABLE segments (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        type TEXT NOT NULL
-    );
-    CREATE INDEX segments_article ON segments(article_id);
-    CREATE TABLE claims (
-        id TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        field TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        seq INTEGER NOT NULL,             -- order within the article
-        data TEXT NOT NULL                -- the Claim record as JSON
-    );
-    CREATE INDEX claims_article ON claims(article_id);
-    CREATE INDEX claims_field ON claims(field);
-    CREATE TABLE evidence (
-        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        span_start INTEGER,
-        span_end INTEGER,
-        quote TEXT NOT NULL
-    );
-    CREATE INDEX evidence_claim ON evidence(claim_id);
-    CREATE TABLE results (
-        id TEXT PRIMARY KEY,
-        type TEXT NOT NULL,               -- event | conflict
-        seq INTEGER NOT NULL,
-        data TEXT NOT NULL
-    );
-    CREATE TABLE meta (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def default_db_path() -> Path:
-    return Path(os.environ.get("CLASHRECON_DB") or DEFAULT_DB)
 
 
 def _check_file(path: Path, *, create: bool) -> None:
@@ -159,8 +113,8 @@ def _retry_locked(fn):
     return None
 
 
-class Store:
-    """A clashrecon store on disk. Use `Store.open(path, create=...)`."""
+class SQLiteStore(Store):
+    """A clashrecon store in one SQLite file. Use `Store.open(path, create=...)`."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
@@ -172,7 +126,7 @@ class Store:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> Store:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> SQLiteStore:
         """Open (with create, also create or migrate) a store; refuse anything unusable untouched.
 
         Without `create` the store is only read: a file this process may not write is opened
@@ -225,12 +179,6 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -240,10 +188,13 @@ class Store:
             return
         with self.transaction():
             current = self.schema_version  # another process may have migrated meanwhile
-            for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+            for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+                if callable(step):
+                    step(self.conn)
+                else:
+                    for statement in step.split(";"):
+                        if statement.strip():
+                            self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version={number}")
 
     @contextmanager
@@ -279,31 +230,28 @@ class Store:
         finally:
             self.conn.execute("COMMIT")
 
-    # ------------------------------------------------------------------ articles
+    # ------------------------------------------------------------------ what ingest stored
 
-    def known_sources(self) -> dict[str, str]:
-        """source key -> article id, for incremental ingest."""
-        return dict(self.conn.execute("SELECT source, id FROM articles"))
+    def stored_sources(self) -> dict[str, StoredSource]:
+        rows = self.conn.execute("SELECT source, id, json_extract(data, '$.raw_hash') FROM articles")
+        return {source: StoredSource(article_id, digest) for source, article_id, digest in rows}
 
-    def has_article(self, article_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+    @staticmethod
+    def _mark_changed(db: sqlite3.Connection) -> None:
+        """Results computed before this write no longer cover the store: bump the generation and mark
+        them stale in the same transaction, so a run killed before reconciling is reconciled next time."""
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+        db.execute("DELETE FROM meta WHERE key='reconciled_at'")
 
     def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]]) -> int:
-        """Store a batch of (source key, article, claims) in one transaction.
-
-        An article already stored under the same source key is replaced with its claims;
-        one whose text is already stored under another key is left as it is.
-        Returns the number of claims added.
-        """
+        """An article already stored under the same source key is replaced with its claims;
+        one whose text is already stored under another key is left as it is."""
         added = 0
         with self.transaction() as db:
-            # results computed before this batch no longer cover the store: mark them stale
-            # in the same transaction, so a run killed before reconciling is reconciled next time
-            db.execute(
-                "INSERT INTO meta(key, value) VALUES ('generation', '1') "
-                "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
-            )
-            db.execute("DELETE FROM meta WHERE key='reconciled_at'")
+            self._mark_changed(db)
             for source, article, claims in batch:
                 # a changed file replaces its earlier version, claims and all
                 db.execute("DELETE FROM articles WHERE source=? AND id<>?", (source, article.id))
@@ -311,20 +259,18 @@ class Store:
                 if row and row[0] != source:
                     continue  # the same text is already stored from another file
                 db.execute("DELETE FROM articles WHERE id=?", (article.id,))
-                data = article.model_dump_json(exclude={"text"})
                 db.execute(
-                    "INSERT INTO articles(id, source, name, title, outlet, origin, published, text, data, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO articles(id, source, name, title, outlet, published, text, data, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
                     (
                         article.id,
                         source,
                         article.name,
                         article.title,
                         article.outlet,
-                        article.origin,
                         article.published.date,
                         article.text,
-                        data,
+                        article.model_dump_json(exclude={"text"}),
                         time.time(),
                     ),
                 )
@@ -347,8 +293,23 @@ class Store:
             [(c.id, c.article_id, c.start, c.end, c.span_start, c.span_end, c.quote) for c in claims],
         )
 
+    def update_metadata(self, articles: Iterable[Article]) -> None:
+        articles = list(articles)
+        with self.transaction() as db:
+            self._mark_changed(db)
+            db.executemany(
+                "UPDATE articles SET data=?, published=?, title=?, outlet=? WHERE id=?",
+                [(a.model_dump_json(exclude={"text"}), a.published.date, a.title, a.outlet, a.id) for a in articles],
+            )
+        self._basis = None
+
+    def forget_sources(self, sources: list[str]) -> None:
+        with self.transaction() as db:
+            self._mark_changed(db)
+            db.executemany("DELETE FROM articles WHERE source=?", [(s,) for s in sources])
+        self._basis = None
+
     def articles(self, *, with_text: bool = True) -> list[Article]:
-        """Every stored article. Starts a corpus read: derived data written later is checked against it."""
         with self._reading():
             self._basis = self.generation()
             cols = "data, text" if with_text else "data, ''"
@@ -367,25 +328,6 @@ class Store:
     def article_text(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
-
-    def update_articles(self, articles: Iterable[Article]) -> None:
-        """Rewrite article metadata (origin, published date) found by corpus-wide passes.
-
-        Skipped when articles were added since they were read: the run that added them redoes it.
-        """
-        articles = list(articles)
-        with self.transaction() as db:
-            if self._stale():
-                return
-            db.executemany(
-                "UPDATE articles SET data=?, origin=?, published=?, title=?, outlet=? WHERE id=?",
-                [
-                    (a.model_dump_json(exclude={"text"}), a.origin, a.published.date, a.title, a.outlet, a.id)
-                    for a in articles
-                ],
-            )
-
-    # ------------------------------------------------------------------ claims
 
     def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
         sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
@@ -408,16 +350,8 @@ class Store:
             rows = self.conn.execute(sql, params).fetchall()
         return [Claim.model_validate_json(data) for (data,) in rows]
 
-    def update_claims(self, claims: Iterable[Claim]) -> None:
-        """Rewrite claims after corpus-wide passes (time resolution) in one transaction.
-
-        Skipped when articles were added since they were read: the run that added them redoes it.
-        """
-        claims = list(claims)
-        with self.transaction() as db:
-            if self._stale():
-                return
-            db.executemany("UPDATE claims SET data=? WHERE id=?", [(c.model_dump_json(), c.id) for c in claims])
+    def claim_counts(self) -> dict[str, int]:
+        return dict(self.conn.execute("SELECT article_id, count(*) FROM claims GROUP BY article_id"))
 
     def counts(self) -> dict[str, int]:
         return {
@@ -425,10 +359,50 @@ class Store:
             "claims": self.conn.execute("SELECT count(*) FROM claims").fetchone()[0],
         }
 
+    # ------------------------------------------------------------------ what the corpus passes derived
+
+    def derived(self) -> CorpusDerived:
+        with self._reading():
+            origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins").fetchall()
+            dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates").fetchall()
+            times = self.conn.execute("SELECT data FROM claim_times").fetchall()
+            names = self.conn.execute("SELECT kind, printed, canonical FROM name_map").fetchall()
+        return CorpusDerived(
+            origins=tuple(Lineage(article_id=a, origin=o, reason=r) for a, o, r in origins),
+            dates=tuple(ReportingDate(article_id=a, published=Published(date=d, basis=TimeBasis(b))) for a, d, b in dates),
+            times=tuple(ResolvedTime.model_validate_json(d) for (d,) in times),
+            spellings=tuple(Spelling(kind=NameKind(k), printed=p, canonical=c) for k, p, c in names),
+        )
+
+    def save_derived(self, derived: CorpusDerived) -> bool:
+        """Only rows that differ are written: after a small ingest most resolved times are as they were."""
+        with self.transaction() as db:
+            if self._stale():
+                return False
+            db.execute("DELETE FROM article_origins")
+            db.executemany(
+                "INSERT INTO article_origins VALUES (?,?,?)", [(o.article_id, o.origin, o.reason) for o in derived.origins]
+            )
+            db.execute("DELETE FROM article_dates")
+            db.executemany(
+                "INSERT INTO article_dates VALUES (?,?,?)",
+                [(d.article_id, d.published.date, d.published.basis.value) for d in derived.dates],
+            )
+            db.execute("DELETE FROM name_map")
+            db.executemany(
+                "INSERT INTO name_map VALUES (?,?,?)", [(n.kind.value, n.printed, n.canonical) for n in derived.spellings]
+            )
+            stored = dict(db.execute("SELECT claim_id, data FROM claim_times"))
+            rows = {t.claim_id: t.model_dump_json() for t in derived.times}
+            db.executemany("DELETE FROM claim_times WHERE claim_id=?", [(i,) for i in stored.keys() - rows.keys()])
+            db.executemany(
+                "INSERT OR REPLACE INTO claim_times VALUES (?,?)", [(i, d) for i, d in rows.items() if stored.get(i) != d]
+            )
+        return True
+
     # ------------------------------------------------------------------ results
 
     def save_reconciliation(self, rec: Reconciliation) -> bool:
-        """Replace the stored results; False (nothing written) if they were computed from a superseded store."""
         with self.transaction() as db:
             if self._stale():
                 return False
@@ -448,6 +422,11 @@ class Store:
         events = [Event.model_validate_json(d) for (d,) in event_rows]
         conflicts = [Conflict.model_validate_json(d) for (d,) in conflict_rows]
         return Reconciliation(events=tuple(events), conflicts=tuple(conflicts))
+
+    def reconciled(self) -> bool:
+        return self.meta("reconciled_at") is not None
+
+    # ------------------------------------------------------------------ settings
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()

@@ -5,10 +5,18 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from clashrecon.corpus import lineage
+from clashrecon.corpus.lineage import article_origins, text_links
+from clashrecon.corpus.view import articles_as_derived
 from clashrecon.ingest import read_file
-from clashrecon.ingest import lineage
-from clashrecon.ingest.lineage import assign_origins, text_links
 from clashrecon.ingest.segments import build_article
+
+def assign_origins(articles):
+    """The articles as later stages see them after the lineage pass."""
+    from clashrecon.models import CorpusDerived
+
+    return articles_as_derived(articles, CorpusDerived(origins=article_origins(articles)))
+
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

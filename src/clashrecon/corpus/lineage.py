@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from clashrecon.ingest.text import fold_quotes
 from clashrecon.lexicon import load_data
-from clashrecon.models import Article, SegmentType
+from clashrecon.models import Article, Lineage, SegmentType
 
 
 @dataclass(frozen=True)
@@ -176,9 +176,8 @@ def text_links(articles: list[Article], groups: _Groups | None = None) -> list[L
     return links
 
 
-def article_origins(articles: list[Article]) -> list[tuple[str, str]]:
-    """Each article's (origin, origin_reason), in the list's order: what `assign_origins` sets,
-    small enough to send back from a worker process."""
+def article_origins(articles: list[Article]) -> tuple[Lineage, ...]:
+    """Each article's origin and why, in the list's order (small enough to send back from a worker)."""
     order = sorted(range(len(articles)), key=lambda i: (articles[i].name, articles[i].path))
     ranked = [articles[i] for i in order]
     groups = _Groups([a.credit for a in ranked])
@@ -187,7 +186,7 @@ def article_origins(articles: list[Article]) -> list[tuple[str, str]]:
         for i in (link.a, link.b):
             best.setdefault(i, link)
 
-    out: dict[int, tuple[str, str]] = {}
+    out: dict[int, Lineage] = {}
     for pos, article in enumerate(ranked):
         root = groups.find(pos)
         credit = groups.credit[root]
@@ -205,13 +204,5 @@ def article_origins(articles: list[Article]) -> list[tuple[str, str]]:
             reason = f"no wire credit; {shares}"
         else:
             reason = "no wire credit and no shared text: its own origin"
-        out[order[pos]] = (origin, reason)
-    return [out[i] for i in range(len(articles))]
-
-
-def assign_origins(articles: list[Article]) -> list[Article]:
-    """Each article with `origin` and `origin_reason` set; the list order is kept."""
-    return [
-        a.model_copy(update={"origin": origin, "origin_reason": reason})
-        for a, (origin, reason) in zip(articles, article_origins(articles))
-    ]
+        out[order[pos]] = Lineage(article_id=article.id, origin=origin, reason=reason)
+    return tuple(out[i] for i in range(len(articles)))

@@ -1,4 +1,4 @@
-"""Spelling variants of one name across articles: "Sergey Lavrov" / "Sergei Lavrov", "cease-fire" / "ceasefire".
+"""Corpus pass: spelling variants of one name across articles: "Sergey Lavrov" / "Sergei Lavrov", "cease-fire" / "ceasefire".
 
 Pure Python (rapidfuzz only): the reconcilers call it on stored claims, so it must not import spaCy.
 It does not decide that two different names denote one actor ("Kremlin" / "Russia"): that is the
@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from clashrecon.lexicon import actor_lexicon, load_data
+from clashrecon.models import Claim, Field, NameKind, Spelling
 
 
 def min_ratio() -> float:
@@ -69,25 +70,14 @@ def merge_variants(names: Iterable[str]) -> dict[str, str]:
     return {name: group[0] for group in groups for name in group}
 
 
-def merge_claim_names(claims: list) -> list:
-    """Claims with place names and speaking persons spelled one way across the corpus.
-
-    A place claim whose value is a variant ("Verin Shorja" beside "Verin Shorzha") takes the
-    canonical spelling and keeps the printed one in attrs["printed"]; the same for
-    attrs["claimant_person"]. Other fields are left alone.
-    """
-    from clashrecon.models import Field
-
+def spellings(claims: list[Claim]) -> tuple[Spelling, ...]:
+    """The variant spellings of place names and speaking persons across the corpus, each with the
+    canonical one ("Verin Shorja" -> "Verin Shorzha"); a name without variants is not listed."""
     places = merge_variants(c.value for c in claims if c.field is Field.places and c.value)
     persons = merge_variants(c.attrs["claimant_person"] for c in claims if c.attrs.get("claimant_person"))
-    out = []
-    for c in claims:
-        update: dict = {}
-        if c.field is Field.places and c.value and places.get(c.value, c.value) != c.value:
-            update["value"] = places[c.value]
-            update["attrs"] = {**c.attrs, "printed": c.value}
-        person = c.attrs.get("claimant_person")
-        if person and persons.get(person, person) != person:
-            update["attrs"] = {**update.get("attrs", c.attrs), "claimant_person": persons[person], "claimant_person_printed": person}
-        out.append(c.model_copy(update=update) if update else c)
-    return out
+    return tuple(
+        Spelling(kind=kind, printed=printed, canonical=canonical)
+        for kind, table in ((NameKind.place, places), (NameKind.person, persons))
+        for printed, canonical in table.items()
+        if printed != canonical
+    )

@@ -1,4 +1,4 @@
-"""Corpus-wide time pass: each article's reference date, then every claim's event_time resolved.
+"""Corpus pass: each article's reference date, then every claim's event_time resolved.
 
 Pure Python, no dateparser: it is slow to import, returns nothing for "early Tuesday", and when the
 reference day is a Wednesday it sends "Wednesday" to the week before. Here a weekday name always
@@ -20,16 +20,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from clashrecon.aliases import merge_claim_names
 from clashrecon.extract.times import TimeExpression, time_expressions
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
+from clashrecon.corpus.stories import sided_articles, stories
 from clashrecon.models import (
     Article,
     Claim,
     Field,
     Precision,
     Published,
+    ReportingDate,
+    ResolvedTime,
     TimeBasis,
     TimeRef,
 )
@@ -226,8 +228,7 @@ def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
     """Calendar start/end/precision/basis for raw parts, against the article's reference.
 
     Never invents a date: without a reference, relative words stay relative (day N) or unknown.
-    What it computes is marked `derived`, so the next corpus pass recomputes it; a start that
-    extraction set is kept as given.
+    A start that extraction set is kept as given.
     """
     t = t or TimeRef()
     if t.start is not None:
@@ -291,7 +292,7 @@ def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
         upd["end"] = day.isoformat()
     if not upd:
         upd = {"precision": Precision.unknown, "basis": TimeBasis.unknown}
-    return t.model_copy(update={**upd, "derived": True})
+    return t.model_copy(update=upd)
 
 
 def time_value(t: TimeRef) -> str | None:
@@ -315,8 +316,6 @@ def story_references(
     another story's "Tuesday". Stories are the reconciler's: articles sharing a side or a place.
     An article that names no side cannot be placed, so it joins the largest story, as there.
     """
-    from clashrecon.reconcile.clustering import sided_articles, stories  # pure Python
-
     story = stories(claims)
     sized = Counter(story[a] for a in sided_articles(claims))
     largest = sized.most_common(1)[0][0] if sized else ""
@@ -336,74 +335,25 @@ def resolve_corpus(
     claims: list[Claim],
     reference_date: date | None = None,
     known: Mapping[str, list[TimeExpression]] | None = None,
-) -> tuple[list[Article], list[Claim]]:
-    """Articles with their inferred publication dates, claims with resolved event_time, and place
-    names and speaking persons spelled one way across the corpus (`aliases.merge_claim_names`).
+) -> tuple[tuple[ReportingDate, ...], tuple[ResolvedTime, ...]]:
+    """The dates of articles whose metadata has none, and every claim's resolved time.
 
-    An article date set here has basis inferred (from the corpus) or resolved (from
-    --reference-date); one from metadata (basis explicit) is never changed. `known`: see
+    A date found here has basis inferred (from the corpus) or resolved (from --reference-date);
+    a date from metadata (basis explicit) is the article's own and gets none. `known`: see
     `article_references`.
     """
-    # The store holds what the previous pass wrote; start again from what extraction produced,
-    # so the pass depends only on the articles present now, not on the order they came in.
-    extracted = [_as_extracted(c) for c in claims]
-    refs = story_references(articles, extracted, reference_date, known)
-    dated: list[Article] = []
-    for a in articles:
-        ref = refs[a.id]
-        if a.published.basis is TimeBasis.explicit:
-            dated.append(a)
-        elif ref.day is not None:
-            dated.append(a.model_copy(update={"published": Published(date=ref.day.isoformat(), basis=ref.basis)}))
-        elif a.published.basis is not TimeBasis.explicit:
-            dated.append(a.model_copy(update={"published": Published()}))
-        else:
-            dated.append(a)
-    out: list[Claim] = []
-    for c in extracted:
-        ref = refs.get(c.article_id, Reference(None, TimeBasis.unknown))
-        t = resolve_time(c.event_time, ref)
-        update: dict = {"event_time": t}
+    refs = story_references(articles, claims, reference_date, known)
+    dates = tuple(
+        ReportingDate(article_id=a.id, published=Published(date=ref.day.isoformat(), basis=ref.basis))
+        for a in articles
+        if a.published.basis is not TimeBasis.explicit and (ref := refs[a.id]).day is not None
+    )
+    unknown = Reference(None, TimeBasis.unknown)
+    times = []
+    for c in claims:
+        t = resolve_time(c.event_time, refs.get(c.article_id, unknown))
+        value = None
         if c.field is Field.times:
-            update["value"] = time_value(t) or (c.event_time.text if c.event_time else c.value)
-        same = t == c.event_time and update.get("value", c.value) == c.value
-        out.append(c if same else c.model_copy(update=update))
-    # The one corpus pass that sees every article also spells places and persons one way.
-    return dated, merge_claim_names(out)
-
-
-_RAW_PARTS = ("year", "month", "day", "weekday", "part_of_day", "hour", "relative_days", "relative_years")
-
-
-def _unresolved(t: TimeRef | None) -> TimeRef | None:
-    """The time as extraction produced it: what a corpus pass derived is dropped, raw parts stay.
-
-    A start set by extraction itself (not `derived`, no raw parts to derive it from) is kept as
-    given. Raw parts are always resolved afresh, which also re-resolves times stored before
-    `derived` was recorded.
-    """
-    if t is None:
-        return None
-    raw = any(getattr(t, n) is not None for n in _RAW_PARTS) or t.this_week
-    if not t.derived and t.start is not None and not raw:
-        return t
-    update = {"start": None, "end": None, "precision": Precision.unknown, "basis": TimeBasis.unknown, "relative_day_index": None, "derived": False}
-    if all(getattr(t, k) == v for k, v in update.items()):
-        return t  # as extraction left it: tens of thousands of claims need no copy
-    return t.model_copy(update=update)
-
-
-def _as_extracted(c: Claim) -> Claim:
-    """The claim before any corpus pass: its time unresolved and the printed spellings that
-    `aliases.merge_claim_names` replaced put back, so each pass merges names over the current corpus."""
-    update: dict = {"event_time": _unresolved(c.event_time)}
-    attrs = dict(c.attrs)
-    if c.field is Field.places and "printed" in attrs:
-        update["value"] = attrs.pop("printed")
-    if "claimant_person_printed" in attrs:
-        attrs["claimant_person"] = attrs.pop("claimant_person_printed")
-    if attrs != c.attrs:
-        update["attrs"] = attrs
-    if update.keys() == {"event_time"} and update["event_time"] is c.event_time:
-        return c
-    return c.model_copy(update=update)
+            value = time_value(t) or (c.event_time.text if c.event_time else c.value)
+        times.append(ResolvedTime(claim_id=c.id, event_time=t, value=value))
+    return dates, tuple(times)

@@ -1,0 +1,53 @@
+"""The join the later stages read: stored articles and claims with what the corpus passes derived.
+
+Nothing here is stored: the extracted rows stay as ingest wrote them, and each read of the
+reconciled picture (reconciliation itself, `claims`, `sources`, `show`) applies the passes' rows.
+"""
+
+from __future__ import annotations
+
+from clashrecon.models import Article, Claim, CorpusDerived, Field, NameKind, Published, TimeBasis
+
+
+def articles_as_derived(articles: list[Article], derived: CorpusDerived) -> list[Article]:
+    """Articles with their origin, and the inferred date of those whose metadata gives none."""
+    origins = {o.article_id: o for o in derived.origins}
+    dates = {d.article_id: d.published for d in derived.dates}
+    out = []
+    for a in articles:
+        update: dict = {}
+        lineage = origins.get(a.id)
+        if lineage is not None:
+            update.update(origin=lineage.origin, origin_reason=lineage.reason)
+        if a.published.basis is not TimeBasis.explicit:
+            update["published"] = dates.get(a.id, Published())
+        out.append(a.model_copy(update=update) if update else a)
+    return out
+
+
+def claims_as_derived(claims: list[Claim], derived: CorpusDerived) -> list[Claim]:
+    """Claims with their resolved time, and place names and speaking persons spelled one way.
+
+    A respelled claim keeps its extracted spelling in attrs["printed"] (places) or
+    attrs["claimant_person_printed"] (persons), so a reader sees what the article printed.
+    """
+    times = {t.claim_id: t for t in derived.times}
+    places = {s.printed: s.canonical for s in derived.spellings if s.kind is NameKind.place}
+    persons = {s.printed: s.canonical for s in derived.spellings if s.kind is NameKind.person}
+    out = []
+    for c in claims:
+        update: dict = {}
+        resolved = times.get(c.id)
+        if resolved is not None:
+            if resolved.event_time != c.event_time:
+                update["event_time"] = resolved.event_time
+            if resolved.value is not None and resolved.value != c.value:
+                update["value"] = resolved.value
+        if c.field is Field.places and c.value in places:
+            update["value"] = places[c.value]
+            update["attrs"] = {**c.attrs, "printed": c.value}
+        person = c.attrs.get("claimant_person")
+        if person in persons:
+            update["attrs"] = {**update.get("attrs", c.attrs), "claimant_person": persons[person], "claimant_person_printed": person}
+        out.append(c.model_copy(update=update) if update else c)
+    return out

@@ -1,0 +1,133 @@
+"""What every clashrecon store offers: the one interface the pipeline and the read commands use.
+
+Three kinds of rows, each written by one stage and never rewritten by another:
+- what ingest stored: articles (text, segments, metadata) and the claims extracted from them;
+- what the corpus passes derived from those (`CorpusDerived`: origins, reporting dates,
+  resolved claim times, the name map), each pass's rows replaced whole by its next run;
+- the reconciliation (events and conflicts) the read commands show.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clashrecon.models import Article, Claim, CorpusDerived, Reconciliation
+
+DEFAULT_DB = "clashrecon.db"
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("CLASHRECON_DB") or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class StoredSource:
+    """What ingest needs to know of a stored source to skip an unchanged file without decoding it."""
+
+    article_id: str
+    raw_hash: str | None
+
+
+class Store(ABC):
+    """A clashrecon store. `Store.open(path, create=...)` opens the one for that location."""
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> Store:
+        """Open (with create, also create or migrate) a store; refuse anything unusable untouched."""
+        from clashrecon.store.sqlite import SQLiteStore
+
+        return SQLiteStore.open(path, create=create)
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def snapshot(self) -> AbstractContextManager[Any]:
+        """A read transaction: every query inside sees one consistent state."""
+
+    # ---- what ingest stored
+
+    @abstractmethod
+    def stored_sources(self) -> dict[str, StoredSource]:
+        """Source key -> (article id, raw-bytes hash) of everything stored."""
+
+    @abstractmethod
+    def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]]) -> int:
+        """Store (source key, article, claims) in one transaction; a source's earlier version goes.
+        Marks the results stale. Returns the number of claims added."""
+
+    @abstractmethod
+    def update_metadata(self, articles: Iterable[Article]) -> None:
+        """Replace the metadata of articles whose text is unchanged (a new sidecar). Marks the results stale."""
+
+    @abstractmethod
+    def forget_sources(self, sources: list[str]) -> None:
+        """Drop the articles of these source keys, with their claims. Marks the results stale."""
+
+    @abstractmethod
+    def articles(self, *, with_text: bool = True) -> list[Article]:
+        """Every stored article as ingest stored it, by name. Starts a corpus read (see `save_derived`)."""
+
+    @abstractmethod
+    def article_text(self, article_id: str) -> str | None: ...
+
+    @abstractmethod
+    def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+        """Claims as extracted, in article and sentence order; `article` is a name, source or id."""
+
+    @abstractmethod
+    def claim_counts(self) -> dict[str, int]:
+        """Article id -> number of claims extracted from it."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """How many articles and claims are stored."""
+
+    # ---- what the corpus passes derived
+
+    @abstractmethod
+    def derived(self) -> CorpusDerived:
+        """What the last corpus passes derived from the stored articles and claims."""
+
+    @abstractmethod
+    def save_derived(self, derived: CorpusDerived) -> bool:
+        """Replace the corpus passes' rows; False, with nothing written, when articles changed since
+        the corpus read that they were computed from."""
+
+    # ---- the reconciliation
+
+    @abstractmethod
+    def save_reconciliation(self, rec: Reconciliation) -> bool:
+        """Replace the stored results; False, with nothing written, when computed from a superseded store."""
+
+    @abstractmethod
+    def load_reconciliation(self) -> Reconciliation: ...
+
+    @abstractmethod
+    def reconciled(self) -> bool:
+        """True when the stored results cover every stored article."""
+
+    # ---- settings
+
+    @abstractmethod
+    def meta(self, key: str) -> str | None: ...
+
+    @abstractmethod
+    def set_meta(self, key: str, value: Any) -> None: ...
+
+    @abstractmethod
+    def generation(self) -> int:
+        """How many batches of articles have been written (0 for a new store)."""
+

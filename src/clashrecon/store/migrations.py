@@ -1,0 +1,172 @@
+"""The store's schema as ordered migrations; `PRAGMA user_version` records how many have run.
+
+A migration is only ever appended: a store made by an older clashrecon runs the ones it lacks.
+A migration is SQL, or a function of the open connection for a change SQL cannot express.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+_DERIVED_TABLES = """
+    CREATE TABLE article_origins (        -- the lineage pass
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        origin TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    CREATE TABLE article_dates (          -- the chronology pass: dates of articles whose metadata has none
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        basis TEXT NOT NULL
+    );
+    CREATE TABLE claim_times (            -- the chronology pass: every claim's resolved time
+        claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+        data TEXT NOT NULL                -- the ResolvedTime record as JSON
+    );
+    CREATE TABLE name_map (               -- the name pass: spelling variants
+        kind TEXT NOT NULL,
+        printed TEXT NOT NULL,
+        canonical TEXT NOT NULL,
+        PRIMARY KEY (kind, printed)
+    );
+    ALTER TABLE articles DROP COLUMN origin;
+"""
+
+# Time parts from which the chronology pass computes start/end (models.TimeRef).
+_RAW_TIME_PARTS = ("year", "month", "day", "weekday", "part_of_day", "hour", "relative_days", "relative_years")
+
+
+def _extracted_time(resolved: dict) -> dict:
+    """A time as extraction left it, from one that schema 1's corpus pass rewrote in place."""
+    out = _without_derived_flag(resolved)
+    raw = any(out.get(n) is not None for n in _RAW_TIME_PARTS) or out.get("this_week")
+    if resolved.get("derived") or raw or out.get("start") is None:
+        out.update(start=None, end=None, precision="unknown", basis="unknown", relative_day_index=None)
+    return out
+
+
+def _split_claim(claim_id: str, stored: dict) -> tuple[dict, dict | None, list[tuple[str, str, str]]]:
+    """One schema-1 claim -> (the claim as extracted, its resolved time row, its name-map rows)."""
+    resolved = stored.get("event_time")  # as schema 1's pass left it, marked derived where it resolved it
+    data = _without_derived_flag(stored)
+    attrs = dict(data.get("attrs") or {})
+    names: list[tuple[str, str, str]] = []
+    if "printed" in attrs:
+        names.append(("place", attrs["printed"], data["value"]))
+        data["value"] = attrs.pop("printed")
+    if "claimant_person_printed" in attrs:
+        names.append(("person", attrs["claimant_person_printed"], attrs["claimant_person"]))
+        attrs["claimant_person"] = attrs.pop("claimant_person_printed")
+    data["attrs"] = attrs
+    time_row = None
+    if resolved is not None:
+        data["event_time"] = _extracted_time(resolved)
+        shown = data["value"] if data["field"] == "times" else None
+        if data["field"] == "times":
+            data["value"] = resolved.get("text") or data["value"]
+        time_row = {"claim_id": claim_id, "event_time": _without_derived_flag(resolved), "value": shown}
+    return data, time_row, names
+
+
+def _derived_out_of_rows(conn: sqlite3.Connection) -> None:
+    """Schema 1's corpus passes wrote origins, inferred dates, resolved times and merged names into
+    the articles and claims themselves; move each into its pass's table and put back what ingest stored."""
+    for statement in _DERIVED_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    for article_id, raw in conn.execute("SELECT id, data FROM articles").fetchall():
+        data = json.loads(raw)
+        if data.get("origin"):
+            conn.execute(
+                "INSERT INTO article_origins VALUES (?,?,?)", (article_id, data["origin"], data.get("origin_reason") or "")
+            )
+        published = data.get("published") or {}
+        if published.get("basis") != "explicit":
+            if published.get("date"):
+                conn.execute("INSERT INTO article_dates VALUES (?,?,?)", (article_id, published["date"], published["basis"]))
+            data["published"] = {"date": None, "basis": "unknown"}
+        data.update(origin=None, origin_reason=None)
+        conn.execute(
+            "UPDATE articles SET data=?, published=? WHERE id=?", (json.dumps(data), data["published"]["date"], article_id)
+        )
+    names: set[tuple[str, str, str]] = set()
+    for claim_id, raw in conn.execute("SELECT id, data FROM claims").fetchall():
+        data, time_row, found = _split_claim(claim_id, json.loads(raw))
+        names.update(found)
+        conn.execute("UPDATE claims SET data=? WHERE id=?", (json.dumps(data), claim_id))
+        if time_row is not None:
+            conn.execute("INSERT INTO claim_times VALUES (?,?)", (claim_id, json.dumps(time_row)))
+    conn.executemany("INSERT OR REPLACE INTO name_map VALUES (?,?,?)", sorted(names))
+    for result_id, raw in conn.execute("SELECT id, data FROM results").fetchall():
+        conn.execute("UPDATE results SET data=? WHERE id=?", (json.dumps(_without_derived_flag(json.loads(raw))), result_id))
+
+
+def _without_derived_flag(value):
+    """Schema 1 marked times computed by the corpus pass `derived`; times are no longer rewritten, so no flag."""
+    if isinstance(value, dict):
+        return {k: _without_derived_flag(v) for k, v in value.items() if k != "derived"}
+    if isinstance(value, list):
+        return [_without_derived_flag(v) for v in value]
+    return value
+
+
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,              -- SHA-256 of the stored text
+        source TEXT NOT NULL UNIQUE,      -- resolved path (+ '#N' for records in JSON files)
+        name TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        origin TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL,               -- the Article record as JSON, without its text
+        ingested_at REAL NOT NULL
+    );
+    CREATE INDEX articles_name ON articles(name);
+    CREATE TABLE segments (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        type TEXT NOT NULL
+    );
+    CREATE INDEX segments_article ON segments(article_id);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        seq INTEGER NOT NULL,             -- order within the article
+        data TEXT NOT NULL                -- the Claim record as JSON
+    );
+    CREATE INDEX claims_article ON claims(article_id);
+    CREATE INDEX claims_field ON claims(field);
+    CREATE TABLE evidence (
+        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        span_start INTEGER,
+        span_end INTEGER,
+        quote TEXT NOT NULL
+    );
+    CREATE INDEX evidence_claim ON evidence(claim_id);
+    CREATE TABLE results (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,               -- event | conflict
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 2: extracted rows are never rewritten; each corpus pass has a table of its own
+    _derived_out_of_rows,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
