@@ -86,7 +86,7 @@ def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: in
 
     One article whose extraction fails is reported and skipped; the rest of the chunk is kept.
     """
-    from clashrecon import prefilter
+    from clashrecon.nlp import prefilter
     from clashrecon.extract import article_claims
     from clashrecon.ingest.segments import claim_text
     from clashrecon.nlp import load_pipeline

@@ -9,9 +9,9 @@ import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
-from clashrecon.attribute_rules import AttributeRules, compile_rules, use_lookup_rules
+from clashrecon.nlp.attribute_rules import AttributeRules, compile_rules, use_lookup_rules
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 ODD = (
     "Y'all ain't gonna believe it, c'mon. Let's go, I'd do it if i did. There is a man, and there are two. "

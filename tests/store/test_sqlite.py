@@ -163,7 +163,7 @@ def test_a_read_only_store_is_read_but_never_written(seeds_db, tmp_path):
     """Read commands answer from a store they may not write; ingest refuses it with one clear line."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).parent / "robustness"))
+    sys.path.insert(0, str(Path(__file__).parent.parent / "robustness"))
     from _support import permissions_enforced, run_cli_process
 
     enforced, how = permissions_enforced()

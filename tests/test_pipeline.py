@@ -11,7 +11,7 @@ from clashrecon import pipeline, workers
 from clashrecon.pipeline import IngestOptions, ingest
 from clashrecon.store import Store
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
 STORY = (
     "Gunmen kill 11 villagers in overnight raid\n\n"
@@ -211,7 +211,7 @@ def test_reading_warnings_reach_the_report(store, tmp_path):
 def test_a_text_the_language_pipeline_chokes_on_fails_alone(store, tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(STORY)
     (tmp_path / "b.txt").write_text(STORY.replace("11", "12"))
-    from clashrecon import prefilter
+    from clashrecon.nlp import prefilter
 
     real = prefilter.pipe
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clashrecon import prefilter
+from clashrecon.nlp import prefilter
 
 TEXT = (
     "Moscow has engaged in a delicate balancing act with both nations. "

@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from clashrecon.attribute_rules import use_lookup_rules
+from clashrecon.nlp.attribute_rules import use_lookup_rules
 from clashrecon.errors import ModelNotFound
 from clashrecon.lexicon import actor_lexicon
 
