@@ -224,6 +224,75 @@ def _day_window(t: TimeRef, day: date) -> tuple[str, str, Precision]:
     return day.isoformat(), day.isoformat(), Precision.day
 
 
+_UNKNOWN = {"precision": Precision.unknown, "basis": TimeBasis.unknown}
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _named_calendar(t: TimeRef, day: date | None) -> dict | None:
+    """The window of a time that names a month or a year ("September 13", "in May", "2020");
+    None for a time that names neither."""
+    if t.month is not None and t.day is not None:
+        year, basis = t.year, TimeBasis.explicit
+        if year is None and day is not None:
+            # A day and month without a year lie in the year before the reference if they would follow it.
+            year = day.year if (t.month, t.day) <= (day.month, day.day) else day.year - 1
+            basis = TimeBasis.resolved
+        the_day = _safe_date(year, t.month, t.day) if year is not None else None
+        if the_day is None:
+            return dict(_UNKNOWN)
+        start, end, precision = _day_window(t, the_day)
+        return {"start": start, "end": end, "precision": precision, "basis": basis}
+    if t.month is not None and t.year is None:
+        if day is None:
+            return dict(_UNKNOWN)
+        year = day.year if t.month <= day.month else day.year - 1
+        last = _month_end(year, t.month)
+        end = min(last, day) if (year, t.month) == (day.year, day.month) else last
+        return {"start": date(year, t.month, 1).isoformat(), "end": end.isoformat(), "precision": Precision.month, "basis": TimeBasis.resolved}
+    if t.month is not None:
+        start, last = date(t.year, t.month, 1), _month_end(t.year, t.month)
+        return {"start": start.isoformat(), "end": last.isoformat(), "precision": Precision.month, "basis": TimeBasis.explicit}
+    if t.year is not None:
+        return {"start": f"{t.year}-01-01", "end": f"{t.year}-12-31", "precision": Precision.year, "basis": TimeBasis.explicit}
+    return None
+
+
+def _relative_calendar(t: TimeRef, ref: Reference) -> dict:
+    """The window of relative words ("last year", "Tuesday", "yesterday", "this week"), or of the
+    article's own day for a time that names no day; {} when nothing places it."""
+    day = ref.day
+    # Relative words are resolved whatever dated the reference; the article's own date standing
+    # in for a sentence without a day is inferred.
+    resolved = TimeBasis.resolved
+    if t.relative_years is not None:
+        if day is None:
+            return {"precision": Precision.relative, "basis": TimeBasis.unknown}
+        y = day.year + t.relative_years
+        return {"start": f"{y}-01-01", "end": f"{y}-12-31", "precision": Precision.year, "basis": resolved}
+    if t.weekday is not None:
+        if day is not None:
+            start, end, precision = _day_window(t, resolve_weekday(t.weekday, day))
+            return {"start": start, "end": end, "precision": precision, "basis": resolved}
+        if ref.first_weekday is not None:
+            index = (t.weekday - ref.first_weekday) % 7 + 1
+            return {"relative_day_index": index, "precision": Precision.relative, "basis": TimeBasis.unknown}
+        return {}
+    if day is None:
+        return {}
+    if t.relative_days is not None:
+        start, end, precision = _day_window(t, day + timedelta(days=t.relative_days))
+        return {"start": start, "end": end, "precision": precision, "basis": resolved}
+    if t.this_week:
+        return {"start": resolve_weekday(0, day).isoformat(), "end": day.isoformat(), "precision": Precision.day, "basis": resolved}
+    # No day named ("overnight", "9 a.m.", or no time at all): the article's own day;
+    # "overnight" then reaches back into the night before it (see data/times.json).
+    start, end, precision = _day_window(t, day)
+    return {"start": start, "end": end, "precision": precision, "basis": TimeBasis.inferred}
+
+
 def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
     """Calendar start/end/precision/basis for raw parts, against the article's reference.
 
@@ -233,66 +302,18 @@ def resolve_time(t: TimeRef | None, ref: Reference) -> TimeRef:
     t = t or TimeRef()
     if t.start is not None:
         if t.precision is Precision.unknown or t.basis is TimeBasis.unknown:
-            return t.model_copy(update={"precision": t.precision if t.precision is not Precision.unknown else Precision.day, "basis": t.basis if t.basis is not TimeBasis.unknown else TimeBasis.explicit})
+            precision = t.precision if t.precision is not Precision.unknown else Precision.day
+            basis = t.basis if t.basis is not TimeBasis.unknown else TimeBasis.explicit
+            return t.model_copy(update={"precision": precision, "basis": basis})
         return t
-    day = ref.day
-    # Relative words ("Tuesday", "last year") are resolved whatever dated the reference; the
-    # article's own date standing in for a sentence without a day is inferred.
-    resolved = TimeBasis.resolved
-    upd: dict = {}
-    if t.month is not None and t.day is not None:
-        year = t.year
-        basis = TimeBasis.explicit
-        if year is None and day is not None:
-            # A day and month without a year lie in the year before the reference if they would follow it.
-            year = day.year if (t.month, t.day) <= (day.month, day.day) else day.year - 1
-            basis = resolved
-        the_day = _safe_date(year, t.month, t.day) if year is not None else None
-        if the_day is None:
-            return t.model_copy(update={"precision": Precision.unknown, "basis": TimeBasis.unknown})
-        start, end, precision = _day_window(t, the_day)
-        upd = {"start": start, "end": end, "precision": precision, "basis": basis}
-    elif t.month is not None and t.year is None:
-        if day is None:
-            return t.model_copy(update={"precision": Precision.unknown, "basis": TimeBasis.unknown})
-        year = day.year if t.month <= day.month else day.year - 1
-        last = date(year + (t.month == 12), t.month % 12 + 1, 1) - timedelta(days=1)
-        upd = {"start": date(year, t.month, 1).isoformat(), "end": min(last, day).isoformat() if (year, t.month) == (day.year, day.month) else last.isoformat(), "precision": Precision.month, "basis": resolved}
-    elif t.month is not None and t.year is not None:
-        last = (date(t.year + (t.month == 12), t.month % 12 + 1, 1) - timedelta(days=1))
-        upd = {"start": date(t.year, t.month, 1).isoformat(), "end": last.isoformat(), "precision": Precision.month, "basis": TimeBasis.explicit}
-    elif t.year is not None:
-        upd = {"start": f"{t.year}-01-01", "end": f"{t.year}-12-31", "precision": Precision.year, "basis": TimeBasis.explicit}
-    elif t.relative_years is not None:
-        if day is None:
-            return t.model_copy(update={"precision": Precision.relative, "basis": TimeBasis.unknown})
-        y = day.year + t.relative_years
-        upd = {"start": f"{y}-01-01", "end": f"{y}-12-31", "precision": Precision.year, "basis": resolved}
-    elif t.weekday is not None:
-        if day is not None:
-            start, end, precision = _day_window(t, resolve_weekday(t.weekday, day))
-            upd = {"start": start, "end": end, "precision": precision, "basis": resolved}
-        elif ref.first_weekday is not None:
-            upd = {"relative_day_index": (t.weekday - ref.first_weekday) % 7 + 1, "precision": Precision.relative, "basis": TimeBasis.unknown}
-    elif t.relative_days is not None:
-        if day is not None:
-            start, end, precision = _day_window(t, day + timedelta(days=t.relative_days))
-            upd = {"start": start, "end": end, "precision": precision, "basis": resolved}
-    elif t.this_week:
-        if day is not None:
-            upd = {"start": resolve_weekday(0, day).isoformat(), "end": day.isoformat(), "precision": Precision.day, "basis": resolved}
-    elif day is not None:
-        # No day named ("overnight", "9 a.m.", or no time at all): the article's own day;
-        # "overnight" then reaches back into the night before it (see data/times.json).
-        start, end, precision = _day_window(t, day)
-        upd = {"start": start, "end": end, "precision": precision, "basis": TimeBasis.inferred}
+    upd = _named_calendar(t, ref.day)
+    if upd is None:
+        upd = _relative_calendar(t, ref)
     if not upd and ref.day_index is not None and t.weekday is None:
         upd = {"relative_day_index": ref.day_index, "precision": Precision.relative, "basis": TimeBasis.unknown}
-    if t.since and upd.get("start") and day is not None:
-        upd["end"] = day.isoformat()
-    if not upd:
-        upd = {"precision": Precision.unknown, "basis": TimeBasis.unknown}
-    return t.model_copy(update=upd)
+    if t.since and upd.get("start") and ref.day is not None:
+        upd["end"] = ref.day.isoformat()
+    return t.model_copy(update=upd or _UNKNOWN)
 
 
 def time_value(t: TimeRef) -> str | None:

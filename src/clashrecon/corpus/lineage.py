@@ -102,6 +102,56 @@ class _Groups:
         return True
 
 
+class _ParagraphIndex:
+    """Each distinct paragraph once: the articles printing it, and its sampled shingles indexed."""
+
+    def __init__(self, paras: list[list[str]], cfg: dict) -> None:
+        self.cfg = cfg
+        self.pid_of: dict[str, int] = {}
+        self.holders: list[list[int]] = []  # paragraph id -> articles printing it, ascending
+        for i, ps in enumerate(paras):
+            for p in ps:
+                pid = self.pid_of.setdefault(p, len(self.pid_of))
+                if pid == len(self.holders):
+                    self.holders.append([])
+                if not self.holders[pid] or self.holders[pid][-1] != i:
+                    self.holders[pid].append(i)
+        self.sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in self.pid_of]
+        self.index: dict[int, list[int]] = {}
+        for pid, sig in enumerate(self.sigs):
+            for h in sig:
+                self.index.setdefault(h, []).append(pid)
+        self._near: dict[int, list[int]] = {}
+
+    def near(self, pid: int) -> list[int]:
+        """The paragraph itself, then the distinct paragraphs sharing enough shingles with it, closest first."""
+        if pid not in self._near:
+            common = self.cfg["max_shingle_paragraphs"]
+            # a shingle in very many distinct paragraphs is a stock phrase ("said in a statement"), no evidence
+            hits = Counter(q for h in self.sigs[pid] if len(self.index[h]) <= common for q in self.index[h])
+            similar = [q for q, n in hits.items() if q != pid and n >= self.cfg["candidate_min_shingles"]]
+            similar.sort(key=lambda q: -hits[q])
+            self._near[pid] = [pid, *similar]
+        return self._near[pid]
+
+    def candidates(self, i: int, ps: list[str]) -> dict[int, int]:
+        """Later articles that may share paragraphs with article i -> how many they may share."""
+        mine: dict[int, set[int]] = {}
+        theirs: dict[int, set[int]] = {}
+        for pi, p in enumerate(ps):
+            budget = self.cfg["max_holders_per_paragraph"]  # its own copies first, then the closest variants
+            for q in self.near(self.pid_of[p]):
+                after = self.holders[q]
+                first = bisect_right(after, i)
+                for j in after[first : first + budget]:
+                    mine.setdefault(j, set()).add(pi)
+                    theirs.setdefault(j, set()).add(q)
+                budget -= min(budget, len(after) - first)
+                if not budget:
+                    break
+        return {j: min(len(mine[j]), len(theirs[j])) for j in mine}
+
+
 def text_links(articles: list[Article], groups: _Groups | None = None) -> list[Link]:
     """Pairs of articles that share enough paragraphs to be one story, strongest first.
 
@@ -114,54 +164,14 @@ def text_links(articles: list[Article], groups: _Groups | None = None) -> list[L
     pairs already joined are not compared again and each link is joined as it is found.
     """
     cfg = load_data("lineage.json")
-    need, fraction = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"]
-    cap, top, common = cfg["max_holders_per_paragraph"], cfg["max_candidates_per_article"], cfg["max_shingle_paragraphs"]
+    need, fraction, top = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"], cfg["max_candidates_per_article"]
     paras = [body_paragraphs(a, cfg["min_paragraph_words"]) for a in articles]
-    pid_of: dict[str, int] = {}
-    holders: list[list[int]] = []  # paragraph id -> articles printing it, ascending
-    for i, ps in enumerate(paras):
-        for p in ps:
-            pid = pid_of.setdefault(p, len(pid_of))
-            if pid == len(holders):
-                holders.append([])
-            if not holders[pid] or holders[pid][-1] != i:
-                holders[pid].append(i)
-    sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in pid_of]
-    index: dict[int, list[int]] = {}
-    for pid, sig in enumerate(sigs):
-        for h in sig:
-            index.setdefault(h, []).append(pid)
-
-    near_cache: dict[int, list[int]] = {}
-
-    def near(pid: int) -> list[int]:
-        if pid not in near_cache:
-            # a shingle in very many distinct paragraphs is a stock phrase ("said in a statement"), no evidence
-            hits = Counter(q for h in sigs[pid] if len(index[h]) <= common for q in index[h])
-            similar = [q for q, n in hits.items() if q != pid and n >= cfg["candidate_min_shingles"]]
-            similar.sort(key=lambda q: -hits[q])
-            near_cache[pid] = [pid, *similar]
-        return near_cache[pid]
-
+    index = _ParagraphIndex(paras, cfg)
     links: list[Link] = []
     for i, ps in enumerate(paras):
-        mine: dict[int, set[int]] = {}
-        theirs: dict[int, set[int]] = {}
-        for pi, p in enumerate(ps):
-            budget = cap  # articles looked at for this paragraph: its own copies first, then the closest variants
-            for q in near(pid_of[p]):
-                after = holders[q]
-                first = bisect_right(after, i)
-                for j in after[first : first + budget]:
-                    mine.setdefault(j, set()).add(pi)
-                    theirs.setdefault(j, set()).add(q)
-                budget -= min(budget, len(after) - first)
-                if not budget:
-                    break
-        touched = {j: min(len(mine[j]), len(theirs[j])) for j in mine}
-        ranked = sorted(touched, key=lambda j: (-touched[j], j))
+        touched = index.candidates(i, ps)
         verified = 0
-        for j in ranked:
+        for j in sorted(touched, key=lambda j: (-touched[j], j)):
             if verified >= top or touched[j] < need:
                 break
             smaller = min(len(ps), len(paras[j]))
