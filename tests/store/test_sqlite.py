@@ -24,6 +24,7 @@ def test_a_new_store_gets_the_current_schema(tmp_path):
         assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"articles", "segments", "claims", "evidence", "results", "meta"} <= tables
+    assert {"article_origins", "article_dates", "claim_times", "name_map"} <= tables  # the corpus passes' own
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path, runner):

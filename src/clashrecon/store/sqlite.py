@@ -363,10 +363,10 @@ class SQLiteStore(Store):
 
     def derived(self) -> CorpusDerived:
         with self._reading():
-            origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins").fetchall()
-            dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates").fetchall()
-            times = self.conn.execute("SELECT data FROM claim_times").fetchall()
-            names = self.conn.execute("SELECT kind, printed, canonical FROM name_map").fetchall()
+            origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
+            dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
+            times = self.conn.execute("SELECT data FROM claim_times ORDER BY claim_id").fetchall()
+            names = self.conn.execute("SELECT kind, printed, canonical FROM name_map ORDER BY kind, printed").fetchall()
         return CorpusDerived(
             origins=tuple(Lineage(article_id=a, origin=o, reason=r) for a, o, r in origins),
             dates=tuple(ReportingDate(article_id=a, published=Published(date=d, basis=TimeBasis(b))) for a, d, b in dates),
