@@ -13,11 +13,21 @@ from importlib import resources
 from typing import Any
 
 
+def _without_comments(value: Any) -> Any:
+    """The data without its `_comment` keys: they explain a table to its reader and are never
+    an entry of it (as a key of the vague-number table, "_comment" once parsed as a number)."""
+    if isinstance(value, dict):
+        return {k: _without_comments(v) for k, v in value.items() if k != "_comment"}
+    if isinstance(value, list):
+        return [_without_comments(v) for v in value]
+    return value
+
+
 @cache
 def load_data(name: str) -> Any:
-    """Parse `clashrecon/data/<name>` (JSON)."""
+    """Parse `clashrecon/data/<name>` (JSON), `_comment` keys left out."""
     with resources.files("clashrecon.data").joinpath(name).open("r", encoding="utf-8") as fh:
-        return json.load(fh)
+        return _without_comments(json.load(fh))
 
 
 @dataclass(frozen=True)
