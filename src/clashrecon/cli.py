@@ -84,7 +84,6 @@ def _open_read(opts: ReadOptions):
     return Store.open(_db(opts.db), create=False)
 
 
-# ------------------------------------------------------------------------- ingest
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,6 @@ def ingest_cmd(
     _run(_ingest, cmd)
 
 
-# ------------------------------------------------------------------------- read commands
 
 
 @dataclass(frozen=True)
@@ -303,7 +301,6 @@ def show_cmd(
     _run(_show, ShowCommand(ReadOptions(db, json), id))
 
 
-# ------------------------------------------------------------------------- eval
 
 
 @dataclass(frozen=True)

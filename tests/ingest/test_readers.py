@@ -13,7 +13,8 @@ import pytest
 
 from clashrecon.errors import InputFileError
 from clashrecon.ingest import discover, read_file
-from clashrecon.ingest.readers import iso_date, markdown_to_text, sidecar_path
+from clashrecon.ingest.files import sidecar_path
+from clashrecon.ingest.readers import iso_date, markdown_to_text
 from clashrecon.models import SegmentType
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
@@ -201,9 +202,9 @@ def test_an_unusable_file_raises_one_error_naming_it_and_why(tmp_path, name, dat
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
     path = write(tmp_path, "big.txt", b"word " * 1000)
-    from clashrecon.ingest import readers
+    from clashrecon.ingest import files
 
-    monkeypatch.setattr(readers, "_limits", lambda: {"max_file_bytes": 1000, "max_article_chars": 200_000})
+    monkeypatch.setattr(files, "_limits", lambda: {"max_file_bytes": 1000, "max_article_chars": 200_000})
     opened = []
     real_open = Path.open
     monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))

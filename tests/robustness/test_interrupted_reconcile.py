@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
 
 from _support import SEEDS
 from conftest import run_cli

@@ -4,6 +4,6 @@ Nothing here imports spaCy, typer or rich.
 """
 
 from clashrecon.ingest.discover import Discovery, discover
-from clashrecon.ingest.readers import FileRead, SourcedArticle, read_file
+from clashrecon.ingest.files import FileRead, SourcedArticle, read_file
 
 __all__ = ["Discovery", "FileRead", "SourcedArticle", "discover", "read_file"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from clashrecon.errors import InputFileError
 from clashrecon.ingest.discover import discover
-from clashrecon.ingest.readers import FileRead, SourcedArticle, file_hash, read_bytes, read_file
+from clashrecon.ingest.files import FileRead, SourcedArticle, file_hash, read_bytes, read_file
 from clashrecon.models import Article
 from clashrecon.store import StoredSource
 from clashrecon.workers import Workers

@@ -2,11 +2,11 @@
 
 Schema changes are ordered migrations (`migrations.py`); `PRAGMA user_version` records how many have run.
 A file that is not SQLite, or a store from a newer clashrecon, is refused before anything
-writes to it, so the file stays byte-for-byte as it was. Writes happen in one
+writes to it (`sqlite_file.py`), so the file stays byte-for-byte as it was. Writes happen in one
 `BEGIN IMMEDIATE` transaction per batch, in WAL mode with a busy timeout, so that a killed
 run never leaves half an article and two ingests can share one store.
 
-Derived data (origins, resolved times, reconciled results) is only written if the stored
+The corpus passes' rows and the reconciled results are only written if the stored
 articles have not changed since it was computed: every batch of articles bumps a
 generation number and marks the results stale in the same transaction, so a run killed
 before reconciling, or one that raced another ingest, is reconciled again by the next run
@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from clashrecon.errors import MissingStore, NewerSchemaStore, NotSQLiteStore, StoreError
+from clashrecon.errors import StoreError
 from clashrecon.models import (
     Article,
     Claim,
@@ -42,76 +42,7 @@ from clashrecon.models import (
 )
 from clashrecon.store.base import StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_S = 60.0
-LOCK_RETRIES = 8
-
-
-def _check_file(path: Path, *, create: bool) -> None:
-    """Refuse anything that is not a SQLite store of a schema we know, without writing to it."""
-    if path.is_dir():
-        raise NotSQLiteStore(f"store {path} is a directory, not a SQLite file; give --db a file path")
-    if not path.is_file():
-        raise NotSQLiteStore(f"store {path} is not a regular file; give --db a file path")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"store {path} cannot be read ({exc.strerror}); check its permissions or give another --db") from exc
-    if not header:
-        if not create:
-            # a read command must not turn someone's empty file into a store
-            raise MissingStore(f"store {path} is an empty file; run `clashrecon ingest PATH --db {path}` first")
-        if not os.access(path, os.W_OK):
-            raise StoreError(f"store {path} is read-only; ingest needs to write it. Give --db a writable path")
-        return  # an empty file is an empty SQLite database
-    if header != SQLITE_HEADER:
-        raise NotSQLiteStore(
-            f"store {path} is not a SQLite database; it was left untouched. "
-            "Give --db a new path or an existing clashrecon store"
-        )
-    try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-        try:
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        finally:
-            probe.close()
-    except sqlite3.DatabaseError as exc:
-        raise NotSQLiteStore(f"store {path} is not a usable SQLite database ({exc}); it was left untouched") from exc
-    if version == 0 and tables:
-        # someone else's database: creating our tables in it would damage it
-        raise NotSQLiteStore(
-            f"store {path} is a SQLite database but not a clashrecon store (it has tables "
-            f"{', '.join(sorted(tables)[:5])}); it was left untouched. Give --db a new path"
-        )
-    if version == 0 and not create:
-        raise MissingStore(f"store {path} holds no clashrecon data yet; run `clashrecon ingest PATH --db {path}` first")
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaStore(
-            f"store {path} has schema version {version}, newer than this clashrecon's {SCHEMA_VERSION}; "
-            "it was left untouched. Upgrade clashrecon or give another --db"
-        )
-    if create and not os.access(path, os.W_OK):
-        raise StoreError(f"store {path} is read-only; ingest needs to write it. Give --db a writable path")
-
-
-def _retry_locked(fn):
-    """Run fn, retrying while another process holds the write lock beyond the busy timeout."""
-    delay = 0.05
-    for attempt in range(LOCK_RETRIES):
-        try:
-            return fn()
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            if attempt == LOCK_RETRIES - 1:
-                raise StoreError(f"store is locked by another process for too long ({exc}); try again") from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 2.0)
-    return None
-
+from clashrecon.store.sqlite_file import connect, retry_locked
 
 class SQLiteStore(Store):
     """A clashrecon store in one SQLite file. Use `Store.open(path, create=...)`."""
@@ -123,7 +54,6 @@ class SQLiteStore(Store):
         # the article generation the last corpus read saw; -1 when reads straddled a change
         self._basis: int | None = None
 
-    # ------------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> SQLiteStore:
@@ -133,33 +63,13 @@ class SQLiteStore(Store):
         read-only, so a store on a read-only disk or shared read-only still answers.
         """
         p = Path(path) if path is not None else default_db_path()
-        if os.path.lexists(p):
-            if not p.exists():
-                raise StoreError(f"store {p} is a broken symbolic link; give --db a file path")
-            _check_file(p, create=create)
-        elif not create:
-            raise MissingStore(f"no store at {p}; run `clashrecon ingest PATH` first or give --db an existing store")
-        elif not p.parent.exists():
-            raise StoreError(f"cannot create store {p}: folder {p.parent} does not exist")
-        elif not os.access(p.parent, os.W_OK):
-            raise StoreError(f"cannot create store {p}: folder {p.parent} is not writable")
-        read_only = not create and not os.access(p, os.W_OK)
-        try:
-            if read_only:
-                conn = sqlite3.connect(
-                    f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                conn = sqlite3.connect(p, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {p}: {exc}") from exc
+        conn, read_only = connect(p, create=create)
         store = cls(p, conn, read_only=read_only)
         try:
             conn.execute("PRAGMA foreign_keys=ON")
             if create:
                 # readers never change the journal mode: ingest made the store WAL when it created it
-                _retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
+                retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
                 conn.execute("PRAGMA synchronous=NORMAL")
             if store.schema_version < SCHEMA_VERSION:
                 if read_only:
@@ -200,7 +110,7 @@ class SQLiteStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; everything in it lands or nothing does."""
-        _retry_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        retry_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield self.conn
         except BaseException:
@@ -230,7 +140,6 @@ class SQLiteStore(Store):
         finally:
             self.conn.execute("COMMIT")
 
-    # ------------------------------------------------------------------ what ingest stored
 
     def stored_sources(self) -> dict[str, StoredSource]:
         rows = self.conn.execute("SELECT source, id, json_extract(data, '$.raw_hash') FROM articles")
@@ -359,7 +268,6 @@ class SQLiteStore(Store):
             "claims": self.conn.execute("SELECT count(*) FROM claims").fetchone()[0],
         }
 
-    # ------------------------------------------------------------------ what the corpus passes derived
 
     def derived(self) -> CorpusDerived:
         with self._reading():
@@ -400,7 +308,6 @@ class SQLiteStore(Store):
             )
         return True
 
-    # ------------------------------------------------------------------ results
 
     def save_reconciliation(self, rec: Reconciliation) -> bool:
         with self.transaction() as db:
@@ -426,7 +333,6 @@ class SQLiteStore(Store):
     def reconciled(self) -> bool:
         return self.meta("reconciled_at") is not None
 
-    # ------------------------------------------------------------------ settings
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
