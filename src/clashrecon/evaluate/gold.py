@@ -1,0 +1,113 @@
+"""Gold annotations: the hand-made casualty claims and event dates a corpus folder is scored against."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from clashrecon.errors import UsageError
+from clashrecon.models import Qualifier
+
+BASELINE_NAME = "baseline.json"
+RELATIVE = "relative"  # gold event date of a story that never gives a calendar date
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Text for matching: curly quotes straightened, lower case."""
+    return text.translate(_FOLD).lower()
+
+
+
+@dataclass(frozen=True)
+class GoldCasualty:
+    article: str
+    text: str
+    kind: str
+    victim_party: str | None
+    qualifier: str | None = None
+    stated: int | None = None
+    low: int | None = None
+    high: int | None = None
+    vague: str | None = None
+    claimant: str | None = None
+    dates: tuple[str, ...] = ()
+    scope: str | None = None
+
+    def describe(self) -> str:
+        number = self.vague or (
+            f"{self.low}-{self.high}" if self.qualifier == Qualifier.between.value else f"{self.qualifier} {self.stated}"
+        )
+        return f"{self.article}: {number} {self.kind} {self.victim_party} «{self.text}»"
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    date: str
+    label: str
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Gold:
+    name: str
+    path: Path
+    corpus: Path
+    casualties: tuple[GoldCasualty, ...]
+    events: tuple[GoldEvent, ...]
+    reference_date: str | None = None
+
+
+def _gold_file(path: Path) -> Gold:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"gold file {path} cannot be read as JSON ({exc}); fix it or give another GOLD") from None
+    try:
+        corpus = (path.parent / data["corpus"]).resolve()
+        casualties = tuple(
+            GoldCasualty(
+                article=c["article"],
+                text=c["text"],
+                kind=c["kind"],
+                victim_party=c.get("victim_party"),
+                qualifier=c.get("qualifier"),
+                stated=c.get("stated"),
+                low=c.get("low"),
+                high=c.get("high"),
+                vague=c.get("vague"),
+                claimant=c.get("claimant"),
+                dates=tuple(c.get("dates", ())),
+                scope=c.get("scope"),
+            )
+            for c in data.get("casualties", ())
+        )
+        events = tuple(
+            GoldEvent(date=str(e["date"]), label=e.get("label", ""), optional=bool(e.get("optional", False)))
+            for e in data.get("events", ())
+        )
+    except (KeyError, TypeError) as exc:
+        raise UsageError(f"gold file {path} lacks a required key ({exc}); see data/gold/seeds.json for the format") from None
+    if not corpus.exists():
+        raise UsageError(f"gold file {path} names corpus {corpus}, which does not exist")
+    return Gold(
+        name=data.get("name", path.stem),
+        path=path,
+        corpus=corpus,
+        casualties=casualties,
+        events=events,
+        reference_date=data.get("reference_date"),
+    )
+
+
+def load_gold(path: Path) -> list[Gold]:
+    """One gold file, or every *.json gold file in a folder (the baseline excepted)."""
+    if path.is_dir():
+        files = sorted(p for p in path.glob("*.json") if p.name != BASELINE_NAME)
+        if not files:
+            raise UsageError(f"no gold files (*.json) in {path}")
+        return [_gold_file(p) for p in files]
+    if not path.exists():
+        raise UsageError(f"gold path {path} does not exist; give a gold .json file or a folder of them")
+    return [_gold_file(path)]
