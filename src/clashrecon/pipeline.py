@@ -211,7 +211,7 @@ def ingest(
 
 def finalize(store: Store, workers: Workers | None = None) -> Reconciliation:
     """The corpus passes over everything stored, then the reconciliation of their view of it."""
-    from clashrecon.corpus import corpus_passes
+    from clashrecon.corpus.passes import corpus_passes
     from clashrecon.corpus.view import articles_as_derived, claims_as_derived
     from clashrecon.reconcile import reconcile
 

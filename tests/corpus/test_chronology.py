@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clashrecon.corpus import corpus_passes
+from clashrecon.corpus.passes import corpus_passes
 from clashrecon.corpus.chronology import article_references, infer_anchor, resolve_time, resolve_weekday, Reference
 from clashrecon.corpus.view import articles_as_derived, claims_as_derived
 from clashrecon.extract.times import best_time, time_expressions
