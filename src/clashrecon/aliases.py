@@ -76,18 +76,21 @@ def merge_claim_names(claims: list) -> list:
     canonical spelling and keeps the printed one in attrs["printed"]; the same for
     attrs["claimant_person"]. Other fields are left alone.
     """
-    from clashrecon.models import Field
+    from clashrecon.models import EventDetails, Field
 
     places = merge_variants(c.value for c in claims if c.field is Field.places and c.value)
-    persons = merge_variants(c.attrs["claimant_person"] for c in claims if c.attrs.get("claimant_person"))
+    persons = merge_variants(c.attrs.claimant_person for c in claims if isinstance(c.attrs, EventDetails) and c.attrs.claimant_person)
     out = []
     for c in claims:
         update: dict = {}
+        attrs = c.attrs
         if c.field is Field.places and c.value and places.get(c.value, c.value) != c.value:
             update["value"] = places[c.value]
-            update["attrs"] = {**c.attrs, "printed": c.value}
-        person = c.attrs.get("claimant_person")
+            attrs = attrs.model_copy(update={"printed": c.value})
+        person = attrs.claimant_person if isinstance(attrs, EventDetails) else None
         if person and persons.get(person, person) != person:
-            update["attrs"] = {**update.get("attrs", c.attrs), "claimant_person": persons[person], "claimant_person_printed": person}
+            attrs = attrs.model_copy(update={"claimant_person": persons[person], "claimant_person_printed": person})
+        if attrs is not c.attrs:
+            update["attrs"] = attrs
         out.append(c.model_copy(update=update) if update else c)
     return out

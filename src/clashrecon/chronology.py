@@ -27,7 +27,9 @@ from clashrecon.lexicon import load_data
 from clashrecon.models import (
     Article,
     Claim,
+    EventDetails,
     Field,
+    PlaceDetails,
     Precision,
     Published,
     TimeBasis,
@@ -397,12 +399,13 @@ def _as_extracted(c: Claim) -> Claim:
     """The claim before any corpus pass: its time unresolved and the printed spellings that
     `aliases.merge_claim_names` replaced put back, so each pass merges names over the current corpus."""
     update: dict = {"event_time": _unresolved(c.event_time)}
-    attrs = dict(c.attrs)
-    if c.field is Field.places and "printed" in attrs:
-        update["value"] = attrs.pop("printed")
-    if "claimant_person_printed" in attrs:
-        attrs["claimant_person"] = attrs.pop("claimant_person_printed")
-    if attrs != c.attrs:
+    attrs = c.attrs
+    if c.field is Field.places and isinstance(attrs, PlaceDetails) and attrs.printed is not None:
+        update["value"] = attrs.printed
+        attrs = attrs.without("printed")
+    if isinstance(attrs, EventDetails) and attrs.claimant_person_printed is not None:
+        attrs = attrs.model_copy(update={"claimant_person": attrs.claimant_person_printed}).without("claimant_person_printed")
+    if attrs is not c.attrs:
         update["attrs"] = attrs
     if update.keys() == {"event_time"} and update["event_time"] is c.event_time:
         return c

@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import Article, Claim, Field, Precision, ScopeKind, TimeBasis, TimeRef
+from clashrecon.models import BOTH, Article, Claim, EventDetails, EventKind, Field, Precision, ScopeKind, TimeBasis, TimeRef
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -132,25 +132,16 @@ def _chain_days(days: list[int]) -> list[list[int]]:
     return episodes
 
 
-_PARTY_KEYS = ("attacker", "target", "blamed", "accuser")
-
-
 def _parties(claim: Claim) -> set[str]:
     """The sides a claim is about: victims, attackers, targets, accusers and the blamed; never commentators."""
     found: set[str] = set()
     victim = claim.victim_party
-    if victim and victim != "both":
+    if victim and victim != BOTH:
         found.add(victim)
-    attrs = claim.attrs
-    if attrs:
-        for key in _PARTY_KEYS:
-            value = attrs.get(key)
-            if isinstance(value, str):
-                if value:
-                    found.add(value)
-            elif isinstance(value, (list, tuple)):
-                found.update(v for v in value if isinstance(v, str) and v)
-    if claim.kind == "blame" and claim.value:
+    d = claim.attrs
+    if isinstance(d, EventDetails):
+        found.update(name for name in (d.attacker, d.target, d.blamed, d.accuser) if name)
+    if claim.kind is EventKind.blame and claim.value:
         found.add(claim.value)
         if claim.claimant:
             found.add(claim.claimant)
