@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clashrecon import render
-from clashrecon.models import Conflict, Event, Fact, Field, Position, Precision, Relation, TimeRef
+from clashrecon.models import CasualtyKind, Conflict, Event, Fact, Field, Position, Precision, Relation, TimeRef
 
 
 @pytest.mark.parametrize(
@@ -53,18 +53,26 @@ def test_article_text_is_printed_literally_never_as_markup(capsys):
 
 def test_the_timeline_shows_figures_per_party_with_the_arithmetic():
     fact = Fact(
-        id="f1", event_id="e1", field=Field.casualties, kind="killed", subject="both sides · killed",
+        id="f1", event_id="e1", field=Field.casualties, kind="killed",
         value="99 → 155", party="both", status=Relation.aggregate, articles=2, independent_sources=1,
         note="99 = 49 + 50 ✓; 155 = 105 + 50 ✓",
     )
-    side = fact.model_copy(update={"id": "f2", "subject": "Armenia · killed", "party": "Armenia", "value": "≥49 → 105",
+    side = fact.model_copy(update={"id": "f2", "party": "Armenia", "value": "≥49 → 105",
                                     "status": Relation.updated, "note": "updated Wed 2022-09-14", "articles": 5,
                                     "independent_sources": 3})
-    event = Event(id="e1", when=TimeRef(start="2022-09-13", precision=Precision.day), summary=HOSTILE, facts=(side, fact))
+    region = side.model_copy(update={"id": "f3", "place": "Gegharkunik", "value": "4", "status": Relation.subtotal,
+                                      "note": "part of ≥49 → 105 ✓", "articles": 1, "independent_sources": 1})
+    wounded = side.model_copy(update={"id": "f4", "kind": CasualtyKind.wounded, "party": "Azerbaijan", "group": "civilians",
+                                       "value": "2", "status": Relation.subtotal, "note": "", "articles": 1,
+                                       "independent_sources": 1})
+    facts = (side, region, wounded, fact)
+    event = Event(id="e1", when=TimeRef(start="2022-09-13", precision=Precision.day), summary=HOSTILE, facts=facts)
     body = render.event_body(event).plain
     assert "Armenia: killed ≥49 → 105 (updated Wed 2022-09-14) [5 art., 3 orig.]" in body
+    assert "\n    killed 4 in Gegharkunik (part of ≥49 → 105 ✓) [1 art., 1 orig.]" in body
+    assert "Azerbaijan: wounded 2 civilians [1 art., 1 orig.]" in body
     assert "both sides: killed 99 → 155 (99 = 49 + 50 ✓; 155 = 105 + 50 ✓)" in body
-    assert body.index("Armenia") < body.index("both sides")
+    assert body.index("Armenia") < body.index("Azerbaijan") < body.index("both sides")
     assert "\x1b" not in body
 
 

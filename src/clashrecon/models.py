@@ -8,119 +8,46 @@ This module imports neither spaCy nor rich: the read-only commands load it.
 from __future__ import annotations
 
 import math
-from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field as F, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field as F,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    computed_field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+
+from clashrecon.details import ClaimDetails, Details, EventDetails, NoDetails, PlaceDetails, TimeDetails
+# the categories are re-exported: records and their categories are imported from here
+from clashrecon.kinds import (  # noqa: F401
+    CLAIM_SEGMENTS,
+    CONFLICT_RELATIONS,
+    CasualtyKind,
+    ClaimKind,
+    ClaimantRole,
+    EventKind,
+    Field,
+    KIND_OF_FIELD,
+    NameKind,
+    PlaceKind,
+    Precision,
+    Qualifier,
+    Relation,
+    ScopeKind,
+    SegmentType,
+    TimeBasis,
+    TimeKind,
+    VictimGroup,
+)
 
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
-
-# --------------------------------------------------------------------------- enums
-
-
-class Field(str, Enum):
-    """Which part of the story a claim speaks to."""
-
-    casualties = "casualties"
-    actors = "actors"
-    places = "places"
-    times = "times"
-
-
-class Qualifier(str, Enum):
-    """How a reported number bounds the true value. See README 'Qualifier semantics'."""
-
-    exact = "exact"
-    at_least = "at_least"
-    more_than = "more_than"
-    about = "about"
-    up_to = "up_to"
-    between = "between"
-    unspecified = "unspecified"
-
-
-class CasualtyKind(str, Enum):
-    killed = "killed"
-    wounded = "wounded"
-    missing = "missing"
-    captured = "captured"
-    bodies = "bodies"
-    casualties = "casualties"
-
-
-class VictimGroup(str, Enum):
-    military = "military"
-    civilians = "civilians"
-    people = "people"
-
-
-class ClaimantRole(str, Enum):
-    """How the claimant was found."""
-
-    speaker = "speaker"  # the subject of a reporting verb or "according to"
-    outlet = "outlet"  # unattributed: the outlet itself asserts it
-    headline = "headline"  # a headline's "X says ..."
-
-
-class Precision(str, Enum):
-    year = "year"
-    month = "month"
-    day = "day"
-    part_of_day = "part_of_day"
-    hour = "hour"
-    relative = "relative"  # "day 2": nothing anchors it to the calendar
-    unknown = "unknown"
-
-
-class TimeBasis(str, Enum):
-    explicit = "explicit"  # the text gives the calendar date itself
-    resolved = "resolved"  # relative words resolved against the article's reference date
-    inferred = "inferred"  # taken from context (the article's own date, the event's window)
-    unknown = "unknown"
-
-
-class SegmentType(str, Enum):
-    """What a stretch of an article's stored text is. Only body and headline yield claims."""
-
-    body = "body"
-    headline = "headline"
-    headline_repeat = "headline_repeat"
-    chrome = "chrome"  # site furniture: share buttons, "Read More", browser notices
-    caption = "caption"  # photo captions and credits
-    credit = "credit"  # wire credit lines such as "/ Source: Reuters"
-    byline = "byline"
-    contributor = "contributor"  # "... contributed to this report."
-    repeat = "repeat"  # a paragraph printed again verbatim further down
-
-
-CLAIM_SEGMENTS = frozenset({SegmentType.body, SegmentType.headline})
-
-
-class Relation(str, Enum):
-    """How the claims behind a fact, or two facts, relate. See README 'Relations'."""
-
-    agreed = "agreed"
-    updated = "updated"
-    aggregate = "aggregate"
-    subtotal = "subtotal"
-    discrepancy = "discrepancy"
-    disputed = "disputed"
-    single_source = "single_source"
-
-
-CONFLICT_RELATIONS = frozenset({Relation.discrepancy, Relation.disputed})
-
-
-class ScopeKind(str, Enum):
-    event = "event"  # the event the article reports (default)
-    place = "place"  # a count for one region or place only
-    group = "group"  # a count for a sub-group ("including 13 civilians")
-    cumulative = "cumulative"  # a running total since a moment
-    increment = "increment"  # "12 more bodies": adds to an earlier count
-    background = "background"  # a different, earlier event (the 2020 war)
 
 
 # --------------------------------------------------------------------------- article
@@ -282,6 +209,14 @@ class Scope(Record):
     text: str = F(default="", description="Words that set the scope")
 
 
+_DETAILS_OF_FIELD: dict[Field, type[Details]] = {
+    Field.casualties: NoDetails,
+    Field.actors: EventDetails,
+    Field.places: PlaceDetails,
+    Field.times: TimeDetails,
+}
+
+
 class Claim(Record):
     """One assertion found in one sentence of one article."""
 
@@ -289,7 +224,7 @@ class Claim(Record):
     article: str = F(description="Source article's file name")
     article_id: str = F(description="Source article's content hash")
     field: Field = F(description="casualties, actors, places or times")
-    kind: str = F(description="Casualty kind, event kind, 'actor', 'place' or 'time'")
+    kind: ClaimKind = F(description="What kind of casualty, event, place or time claim it is")
     subject: str | None = F(default=None, description="What the claim is about, canonical")
     value: str | None = F(default=None, description="What it asserts, canonical")
     quote: str = F(description="The sentence, exactly as stored")
@@ -306,7 +241,34 @@ class Claim(Record):
     victim_party: str | None = F(default=None, description="Whose casualties: canonical actor or 'both'")
     victim_group: VictimGroup | None = F(default=None, description="military, civilians or people")
     scope: Scope | None = F(default=None, description="What the count covers")
-    attrs: dict[str, Any] = F(default_factory=dict, description="Field-specific details (attacker, target, weapons, ...)")
+    attrs: ClaimDetails = F(
+        default_factory=dict,
+        validate_default=True,
+        description="Field-specific details (attacker, target, weapons, ...); JSON gives only the keys set",
+    )
+
+    @field_validator("kind", mode="wrap")
+    @classmethod
+    def _kind_of_field(cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+        """The kind from its field's enum ('ceasefire' is an event and a time kind); anything else
+        goes to the union, which refuses unknown kinds. The direct look-up also spares most
+        claims the union's cost."""
+        enum = KIND_OF_FIELD.get(info.data.get("field"))
+        member = enum._value2member_map_.get(value) if enum is not None and isinstance(value, str) else None
+        return member if member is not None else handler(value)
+
+    @field_validator("attrs", mode="before")
+    @classmethod
+    def _details_of_field(cls, value: Any, info: ValidationInfo) -> Any:
+        """A dict (from an extractor, or stored JSON) becomes the details model of the claim's field."""
+        model = _DETAILS_OF_FIELD.get(info.data.get("field"))
+        if model is not None and isinstance(value, dict):
+            return model.model_validate(value)
+        return value
+
+    @field_serializer("attrs")
+    def _set_details(self, attrs: Details) -> dict[str, Any]:
+        return attrs.dump()
 
     def contract(self) -> dict[str, Any]:
         """The `claims --json` object (README 'JSON output')."""
@@ -314,7 +276,7 @@ class Claim(Record):
             "id": self.id,
             "article": self.article,
             "field": self.field.value,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "subject": self.subject,
             "value": self.value,
             "quote": self.quote,
@@ -336,19 +298,12 @@ class Claim(Record):
                 victim_group=self.victim_group.value if self.victim_group else None,
                 scope=self.scope.model_dump(mode="json", exclude_defaults=True) if self.scope else None,
             )
-        if self.attrs:
-            out["attrs"] = self.attrs
+        if self.attrs.model_fields_set:
+            out["attrs"] = self.attrs.dump()
         return out
 
 
 # --------------------------------------------------------------------------- derived by the corpus passes
-
-
-class NameKind(str, Enum):
-    """Which names the corpus name pass spells one way across articles."""
-
-    place = "place"  # a place claim's value
-    person = "person"  # the person a claim is attributed to (its claimant_person)
 
 
 class Lineage(Record):
@@ -403,16 +358,42 @@ class Position(Record):
     claim_ids: tuple[str, ...] = F(default=(), description="Claims behind it")
 
 
+BOTH = "both"  # the victim party of a both-sides count
+
+
+def casualty_subject(party: str | None, kind: CasualtyKind, place: str | None = None, group: str | None = None) -> str:
+    """What a casualty fact is about, e.g. 'Armenia · killed · in Gegharkunik'."""
+    parts = ["both sides" if party == BOTH else (party or "no side named"), str(kind)]
+    if place is not None:
+        parts.append(f"in {place}")
+    elif group is not None:
+        parts.append(group)
+    return " · ".join(parts)
+
+
+def _legacy_event_kind(label: str) -> str:
+    """The event kind of an actor fact stored when its kind was its label ('initiator (blame)', 'who attacked')."""
+    head, _, tail = label.rpartition(" (")
+    if head and tail[:-1] in EventKind._value2member_map_:
+        return tail[:-1]
+    from clashrecon.lexicon import load_data
+
+    labels = load_data("reconcile.json")["disputes"]["labels"]
+    return next((kind for kind, text in labels.items() if text == label), label)
+
+
 class Fact(Record):
     """Claims about one quantity or proposition within one event, reconciled."""
 
     id: str = F(description="Stable ID")
     event_id: str = F(description="Event the fact belongs to")
     field: Field = F(description="casualties, actors, places or times")
-    kind: str = F(description="Casualty kind or event kind")
-    subject: str = F(description="What the fact is about, e.g. 'Armenia · killed · military'")
+    kind: CasualtyKind | EventKind = F(description="Casualty kind, or the event kind of an actor proposition")
     value: str = F(description="Reconciled value as shown, e.g. '≥49 → 105'")
     party: str | None = F(default=None, description="Victim party or actor concerned")
+    place: str | None = F(default=None, description="The one place a casualty count covers, e.g. 'Gegharkunik'")
+    group: str | None = F(default=None, description="The sub-group a casualty count covers, e.g. 'civilians'")
+    label: str = F(default="", description="What an actor proposition is about, e.g. 'initiator (blame)'")
     low: int | None = F(default=None, description="Reconciled low estimate")
     best: int | None = F(default=None, description="Reconciled best estimate")
     high: int | None = F(default=None, description="Reconciled high estimate; None if unbounded")
@@ -424,11 +405,41 @@ class Fact(Record):
     claim_ids: tuple[str, ...] = F(default=(), description="Claims behind it")
     note: str = F(default="", description="Arithmetic or explanation")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _fields_of_subject(cls, data: Any) -> Any:
+        """`subject` is derived, so dumps carry it and input drops it. A fact stored before party,
+        kind, place, group and label were kept apart has only the subject: they are read from it."""
+        if not isinstance(data, dict) or "subject" not in data:
+            return data
+        data = dict(data)
+        subject = data.pop("subject")
+        if any(k in data for k in ("place", "group", "label")):
+            return data
+        if data.get("field") in (Field.casualties, Field.casualties.value):
+            scope = subject.split(" · ", 2)[2:]
+            if scope and scope[0].startswith("in "):
+                data["place"] = scope[0][3:]
+            elif scope:
+                data["group"] = scope[0]
+        else:
+            data["label"] = subject
+            data["kind"] = _legacy_event_kind(str(data.get("kind", subject)))
+        return data
+
+    @computed_field(description="What the fact is about, e.g. 'Armenia · killed · in Gegharkunik' or an actor label")
+    @property
+    def subject(self) -> str:
+        if self.field is Field.casualties:
+            return casualty_subject(self.party, self.kind, self.place, self.group)
+        return self.label
+
     def contract(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "field": self.field.value,
-            "kind": self.kind,
+            # an actor fact's kind has always been shown as its label
+            "kind": self.kind.value if self.field is Field.casualties else self.label,
             "subject": self.subject,
             "value": self.value,
             "status": self.status.value,

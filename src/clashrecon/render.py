@@ -161,12 +161,12 @@ def when_text(w: TimeRef) -> str:
 
 def _fact_line(f: Fact, with_party: bool) -> Text:
     line = Text()
-    scope = f.subject.split(" · ")[2:]  # "Armenia · killed · in Gegharkunik" -> ["in Gegharkunik"]
     if f.field.value == "casualties":
         line.append(f"{safe(f.kind)} ")
         line.append(safe(f.value), style="bold")
-        if scope:
-            line.append(" " + safe(" ".join(scope)))
+        scope = f"in {f.place}" if f.place is not None else f.group
+        if scope is not None:
+            line.append(" " + safe(scope))
     else:
         line.append(f"{safe(f.subject)}: ")
         line.append(safe(f.value), style="bold")

@@ -72,5 +72,5 @@ def test_place_names_and_persons_are_spelled_one_way_across_the_corpus():
     ]
     merged = claims_as_derived(claims, CorpusDerived(spellings=spellings(claims)))
     assert [c.value for c in merged[:4]] == ["Nagorno-Karabakh"] * 3 + ["Goris"]
-    assert merged[2].attrs["printed"] == "Nagorno Karabakh"
-    assert {c.attrs["claimant_person"] for c in merged[4:]} == {"Sergey Lavrov (Russia)"}
+    assert merged[2].attrs.printed == "Nagorno Karabakh"
+    assert {c.attrs.claimant_person for c in merged[4:]} == {"Sergey Lavrov (Russia)"}

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import Claim, Field, NameKind, Spelling
+from clashrecon.models import Claim, EventDetails, Field, NameKind, Spelling
 
 
 def min_ratio() -> float:
@@ -74,7 +74,9 @@ def spellings(claims: list[Claim]) -> tuple[Spelling, ...]:
     """The variant spellings of place names and speaking persons across the corpus, each with the
     canonical one ("Verin Shorja" -> "Verin Shorzha"); a name without variants is not listed."""
     places = merge_variants(c.value for c in claims if c.field is Field.places and c.value)
-    persons = merge_variants(c.attrs["claimant_person"] for c in claims if c.attrs.get("claimant_person"))
+    persons = merge_variants(
+        c.attrs.claimant_person for c in claims if isinstance(c.attrs, EventDetails) and c.attrs.claimant_person
+    )
     return tuple(
         Spelling(kind=kind, printed=printed, canonical=canonical)
         for kind, table in ((NameKind.place, places), (NameKind.person, persons))

@@ -8,27 +8,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from clashrecon.models import Claim, Field, ScopeKind
-
-_PARTY_KEYS = ("attacker", "target", "blamed", "accuser")
-
+from clashrecon.models import BOTH, Claim, EventDetails, EventKind, Field, ScopeKind
 
 def _parties(claim: Claim) -> set[str]:
     """The sides a claim is about: victims, attackers, targets, accusers and the blamed; never commentators."""
     found: set[str] = set()
     victim = claim.victim_party
-    if victim and victim != "both":
+    if victim and victim != BOTH:
         found.add(victim)
-    attrs = claim.attrs
-    if attrs:
-        for key in _PARTY_KEYS:
-            value = attrs.get(key)
-            if isinstance(value, str):
-                if value:
-                    found.add(value)
-            elif isinstance(value, (list, tuple)):
-                found.update(v for v in value if isinstance(v, str) and v)
-    if claim.kind == "blame" and claim.value:
+    d = claim.attrs
+    if isinstance(d, EventDetails):
+        found.update(name for name in (d.attacker, d.target, d.blamed, d.accuser) if name)
+    if claim.kind is EventKind.blame and claim.value:
         found.add(claim.value)
         if claim.claimant:
             found.add(claim.claimant)

@@ -6,7 +6,7 @@ reconciled picture (reconciliation itself, `claims`, `sources`, `show`) applies 
 
 from __future__ import annotations
 
-from clashrecon.models import Article, Claim, CorpusDerived, Field, NameKind, Published, TimeBasis
+from clashrecon.models import Article, Claim, CorpusDerived, EventDetails, Field, NameKind, Published, TimeBasis
 
 
 def articles_as_derived(articles: list[Article], derived: CorpusDerived) -> list[Article]:
@@ -45,9 +45,10 @@ def claims_as_derived(claims: list[Claim], derived: CorpusDerived) -> list[Claim
                 update["value"] = resolved.value
         if c.field is Field.places and c.value in places:
             update["value"] = places[c.value]
-            update["attrs"] = {**c.attrs, "printed": c.value}
-        person = c.attrs.get("claimant_person")
+            update["attrs"] = c.attrs.model_copy(update={"printed": c.value})
+        attrs = update.get("attrs", c.attrs)
+        person = attrs.claimant_person if isinstance(attrs, EventDetails) else None
         if person in persons:
-            update["attrs"] = {**update.get("attrs", c.attrs), "claimant_person": persons[person], "claimant_person_printed": person}
+            update["attrs"] = attrs.model_copy(update={"claimant_person": persons[person], "claimant_person_printed": person})
         out.append(c.model_copy(update=update) if update else c)
     return out

@@ -9,9 +9,11 @@ low/best/high/conservative (values.py), then name how claims and facts relate (r
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from datetime import date
 
 from clashrecon.models import (
+    BOTH,
     Article,
     CasualtyKind,
     Claim,
@@ -23,8 +25,8 @@ from clashrecon.models import (
     Relation,
 )
 from clashrecon.reconcile.clustering import Cluster, cluster_claims, cluster_when, parse_iso
-from clashrecon.reconcile.facts import BOTH, FactDraft, casualty_facts, relative_day, weekday_label
-from clashrecon.reconcile.relations import Found, aggregates, disputes, subtotals, time_discrepancies, within_fact
+from clashrecon.reconcile.facts import FactDraft, FactKey, casualty_facts, relative_day, weekday_label
+from clashrecon.reconcile.relations import Found, Proposition, aggregates, disputes, subtotals, time_discrepancies, within_fact
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 
 __all__ = ["reconcile"]
@@ -45,12 +47,12 @@ def _as_of(claim: Claim, reference: dict[str, date | None]) -> date | None:
     return parse_iso(t.end) or parse_iso(t.start) if t is not None else None
 
 
-def _fact_status(d: FactDraft, n_origins: int) -> Relation:
+def _fact_status(d: FactDraft, n_origins: int, notes: list[str]) -> Relation:
     if d.residue:
         return Relation.single_source if n_origins <= 1 else Relation.agreed
     if d.discrepant:
         return Relation.discrepancy
-    if d.key.is_total and d.notes:
+    if d.key.is_total and notes:
         return Relation.aggregate
     if d.key.scope != ("all", None):
         return Relation.subtotal
@@ -59,13 +61,14 @@ def _fact_status(d: FactDraft, n_origins: int) -> Relation:
     return Relation.single_source if n_origins <= 1 else Relation.agreed
 
 
-def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
+def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str], related: list[str]) -> Fact:
+    """The fact of a draft; `related` are the note lines its relations to other facts gave."""
     # an "unknown number" report does not corroborate a figure
     counted = [c for c in d.claims if c.quantity is not None and c.quantity.is_known] or d.claims
     origins = {origin.get(c.article_id, c.article_id) for c in counted}
     est = d.estimate
     known = [m for m in d.moments if m.estimate is not None]
-    notes = list(d.notes)
+    notes = list(related)
     if d.residue:
         notes.append("side not identified; not compared")
     elif len(known) > 1 and not d.falls:
@@ -76,14 +79,15 @@ def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
         event_id=event_id,
         field=Field.casualties,
         kind=d.key.kind,
-        subject=d.key.subject(),
-        value=d.display() or "unspecified",
         party=d.key.party,
+        place=d.key.place,
+        group=d.key.group,
+        value=d.display() or "unspecified",
         low=est.low if est else None,
         best=est.best if est else None,
         high=est.high if est else None,
         conservative=est.conservative if est else None,
-        status=_fact_status(d, len(origins)),
+        status=_fact_status(d, len(origins), related),
         articles=len({c.article_id for c in counted}),
         independent_sources=len(origins),
         claimants=tuple(sorted({c.claimant for c in counted if c.claimant})),
@@ -92,14 +96,53 @@ def _casualty_fact(d: FactDraft, event_id: str, origin: dict[str, str]) -> Fact:
     )
 
 
-_KIND_ORDER = {k.value: i for i, k in enumerate(CasualtyKind)}
+def _actor_fact(p: Proposition, event_id: str) -> Fact:
+    """An actor proposition as a fact: its values side by side, 'vs' when disputed."""
+    claims = [cid for pos in p.positions for cid in pos.claim_ids]
+    origins = {o for pos in p.positions for o in pos.origins}
+    shown = [f"{pos.value} (per {', '.join(pos.claimants) or 'unattributed'})" for pos in p.positions]
+    if p.dispute is not None:
+        value, status = " vs ".join(shown), Relation.disputed
+    else:
+        value = " / ".join(shown)
+        status = Relation.single_source if len(origins) <= 1 else Relation.agreed
+    return Fact(
+        id=_id("f", event_id, "actors", p.label),
+        event_id=event_id,
+        field=Field.actors,
+        kind=p.kind,
+        label=p.label,
+        value=value,
+        status=status,
+        articles=len({a for pos in p.positions for a in pos.articles}),
+        independent_sources=len(origins),
+        claimants=tuple(sorted({n for pos in p.positions for n in pos.claimants})),
+        claim_ids=tuple(claims),
+    )
+
+
+_KIND_ORDER = {k: i for i, k in enumerate(CasualtyKind)}
 
 
 def _fact_order(f: Fact) -> tuple:
     if f.field is not Field.casualties:
         return (1, -f.articles, f.subject)
-    scoped = len(f.subject.split(" · ")) > 2
+    scoped = f.place is not None or f.group is not None
     return (0, f.party == BOTH, f.party or "~", _KIND_ORDER.get(f.kind, 99), scoped, f.subject)
+
+
+def _casualty_findings(drafts: list[FactDraft], origin: dict[str, str], label: str) -> tuple[list[Found], dict[FactKey, list[str]]]:
+    """Relations within and between an event's casualty facts, and the note lines they give each fact."""
+    found: list[Found] = []
+    for d in drafts:
+        found.extend(within_fact(d, origin, label))
+    notes: dict[FactKey, list[str]] = defaultdict(list)
+    for relate in (aggregates, subtotals):
+        more, noted = relate(drafts, origin)
+        found.extend(more)
+        for key, lines in noted.items():
+            notes[key].extend(lines)
+    return found, notes
 
 
 def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None]) -> tuple[Event, list[Conflict]]:
@@ -107,40 +150,14 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
     event_id = _id("e", *key)
     as_of = {c.id: _as_of(c, reference) for c in cl.claims}
     drafts = casualty_facts([c for c in cl.claims if c.field is Field.casualties], as_of, cl.background)
-    found: list[Found] = []
-    for d in drafts:
-        found.extend(within_fact(d, origin, cl.label))
-    found.extend(aggregates(drafts, origin))
-    found.extend(subtotals(drafts, origin))
-    facts = [_casualty_fact(d, event_id, origin) for d in drafts]
-    for dispute, label, positions in disputes(cl.claims, origin):
-        claims = [cid for p in positions for cid in p.claim_ids]
-        arts = {a for p in positions for a in p.articles}
-        origins = {o for p in positions for o in p.origins}
-        if dispute is None and not label.startswith("initiator") and "(blame)" not in label:
+    found, notes = _casualty_findings(drafts, origin, cl.label)
+    facts = [_casualty_fact(d, event_id, origin, notes.get(d.key, [])) for d in drafts]
+    for p in disputes(cl.claims, origin):
+        if p.dispute is None and not p.label.startswith("initiator") and "(blame)" not in p.label:
             continue  # an undisputed attack or ceasefire report is detail, not a finding
-        if dispute is not None:
-            found.append(dispute)
-            value = " vs ".join(f"{p.value} (per {', '.join(p.claimants) or 'unattributed'})" for p in positions)
-            status = Relation.disputed
-        else:
-            value = " / ".join(f"{p.value} (per {', '.join(p.claimants) or 'unattributed'})" for p in positions)
-            status = Relation.single_source if len(origins) <= 1 else Relation.agreed
-        facts.append(
-            Fact(
-                id=_id("f", event_id, "actors", label),
-                event_id=event_id,
-                field=Field.actors,
-                kind=label,
-                subject=label,
-                value=value,
-                status=status,
-                articles=len(arts),
-                independent_sources=len(origins),
-                claimants=tuple(sorted({n for p in positions for n in p.claimants})),
-                claim_ids=tuple(claims),
-            )
-        )
+        if p.dispute is not None:
+            found.append(p.dispute)
+        facts.append(_actor_fact(p, event_id))
     found.extend(time_discrepancies(cl.claims, origin))
     conflicts = [
         Conflict(

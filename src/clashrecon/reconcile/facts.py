@@ -1,36 +1,22 @@
-"""Casualty claims of one event -> facts: one per (victim party, kind, scope), tracked over time.
+"""Casualty claims of one event -> fact drafts: one per (victim party, kind, scope).
 
-A fact's claims are split into moments by the date they were reported (the article's
-reference date): the same count reported on Tuesday and on Wednesday is two moments. Within
-a moment, reports that can all be true agree; reports that cannot are a discrepancy. Across
-moments, a changed figure is an update (tolls are running counts), unless a later report
-falls below an earlier floor, which no running count can do: that is a discrepancy too.
-Background events (a war years ago) have one moment: their toll has one time frame.
+Decides which claims count the same quantity: a count naming no side takes the side it can
+only belong to, counts of different people (soldiers within a toll) are kept apart. Each
+draft's figures over time are its moments (moments.py).
 
 Not done here: relations between facts (aggregates, subtotals) live in relations.py.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from clashrecon.models import Claim, Position, Quantity, ScopeKind, SegmentType, VictimGroup
-from clashrecon.reconcile.values import (
-    Estimate,
-    Interval,
-    compatible,
-    figures_differ,
-    interval,
-    point,
-    quantity_display,
-    reconcile_values,
-    stated_floor,
-)
+from clashrecon.models import BOTH, CasualtyKind, Claim, Position, ScopeKind, SegmentType, VictimGroup, casualty_subject
+from clashrecon.reconcile.moments import Moment, build_moments, compatible_groups, group_display, qkey
+from clashrecon.reconcile.values import Estimate, point
 
-BOTH = "both"
 ALL = ("all", None)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -38,45 +24,35 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 @dataclass(frozen=True)
 class FactKey:
     party: str | None
-    kind: str
+    kind: CasualtyKind
     scope: tuple[str, str | None]  # ("all", None) | ("place", name) | ("group", name)
 
     @property
     def is_total(self) -> bool:
         return self.party == BOTH and self.scope == ALL
 
-    def subject(self) -> str:
-        who = "both sides" if self.party == BOTH else (self.party or "no side named")
-        parts = [who, self.kind]
-        if self.scope[0] == "place":
-            parts.append(f"in {self.scope[1]}")
-        elif self.scope[0] == "group":
-            parts.append(str(self.scope[1]))
-        return " · ".join(parts)
-
-
-@dataclass
-class Moment:
-    as_of: date | None
-    claims: list[Claim]
-    groups: list[list[Claim]] = field(default_factory=list)  # mutually compatible reports
-    estimate: Estimate | None = None
+    @property
+    def place(self) -> str | None:
+        return self.scope[1] if self.scope[0] == "place" else None
 
     @property
-    def consistent(self) -> bool:
-        return len(self.groups) <= 1
+    def group(self) -> str | None:
+        return self.scope[1] if self.scope[0] == "group" else None
 
-    def display(self) -> str:
-        return " vs ".join(group_display(g) for g in self.groups) or "unspecified"
+    def subject(self) -> str:
+        return casualty_subject(self.party, self.kind, self.place, self.group)
+
+    def id_text(self) -> str:
+        """The key as relation IDs hash it: the dataclass repr from when kinds were strings, so IDs stay stable."""
+        return f"FactKey(party={self.party!r}, kind={str(self.kind)!r}, scope={self.scope!r})"
 
 
-@dataclass
+@dataclass(frozen=True)
 class FactDraft:
     key: FactKey
     claims: list[Claim]
     moments: list[Moment]
     background: bool
-    notes: list[str] = field(default_factory=list)
     residue: bool = False  # counts naming no side beside counts that do: not one quantity
 
     @property
@@ -102,7 +78,7 @@ class FactDraft:
 
     def display(self) -> str:
         if self.residue:
-            distinct = {_qkey(c.quantity): c for c in self.claims if c.quantity is not None}
+            distinct = {qkey(c.quantity): c for c in self.claims if c.quantity is not None}
             return " / ".join(dict.fromkeys(group_display([c]) for c in distinct.values()))
         return " → ".join(m.display() for m in self.moments if m.groups)
 
@@ -115,29 +91,6 @@ class FactDraft:
         return found
 
 
-def weighed(claims: list[Claim]) -> list[Claim]:
-    """The claims a figure is read from: a headline restating a body figure is left out.
-
-    Headlines drop qualifiers ("Armenia says 49 soldiers killed" over "at least 49"), so a
-    headline number that the body also states never narrows what the body says. A headline
-    figure the body does not state (99 over "about 100") is kept.
-    """
-    body_numbers = {c.quantity.stated for c in claims if c.segment is not SegmentType.headline and c.quantity}
-    return [c for c in claims if c.segment is not SegmentType.headline or c.quantity is None or c.quantity.stated not in body_numbers]
-
-
-def group_display(claims: list[Claim]) -> str:
-    claims = weighed(claims)
-    # a vague "thousands" agrees with a stated figure but should not blur it
-    claims = [c for c in claims if c.quantity is not None and c.quantity.stated is not None] or claims
-    distinct = {_qkey(c.quantity): c.quantity for c in claims if c.quantity is not None and c.quantity.is_known}
-    shown = {quantity_display(q) for q in distinct.values()}
-    if len(shown) == 1:
-        return shown.pop()
-    est = reconcile_values(list(distinct.values()))
-    return est.display() if est else "unspecified"
-
-
 def scope_key(claim: Claim) -> tuple[str, str | None]:
     s = claim.scope
     if s is not None and s.kind is ScopeKind.place:
@@ -147,14 +100,6 @@ def scope_key(claim: Claim) -> tuple[str, str | None]:
     # "17 civilians" alone is not a part of anything: only an explicit group scope
     # ("including 13 civilians") makes a subtotal
     return ALL
-
-
-def is_cumulative(claim: Claim) -> bool:
-    return claim.scope is not None and claim.scope.kind is ScopeKind.cumulative
-
-
-def is_increment(claim: Claim) -> bool:
-    return claim.scope is not None and claim.scope.kind is ScopeKind.increment
 
 
 def fill_from_siblings(claims: list[Claim]) -> list[Claim]:
@@ -178,139 +123,6 @@ def fill_from_siblings(claims: list[Claim]) -> list[Claim]:
             update["scope"] = scopes.pop()
         out.append(c.model_copy(update=update) if update else c)
     return out
-
-
-def _qkey(q: Quantity) -> tuple:
-    return (q.qualifier, q.low, q.high, q.stated)
-
-
-@dataclass
-class _Group:
-    """Distinct quantities that can all be true together, and what a newcomer must agree with:
-    the common part of their intervals, and the lowest and highest figure each kind of floor
-    ('exactly' or 'at least'/'more than') puts forward."""
-
-    members: list[list[Claim]] = field(default_factory=list)
-    low: float = -math.inf
-    high: float = math.inf
-    figures: dict[bool, tuple[int, int]] = field(default_factory=dict)
-
-    def admits(self, iv: Interval | None, floor: tuple[bool, int] | None) -> bool:
-        """`compatible(q, m)` for every member m, in constant time: intervals that all overlap
-        one another share a point, and stated floors differ most from the extreme figures."""
-        if iv is None:
-            return True
-        if not (iv.low <= self.high and self.low <= iv.high):
-            return False
-        if floor is None or floor[0] not in self.figures:
-            return True
-        lowest, highest = self.figures[floor[0]]
-        return not (figures_differ(floor[1], lowest) or figures_differ(floor[1], highest))
-
-    def add(self, cs: list[Claim], iv: Interval | None, floor: tuple[bool, int] | None) -> None:
-        self.members.append(cs)
-        if iv is None:
-            return  # compatible with anything, so it constrains nothing
-        self.low, self.high = max(self.low, iv.low), min(self.high, iv.high)
-        if floor is not None:
-            lowest, highest = self.figures.get(floor[0], (floor[1], floor[1]))
-            self.figures[floor[0]] = (min(lowest, floor[1]), max(highest, floor[1]))
-
-
-def _compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
-    """Reports split into groups that can all be true together, smallest figures first.
-
-    Compatibility depends on the quantity alone, so distinct quantities are grouped (few, even
-    when thousands of copies repeat them) and claims follow their quantity. A quantity joins
-    the first group all of whose quantities it is `compatible` with.
-    """
-    by_quantity: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.quantity is not None and c.quantity.is_known:
-            by_quantity[_qkey(c.quantity)].append(c)
-    distinct = sorted(by_quantity.values(), key=lambda cs: (point(cs[0].quantity) or 0, _qkey(cs[0].quantity)[0].value))
-    groups: list[_Group] = []
-    for cs in distinct:
-        q = cs[0].quantity
-        iv, floor = interval(q), stated_floor(q)
-        home = next((g for g in groups if g.admits(iv, floor)), None)
-        if home is None:
-            home = _Group()
-            groups.append(home)
-        home.add(cs, iv, floor)
-    return [sorted((c for cs in g.members for c in cs), key=lambda c: (c.article, c.start)) for g in groups]
-
-
-def _estimate(claims: list[Claim]) -> Estimate | None:
-    return reconcile_values([c.quantity for c in weighed(claims) if c.quantity is not None])
-
-
-def _only_floors_differ(groups: list[list[Claim]]) -> bool:
-    """Groups that can all be true as intervals and differ only in the floors they state."""
-    ivs = [interval(g[0].quantity) for g in groups]
-    return all(a is not None and b is not None and a.overlaps(b) for i, a in enumerate(ivs) for b in ivs[i + 1 :])
-
-
-def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | None, background: bool) -> list[Moment]:
-    """One reporting date's claims as one moment, or several when a running count rose that day."""
-    increments = [c for c in claims if is_increment(c)]
-    counts = [c for c in claims if not is_increment(c)]
-    if increments and not counts and previous is not None:
-        added = _estimate(increments)
-        est = previous.plus(added) if added else previous
-        return [Moment(as_of, claims, [claims], est)]
-    groups = _compatible_groups(counts or claims)
-    if not groups:  # only "an unspecified number" that day: a report, but no figure
-        return [Moment(as_of, claims)]
-    rising = any(is_cumulative(c) for c in groups[-1]) or (not background and _only_floors_differ(groups))
-    if len(groups) == 1:
-        top = max(point(c.quantity) or 0 for c in groups[0])
-        earlier = [c for c in groups[0] if (point(c.quantity) or 0) < top]
-        later = [c for c in groups[0] if (point(c.quantity) or 0) == top]
-        if earlier and any(is_cumulative(c) for c in later) and not any(is_cumulative(c) for c in earlier):
-            # "at least 49" and then "105 killed since Tuesday": both true, but the running count rose
-            groups, rising = [earlier, later], True
-    if len(groups) > 1 and rising:
-        # "the toll rose to 20" beside "12 killed", or "at least 10" then "at least 25" the same
-        # day: a running count that grew, in order of size. A settled past event's floors that
-        # differ stay a discrepancy (">6,600" vs ">6,700" for a 2020 war).
-        return [Moment(as_of, g, [g], _estimate(g)) for g in groups]
-    return [Moment(as_of, claims, groups, _estimate([c for g in groups for c in g]))]
-
-
-def build_moments(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Moment]:
-    buckets: dict[date | None, list[Claim]] = defaultdict(list)
-    for c in claims:
-        buckets[None if background else as_of.get(c.id)].append(c)
-    moments: list[Moment] = []
-    unnumbered: list[Claim] = []
-    for day in sorted(buckets, key=lambda d: d or date.min):
-        previous = moments[-1].estimate if moments else None
-        for m in _split_moment(day, buckets[day], previous, background):
-            if m.estimate is None and not m.groups:
-                unnumbered.extend(m.claims)  # corroborates the fact, moves no figure
-                continue
-            if moments and _same_figure(moments[-1], m):
-                merged = moments[-1].claims + m.claims
-                moments[-1] = Moment(moments[-1].as_of, merged, _compatible_groups(merged), _estimate(merged))
-            else:
-                moments.append(m)
-    if unnumbered:
-        if moments:
-            last = moments[-1]
-            moments[-1] = Moment(last.as_of, last.claims + unnumbered, last.groups, last.estimate)
-        else:
-            moments.append(Moment(None, unnumbered))
-    return moments
-
-
-def _same_figure(a: Moment, b: Moment) -> bool:
-    """Two moments that report the same figure are one: nothing was updated."""
-    if not (a.consistent and b.consistent) or a.estimate is None or b.estimate is None:
-        return a.estimate is None and b.estimate is None
-    qa = {_qkey(c.quantity): c.quantity for c in a.claims if c.quantity is not None}
-    qb = {_qkey(c.quantity): c.quantity for c in b.claims if c.quantity is not None}
-    return a.estimate.best == b.estimate.best and all(compatible(x, y) for x in qa.values() for y in qb.values())
 
 
 def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Claim]:
@@ -367,7 +179,7 @@ def _continue_running_counts(claims: list[Claim], as_of: dict[str, date | None])
             sided[(c.kind, c.victim_party)].append((as_of.get(c.id), n))
     moved: dict[str, str] = {}
     for (kind, day), group in sideless.items():
-        if day is None or len(_compatible_groups(group)) != 1:
+        if day is None or len(compatible_groups(group)) != 1:
             continue
         low = max(point(c.quantity) or 0 for c in group)
         fits = [
@@ -397,7 +209,7 @@ def _split_by_victim_group(claims: list[Claim], as_of: dict[str, date | None]) -
         by_day[as_of.get(c.id)].append(c)
     moved: dict[str, list[Claim]] = defaultdict(list)
     for day_claims in by_day.values():
-        groups = _compatible_groups(day_claims)
+        groups = compatible_groups(day_claims)
         if len(groups) != 2:
             continue
         kinds = [{(c.victim_group or VictimGroup.people) for c in g} for g in groups]

@@ -11,8 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import Claim, Field, Position, Relation
-from clashrecon.reconcile.facts import BOTH, FactDraft, group_display, position, weekday_label
+from clashrecon.models import BOTH, Claim, EventKind, Field, Position, Relation
+from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
+from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
 
 
@@ -91,9 +92,13 @@ def _num(e: Estimate) -> str:
     return f"{e.best:,}"
 
 
-def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
-    """Both-sides totals checked against the sum of the per-side facts of the same moment."""
+def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Found], dict[FactKey, list[str]]]:
+    """Both-sides totals checked against the sum of the per-side facts of the same moment.
+
+    Also returns, per total, the arithmetic lines its fact's note shows.
+    """
     found: list[Found] = []
+    notes: dict[FactKey, list[str]] = {}
     by_kind: dict[str, list[FactDraft]] = defaultdict(list)
     for d in drafts:
         if d.key.scope == ("all", None) and d.key.party not in (BOTH, None):
@@ -109,60 +114,52 @@ def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
             known = _parts_at(parts, m.as_of, m.estimate)
             if not known:
                 continue
-            summed = known[0][1]
-            for _, e in known[1:]:
-                summed = summed.plus(e)
-            arithmetic = " + ".join(_num(e) for _, e in known)
-            names = " + ".join(p.key.party or "?" for p, _ in known)
-            t = m.estimate
-            if len(known) < 2:
-                if t.interval.high < summed.low:
-                    mark = "✗"
-                    bad.append(f"{m.display()} is less than {names} alone ({arithmetic})")
-                else:
-                    mark = "(other side not reported separately)"
-                line = f"{m.display()} ⊇ {arithmetic} {names}"
-            elif t.interval.contains(summed.best) or (t.high is not None and t.low == t.high == summed.best):
-                mark = "✓"
-                line = f"{_num(t) if t.low == t.high else m.display()} = {arithmetic}"
-            elif t.interval.overlaps(summed.interval):
-                mark = "✓ (within the reported floors)"
-                line = f"{m.display()} vs {arithmetic} = {summed.best:,}"
-            else:
-                mark = "✗"
-                line = f"{m.display()} ≠ {arithmetic} = {summed.best:,}"
-                bad.append(f"{m.display()} reported as the total, but {names} = {arithmetic} = {summed.best:,}")
-            lines.append(f"{line} {mark}")
+            line, problem = _sum_check(m, known)
+            lines.append(line)
+            bad.extend([problem] if problem else [])
             positions.append(position(f"total {m.display()} ({weekday_label(m.as_of)})", m.claims, origin))
             for p, e in known:
                 claims = [c for mm in p.moments if mm.estimate is e for c in mm.claims]
                 positions.append(position(f"{p.key.party} {e.display()}", claims, origin))
         if not lines:
             continue
-        total.notes.extend(lines)
+        notes[total.key] = lines
         subject = total.key.subject()
-        found.append(
-            Found(
-                Relation.aggregate,
-                Field.casualties,
-                subject,
-                tuple(positions),
-                "both-sides total against the sum of each side's own figure at the same moment: " + "; ".join(lines),
-                f"agg|{subject}",
-            )
-        )
+        explanation = "both-sides total against the sum of each side's own figure at the same moment: "
+        found.append(Found(Relation.aggregate, Field.casualties, subject, tuple(positions), explanation + "; ".join(lines), f"agg|{subject}"))
         if bad:
-            found.append(
-                Found(
-                    Relation.discrepancy,
-                    Field.casualties,
-                    subject,
-                    tuple(positions),
-                    "the total does not add up: " + "; ".join(bad),
-                    f"aggbad|{subject}",
-                )
-            )
-    return found
+            explanation = "the total does not add up: " + "; ".join(bad)
+            found.append(Found(Relation.discrepancy, Field.casualties, subject, tuple(positions), explanation, f"aggbad|{subject}"))
+    return found, notes
+
+
+def _sum_check(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> tuple[str, str | None]:
+    """A total's moment against the sum of the sides' figures: the arithmetic line, and what is wrong if anything."""
+    summed = known[0][1]
+    for _, e in known[1:]:
+        summed = summed.plus(e)
+    arithmetic = " + ".join(_num(e) for _, e in known)
+    names = " + ".join(p.key.party or "?" for p, _ in known)
+    t = m.estimate
+    problem = None
+    if len(known) < 2:
+        if t.interval.high < summed.low:
+            mark = "✗"
+            problem = f"{m.display()} is less than {names} alone ({arithmetic})"
+        else:
+            mark = "(other side not reported separately)"
+        line = f"{m.display()} ⊇ {arithmetic} {names}"
+    elif t.interval.contains(summed.best) or (t.high is not None and t.low == t.high == summed.best):
+        mark = "✓"
+        line = f"{_num(t) if t.low == t.high else m.display()} = {arithmetic}"
+    elif t.interval.overlaps(summed.interval):
+        mark = "✓ (within the reported floors)"
+        line = f"{m.display()} vs {arithmetic} = {summed.best:,}"
+    else:
+        mark = "✗"
+        line = f"{m.display()} ≠ {arithmetic} = {summed.best:,}"
+        problem = f"{m.display()} reported as the total, but {names} = {arithmetic} = {summed.best:,}"
+    return f"{line} {mark}", problem
 
 
 def _parts_at(parts: list[FactDraft], when, total: Estimate) -> list[tuple[FactDraft, Estimate]]:
@@ -193,9 +190,13 @@ def _parts_at(parts: list[FactDraft], when, total: Estimate) -> list[tuple[FactD
     return latest
 
 
-def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
-    """Counts for one place or group checked against their party's overall count."""
+def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Found], dict[FactKey, list[str]]]:
+    """Counts for one place or group checked against their party's overall count.
+
+    Also returns, per subtotal, the line its fact's note shows.
+    """
     found: list[Found] = []
+    notes: dict[FactKey, list[str]] = {}
     overall = {(d.key.party, d.key.kind): d for d in drafts if d.key.scope == ("all", None) and not d.residue}
     for sub in [d for d in drafts if d.key.scope != ("all", None)]:
         est = sub.estimate
@@ -210,30 +211,40 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
                 f"{sub.display()} {sub.key.kind} {where} is a partial count; "
                 f"no overall figure for {sub.key.party or 'this party'} was reported to check it against"
             )
-            sub.notes.append("partial count; no overall figure reported")
-            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key}"))
+            notes[sub.key] = ["partial count; no overall figure reported"]
+            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
             continue
         positions.append(position(f"{parent.display()} overall", parent.claims, origin))
         if est.low > parent_est.interval.high:
             text = f"{sub.display()} {where} exceeds the overall {parent_est.display()} of the same moment"
-            sub.notes.append(f"exceeds overall {parent_est.display()} ✗")
-            found.append(Found(Relation.discrepancy, Field.casualties, sub.key.subject(), tuple(positions), text, f"subbad|{sub.key}"))
+            notes[sub.key] = [f"exceeds overall {parent_est.display()} ✗"]
+            found.append(Found(Relation.discrepancy, Field.casualties, sub.key.subject(), tuple(positions), text, f"subbad|{sub.key.id_text()}"))
         else:
             text = f"{sub.display()} {where} is part of {sub.key.party}'s overall {parent.display()} ({est.low:,} ≤ {parent_est.best:,} ✓)"
-            sub.notes.append(f"part of {parent.display()} ✓")
-            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key}"))
-    return found
+            notes[sub.key] = [f"part of {parent.display()} ✓"]
+            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
+    return found, notes
 
 
-def disputes(claims: list[Claim], origin: dict[str, str]) -> list[tuple[Found | None, str, list[Position]]]:
+@dataclass(frozen=True)
+class Proposition:
+    """What an event's actor claims assert about one (kind, subject), value by value."""
+
+    kind: EventKind
+    label: str  # e.g. 'initiator (blame)', 'who attacked'
+    positions: tuple[Position, ...]
+    dispute: Found | None  # None when all claimants agree
+
+
+def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
     """Actor-field propositions whose values differ between claimants who share none of them.
 
-    Returns, per (kind, subject), the dispute (or None when all claimants agree), a label and
-    the positions, so the caller can show undisputed propositions as facts too.
+    Returns every (kind, subject) proposition, disputed or not, so the caller can show
+    undisputed propositions as facts too.
     """
     cfg = load_data("reconcile.json")["disputes"]
     kinds = set(cfg["kinds"])
-    groups: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    groups: dict[tuple[EventKind, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.field is Field.actors and c.kind in kinds and c.subject and c.value:
             if c.claimant == c.value:
@@ -241,23 +252,16 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[tuple[Found | 
             groups[(c.kind, c.subject)][c.value].append(c)
     out = []
     for (kind, subject), by_value in sorted(groups.items()):
-        positions = [position(v, cs, origin) for v, cs in sorted(by_value.items(), key=lambda kv: -len(kv[1]))]
+        positions = tuple(position(v, cs, origin) for v, cs in sorted(by_value.items(), key=lambda kv: -len(kv[1])))
         label = f"{subject} ({kind})" if subject != kind else cfg["labels"].get(kind, kind)
         claimant_sets = [set(p.claimants) for p in positions if p.claimants]
         opposed = any(not (a & b) for i, a in enumerate(claimant_sets) for b in claimant_sets[i + 1 :])
+        found = None
         if len(positions) > 1 and opposed:
             sides = "; ".join(f"{p.value} according to {', '.join(p.claimants) or 'unattributed reports'}" for p in positions)
-            found = Found(
-                Relation.disputed,
-                Field.actors,
-                label,
-                tuple(positions),
-                f"opposing parties assert incompatible things: {sides}",
-                f"disp|{kind}|{subject}",
-            )
-            out.append((found, label, positions))
-        else:
-            out.append((None, label, positions))
+            explanation = f"opposing parties assert incompatible things: {sides}"
+            found = Found(Relation.disputed, Field.actors, label, positions, explanation, f"disp|{kind}|{subject}")
+        out.append(Proposition(kind, label, positions, found))
     return out
 
 

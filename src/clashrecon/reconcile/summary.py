@@ -9,20 +9,20 @@ from __future__ import annotations
 from collections import Counter
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import Claim, Field, SegmentType
+from clashrecon.models import BOTH, Claim, EventDetails, EventKind, Field, SegmentType
 
-BOTH = "both"
-_ACTOR_KEYS = ("attacker", "target", "accuser", "blamed", "participants", "broker")
+def _event_details(claim: Claim) -> EventDetails | None:
+    return claim.attrs if isinstance(claim.attrs, EventDetails) else None
 
 
-def _names(value: object) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if isinstance(v, str) and v]
-    return []
+def _details_of(claims: list[Claim], kind: EventKind) -> list[EventDetails]:
+    return [c.attrs for c in claims if c.field is Field.actors and c.kind is kind and isinstance(c.attrs, EventDetails)]
+
+
+def _actors_named(d: EventDetails) -> list[str]:
+    """Every actor an event claim's details name, attackers and targets first, brokers last."""
+    names = [n for n in (d.attacker, d.target, d.accuser, d.blamed) if n]
+    return names + [n for n in d.participants if n] + ([d.broker] if d.broker else [])
 
 
 def event_actors(claims: list[Claim]) -> tuple[str, ...]:
@@ -31,13 +31,10 @@ def event_actors(claims: list[Claim]) -> tuple[str, ...]:
     for c in claims:
         if c.victim_party and c.victim_party != BOTH:
             count[c.victim_party] += 1
-        attrs = c.attrs
-        if attrs:
-            for key in _ACTOR_KEYS:
-                if key in attrs:
-                    for name in _names(attrs[key]):
-                        count[name] += 1
-        if c.field is Field.actors and c.kind == "blame" and c.value:
+        d = _event_details(c)
+        if d is not None:
+            count.update(_actors_named(d))
+        if c.field is Field.actors and c.kind is EventKind.blame and c.value:
             count[c.value] += 1
             if c.claimant:
                 count[c.claimant] += 1
@@ -51,9 +48,9 @@ def event_places(claims: list[Claim]) -> tuple[str, ...]:
     for c in claims:
         if c.field is Field.places and c.value:
             (mentioned if c.subject in (None, "mention") else count)[c.value] += 1
-        if c.attrs:
-            for name in _names(c.attrs.get("places")) + _names(c.attrs.get("where")):
-                count[name] += 1
+        d = _event_details(c)
+        if d is not None:
+            count.update(n for n in (*d.places, d.where) if n)
         if c.scope is not None and c.scope.place:
             count[c.scope.place] += 1
     ranked = [name for name, _ in count.most_common()]
@@ -74,37 +71,31 @@ def summarize(
 ) -> str:
     cfg = load_data("reconcile.json")["summary"]
     where = f" in {_join(list(places[: cfg['max_places']]))}" if places else ""
-    attacks = [c for c in claims if c.field is Field.actors and c.kind == "attack"]
-    pairs = Counter(
-        (a, t)
-        for c in attacks
-        for a in _names(c.attrs.get("attacker"))[:1]
-        for t in _names(c.attrs.get("target"))[:1]
-        if a != t
-    )
+    attacks = _details_of(claims, EventKind.attack)
+    pairs = Counter((d.attacker, d.target) for d in attacks if d.attacker and d.target and d.attacker != d.target)
     if background and label:
         return _clip(f"{label[0].upper()}{label[1:]} (earlier event mentioned as context)", cfg["max_chars"])
     if pairs:
         (a, t), _ = pairs.most_common(1)[0]
         both_ways = (t, a) in pairs
-        weapons = Counter(w for c in attacks for w in _names(c.attrs.get("weapons")))
+        weapons = Counter(w for d in attacks for w in d.weapons if w)
         arms = f" ({', '.join(w for w, _ in weapons.most_common(3))})" if weapons else ""
         head = f"Fighting between {a} and {t}" if both_ways else f"{a} attacks {t}"
         extra = []
-        if any(c.kind == "blame" for c in claims if c.field is Field.actors):
+        if any(c.kind is EventKind.blame for c in claims if c.field is Field.actors):
             extra.append("blame traded")
-        if any(c.kind == "ceasefire" for c in claims if c.field is Field.actors):
+        if any(c.kind is EventKind.ceasefire for c in claims if c.field is Field.actors):
             extra.append("ceasefire efforts")
         tail = f"; {', '.join(extra)}" if extra else ""
         return _clip(f"{head}{arms}{where}{tail}", cfg["max_chars"])
-    contacts = [c for c in claims if c.field is Field.actors and c.kind == "diplomatic_contact"]
+    contacts = _details_of(claims, EventKind.diplomatic_contact)
     if contacts and len(contacts) >= len(claims) / 2:
-        who = Counter(n for c in contacts for n in _names(c.attrs.get("participants")))
+        who = Counter(n for d in contacts for n in d.participants if n)
         names = [n for n, _ in who.most_common(4)]
-        mode = Counter(c.attrs.get("mode") for c in contacts if c.attrs.get("mode")).most_common(1)
+        mode = Counter(d.mode for d in contacts if d.mode).most_common(1)
         kind = mode[0][0] if mode else "contact"
         return _clip(f"Diplomatic {kind}" + (f": {_join(names)}" if names else "") + where, cfg["max_chars"])
-    protests = [c for c in claims if c.field is Field.actors and c.kind == "protest"]
+    protests = [c for c in claims if c.field is Field.actors and c.kind is EventKind.protest]
     if protests and len(protests) >= len(claims) / 2:
         return _clip(f"Protest{where}", cfg["max_chars"])
     actors = actors or event_actors(claims)
