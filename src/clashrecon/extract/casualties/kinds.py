@@ -78,91 +78,150 @@ def kind_from_children(node: Token) -> Kind | None:
     return None
 
 
+# What one step up the parse tells `find_kind`, besides a Kind: keep walking (None), stop
+# walking and try the fallbacks, or give up on the phrase altogether.
+_STOP = "stop"
+_GIVE_UP = "give up"
+
+
 def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
-    lex = casualty_words()
+    """The casualty word that governs the counted phrase: on the phrase itself, up to five heads
+    above it, or (for fragments the parser misreads) right after it."""
     node = noun if noun is not None else anchor
     path = [node]
-    after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
-    if tuple(after) in lex.prisoner_phrases:
-        return Kind(CasualtyKind.captured.value, doc[m.end], path)  # "about 240 taken hostage"
-    if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
-        kind = kind_noun(noun)
-        if kind == CasualtyKind.bodies.value or not negated_context(noun):
-            return Kind(kind, noun, path)
-    found = kind_from_children(node)
-    if found:
+    found = _kind_at_phrase(doc, m, noun, node, path)
+    if found is not None:
         return found
     cur = node
     for _ in range(5):
         head = cur.head
         if head.i == cur.i:
             break
-        dep = cur.dep_
-        lemma = head.lemma_.lower()
         path.append(head)
-        # "the death toll rose to 49", "a toll of 49", "raising the toll to 49"
-        if lemma in lex.toll:
-            return Kind(_kind_of_toll(head), head, path)
-        toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
-        if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
-            return Kind(_kind_of_toll(toll), toll, path)
-        if head.pos_ in ("VERB", "AUX", "ADJ"):
-            if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
-                if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() != "life":
-                    kind = lex.nouns[noun.lemma_.lower()]
-                else:
-                    kind = CasualtyKind.killed.value
-                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                return Kind(kind, head, path, loser=subj)
-            if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children):
-                return Kind(CasualtyKind.killed.value, head, path)  # "17 people lost their lives"
-            if lemma in ("include", "be") and dep in ("dobj", "attr"):
-                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in ("life",):
-                    return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
-            if lemma == "take" and _prisoner_phrase(head):
-                return Kind(CasualtyKind.captured.value, head, path)
-            if lemma in lex.verbs or head.lower_ in lex.adjectives:
-                kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
-                if lemma == "claim" and not (noun is not None and noun.lemma_.lower() == "life"):
-                    return None
-                if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in ("body", "remains")):
-                    return None
-                if lemma in ("detain", "seize") and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in ("hostage", "prisoner"))):
-                    return None
-                if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not passive(head) and head.pos_ == "VERB":
-                    return None  # "Ten gunmen killed ...": the number counts the killers
-                if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
-                    return Kind(kind, head, path)
-            if dep in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-                # "the dead included 13 children", "victims were 49 soldiers": one more hop only
-                found = kind_from_children(head)
-                if found and found.token.dep_ not in ("acl", "relcl"):
-                    return found
-                if lemma == "be":
-                    # "Eleven children were among the 30 people killed"
-                    for prep in head.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("among", "of"):
-                            for pobj in prep.children:
-                                if pobj.dep_ == "pobj" and kind_noun(pobj):
-                                    return Kind(kind_noun(pobj), pobj, [*path, prep, pobj])  # "was among the wounded"
-                                inner = kind_from_children(pobj) if pobj.dep_ == "pobj" else None
-                                if inner is not None:
-                                    return Kind(inner.kind, inner.token, [*path, prep, pobj, inner.token])
-                if lemma not in ("include", "be"):
-                    break
-        if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in ("life",) and dep in ("pobj", "prep", "appos", "compound", "nmod"):
-            # "the bodies of 100 soldiers", "deaths of 12 civilians"
-            return Kind(lex.nouns[lemma], head, path)
-        if head.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "prep") and lemma not in lex.victims:
-            if not (cur.dep_ == "pobj" or cur.lower_ in lex.group_markers or cur.dep_ == "prep"):
-                break
+        step = _kind_above(cur, head, noun, path)
+        if step is _GIVE_UP:
+            return None
+        if step is _STOP:
+            break
+        if step is not None:
+            return step
         cur = head
+    return _fallback_kind(doc, m, noun, path)
+
+
+def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path: list[Token]) -> Kind | None:
+    """'about 240 taken hostage', '49 deaths', 'four dead': the kind the phrase itself carries."""
+    after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
+    if tuple(after) in casualty_words().prisoner_phrases:
+        return Kind(CasualtyKind.captured.value, doc[m.end], path)
+    if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
+        kind = kind_noun(noun)
+        if kind == CasualtyKind.bodies.value or not negated_context(noun):
+            return Kind(kind, noun, path)
+    return kind_from_children(node)
+
+
+def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """One step up from `cur` to its head: a Kind, _STOP, _GIVE_UP, or None to keep walking."""
+    lex = casualty_words()
+    dep = cur.dep_
+    lemma = head.lemma_.lower()
+    # "the death toll rose to 49", "a toll of 49", "raising the toll to 49"
+    if lemma in lex.toll:
+        return Kind(_kind_of_toll(head), head, path)
+    toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
+    if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
+        return Kind(_kind_of_toll(toll), toll, path)
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        step = _kind_of_predicate(dep, head, noun, path)
+        if step is not None:
+            return step
+    if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in ("life",) and dep in ("pobj", "prep", "appos", "compound", "nmod"):
+        # "the bodies of 100 soldiers", "deaths of 12 civilians"
+        return Kind(lex.nouns[lemma], head, path)
+    if head.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "prep") and lemma not in lex.victims:
+        if not (cur.dep_ == "pobj" or cur.lower_ in lex.group_markers or cur.dep_ == "prep"):
+            return _STOP
+    return None
+
+
+def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """A verb or adjective above the phrase: "lost 50 troops", "the dead included four women",
+    "49 were killed"; _GIVE_UP when the verb counts something else."""
+    lex = casualty_words()
+    lemma = head.lemma_.lower()
+    if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
+        if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() != "life":
+            kind = lex.nouns[noun.lemma_.lower()]
+        else:
+            kind = CasualtyKind.killed.value
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return Kind(kind, head, path, loser=subj)
+    if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children):
+        return Kind(CasualtyKind.killed.value, head, path)  # "17 people lost their lives"
+    if lemma in ("include", "be") and dep in ("dobj", "attr"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in ("life",):
+            return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
+    if lemma == "take" and _prisoner_phrase(head):
+        return Kind(CasualtyKind.captured.value, head, path)
+    if lemma in lex.verbs or head.lower_ in lex.adjectives:
+        step = _kind_of_casualty_word(dep, head, noun, path)
+        if step is not None:
+            return step
+    if dep in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        # "the dead included 13 children", "victims were 49 soldiers": one more hop only
+        found = kind_from_children(head)
+        if found and found.token.dep_ not in ("acl", "relcl"):
+            return found
+        if lemma == "be":
+            found = _kind_among(head, path)
+            if found is not None:
+                return found
+        if lemma not in ("include", "be"):
+            return _STOP
+    return None
+
+
+def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """A casualty verb or adjective above the phrase, unless its sense or its syntax says the
+    number counts something else (_GIVE_UP)."""
+    lex = casualty_words()
+    lemma = head.lemma_.lower()
+    kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
+    if lemma == "claim" and not (noun is not None and noun.lemma_.lower() == "life"):
+        return _GIVE_UP
+    if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in ("body", "remains")):
+        return _GIVE_UP
+    if lemma in ("detain", "seize") and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in ("hostage", "prisoner"))):
+        return _GIVE_UP
+    if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not passive(head) and head.pos_ == "VERB":
+        return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
+    if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
+        return Kind(kind, head, path)
+    return None
+
+
+def _kind_among(head: Token, path: list[Token]) -> Kind | None:
+    """'Eleven children were among the 30 people killed', '... was among the wounded'."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("among", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and kind_noun(pobj):
+                    return Kind(kind_noun(pobj), pobj, [*path, prep, pobj])
+                inner = kind_from_children(pobj) if pobj.dep_ == "pobj" else None
+                if inner is not None:
+                    return Kind(inner.kind, inner.token, [*path, prep, pobj, inner.token])
+    return None
+
+
+def _fallback_kind(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) -> Kind | None:
+    """No casualty word above the phrase: a participle right after it, or hostages held."""
     found = _window_kind(doc, m, noun)
     if found is None and noun is not None and noun.lemma_.lower() in ("prisoner", "hostage", "captive"):
         held = noun.head.lemma_.lower() in ("hold", "keep", "remain", "be", "take", "seize", "capture")
         if held and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
-            return Kind(lex.nouns[noun.lemma_.lower()], noun, path[:1])  # "holding more than 200 hostages"
+            return Kind(casualty_words().nouns[noun.lemma_.lower()], noun, path[:1])  # "holding more than 200 hostages"
     return found
 
 

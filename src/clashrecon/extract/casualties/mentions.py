@@ -87,81 +87,98 @@ def _zero_words() -> frozenset[str]:
 def scan(sent: Span) -> list[Mention]:
     """Every counted phrase in the sentence, with its qualifier, range and increment marker."""
     doc = sent.doc
-    limit = sent.end
     mentions: list[Mention] = []
     i = sent.start
-    vague = _vague_by_first_word()
-    quals = qualifier_phrases()
-    lowers = doc_lowers(doc)
-    toks = doc_tokens(doc)
-    while i < limit:
-        tok = toks[i]
-        start, end, flags = i, i, set()
-        # vague words ("dozens", "tens of thousands of") and "an unknown number of"
-        for words in vague.get(lowers[i], ()):
-            if _match_words(lowers, i, words, limit):
-                end = i + len(words)
-                if words[-1] == "of":
-                    end -= 1  # the "of" belongs to the counted noun
-                flags.add("vague")
-                break
-        if end == i and tok.lower_ in _unspecified_words() and i + 1 < limit:
-            nxt = toks[i + 1]
-            if nxt.lemma_.lower() == "number":
-                start = i - 1 if i > sent.start and toks[i - 1].lower_ in ("a", "an") else i
-                end = i + 2
-                flags.add("unspecified")
-            elif nxt.lemma_.lower() in casualty_words().nouns:
-                end = i + 1
-                flags.add("unspecified")
-        if end == i and tok.lower_ in _zero_words() and tok.ent_type_ == "":
-            end = i + 2 if (tok.lower_ == "no" and i + 1 < limit and toks[i + 1].lower_ == "one") else i + 1
-            flags.add("zero")
-        if end == i:
-            end = _numeral_run(doc, i, limit)
-        if end == i and _single_victim(tok):
-            end = i + 1
-            flags.add("single")  # "a 15-year-old girl was killed": one victim
+    while i < sent.end:
+        start, end, flags = _phrase_at(sent, i)
         if end == i:
             i += 1
             continue
-        # ranges: "between 10 and 20", "10 to 20", "10-20", "two or three"
-        if not flags and end + 1 < limit and toks[end].lower_ in ("and", "to", "or", "-", "–"):
-            second = _numeral_run(doc, end + 1, limit)
-            preceded_by_from = start > sent.start and toks[start - 1].lower_ == "from"
-            if second > end + 1 and not preceded_by_from:
-                between = start > sent.start and toks[start - 1].lower_ == "between"
-                if toks[end].lower_ != "and" or between:
-                    if between:
-                        start -= 1
-                    end = second
-                    flags.add("range")
-        if start > sent.start and toks[start - 1].lower_ == "from" and "range" not in flags:
-            flags.add("from")  # "rose from 40 to 49": 40 is the superseded figure
-        # a qualifier before the number ("at least", "more than", "as many as")
-        if not flags & {"range", "unspecified", "zero"}:
-            for words in quals:
-                k = start - len(words)
-                if k >= sent.start and _match_words(lowers, k, words, limit):
-                    start = k
-                    break
-        if start > sent.start and toks[start - 1].lower_ in casualty_words().increment_before:
-            flags.add("increment")
-        if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
-            flags.add("increment")
-        text = doc[start:end].text
-        if "zero" in flags:
-            quantity = Quantity.exact(0, text)
-        elif "unspecified" in flags:
-            quantity = Quantity.unspecified(text)
-        elif "single" in flags:
-            quantity = Quantity.exact(1, text)
-        else:
-            quantity = parse_quantity(text)
+        start, end = _widen(sent, start, end, flags)
+        quantity = _quantity(doc[start:end].text, flags)
         if quantity is not None:
-            mentions.append(Mention(start, end, quantity, increment="increment" in flags, flags=flags, limit=limit))
+            mentions.append(Mention(start, end, quantity, increment="increment" in flags, flags=flags, limit=sent.end))
         i = max(end, i + 1)
     return mentions
+
+
+def _phrase_at(sent: Span, i: int) -> tuple[int, int, set[str]]:
+    """(start, end, flags) of the counted phrase that begins at token i; end == i when none does."""
+    doc = sent.doc
+    limit = sent.end
+    lowers = doc_lowers(doc)
+    toks = doc_tokens(doc)
+    tok = toks[i]
+    start, end, flags = i, i, set()
+    # vague words ("dozens", "tens of thousands of") and "an unknown number of"
+    for words in _vague_by_first_word().get(lowers[i], ()):
+        if _match_words(lowers, i, words, limit):
+            end = i + len(words)
+            if words[-1] == "of":
+                end -= 1  # the "of" belongs to the counted noun
+            flags.add("vague")
+            break
+    if end == i and tok.lower_ in _unspecified_words() and i + 1 < limit:
+        nxt = toks[i + 1]
+        if nxt.lemma_.lower() == "number":
+            start = i - 1 if i > sent.start and toks[i - 1].lower_ in ("a", "an") else i
+            end = i + 2
+            flags.add("unspecified")
+        elif nxt.lemma_.lower() in casualty_words().nouns:
+            end = i + 1
+            flags.add("unspecified")
+    if end == i and tok.lower_ in _zero_words() and tok.ent_type_ == "":
+        end = i + 2 if (tok.lower_ == "no" and i + 1 < limit and toks[i + 1].lower_ == "one") else i + 1
+        flags.add("zero")
+    if end == i:
+        end = _numeral_run(doc, i, limit)
+    if end == i and _single_victim(tok):
+        end = i + 1
+        flags.add("single")  # "a 15-year-old girl was killed": one victim
+    return start, end, flags
+
+
+def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]:
+    """The phrase grown to its range and qualifier, `flags` marking range, "from" and increment."""
+    doc = sent.doc
+    limit = sent.end
+    toks = doc_tokens(doc)
+    # ranges: "between 10 and 20", "10 to 20", "10-20", "two or three"
+    if not flags and end + 1 < limit and toks[end].lower_ in ("and", "to", "or", "-", "–"):
+        second = _numeral_run(doc, end + 1, limit)
+        preceded_by_from = start > sent.start and toks[start - 1].lower_ == "from"
+        if second > end + 1 and not preceded_by_from:
+            between = start > sent.start and toks[start - 1].lower_ == "between"
+            if toks[end].lower_ != "and" or between:
+                if between:
+                    start -= 1
+                end = second
+                flags.add("range")
+    if start > sent.start and toks[start - 1].lower_ == "from" and "range" not in flags:
+        flags.add("from")  # "rose from 40 to 49": 40 is the superseded figure
+    # a qualifier before the number ("at least", "more than", "as many as")
+    if not flags & {"range", "unspecified", "zero"}:
+        lowers = doc_lowers(doc)
+        for words in qualifier_phrases():
+            k = start - len(words)
+            if k >= sent.start and _match_words(lowers, k, words, limit):
+                start = k
+                break
+    if start > sent.start and toks[start - 1].lower_ in casualty_words().increment_before:
+        flags.add("increment")
+    if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
+        flags.add("increment")
+    return start, end
+
+
+def _quantity(text: str, flags: set[str]) -> Quantity | None:
+    if "zero" in flags:
+        return Quantity.exact(0, text)
+    if "unspecified" in flags:
+        return Quantity.unspecified(text)
+    if "single" in flags:
+        return Quantity.exact(1, text)
+    return parse_quantity(text)
 
 
 def _single_victim(tok: Token) -> bool:
