@@ -17,10 +17,11 @@ from clashrecon.extract.casualties.party import location_country, party_from_con
 from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, partitive_group, place_scope
 from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, unquantified_victims
 from clashrecon.extract.casualties.victims import counted_noun, victim_group_of
-from clashrecon.extract.casualties.vocab import kind_noun, negated_context
+from clashrecon.extract.casualties.vocab import kind_noun
 from clashrecon.extract.casualties.wars import carried_background, sentence_background, war_background
 from clashrecon.extract.casualties.words import POSSESSIVE_PRONOUNS
 from clashrecon.extract.common import claim_sentences, make_claim, tokens_of
+from clashrecon.extract.syntax import has_negation
 from clashrecon.models import Article, Claim, Field, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
 
 
@@ -139,7 +140,7 @@ def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | Non
         kind = Kind(previous.kind, previous.token, [anchor])  # "killed 32, including 11 members of one family"
     if kind is None or denied(kind):
         return None
-    if negated_context(kind.token) and "zero" not in m.flags:
+    if has_negation(kind.token) and "zero" not in m.flags:
         return None
     return noun, anchor, kind
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from clashrecon.extract.casualties.mentions import Mention
-from clashrecon.extract.casualties.vocab import kind_noun, negated_context, passive, victim_group
+from clashrecon.extract.casualties.vocab import kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.extract.syntax import has_negation, is_passive
 from clashrecon.models import CasualtyKind, VictimGroup
 
 
@@ -116,7 +117,7 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         return Kind(CasualtyKind.captured.value, doc[m.end], path)
     if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
         kind = kind_noun(noun)
-        if kind == CasualtyKind.bodies.value or not negated_context(noun):
+        if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
     return kind_from_children(node)
 
@@ -195,7 +196,7 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
         return _GIVE_UP
     if lemma in ("detain", "seize") and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in ("hostage", "prisoner"))):
         return _GIVE_UP
-    if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not passive(head) and head.pos_ == "VERB":
+    if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not is_passive(head) and head.pos_ == "VERB":
         return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
         return Kind(kind, head, path)

@@ -7,9 +7,10 @@ from spacy.tokens import Span, Token
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.attribution import Attribution
 from clashrecon.extract.casualties.kinds import Kind
-from clashrecon.extract.casualties.vocab import demonym_plural, passive, war_label
+from clashrecon.extract.casualties.vocab import demonym_plural, war_label
 from clashrecon.extract.casualties.words import POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS, casualty_words
 from clashrecon.extract.common import text_of, tokens_of
+from clashrecon.extract.syntax import is_passive, subtree_span
 from clashrecon.lexicon import actor_lexicon
 from clashrecon.models import Article, VictimGroup
 
@@ -39,7 +40,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     if kind.loser is not None:
         if kind.loser.lower_ in SUBJECT_PRONOUNS:
             return _resolve_pronoun(who, sent, article)
-        return actor_of_phrase(doc[kind.loser.left_edge.i : kind.loser.right_edge.i + 1], article)
+        return actor_of_phrase(subtree_span(kind.loser), article)
     heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
     if noun is None:
         # "the number of Palestinians killed": the victims hang off "number"
@@ -87,7 +88,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                     if any(c.lower_ in POSSESSIVE_PRONOUNS for c in pobj.children):
                         return _resolve_pronoun(who, sent, article)
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
-    if _both_sides(doc[clause.left_edge.i : clause.right_edge.i + 1].text) or (noun is None and _both_sides(text_of(sent))):
+    if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
         return "both"
     return None
 
@@ -137,7 +138,7 @@ def _agent(kind: Kind) -> Token | None:
     """Who did the killing: the subject of an active casualty verb, or of the clause a
     relative clause hangs on ("a war in 2021 that killed ...", "clashes that killed 155")."""
     verb = kind.token
-    if verb.pos_ not in ("VERB", "AUX") or passive(verb) and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb) and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return None
     if verb.lemma_.lower() in ("die", "perish") or verb.lemma_.lower() in casualty_words().lose:
         return None  # their subject is the victims' side

@@ -11,6 +11,7 @@ from clashrecon.extract.casualties.kinds import Kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of
 from clashrecon.extract.casualties.vocab import kind_noun
 from clashrecon.extract.casualties.words import PARTS_OF_DAY, POSSESSIVE_PRONOUNS, WEEKDAYS, casualty_words
+from clashrecon.extract.syntax import previous_sentences, subtree_span
 from clashrecon.models import Scope, ScopeKind, TimeRef
 
 
@@ -38,7 +39,7 @@ def cumulative(kind: Kind) -> Scope | None:
                 phrase = doc[child.i : child.head.right_edge.i + 1] if child.dep_ == "mark" else doc[child.i : child.right_edge.i + 1]
                 return Scope(kind=ScopeKind.cumulative, since=time_of(phrase.text), text=phrase.text)
             if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
-                phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+                phrase = subtree_span(child)
                 return Scope(kind=ScopeKind.cumulative, since=time_of(phrase.text), text=phrase.text)
     return None
 
@@ -63,19 +64,10 @@ def place_scope(noun: Token | None, kind: Kind, who: Attribution, sent: Span) ->
 def _speaker_place(who: Attribution, sent: Span) -> str | None:
     """The place an official speaks for: 'the governor of Gegharkunik province' -> Gegharkunik.
 
-    Looks in the speaker phrase, then back through the three previous sentences.
+    Looks in the sentence, then back through the four previous sentences.
     """
     lex = casualty_words()
-    doc = sent.doc
-    texts: list[Span] = []
-    start = sent.start
-    for _ in range(4):
-        if start <= 0:
-            break
-        prev = doc[start - 1].sent
-        texts.append(prev)
-        start = prev.start
-    candidates = [sent, *texts]
+    candidates = [sent, *previous_sentences(sent, 4)]
     for span in candidates:
         for tok in span:
             if tok.lemma_.lower() in lex.place_titles:

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from clashrecon.extract.casualties.kinds import Kind
-from clashrecon.extract.casualties.vocab import negated_context, passive, victim_group
+from clashrecon.extract.casualties.vocab import victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import tokens_of
+from clashrecon.extract.syntax import has_negation, is_passive
 
 
 def unquantified_victims(sent: Span, taken: set[int]) -> list[tuple[Token, Kind, Token | None]]:
@@ -32,11 +33,11 @@ def unquantified_victims(sent: Span, taken: set[int]) -> list[tuple[Token, Kind,
         nxt = noun.doc[noun.i + 1] if noun.i + 1 < sent.end else None
         if verb is None and nxt is not None and nxt.lower_ == "who" and nxt.head.dep_ == "relcl" and nxt.head.lemma_.lower() in ("die", "kill", "wound", "injure"):
             verb = nxt.head  # "families of our servicemen who died": the parser hangs the clause on "families"
-        if verb is None or verb.tag_ not in ("VBD", "VBN") or negated_context(verb):
+        if verb is None or verb.tag_ not in ("VBD", "VBN") or has_negation(verb):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should") for c in verb.children):
             continue
-        if noun.dep_ == "nsubj" and verb.lemma_.lower() != "die" and not passive(verb):
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() != "die" and not is_passive(verb):
             continue  # "soldiers killed ...": the soldiers did the killing
         taken.add(noun.i)
         out.append((noun, Kind(lex.verbs[verb.lemma_.lower()], verb, [noun, verb]), noun))

@@ -46,12 +46,6 @@ def demonym_plural(tok: Token) -> str | None:
     return None
 
 
-def passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
-
-
-def negated_context(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def war_label(tok: Token) -> str | None:
