@@ -10,17 +10,18 @@ from clashrecon.extract.attribution import Attribution
 from clashrecon.extract.casualties.kinds import Kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of
 from clashrecon.extract.casualties.vocab import kind_noun
-from clashrecon.extract.casualties.words import PARTS_OF_DAY, POSSESSIVE_PRONOUNS, WEEKDAYS, casualty_words
+from clashrecon.extract.casualties.words import POSSESSIVE_PRONOUNS, casualty_words
 from clashrecon.extract.syntax import previous_sentences, subtree_span
+from clashrecon.extract.times import best_time
 from clashrecon.models import Scope, ScopeKind, TimeRef
 
 
-def time_of(text: str) -> TimeRef:
-    lowered = text.lower()
-    weekday = next((i for i, d in enumerate(WEEKDAYS) if d in lowered), None)
-    part = next((p for p in PARTS_OF_DAY if re.search(rf"\b{p}\b", lowered)), None)
-    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", lowered)
-    return TimeRef(text=text, weekday=weekday, part_of_day=part, year=int(year.group(1)) if year else None, since=True)
+def _since(phrase: str) -> TimeRef:
+    """The moment a running total counts from ("since fighting erupted early on Tuesday"), as the
+    one time-expression parser reads it; the whole phrase stays its text."""
+    found = best_time(phrase)
+    parts = found.ref.model_copy(update={"text": phrase, "since": True}) if found else None
+    return parts or TimeRef(text=phrase, since=True)
 
 
 def cumulative(kind: Kind) -> Scope | None:
@@ -37,10 +38,10 @@ def cumulative(kind: Kind) -> Scope | None:
                 continue  # "the deadliest attack since 2021" dates the comparison, not the count
             if child.lower_ == "since" and child.dep_ in ("prep", "mark"):
                 phrase = doc[child.i : child.head.right_edge.i + 1] if child.dep_ == "mark" else doc[child.i : child.right_edge.i + 1]
-                return Scope(kind=ScopeKind.cumulative, since=time_of(phrase.text), text=phrase.text)
+                return Scope(kind=ScopeKind.cumulative, since=_since(phrase.text), text=phrase.text)
             if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
                 phrase = subtree_span(child)
-                return Scope(kind=ScopeKind.cumulative, since=time_of(phrase.text), text=phrase.text)
+                return Scope(kind=ScopeKind.cumulative, since=_since(phrase.text), text=phrase.text)
     return None
 
 

@@ -11,8 +11,6 @@ from clashrecon.models import VictimGroup
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-PARTS_OF_DAY = ("early", "morning", "afternoon", "evening", "late", "overnight", "night")
 
 
 @dataclass(frozen=True)

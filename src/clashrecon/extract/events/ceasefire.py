@@ -13,6 +13,7 @@ from clashrecon.extract.events.parties import agent_actor, modifier_actor
 from clashrecon.extract.events.speakers import speaker
 from clashrecon.extract.events.words import event_words
 from clashrecon.extract.syntax import subject_of, subtree_span
+from clashrecon.extract.times import best_time
 from clashrecon.models import Article, Claim, Field
 
 
@@ -62,8 +63,6 @@ def ceasefire_claims(sent: Span, article: Article) -> Iterator[Claim]:
     status = _ceasefire_status(sent, anchor)
     broker = _broker(sent, article)
     who = speaker(sent, anchor, article)
-    from clashrecon.extract.times import best_time
-
     when = best_time(text_of(sent))
     yield make_claim(
         article, sent, Field.actors, "ceasefire",
