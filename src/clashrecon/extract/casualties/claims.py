@@ -20,7 +20,8 @@ from clashrecon.extract.casualties.victims import counted_noun, victim_group_of
 from clashrecon.extract.casualties.vocab import kind_noun
 from clashrecon.extract.casualties.wars import carried_background, sentence_background, war_background
 from clashrecon.extract.casualties.words import POSSESSIVE_PRONOUNS
-from clashrecon.extract.common import claim_sentences, make_claim, tokens_of
+from clashrecon.extract.common import claim_sentences, make_claim, text_of, tokens_of
+from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.extract.syntax import has_negation
 from clashrecon.models import Article, Claim, Field, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
 
@@ -60,20 +61,20 @@ def _sentences(doc: Doc, article: Article) -> Iterator[Span]:
 
 def _lines_of(sent: Span) -> Iterator[Span]:
     """The parser sometimes runs a headline or a short paragraph into the next one; a line
-    break always ends a sentence in stored articles, so split there."""
+    break always ends a sentence in stored articles, so split where `sentence_pieces` does."""
     doc = sent.doc
-    start = sent.start
-    for tok in tokens_of(sent):
-        if tok.is_space and "\n" in tok.text:
-            if any(not t.is_space for t in doc[start : tok.i]):
-                yield doc[start : tok.i]
-            start = tok.i + 1
-        elif "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
-            if any(not t.is_space for t in doc[start : tok.i + 1]):
-                yield doc[start : tok.i + 1]
-            start = tok.i + 1
-    if any(not t.is_space for t in doc[start : sent.end]):
-        yield doc[start : sent.end]
+    toks = tokens_of(sent)
+    base = sent.start_char
+    k = 0
+    for _, piece_end in sentence_pieces(text_of(sent)):
+        first = k
+        while k < len(toks) and toks[k].idx < base + piece_end:
+            k += 1
+        end = k
+        while end > first and toks[end - 1].is_space and "\n" in toks[end - 1].text:
+            end -= 1  # the line break itself belongs to no sentence
+        if any(not t.is_space for t in toks[first:end]):
+            yield doc[toks[first].i : toks[end - 1].i + 1]
 
 
 class _Previous(NamedTuple):
