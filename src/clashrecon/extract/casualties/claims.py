@@ -19,7 +19,7 @@ from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, 
 from clashrecon.extract.casualties.victims import counted_noun, victim_group_of
 from clashrecon.extract.casualties.vocab import kind_noun
 from clashrecon.extract.casualties.wars import carried_background, sentence_background, war_background
-from clashrecon.extract.casualties.words import POSSESSIVE_PRONOUNS
+from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import claim_sentences, make_claim, text_of, tokens_of
 from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.extract.syntax import has_negation
@@ -159,7 +159,7 @@ def _victims(
     if party is None and noun is not None and m.end <= noun.i:
         # "14 rebel fighters" after the article named the rebels: whose fighters
         words = doc[m.end : noun.i + 1]
-        if not any(t.lower_ in POSSESSIVE_PRONOUNS for t in words):
+        if not any(t.lower_ in casualty_words().possessives for t in words):
             party = actor_of_phrase(words, article)
     if party is None and group is not VictimGroup.military and noun is not None:
         party = location_country(sent, who, kind, article)

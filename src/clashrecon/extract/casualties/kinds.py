@@ -72,7 +72,7 @@ def kind_from_children(node: Token) -> Kind | None:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "acomp", "oprd", "xcomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
-        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in ("claim", "recover", "exhume", "retrieve", "detain", "seize"):
+        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
             return Kind(lex.verbs[lemma], child, [node, child])
         if child.dep_ == "xcomp" and lemma in ("die", "perish") and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"

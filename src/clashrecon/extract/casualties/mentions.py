@@ -44,9 +44,15 @@ def _vague_by_first_word() -> dict[str, list[list[str]]]:
     return out
 
 
+@cache
+def _scale_words() -> frozenset[str]:
+    """'hundred', 'thousand', ... and 'dozen': the words numbers.json multiplies by."""
+    return frozenset([*load_data("numbers.json")["scales"], "dozen"])
+
+
 def _numeral_run(doc: Doc, i: int, limit: int) -> int:
     """End (exclusive) of the spelled or digit number starting at token i, or i if none."""
-    scales = {"hundred", "thousand", "million", "billion", "dozen"}
+    scales = _scale_words()
     toks = doc_tokens(doc)
     j = i
     if toks[i].lower_ in ("a", "an"):

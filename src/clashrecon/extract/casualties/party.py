@@ -8,7 +8,7 @@ from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.attribution import Attribution
 from clashrecon.extract.casualties.kinds import Kind
 from clashrecon.extract.casualties.vocab import demonym_plural, war_label
-from clashrecon.extract.casualties.words import POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS, casualty_words
+from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import text_of, tokens_of
 from clashrecon.extract.syntax import is_passive, subtree_span
 from clashrecon.lexicon import actor_lexicon
@@ -38,7 +38,7 @@ def _both_sides(text: str) -> bool:
 def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, article: Article) -> str | None:
     doc = sent.doc
     if kind.loser is not None:
-        if kind.loser.lower_ in SUBJECT_PRONOUNS:
+        if kind.loser.lower_ in casualty_words().subject_pronouns:
             return _resolve_pronoun(who, sent, article)
         return actor_of_phrase(subtree_span(kind.loser), article)
     heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
@@ -66,9 +66,9 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                             return "both"
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
-                if child.lower_ in POSSESSIVE_PRONOUNS:
+                if child.lower_ in casualty_words().possessives:
                     return _resolve_pronoun(who, sent, article)
-                if child.dep_ == "poss" and any(g.lower_ in POSSESSIVE_PRONOUNS for g in child.children):
+                if child.dep_ == "poss" and any(g.lower_ in casualty_words().possessives for g in child.children):
                     return _resolve_pronoun(who, sent, article)  # "his country's troops"
                 phrase = doc[child.left_edge.i : child.i + 1]
                 if child.ent_type_ in ("NORP", "GPE", "ORG") or child.dep_ == "poss":
@@ -85,7 +85,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                     name = actor_of_text(doc[pobj.left_edge.i : pobj.i + 1].text)
                     if name:
                         return name
-                    if any(c.lower_ in POSSESSIVE_PRONOUNS for c in pobj.children):
+                    if any(c.lower_ in casualty_words().possessives for c in pobj.children):
                         return _resolve_pronoun(who, sent, article)
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
     if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):

@@ -10,7 +10,7 @@ from clashrecon.extract.attribution import Attribution
 from clashrecon.extract.casualties.kinds import Kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of
 from clashrecon.extract.casualties.vocab import kind_noun
-from clashrecon.extract.casualties.words import POSSESSIVE_PRONOUNS, casualty_words
+from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import previous_sentences, subtree_span
 from clashrecon.extract.times import best_time
 from clashrecon.models import Scope, ScopeKind, TimeRef
@@ -56,7 +56,7 @@ def place_scope(noun: Token | None, kind: Kind, who: Attribution, sent: Span) ->
                 continue
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.place_nouns:
-                    if any(c.lower_ in POSSESSIVE_PRONOUNS for c in pobj.children):
+                    if any(c.lower_ in casualty_words().possessives for c in pobj.children):
                         text = sent.doc[prep.i : pobj.right_edge.i + 1].text
                         return Scope(kind=ScopeKind.place, place=_speaker_place(who, sent) or text, text=text)
     return None

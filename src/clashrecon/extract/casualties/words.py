@@ -9,8 +9,6 @@ from clashrecon.lexicon import load_data
 from clashrecon.models import VictimGroup
 
 
-POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
-SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +33,9 @@ class CasualtyWords:
     denial: frozenset[str]
     report_nouns: frozenset[str]
     no_numbers: tuple[str, ...]
+    possessives: frozenset[str]
+    subject_pronouns: frozenset[str]
+    not_relative_clause: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -70,4 +71,7 @@ def casualty_words() -> CasualtyWords:
         denial=frozenset(raw["denial_verbs"]),
         report_nouns=frozenset(raw["report_nouns"]),
         no_numbers=tuple(raw["no_numbers_phrases"]),
+        possessives=frozenset(raw["possessive_pronouns"]),
+        subject_pronouns=frozenset(load_data("attribution.json")["pronoun_speakers"]),
+        not_relative_clause=frozenset(raw["not_relative_clause_verbs"]),
     )

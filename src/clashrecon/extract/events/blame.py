@@ -249,7 +249,7 @@ def _starts_fighting(verb: Token) -> bool:
 @cache
 def _hostile_nouns() -> frozenset[str]:
     lex = event_words()
-    return frozenset(lex["attack"]["nouns"]) | frozenset(lex["blame"]["nouns"]) | {"aggression", "provocation", "violation", "incursion"}
+    return frozenset(lex["attack"]["nouns"]) | frozenset(lex["blame"]["nouns"]) | frozenset(lex["blame"]["hostile_nouns"])
 
 
 def _fighting_subject(verb: Token) -> bool:
