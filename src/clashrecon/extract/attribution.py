@@ -202,3 +202,19 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
         return Attribution(claimant=canonical or text, text=text, role=role, verb=chosen)
     outlet = article.outlet or article.credit
     return Attribution(claimant=outlet, text=None, role=ClaimantRole.outlet)
+
+
+def speaker_side(who: Attribution, sent: Span, article: Article | None = None) -> str | None:
+    """The side a pronoun of the speaker's stands for ('its/his/their/our' soldiers): the speaker's
+    own actor, else the sentence's first named subject's ("Aliyev expressed condolences to ... our
+    servicemen"). The one place a speaker is resolved to a side; extractors call it."""
+    if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
+        return actor_of_text(who.claimant)
+    doc = sent.doc
+    for tok in tokens_of(sent):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            phrase = doc[tok.left_edge.i : tok.i + 1]
+            name = actor_of_phrase(phrase, article) if article is not None else actor_of_text(phrase.text)
+            if name:
+                return name
+    return None

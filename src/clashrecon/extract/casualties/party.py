@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
-from clashrecon.extract.attribution import Attribution
+from clashrecon.extract.attribution import Attribution, speaker_side
 from clashrecon.extract.casualties.kinds import Kind
 from clashrecon.extract.casualties.vocab import demonym_plural, war_label
 from clashrecon.extract.casualties.words import casualty_words
@@ -13,21 +13,6 @@ from clashrecon.extract.common import text_of, tokens_of
 from clashrecon.extract.syntax import is_passive, subtree_span
 from clashrecon.lexicon import actor_lexicon
 from clashrecon.models import Article, VictimGroup
-
-
-def _resolve_pronoun(who: Attribution, sent: Span, article: Article | None = None) -> str | None:
-    """'its/his/their/our' -> the speaker's side, else the sentence's first named subject's
-    ("Aliyev expressed condolences to ... our servicemen")."""
-    if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
-        return actor_of_text(who.claimant)
-    doc = sent.doc
-    for tok in tokens_of(sent):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
-            phrase = doc[tok.left_edge.i : tok.i + 1]
-            name = actor_of_phrase(phrase, article) if article is not None else actor_of_text(phrase.text)
-            if name:
-                return name
-    return None
 
 
 def _both_sides(text: str) -> bool:
@@ -39,7 +24,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     doc = sent.doc
     if kind.loser is not None:
         if kind.loser.lower_ in casualty_words().subject_pronouns:
-            return _resolve_pronoun(who, sent, article)
+            return speaker_side(who, sent, article)
         return actor_of_phrase(subtree_span(kind.loser), article)
     heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
     if noun is None:
@@ -67,9 +52,9 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
                 if child.lower_ in casualty_words().possessives:
-                    return _resolve_pronoun(who, sent, article)
+                    return speaker_side(who, sent, article)
                 if child.dep_ == "poss" and any(g.lower_ in casualty_words().possessives for g in child.children):
-                    return _resolve_pronoun(who, sent, article)  # "his country's troops"
+                    return speaker_side(who, sent, article)  # "his country's troops"
                 phrase = doc[child.left_edge.i : child.i + 1]
                 if child.ent_type_ in ("NORP", "GPE", "ORG") or child.dep_ == "poss":
                     name = actor_of_text(phrase.text)
@@ -86,7 +71,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                     if name:
                         return name
                     if any(c.lower_ in casualty_words().possessives for c in pobj.children):
-                        return _resolve_pronoun(who, sent, article)
+                        return speaker_side(who, sent, article)
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
     if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
         return "both"
