@@ -30,22 +30,9 @@ class ContactMode(StrEnum):
 
 
 class Details(BaseModel):
-    """The base of every details model; `get` and `[key]` read it as the dict it replaced."""
+    """The base of every details model."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """A set detail (lists as lists, as the dict gave them), else `default`: extract/ and its
-        tests still read details by key."""
-        if key not in self.model_fields_set:
-            return default
-        value = getattr(self, key)
-        return list(value) if isinstance(value, tuple) else value
-
-    def __getitem__(self, key: str) -> Any:
-        if key not in self.model_fields_set:
-            raise KeyError(key)
-        return self.get(key)
 
     def dump(self) -> dict[str, Any]:
         """The keys that were set, JSON-ready: what `claims --json` and the store show."""

@@ -103,8 +103,8 @@ def test_attacks_with_attacker_target_and_weapons(nlp, text, attacker, target, w
     if attacker is None and target is None:
         assert found == []  # nobody named on either side: no attack claim
         return
-    assert [(c.attrs["attacker"], c.attrs["target"]) for c in found] == [(attacker, target)]
-    assert found[0].attrs["weapons"] == weapons
+    assert [(c.attrs.attacker, c.attrs.target) for c in found] == [(attacker, target)]
+    assert list(found[0].attrs.weapons) == weapons
     assert found[0].value == attacker
 
 
@@ -117,7 +117,7 @@ def test_a_denied_attack_is_asserted_by_its_owner_and_denied_by_the_denier(nlp):
     assert {(c.claimant, c.value) for c in found} == {("Armenia", "asserted"), ("Azerbaijan", "denied")}
     assert len({c.subject for c in found}) == 1
     assert "outpost" in found[0].subject
-    assert found[0].attrs["attacker"] == "Azerbaijan"
+    assert found[0].attrs.attacker == "Azerbaijan"
 
 
 # --------------------------------------------------------------------------- ceasefires, contacts, protests
@@ -133,7 +133,7 @@ def test_a_denied_attack_is_asserted_by_its_owner_and_denied_by_the_denier(nlp):
 )
 def test_ceasefire_status_and_broker(nlp, text, status, broker):
     (claim,) = events_of(nlp, text, "ceasefire")
-    assert (claim.subject, claim.value, claim.attrs["status"], claim.attrs["broker"]) == ("ceasefire", status, status, broker)
+    assert (claim.subject, claim.value, claim.attrs.status, claim.attrs.broker) == ("ceasefire", status, status, broker)
 
 
 @pytest.mark.parametrize(
@@ -148,15 +148,15 @@ def test_ceasefire_status_and_broker(nlp, text, status, broker):
 )
 def test_diplomatic_contacts(nlp, text, mode, participants):
     (claim,) = events_of(nlp, text, "diplomatic_contact")
-    assert claim.subject == mode and claim.attrs["mode"] == mode
-    assert set(claim.attrs["participants"]) == participants
+    assert claim.subject == mode and claim.attrs.mode == mode
+    assert set(claim.attrs.participants) == participants
 
 
 def test_protest_where_and_against_whom(nlp):
     text = "Thousands of angry protesters descended on the government’s headquarters in Yerevan, accusing Mr Pashinyan of treason."
     (claim,) = events_of(nlp, text, "protest")
-    assert claim.attrs["where"] == "Yerevan"
-    assert claim.attrs["against"] == "Mr Pashinyan"
+    assert claim.attrs.where == "Yerevan"
+    assert claim.attrs.against == "Mr Pashinyan"
 
 
 def test_event_claims_carry_claimant_and_provenance(nlp):
@@ -199,7 +199,7 @@ def test_someone_said_to_be_responsible_is_blamed(nlp):
 )
 def test_a_ceasefire_only_called_for_is_proposed_and_an_announcer_is_its_broker(nlp, text, status, broker):
     (claim,) = events_of(nlp, text, "ceasefire")
-    assert (claim.value, claim.attrs["broker"]) == (status, broker)
+    assert (claim.value, claim.attrs.broker) == (status, broker)
 
 
 def test_calling_someone_names_is_not_a_phone_call(nlp):

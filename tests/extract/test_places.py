@@ -18,7 +18,7 @@ def article_of(text: str, segments: tuple[Segment, ...] | None = None) -> Articl
 
 def places_of(nlp, text: str, **kw) -> list[tuple[str, str, str | None]]:
     art = article_of(text, **kw)
-    return [(c.subject, c.value, c.attrs.get("country")) for c in place_claims(nlp(claim_text(art)), art)]
+    return [(c.subject, c.value, c.attrs.country) for c in place_claims(nlp(claim_text(art)), art)]
 
 
 @pytest.mark.parametrize(
@@ -104,6 +104,6 @@ def test_places_in_other_conflicts(nlp, text, expected):
     """Written after the rules above: the first pass of a batch of 8 found 10 of 11 places with 2 false ones."""
     art = article_of(text)
     claims = list(place_claims(nlp(claim_text(art)), art))
-    assert {(c.value, c.attrs.get("country")) for c in claims} == expected
+    assert {(c.value, c.attrs.country) for c in claims} == expected
     for c in claims:
         assert art.text[c.span_start : c.span_end] == c.value

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from clashrecon.extract.times import best_time, time_claims, time_expressions
+from clashrecon.extract.time_claims import time_claims
+from clashrecon.extract.times import best_time, time_expressions
 from clashrecon.ingest.segments import build_article, claim_text
 from clashrecon.models import Article, Field, Segment, SegmentType
 

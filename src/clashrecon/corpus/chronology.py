@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.extract.times import TimeExpression, time_expressions
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
@@ -149,12 +150,10 @@ def telling_expressions(text: str) -> list[TimeExpression]:
     future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
     out: list[TimeExpression] = []
     # Sentence ends: a stop before a capital or a line break ("Aug. 31" is no end).
-    start = 0
-    for end in [m.end() for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"])|\n", text)] + [len(text)]:
+    for start, end in sentence_pieces(text, at_stops=True):
         chunk = text[start:end]
         if not future.search(chunk):
             out += [TimeExpression(e.start + start, e.end + start, e.ref, e.rank) for e in time_expressions(chunk)]
-        start = end
     return out
 
 

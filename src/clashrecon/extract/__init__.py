@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clashrecon.extract.times import best_time
 from clashrecon.models import Article, Claim
 
 if TYPE_CHECKING:
@@ -16,8 +17,6 @@ if TYPE_CHECKING:
 
 def with_sentence_time(claim: Claim) -> Claim:
     """The claim dated by its own sentence's time expression, unless an extractor already dated it."""
-    from clashrecon.extract.times import best_time
-
     if claim.event_time is not None:
         return claim
     found = best_time(claim.quote)
@@ -29,7 +28,7 @@ def article_claims(doc: Doc, article: Article) -> list[Claim]:
     from clashrecon.extract.casualties import casualty_claims
     from clashrecon.extract.events import event_claims
     from clashrecon.extract.places import place_claims
-    from clashrecon.extract.times import time_claims
+    from clashrecon.extract.time_claims import time_claims
 
     claims = [
         *casualty_claims(doc, article),

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.common import doc_entities, doc_sentences, doc_tokens, span_entities, tokens_of
+from clashrecon.extract.syntax import subtree_span
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article
 
@@ -126,7 +127,7 @@ def _apposition(ent: Span) -> str | None:
         return actor_of_text(phrase.text)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
-            phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+            phrase = subtree_span(child)
             return actor_of_text(phrase.text)
     return None
 
@@ -241,7 +242,7 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
 
 def _first_actor(subjects) -> str | None:
     for tok in subjects:
-        span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        span = subtree_span(tok)
         actor = actor_of_text(core_phrase(span)) or _resolve_institution(span)
         if actor:
             return actor
@@ -264,7 +265,7 @@ def _resolve_institution(phrase: Span) -> str | None:
             return None
     for tok in reversed(doc_tokens(phrase.doc)[: phrase.start]):
         if tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_:
-            chunk = phrase.doc[tok.left_edge.i : tok.right_edge.i + 1]
+            chunk = subtree_span(tok)
             actor = actor_of_text(own_words(tok))
             if actor is None:
                 person = person_of_phrase(chunk)
@@ -321,4 +322,4 @@ def actor_of_token(tok: Token, article: Article | None = None) -> str | None:
     direct = actor_of_text(words)
     if direct:
         return direct
-    return actor_of_phrase(tok.doc[tok.left_edge.i : tok.right_edge.i + 1], article)
+    return actor_of_phrase(subtree_span(tok), article)

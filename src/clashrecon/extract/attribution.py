@@ -11,13 +11,13 @@ paragraphs, and does not resolve a pronoun that has no earlier speaker.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.common import tokens_of
+from clashrecon.extract.syntax import previous_sentences, subtree_span
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, ClaimantRole
 
@@ -61,7 +61,7 @@ def _subject_phrase(verb: Token) -> Span | None:
             if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 child = verb.head  # "the Association ..., which says 3,240 civilians ..."
                 return _trim(verb.doc[child.left_edge.i : verb.left_edge.i])
-            return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
+            return _trim(subtree_span(child))
         if verb.dep_ != "conj":
             break
         verb = verb.head
@@ -74,7 +74,7 @@ def _according_to(sent: Span) -> Span | None:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
-                return _trim(doc[obj.left_edge.i : obj.right_edge.i + 1])
+                return _trim(subtree_span(obj))
             end = tok.i + 2
             while end < sent.end and not doc[end].is_punct:
                 end += 1
@@ -110,22 +110,10 @@ def _is_bare_definite(phrase: Span) -> bool:
     return len(phrase) <= 3 and phrase[0].lower_ in ("the", "this") and not any(t.pos_ == "PROPN" for t in phrase)
 
 
-def _previous_sentences(sent: Span, lookback: int) -> Iterator[Span]:
-    """Up to `lookback` sentences before `sent`, nearest first."""
-    doc = sent.doc
-    start = sent.start
-    for _ in range(lookback):
-        if start <= 0:
-            return
-        prev = doc[start - 1].sent
-        start = prev.start
-        yield prev
-
-
 def _earlier_speakers(sent: Span, lookback: int) -> list[Span]:
     """Speaker phrases of the previous sentences, nearest first."""
     out: list[Span] = []
-    for prev in _previous_sentences(sent, lookback):
+    for prev in previous_sentences(sent, lookback):
         out.extend(p for v in reversed(reporting_verbs(prev)) if (p := _subject_phrase(v)) is not None)
         according = _according_to(prev)
         if according is not None:
@@ -135,10 +123,9 @@ def _earlier_speakers(sent: Span, lookback: int) -> list[Span]:
 
 def _mentions_of(head_lemma: str, sent: Span, lookback: int) -> list[Span]:
     """Earlier noun phrases whose head is `head_lemma` ('the Armenian Defense Ministry' for 'the ministry')."""
-    doc = sent.doc
     return [
-        doc[tok.left_edge.i : tok.right_edge.i + 1]
-        for prev in _previous_sentences(sent, lookback)
+        subtree_span(tok)
+        for prev in previous_sentences(sent, lookback)
         for tok in reversed(list(prev))
         if tok.lemma_.lower() == head_lemma and tok.pos_ in ("NOUN", "PROPN")
     ]
@@ -214,3 +201,19 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
         return Attribution(claimant=canonical or text, text=text, role=role, verb=chosen)
     outlet = article.outlet or article.credit
     return Attribution(claimant=outlet, text=None, role=ClaimantRole.outlet)
+
+
+def speaker_side(who: Attribution, sent: Span, article: Article | None = None) -> str | None:
+    """The side a pronoun of the speaker's stands for ('its/his/their/our' soldiers): the speaker's
+    own actor, else the sentence's first named subject's ("Aliyev expressed condolences to ... our
+    servicemen"). The one place a speaker is resolved to a side; extractors call it."""
+    if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
+        return actor_of_text(who.claimant)
+    doc = sent.doc
+    for tok in tokens_of(sent):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            phrase = doc[tok.left_edge.i : tok.i + 1]
+            name = actor_of_phrase(phrase, article) if article is not None else actor_of_text(phrase.text)
+            if name:
+                return name
+    return None

@@ -182,8 +182,9 @@ def number_word_forms() -> frozenset[str]:
     return frozenset([*t["units"], *t["tens"], *t["scales"], "dozen"])
 
 
+@cache
 def qualifier_phrases() -> list[list[str]]:
-    """Qualifier phrases as word lists, longest first."""
+    """Qualifier phrases as word lists, longest first (built once: scanners read it per number)."""
     return sorted((p.split() for p in _table()["qualifiers"]), key=len, reverse=True)
 
 

@@ -1,8 +1,9 @@
-"""Times: the raw parts of the time expressions in a sentence ("early Tuesday", "9 a.m.", "Aug. 31",
-"in 2020", "last year", "since fighting erupted early on Tuesday"), and time claims.
+"""Time expressions: the raw parts of the times a text names ("early Tuesday", "9 a.m.", "Aug. 31",
+"in 2020", "last year", "since fighting erupted early on Tuesday"), and which of them dates its event.
 
-The expression parser is pure Python (regular expressions over the words in data/times.json), so the
-corpus pass in `clashrecon.chronology` can read the same expressions without spaCy.
+The one time-expression parser of clashrecon: pure Python (regular expressions over the words in
+data/times.json), so the corpus pass in `clashrecon.chronology` reads the same expressions as the
+extractors without importing spaCy. Time claims made from a parsed Doc are `extract.time_claims`.
 It does NOT resolve anything to the calendar (that needs the article's reference date, found over the
 whole corpus by `chronology.resolve_corpus`), and it does not read durations ("a six-week war",
 "for decades") or decades ("the early 1990s").
@@ -11,18 +12,11 @@ whole corpus by `chronology.resolve_corpus`), and it does not read durations ("a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import Field, TimeRef
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
-
-    from clashrecon.models import Article, Claim
+from clashrecon.models import TimeRef
 
 # How specific an expression is: lower ranks speak of the sentence's own event.
 DAY_RANK, MONTH_RANK, NAMED_EVENT_RANK = 0, 1, 2
@@ -255,74 +249,3 @@ def best_time(text: str) -> TimeExpression | None:
     update["text"] = f"{first.ref.text} … {second.ref.text}"
     best = TimeExpression(best.start, best.end, best.ref.model_copy(update=update), best.rank)
     return best
-
-
-def sentence_time(sent: Span, article: Article | None = None) -> TimeRef | None:
-    """Raw parts of the time the sentence gives its event, or None when it names none."""
-    found = best_time(sent.text)
-    return found.ref if found else None
-
-
-@cache
-def _claim_triggers() -> dict[str, dict[str, frozenset[str]]]:
-    out: dict[str, dict[str, frozenset[str]]] = {}
-    for kind, spec in _data()["time_claims"].items():
-        if kind.startswith("_"):
-            continue
-        out[kind] = {k: frozenset(v) for k, v in spec.items()}
-    return out
-
-
-def _time_kind(sent: Span) -> tuple[str, int, int] | None:
-    """Which timed happening the sentence reports, and the words that say so."""
-    tokens = list(sent)  # once, not once per kind: iterating a Span makes new Token objects
-    for kind, spec in _claim_triggers().items():
-        for tok in tokens:
-            lemma = tok.lemma_.lower()
-            if "subjects" in spec:
-                if tok.pos_ in ("VERB", "AUX") and lemma in spec["verbs"]:
-                    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if any(c.lemma_.lower() in spec["subjects"] for c in subj):
-                        return kind, tok.idx, tok.idx + len(tok.text)
-                continue
-            if lemma in spec.get("nouns", ()) and tok.pos_ in ("NOUN", "PROPN"):
-                return kind, tok.idx, tok.idx + len(tok.text)
-            if lemma in spec.get("verbs", ()) and tok.pos_ == "VERB":
-                return kind, tok.idx, tok.idx + len(tok.text)
-    return None
-
-
-def time_claims(doc: Doc, article: Article) -> Iterator[Claim]:
-    """Claims that a happening (fighting_start, ceasefire, meeting, call) took place at a day-level time.
-
-    The value is the time as printed until `chronology.resolve_corpus` sets the resolved interval.
-    Does not date sentences whose only time is a year or a month: those are background.
-    """
-    from clashrecon.extract.attribution import attribute
-    from clashrecon.extract.common import claim_sentences, make_claim
-    from clashrecon.models import SegmentType
-
-    for sent in claim_sentences(doc, article):
-        found = best_time(sent.text)
-        if found is None or found.rank != DAY_RANK:
-            continue
-        kind = _time_kind(sent)
-        if kind is None:
-            continue
-        name, s, e = kind
-        anchor = next((t for t in sent if t.idx == s), None)
-        who = attribute(sent, anchor, article, headline=article.segment_at(sent.start_char) is SegmentType.headline)
-        yield make_claim(
-            article,
-            sent,
-            Field.times,
-            name,
-            span=(sent.start_char + found.start, sent.start_char + found.end),
-            subject=name,
-            value=found.ref.text,
-            event_time=found.ref,
-            claimant=who.claimant,
-            claimant_text=who.text,
-            claimant_role=who.role,
-            attrs={"trigger": article.text[s:e]},
-        )

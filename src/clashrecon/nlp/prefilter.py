@@ -32,11 +32,11 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from weakref import WeakKeyDictionary
 
+from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.lexicon import load_data
 
 _WORD = re.compile(r"[a-z][a-z\-]*")
 _OFF = ("0", "off", "no", "false")
-_BREAK = re.compile(r"\n\s*(?=\S)")  # a line break and the white space after it, before more text
 _ENDS = re.compile(r"(?:[.!?…:;]['\"”’)\]]*\s*|\n\s*)$")
 
 
@@ -151,8 +151,7 @@ def _sentence_plan(doc) -> list[tuple[int, int]]:
 def paragraphs(text: str) -> list[str]:
     """The text cut after each line break and the white space that follows it: pieces that
     concatenate back to the text exactly, and that syndicated copies repeat word for word."""
-    cuts = [m.end() for m in _BREAK.finditer(text)]
-    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    return [text[a:b] for a, b in sentence_pieces(text)]
 
 
 class _Memo:

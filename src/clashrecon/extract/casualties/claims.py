@@ -1,0 +1,248 @@
+"""Casualty claims of an article, sentence by sentence: counted phrases tied to a kind, victims, claimant and scope."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from clashrecon.extract.actors import actor_of_phrase
+from clashrecon.extract.attribution import Attribution, attribute
+from clashrecon.extract.casualties.filters import is_measure, is_part_of_another_count
+from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, reports_negated
+from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, find_kind
+from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan
+from clashrecon.extract.casualties.party import location_country, party_from_context, victim_party
+from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, partitive_group, place_scope
+from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, unquantified_victims
+from clashrecon.extract.casualties.victims import counted_noun, victim_group_of
+from clashrecon.extract.casualties.vocab import kind_noun
+from clashrecon.extract.casualties.wars import carried_background, sentence_background, war_background
+from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.extract.common import claim_sentences, make_claim, text_of, tokens_of
+from clashrecon.extract.sentences import sentence_pieces
+from clashrecon.extract.syntax import has_negation
+from clashrecon.models import Article, Claim, Field, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
+
+
+def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
+    """One claim per counted casualty phrase in the body and headline of `article`.
+
+    Does not yield claims for sentences it cannot tie a casualty word to, so a count of
+    deployed troops, protesters, districts or years never becomes a claim.
+    """
+    carry: tuple[str, int] | None = None
+    for sent in _sentences(doc, article):
+        headline = article.segment_at(sent.start_char) is SegmentType.headline
+        yield from _sentence_claims(doc, sent, article, headline, carry)
+        # an earlier war named in this sentence frames "the fighting" in the next one only
+        carry = sentence_background(sent)
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";", "”", '"', "’", "'", ")"})
+
+
+def _sentences(doc: Doc, article: Article) -> Iterator[Span]:
+    """Claim sentences, cut at every line break, and glued back where the splitter cut a
+    line without any punctuation ("Fifteen | Thais have been killed ...")."""
+    pending: Span | None = None
+    for parsed in claim_sentences(doc, article):
+        for piece in _lines_of(parsed):
+            if pending is not None and pending.end == piece.start and pending[-1].text not in _SENTENCE_END and "\n" not in pending[-1].whitespace_:
+                pending = doc[pending.start : piece.end]
+                continue
+            if pending is not None:
+                yield pending
+            pending = piece
+    if pending is not None:
+        yield pending
+
+
+def _lines_of(sent: Span) -> Iterator[Span]:
+    """The parser sometimes runs a headline or a short paragraph into the next one; a line
+    break always ends a sentence in stored articles, so split where `sentence_pieces` does."""
+    doc = sent.doc
+    toks = tokens_of(sent)
+    base = sent.start_char
+    k = 0
+    for _, piece_end in sentence_pieces(text_of(sent)):
+        first = k
+        while k < len(toks) and toks[k].idx < base + piece_end:
+            k += 1
+        end = k
+        while end > first and toks[end - 1].is_space and "\n" in toks[end - 1].text:
+            end -= 1  # the line break itself belongs to no sentence
+        if any(not t.is_space for t in toks[first:end]):
+            yield doc[toks[first].i : toks[end - 1].i + 1]
+
+
+class _Previous(NamedTuple):
+    """The claim before in the same sentence: "... and another 43 were wounded" borrows from it."""
+
+    party: str | None
+    group: VictimGroup | None
+    kind: str
+    scope: Scope | None
+    token: Token
+
+
+def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None) -> list[Claim]:
+    out: list[Claim] = []
+    previous: _Previous | None = None
+    taken: set[int] = set()
+    for m in scan(sent):
+        found = _kind_of_mention(doc, sent, m, previous)
+        if found is None:
+            continue
+        noun, anchor, kind = found
+        taken.update(range(m.start, m.end))
+        if noun is not None:
+            taken.add(noun.i)
+        taken.add(kind.token.i)
+        who = attribute(sent, kind.token, article, headline=headline)
+        party, group = _victims(doc, sent, article, m, noun, kind, who, previous)
+        scope, event_time = _scope(doc, sent, article, m, noun, anchor, kind, who, carry, previous)
+        if scope is not None and scope.kind is ScopeKind.group and party is None and previous is not None:
+            party = previous.party  # "13 of its people ..., including eight civilians": the same side's
+        values = dict(
+            quantity=m.quantity,
+            victim_party=party,
+            victim_group=group or VictimGroup.people,
+            scope=scope or Scope(),
+            claimant=who.claimant,
+            claimant_text=who.text,
+            claimant_role=who.role,
+        )
+        if event_time is not None:
+            values["event_time"] = event_time
+        start_char = doc[m.start].idx
+        end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
+        previous = _Previous(party, group, kind.kind, scope, kind.token)
+    out += _unquantified_claims(sent, article, headline, taken)
+    return out
+
+
+def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | None) -> tuple[Token | None, Token, Kind] | None:
+    """(counted noun, anchor, kind) when the counted phrase counts casualties, else None."""
+    if is_measure(doc, m) or is_part_of_another_count(doc, m) or "from" in m.flags or reports_negated(m, doc):
+        return None
+    noun, is_people = (doc[m.start].head, True) if "single" in m.flags else counted_noun(doc, m, sent.end)
+    if not is_people:
+        return None
+    if "zero" in m.flags and noun is None and doc[m.start].lower_ == "no" and m.end - m.start == 1:
+        return None  # "no" before something that is not a victim or casualty word
+    anchor = anchor_of(doc, m)
+    kind = find_kind(doc, m, anchor, noun)
+    if kind is None and previous is not None and previous.scope is not None and previous.scope.kind is ScopeKind.group:
+        kind = breakdown_continues(anchor, previous.kind, previous.token)
+    if kind is None and previous is not None and after_group_marker(doc, m.start):
+        kind = Kind(previous.kind, previous.token, [anchor])  # "killed 32, including 11 members of one family"
+    if kind is None or denied(kind):
+        return None
+    if has_negation(kind.token) and "zero" not in m.flags:
+        return None
+    return noun, anchor, kind
+
+
+def _victims(
+    doc: Doc, sent: Span, article: Article, m: Mention, noun: Token | None, kind: Kind, who: Attribution, previous: _Previous | None
+) -> tuple[str | None, VictimGroup | None]:
+    """The victims' party and group, from the phrase, the claim before it, the place or the context."""
+    party = victim_party(noun, kind, who, sent, article)
+    group = victim_group_of(noun, kind)
+    if previous is not None and (noun is None or noun.lower_ == "others"):
+        # "four Armenian troops in his region were killed and another 43 were wounded"
+        party = party or previous.party
+        group = previous.group or group  # "two others": others of the same kind
+    if party is None and noun is not None and m.end <= noun.i:
+        # "14 rebel fighters" after the article named the rebels: whose fighters
+        words = doc[m.end : noun.i + 1]
+        if not any(t.lower_ in casualty_words().possessives for t in words):
+            party = actor_of_phrase(words, article)
+    if party is None and group is not VictimGroup.military and noun is not None:
+        party = location_country(sent, who, kind, article)
+    if party is None:
+        party = party_from_context(noun, kind, who, group)
+    if party is None and noun is None and group is not VictimGroup.military:
+        party = location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
+    return party, group
+
+
+def _inherited_scope(noun: Token | None, kind: Kind, previous: _Previous | None) -> Scope | None:
+    """The scope the claim before lends this one: its place, or its running total."""
+    if previous is None or previous.scope is None:
+        return None
+    if (noun is None or noun.lower_ == "others") and previous.scope.kind is ScopeKind.place:
+        return previous.scope
+    if previous.scope.kind is ScopeKind.cumulative and previous.kind == kind.kind and not inside_since(kind.token, previous.token):
+        # "105 ... killed since fighting erupted, while Azerbaijan said it lost 50 troops"
+        return previous.scope
+    return None
+
+
+def _scope(
+    doc: Doc,
+    sent: Span,
+    article: Article,
+    m: Mention,
+    noun: Token | None,
+    anchor: Token,
+    kind: Kind,
+    who: Attribution,
+    carry: tuple[str, int] | None,
+    previous: _Previous | None,
+) -> tuple[Scope | None, TimeRef | None]:
+    """What the count covers, and the year of the earlier war it belongs to, if any."""
+    scope = None
+    event_time = None
+    background = war_background(kind, anchor, article) or carried_background(sent, article, carry, kind)
+    if background is not None:
+        scope = Scope(kind=ScopeKind.background, event=background[0], text=background[0])
+        event_time = TimeRef(year=background[1], text=str(background[1]))
+    if kind.subgroup and scope is None:
+        scope = Scope(kind=ScopeKind.group, group=kind.subgroup, text=doc[m.start : kind.path[-1].i + 1].text)
+    scope = (
+        scope
+        or partitive_group(doc, m, noun)
+        or cumulative(kind)
+        or place_scope(noun, kind, who, sent)
+        or _inherited_scope(noun, kind, previous)
+        or group_scope(kind.path, noun, m.start)
+    )
+    increment = m.increment and not (previous is not None and previous.kind != kind.kind)
+    if scope is None and increment:
+        scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
+    return scope, event_time
+
+
+def _unquantified_claims(sent: Span, article: Article, headline: bool, taken: set[int]) -> list[Claim]:
+    """Claims for casualties no number counts, on tokens no counted claim took."""
+    out: list[Claim] = []
+    unquantified: list[tuple[Token, Kind, Token | None]] = []
+    if no_numbers_phrase(sent):
+        unquantified += [(tok, Kind(kind_noun(tok), tok, [tok]), None) for tok in unquantified_kind_nouns(sent, taken)]
+    unquantified += unquantified_victims(sent, taken)
+    for tok, kind, noun in unquantified:
+        who = attribute(sent, kind.token, article, headline=headline)
+        party = victim_party(noun, kind, who, sent, article)
+        if noun is not None and party is None:
+            continue  # "soldiers died" with no side is too vague to code
+        out.append(
+            make_claim(
+                article,
+                sent,
+                Field.casualties,
+                kind.kind,
+                span=(tok.idx, tok.idx + len(tok.text)),
+                quantity=Quantity.unspecified(tok.text),
+                victim_party=party,
+                victim_group=victim_group_of(noun, kind) or VictimGroup.people,
+                scope=Scope(),
+                claimant=who.claimant,
+                claimant_text=who.text,
+                claimant_role=who.role,
+            )
+        )
+    return out

@@ -1,0 +1,266 @@
+"""The casualty kind of a counted phrase (killed, wounded, missing, captured, bodies) from the word that governs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from clashrecon.extract.casualties.mentions import Mention
+from clashrecon.extract.casualties.vocab import kind_noun, victim_group
+from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.extract.syntax import has_negation, is_passive
+from clashrecon.models import CasualtyKind, VictimGroup
+
+
+def _kind_of_toll(tok: Token) -> str:
+    lex = casualty_words()
+    if tok.lemma_.lower() == "number":
+        return _number_of_victims(tok) or CasualtyKind.casualties.value
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.verbs:
+        return lex.verbs[tok.lemma_.lower()]
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lex.toll_compounds:
+            return lex.toll_compounds[child.lemma_.lower()]
+    return CasualtyKind.killed.value
+
+
+def _toll_near(verb: Token) -> Token | None:
+    lex = casualty_words()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            if child.lemma_.lower() in lex.toll:
+                return child
+            if child.lemma_.lower() == "number" and _number_of_victims(child) is not None:
+                return child
+        if child.dep_ == "csubj" and child.lemma_.lower() in lex.verbs:
+            # misparse of "the number of Palestinians killed had risen to ...": the
+            # participle becomes the clause's subject, with "number" as its own subject
+            if any(g.dep_ == "nsubj" and g.lemma_.lower() == "number" for g in child.children):
+                return child
+    return None
+
+
+def _number_of_victims(tok: Token) -> str | None:
+    """'the number of Palestinians killed' works like a death toll: the kind of its victims."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ not in ("pobj", "pcomp"):
+                    continue
+                if kind_noun(pobj):
+                    return kind_noun(pobj)  # "the number of wounded"
+                found = kind_from_children(pobj)
+                if found is not None:
+                    return found.kind
+    return None
+
+
+@dataclass
+class Kind:
+    kind: str
+    token: Token  # the word that carries the kind
+    path: list[Token]  # tokens walked from the counted phrase to it
+    loser: Token | None = None  # subject of "lost"/"suffered": the victims' side
+    subgroup: str | None = None  # "... and 15 were women": the sub-group a breakdown names
+
+
+def kind_from_children(node: Token) -> Kind | None:
+    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing'."""
+    lex = casualty_words()
+    for child in node.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("amod", "acomp", "oprd", "xcomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
+            return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
+        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
+            return Kind(lex.verbs[lemma], child, [node, child])
+        if child.dep_ == "xcomp" and lemma in ("die", "perish") and node.pos_ in ("VERB", "AUX"):
+            return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
+    return None
+
+
+# What one step up the parse tells `find_kind`, besides a Kind: keep walking (None), stop
+# walking and try the fallbacks, or give up on the phrase altogether.
+_STOP = "stop"
+_GIVE_UP = "give up"
+
+
+def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
+    """The casualty word that governs the counted phrase: on the phrase itself, up to five heads
+    above it, or (for fragments the parser misreads) right after it."""
+    node = noun if noun is not None else anchor
+    path = [node]
+    found = _kind_at_phrase(doc, m, noun, node, path)
+    if found is not None:
+        return found
+    cur = node
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        path.append(head)
+        step = _kind_above(cur, head, noun, path)
+        if step is _GIVE_UP:
+            return None
+        if step is _STOP:
+            break
+        if step is not None:
+            return step
+        cur = head
+    return _fallback_kind(doc, m, noun, path)
+
+
+def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path: list[Token]) -> Kind | None:
+    """'about 240 taken hostage', '49 deaths', 'four dead': the kind the phrase itself carries."""
+    after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
+    if tuple(after) in casualty_words().prisoner_phrases:
+        return Kind(CasualtyKind.captured.value, doc[m.end], path)
+    if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
+        kind = kind_noun(noun)
+        if kind == CasualtyKind.bodies.value or not has_negation(noun):
+            return Kind(kind, noun, path)
+    return kind_from_children(node)
+
+
+def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """One step up from `cur` to its head: a Kind, _STOP, _GIVE_UP, or None to keep walking."""
+    lex = casualty_words()
+    dep = cur.dep_
+    lemma = head.lemma_.lower()
+    # "the death toll rose to 49", "a toll of 49", "raising the toll to 49"
+    if lemma in lex.toll:
+        return Kind(_kind_of_toll(head), head, path)
+    toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
+    if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
+        return Kind(_kind_of_toll(toll), toll, path)
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        step = _kind_of_predicate(dep, head, noun, path)
+        if step is not None:
+            return step
+    if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in ("life",) and dep in ("pobj", "prep", "appos", "compound", "nmod"):
+        # "the bodies of 100 soldiers", "deaths of 12 civilians"
+        return Kind(lex.nouns[lemma], head, path)
+    if head.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "prep") and lemma not in lex.victims:
+        if not (cur.dep_ == "pobj" or cur.lower_ in lex.group_markers or cur.dep_ == "prep"):
+            return _STOP
+    return None
+
+
+def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """A verb or adjective above the phrase: "lost 50 troops", "the dead included four women",
+    "49 were killed"; _GIVE_UP when the verb counts something else."""
+    lex = casualty_words()
+    lemma = head.lemma_.lower()
+    if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
+        if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() != "life":
+            kind = lex.nouns[noun.lemma_.lower()]
+        else:
+            kind = CasualtyKind.killed.value
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return Kind(kind, head, path, loser=subj)
+    if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children):
+        return Kind(CasualtyKind.killed.value, head, path)  # "17 people lost their lives"
+    if lemma in ("include", "be") and dep in ("dobj", "attr"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in ("life",):
+            return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
+    if lemma == "take" and _prisoner_phrase(head):
+        return Kind(CasualtyKind.captured.value, head, path)
+    if lemma in lex.verbs or head.lower_ in lex.adjectives:
+        step = _kind_of_casualty_word(dep, head, noun, path)
+        if step is not None:
+            return step
+    if dep in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        # "the dead included 13 children", "victims were 49 soldiers": one more hop only
+        found = kind_from_children(head)
+        if found and found.token.dep_ not in ("acl", "relcl"):
+            return found
+        if lemma == "be":
+            found = _kind_among(head, path)
+            if found is not None:
+                return found
+        if lemma not in ("include", "be"):
+            return _STOP
+    return None
+
+
+def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """A casualty verb or adjective above the phrase, unless its sense or its syntax says the
+    number counts something else (_GIVE_UP)."""
+    lex = casualty_words()
+    lemma = head.lemma_.lower()
+    kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
+    if lemma == "claim" and not (noun is not None and noun.lemma_.lower() == "life"):
+        return _GIVE_UP
+    if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in ("body", "remains")):
+        return _GIVE_UP
+    if lemma in ("detain", "seize") and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in ("hostage", "prisoner"))):
+        return _GIVE_UP
+    if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not is_passive(head) and head.pos_ == "VERB":
+        return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
+    if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
+        return Kind(kind, head, path)
+    return None
+
+
+def _kind_among(head: Token, path: list[Token]) -> Kind | None:
+    """'Eleven children were among the 30 people killed', '... was among the wounded'."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("among", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and kind_noun(pobj):
+                    return Kind(kind_noun(pobj), pobj, [*path, prep, pobj])
+                inner = kind_from_children(pobj) if pobj.dep_ == "pobj" else None
+                if inner is not None:
+                    return Kind(inner.kind, inner.token, [*path, prep, pobj, inner.token])
+    return None
+
+
+def _fallback_kind(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) -> Kind | None:
+    """No casualty word above the phrase: a participle right after it, or hostages held."""
+    found = _window_kind(doc, m, noun)
+    if found is None and noun is not None and noun.lemma_.lower() in ("prisoner", "hostage", "captive"):
+        held = noun.head.lemma_.lower() in ("hold", "keep", "remain", "be", "take", "seize", "capture")
+        if held and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            return Kind(casualty_words().nouns[noun.lemma_.lower()], noun, path[:1])  # "holding more than 200 hostages"
+    return found
+
+
+def _prisoner_phrase(verb: Token) -> bool:
+    lex = casualty_words()
+    doc = verb.doc
+    for phrase in lex.prisoner_phrases:
+        if verb.lemma_.lower() in (phrase[0], "take", "hold") and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == phrase[1]:
+            return True
+    return False
+
+
+def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
+    """Fallback for fragments the parser misreads: a participle right after the count
+    ("one hundred and five wounded", "49 soldiers killed"), with no other verb between."""
+    lex = casualty_words()
+    j = (noun.i + 1) if noun is not None else m.end
+    sent_end = m.limit
+    for tok in doc[j : min(sent_end, j + 3)]:
+        lower = tok.lower_
+        if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
+            kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())
+            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in ("claim", "detain", "seize"):
+                return None
+            return Kind(kind, tok, [tok])
+        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):
+            continue
+        return None
+    return None
+
+
+def breakdown_continues(anchor: Token, kind: str, token: Token) -> Kind | None:
+    """'22 of those killed were children and 15 were women': the second count is the same
+    kind of victim, another sub-group."""
+    head = anchor.head
+    if anchor.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return None
+    attr = next((c for c in head.children if c.dep_ == "attr"), None)
+    if attr is None or victim_group(attr) is None:
+        return None
+    return Kind(kind, token, [anchor, head, attr], subgroup=attr.text.lower())

@@ -1,0 +1,206 @@
+"""Counted phrases: every number, vague amount or zero word in a sentence, with its qualifier, range and increment marker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from clashrecon.extract.casualties.vocab import DIGITS, is_numeral, victim_group
+from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.extract.common import doc_lowers, doc_tokens
+from clashrecon.extract.quantities import number_word_forms, parse_quantity, qualifier_phrases, vague_phrases
+from clashrecon.lexicon import load_data
+from clashrecon.models import Quantity
+
+
+@dataclass
+class Mention:
+    """A counted phrase in a sentence: tokens [start, end) of the doc, and what it counts."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    noun: Token | None = None  # the counted noun ("soldiers"), if any
+    increment: bool = False
+    flags: set[str] = field(default_factory=set)
+    limit: int = 0  # end of the sentence the phrase is in
+
+
+def _match_words(lowers: list[str], i: int, words: list[str] | tuple[str, ...], limit: int) -> bool:
+    """True when the lower-cased tokens from i on are `words`, all before `limit`."""
+    if i < 0 or i + len(words) > limit:
+        return False
+    return lowers[i : i + len(words)] == list(words)
+
+
+@cache
+def _vague_by_first_word() -> dict[str, list[list[str]]]:
+    """vague_phrases() grouped by first word, longest first within each: only those can match at a token."""
+    out: dict[str, list[list[str]]] = {}
+    for words in vague_phrases():
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
+@cache
+def _scale_words() -> frozenset[str]:
+    """'hundred', 'thousand', ... and 'dozen': the words numbers.json multiplies by."""
+    return frozenset([*load_data("numbers.json")["scales"], "dozen"])
+
+
+def _numeral_run(doc: Doc, i: int, limit: int) -> int:
+    """End (exclusive) of the spelled or digit number starting at token i, or i if none."""
+    scales = _scale_words()
+    toks = doc_tokens(doc)
+    j = i
+    if toks[i].lower_ in ("a", "an"):
+        if i + 1 < limit and toks[i + 1].lower_ in scales:
+            j = i + 1
+        else:
+            return i
+    if not is_numeral(toks[j]):
+        return i
+    j += 1
+    while j < limit:
+        tok = toks[j]
+        if is_numeral(tok) and not (DIGITS.match(tok.text) and DIGITS.match(toks[j - 1].text)):
+            if DIGITS.match(tok.text) and toks[j - 1].lower_ not in scales:
+                break
+            j += 1
+        elif tok.text in ("-", "–") and j + 1 < limit and toks[j + 1].lower_ in number_word_forms() and not DIGITS.match(toks[j - 1].text):
+            j += 1
+        elif tok.lower_ == "and" and toks[j - 1].lower_ in scales and j + 1 < limit and toks[j + 1].lower_ in number_word_forms():
+            j += 1
+        else:
+            break
+    return j
+
+
+@cache
+def _unspecified_words() -> frozenset[str]:
+    """'unknown', 'unspecified' ...: the adjectives of numbers.json's unspecified phrases."""
+    return frozenset(p.split()[0] for p in load_data("numbers.json")["unspecified"])
+
+
+@cache
+def _zero_words() -> frozenset[str]:
+    """'no', 'nobody', 'none': single words that count zero (numbers.json)."""
+    return frozenset(p for p in load_data("numbers.json")["zero"] if " " not in p and p != "zero")
+
+
+def scan(sent: Span) -> list[Mention]:
+    """Every counted phrase in the sentence, with its qualifier, range and increment marker."""
+    doc = sent.doc
+    mentions: list[Mention] = []
+    i = sent.start
+    while i < sent.end:
+        start, end, flags = _phrase_at(sent, i)
+        if end == i:
+            i += 1
+            continue
+        start, end = _widen(sent, start, end, flags)
+        quantity = _quantity(doc[start:end].text, flags)
+        if quantity is not None:
+            mentions.append(Mention(start, end, quantity, increment="increment" in flags, flags=flags, limit=sent.end))
+        i = max(end, i + 1)
+    return mentions
+
+
+def _phrase_at(sent: Span, i: int) -> tuple[int, int, set[str]]:
+    """(start, end, flags) of the counted phrase that begins at token i; end == i when none does."""
+    doc = sent.doc
+    limit = sent.end
+    lowers = doc_lowers(doc)
+    toks = doc_tokens(doc)
+    tok = toks[i]
+    start, end, flags = i, i, set()
+    # vague words ("dozens", "tens of thousands of") and "an unknown number of"
+    for words in _vague_by_first_word().get(lowers[i], ()):
+        if _match_words(lowers, i, words, limit):
+            end = i + len(words)
+            if words[-1] == "of":
+                end -= 1  # the "of" belongs to the counted noun
+            flags.add("vague")
+            break
+    if end == i and tok.lower_ in _unspecified_words() and i + 1 < limit:
+        nxt = toks[i + 1]
+        if nxt.lemma_.lower() == "number":
+            start = i - 1 if i > sent.start and toks[i - 1].lower_ in ("a", "an") else i
+            end = i + 2
+            flags.add("unspecified")
+        elif nxt.lemma_.lower() in casualty_words().nouns:
+            end = i + 1
+            flags.add("unspecified")
+    if end == i and tok.lower_ in _zero_words() and tok.ent_type_ == "":
+        end = i + 2 if (tok.lower_ == "no" and i + 1 < limit and toks[i + 1].lower_ == "one") else i + 1
+        flags.add("zero")
+    if end == i:
+        end = _numeral_run(doc, i, limit)
+    if end == i and _single_victim(tok):
+        end = i + 1
+        flags.add("single")  # "a 15-year-old girl was killed": one victim
+    return start, end, flags
+
+
+def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]:
+    """The phrase grown to its range and qualifier, `flags` marking range, "from" and increment."""
+    doc = sent.doc
+    limit = sent.end
+    toks = doc_tokens(doc)
+    # ranges: "between 10 and 20", "10 to 20", "10-20", "two or three"
+    if not flags and end + 1 < limit and toks[end].lower_ in ("and", "to", "or", "-", "–"):
+        second = _numeral_run(doc, end + 1, limit)
+        preceded_by_from = start > sent.start and toks[start - 1].lower_ == "from"
+        if second > end + 1 and not preceded_by_from:
+            between = start > sent.start and toks[start - 1].lower_ == "between"
+            if toks[end].lower_ != "and" or between:
+                if between:
+                    start -= 1
+                end = second
+                flags.add("range")
+    if start > sent.start and toks[start - 1].lower_ == "from" and "range" not in flags:
+        flags.add("from")  # "rose from 40 to 49": 40 is the superseded figure
+    # a qualifier before the number ("at least", "more than", "as many as")
+    if not flags & {"range", "unspecified", "zero"}:
+        lowers = doc_lowers(doc)
+        for words in qualifier_phrases():
+            k = start - len(words)
+            if k >= sent.start and _match_words(lowers, k, words, limit):
+                start = k
+                break
+    if start > sent.start and toks[start - 1].lower_ in casualty_words().increment_before:
+        flags.add("increment")
+    if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
+        flags.add("increment")
+    return start, end
+
+
+def _quantity(text: str, flags: set[str]) -> Quantity | None:
+    if "zero" in flags:
+        return Quantity.exact(0, text)
+    if "unspecified" in flags:
+        return Quantity.unspecified(text)
+    if "single" in flags:
+        return Quantity.exact(1, text)
+    return parse_quantity(text)
+
+
+def _single_victim(tok: Token) -> bool:
+    """'a'/'an' before one named victim ("a 15-year-old girl", "an Israeli soldier"), not
+    one of a list ("four women and a child") and not a victim noun used as a speaker."""
+    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+        return False
+    noun = tok.head
+    return noun.tag_ == "NN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and victim_group(noun) is not None
+
+
+def anchor_of(doc: Doc, m: Mention) -> Token:
+    """The token of the counted phrase the parser attaches to the rest of the sentence."""
+    toks = list(doc[m.start : m.end])
+    inside = {t.i for t in toks}
+    for t in reversed(toks):
+        if t.head.i not in inside and (is_numeral(t) or m.flags):
+            return t
+    return toks[-1]

@@ -1,0 +1,197 @@
+"""The victims' side: from the counted noun's modifiers, the speaker, the place named, or who did the killing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from clashrecon.extract.actors import actor_of_phrase, actor_of_text
+from clashrecon.extract.attribution import Attribution, speaker_side
+from clashrecon.extract.casualties.kinds import Kind
+from clashrecon.extract.casualties.vocab import demonym_plural, war_label
+from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.extract.common import text_of, tokens_of
+from clashrecon.extract.syntax import is_passive, subtree_span
+from clashrecon.lexicon import actor_lexicon
+from clashrecon.models import Article, VictimGroup
+
+
+def _both_sides(text: str) -> bool:
+    lowered = text.lower()
+    return any(p in lowered for p in casualty_words().both_sides)
+
+
+def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, article: Article) -> str | None:
+    doc = sent.doc
+    if kind.loser is not None:
+        if kind.loser.lower_ in casualty_words().subject_pronouns:
+            return speaker_side(who, sent, article)
+        return actor_of_phrase(subtree_span(kind.loser), article)
+    heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
+    if noun is None:
+        # "the number of Palestinians killed": the victims hang off "number"
+        numbers = [kind.token, *(c for c in kind.token.children if c.dep_ == "nsubj")]
+        for tok in numbers:
+            if tok.lemma_.lower() == "number":
+                heads.extend(p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
+    for head in heads:
+        if head.ent_type_ == "NORP" or demonym_plural(head):
+            name = actor_of_text(head.text) or demonym_plural(head)
+            if name:
+                return name
+        if head.lemma_.lower() in casualty_words().toll:
+            # "the death toll in Thailand"; "the toll in Kyrgyz-Tajik border fighting" is both sides'
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "among", "from"):
+                    for pobj in prep.children:
+                        name = actor_of_text(pobj.text) if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP") else None
+                        if name:
+                            return name
+                        label = war_label(pobj) if pobj.dep_ == "pobj" else None
+                        if label and label.split()[-1] in casualty_words().mutual_fighting:
+                            return "both"
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
+                if child.lower_ in casualty_words().possessives:
+                    return speaker_side(who, sent, article)
+                if child.dep_ == "poss" and any(g.lower_ in casualty_words().possessives for g in child.children):
+                    return speaker_side(who, sent, article)  # "his country's troops"
+                phrase = doc[child.left_edge.i : child.i + 1]
+                if child.ent_type_ in ("NORP", "GPE", "ORG") or child.dep_ == "poss":
+                    name = actor_of_text(phrase.text)
+                    if name:
+                        return name
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "on", "among"):
+                obj_text = doc[prep.i : prep.right_edge.i + 1].text
+                if _both_sides(obj_text):
+                    return "both"
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and prep.lower_ != "of":
+                    name = actor_of_text(doc[pobj.left_edge.i : pobj.i + 1].text)
+                    if name:
+                        return name
+                    if any(c.lower_ in casualty_words().possessives for c in pobj.children):
+                        return speaker_side(who, sent, article)
+    clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
+    if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
+        return "both"
+    return None
+
+
+def location_country(sent: Span, who: Attribution, kind: Kind, article: Article) -> str | None:
+    """The one country a sentence places the killing in ("... near Sake in eastern Congo",
+    "Shelling of Congo displacement camp kills 17"): whose civilians were hit. A lead that
+    opens with the story's dateline ("GOMA, Congo (AP) — The death toll from the shelling of
+    a camp near Sake has risen to 23") and names no country itself is placed by the dateline.
+
+    Names in the speaker's phrase or in a "by ..." agent phrase do not count; two
+    different countries mean no answer.
+    """
+    lex = actor_lexicon()
+    skip: set[int] = set()
+    if who.verb is not None:
+        for child in who.verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                skip.update(t.i for t in child.subtree)
+    for tok in tokens_of(sent):
+        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in ("by", "from", "between", "with", "against")):
+            skip.update(t.i for t in tok.subtree)
+    found: set[str] = set()
+    for tok in tokens_of(sent):
+        if tok.i in skip or tok.ent_type_ != "GPE":
+            continue
+        name = actor_of_text(tok.text)
+        if name is None or lex.kind_of(name) != "country":
+            continue
+        locative = (
+            # "Congo displacement camp", "Sudan clashes"; not "U.S. strikes", which names the attacker
+            tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lemma_.lower() in casualty_words().place_nouns or tok.head.lemma_.lower() in casualty_words().mutual_fighting)
+            or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "across", "of")
+            or tok.dep_ == "poss" and tok.head.lemma_.lower() in casualty_words().place_nouns  # "Russia's Belgorod region"
+        )
+        if locative:
+            found.add(name)
+    if not found and article.dateline and text_of(sent).startswith(article.dateline):
+        name = actor_of_text(article.dateline)
+        if name is not None and lex.kind_of(name) == "country":
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def _agent(kind: Kind) -> Token | None:
+    """Who did the killing: the subject of an active casualty verb, or of the clause a
+    relative clause hangs on ("a war in 2021 that killed ...", "clashes that killed 155")."""
+    verb = kind.token
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb) and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if verb.lemma_.lower() in ("die", "perish") or verb.lemma_.lower() in casualty_words().lose:
+        return None  # their subject is the victims' side
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        return verb.head
+    if subj is None and verb.dep_ == "relcl":
+        return verb.head
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "the shelling damaged infrastructure and injured ..."
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return verb.head  # misparse of "Russian strikes killed 12 civilians, officials said"
+    return subj
+
+
+def _attacker_nearby(kind: Kind) -> Token | None:
+    """Who attacked, for a passive count: 'wounded by Israeli fire', '... killed when a
+    Russian drone hit a building'."""
+    verb = kind.token
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "advcl" and any(g.lower_ == "when" for g in child.children):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and any(t.ent_type_ in ("NORP", "GPE") for t in subj.subtree):
+                return subj
+    return None
+
+
+def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: VictimGroup | None) -> str | None:
+    """Whose victims, when the victims themselves carry no side.
+
+    - fighting between sides ("clashes that killed 155", "a war that killed 6,600") kills
+      on both sides, and so does a count two sides report together;
+    - an attacker named by its side ("Azerbaijani shelling injured ...", "Russian strikes
+      killed ...") hits the other side, when a country's speaker reports it;
+    - a country that reports its own unmarked soldiers killed ("Armenia says 49 soldiers
+      have been killed") speaks of its own.
+    """
+    lex = casualty_words()
+    lexicon = actor_lexicon()
+    speaker = who.claimant if who.role.value != "outlet" else None
+    agent = _agent(kind) or _attacker_nearby(kind)
+    if (
+        agent is None
+        and speaker
+        and lexicon.kind_of(speaker) == "country"
+        and group is VictimGroup.military
+        and noun is not None
+        and noun.lemma_.lower() in lex.own_forces
+    ):
+        return speaker
+    if agent is None and kind.token.pos_ == "VERB" and group is not VictimGroup.military:
+        for prep in kind.token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+                for pobj in prep.children:
+                    label = war_label(pobj) if pobj.dep_ == "pobj" else None
+                    if label and label.split()[-1].split("-")[0] in lex.mutual_fighting:
+                        return "both"  # "More than 6,700 people died in the fighting"
+    if agent is not None:
+        label = war_label(agent)
+        if label and label.split()[-1].split("-")[0] in lex.mutual_fighting:
+            return "both" if group is not VictimGroup.civilians else None
+        phrase = agent.doc[agent.left_edge.i : agent.i + 1]
+        attacker = actor_of_text(phrase.text) if any(t.ent_type_ in ("NORP", "GPE") for t in phrase) else None
+        if attacker and speaker and lexicon.kind_of(speaker) == "country" and speaker != attacker:
+            return speaker
+        return None
+    if speaker and " and " in speaker and all(lexicon.kind_of(p) for p in speaker.split(" and ")):
+        return "both"  # "Armenia, Azerbaijan report 99 troops killed"
+    return None

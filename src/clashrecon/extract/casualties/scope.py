@@ -1,0 +1,133 @@
+"""The scope of a count: a sub-group, a running total since a moment, the speaker's own region, an increment."""
+
+from __future__ import annotations
+
+
+from spacy.tokens import Doc, Span, Token
+
+from clashrecon.extract.attribution import Attribution
+from clashrecon.extract.casualties.kinds import Kind
+from clashrecon.extract.casualties.mentions import Mention, anchor_of
+from clashrecon.extract.casualties.vocab import kind_noun
+from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.extract.syntax import previous_sentences, subtree_span
+from clashrecon.extract.times import best_time
+from clashrecon.models import Scope, ScopeKind, TimeRef
+
+
+def _since(phrase: str) -> TimeRef:
+    """The moment a running total counts from ("since fighting erupted early on Tuesday"), as the
+    one time-expression parser reads it; the whole phrase stays its text."""
+    found = best_time(phrase)
+    parts = found.ref.model_copy(update={"text": phrase, "since": True}) if found else None
+    return parts or TimeRef(text=phrase, since=True)
+
+
+def cumulative(kind: Kind) -> Scope | None:
+    """'... have died since hostilities reignited', 'killed since the war began'."""
+    verb = kind.token
+    doc = verb.doc
+    coordinated = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # a trailing participle ("..., killing 1,200") is often hung on the wrong clause
+    governing = [] if verb.tag_ == "VBG" and verb.dep_ == "advcl" else list(verb.ancestors)[:1]
+    for tok in [verb, *coordinated, *governing]:
+        for child in tok.children:
+            since = child if child.lower_ == "since" else next((g for g in child.children if g.lower_ == "since" and g.dep_ == "mark"), None)
+            if since is not None and any(t.tag_ == "JJS" for t in doc[min(verb.i, since.i) : since.i]):
+                continue  # "the deadliest attack since 2021" dates the comparison, not the count
+            if child.lower_ == "since" and child.dep_ in ("prep", "mark"):
+                phrase = doc[child.i : child.head.right_edge.i + 1] if child.dep_ == "mark" else doc[child.i : child.right_edge.i + 1]
+                return Scope(kind=ScopeKind.cumulative, since=_since(phrase.text), text=phrase.text)
+            if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
+                phrase = subtree_span(child)
+                return Scope(kind=ScopeKind.cumulative, since=_since(phrase.text), text=phrase.text)
+    return None
+
+
+def place_scope(noun: Token | None, kind: Kind, who: Attribution, sent: Span) -> Scope | None:
+    """'four Armenian troops in his region': the speaker's own region."""
+    lex = casualty_words()
+    for head in (noun, kind.token):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.place_nouns:
+                    if any(c.lower_ in casualty_words().possessives for c in pobj.children):
+                        text = sent.doc[prep.i : pobj.right_edge.i + 1].text
+                        return Scope(kind=ScopeKind.place, place=_speaker_place(who, sent) or text, text=text)
+    return None
+
+
+def _speaker_place(who: Attribution, sent: Span) -> str | None:
+    """The place an official speaks for: 'the governor of Gegharkunik province' -> Gegharkunik.
+
+    Looks in the sentence, then back through the four previous sentences.
+    """
+    lex = casualty_words()
+    candidates = [sent, *previous_sentences(sent, 4)]
+    for span in candidates:
+        for tok in span:
+            if tok.lemma_.lower() in lex.place_titles:
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if pobj is None:
+                            continue
+                        names = [t.text for t in pobj.subtree if t.pos_ == "PROPN"]
+                        if names:
+                            return " ".join(names)
+    return None
+
+
+def inside_since(tok: Token, verb: Token) -> bool:
+    """Whether `tok` sits in the "since ..." clause of `verb` ("since Oct. 7, when militants
+    attacked, killing 1,200": that 1,200 is its own event, not part of the running count)."""
+    for child in verb.children:
+        mark = child.lower_ == "since" or any(g.lower_ == "since" for g in child.children)
+        if mark and tok in child.subtree:
+            return True
+    return False
+
+
+def after_group_marker(doc: Doc, start: int) -> bool:
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return before[-1:] == ["including"] or " ".join(before) in casualty_words().group_markers
+
+
+def partitive_group(doc: Doc, m: Mention, noun: Token | None) -> Scope | None:
+    """'eight of the dead were children', 'four of them seriously': a sub-group of the victims."""
+    if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].lower_ in ("them", "whom"):
+        return Scope(kind=ScopeKind.group, text=doc[m.start : m.end + 2].text)
+    if noun is None or not (kind_noun(noun) or noun.lower_ == "those") or m.end >= len(doc) or doc[m.end].lower_ != "of":
+        return None
+    anchor = anchor_of(doc, m)
+    if anchor.head.lemma_.lower() != "be":
+        return None
+    attr = next((c for c in anchor.head.children if c.dep_ in ("attr", "acomp")), None)
+    if attr is None:
+        return None
+    return Scope(kind=ScopeKind.group, group=attr.text.lower(), text=doc[m.start : attr.i + 1].text)
+
+
+def group_scope(path: list[Token], noun: Token | None, start: int | None = None) -> Scope | None:
+    lex = casualty_words()
+    for tok in path:
+        if tok.lower_ in lex.group_markers and tok.dep_ in ("prep", "amod", "advcl", "acl", "conj"):
+            group = noun.text.lower() if noun is not None else None
+            return Scope(kind=ScopeKind.group, group=group, text=tok.text)
+        if tok.dep_ == "prep" and tok.lower_ in lex.group_markers:
+            return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
+    if start is not None:
+        doc = path[0].doc
+        # "..., including 13 civilians", "..., among them eight children", "of whom 5 were"
+        before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+        if before[-1:] == ["including"] or " ".join(before) in lex.group_markers:
+            return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=" ".join(before))
+    if noun is not None:
+        for tok in noun.doc[max(noun.sent.start, noun.i - 6) : noun.i]:
+            if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree:
+                return Scope(kind=ScopeKind.group, group=noun.text.lower(), text=tok.text)
+    return None

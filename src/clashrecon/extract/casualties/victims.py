@@ -1,0 +1,82 @@
+"""The victims a counted phrase counts: the counted noun and the victims' group (civilians, military, people)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from clashrecon.extract.casualties.kinds import Kind, kind_from_children
+from clashrecon.extract.casualties.mentions import Mention
+from clashrecon.extract.casualties.vocab import kind_noun, victim_group
+from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.models import VictimGroup
+
+
+def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
+    """The noun a number counts and whether it names people or casualties.
+
+    "49 Armenian soldiers" -> soldiers; "49 of its soldiers" -> soldiers; "2,000 tanks" -> tanks
+    (not people); "49 were killed" -> None (the number stands alone).
+    """
+    lex = casualty_words()
+    j = m.end
+    if j < limit and doc[j].lower_ == "more":
+        j += 1
+    if j < limit and doc[j].lower_ == "of":
+        pobj = next((c for c in doc[j].children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.i < limit:
+            if pobj.lower_ in ("them", "whom", "those"):
+                # "22 of those killed": the participle on "those" says what was counted
+                return (pobj, True) if kind_from_children(pobj) is not None else (None, True)
+            if victim_group(pobj) is not None or kind_noun(pobj):
+                return pobj, True
+        j += 1
+        while j < limit and doc[j].pos_ in ("DET", "PRON", "ADJ", "NUM", "PART") and doc[j].lower_ not in ("them", "whom", "those"):
+            j += 1
+        if j < limit and doc[j].lower_ in ("them", "whom", "those"):
+            return None, True
+    skipped = 0
+    while j < limit and skipped < 4:
+        tok = doc[j]
+        if victim_group(tok) is not None or tok.lemma_.lower() in lex.nouns:
+            # "Palestinian civilians": skip the demonym and take the head noun
+            nxt = doc[j + 1] if j + 1 < limit else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and (victim_group(nxt) or nxt.lemma_.lower() in lex.nouns):
+                j += 1
+                skipped += 1
+                continue
+            return tok, True
+        if (
+            tok.pos_ in ("ADJ", "PROPN", "PUNCT") and tok.text not in (",", ".", ";", ":")
+            or tok.ent_type_ == "NORP"
+            or tok.pos_ == "NOUN" and tok.dep_ == "compound"
+            or tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG")  # "6 suspected militants"
+        ):
+            j += 1
+            skipped += 1
+            continue
+        if tok.pos_ == "NOUN":
+            return tok, False
+        break
+    return None, True
+
+
+def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
+    if noun is not None:
+        group = victim_group(noun)
+        if group is not None:
+            return group
+        for child in noun.children:
+            # "civilian deaths", "military casualties"
+            if child.dep_ in ("amod", "compound") and child.lower_ in ("civilian", "military"):
+                return VictimGroup.civilians if child.lower_ == "civilian" else VictimGroup.military
+    # "deaths among Azerbaijani troops", "bodies of 100 soldiers"
+    for head in (kind.token, noun):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("among", "of", "from"):
+                for pobj in prep.children:
+                    group = victim_group(pobj)
+                    if pobj.dep_ == "pobj" and group is not None:
+                        return group
+    return None

@@ -1,0 +1,77 @@
+"""The casualty lexicon of data/casualties.json, read once into look-up tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from clashrecon.lexicon import load_data
+from clashrecon.models import VictimGroup
+
+
+
+
+@dataclass(frozen=True)
+class CasualtyWords:
+    verbs: dict[str, str]
+    adjectives: dict[str, str]
+    nouns: dict[str, str]
+    toll: frozenset[str]
+    toll_compounds: dict[str, str]
+    lose: frozenset[str]
+    prisoner_phrases: tuple[tuple[str, ...], ...]
+    victims: dict[str, VictimGroup]
+    group_markers: frozenset[str]
+    increment_before: frozenset[str]
+    both_sides: tuple[str, ...]
+    war_nouns: frozenset[str]
+    mutual_fighting: frozenset[str]
+    own_forces: frozenset[str]
+    place_nouns: frozenset[str]
+    place_titles: frozenset[str]
+    units: frozenset[str]
+    denial: frozenset[str]
+    report_nouns: frozenset[str]
+    no_numbers: tuple[str, ...]
+    possessives: frozenset[str]
+    subject_pronouns: frozenset[str]
+    not_relative_clause: frozenset[str]
+
+
+def _invert(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word: kind for kind, words in table.items() for word in words}
+
+
+@cache
+def casualty_words() -> CasualtyWords:
+    raw = load_data("casualties.json")
+    victims: dict[str, VictimGroup] = {}
+    # civilians and military first so that their words win over the generic people list
+    for group in ("civilians", "military", "people"):
+        for word in raw["victim_nouns"][group]:
+            victims.setdefault(word, VictimGroup(group))
+    return CasualtyWords(
+        verbs=_invert(raw["kind_verbs"]),
+        adjectives=_invert(raw["kind_adjectives"]),
+        nouns=_invert(raw["kind_nouns"]),
+        toll=frozenset(raw["toll_nouns"]),
+        toll_compounds=raw["toll_compounds"],
+        lose=frozenset(raw["lose_verbs"]),
+        prisoner_phrases=tuple(tuple(p.split()) for p in raw["prisoner_phrases"]),
+        victims=victims,
+        group_markers=frozenset(raw["group_markers"]),
+        increment_before=frozenset(raw["increment_markers"]),
+        both_sides=tuple(raw["both_sides"]),
+        war_nouns=frozenset(raw["war_nouns"]),
+        mutual_fighting=frozenset(raw["mutual_fighting_nouns"]),
+        own_forces=frozenset(raw["own_forces_nouns"]),
+        place_nouns=frozenset(raw["place_nouns"]),
+        place_titles=frozenset(raw["place_titles"]),
+        units=frozenset(raw["unit_nouns"]),
+        denial=frozenset(raw["denial_verbs"]),
+        report_nouns=frozenset(raw["report_nouns"]),
+        no_numbers=tuple(raw["no_numbers_phrases"]),
+        possessives=frozenset(raw["possessive_pronouns"]),
+        subject_pronouns=frozenset(load_data("attribution.json")["pronoun_speakers"]),
+        not_relative_clause=frozenset(raw["not_relative_clause_verbs"]),
+    )
