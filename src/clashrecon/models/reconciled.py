@@ -1,0 +1,200 @@
+"""The reconciled picture: events, their facts, and the relations worth an analyst's attention."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import (
+    Field as F,
+    computed_field,
+    model_validator,
+)
+
+from clashrecon.models.base import Record
+from clashrecon.models.kinds import (
+    CONFLICT_RELATIONS,
+    CasualtyKind,
+    EventKind,
+    Field,
+    Relation,
+)
+from clashrecon.models.claims import TimeRef
+
+
+class Position(Record):
+    value: str = F(description="The value this side asserts")
+    claimants: tuple[str, ...] = F(default=(), description="Who asserts it")
+    articles: tuple[str, ...] = F(default=(), description="Articles carrying it")
+    origins: tuple[str, ...] = F(default=(), description="Independent origins carrying it")
+    quotes: tuple[str, ...] = F(default=(), description="The sentences, one per article")
+    claim_ids: tuple[str, ...] = F(default=(), description="Claims behind it")
+
+
+BOTH = "both"  # the victim party of a both-sides count
+
+
+def casualty_subject(party: str | None, kind: CasualtyKind, place: str | None = None, group: str | None = None) -> str:
+    """What a casualty fact is about, e.g. 'Armenia · killed · in Gegharkunik'."""
+    parts = ["both sides" if party == BOTH else (party or "no side named"), str(kind)]
+    if place is not None:
+        parts.append(f"in {place}")
+    elif group is not None:
+        parts.append(group)
+    return " · ".join(parts)
+
+
+def _legacy_event_kind(label: str) -> str:
+    """The event kind of an actor fact stored when its kind was its label ('initiator (blame)', 'who attacked')."""
+    head, _, tail = label.rpartition(" (")
+    if head and tail[:-1] in EventKind._value2member_map_:
+        return tail[:-1]
+    from clashrecon.lexicon import load_data
+
+    labels = load_data("reconcile.json")["disputes"]["labels"]
+    return next((kind for kind, text in labels.items() if text == label), label)
+
+
+class Fact(Record):
+    """Claims about one quantity or proposition within one event, reconciled."""
+
+    id: str = F(description="Stable ID")
+    event_id: str = F(description="Event the fact belongs to")
+    field: Field = F(description="casualties, actors, places or times")
+    kind: CasualtyKind | EventKind = F(description="Casualty kind, or the event kind of an actor proposition")
+    value: str = F(description="Reconciled value as shown, e.g. '≥49 → 105'")
+    party: str | None = F(default=None, description="Victim party or actor concerned")
+    place: str | None = F(default=None, description="The one place a casualty count covers, e.g. 'Gegharkunik'")
+    group: str | None = F(default=None, description="The sub-group a casualty count covers, e.g. 'civilians'")
+    label: str = F(default="", description="What an actor proposition is about, e.g. 'initiator (blame)'")
+    low: int | None = F(default=None, description="Reconciled low estimate")
+    best: int | None = F(default=None, description="Reconciled best estimate")
+    high: int | None = F(default=None, description="Reconciled high estimate; None if unbounded")
+    conservative: int | None = F(default=None, description="Most conservative figure (ACLED practice)")
+    status: Relation = F(description="How its claims relate")
+    articles: int = F(description="Articles carrying it")
+    independent_sources: int = F(description="Independent origins carrying it")
+    claimants: tuple[str, ...] = F(default=(), description="Who said it")
+    claim_ids: tuple[str, ...] = F(default=(), description="Claims behind it")
+    note: str = F(default="", description="Arithmetic or explanation")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fields_of_subject(cls, data: Any) -> Any:
+        """`subject` is derived, so dumps carry it and input drops it. A fact stored before party,
+        kind, place, group and label were kept apart has only the subject: they are read from it."""
+        if not isinstance(data, dict) or "subject" not in data:
+            return data
+        data = dict(data)
+        subject = data.pop("subject")
+        if any(k in data for k in ("place", "group", "label")):
+            return data
+        if data.get("field") in (Field.casualties, Field.casualties.value):
+            scope = subject.split(" · ", 2)[2:]
+            if scope and scope[0].startswith("in "):
+                data["place"] = scope[0][3:]
+            elif scope:
+                data["group"] = scope[0]
+        else:
+            data["label"] = subject
+            data["kind"] = _legacy_event_kind(str(data.get("kind", subject)))
+        return data
+
+    @computed_field(description="What the fact is about, e.g. 'Armenia · killed · in Gegharkunik' or an actor label")
+    @property
+    def subject(self) -> str:
+        if self.field is Field.casualties:
+            return casualty_subject(self.party, self.kind, self.place, self.group)
+        return self.label
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "field": self.field.value,
+            # an actor fact's kind has always been shown as its label
+            "kind": self.kind.value if self.field is Field.casualties else self.label,
+            "subject": self.subject,
+            "value": self.value,
+            "status": self.status.value,
+            "articles": self.articles,
+            "independent_sources": self.independent_sources,
+            "party": self.party,
+            "low": self.low,
+            "best": self.best,
+            "high": self.high,
+            "conservative": self.conservative,
+            "claimants": list(self.claimants),
+            "note": self.note,
+        }
+
+
+class Conflict(Record):
+    """A relation worth an analyst's attention; only discrepancy and disputed are real conflicts."""
+
+    id: str = F(description="Stable ID")
+    event_id: str | None = F(default=None, description="Event it belongs to")
+    field: Field = F(description="casualties, actors, places or times")
+    subject: str = F(description="What is in question")
+    kind: Relation = F(description="discrepancy, disputed, updated, aggregate or subtotal")
+    positions: tuple[Position, ...] = F(default=(), description="The differing positions")
+    explanation: str = F(description="One line on why it is or is not a conflict")
+
+    @property
+    def is_conflict(self) -> bool:
+        return self.kind in CONFLICT_RELATIONS
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "event_id": self.event_id,
+            "field": self.field.value,
+            "subject": self.subject,
+            "kind": self.kind.value,
+            "positions": [
+                {
+                    "value": p.value,
+                    "claimants": list(p.claimants),
+                    "articles": list(p.articles),
+                    "independent_sources": len(p.origins),
+                    "quotes": list(p.quotes),
+                }
+                for p in self.positions
+            ],
+            "explanation": self.explanation,
+        }
+
+
+class Event(Record):
+    id: str = F(description="Stable ID")
+    when: TimeRef = F(description="When it happened")
+    summary: str = F(description="One-line summary")
+    background: bool = F(default=False, description="An earlier event mentioned as context")
+    label: str = F(default="", description="Short label, e.g. '2020 war'")
+    actors: tuple[str, ...] = F(default=(), description="Actors involved")
+    places: tuple[str, ...] = F(default=(), description="Places named")
+    facts: tuple[Fact, ...] = F(default=(), description="Reconciled facts")
+    claim_ids: tuple[str, ...] = F(default=(), description="Every claim clustered into it")
+    articles: int = F(default=0, description="Articles reporting it")
+    independent_sources: int = F(default=0, description="Independent origins reporting it")
+    conflict: bool = F(default=False, description="True if any fact is a discrepancy or disputed")
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "when": self.when.contract(),
+            "summary": self.summary,
+            "label": self.label,
+            "background": self.background,
+            "actors": list(self.actors),
+            "places": list(self.places),
+            "articles": self.articles,
+            "independent_sources": self.independent_sources,
+            "facts": [f.contract() for f in self.facts],
+            "conflict": self.conflict,
+        }
+
+
+class Reconciliation(Record):
+    """Everything the read commands show, computed once after each ingest."""
+
+    events: tuple[Event, ...] = F(default=(), description="Events in time order")
+    conflicts: tuple[Conflict, ...] = F(default=(), description="Relations between claims and facts")
