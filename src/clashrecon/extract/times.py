@@ -12,6 +12,7 @@ whole corpus by `chronology.resolve_corpus`), and it does not read durations ("a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -105,71 +106,104 @@ def _part_word(text: str) -> str:
     return words[-1]
 
 
+def _expr(m: re.Match, rank: int, **parts) -> TimeExpression:
+    return TimeExpression(m.start(), m.end(), TimeRef(text=m.group(0), **parts), rank)
+
+
+def _calendar_day(m: re.Match, d: dict) -> TimeExpression | None:
+    """"September 13", "13 September 2022"."""
+    day = int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else None
+    if 1 <= day <= 31 and (year is None or _valid_year(year)):
+        return _expr(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
+    return None
+
+
+def _hours_of(m: re.Match, d: dict) -> TimeExpression:
+    pre = m.group("pre").lower()
+    return _expr(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day="early" if pre == "small" else pre)
+
+
+def _weekday(m: re.Match, d: dict) -> TimeExpression:
+    part = (m.group("pre") or m.group("post") or "").lower() or None
+    return _expr(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day=part)
+
+
+def _month_year(m: re.Match, d: dict) -> TimeExpression | None:
+    if _valid_year(int(m.group("year"))):
+        return _expr(m, MONTH_RANK, month=_month(m.group("mo")), year=int(m.group("year")))
+    return None
+
+
+def _clock(m: re.Match, d: dict) -> TimeExpression | None:
+    hour, minute = int(m.group("h")), int(m.group("m") or 0)
+    pm = m.group("ap").lower().startswith("p")
+    if 1 <= hour <= 12 and minute < 60:
+        return _expr(m, DAY_RANK, hour=(hour % 12) + (12 if pm else 0), minute=minute)
+    return None
+
+
+def _midnight(m: re.Match, d: dict) -> TimeExpression:
+    return _expr(m, DAY_RANK, hour=0 if m.group("w").lower() == "midnight" else 12, minute=0)
+
+
+def _days_ago(m: re.Match, d: dict) -> TimeExpression:
+    n = m.group("n").lower()
+    return _expr(m, DAY_RANK, relative_days=-(int(n) if n.isdigit() else d["number_words"][n]))
+
+
+def _iso(m: re.Match, d: dict) -> TimeExpression:
+    return _expr(m, DAY_RANK, year=int(m.group("year")), month=int(m.group("mo")), day=int(m.group("day")))
+
+
+def _dawn(m: re.Match, d: dict) -> TimeExpression:
+    w = m.group("w").lower()
+    if w == "midday":
+        return _expr(m, DAY_RANK, hour=12, minute=0)
+    return _expr(m, DAY_RANK, part_of_day="dawn" if w in ("dawn", "daybreak", "sunrise") else "dusk")
+
+
+def _month_alone(m: re.Match, d: dict) -> TimeExpression:
+    # "in September", "since mid-March": a month of the reference year or the one before
+    return TimeExpression(m.start("mo"), m.end("mo"), TimeRef(text=m.group(0), month=_month(m.group("mo"))), MONTH_RANK)
+
+
+def _year(m: re.Match, d: dict) -> TimeExpression | None:
+    year = int(m.group("year"))
+    if not _valid_year(year):
+        return None
+    after = (m.group("after") or "").strip()
+    # "a 2020 war", "a 1997 treaty": a year naming another event or document, not this sentence's time.
+    names_event = after and after.islower() and after not in d["year_then_not_a_name"]["words"]
+    rank = NAMED_EVENT_RANK if names_event else MONTH_RANK
+    return TimeExpression(m.start(), m.start() + 4, TimeRef(text=m.group("year"), year=year), rank)
+
+
+# Each pattern of data/times.json with what its match means, in the order they are tried.
+_HANDLERS: tuple[tuple[str, Callable[[re.Match, dict], TimeExpression | None]], ...] = (
+    ("hours_of", _hours_of),
+    ("weekday", _weekday),
+    ("month_day", _calendar_day),
+    ("day_month", _calendar_day),
+    ("month_year", _month_year),
+    ("clock", _clock),
+    ("midnight", _midnight),
+    ("days_ago", _days_ago),
+    ("iso", _iso),
+    ("dawn", _dawn),
+    ("month_alone", _month_alone),
+    ("part_alone", lambda m, d: _expr(m, DAY_RANK, part_of_day=_part_word(m.group("part")))),
+    ("relative_day", lambda m, d: _expr(m, DAY_RANK, relative_days=d["relative_days"][m.group("rel").lower()])),
+    ("this_week", lambda m, d: _expr(m, DAY_RANK, this_week=True)),
+    ("relative_year", lambda m, d: _expr(m, MONTH_RANK, relative_years=d["relative_years"][m.group("rel").lower()])),
+    ("year", _year),
+)
+
+
 def _raw_expressions(text: str) -> list[TimeExpression]:
-    p = _patterns()
-    d = _data()
-    found: list[TimeExpression] = []
-
-    def add(m: re.Match, rank: int, **parts) -> None:
-        found.append(TimeExpression(m.start(), m.end(), TimeRef(text=m.group(0), **parts), rank))
-
-    for m in p.hours_of.finditer(text):
-        pre = m.group("pre").lower()
-        add(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day="early" if pre == "small" else pre)
-    for m in p.weekday.finditer(text):
-        part = (m.group("pre") or m.group("post") or "").lower() or None
-        add(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day=part)
-    for m in p.month_day.finditer(text):
-        day = int(m.group("day"))
-        year = int(m.group("year")) if m.group("year") else None
-        if 1 <= day <= 31 and (year is None or _valid_year(year)):
-            add(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
-    for m in p.day_month.finditer(text):
-        day = int(m.group("day"))
-        year = int(m.group("year")) if m.group("year") else None
-        if 1 <= day <= 31 and (year is None or _valid_year(year)):
-            add(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
-    for m in p.month_year.finditer(text):
-        if _valid_year(int(m.group("year"))):
-            add(m, MONTH_RANK, month=_month(m.group("mo")), year=int(m.group("year")))
-    for m in p.clock.finditer(text):
-        hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        pm = m.group("ap").lower().startswith("p")
-        if 1 <= hour <= 12 and minute < 60:
-            add(m, DAY_RANK, hour=(hour % 12) + (12 if pm else 0), minute=minute)
-    for m in p.midnight.finditer(text):
-        add(m, DAY_RANK, hour=0 if m.group("w").lower() == "midnight" else 12, minute=0)
-    for m in p.days_ago.finditer(text):
-        n = m.group("n").lower()
-        add(m, DAY_RANK, relative_days=-(int(n) if n.isdigit() else d["number_words"][n]))
-    for m in p.iso.finditer(text):
-        add(m, DAY_RANK, year=int(m.group("year")), month=int(m.group("mo")), day=int(m.group("day")))
-    for m in p.dawn.finditer(text):
-        w = m.group("w").lower()
-        if w == "midday":
-            add(m, DAY_RANK, hour=12, minute=0)
-        else:
-            add(m, DAY_RANK, part_of_day="dawn" if w in ("dawn", "daybreak", "sunrise") else "dusk")
-    for m in p.month_alone.finditer(text):
-        # "in September", "since mid-March": a month of the reference year or the one before
-        found.append(TimeExpression(m.start("mo"), m.end("mo"), TimeRef(text=m.group(0), month=_month(m.group("mo"))), MONTH_RANK))
-    for m in p.part_alone.finditer(text):
-        add(m, DAY_RANK, part_of_day=_part_word(m.group("part")))
-    for m in p.relative_day.finditer(text):
-        add(m, DAY_RANK, relative_days=d["relative_days"][m.group("rel").lower()])
-    for m in p.this_week.finditer(text):
-        add(m, DAY_RANK, this_week=True)
-    for m in p.relative_year.finditer(text):
-        add(m, MONTH_RANK, relative_years=d["relative_years"][m.group("rel").lower()])
-    for m in p.year.finditer(text):
-        year = int(m.group("year"))
-        if not _valid_year(year):
-            continue
-        after = (m.group("after") or "").strip()
-        # "a 2020 war", "a 1997 treaty": a year naming another event or document, not this sentence's time.
-        rank = NAMED_EVENT_RANK if after and after.islower() and after not in ("and", "or", "to", "when", "that", "as") else MONTH_RANK
-        found.append(TimeExpression(m.start(), m.start() + 4, TimeRef(text=m.group("year"), year=year), rank))
-    return found
+    p, d = _patterns(), _data()
+    found = (handle(m, d) for name, handle in _HANDLERS for m in getattr(p, name).finditer(text))
+    return [e for e in found if e is not None]
 
 
 def _drop_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
