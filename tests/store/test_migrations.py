@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from clashrecon.models import NameKind, Precision, TimeBasis
+from clashrecon.models import CasualtyKind, EventKind, NameKind, Precision, TimeBasis
 from clashrecon.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 RESOLVED_TUESDAY = {
@@ -101,3 +101,30 @@ def test_the_read_commands_show_what_they_showed_before(schema_1_store):
     assert shown["start"].value == "2022-09-13T00:00/2022-09-13T06:00"
     assert shown["call"].attrs.claimant_person == "Sergey Lavrov (Russia)"
     assert (source["origin"], source["published"]["date"], source["claims"]) == ("AP", "2022-09-14", 5)
+
+
+@pytest.mark.parametrize(
+    "stored, fields",
+    [
+        ({"field": "casualties", "kind": "killed", "subject": "Armenia · killed · in Gegharkunik", "party": "Armenia"},
+         {"kind": CasualtyKind.killed, "place": "Gegharkunik", "group": None, "label": ""}),
+        ({"field": "casualties", "kind": "wounded", "subject": "no side named · wounded · fighters", "party": None},
+         {"kind": CasualtyKind.wounded, "place": None, "group": "fighters", "label": ""}),
+        ({"field": "actors", "kind": "initiator (blame)", "subject": "initiator (blame)", "party": None},
+         {"kind": EventKind.blame, "place": None, "group": None, "label": "initiator (blame)"}),
+        ({"field": "actors", "kind": "who attacked", "subject": "who attacked", "party": None},
+         {"kind": EventKind.attack, "place": None, "group": None, "label": "who attacked"}),
+    ],
+)
+def test_a_fact_kept_as_one_subject_string_gets_its_fields_with_the_same_contract(schema_1_store, stored, fields):
+    fact = {"id": "f1", "event_id": "e2", "value": "4", "low": 4, "best": 4, "high": 4, "conservative": 4,
+            "status": "subtotal", "articles": 1, "independent_sources": 1, "claimants": ["Armenia"],
+            "claim_ids": ["killed"], "note": ""} | stored
+    conn = sqlite3.connect(schema_1_store)
+    conn.execute("INSERT INTO results VALUES ('e2', 'event', 1, ?)", (json.dumps({"id": "e2", "when": {}, "summary": "s", "facts": [fact]}),))
+    conn.commit()
+    conn.close()
+    with Store.open(schema_1_store, create=False) as store:
+        [f] = store.load_reconciliation().events[1].facts
+    assert {k: getattr(f, k) for k in fields} == fields
+    assert (f.contract()["kind"], f.contract()["subject"]) == (stored["kind"], stored["subject"])

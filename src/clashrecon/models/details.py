@@ -38,13 +38,6 @@ class Details(BaseModel):
         """The keys that were set, JSON-ready: what `claims --json` and the store show."""
         return self.model_dump(mode="json", exclude_unset=True)
 
-    def without(self, *names: str) -> Details:
-        """A copy in which `names` are unset again, as if never given (a dict's `pop`)."""
-        kept = {k: getattr(self, k) for k in self.model_fields_set if k not in names}
-        if len(kept) == len(self.model_fields_set):
-            return self
-        return type(self).model_construct(_fields_set=set(kept), **kept)  # values validated already
-
 
 class NoDetails(Details):
     """Casualty claims keep their details in quantity, victim and scope."""

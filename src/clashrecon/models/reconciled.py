@@ -43,17 +43,6 @@ def casualty_subject(party: str | None, kind: CasualtyKind, place: str | None = 
     return " · ".join(parts)
 
 
-def _legacy_event_kind(label: str) -> str:
-    """The event kind of an actor fact stored when its kind was its label ('initiator (blame)', 'who attacked')."""
-    head, _, tail = label.rpartition(" (")
-    if head and tail[:-1] in EventKind._value2member_map_:
-        return tail[:-1]
-    from clashrecon.lexicon import load_data
-
-    labels = load_data("reconcile.json")["disputes"]["labels"]
-    return next((kind for kind, text in labels.items() if text == label), label)
-
-
 class Fact(Record):
     """Claims about one quantity or proposition within one event, reconciled."""
 
@@ -79,24 +68,10 @@ class Fact(Record):
 
     @model_validator(mode="before")
     @classmethod
-    def _fields_of_subject(cls, data: Any) -> Any:
-        """`subject` is derived, so dumps carry it and input drops it. A fact stored before party,
-        kind, place, group and label were kept apart has only the subject: they are read from it."""
-        if not isinstance(data, dict) or "subject" not in data:
-            return data
-        data = dict(data)
-        subject = data.pop("subject")
-        if any(k in data for k in ("place", "group", "label")):
-            return data
-        if data.get("field") in (Field.casualties, Field.casualties.value):
-            scope = subject.split(" · ", 2)[2:]
-            if scope and scope[0].startswith("in "):
-                data["place"] = scope[0][3:]
-            elif scope:
-                data["group"] = scope[0]
-        else:
-            data["label"] = subject
-            data["kind"] = _legacy_event_kind(str(data.get("kind", subject)))
+    def _subject_is_derived(cls, data: Any) -> Any:
+        """`subject` is computed from the fields, so dumps carry it and input drops it."""
+        if isinstance(data, dict) and "subject" in data:
+            return {k: v for k, v in data.items() if k != "subject"}
         return data
 
     @computed_field(description="What the fact is about, e.g. 'Armenia · killed · in Gegharkunik' or an actor label")

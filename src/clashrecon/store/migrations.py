@@ -99,8 +99,37 @@ def _derived_out_of_rows(conn: sqlite3.Connection) -> None:
         if time_row is not None:
             conn.execute("INSERT INTO claim_times VALUES (?,?)", (claim_id, json.dumps(time_row)))
     conn.executemany("INSERT OR REPLACE INTO name_map VALUES (?,?,?)", sorted(names))
-    for result_id, raw in conn.execute("SELECT id, data FROM results").fetchall():
-        conn.execute("UPDATE results SET data=? WHERE id=?", (json.dumps(_without_derived_flag(json.loads(raw))), result_id))
+    for result_id, kind, raw in conn.execute("SELECT id, type, data FROM results").fetchall():
+        data = _without_derived_flag(json.loads(raw))
+        if kind == "event":
+            data["facts"] = [_fact_fields(f) for f in data.get("facts", [])]
+        conn.execute("UPDATE results SET data=? WHERE id=?", (json.dumps(data), result_id))
+
+
+def _fact_fields(fact: dict) -> dict:
+    """Schema 1 kept what a fact is about as one string ("Armenia · killed · in Gegharkunik", an
+    actor fact's label as its kind); read the place or group, and the label, back out of it."""
+    if any(k in fact for k in ("place", "group", "label")):
+        return fact
+    subject = fact.get("subject", "")
+    if fact.get("field") == "casualties":
+        scope = subject.split(" · ", 2)[2:]
+        if scope and scope[0].startswith("in "):
+            return {**fact, "place": scope[0][3:]}
+        return {**fact, "group": scope[0]} if scope else fact
+    return {**fact, "label": subject, "kind": _event_kind_of_label(str(fact.get("kind", subject)))}
+
+
+def _event_kind_of_label(label: str) -> str:
+    """The event kind of an actor fact whose kind was its label ('initiator (blame)', 'who attacked')."""
+    from clashrecon.lexicon import load_data
+    from clashrecon.models import EventKind
+
+    head, _, tail = label.rpartition(" (")
+    if head and tail[:-1] in EventKind._value2member_map_:
+        return tail[:-1]
+    labels = load_data("reconcile.json")["disputes"]["labels"]
+    return next((kind for kind, text in labels.items() if text == label), label)
 
 
 def _without_derived_flag(value):
