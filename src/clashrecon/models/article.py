@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-
-from pydantic import (
-    Field as F,
-)
+from pydantic import Field as F
 
 from clashrecon.models.base import Record
-from clashrecon.models.kinds import (
-    SegmentType,
-    TimeBasis,
-)
+from clashrecon.models.kinds import SegmentType, TimeBasis
 
 
 class Segment(Record):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from pydantic import Field as F
 from pydantic import (
-    Field as F,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     field_serializer,
@@ -15,12 +15,19 @@ from pydantic import (
 )
 
 from clashrecon.models.base import Record
-from clashrecon.models.details import ClaimDetails, Details, EventDetails, NoDetails, PlaceDetails, TimeDetails
+from clashrecon.models.details import (
+    ClaimDetails,
+    Details,
+    EventDetails,
+    NoDetails,
+    PlaceDetails,
+    TimeDetails,
+)
 from clashrecon.models.kinds import (
-    ClaimKind,
-    ClaimantRole,
-    Field,
     KIND_OF_FIELD,
+    ClaimantRole,
+    ClaimKind,
+    Field,
     Precision,
     Qualifier,
     ScopeKind,

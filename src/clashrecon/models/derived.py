@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
+from pydantic import Field as F
 
-from pydantic import (
-    Field as F,
-)
-
-from clashrecon.models.base import Record
-from clashrecon.models.kinds import (
-    NameKind,
-)
 from clashrecon.models.article import Published
+from clashrecon.models.base import Record
 from clashrecon.models.claims import TimeRef
+from clashrecon.models.kinds import NameKind
 
 
 class Lineage(Record):

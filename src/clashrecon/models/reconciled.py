@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import (
-    Field as F,
-    computed_field,
-    model_validator,
-)
+from pydantic import Field as F
+from pydantic import computed_field, model_validator
 
 from clashrecon.models.base import Record
-from clashrecon.models.kinds import (
-    CONFLICT_RELATIONS,
-    CasualtyKind,
-    EventKind,
-    Field,
-    Relation,
-)
 from clashrecon.models.claims import TimeRef
+from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, EventKind, Field, Relation
 
 
 class Position(Record):
