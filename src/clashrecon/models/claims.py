@@ -5,14 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from pydantic import Field as F
-from pydantic import (
-    ValidationInfo,
-    ValidatorFunctionWrapHandler,
-    field_serializer,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field as F, ValidationInfo, ValidatorFunctionWrapHandler, field_serializer, field_validator, model_validator
 
 from clashrecon.models.base import Record
 from clashrecon.models.details import (
