@@ -64,10 +64,11 @@ def place_scope(noun: Token | None, kind: Kind, who: Attribution, sent: Span) ->
 def _speaker_place(who: Attribution, sent: Span) -> str | None:
     """The place an official speaks for: 'the governor of Gegharkunik province' -> Gegharkunik.
 
-    Looks in the sentence, then back through the four previous sentences.
+    Looks in the sentence, then back through the previous sentences (data/casualties.json
+    speaker_place_lookback).
     """
     lex = casualty_words()
-    candidates = [sent, *previous_sentences(sent, 4)]
+    candidates = [sent, *previous_sentences(sent, lex.speaker_place_lookback)]
     for span in candidates:
         for tok in span:
             if tok.lemma_.lower() in lex.place_titles:
