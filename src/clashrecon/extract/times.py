@@ -221,12 +221,13 @@ def _drop_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
 
 def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
     """"since fighting erupted early on Tuesday": a window from that moment to the reference date."""
+    window = _data()["since_window"]
     out = []
     for e in exprs:
-        before = text[max(0, e.start - 60) : e.start]
+        before = text[max(0, e.start - window["chars"]) : e.start]
         clause = re.split(r"[,;:.!?—–()]", before)[-1]
         m = list(_patterns().since.finditer(clause))
-        if m and len(clause[m[-1].end() :].split()) <= 5:
+        if m and len(clause[m[-1].end() :].split()) <= window["max_words"]:
             e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
         out.append(e)
     return out

@@ -94,7 +94,7 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
     if found is not None:
         return found
     cur = node
-    for _ in range(5):
+    for _ in range(casualty_words().kind_walk_steps):
         head = cur.head
         if head.i == cur.i:
             break
@@ -241,7 +241,7 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     lex = casualty_words()
     j = (noun.i + 1) if noun is not None else m.end
     sent_end = m.limit
-    for tok in doc[j : min(sent_end, j + 3)]:
+    for tok in doc[j : min(sent_end, j + lex.participle_window)]:
         lower = tok.lower_
         if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
             kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())

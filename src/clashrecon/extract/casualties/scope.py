@@ -128,7 +128,7 @@ def group_scope(path: list[Token], noun: Token | None, start: int | None = None)
         if before[-1:] == ["including"] or " ".join(before) in lex.group_markers:
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=" ".join(before))
     if noun is not None:
-        for tok in noun.doc[max(noun.sent.start, noun.i - 6) : noun.i]:
+        for tok in noun.doc[max(noun.sent.start, noun.i - lex.group_marker_lookback) : noun.i]:
             if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree:
                 return Scope(kind=ScopeKind.group, group=noun.text.lower(), text=tok.text)
     return None

@@ -41,6 +41,9 @@ class CasualtyWords:
     held_verbs: frozenset[str]
     not_window_verbs: frozenset[str]
     speaker_place_lookback: int
+    kind_walk_steps: int
+    participle_window: int
+    group_marker_lookback: int
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -84,4 +87,7 @@ def casualty_words() -> CasualtyWords:
         held_verbs=frozenset(raw["held_verbs"]["words"]),
         not_window_verbs=frozenset(raw["not_window_verbs"]["words"]),
         speaker_place_lookback=raw["speaker_place_lookback"]["sentences"],
+        kind_walk_steps=raw["kind_walk_steps"]["steps"],
+        participle_window=raw["participle_window"]["tokens"],
+        group_marker_lookback=raw["group_marker_lookback"]["tokens"],
     )
