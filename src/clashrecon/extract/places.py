@@ -133,10 +133,21 @@ def _strip_kind(name: str) -> str:
     return name
 
 
+@cache
+def _locative_preps() -> frozenset[str]:
+    return frozenset(_data()["locative_preps"]["words"])
+
+
+@cache
+def _speaker_verbs() -> frozenset[str]:
+    """Verbs whose place-entity subject speaks: the reporting verbs and a few more (data/places.json)."""
+    return frozenset(load_data("attribution.json")["reporting_verbs"]) | frozenset(_data()["speaker_extra_verbs"]["words"])
+
+
 def _locative(ent: Span) -> bool:
     """A capital is a place only where the sentence puts something there ("talks in Brussels")."""
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if prev is None or prev.lower_ not in ("in", "near", "at", "to", "outside", "around", "from", "towards", "toward"):
+    if prev is None or prev.lower_ not in _locative_preps():
         return False
     # "the Defense Ministry in Baku" locates an institution, not a happening.
     return prev.head.lemma_.lower() not in load_data("actors.json")["institutions"]["nouns"]
@@ -207,7 +218,7 @@ def happening(sent: Span) -> str:
 
 def _speakers(doc: Doc) -> set[str]:
     """Names that speak ("Hemedti told Al Arabiya"): people or bodies, whatever the model's label."""
-    verbs = frozenset(load_data("attribution.json")["reporting_verbs"]) | {"call", "urge", "accuse", "deny"}
+    verbs = _speaker_verbs()
     out = set()
     for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in verbs:

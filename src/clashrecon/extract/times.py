@@ -66,29 +66,32 @@ def _patterns() -> _Patterns:
     d = _data()
     wd = _alt(d["weekdays"])
     mo = _alt(d["months"])
-    part = _alt(p for p in d["parts_of_day"] if p not in ("early", "late", "overnight"))
+    w = d["pattern_words"]
+    pre = _alt(w["weekday_parts"])
+    part = _alt(p for p in d["parts_of_day"] if p not in w["weekday_parts"])
+    sun = _alt(word for words in w["sun_words"].values() for word in words)
     return _Patterns(
         weekday=re.compile(
-            rf"\b(?:(?P<pre>early|late|overnight)\s+(?:on\s+)?)?(?:on\s+)?(?P<wd>{wd})(?:['’]s)?"
+            rf"\b(?:(?P<pre>{pre})\s+(?:on\s+)?)?(?:on\s+)?(?P<wd>{wd})(?:['’]s)?"
             rf"(?:\s+(?P<post>{part}))?\b",
             re.I,
         ),
-        hours_of=re.compile(rf"\b(?:in\s+)?the\s+(?P<pre>early|late|small)\s+hours\s+of\s+(?:on\s+)?(?P<wd>{wd})\b", re.I),
+        hours_of=re.compile(rf"\b(?:in\s+)?the\s+(?P<pre>{_alt(w['hours_of'])})\s+hours\s+of\s+(?:on\s+)?(?P<wd>{wd})\b", re.I),
         month_day=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         day_month=re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         month_year=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I),
         clock=re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I),
-        midnight=re.compile(r"\b(?:(?:minutes|shortly|just|soon)\s+(?:after|past)\s+|after\s+|at\s+|around\s+)?(?P<w>midnight|noon)\b", re.I),
-        part_alone=re.compile(rf"\b(?P<part>overnight|(?:in\s+)?the\s+(?:{part})|this\s+(?:{part}))\b", re.I),
+        midnight=re.compile(rf"\b(?:(?:{_alt(w['midnight_leads'])})\s+(?:after|past)\s+|after\s+|at\s+|around\s+)?(?P<w>midnight|noon)\b", re.I),
+        part_alone=re.compile(rf"\b(?P<part>{_alt(w['standalone_parts'])}|(?:in\s+)?the\s+(?:{part})|this\s+(?:{part}))\b", re.I),
         relative_year=re.compile(rf"\b(?P<rel>{_alt(d['relative_years'])})\b", re.I),
         relative_day=re.compile(rf"\b(?P<rel>{_alt(d['relative_days'])})\b", re.I),
         this_week=re.compile(r"\b(?:this|earlier this)\s+week\b", re.I),
         year=re.compile(r"(?<![\d,.])\b(?P<year>1[89]\d{2}|20\d{2})\b(?![\d,])(?P<after>\s+[a-z-]+)?"),
         since=re.compile(r"\bsince\b", re.I),
         days_ago=re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(d['number_words'])})\s+days?\s+ago\b", re.I),
-        month_alone=re.compile(rf"\b(?:in|since|during|by|until|early|late|mid-?)\s*(?:-\s*)?(?P<mo>{_alt(m.capitalize() for m in d['months'] if len(m) > 3)})\b(?!\s+\d)"),
+        month_alone=re.compile(rf"\b(?:{_alt(w['month_leads'])})\s*(?:-\s*)?(?P<mo>{_alt(m.capitalize() for m in d['months'] if len(m) > 3)})\b(?!\s+\d)"),
         iso=re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
-        dawn=re.compile(r"\b(?:(?:shortly|just|soon)\s+)?(?:before|after|at|around)\s+(?P<w>dawn|dusk|daybreak|sunrise|sunset|midday)\b", re.I),
+        dawn=re.compile(rf"\b(?:(?:{_alt(w['sun_leads'])})\s+)?(?:before|after|at|around)\s+(?P<w>{sun})\b", re.I),
     )
 
 
@@ -158,9 +161,10 @@ def _iso(m: re.Match, d: dict) -> TimeExpression:
 
 def _dawn(m: re.Match, d: dict) -> TimeExpression:
     w = m.group("w").lower()
-    if w == "midday":
+    sun = d["pattern_words"]["sun_words"]
+    if w in sun["midday"]:
         return _expr(m, DAY_RANK, hour=12, minute=0)
-    return _expr(m, DAY_RANK, part_of_day="dawn" if w in ("dawn", "daybreak", "sunrise") else "dusk")
+    return _expr(m, DAY_RANK, part_of_day="dawn" if w in sun["dawn"] else "dusk")
 
 
 def _month_alone(m: re.Match, d: dict) -> TimeExpression:
@@ -217,12 +221,13 @@ def _drop_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
 
 def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
     """"since fighting erupted early on Tuesday": a window from that moment to the reference date."""
+    window = _data()["since_window"]
     out = []
     for e in exprs:
-        before = text[max(0, e.start - 60) : e.start]
+        before = text[max(0, e.start - window["chars"]) : e.start]
         clause = re.split(r"[,;:.!?—–()]", before)[-1]
         m = list(_patterns().since.finditer(clause))
-        if m and len(clause[m[-1].end() :].split()) <= 5:
+        if m and len(clause[m[-1].end() :].split()) <= window["max_words"]:
             e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
         out.append(e)
     return out

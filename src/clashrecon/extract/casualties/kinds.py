@@ -94,7 +94,7 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
     if found is not None:
         return found
     cur = node
-    for _ in range(5):
+    for _ in range(casualty_words().kind_walk_steps):
         head = cur.head
         if head.i == cur.i:
             break
@@ -115,7 +115,7 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
     after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
     if tuple(after) in casualty_words().prisoner_phrases:
         return Kind(CasualtyKind.captured.value, doc[m.end], path)
-    if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in ("prisoner", "hostage", "life"):
+    if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in casualty_words().not_phrase_kind_nouns:
         kind = kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
@@ -219,8 +219,8 @@ def _kind_among(head: Token, path: list[Token]) -> Kind | None:
 def _fallback_kind(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) -> Kind | None:
     """No casualty word above the phrase: a participle right after it, or hostages held."""
     found = _window_kind(doc, m, noun)
-    if found is None and noun is not None and noun.lemma_.lower() in ("prisoner", "hostage", "captive"):
-        held = noun.head.lemma_.lower() in ("hold", "keep", "remain", "be", "take", "seize", "capture")
+    if found is None and noun is not None and noun.lemma_.lower() in casualty_words().captive_nouns:
+        held = noun.head.lemma_.lower() in casualty_words().held_verbs
         if held and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
             return Kind(casualty_words().nouns[noun.lemma_.lower()], noun, path[:1])  # "holding more than 200 hostages"
     return found
@@ -241,11 +241,11 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     lex = casualty_words()
     j = (noun.i + 1) if noun is not None else m.end
     sent_end = m.limit
-    for tok in doc[j : min(sent_end, j + 3)]:
+    for tok in doc[j : min(sent_end, j + lex.participle_window)]:
         lower = tok.lower_
         if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
             kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())
-            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in ("claim", "detain", "seize"):
+            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in lex.not_window_verbs:
                 return None
             return Kind(kind, tok, [tok])
         if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):

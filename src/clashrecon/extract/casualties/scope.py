@@ -64,10 +64,11 @@ def place_scope(noun: Token | None, kind: Kind, who: Attribution, sent: Span) ->
 def _speaker_place(who: Attribution, sent: Span) -> str | None:
     """The place an official speaks for: 'the governor of Gegharkunik province' -> Gegharkunik.
 
-    Looks in the sentence, then back through the four previous sentences.
+    Looks in the sentence, then back through the previous sentences (data/casualties.json
+    speaker_place_lookback).
     """
     lex = casualty_words()
-    candidates = [sent, *previous_sentences(sent, 4)]
+    candidates = [sent, *previous_sentences(sent, lex.speaker_place_lookback)]
     for span in candidates:
         for tok in span:
             if tok.lemma_.lower() in lex.place_titles:
@@ -127,7 +128,7 @@ def group_scope(path: list[Token], noun: Token | None, start: int | None = None)
         if before[-1:] == ["including"] or " ".join(before) in lex.group_markers:
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=" ".join(before))
     if noun is not None:
-        for tok in noun.doc[max(noun.sent.start, noun.i - 6) : noun.i]:
+        for tok in noun.doc[max(noun.sent.start, noun.i - lex.group_marker_lookback) : noun.i]:
             if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree:
                 return Scope(kind=ScopeKind.group, group=noun.text.lower(), text=tok.text)
     return None

@@ -36,6 +36,14 @@ class CasualtyWords:
     possessives: frozenset[str]
     subject_pronouns: frozenset[str]
     not_relative_clause: frozenset[str]
+    not_phrase_kind_nouns: frozenset[str]
+    captive_nouns: frozenset[str]
+    held_verbs: frozenset[str]
+    not_window_verbs: frozenset[str]
+    speaker_place_lookback: int
+    kind_walk_steps: int
+    participle_window: int
+    group_marker_lookback: int
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -74,4 +82,12 @@ def casualty_words() -> CasualtyWords:
         possessives=frozenset(raw["possessive_pronouns"]),
         subject_pronouns=frozenset(load_data("attribution.json")["pronoun_speakers"]),
         not_relative_clause=frozenset(raw["not_relative_clause_verbs"]),
+        not_phrase_kind_nouns=frozenset(raw["not_phrase_kind_nouns"]["words"]),
+        captive_nouns=frozenset(raw["captive_nouns"]["words"]),
+        held_verbs=frozenset(raw["held_verbs"]["words"]),
+        not_window_verbs=frozenset(raw["not_window_verbs"]["words"]),
+        speaker_place_lookback=raw["speaker_place_lookback"]["sentences"],
+        kind_walk_steps=raw["kind_walk_steps"]["steps"],
+        participle_window=raw["participle_window"]["tokens"],
+        group_marker_lookback=raw["group_marker_lookback"]["tokens"],
     )

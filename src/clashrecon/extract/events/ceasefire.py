@@ -14,16 +14,16 @@ from clashrecon.extract.events.speakers import speaker
 from clashrecon.extract.events.words import event_words
 from clashrecon.extract.syntax import subject_of, subtree_span
 from clashrecon.extract.times import best_time
-from clashrecon.models import Article, Claim, Field
+from clashrecon.models import Article, CeasefireStatus, Claim, Field
 
 
 def _ceasefire_status(sent: Span, anchor: Token) -> str:
     """failed, violated or agreed from the sentence's words; "proposed" when it is only called for."""
     lex = event_words()["ceasefire"]
     lemmas = {t.lemma_.lower() for t in sent}
-    for status in ("failed", "violated", "agreed"):
-        if lemmas & set(lex[status]):
-            return status
+    for status in (CeasefireStatus.failed, CeasefireStatus.violated, CeasefireStatus.agreed):  # first match wins
+        if lemmas & set(lex[status.value]):
+            return status.value
     return "proposed" if any(t.lemma_.lower() in lex["proposed"] for t in [anchor, *anchor.ancestors]) else "agreed"
 
 

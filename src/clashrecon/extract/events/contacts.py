@@ -10,7 +10,7 @@ from clashrecon.extract.actors import actor_of_phrase, affiliation_of_name
 from clashrecon.extract.common import make_claim, span_entities, tokens_of
 from clashrecon.extract.events.speakers import speaker
 from clashrecon.extract.events.words import event_words
-from clashrecon.models import Article, Claim, Field
+from clashrecon.models import Article, Claim, ContactMode, Field
 
 
 def _participants(sent: Span, article: Article) -> list[str]:
@@ -44,7 +44,7 @@ def _contact_mode(sent: Span) -> tuple[str, Token] | None:
             if any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in tok.children):
                 return "call", tok
             continue
-        if lemma in ("speak", "talk") and tok.pos_ == "VERB":
+        if lemma in lex["talk_verbs"]["words"] and tok.pos_ == "VERB":
             if any(t.lower_ in lex["call"]["markers"] for t in tok.subtree):
                 return "call", tok
             if "with" in preps:
@@ -52,12 +52,12 @@ def _contact_mode(sent: Span) -> tuple[str, Token] | None:
             continue
         if tok.pos_ == "NOUN" and lemma in lex["call"]["nouns"] and lemma != "phone":
             return "call", tok
-        for mode in ("meeting", "appeal", "statement"):
-            spec = lex[mode]
+        for mode in (ContactMode.meeting, ContactMode.appeal, ContactMode.statement):  # in this order
+            spec = lex[mode.value]
             if (tok.pos_ == "VERB" and lemma in spec["verbs"]) or (tok.pos_ == "NOUN" and lemma in spec["nouns"]):
-                if mode == "appeal" and lemma != "appeal" and not any(t.lemma_.lower() in spec["objects"] for t in tok.subtree):
+                if mode is ContactMode.appeal and lemma != "appeal" and not any(t.lemma_.lower() in spec["objects"] for t in tok.subtree):
                     continue
-                return mode, tok
+                return mode.value, tok
     return None
 
 

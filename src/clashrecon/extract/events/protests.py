@@ -18,6 +18,7 @@ from clashrecon.models import Article, Claim, Field
 def protest_claims(sent: Span, article: Article) -> Iterator[Claim]:
     """Protests: where (a place in the sentence or the building named) and against whom or what."""
     lex = event_words()["protest"]
+    reading = event_words()["protest_reading"]
     tok = next((t for t in tokens_of(sent) if (t.pos_ == "NOUN" and t.lemma_.lower() in lex["nouns"]) or (t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"])), None)
     if tok is None:
         return
@@ -25,7 +26,7 @@ def protest_claims(sent: Span, article: Article) -> Iterator[Claim]:
     where = places[0].name if places else None
     against = None
     for t in tokens_of(sent):
-        if t.lemma_.lower() in ("accuse", "against", "demand"):
+        if t.lemma_.lower() in reading["target_words"]:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
                 # A person protested against stays that person, not their country.
@@ -33,7 +34,7 @@ def protest_claims(sent: Span, article: Article) -> Iterator[Claim]:
                 against = named if obj.ent_type_ == "PERSON" else actor_of_token(obj, article) or named
                 break
     if where is None:
-        target = next((t for t in tokens_of(sent) if t.dep_ == "pobj" and t.head.lower_ in ("on", "outside", "at", "in")), None)
+        target = next((t for t in tokens_of(sent) if t.dep_ == "pobj" and t.head.lower_ in reading["site_preps"]), None)
         where = subtree_span(target).text if target is not None else None
     who = speaker(sent, tok, article)
     yield make_claim(
