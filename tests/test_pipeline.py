@@ -174,7 +174,7 @@ def test_two_jobs_store_the_same_as_one(tmp_path, nlp):
                     for table, query in {
                         "articles": "SELECT name, published, data FROM articles ORDER BY name",
                         "origins": "SELECT article_id, origin, reason FROM article_origins ORDER BY article_id",
-                        "times": "SELECT claim_id, data FROM claim_times ORDER BY claim_id",
+                        "times": "SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id",
                         "claims": "SELECT id, data FROM claims ORDER BY id",
                         "results": "SELECT id, type, seq, data FROM results ORDER BY type, seq",
                     }.items()

@@ -39,9 +39,8 @@ def claims_as_derived(claims: list[Claim], derived: CorpusDerived) -> list[Claim
         update: dict = {}
         resolved = times.get(c.id)
         if resolved is not None:
-            if resolved.event_time != c.event_time:
-                update["event_time"] = resolved.event_time
-            if resolved.value is not None and resolved.value != c.value:
+            update["event_time"] = resolved.event_time
+            if resolved.value is not None:
                 update["value"] = resolved.value
         if c.field is Field.places and c.value in places:
             update["value"] = places[c.value]

@@ -9,7 +9,7 @@ values the dicts had. Imports neither spaCy nor rich.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field as F
@@ -29,14 +29,26 @@ class ContactMode(StrEnum):
     appeal = "appeal"
 
 
+def _plain(value: Any) -> Any:
+    """A detail's value as JSON has it: an enum as its value, a tuple as a list (of strings)."""
+    if value is None or type(value) is str:
+        return value
+    if type(value) is tuple:
+        return [v if type(v) is str else _plain(v) for v in value]
+    return value.value if isinstance(value, Enum) else value
+
+
 class Details(BaseModel):
     """The base of every details model."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     def dump(self) -> dict[str, Any]:
-        """The keys that were set, JSON-ready: what `claims --json` and the store show."""
-        return self.model_dump(mode="json", exclude_unset=True)
+        """The keys that were set, JSON-ready, in the fields' order: what `claims --json` and the
+        store show. Written out rather than `model_dump(mode="json", exclude_unset=True)`, which
+        gives the same dict at three times the cost (tens of thousands of claims per read)."""
+        given = self.model_fields_set
+        return {name: _plain(value) for name, value in self.__dict__.items() if name in given}
 
 
 class NoDetails(Details):

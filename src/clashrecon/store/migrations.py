@@ -23,7 +23,8 @@ _DERIVED_TABLES = """
     );
     CREATE TABLE claim_times (            -- the chronology pass: every claim's resolved time
         claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
-        data TEXT NOT NULL                -- the ResolvedTime record as JSON
+        event_time TEXT NOT NULL,         -- the resolved TimeRef as JSON (many claims share one)
+        value TEXT                        -- a time claim's resolved value (NULL keeps the extracted one)
     );
     CREATE TABLE name_map (               -- the name pass: spelling variants
         kind TEXT NOT NULL,
@@ -47,7 +48,7 @@ def _extracted_time(resolved: dict) -> dict:
     return out
 
 
-def _split_claim(claim_id: str, stored: dict) -> tuple[dict, dict | None, list[tuple[str, str, str]]]:
+def _split_claim(claim_id: str, stored: dict) -> tuple[dict, tuple | None, list[tuple[str, str, str]]]:
     """One schema-1 claim -> (the claim as extracted, its resolved time row, its name-map rows)."""
     resolved = stored.get("event_time")  # as schema 1's pass left it, marked derived where it resolved it
     data = _without_derived_flag(stored)
@@ -66,7 +67,7 @@ def _split_claim(claim_id: str, stored: dict) -> tuple[dict, dict | None, list[t
         shown = data["value"] if data["field"] == "times" else None
         if data["field"] == "times":
             data["value"] = resolved.get("text") or data["value"]
-        time_row = {"claim_id": claim_id, "event_time": _without_derived_flag(resolved), "value": shown}
+        time_row = (claim_id, json.dumps(_without_derived_flag(resolved)), shown)
     return data, time_row, names
 
 
@@ -97,7 +98,7 @@ def _derived_out_of_rows(conn: sqlite3.Connection) -> None:
         names.update(found)
         conn.execute("UPDATE claims SET data=? WHERE id=?", (json.dumps(data), claim_id))
         if time_row is not None:
-            conn.execute("INSERT INTO claim_times VALUES (?,?)", (claim_id, json.dumps(time_row)))
+            conn.execute("INSERT INTO claim_times VALUES (?,?,?)", time_row)
     conn.executemany("INSERT OR REPLACE INTO name_map VALUES (?,?,?)", sorted(names))
     for result_id, kind, raw in conn.execute("SELECT id, type, data FROM results").fetchall():
         data = _without_derived_flag(json.loads(raw))

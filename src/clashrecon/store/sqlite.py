@@ -21,6 +21,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from clashrecon.models import (
     ResolvedTime,
     Spelling,
     TimeBasis,
+    TimeRef,
 )
 from clashrecon.store.base import StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -273,12 +275,16 @@ class SQLiteStore(Store):
         with self._reading():
             origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
             dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
-            times = self.conn.execute("SELECT data FROM claim_times ORDER BY claim_id").fetchall()
+            times = self.conn.execute("SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id").fetchall()
             names = self.conn.execute("SELECT kind, printed, canonical FROM name_map ORDER BY kind, printed").fetchall()
-        return CorpusDerived(
+        parsed = cache(TimeRef.model_validate_json)  # most claims of an article share its resolved day
+        # One resolved time per claim: tens of thousands of rows, each part validated as it is read
+        # (ids are the store's own keys, the TimeRef parsed), so the records are built unvalidated.
+        resolved = tuple(ResolvedTime.model_construct(claim_id=c, event_time=parsed(t), value=v) for c, t, v in times)
+        return CorpusDerived.model_construct(
             origins=tuple(Lineage(article_id=a, origin=o, reason=r) for a, o, r in origins),
             dates=tuple(ReportingDate(article_id=a, published=Published(date=d, basis=TimeBasis(b))) for a, d, b in dates),
-            times=tuple(ResolvedTime.model_validate_json(d) for (d,) in times),
+            times=resolved,
             spellings=tuple(Spelling(kind=NameKind(k), printed=p, canonical=c) for k, p, c in names),
         )
 
@@ -300,11 +306,17 @@ class SQLiteStore(Store):
             db.executemany(
                 "INSERT INTO name_map VALUES (?,?,?)", [(n.kind.value, n.printed, n.canonical) for n in derived.spellings]
             )
-            stored = dict(db.execute("SELECT claim_id, data FROM claim_times"))
-            rows = {t.claim_id: t.model_dump_json() for t in derived.times}
+            stored = {c: (t, v) for c, t, v in db.execute("SELECT claim_id, event_time, value FROM claim_times")}
+            dumped: dict[TimeRef, str] = {}  # most claims of an article share its resolved day
+            rows = {}
+            for t in derived.times:
+                if t.event_time not in dumped:
+                    dumped[t.event_time] = t.event_time.model_dump_json()
+                rows[t.claim_id] = (dumped[t.event_time], t.value)
             db.executemany("DELETE FROM claim_times WHERE claim_id=?", [(i,) for i in stored.keys() - rows.keys()])
             db.executemany(
-                "INSERT OR REPLACE INTO claim_times VALUES (?,?)", [(i, d) for i, d in rows.items() if stored.get(i) != d]
+                "INSERT OR REPLACE INTO claim_times VALUES (?,?,?)",
+                [(i, *row) for i, row in rows.items() if stored.get(i) != row],
             )
         return True
 
