@@ -124,7 +124,7 @@ def _agent(kind: Kind) -> Token | None:
     verb = kind.token
     if verb.pos_ not in ("VERB", "AUX") or is_passive(verb) and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return None
-    if verb.lemma_.lower() in ("die", "perish") or verb.lemma_.lower() in casualty_words().lose:
+    if verb.lemma_.lower() in casualty_words().victim_subject_verbs or verb.lemma_.lower() in casualty_words().lose:
         return None  # their subject is the victims' side
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":

@@ -44,6 +44,13 @@ class CasualtyWords:
     kind_walk_steps: int
     participle_window: int
     group_marker_lookback: int
+    victim_subject_verbs: frozenset[str]
+    listing_verbs: frozenset[str]
+    body_nouns: frozenset[str]
+    detention_verbs: frozenset[str]
+    detained_nouns: frozenset[str]
+    life_nouns: frozenset[str]
+    claim_lives_verbs: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -90,4 +97,11 @@ def casualty_words() -> CasualtyWords:
         kind_walk_steps=raw["kind_walk_steps"]["steps"],
         participle_window=raw["participle_window"]["tokens"],
         group_marker_lookback=raw["group_marker_lookback"]["tokens"],
+        victim_subject_verbs=frozenset(raw["victim_subject_verbs"]["words"]),
+        listing_verbs=frozenset(raw["listing_verbs"]["words"]),
+        body_nouns=frozenset(raw["body_nouns"]["words"]),
+        detention_verbs=frozenset(raw["detention_verbs"]["words"]),
+        detained_nouns=frozenset(raw["detained_nouns"]["words"]),
+        life_nouns=frozenset(raw["life_nouns"]["words"]),
+        claim_lives_verbs=frozenset(raw["claim_lives_verbs"]["words"]),
     )
