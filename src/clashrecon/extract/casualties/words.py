@@ -51,6 +51,13 @@ class CasualtyWords:
     detained_nouns: frozenset[str]
     life_nouns: frozenset[str]
     claim_lives_verbs: frozenset[str]
+    unquantified_verbs: frozenset[str]
+    unquantified_quantifiers: frozenset[str]
+    unquantified_modals: frozenset[str]
+    group_adjectives: dict[str, VictimGroup]
+    victim_prepositions: frozenset[str]
+    counted_noun_skip: int
+    people_next_window: int
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -104,4 +111,11 @@ def casualty_words() -> CasualtyWords:
         detained_nouns=frozenset(raw["detained_nouns"]["words"]),
         life_nouns=frozenset(raw["life_nouns"]["words"]),
         claim_lives_verbs=frozenset(raw["claim_lives_verbs"]["words"]),
+        unquantified_verbs=frozenset(raw["unquantified_verbs"]["words"]),
+        unquantified_quantifiers=frozenset(raw["unquantified_quantifiers"]["words"]),
+        unquantified_modals=frozenset(raw["unquantified_modals"]["words"]),
+        group_adjectives={word: VictimGroup(group) for word, group in raw["group_adjectives"]["words"].items()},
+        victim_prepositions=frozenset(raw["victim_prepositions"]["words"]),
+        counted_noun_skip=raw["counted_noun_skip"]["tokens"],
+        people_next_window=raw["people_next_window"]["tokens"],
     )
