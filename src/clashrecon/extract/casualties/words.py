@@ -58,6 +58,14 @@ class CasualtyWords:
     victim_prepositions: frozenset[str]
     counted_noun_skip: int
     people_next_window: int
+    toll_prepositions: frozenset[str]
+    side_prepositions: frozenset[str]
+    not_place_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    war_prepositions: frozenset[str]
+    earlier_war_prepositions: frozenset[str]
+    war_reference_prepositions: frozenset[str]
+    war_year_heads: int
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -118,4 +126,12 @@ def casualty_words() -> CasualtyWords:
         victim_prepositions=frozenset(raw["victim_prepositions"]["words"]),
         counted_noun_skip=raw["counted_noun_skip"]["tokens"],
         people_next_window=raw["people_next_window"]["tokens"],
+        toll_prepositions=frozenset(raw["toll_prepositions"]["words"]),
+        side_prepositions=frozenset(raw["side_prepositions"]["words"]),
+        not_place_prepositions=frozenset(raw["not_place_prepositions"]["words"]),
+        place_prepositions=frozenset(raw["place_prepositions"]["words"]),
+        war_prepositions=frozenset(raw["war_prepositions"]["words"]),
+        earlier_war_prepositions=frozenset(raw["earlier_war_prepositions"]["words"]),
+        war_reference_prepositions=frozenset(raw["war_reference_prepositions"]["words"]),
+        war_year_heads=raw["war_year_heads"]["heads"],
     )
