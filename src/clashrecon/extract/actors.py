@@ -21,12 +21,16 @@ from clashrecon.models import Article
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\u00C0-\u024F-]*")
 _PERSONS = "clashrecon_persons"
-_HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "president", "minister")
 
 
 @cache
 def _settings() -> dict:
     return load_data("actors.json")
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(_settings()["honorifics"]["words"])
 
 
 def actor_of_text(text: str) -> str | None:
@@ -41,8 +45,9 @@ def actor_of_text(text: str) -> str | None:
     words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in _WORD.findall(text)]
     words = [w.removesuffix("'s").removesuffix("’s") for w in words]
     best: tuple[int, bool, int, str] | None = None
+    longest = _settings()["longest_name_words"]["words"]
     for i in range(len(words)):
-        for j in range(min(len(words), i + 6), i, -1):
+        for j in range(min(len(words), i + longest), i, -1):
             cand = " ".join(words[i:j])
             # "WHO" the body is not "who", "US" the country is not "us".
             if cand.lower() in acronyms and not cand.isupper():
@@ -61,7 +66,8 @@ def actor_of_text(text: str) -> str | None:
 def _acronyms() -> frozenset[str]:
     lex = actor_lexicon()
     surfaces = (s for a in lex.actors for s in (*a.aliases, *a.demonyms, *a.capitals))
-    return frozenset(s.lower() for s in surfaces if s.isupper() and len(s.replace(".", "")) <= 5)
+    most = _settings()["acronym_max_letters"]["letters"]
+    return frozenset(s.lower() for s in surfaces if s.isupper() and len(s.replace(".", "")) <= most)
 
 
 def own_words(tok: Token) -> str:
@@ -133,7 +139,8 @@ def _apposition(ent: Span) -> str | None:
 
 
 def _name_keys(text: str) -> list[str]:
-    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
+    honorifics = _honorifics()
+    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in honorifics]
     if not words:
         return []
     keys = [" ".join(words).lower()]
@@ -168,8 +175,9 @@ def person_affiliations(doc: Doc) -> dict[str, str]:
     # A first word stands for its person only when no other affiliated person shares it:
     # surname-first names ("Mao Ning" ... "Mao said").
     firsts: dict[str, set[str]] = {}
+    honorifics = _honorifics()
     for ent in doc_entities(doc):
-        words = [w for w in ent.text.split() if w.lower() not in _HONORIFICS]
+        words = [w for w in ent.text.split() if w.lower() not in honorifics]
         if ent.label_ == "PERSON" and len(words) > 1 and affiliation_of_name(ent.text, doc):
             firsts.setdefault(words[0].lower(), set()).add(affiliation_of_name(ent.text, doc))
     for first, actors in firsts.items():
@@ -189,12 +197,13 @@ def full_name(person: Span) -> str:
     if not keys:
         return person.text
     surname = keys[-1]
+    honorifics = _honorifics()
     for ent in doc_entities(person.doc):
         if ent.label_ == "PERSON":
-            words = [w for w in ent.text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
+            words = [w for w in ent.text.replace("’s", "").replace("'s", "").split() if w.lower() not in honorifics]
             if len(words) > 1 and words[-1].lower() == surname:
                 return " ".join(words)
-    return " ".join(w for w in person.text.split() if w.lower() not in _HONORIFICS) or person.text
+    return " ".join(w for w in person.text.split() if w.lower() not in honorifics) or person.text
 
 
 def affiliation_of_name(text: str, doc: Doc) -> str | None:
@@ -311,7 +320,7 @@ def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
     institution = _resolve_institution(phrase)
     if institution:
         return institution
-    if len(phrase) <= 3 and lowered & set(cfg["thing_pronouns"]):
+    if len(phrase) <= _settings()["thing_pronoun_phrase_max"]["tokens"] and lowered & set(cfg["thing_pronouns"]):
         return _resolve_pronoun(phrase, personal=False)
     return None
 

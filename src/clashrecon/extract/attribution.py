@@ -51,7 +51,7 @@ def _trim(span: Span) -> Span:
 
 def _subject_phrase(verb: Token) -> Span | None:
     """The verb's subject; a coordinated verb without one shares its head verb's ("X accused ... and reported")."""
-    for _ in range(3):
+    for _ in range(_data()["conjunct_subject_steps"]["steps"]):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             # "Strikes killed 12, Ukrainian officials said": the parser may hang both noun

@@ -81,7 +81,10 @@ def _patterns() -> _Patterns:
         day_month=re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         month_year=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I),
         clock=re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I),
-        midnight=re.compile(rf"\b(?:(?:{_alt(w['midnight_leads'])})\s+(?:after|past)\s+|after\s+|at\s+|around\s+)?(?P<w>midnight|noon)\b", re.I),
+        midnight=re.compile(
+            rf"\b(?:(?:{_alt(w['midnight_leads'])})\s+(?:{_alt(w['midnight_after'])})\s+|(?:{_alt(w['clock_preps'])})\s+)?(?P<w>{_alt(w['clock_words'])})\b",
+            re.I,
+        ),
         part_alone=re.compile(rf"\b(?P<part>{_alt(w['standalone_parts'])}|(?:in\s+)?the\s+(?:{part})|this\s+(?:{part}))\b", re.I),
         relative_year=re.compile(rf"\b(?P<rel>{_alt(d['relative_years'])})\b", re.I),
         relative_day=re.compile(rf"\b(?P<rel>{_alt(d['relative_days'])})\b", re.I),
@@ -91,7 +94,7 @@ def _patterns() -> _Patterns:
         days_ago=re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(d['number_words'])})\s+days?\s+ago\b", re.I),
         month_alone=re.compile(rf"\b(?:{_alt(w['month_leads'])})\s*(?:-\s*)?(?P<mo>{_alt(m.capitalize() for m in d['months'] if len(m) > 3)})\b(?!\s+\d)"),
         iso=re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
-        dawn=re.compile(rf"\b(?:(?:{_alt(w['sun_leads'])})\s+)?(?:before|after|at|around)\s+(?P<w>{sun})\b", re.I),
+        dawn=re.compile(rf"\b(?:(?:{_alt(w['sun_leads'])})\s+)?(?:{_alt(w['sun_preps'])})\s+(?P<w>{sun})\b", re.I),
     )
 
 
@@ -124,7 +127,7 @@ def _calendar_day(m: re.Match, d: dict) -> TimeExpression | None:
 
 def _hours_of(m: re.Match, d: dict) -> TimeExpression:
     pre = m.group("pre").lower()
-    return _expr(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day="early" if pre == "small" else pre)
+    return _expr(m, DAY_RANK, weekday=d["weekdays"][m.group("wd").lower()], part_of_day=d["pattern_words"]["hours_of_reads"].get(pre, pre))
 
 
 def _weekday(m: re.Match, d: dict) -> TimeExpression:
@@ -147,7 +150,7 @@ def _clock(m: re.Match, d: dict) -> TimeExpression | None:
 
 
 def _midnight(m: re.Match, d: dict) -> TimeExpression:
-    return _expr(m, DAY_RANK, hour=0 if m.group("w").lower() == "midnight" else 12, minute=0)
+    return _expr(m, DAY_RANK, hour=d["pattern_words"]["clock_words"][m.group("w").lower()], minute=0)
 
 
 def _days_ago(m: re.Match, d: dict) -> TimeExpression:

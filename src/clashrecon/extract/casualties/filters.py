@@ -83,7 +83,7 @@ def _is_age(doc: Doc, m: Mention) -> bool:
 
 def _counts_people_next(doc: Doc, end: int) -> bool:
     lex = casualty_words()
-    for tok in doc[end : min(len(doc), end + 3)]:
+    for tok in doc[end : min(len(doc), end + lex.people_next_window)]:
         if victim_group(tok) is not None or tok.lemma_.lower() in lex.nouns:
             return True
         if tok.pos_ not in ("ADJ", "PROPN") and tok.ent_type_ != "NORP":

@@ -74,7 +74,7 @@ def kind_from_children(node: Token) -> Kind | None:
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
         if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
             return Kind(lex.verbs[lemma], child, [node, child])
-        if child.dep_ == "xcomp" and lemma in ("die", "perish") and node.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "xcomp" and lemma in lex.victim_subject_verbs and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
 
@@ -137,7 +137,7 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
         step = _kind_of_predicate(dep, head, noun, path)
         if step is not None:
             return step
-    if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in ("life",) and dep in ("pobj", "prep", "appos", "compound", "nmod"):
+    if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in lex.life_nouns and dep in ("pobj", "prep", "appos", "compound", "nmod"):
         # "the bodies of 100 soldiers", "deaths of 12 civilians"
         return Kind(lex.nouns[lemma], head, path)
     if head.pos_ in ("NOUN", "PROPN") and dep in ("pobj", "prep") and lemma not in lex.victims:
@@ -152,17 +152,17 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
     lex = casualty_words()
     lemma = head.lemma_.lower()
     if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
-        if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() != "life":
+        if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() not in lex.life_nouns:
             kind = lex.nouns[noun.lemma_.lower()]
         else:
             kind = CasualtyKind.killed.value
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return Kind(kind, head, path, loser=subj)
-    if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children):
+    if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.life_nouns for c in head.children):
         return Kind(CasualtyKind.killed.value, head, path)  # "17 people lost their lives"
-    if lemma in ("include", "be") and dep in ("dobj", "attr"):
+    if lemma in lex.listing_verbs and dep in ("dobj", "attr"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in ("life",):
+        if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in lex.life_nouns:
             return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
     if lemma == "take" and _prisoner_phrase(head):
         return Kind(CasualtyKind.captured.value, head, path)
@@ -179,7 +179,7 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
             found = _kind_among(head, path)
             if found is not None:
                 return found
-        if lemma not in ("include", "be"):
+        if lemma not in lex.listing_verbs:
             return _STOP
     return None
 
@@ -190,13 +190,13 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
     lex = casualty_words()
     lemma = head.lemma_.lower()
     kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
-    if lemma == "claim" and not (noun is not None and noun.lemma_.lower() == "life"):
+    if lemma in lex.claim_lives_verbs and not (noun is not None and noun.lemma_.lower() in lex.life_nouns):
         return _GIVE_UP
-    if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in ("body", "remains")):
+    if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in lex.body_nouns):
         return _GIVE_UP
-    if lemma in ("detain", "seize") and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in ("hostage", "prisoner"))):
+    if lemma in lex.detention_verbs and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in lex.detained_nouns)):
         return _GIVE_UP
-    if dep == "nsubj" and lemma in lex.verbs and lemma not in ("die", "perish") and not is_passive(head) and head.pos_ == "VERB":
+    if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB":
         return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
         return Kind(kind, head, path)

@@ -41,7 +41,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
         if head.lemma_.lower() in casualty_words().toll:
             # "the death toll in Thailand"; "the toll in Kyrgyz-Tajik border fighting" is both sides'
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "among", "from"):
+                if prep.dep_ == "prep" and prep.lower_ in casualty_words().toll_prepositions:
                     for pobj in prep.children:
                         name = actor_of_text(pobj.text) if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP") else None
                         if name:
@@ -61,7 +61,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                     if name:
                         return name
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "on", "among"):
+            if prep.dep_ == "prep" and prep.lower_ in casualty_words().side_prepositions:
                 obj_text = doc[prep.i : prep.right_edge.i + 1].text
                 if _both_sides(obj_text):
                     return "both"
@@ -94,7 +94,7 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 skip.update(t.i for t in child.subtree)
     for tok in tokens_of(sent):
-        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in ("by", "from", "between", "with", "against")):
+        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in casualty_words().not_place_prepositions):
             skip.update(t.i for t in tok.subtree)
     found: set[str] = set()
     for tok in tokens_of(sent):
@@ -106,7 +106,7 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
         locative = (
             # "Congo displacement camp", "Sudan clashes"; not "U.S. strikes", which names the attacker
             tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lemma_.lower() in casualty_words().place_nouns or tok.head.lemma_.lower() in casualty_words().mutual_fighting)
-            or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "across", "of")
+            or tok.dep_ == "pobj" and tok.head.lower_ in casualty_words().place_prepositions
             or tok.dep_ == "poss" and tok.head.lemma_.lower() in casualty_words().place_nouns  # "Russia's Belgorod region"
         )
         if locative:
@@ -124,7 +124,7 @@ def _agent(kind: Kind) -> Token | None:
     verb = kind.token
     if verb.pos_ not in ("VERB", "AUX") or is_passive(verb) and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return None
-    if verb.lemma_.lower() in ("die", "perish") or verb.lemma_.lower() in casualty_words().lose:
+    if verb.lemma_.lower() in casualty_words().victim_subject_verbs or verb.lemma_.lower() in casualty_words().lose:
         return None  # their subject is the victims' side
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
@@ -178,7 +178,7 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
         return speaker
     if agent is None and kind.token.pos_ == "VERB" and group is not VictimGroup.military:
         for prep in kind.token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            if prep.dep_ == "prep" and prep.lower_ in lex.war_prepositions:
                 for pobj in prep.children:
                     label = war_label(pobj) if pobj.dep_ == "pobj" else None
                     if label and label.split()[-1].split("-")[0] in lex.mutual_fighting:

@@ -22,20 +22,20 @@ def unquantified_victims(sent: Span, taken: set[int]) -> list[tuple[Token, Kind,
     for noun in tokens_of(sent):
         if noun.i in taken or noun.tag_ != "NNS" or victim_group(noun) is None:
             continue
-        if any(c.dep_ in ("nummod", "det", "quantmod") or c.lower_ in ("many", "some", "several", "few", "more", "most", "other") for c in noun.children):
+        if any(c.dep_ in ("nummod", "det", "quantmod") or c.lower_ in lex.unquantified_quantifiers for c in noun.children):
             continue
         verb = None
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ("die", "kill", "wound", "injure"):
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lex.unquantified_verbs:
             verb = noun.head
         for child in noun.children:
-            if child.dep_ == "relcl" and child.lemma_.lower() in ("die", "kill", "wound", "injure"):
+            if child.dep_ == "relcl" and child.lemma_.lower() in lex.unquantified_verbs:
                 verb = child
         nxt = noun.doc[noun.i + 1] if noun.i + 1 < sent.end else None
-        if verb is None and nxt is not None and nxt.lower_ == "who" and nxt.head.dep_ == "relcl" and nxt.head.lemma_.lower() in ("die", "kill", "wound", "injure"):
+        if verb is None and nxt is not None and nxt.lower_ == "who" and nxt.head.dep_ == "relcl" and nxt.head.lemma_.lower() in lex.unquantified_verbs:
             verb = nxt.head  # "families of our servicemen who died": the parser hangs the clause on "families"
         if verb is None or verb.tag_ not in ("VBD", "VBN") or has_negation(verb):
             continue
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should") for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in lex.unquantified_modals for c in verb.children):
             continue
         if noun.dep_ == "nsubj" and verb.lemma_.lower() != "die" and not is_passive(verb):
             continue  # "soldiers killed ...": the soldiers did the killing

@@ -35,7 +35,7 @@ def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
         if j < limit and doc[j].lower_ in ("them", "whom", "those"):
             return None, True
     skipped = 0
-    while j < limit and skipped < 4:
+    while j < limit and skipped < lex.counted_noun_skip:
         tok = doc[j]
         if victim_group(tok) is not None or tok.lemma_.lower() in lex.nouns:
             # "Palestinian civilians": skip the demonym and take the head noun
@@ -61,20 +61,21 @@ def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
 
 
 def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
+    lex = casualty_words()
     if noun is not None:
         group = victim_group(noun)
         if group is not None:
             return group
         for child in noun.children:
             # "civilian deaths", "military casualties"
-            if child.dep_ in ("amod", "compound") and child.lower_ in ("civilian", "military"):
-                return VictimGroup.civilians if child.lower_ == "civilian" else VictimGroup.military
+            if child.dep_ in ("amod", "compound") and child.lower_ in lex.group_adjectives:
+                return lex.group_adjectives[child.lower_]
     # "deaths among Azerbaijani troops", "bodies of 100 soldiers"
     for head in (kind.token, noun):
         if head is None:
             continue
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("among", "of", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in lex.victim_prepositions:
                 for pobj in prep.children:
                     group = victim_group(pobj)
                     if pobj.dep_ == "pobj" and group is not None:

@@ -15,7 +15,7 @@ def _year_in(tok: Token) -> int | None:
     """A year in the phrase under `tok`, not counting a "since ..." phrase inside it."""
     blocked: set[int] = set()
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("since", "after", "before") and t.i != tok.i:
+        if t.dep_ == "prep" and t.lower_ in casualty_words().war_reference_prepositions and t.i != tok.i:
             blocked.update(s.i for s in t.subtree)
     for t in tok.subtree:
         if t.i not in blocked and YEAR.match(t.text) and not t.text.endswith("s"):
@@ -41,14 +41,15 @@ def war_background(kind: Kind, anchor: Token, article: Article) -> tuple[str, in
 
 
 def _earlier_war(kind: Kind, anchor: Token) -> tuple[str, int] | None:
+    lex = casualty_words()
     candidates: list[Token] = list(kind.token.ancestors)
     for tok in (kind.token, anchor):
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "throughout"):
+            if prep.dep_ == "prep" and prep.lower_ in lex.earlier_war_prepositions:
                 candidates.extend(c for c in prep.children if c.dep_ == "pobj")
             if prep.dep_ in ("nsubj", "csubj"):
                 candidates.append(prep)  # "The 1994 genocide killed ..."
-    for cand in list(kind.token.ancestors)[:3]:
+    for cand in list(kind.token.ancestors)[: lex.war_year_heads]:
         if YEAR.match(cand.text) and cand.head.dep_ == "prep":
             # "fought a brief war in 2021 that killed ...": the clause hangs on the year
             verb = cand.head.head
@@ -58,7 +59,7 @@ def _earlier_war(kind: Kind, anchor: Token) -> tuple[str, int] | None:
                     return f"{cand.text} {label}", int(cand.text)
     for cand in candidates:
         label = war_label(cand)
-        if label is None or cand.head.lower_ in ("since", "after", "before"):
+        if label is None or cand.head.lower_ in lex.war_reference_prepositions:
             continue
         year = _year_in(cand)
         if year is None and cand.dep_ in ("nsubj", "csubj") and cand.head.i == kind.token.i:
@@ -76,7 +77,7 @@ def carried_background(sent: Span, article: Article, previous: tuple[str, int] |
     if any(t.ent_type_ in ("DATE", "TIME") for t in tokens_of(sent)):
         return None
     for prep in kind.token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+        if prep.dep_ == "prep" and prep.lower_ in casualty_words().war_prepositions:
             for pobj in prep.children:
                 if pobj.lemma_.lower() in casualty_words().war_nouns and any(c.lower_ in ("the", "that", "this") for c in pobj.children):
                     return previous
@@ -87,7 +88,7 @@ def sentence_background(sent: Span) -> tuple[str, int] | None:
     """(label, year) of an earlier war the sentence names: it frames "the fighting" of the next sentence."""
     for tok in tokens_of(sent):
         label = war_label(tok)
-        if label and tok.head.lower_ not in ("since", "after", "before"):
+        if label and tok.head.lower_ not in casualty_words().war_reference_prepositions:
             year = _year_in(tok)
             if year is not None:
                 return f"{year} {label}", year

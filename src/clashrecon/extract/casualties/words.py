@@ -44,6 +44,28 @@ class CasualtyWords:
     kind_walk_steps: int
     participle_window: int
     group_marker_lookback: int
+    victim_subject_verbs: frozenset[str]
+    listing_verbs: frozenset[str]
+    body_nouns: frozenset[str]
+    detention_verbs: frozenset[str]
+    detained_nouns: frozenset[str]
+    life_nouns: frozenset[str]
+    claim_lives_verbs: frozenset[str]
+    unquantified_verbs: frozenset[str]
+    unquantified_quantifiers: frozenset[str]
+    unquantified_modals: frozenset[str]
+    group_adjectives: dict[str, VictimGroup]
+    victim_prepositions: frozenset[str]
+    counted_noun_skip: int
+    people_next_window: int
+    toll_prepositions: frozenset[str]
+    side_prepositions: frozenset[str]
+    not_place_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    war_prepositions: frozenset[str]
+    earlier_war_prepositions: frozenset[str]
+    war_reference_prepositions: frozenset[str]
+    war_year_heads: int
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -90,4 +112,26 @@ def casualty_words() -> CasualtyWords:
         kind_walk_steps=raw["kind_walk_steps"]["steps"],
         participle_window=raw["participle_window"]["tokens"],
         group_marker_lookback=raw["group_marker_lookback"]["tokens"],
+        victim_subject_verbs=frozenset(raw["victim_subject_verbs"]["words"]),
+        listing_verbs=frozenset(raw["listing_verbs"]["words"]),
+        body_nouns=frozenset(raw["body_nouns"]["words"]),
+        detention_verbs=frozenset(raw["detention_verbs"]["words"]),
+        detained_nouns=frozenset(raw["detained_nouns"]["words"]),
+        life_nouns=frozenset(raw["life_nouns"]["words"]),
+        claim_lives_verbs=frozenset(raw["claim_lives_verbs"]["words"]),
+        unquantified_verbs=frozenset(raw["unquantified_verbs"]["words"]),
+        unquantified_quantifiers=frozenset(raw["unquantified_quantifiers"]["words"]),
+        unquantified_modals=frozenset(raw["unquantified_modals"]["words"]),
+        group_adjectives={word: VictimGroup(group) for word, group in raw["group_adjectives"]["words"].items()},
+        victim_prepositions=frozenset(raw["victim_prepositions"]["words"]),
+        counted_noun_skip=raw["counted_noun_skip"]["tokens"],
+        people_next_window=raw["people_next_window"]["tokens"],
+        toll_prepositions=frozenset(raw["toll_prepositions"]["words"]),
+        side_prepositions=frozenset(raw["side_prepositions"]["words"]),
+        not_place_prepositions=frozenset(raw["not_place_prepositions"]["words"]),
+        place_prepositions=frozenset(raw["place_prepositions"]["words"]),
+        war_prepositions=frozenset(raw["war_prepositions"]["words"]),
+        earlier_war_prepositions=frozenset(raw["earlier_war_prepositions"]["words"]),
+        war_reference_prepositions=frozenset(raw["war_reference_prepositions"]["words"]),
+        war_year_heads=raw["war_year_heads"]["heads"],
     )

@@ -291,5 +291,5 @@ def blame_claims(sent: Span, article: Article) -> Iterator[Claim]:
             claimant=who.actor,
             claimant_text=who.text,
             claimant_role=who.role,
-            attrs={"accuser": who.actor, "blamed": b.blamed, "what": b.what.strip()[:200], **who.attrs()},
+            attrs={"accuser": who.actor, "blamed": b.blamed, "what": b.what.strip()[: event_words()["blamed_what_chars"]["chars"]], **who.attrs()},
         )
