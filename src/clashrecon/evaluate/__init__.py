@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clashrecon.corpus.view import claims_as_derived
 from clashrecon.evaluate.baseline import load_baseline, regressions, write_baseline
 from clashrecon.evaluate.gold import BASELINE_NAME, Gold, GoldCasualty, GoldEvent, fold, load_gold
 from clashrecon.evaluate.scores import GoldResult, Score, number_matches, score_casualties, score_event_dates
@@ -71,8 +72,6 @@ def score_store(gold: Gold, store) -> GoldResult:
     """Score what a store holds against one gold set."""
     articles = store.articles()
     texts = {a.name: a.text for a in articles}
-    from clashrecon.corpus.view import claims_as_derived
-
     result = score_casualties(gold, claims_as_derived(store.claims(), store.derived()), texts)
     events = list(store.load_reconciliation().events)
     dates, missed, extra = score_event_dates(gold, events)

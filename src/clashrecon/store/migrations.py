@@ -71,12 +71,26 @@ def _split_claim(claim_id: str, stored: dict) -> tuple[dict, tuple | None, list[
     return data, time_row, names
 
 
+def _execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """The statements of an SQL script one by one, inside the caller's transaction (executescript
+    would commit it). Split on ';', so the scripts' comments hold none."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def apply_migration(conn: sqlite3.Connection, step: str | Callable[[sqlite3.Connection], None]) -> None:
+    """Run one migration: its SQL script, or its function of the connection."""
+    if callable(step):
+        step(conn)
+    else:
+        _execute_script(conn, step)
+
+
 def _derived_out_of_rows(conn: sqlite3.Connection) -> None:
     """Schema 1's corpus passes wrote origins, inferred dates, resolved times and merged names into
     the articles and claims themselves; move each into its pass's table and put back what ingest stored."""
-    for statement in _DERIVED_TABLES.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    _execute_script(conn, _DERIVED_TABLES)
     for article_id, raw in conn.execute("SELECT id, data FROM articles").fetchall():
         data = json.loads(raw)
         if data.get("origin"):

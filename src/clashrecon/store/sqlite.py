@@ -43,7 +43,7 @@ from clashrecon.models import (
     TimeRef,
 )
 from clashrecon.store.base import StoredSource, Store, default_db_path
-from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
 from clashrecon.store.sqlite_file import connect, retry_locked
 
 class SQLiteStore(Store):
@@ -101,12 +101,7 @@ class SQLiteStore(Store):
         with self.transaction():
             current = self.schema_version  # another process may have migrated meanwhile
             for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
-                if callable(step):
-                    step(self.conn)
-                else:
-                    for statement in step.split(";"):
-                        if statement.strip():
-                            self.conn.execute(statement)
+                apply_migration(self.conn, step)
                 self.conn.execute(f"PRAGMA user_version={number}")
 
     @contextmanager
