@@ -393,6 +393,34 @@ def show(shown: Shown, *, as_json: bool) -> None:
         out().print(Text("  ") + _highlighted(c.quote, c.start, (c.span_start, c.span_end)))
 
 
+def _story_table(report: Any) -> None:
+    """One row per story and one for all: final figures in range, conflicts flagged, false alarms."""
+    table = Table(title="Judgement on whole stories")
+    for col in ("story", "final figures in range", "conflicts flagged", "false alarms", "floors"):
+        table.add_column(col, justify="left" if col == "story" else "right")
+
+    def row(s: Any, floors: dict[str, float]) -> None:
+        floor = " / ".join(
+            f"{floors[k]:.2f}" for k in ("final figures within range", "conflicts flagged", "flags not false alarms") if k in floors
+        )
+        table.add_row(
+            t(s.name),
+            f"{s.figures_within}/{s.figures} {s.within_ratio:.0%}",
+            f"{s.conflicts_flagged}/{s.conflicts} {s.flagged_ratio:.0%}",
+            f"{s.false_alarms}/{s.flags} {s.false_alarm_ratio:.0%}",
+            floor,
+        )
+
+    for s in report.stories:
+        row(s, report.baseline.get(f"{s.name} / story", {}))
+    if len(report.stories) > 1:
+        row(report.overall, {})
+    out().print(table)
+    for s in report.stories:
+        for line in s.lines:
+            note(f"{s.name}: {line}")
+
+
 def eval_report(report: Any, *, as_json: bool) -> None:
     """`clashrecon eval`: one row per gold set and score, the floor beside it; misses on stderr."""
     if as_json:
@@ -408,7 +436,10 @@ def eval_report(report: Any, *, as_json: bool) -> None:
                 t(r.name), t(name), str(s.tp), str(s.fp), str(s.fn),
                 f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", "" if floor is None else f"{floor:.3f}",
             )
-    out().print(table)
+    if report.results:
+        out().print(table)
+    if report.stories:
+        _story_table(report)
     for r in report.results:
         for label, items in (("missed", r.missed), ("extra", r.extra), ("wrong", r.wrong)):
             for item in items:

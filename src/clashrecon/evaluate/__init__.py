@@ -36,16 +36,19 @@ from clashrecon.corpus.view import claims_as_derived
 from clashrecon.evaluate.baseline import load_baseline, regressions, write_baseline
 from clashrecon.evaluate.gold import BASELINE_NAME, Gold, GoldCasualty, GoldEvent, fold, load_gold
 from clashrecon.evaluate.scores import GoldResult, Score, number_matches, score_casualties, score_event_dates
+from clashrecon.evaluate.story import StoryGold, StoryScore, combined, score_story
 
 __all__ = [
-    "EvalOptions", "EvalReport", "Gold", "GoldCasualty", "GoldEvent", "GoldResult", "Score", "evaluate",
-    "evaluate_gold", "fold", "load_baseline", "load_gold", "number_matches", "regressions", "score_casualties",
-    "score_event_dates", "score_store", "write_baseline",
+    "EvalOptions", "EvalReport", "Gold", "GoldCasualty", "GoldEvent", "GoldResult", "Score", "StoryGold",
+    "StoryScore", "evaluate", "evaluate_gold", "evaluate_story", "fold", "load_baseline", "load_gold",
+    "number_matches", "regressions", "score_casualties", "score_event_dates", "score_store", "score_story",
+    "write_baseline",
 ]
 
 @dataclass
 class EvalReport:
     results: list[GoldResult] = field(default_factory=list)
+    stories: list[StoryScore] = field(default_factory=list)
     regressions: list[str] = field(default_factory=list)
     baseline: dict[str, dict[str, float]] = field(default_factory=dict)
     baseline_path: Path | None = None
@@ -53,7 +56,13 @@ class EvalReport:
 
     def flat(self) -> dict[str, dict[str, float]]:
         """'<gold set> / <score>' -> precision, recall, f1: what the baseline pins."""
-        return {f"{r.name} / {k}": s.ratios() for r in self.results for k, s in r.scores.items()}
+        flat = {f"{r.name} / {k}": s.ratios() for r in self.results for k, s in r.scores.items()}
+        return flat | {f"{s.name} / story": s.pinned() for s in self.stories}
+
+    @property
+    def overall(self) -> StoryScore | None:
+        """All stories' counts together: the figures a story table ends on."""
+        return combined(self.stories) if self.stories else None
 
     @property
     def exit_code(self) -> int:
@@ -62,6 +71,7 @@ class EvalReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "results": [r.to_json() for r in self.results],
+            "stories": [s.to_json() for s in self.stories] + ([self.overall.to_json()] if self.overall else []),
             "baseline": str(self.baseline_path) if self.baseline_path else None,
             "regressions": self.regressions,
             "updated": self.updated,
@@ -84,8 +94,8 @@ def score_store(gold: Gold, store) -> GoldResult:
     )
 
 
-def evaluate_gold(gold: Gold, model: str | None = None, jobs: int = 1) -> GoldResult:
-    """Ingest the gold's corpus into a temporary store with the normal pipeline, then score it."""
+def _scored(gold: Gold | StoryGold, score, model: str | None, jobs: int):
+    """Ingest the gold's corpus into a temporary store with the normal pipeline, then `score(store)`."""
     from datetime import date
 
     from clashrecon.pipeline import IngestOptions, ingest
@@ -95,7 +105,17 @@ def evaluate_gold(gold: Gold, model: str | None = None, jobs: int = 1) -> GoldRe
     with tempfile.TemporaryDirectory(prefix="clashrecon-eval-") as tmp:
         with Store.open(Path(tmp) / "eval.db", create=True) as store:
             ingest(store, IngestOptions(paths=(gold.corpus,), model=model, jobs=jobs, reference_date=ref))
-            return score_store(gold, store)
+            return score(store)
+
+
+def evaluate_gold(gold: Gold, model: str | None = None, jobs: int = 1) -> GoldResult:
+    """Extraction and dating scores of one gold set's corpus."""
+    return _scored(gold, lambda store: score_store(gold, store), model, jobs)
+
+
+def evaluate_story(gold: StoryGold, model: str | None = None, jobs: int = 1) -> StoryScore:
+    """The story scores of one story gold's corpus, from its reconciled timeline and flags."""
+    return _scored(gold, lambda store: score_story(gold, store.load_reconciliation()), model, jobs)
 
 
 @dataclass(frozen=True)
@@ -118,12 +138,13 @@ def evaluate(options: EvalOptions) -> EvalReport:
     folder = options.gold if options.gold.is_dir() else options.gold.parent
     baseline_path = options.baseline or folder / BASELINE_NAME
     report = EvalReport(baseline_path=baseline_path)
-    report.results = [evaluate_gold(g, options.model, options.jobs) for g in golds]
+    report.results = [evaluate_gold(g, options.model, options.jobs) for g in golds if isinstance(g, Gold)]
+    report.stories = [evaluate_story(g, options.model, options.jobs) for g in golds if isinstance(g, StoryGold)]
     floors = load_baseline(baseline_path)
     report.baseline = floors
     current = report.flat()
     # Floors of gold sets not evaluated in this run are neither checked nor dropped.
-    names = {r.name for r in report.results}
+    names = {r.name for r in report.results} | {s.name for s in report.stories}
     relevant = {k: v for k, v in floors.items() if k.split(" / ")[0] in names}
     report.regressions = regressions(current, relevant)
     if options.update_baseline and (options.allow_lower or not report.regressions):

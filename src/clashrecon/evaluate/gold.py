@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clashrecon.errors import UsageError
+from clashrecon.evaluate.story import StoryGold, is_story_gold, story_gold
 from clashrecon.models import Qualifier
 
 BASELINE_NAME = "baseline.json"
+STORIES = "stories"  # the sub-folder of story golds a gold folder's eval includes
 RELATIVE = "relative"  # gold event date of a story that never gives a calendar date
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
@@ -59,11 +61,13 @@ class Gold:
     reference_date: str | None = None
 
 
-def _gold_file(path: Path) -> Gold:
+def _gold_file(path: Path) -> Gold | StoryGold:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"gold file {path} cannot be read as JSON ({exc}); fix it or give another GOLD") from None
+    if isinstance(data, dict) and is_story_gold(data):
+        return story_gold(path, data)
     try:
         corpus = (path.parent / data["corpus"]).resolve()
         casualties = tuple(
@@ -101,10 +105,10 @@ def _gold_file(path: Path) -> Gold:
     )
 
 
-def load_gold(path: Path) -> list[Gold]:
-    """One gold file, or every *.json gold file in a folder (the baseline excepted)."""
+def load_gold(path: Path) -> list[Gold | StoryGold]:
+    """One gold file, or every *.json gold file in a folder and its `stories/` (the baseline excepted)."""
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.json") if p.name != BASELINE_NAME)
+        files = sorted(p for p in (*path.glob("*.json"), *path.glob(f"{STORIES}/*.json")) if p.name != BASELINE_NAME)
         if not files:
             raise UsageError(f"no gold files (*.json) in {path}")
         return [_gold_file(p) for p in files]

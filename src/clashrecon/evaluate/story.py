@@ -1,0 +1,307 @@
+"""Story gold: the analyst's final figures, real conflicts and not-conflicts for one multi-article story.
+
+A story gold file (data/gold/stories/*.json; real pages in data/gold/realtext/) names a corpus
+folder and gives, for the whole story:
+- `sides`: each warring side and the other names its casualties may be printed under;
+- `final_figures`: per (side, kind) the analyst's final low, best and high;
+- `conflicts`: the real disagreements (figures that cannot all be true, or a dispute over who
+  did what), each with the figures in disagreement or the disputing parties;
+- `not_conflicts`: pairs an over-eager tool would flag (update, increment, subtotal, aggregate,
+  background), each with its relation.
+
+Scores, per story and overall (rules also in README "Quality gate"):
+- *final figures*: the timeline's figure for a (side, kind), i.e. the `best` of the unscoped
+  fact in the latest non-background event that has one, lies within the gold [low, high];
+- *conflicts flagged*: an expected conflict is flagged when some flag (a `discrepancy` or
+  `disputed` relation) matches it: a casualty flag on the same side and kind whose positions
+  print at least two of the gold figures (all of them if fewer), or an actor dispute whose
+  positions name at least two of the gold parties;
+- *false alarms*: flags that match no expected conflict, out of all flags.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clashrecon.errors import UsageError
+from clashrecon.models import BOTH, Conflict, Event, Fact, Field, Reconciliation
+
+RELATIONS = ("update", "increment", "subtotal", "aggregate", "background")
+_KINDS = ("killed", "wounded", "missing", "captured", "bodies", "casualties")
+_NUMBER = re.compile(r"\d[\d,]*")
+_DATED = re.compile(r"\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class GoldFigure:
+    party: str
+    kind: str
+    low: int
+    best: int
+    high: int
+    claimant: str = ""
+    why: str = ""
+
+    def describe(self) -> str:
+        span = f"{self.best}" if self.low == self.high else f"{self.best} [{self.low}–{self.high}]"
+        return f"{self.party} · {self.kind} {span}"
+
+
+@dataclass(frozen=True)
+class GoldConflict:
+    field: Field
+    party: str | None = None
+    kind: str | None = None
+    figures: tuple[int, ...] = ()
+    parties: tuple[str, ...] = ()
+    label: str = ""
+    why: str = ""
+
+    def describe(self) -> str:
+        if self.field is Field.actors:
+            return f"dispute {self.label or 'actors'}: {' vs '.join(self.parties)}"
+        return f"{self.party} · {self.kind} {' vs '.join(map(str, self.figures))}"
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    party: str
+    kind: str
+    figures: tuple[int, ...]
+    relation: str
+    why: str = ""
+
+    def describe(self) -> str:
+        return f"{self.relation} {self.party} · {self.kind} {', '.join(map(str, self.figures))}"
+
+
+@dataclass(frozen=True)
+class StoryGold:
+    name: str
+    path: Path
+    corpus: Path
+    sides: dict[str, tuple[str, ...]]
+    figures: tuple[GoldFigure, ...]
+    conflicts: tuple[GoldConflict, ...]
+    not_conflicts: tuple[GoldRelation, ...]
+    reference_date: str | None = None
+
+    def side_of(self, party: str | None) -> str | None:
+        """The gold side a printed victim party names, 'both', or None."""
+        if party is None:
+            return None
+        if party == BOTH:
+            return BOTH
+        folded = party.casefold()
+        for side, names in self.sides.items():
+            if folded == side.casefold() or folded in (n.casefold() for n in names):
+                return side
+        return None
+
+
+def is_story_gold(data: dict[str, Any]) -> bool:
+    return "final_figures" in data
+
+
+def _party(value: str, sides: dict[str, tuple[str, ...]], path: Path) -> str:
+    if value != BOTH and value not in sides:
+        raise UsageError(f"story gold {path} names party {value!r}; use one of {sorted(sides) + [BOTH]}")
+    return value
+
+
+def _kind(value: str, path: Path) -> str:
+    if value not in _KINDS:
+        raise UsageError(f"story gold {path} names kind {value!r}; use one of {list(_KINDS)}")
+    return value
+
+
+def story_gold(path: Path, data: dict[str, Any]) -> StoryGold:
+    """The story gold of a parsed file; a bad value is a UsageError naming it and the choices."""
+    try:
+        sides = {str(k): tuple(v) for k, v in data["sides"].items()}
+        figures = tuple(
+            GoldFigure(
+                party=_party(f["party"], sides, path), kind=_kind(f["kind"], path),
+                low=int(f["low"]), best=int(f["best"]), high=int(f["high"]),
+                claimant=f.get("claimant", ""), why=f.get("why", ""),
+            )
+            for f in data["final_figures"]
+        )
+        conflicts = tuple(
+            GoldConflict(field=Field.actors, parties=tuple(c["parties"]), label=c.get("label", ""), why=c.get("why", ""))
+            if c.get("field") == "actors"
+            else GoldConflict(
+                field=Field.casualties, party=_party(c["party"], sides, path), kind=_kind(c["kind"], path),
+                figures=tuple(int(n) for n in c["figures"]), why=c.get("why", ""),
+            )
+            for c in data.get("conflicts", ())
+        )
+        relations = []
+        for r in data.get("not_conflicts", ()):
+            if r["relation"] not in RELATIONS:
+                raise UsageError(f"story gold {path} names relation {r['relation']!r}; use one of {list(RELATIONS)}")
+            relations.append(
+                GoldRelation(
+                    party=_party(r["party"], sides, path), kind=_kind(r["kind"], path),
+                    figures=tuple(int(n) for n in r["figures"]), relation=r["relation"], why=r.get("why", ""),
+                )
+            )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise UsageError(
+            f"story gold {path} lacks a required key or has a wrong value ({exc}); see data/gold/stories/ for the format"
+        ) from None
+    corpus = (path.parent / data["corpus"]).resolve()
+    if not corpus.exists():
+        raise UsageError(f"story gold {path} names corpus {corpus}, which does not exist")
+    return StoryGold(
+        name=data.get("name", path.stem), path=path, corpus=corpus, sides=sides, figures=figures,
+        conflicts=conflicts, not_conflicts=tuple(relations), reference_date=data.get("reference_date"),
+    )
+
+
+@dataclass(frozen=True)
+class StoryScore:
+    """The three figures of one story (or of all stories together) and what lies behind them."""
+
+    name: str
+    figures_within: int
+    figures: int
+    conflicts_flagged: int
+    conflicts: int
+    false_alarms: int
+    flags: int
+    lines: tuple[str, ...] = field(default=())
+
+    @property
+    def within_ratio(self) -> float:
+        return self.figures_within / self.figures if self.figures else 1.0
+
+    @property
+    def flagged_ratio(self) -> float:
+        return self.conflicts_flagged / self.conflicts if self.conflicts else 1.0
+
+    @property
+    def false_alarm_ratio(self) -> float:
+        return self.false_alarms / self.flags if self.flags else 0.0
+
+    def pinned(self) -> dict[str, float]:
+        """What the baseline pins, each higher-is-better so a floor can guard it."""
+        return {
+            "final figures within range": round(self.within_ratio, 4),
+            "conflicts flagged": round(self.flagged_ratio, 4),
+            "flags not false alarms": round(1 - self.false_alarm_ratio, 4),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "final_figures": {"within": self.figures_within, "of": self.figures, "ratio": round(self.within_ratio, 4)},
+            "conflicts_flagged": {"flagged": self.conflicts_flagged, "of": self.conflicts, "ratio": round(self.flagged_ratio, 4)},
+            "false_alarms": {"false": self.false_alarms, "of_flags": self.flags, "ratio": round(self.false_alarm_ratio, 4)},
+            "details": list(self.lines),
+        }
+
+
+def combined(scores: list[StoryScore], name: str = "all stories") -> StoryScore:
+    return StoryScore(
+        name=name,
+        figures_within=sum(s.figures_within for s in scores),
+        figures=sum(s.figures for s in scores),
+        conflicts_flagged=sum(s.conflicts_flagged for s in scores),
+        conflicts=sum(s.conflicts for s in scores),
+        false_alarms=sum(s.false_alarms for s in scores),
+        flags=sum(s.flags for s in scores),
+    )
+
+
+def printed_figures(value: str) -> set[int]:
+    """The numbers a position prints, its date in brackets left out: '≥49 (Tue 2022-09-13)' -> {49}."""
+    return {int(n.replace(",", "")) for n in _NUMBER.findall(_DATED.sub("", value))}
+
+
+def timeline_figure(gold: StoryGold, events: list[Event], party: str, kind: str) -> Fact | None:
+    """The fact the timeline shows for a side and kind: unscoped, in the latest non-background event."""
+    found = None
+    for event in events:  # in time order
+        if event.background:
+            continue
+        for f in event.facts:
+            if (
+                f.field is Field.casualties and f.kind.value == kind and f.place is None and f.group is None
+                and gold.side_of(f.party) == party and f.best is not None
+            ):
+                found = f
+    return found
+
+
+def _flag_figures(c: Conflict) -> set[int]:
+    return set().union(*(printed_figures(p.value) for p in c.positions)) if c.positions else set()
+
+
+def _subject_side_kind(gold: StoryGold, subject: str) -> tuple[str | None, str | None]:
+    parts = subject.split(" · ")
+    party = BOTH if parts[0] == "both sides" else gold.side_of(parts[0])
+    return party, parts[1] if len(parts) > 1 else None
+
+
+def _matches(gold: StoryGold, expected: GoldConflict | GoldRelation, flag: Conflict) -> bool:
+    if isinstance(expected, GoldConflict) and expected.field is Field.actors:
+        if flag.field is not Field.actors:
+            return False
+        named = {gold.side_of(p.value) for p in flag.positions} - {None}
+        return len(named & set(expected.parties)) >= min(2, len(expected.parties))
+    if flag.field is not Field.casualties:
+        return False
+    party, kind = _subject_side_kind(gold, flag.subject)
+    if party != expected.party or kind != expected.kind:
+        return False
+    need = min(2, len(expected.figures))
+    return len(set(expected.figures) & _flag_figures(flag)) >= need
+
+
+def score_story(gold: StoryGold, reconciliation: Reconciliation) -> StoryScore:
+    events = list(reconciliation.events)
+    lines: list[str] = []
+    within = 0
+    for g in gold.figures:
+        fact = timeline_figure(gold, events, g.party, g.kind)
+        if fact is not None and g.low <= fact.best <= g.high:
+            within += 1
+            continue
+        shown = "no figure" if fact is None else f"{fact.best} ({fact.subject}: {fact.value})"
+        lines.append(f"final figure {g.describe()}: timeline shows {shown}")
+    flags = [c for c in reconciliation.conflicts if c.is_conflict]
+    flagged = 0
+    for expected in gold.conflicts:
+        if any(_matches(gold, expected, f) for f in flags):
+            flagged += 1
+        else:
+            lines.append(f"conflict not flagged: {expected.describe()}")
+    false = [f for f in flags if not any(_matches(gold, e, f) for e in gold.conflicts)]
+    for f in false:
+        relation = next((r for r in gold.not_conflicts if _matches(gold, r, f)), None)
+        why = f" (gold: {relation.relation})" if relation else ""
+        values = ", ".join(p.value for p in f.positions[:6]) + (" …" if len(f.positions) > 6 else "")
+        lines.append(f"false alarm{why}: {f.kind.value} {f.subject}: {values}")
+    return StoryScore(
+        name=gold.name,
+        figures_within=within,
+        figures=len(gold.figures),
+        conflicts_flagged=flagged,
+        conflicts=len(gold.conflicts),
+        false_alarms=len(false),
+        flags=len(flags),
+        lines=tuple(lines),
+    )
+
+
+def load_story_file(path: Path) -> StoryGold:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"story gold {path} cannot be read as JSON ({exc}); fix it or give another GOLD") from None
+    return story_gold(path, data)
