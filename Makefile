@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= clashrecon.db
 
-.PHONY: install install-test run test eval bench clean
+.PHONY: install install-test run test eval eval-real bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,14 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
-# Quality gate: score extraction against data/gold/ and fail below data/gold/baseline.json.
+# Quality gate: score extraction and whole stories against data/gold/ (and data/gold/stories/);
+# fail below data/gold/baseline.json.
 eval: install
 	$(BIN)/clashrecon eval data/gold
+
+# The same story scores on real pages (data/realtext/, git-ignored; rebuilt from data/realtext-sources/).
+eval-real: install
+	$(BIN)/clashrecon eval data/gold/realtext --baseline data/gold/realtext/baseline.json
 
 # Speed against raw spaCy and the targets; many minutes on 2 cores, never run in CI.
 # Smaller: make bench BENCH_ARGS='--articles 200 --small 50'

@@ -1,0 +1,134 @@
+"""Story scores: the timeline's final figure per side, expected conflicts flagged, false alarms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clashrecon.errors import UsageError
+from clashrecon.evaluate.story import combined, printed_figures, score_story, story_gold
+from clashrecon.models import (
+    CasualtyKind,
+    Conflict,
+    Event,
+    Fact,
+    Field,
+    Position,
+    Reconciliation,
+    Relation,
+    TimeRef,
+)
+
+GOLD = {
+    "name": "border",
+    "corpus": ".",
+    "sides": {"Pakistan": ["Pakistani"], "Afghanistan": ["Taliban", "Afghan"]},
+    "final_figures": [
+        {"party": "Pakistan", "kind": "killed", "low": 23, "best": 23, "high": 23},
+        {"party": "Afghanistan", "kind": "killed", "low": 9, "best": 9, "high": 12},
+    ],
+    "conflicts": [
+        {"party": "Pakistan", "kind": "killed", "figures": [23, 58]},
+        {"field": "actors", "label": "initiator", "parties": ["Pakistan", "Afghanistan"]},
+    ],
+    "not_conflicts": [{"party": "Afghanistan", "kind": "killed", "figures": [9, 12], "relation": "update"}],
+}
+
+
+def _fact(party: str, best: int, event: str = "e1", group: str | None = None) -> Fact:
+    return Fact(
+        id=f"f{party}{best}", event_id=event, field=Field.casualties, kind=CasualtyKind.killed, value=str(best),
+        party=party, group=group, best=best, low=best, high=best, status=Relation.single_source, articles=1,
+        independent_sources=1,
+    )
+
+
+def _flag(subject: str, *values: str, field: Field = Field.casualties) -> Conflict:
+    kind = Relation.disputed if field is Field.actors else Relation.discrepancy
+    return Conflict(
+        id=f"x{subject}{values}", field=field, subject=subject, kind=kind,
+        positions=tuple(Position(value=v) for v in values), explanation="",
+    )
+
+
+def _event(eid: str, start: str, *facts: Fact, background: bool = False) -> Event:
+    return Event(id=eid, when=TimeRef(start=start, end=start), summary="", background=background, facts=facts)
+
+
+@pytest.fixture
+def gold(tmp_path):
+    return story_gold(tmp_path / "border.json", GOLD)
+
+
+def test_a_final_figure_is_the_latest_non_background_events_unscoped_fact(gold):
+    rec = Reconciliation(events=(
+        _event("e0", "2019", _fact("Pakistan", 40, "e0"), background=True),
+        _event("e1", "2025-10-12", _fact("Pakistan", 12, "e1"), _fact("Taliban", 9, "e1")),
+        _event("e2", "2025-10-15", _fact("Pakistan", 23, "e2"), _fact("Pakistan", 5, "e2", group="civilians")),
+    ))
+    score = score_story(gold, rec)
+    assert (score.figures_within, score.figures) == (2, 2)
+
+
+def test_a_figure_outside_the_gold_range_is_reported(gold):
+    rec = Reconciliation(events=(_event("e1", "2025-10-12", _fact("Pakistan", 58), _fact("Afghanistan", 13)),))
+    score = score_story(gold, rec)
+    assert score.figures_within == 0
+    assert any("Afghanistan · killed 9 [9–12]: timeline shows 13" in line for line in score.lines)
+
+
+def test_flags_that_match_expected_conflicts_are_not_false_alarms(gold):
+    rec = Reconciliation(conflicts=(
+        _flag("Pakistan · killed", "23 (Sun 2025-10-12)", "58 (Sun 2025-10-12)"),
+        _flag("initiator (blame)", "Pakistan", "Afghanistan", field=Field.actors),
+        _flag("Afghanistan · killed", "9", "12"),
+    ))
+    score = score_story(gold, rec)
+    assert (score.conflicts_flagged, score.conflicts) == (2, 2)
+    assert (score.false_alarms, score.flags) == (1, 3)
+    assert any(line.startswith("false alarm (gold: update)") for line in score.lines)
+
+
+def test_a_flag_needs_two_of_the_gold_figures_to_match(gold):
+    rec = Reconciliation(conflicts=(_flag("Pakistan · killed", "23", "40"),))
+    score = score_story(gold, rec)
+    assert score.conflicts_flagged == 0 and score.false_alarms == 1
+
+
+def test_overall_adds_the_counts_of_every_story(gold):
+    empty = score_story(gold, Reconciliation())
+    total = combined([empty, empty])
+    assert (total.figures, total.conflicts, total.flags) == (4, 4, 0)
+    assert empty.false_alarm_ratio == 0.0 and empty.flagged_ratio == 0.0
+
+
+@pytest.mark.parametrize(
+    "value, numbers",
+    [("≥49 (Tue 2022-09-13)", {49}), (">6,600", {6600}), ("total 35 vs 40 (Mon 2024-03-11)", {35, 40}), ("~100", {100})],
+)
+def test_printed_figures_leave_the_date_out(value, numbers):
+    assert printed_figures(value) == numbers
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"final_figures": [{"party": "Qatar", "kind": "killed", "low": 1, "best": 1, "high": 1}]}, "party 'Qatar'"),
+        ({"final_figures": [{"party": "Pakistan", "kind": "dead", "low": 1, "best": 1, "high": 1}]}, "kind 'dead'"),
+        ({"not_conflicts": [{"party": "both", "kind": "killed", "figures": [1], "relation": "sum"}]}, "relation 'sum'"),
+        ({"sides": None}, "lacks a required key"),
+    ],
+)
+def test_a_bad_story_gold_is_a_usage_error_naming_the_value(tmp_path, change, message):
+    with pytest.raises(UsageError, match=message):
+        story_gold(tmp_path / "bad.json", {**GOLD, **change})
+
+
+def test_story_golds_in_a_gold_folder_are_loaded_beside_extraction_golds(tmp_path):
+    from clashrecon.evaluate import StoryGold, load_gold
+
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "border.json").write_text(json.dumps({**GOLD, "corpus": ".."}), encoding="utf-8")
+    (loaded,) = load_gold(tmp_path)
+    assert isinstance(loaded, StoryGold) and loaded.side_of("Taliban") == "Afghanistan"
