@@ -33,6 +33,9 @@ def _honorifics() -> frozenset[str]:
     return frozenset(_settings()["honorifics"]["words"])
 
 
+_HOST = re.compile(r"\s(?:to|in)\s(?=\S)")
+
+
 def actor_of_text(text: str) -> str | None:
     """The canonical actor a phrase names or is affiliated with, from its words alone.
 
@@ -40,6 +43,12 @@ def actor_of_text(text: str) -> str | None:
     "the Defense Ministry in Baku" -> Azerbaijan. The longest lexicon match wins; the first one in the
     phrase breaks ties.
     """
+    host = _HOST.search(text)
+    if host is not None:
+        # "Iran's ambassador to the United Nations": the name after "to" hosts the speaker
+        own = actor_of_text(text[: host.start()])
+        if own is not None:
+            return own
     lex = actor_lexicon()
     acronyms = _acronyms()
     words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in _WORD.findall(text)]

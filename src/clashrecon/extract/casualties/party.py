@@ -146,6 +146,11 @@ def _attacker_nearby(kind: Kind) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ in casualty_words().attack_prepositions:
+            # "killed in Israeli attacks", "wounded by Iranian missile fire"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and any(t.ent_type_ == "NORP" and t.i < pobj.i for t in pobj.lefts):
+                return pobj
         if child.dep_ == "advcl" and any(g.lower_ == "when" for g in child.children):
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if subj is not None and any(t.ent_type_ in ("NORP", "GPE") for t in subj.subtree):
@@ -194,4 +199,17 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
         return None
     if speaker and " and " in speaker and all(lexicon.kind_of(p) for p in speaker.split(" and ")):
         return "both"  # "Armenia, Azerbaijan report 99 troops killed"
+    if speaker and lexicon.kind_of(speaker) == "country" and group is not VictimGroup.military and _unmarked_people(noun):
+        # "Iran's health ministry said 224 people had been killed": with no killer named, a
+        # government counting unmarked people counts its own
+        return speaker
     return None
+
+
+def _unmarked_people(noun: Token | None) -> bool:
+    """A count of people that names no one ('224 people', 'eight'), not 'Taliban fighters' or 'attackers'."""
+    if noun is None:
+        return True
+    if noun.lemma_.lower() in casualty_words().enemy_nouns:
+        return False
+    return not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in noun.subtree)

@@ -60,6 +60,8 @@ class CasualtyWords:
     people_next_window: int
     toll_prepositions: frozenset[str]
     side_prepositions: frozenset[str]
+    attack_prepositions: frozenset[str]
+    enemy_nouns: frozenset[str]
     not_place_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     war_prepositions: frozenset[str]
@@ -128,6 +130,8 @@ def casualty_words() -> CasualtyWords:
         people_next_window=raw["people_next_window"]["tokens"],
         toll_prepositions=frozenset(raw["toll_prepositions"]["words"]),
         side_prepositions=frozenset(raw["side_prepositions"]["words"]),
+        attack_prepositions=frozenset(raw["attack_prepositions"]["words"]),
+        enemy_nouns=frozenset(raw["enemy_nouns"]["words"]),
         not_place_prepositions=frozenset(raw["not_place_prepositions"]["words"]),
         place_prepositions=frozenset(raw["place_prepositions"]["words"]),
         war_prepositions=frozenset(raw["war_prepositions"]["words"]),
