@@ -11,13 +11,11 @@ from clashrecon.evaluate.story import combined, printed_figures, score_story, st
 from clashrecon.models import (
     CasualtyKind,
     Conflict,
-    Event,
-    Fact,
     Field,
     Position,
     Reconciliation,
     Relation,
-    TimeRef,
+    Tally,
 )
 
 GOLD = {
@@ -36,14 +34,6 @@ GOLD = {
 }
 
 
-def _fact(party: str, best: int, event: str = "e1", group: str | None = None) -> Fact:
-    return Fact(
-        id=f"f{party}{best}", event_id=event, field=Field.casualties, kind=CasualtyKind.killed, value=str(best),
-        party=party, group=group, best=best, low=best, high=best, status=Relation.single_source, articles=1,
-        independent_sources=1,
-    )
-
-
 def _flag(subject: str, *values: str, field: Field = Field.casualties) -> Conflict:
     kind = Relation.disputed if field is Field.actors else Relation.discrepancy
     return Conflict(
@@ -52,30 +42,29 @@ def _flag(subject: str, *values: str, field: Field = Field.casualties) -> Confli
     )
 
 
-def _event(eid: str, start: str, *facts: Fact, background: bool = False) -> Event:
-    return Event(id=eid, when=TimeRef(start=start, end=start), summary="", background=background, facts=facts)
-
-
 @pytest.fixture
 def gold(tmp_path):
     return story_gold(tmp_path / "border.json", GOLD)
 
 
-def test_a_final_figure_is_the_latest_non_background_events_unscoped_fact(gold):
-    rec = Reconciliation(events=(
-        _event("e0", "2019", _fact("Pakistan", 40, "e0"), background=True),
-        _event("e1", "2025-10-12", _fact("Pakistan", 12, "e1"), _fact("Taliban", 9, "e1")),
-        _event("e2", "2025-10-15", _fact("Pakistan", 23, "e2"), _fact("Pakistan", 5, "e2", group="civilians")),
-    ))
+def _tally(party: str, best: int, claims: int = 1) -> Tally:
+    return Tally(
+        id=f"t{party}{best}", story="s", party=party, kind=CasualtyKind.killed, low=best, best=best, high=best,
+        conservative=best, authority="own side", claim_ids=tuple(f"c{i}" for i in range(claims)),
+    )
+
+
+def test_a_final_figure_is_the_tally_of_the_side_under_any_of_its_names(gold):
+    rec = Reconciliation(tallies=(_tally("Pakistan", 23), _tally("Taliban", 9, claims=3), _tally("Afghanistan", 40)))
     score = score_story(gold, rec)
     assert (score.figures_within, score.figures) == (2, 2)
 
 
 def test_a_figure_outside_the_gold_range_is_reported(gold):
-    rec = Reconciliation(events=(_event("e1", "2025-10-12", _fact("Pakistan", 58), _fact("Afghanistan", 13)),))
+    rec = Reconciliation(tallies=(_tally("Pakistan", 58), _tally("Afghanistan", 13)))
     score = score_story(gold, rec)
     assert score.figures_within == 0
-    assert any("Afghanistan · killed 9 [9–12]: timeline shows 13" in line for line in score.lines)
+    assert any("Afghanistan · killed 9 [9–12]: the tool gives 13" in line for line in score.lines)
 
 
 def test_flags_that_match_expected_conflicts_are_not_false_alarms(gold):

@@ -10,8 +10,8 @@ folder and gives, for the whole story:
   background), each with its relation.
 
 Scores, per story and overall (rules also in README "Quality gate"):
-- *final figures*: the timeline's figure for a (side, kind), i.e. the `best` of the unscoped
-  fact in the latest non-background event that has one, lies within the gold [low, high];
+- *final figures*: the tool's final figure for a (side, kind) (its `Tally`, reconcile/tallies.py)
+  lies within the gold [low, high];
 - *conflicts flagged*: an expected conflict is flagged when some flag (a `discrepancy` or
   `disputed` relation) matches it: a casualty flag on the same side and kind whose positions
   print at least two of the gold figures (all of them if fewer), or an actor dispute whose
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from clashrecon.errors import UsageError
-from clashrecon.models import BOTH, Conflict, Event, Fact, Field, Reconciliation
+from clashrecon.models import BOTH, Conflict, Field, Reconciliation, Tally
 
 RELATIONS = ("update", "increment", "subtotal", "aggregate", "background")
 _KINDS = ("killed", "wounded", "missing", "captured", "bodies", "casualties")
@@ -223,19 +223,10 @@ def printed_figures(value: str) -> set[int]:
     return {int(n.replace(",", "")) for n in _NUMBER.findall(_DATED.sub("", value))}
 
 
-def timeline_figure(gold: StoryGold, events: list[Event], party: str, kind: str) -> Fact | None:
-    """The fact the timeline shows for a side and kind: unscoped, in the latest non-background event."""
-    found = None
-    for event in events:  # in time order
-        if event.background:
-            continue
-        for f in event.facts:
-            if (
-                f.field is Field.casualties and f.kind.value == kind and f.place is None and f.group is None
-                and gold.side_of(f.party) == party and f.best is not None
-            ):
-                found = f
-    return found
+def final_figure(gold: StoryGold, reconciliation: Reconciliation, party: str, kind: str) -> Tally | None:
+    """The tool's final figure for a gold side and kind; of several tallies under the side's names, the best supported."""
+    found = [t for t in reconciliation.tallies if t.kind.value == kind and gold.side_of(t.party) == party]
+    return max(found, key=lambda t: len(t.claim_ids), default=None)
 
 
 def _flag_figures(c: Conflict) -> set[int]:
@@ -264,16 +255,15 @@ def _matches(gold: StoryGold, expected: GoldConflict | GoldRelation, flag: Confl
 
 
 def score_story(gold: StoryGold, reconciliation: Reconciliation) -> StoryScore:
-    events = list(reconciliation.events)
     lines: list[str] = []
     within = 0
     for g in gold.figures:
-        fact = timeline_figure(gold, events, g.party, g.kind)
-        if fact is not None and g.low <= fact.best <= g.high:
+        tally = final_figure(gold, reconciliation, g.party, g.kind)
+        if tally is not None and g.low <= tally.best <= g.high:
             within += 1
             continue
-        shown = "no figure" if fact is None else f"{fact.best} ({fact.subject}: {fact.value})"
-        lines.append(f"final figure {g.describe()}: timeline shows {shown}")
+        shown = "no figure" if tally is None else f"{tally.best} ({tally.subject}, per {tally.claimant or 'unattributed'})"
+        lines.append(f"final figure {g.describe()}: the tool gives {shown}")
     flags = [c for c in reconciliation.conflicts if c.is_conflict]
     flagged = 0
     for expected in gold.conflicts:

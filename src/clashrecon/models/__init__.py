@@ -72,6 +72,8 @@ from clashrecon.models.reconciled import (
     Fact,
     Position,
     Reconciliation,
+    Round,
+    Tally,
     casualty_subject,
 )
 
@@ -112,6 +114,8 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "Reconciliation",
+    "Round",
+    "Tally",
     "Record",
     "Relation",
     "ReportingDate",

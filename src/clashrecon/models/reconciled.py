@@ -159,8 +159,51 @@ class Event(Record):
         }
 
 
+class Round(Record):
+    """One round of fighting's figure within a tally: what an analyst adds up or replaces."""
+
+    start: str = F(description="First day of the round's events")
+    end: str = F(description="Last day of the round's events")
+    best: int = F(description="The round's figure")
+    claimant: str | None = F(default=None, description="Who gave it")
+    reported: str | None = F(default=None, description="The day it was reported")
+    cumulative: bool = F(default=False, description="A running total since earlier rounds, so it replaces them")
+
+
+class Tally(Record):
+    """The final figure of one side and kind over a whole story (README 'The final figure')."""
+
+    id: str = F(description="Stable ID")
+    story: str = F(description="The story the figure belongs to")
+    party: str = F(description="Victim side, or 'both'")
+    kind: CasualtyKind = F(description="killed, wounded, ...")
+    low: int = F(description="Lowest credible figure at the time of the final one")
+    best: int = F(description="The latest figure from the most authoritative claimant")
+    high: int = F(description="Highest credible figure at that time")
+    conservative: int = F(description="The most conservative credible figure (ACLED practice)")
+    claimant: str | None = F(default=None, description="Who gave the best figure")
+    authority: str = F(description="own side, third party or other side: why that claimant was chosen")
+    reported: str | None = F(default=None, description="The day the best figure was reported")
+    rounds: tuple[Round, ...] = F(default=(), description="Each round's figure, in time order")
+    note: str = F(default="", description="The arithmetic over rounds, e.g. '23 + 6 = 29'")
+    claim_ids: tuple[str, ...] = F(default=(), description="Claims behind it")
+
+    @computed_field(description="What the figure is about, e.g. 'Armenia · killed'")
+    @property
+    def subject(self) -> str:
+        return casualty_subject(self.party, self.kind)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _subject_is_derived(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "subject" in data:
+            return {k: v for k, v in data.items() if k != "subject"}
+        return data
+
+
 class Reconciliation(Record):
     """Everything the read commands show, computed once after each ingest."""
 
     events: tuple[Event, ...] = F(default=(), description="Events in time order")
     conflicts: tuple[Conflict, ...] = F(default=(), description="Relations between claims and facts")
+    tallies: tuple[Tally, ...] = F(default=(), description="Final figure per story, side and kind")

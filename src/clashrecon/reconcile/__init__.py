@@ -28,6 +28,7 @@ from clashrecon.reconcile.clustering import Cluster, cluster_claims, cluster_whe
 from clashrecon.reconcile.facts import FactDraft, FactKey, casualty_facts, relative_day, weekday_label
 from clashrecon.reconcile.relations import Found, Proposition, aggregates, disputes, subtotals, time_discrepancies, within_fact
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
+from clashrecon.reconcile.tallies import StoryEvent, story_tallies
 
 __all__ = ["reconcile"]
 
@@ -145,7 +146,7 @@ def _casualty_findings(drafts: list[FactDraft], origin: dict[str, str], label: s
     return found, notes
 
 
-def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None]) -> tuple[Event, list[Conflict]]:
+def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None]) -> tuple[Event, list[Conflict], StoryEvent]:
     key = cl.key
     event_id = _id("e", *key)
     as_of = {c.id: _as_of(c, reference) for c in cl.claims}
@@ -187,7 +188,8 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
         independent_sources=len({origin.get(c.article_id, c.article_id) for c in cl.claims}),
         conflict=any(c.is_conflict for c in conflicts),
     )
-    return event, conflicts
+    story = str(key[2]) if len(key) > 2 else ""
+    return event, conflicts, StoryEvent(story=story, event=event, drafts=drafts, as_of=as_of)
 
 
 def _when_order(e: Event) -> tuple:
@@ -223,13 +225,16 @@ def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     reference = _reference_days(articles, claims)
     events: list[Event] = []
     conflicts: list[Conflict] = []
+    reported: list[StoryEvent] = []
     for cl in cluster_claims(articles, claims):
-        event, found = _event(cl, origin, reference)
+        event, found, story_event = _event(cl, origin, reference)
         events.append(event)
         conflicts.extend(found)
+        if not cl.background:
+            reported.append(story_event)
     events.sort(key=_when_order)
     rank = {e.id: i for i, e in enumerate(events)}
     conflicts.sort(
         key=lambda c: (_ORDER.get(c.kind, 9), rank.get(c.event_id or "", 0), -sum(len(p.articles) for p in c.positions), c.subject)
     )
-    return Reconciliation(events=tuple(events), conflicts=tuple(conflicts))
+    return Reconciliation(events=tuple(events), conflicts=tuple(conflicts), tallies=tuple(story_tallies(reported)))

@@ -36,6 +36,7 @@ from clashrecon.models import (
     NameKind,
     Published,
     Reconciliation,
+    Tally,
     ReportingDate,
     ResolvedTime,
     Spelling,
@@ -325,6 +326,7 @@ class SQLiteStore(Store):
                 (e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)
             ]
             rows += [(c.id, "conflict", i, c.model_dump_json()) for i, c in enumerate(rec.conflicts)]
+            rows += [(t.id, "tally", i, t.model_dump_json()) for i, t in enumerate(rec.tallies)]
             db.executemany("INSERT INTO results(id, type, seq, data) VALUES (?,?,?,?)", rows)
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
         return True
@@ -333,9 +335,11 @@ class SQLiteStore(Store):
         with self._reading():  # events and conflicts from the same save
             event_rows = self.conn.execute("SELECT data FROM results WHERE type='event' ORDER BY seq").fetchall()
             conflict_rows = self.conn.execute("SELECT data FROM results WHERE type='conflict' ORDER BY seq").fetchall()
+            tally_rows = self.conn.execute("SELECT data FROM results WHERE type='tally' ORDER BY seq").fetchall()
         events = [Event.model_validate_json(d) for (d,) in event_rows]
         conflicts = [Conflict.model_validate_json(d) for (d,) in conflict_rows]
-        return Reconciliation(events=tuple(events), conflicts=tuple(conflicts))
+        tallies = [Tally.model_validate_json(d) for (d,) in tally_rows]
+        return Reconciliation(events=tuple(events), conflicts=tuple(conflicts), tallies=tuple(tallies))
 
     def reconciled(self) -> bool:
         return self.meta("reconciled_at") is not None
