@@ -33,11 +33,24 @@ def test_a_toll_that_rises_day_by_day_is_an_update_not_a_conflict():
     assert not any(x.is_conflict for x in rec.conflicts)
 
 
-def test_a_running_count_that_falls_below_an_earlier_floor_is_a_discrepancy():
+def test_a_running_count_that_falls_below_the_same_claimants_earlier_floor_is_a_discrepancy():
     a, b = article("a", "AP", MON), article("b", "Reuters", TUE)
-    rec = reconcile([a, b], [casualty(a, 30, "Mali", qualifier="at_least", when=day(MON)), casualty(b, 12, "Mali", when=day(TUE))])
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 30, "Mali", qualifier="at_least", when=day(MON), claimant="Mali"), casualty(b, 12, "Mali", when=day(TUE), claimant="Mali")],
+    )
     assert facts_of(rec)["Mali · killed"].status is Relation.discrepancy
     assert (Relation.discrepancy, "Mali · killed") in kinds(rec)
+
+
+def test_a_lower_later_figure_from_someone_else_is_not_a_contradiction():
+    """'At least 30', says the army on Monday; an outlet's 12 on Tuesday counts one town, or is stale."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 30, "Mali", qualifier="at_least", when=day(MON), claimant="Mali"), casualty(b, 12, "Mali", when=day(TUE))],
+    )
+    assert not any(c.is_conflict for c in rec.conflicts)
 
 
 def test_same_day_figures_from_opposing_claimants_are_a_discrepancy():

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from clashrecon.corpus.stories import stories
 from clashrecon.lexicon import load_data
-from clashrecon.models import Article, Claim, Precision, ScopeKind, TimeBasis, TimeRef
+from clashrecon.models import Article, Claim, Field, Precision, ScopeKind, TimeBasis, TimeRef
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -70,10 +70,21 @@ def anchor_day(when: TimeRef) -> date | None:
 
 
 def window(claim: Claim) -> TimeRef | None:
-    """The time a claim is about: a cumulative count's window start, else its event time."""
-    scope = claim.scope
-    if scope is not None and scope.kind is ScopeKind.cumulative and scope.since is not None and scope.since.start:
-        return scope.since
+    """The time a claim is about: a running toll's last day, else its event time.
+
+    A cumulative count ("430 dead since the war began", "105 killed since Tuesday") is the
+    toll as of the end of its window, so it belongs with the fighting of that day, where it
+    is compared with that day's other tolls; its window's start only says when the count began.
+    """
+    if claim.field is Field.casualties:
+        t = claim.event_time
+        scope = claim.scope
+        cumulative = (scope is not None and scope.kind is ScopeKind.cumulative) or (t is not None and t.since)
+        start, end = (parse_iso(t.start), parse_iso(t.end)) if t is not None else (None, None)
+        if cumulative and end is not None and start is not None and end > start:
+            return t.model_copy(update={"start": t.end, "precision": Precision.day})
+        if cumulative and start is None and scope is not None and scope.since is not None and scope.since.start:
+            return scope.since
     return claim.event_time
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clashrecon.models import BOTH, CasualtyKind, Claim, Position, ScopeKind, SegmentType, VictimGroup, casualty_subject
-from clashrecon.reconcile.moments import Moment, build_moments, compatible_groups, group_display, qkey
+from clashrecon.reconcile.moments import Moment, build_moments, compatible_groups, group_display, named_claimants, qkey
 from clashrecon.reconcile.values import Estimate, point
 
 ALL = ("all", None)
@@ -68,9 +68,19 @@ class FactDraft:
 
     @property
     def falls(self) -> bool:
-        """A later report below an earlier floor."""
-        ests = [m.estimate for m in self.moments if m.estimate is not None]
-        return any(later.interval.high < earlier.low for earlier, later in zip(ests, ests[1:]))
+        """A later report below an earlier floor by the same named claimant, which no running count can be.
+
+        A lower later figure from someone else (one town's dead, an outlet repeating an old
+        toll) is a partial or stale count, not a contradiction; a background event's single
+        time frame keeps the plain rule.
+        """
+        known = [m for m in self.moments if m.estimate is not None]
+        for earlier, later in zip(known, known[1:]):
+            if later.estimate.interval.high < earlier.estimate.low and (
+                self.background or named_claimants(earlier.claims) & named_claimants(later.claims)
+            ):
+                return True
+        return False
 
     @property
     def updated(self) -> bool:

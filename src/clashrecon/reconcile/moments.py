@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from clashrecon.models import Claim, Quantity, ScopeKind, SegmentType
+from clashrecon.lexicon import load_data
+from clashrecon.models import ClaimantRole, Claim, Quantity, ScopeKind, SegmentType
 from clashrecon.reconcile.values import (
     Estimate,
     Interval,
@@ -146,6 +147,28 @@ def _only_floors_differ(groups: list[list[Claim]]) -> bool:
     return all(a is not None and b is not None and a.overlaps(b) for i, a in enumerate(ivs) for b in ivs[i + 1 :])
 
 
+def named_claimants(claims: list[Claim]) -> set[str]:
+    """Who a report is attributed to, outlets left out: the voices whose figures can contradict."""
+    return {c.claimant for c in claims if c.claimant and c.claimant_role is not ClaimantRole.outlet}
+
+
+def _rose_within_the_day(groups: list[list[Claim]]) -> bool:
+    """A day's figures far apart that no two different named claimants set against each other.
+
+    Reported by the same authority (or by outlets alone), 4 in the morning and 31 at night is
+    a running count that rose during the day, not two tellings of one figure. Figures close
+    together (606 vs 610: one release printed two ways) and figures from different named
+    claimants (23 per the army, 58 per the other side) stay a discrepancy. The ratio that
+    counts as far apart is `same_day_rise.min_ratio` in data/reconcile.json.
+    """
+    ratio = load_data("reconcile.json")["same_day_rise"]["min_ratio"]
+    points = [max(point(c.quantity) or 0 for c in g) for g in groups]
+    if any(low <= 0 or high / low < ratio for low, high in zip(points, points[1:])):
+        return False
+    named = [named_claimants(g) for g in groups]
+    return not any(a and b and not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])
+
+
 def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | None, background: bool) -> list[Moment]:
     """One reporting date's claims as one moment, or several when a running count rose that day."""
     increments = [c for c in claims if is_increment(c)]
@@ -157,7 +180,9 @@ def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | 
     groups = compatible_groups(counts or claims)
     if not groups:  # only "an unspecified number" that day: a report, but no figure
         return [Moment(as_of, claims)]
-    rising = any(is_cumulative(c) for c in groups[-1]) or (not background and _only_floors_differ(groups))
+    rising = any(is_cumulative(c) for c in groups[-1]) or (
+        not background and (_only_floors_differ(groups) or _rose_within_the_day(groups))
+    )
     if len(groups) == 1:
         top = max(point(c.quantity) or 0 for c in groups[0])
         earlier = [c for c in groups[0] if (point(c.quantity) or 0) < top]

@@ -155,11 +155,21 @@ def _sum_check(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> tuple[str,
     elif t.interval.overlaps(summed.interval):
         mark = "✓ (within the reported floors)"
         line = f"{m.display()} vs {arithmetic} = {summed.best:,}"
+    elif t.interval.low > summed.interval.high and not _parts_of_the_day(m, known):
+        # a side's figure lags the total: the sides' own counts of that day are not all in
+        mark = "(more than the sides' latest figures: a side's count lags)"
+        line = f"{m.display()} ⊇ {arithmetic} {names}"
     else:
         mark = "✗"
         line = f"{m.display()} ≠ {arithmetic} = {summed.best:,}"
         problem = f"{m.display()} reported as the total, but {names} = {arithmetic} = {summed.best:,}"
     return f"{line} {mark}", problem
+
+
+def _parts_of_the_day(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> bool:
+    """Every side's figure was reported the same day as the total."""
+    days = {mm.as_of for p, e in known for mm in p.moments if mm.estimate is e}
+    return days == {m.as_of}
 
 
 def _parts_at(parts: list[FactDraft], when, total: Estimate) -> list[tuple[FactDraft, Estimate]]:
@@ -215,7 +225,13 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Fou
             found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
             continue
         positions.append(position(f"{parent.display()} overall", parent.claims, origin))
-        if est.low > parent_est.interval.high:
+        parent_day = next((m.as_of for m in reversed(parent.moments) if m.estimate is parent_est), None)
+        if est.low > parent_est.interval.high and parent_day is not None and parent_day < sub.moments[-1].as_of:
+            # the overall count is older than the part: it lags, nothing contradicts
+            text = f"{sub.display()} {where} exceeds {sub.key.party}'s last overall figure {parent_est.display()}, reported earlier"
+            notes[sub.key] = [f"more than the earlier overall {parent_est.display()}"]
+            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
+        elif est.low > parent_est.interval.high:
             text = f"{sub.display()} {where} exceeds the overall {parent_est.display()} of the same moment"
             notes[sub.key] = [f"exceeds overall {parent_est.display()} ✗"]
             found.append(Found(Relation.discrepancy, Field.casualties, sub.key.subject(), tuple(positions), text, f"subbad|{sub.key.id_text()}"))
@@ -256,6 +272,8 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
         label = f"{subject} ({kind})" if subject != kind else cfg["labels"].get(kind, kind)
         claimant_sets = [set(p.claimants) for p in positions if p.claimants]
         opposed = any(not (a & b) for i, a in enumerate(claimant_sets) for b in claimant_sets[i + 1 :])
+        if opposed and kind is EventKind.blame and not _accused_answers_back(positions):
+            opposed = False  # third parties naming different culprits is not two sides' dispute
         found = None
         if len(positions) > 1 and opposed:
             sides = "; ".join(f"{p.value} according to {', '.join(p.claimants) or 'unattributed reports'}" for p in positions)
@@ -263,6 +281,13 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
             found = Found(Relation.disputed, Field.actors, label, positions, explanation, f"disp|{kind}|{subject}")
         out.append(Proposition(kind, label, positions, found))
     return out
+
+
+def _accused_answers_back(positions: tuple[Position, ...]) -> bool:
+    """Two sides blaming each other: some position's culprit is among another position's claimants."""
+    return any(
+        p.value in q.claimants and q.value in p.claimants for i, p in enumerate(positions) for q in positions[i + 1 :]
+    )
 
 
 def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Found]:

@@ -1,0 +1,86 @@
+"""Judgement rules learnt from real multi-outlet stories: same-day rises, lagging parts, mutual blame."""
+
+from __future__ import annotations
+
+import pytest
+from reconcile_kit import actor_claim, article, casualty, day, place
+
+from clashrecon.models import Relation
+from clashrecon.reconcile import reconcile
+
+MON, TUE = "2025-05-12", "2025-05-13"
+
+
+def conflicts(rec):
+    return [(c.kind, c.subject) for c in rec.conflicts if c.is_conflict]
+
+
+@pytest.mark.parametrize(
+    "low, high, claimants, flagged",
+    [
+        (4, 31, ("Pakistan", "Pakistan"), False),  # one authority's toll rose through the day
+        (5, 8, (None, None), False),  # outlets printing the morning and the evening figure
+        (606, 610, ("Iran", "Iran"), True),  # one release printed two ways
+        (46, 57, ("Pakistan", "Pakistan"), True),  # too close to be a rise: 1.24 < 1.3
+        (23, 58, ("Pakistan", "Afghanistan"), True),  # two named claimants set against each other
+    ],
+)
+def test_same_day_figures_far_apart_from_one_voice_are_a_rise(low, high, claimants, flagged):
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, low, "Pakistan", when=day(MON), claimant=claimants[0]),
+            casualty(b, high, "Pakistan", when=day(MON), claimant=claimants[1]),
+        ],
+    )
+    assert ((Relation.discrepancy, "Pakistan · killed") in conflicts(rec)) is flagged
+
+
+def test_a_total_above_the_sides_earlier_figures_is_a_lag_not_a_conflict():
+    """Monday: 13 Indian dead. Tuesday: 66 dead on both sides, before Pakistan's own count is in."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 13, "India", when=day(MON), claimant="India"),
+            casualty(a, 5, "Pakistan", when=day(MON), claimant="Pakistan"),
+            casualty(b, 66, "both", when=day(TUE)),
+        ],
+    )
+    assert conflicts(rec) == []
+    [agg] = [c for c in rec.conflicts if c.kind is Relation.aggregate]
+    assert "a side's count lags" in agg.explanation
+
+
+def test_a_total_below_the_sum_of_the_same_days_sides_is_still_flagged():
+    a = article("a", "AP", MON)
+    rec = reconcile(
+        [a],
+        [casualty(a, 13, "India", when=day(MON)), casualty(a, 31, "Pakistan", when=day(MON)), casualty(a, 30, "both", when=day(MON))],
+    )
+    assert (Relation.discrepancy, "both sides · killed") in conflicts(rec)
+
+
+def test_a_place_count_above_an_older_overall_figure_is_a_partial_count():
+    a, b = article("a", "AP", MON), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 12, "India", when=day(MON), claimant="India"), casualty(b, 20, "India", when=day(TUE), scope=place("Poonch"))],
+    )
+    assert conflicts(rec) == []
+    assert any(c.kind is Relation.subtotal and "reported earlier" in c.explanation for c in rec.conflicts)
+
+
+def test_third_parties_naming_different_culprits_is_no_dispute_but_mutual_blame_is():
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    third = reconcile(
+        [a, b],
+        [actor_claim(a, "blame", "initiator", "M23", "South Africa"), actor_claim(b, "blame", "initiator", "South Africa", "Rwanda")],
+    )
+    assert not any(c.kind is Relation.disputed for c in third.conflicts)
+    mutual = reconcile(
+        [a, b],
+        [actor_claim(a, "blame", "initiator", "Rwanda", "South Africa"), actor_claim(b, "blame", "initiator", "South Africa", "Rwanda")],
+    )
+    assert any(c.kind is Relation.disputed for c in mutual.conflicts)

@@ -1,0 +1,74 @@
+"""The final figure per story, side and kind: authority first, then the latest word, over rounds."""
+
+from __future__ import annotations
+
+from reconcile_kit import article, casualty, day
+
+from clashrecon.models import Scope, ScopeKind
+from clashrecon.reconcile import reconcile
+
+SUN, MON, WED, THU, SAT = "2025-10-12", "2025-10-13", "2025-10-15", "2025-10-16", "2025-10-18"
+
+
+def tallies(rec):
+    return {t.subject: t for t in rec.tallies}
+
+
+def test_the_sides_own_figure_beats_the_other_sides_claim():
+    """ISPR says 23 soldiers died; the Taliban say they killed 58 Pakistani soldiers."""
+    a, b = article("a", "AP", SUN), article("b", "Reuters", SUN)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 23, "Pakistan", when=day(SUN), claimant="Pakistan"),
+            casualty(b, 58, "Pakistan", when=day(SUN), claimant="Afghanistan"),
+            casualty(b, 9, "Afghanistan", when=day(SUN), claimant="Afghanistan"),
+        ],
+    )
+    t = tallies(rec)["Pakistan · killed"]
+    assert (t.best, t.low, t.high, t.authority, t.claimant) == (23, 23, 23, "own side", "Pakistan")
+
+
+def test_the_latest_figure_of_that_claimant_with_credible_same_day_figures_as_the_range():
+    a, b, c = article("a", "AP", SUN), article("b", "Reuters", MON), article("c", "AFP", MON)
+    rec = reconcile(
+        [a, b, c],
+        [
+            casualty(a, 224, "Iran", when=day(SUN), claimant="Iran"),
+            casualty(b, 610, "Iran", when=day(MON), claimant="Iran"),
+            casualty(c, 974, "Iran", when=day(MON), claimant="Human Rights Activists"),
+        ],
+    )
+    t = tallies(rec)["Iran · killed"]
+    assert (t.best, t.low, t.high, t.reported) == (610, 610, 974, MON)
+
+
+def test_a_smaller_toll_after_a_pause_is_a_new_rounds_own_and_adds_up():
+    """23 soldiers killed on Sunday; on Wednesday, in new fighting, six more."""
+    a, b = article("a", "AP", SUN), article("b", "Reuters", WED)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 23, "Pakistan", when=day(SUN), claimant="Pakistan"), casualty(b, 6, "Pakistan", when=day(WED), claimant="Pakistan")],
+    )
+    t = tallies(rec)["Pakistan · killed"]
+    assert t.best == 29 and t.note == "23 + 6 = 29 over 2 rounds"
+    assert [r.best for r in t.rounds] == [23, 6]
+
+
+def test_a_higher_toll_after_a_pause_is_the_new_running_total():
+    a, b = article("a", "AP", SUN), article("b", "Reuters", SAT)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 9, "Afghanistan", when=day(SUN), claimant="Afghanistan"), casualty(b, 40, "Afghanistan", when=day(SAT), claimant="Afghanistan")],
+    )
+    assert tallies(rec)["Afghanistan · killed"].best == 40
+
+
+def test_an_increment_after_the_last_toll_is_added():
+    increment = Scope(kind=ScopeKind.increment, text="three more")
+    a, b = article("a", "AP", SUN), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 14, "Mali", when=day(SUN), claimant="Mali"), casualty(b, 3, "Mali", when=day(MON), scope=increment)],
+    )
+    assert tallies(rec)["Mali · killed"].best == 17
