@@ -43,16 +43,28 @@ def test_the_latest_figure_of_that_claimant_with_credible_same_day_figures_as_th
     assert (t.best, t.low, t.high, t.reported) == (610, 610, 974, MON)
 
 
-def test_a_smaller_toll_after_a_pause_is_a_new_rounds_own_and_adds_up():
-    """23 soldiers killed on Sunday; on Wednesday, in new fighting, six more."""
+def test_a_smaller_figure_after_a_pause_counts_one_place_and_leaves_the_total():
+    """23 soldiers killed on Sunday; on Wednesday, six killed at one post: the running total stays 23."""
     a, b = article("a", "AP", SUN), article("b", "Reuters", WED)
     rec = reconcile(
         [a, b],
         [casualty(a, 23, "Pakistan", when=day(SUN), claimant="Pakistan"), casualty(b, 6, "Pakistan", when=day(WED), claimant="Pakistan")],
     )
     t = tallies(rec)["Pakistan · killed"]
-    assert t.best == 29 and t.note == "23 + 6 = 29 over 2 rounds"
+    assert t.best == 23 and t.note == "highest running total over 2 rounds"
     assert [r.best for r in t.rounds] == [23, 6]
+
+
+def test_steps_reported_after_a_pause_add_to_the_total():
+    """23 killed on Sunday; 'six more soldiers were killed' on Wednesday: 29."""
+    more = Scope(kind=ScopeKind.increment, text="six more")
+    a, b = article("a", "AP", SUN), article("b", "Reuters", WED)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 23, "Pakistan", when=day(SUN), claimant="Pakistan"), casualty(b, 6, "Pakistan", when=day(WED), scope=more)],
+    )
+    t = tallies(rec)["Pakistan · killed"]
+    assert t.best == 29 and t.note == "23 + 6 = 29 over 2 rounds"
 
 
 def test_a_higher_toll_after_a_pause_is_the_new_running_total():

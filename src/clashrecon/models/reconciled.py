@@ -168,6 +168,7 @@ class Round(Record):
     claimant: str | None = F(default=None, description="Who gave it")
     reported: str | None = F(default=None, description="The day it was reported")
     cumulative: bool = F(default=False, description="A running total since earlier rounds, so it replaces them")
+    increment: bool = F(default=False, description="Only steps ('three more killed'), so they add to the total")
 
 
 class Tally(Record):

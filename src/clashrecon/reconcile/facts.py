@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from clashrecon.lexicon import load_data
 from clashrecon.models import BOTH, CasualtyKind, Claim, Position, ScopeKind, SegmentType, VictimGroup, casualty_subject
 from clashrecon.reconcile.moments import Moment, build_moments, compatible_groups, group_display, named_claimants, qkey
 from clashrecon.reconcile.values import Estimate, point
@@ -167,7 +168,35 @@ def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], backgrou
             elif len(parts) >= 2 and sum(parts) == c.quantity.stated:
                 c = c.model_copy(update={"victim_party": BOTH})
         out.append(c)
-    return _continue_running_counts(out, as_of)
+    return _continue_running_counts(_follow_previous_sentence(out), as_of)
+
+
+def _follow_previous_sentence(claims: list[Claim]) -> list[Claim]:
+    """A count naming no side right after a sentence counting one side's dead of the same kind.
+
+    "Fighting in Goma has killed at least 17 people, hospital sources said. Civil society
+    groups gave a higher toll of 25 dead": the second count is about the same people. Only
+    when the sentence just before (at most `sideless.follow_gap_chars` away) counts one side.
+    """
+    gap = load_data("reconcile.json")["sideless"]["follow_gap_chars"]
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
+    moved: dict[str, str] = {}
+    for cs in by_article.values():
+        sentences: dict[int, list[Claim]] = defaultdict(list)
+        for c in cs:
+            sentences[c.start].append(c)
+        starts = sorted(sentences)
+        for before, after in zip(starts, starts[1:]):
+            prev, here = sentences[before], sentences[after]
+            if after - max(c.end for c in prev) > gap or any(c.victim_party for c in here):
+                continue
+            for c in here:
+                sides = {p.victim_party for p in prev if p.kind == c.kind and p.victim_party and scope_key(p) == ALL}
+                if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and BOTH not in sides:
+                    moved[c.id] = sides.pop()
+    return [c.model_copy(update={"victim_party": moved[c.id]}) if c.id in moved else c for c in claims]
 
 
 def _continue_running_counts(claims: list[Claim], as_of: dict[str, date | None]) -> list[Claim]:

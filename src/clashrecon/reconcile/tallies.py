@@ -4,8 +4,9 @@ Each (side, kind) is a running count over the story's rounds of fighting. Events
 follow one another (gap at most `tallies.round_gap_days`) are one round, however the timeline
 splits them, and a round's later reports supersede its earlier ones; a round after a real
 pause is the new running total when its figure is at least the total so far (tolls never fall)
-or is stated as a running total ("since the fighting began"); a smaller figure is that round's
-own toll and adds to it (23 on Sunday, then six more killed in Wednesday's fighting: 29).
+or is stated as a running total ("since the fighting began"); a round that only reports steps
+("three more soldiers were killed") adds them; a smaller figure not stated as a step counts one
+place or one incident and leaves the total as it stands.
 
 Within a round the figure is the latest one from the most authoritative claimant for those
 casualties (`tallies.authority`): the side's own government, army or ministry for its own
@@ -82,13 +83,22 @@ class _Figure:
     reported: date | None
     cumulative: bool
     claim_ids: tuple[str, ...]
+    increment: bool = False
 
 
 def _round_figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
     counted = [(c, d) for c, d in claims if c.quantity is not None and c.quantity.is_known and point(c.quantity) is not None]
     tolls = [(c, d) for c, d in counted if not is_increment(c)]
     if not tolls:
-        return None
+        steps = [c for c, _ in counted]
+        if not steps:
+            return None
+        added = sum(point(c.quantity) for c in steps)
+        last = max(counted, key=lambda cd: cd[1] or date.min)
+        return _Figure(
+            best=added, low=added, high=added, claim=last[0], rank=authority(last[0], party, sides), reported=last[1],
+            cumulative=False, claim_ids=tuple(c.id for c in steps), increment=True,
+        )
     order = _settings()["authority"]["order"]
     ranked = {c.id: authority(c, party, sides) for c, _ in tolls}
     rank = min(ranked.values(), key=order.index)
@@ -131,11 +141,13 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
     parts: list[int] = []
     shown: list[Round] = []
     for events, fig in figures:
-        if parts and (fig.cumulative or fig.best >= total):
+        if fig.increment:
+            parts.append(fig.best)  # "six more killed in Wednesday's fighting": the step adds
+            total, low, high = total + fig.best, low + fig.low, high + fig.high
+        elif fig.best >= total or fig.cumulative:
             # a running count never falls: a figure at or above the total so far is the new total
-            parts, total, low, high = [], 0, 0, 0
-        parts.append(fig.best)
-        total, low, high = total + fig.best, low + fig.low, high + fig.high
+            parts, total, low, high = [fig.best], fig.best, fig.low, fig.high
+        # a smaller figure later, not stated as a step, counts one place or one round: the total stands
         shown.append(
             Round(
                 start=events[0].event.when.start or "",
@@ -144,10 +156,13 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
                 claimant=fig.claim.claimant,
                 reported=fig.reported.isoformat() if fig.reported else None,
                 cumulative=fig.cumulative,
+                increment=fig.increment,
             )
         )
     last = figures[-1][1]
     note = f"{' + '.join(map(str, parts))} = {total} over {len(parts)} rounds" if len(parts) > 1 else ""
+    if not note and len(figures) > 1:
+        note = f"highest running total over {len(figures)} rounds"
     return Tally(
         id="t" + hashlib.sha1(f"{story}|{party}|{kind}".encode()).hexdigest()[:8],
         story=story,
