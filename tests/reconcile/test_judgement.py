@@ -22,10 +22,13 @@ def conflicts(rec):
         (5, 8, (None, None), False),  # outlets printing the morning and the evening figure
         (606, 610, ("Iran", "Iran"), True),  # one release printed two ways
         (46, 57, ("Pakistan", "Pakistan"), True),  # too close to be a rise: 1.24 < 1.3
-        (23, 58, ("Pakistan", "Afghanistan"), True),  # two named claimants set against each other
+        (23, 58, ("Pakistan", "Afghanistan"), True),  # the side's own count against the other side's claim
+        (9, 200, ("Pakistan", "Afghanistan"), True),  # however far apart
+        (2, 8, ("Magen David Adom", "Israel"), False),  # one strike's dead beside the day's toll
+        (17, 40, ("UNAMA", "health director"), True),  # two third parties' tolls: not a rise, not a part
     ],
 )
-def test_same_day_figures_far_apart_from_one_voice_are_a_rise(low, high, claimants, flagged):
+def test_how_a_days_figures_that_cannot_all_be_true_relate(low, high, claimants, flagged):
     a, b = article("a", "AP", MON), article("b", "Reuters", MON)
     rec = reconcile(
         [a, b],

@@ -180,22 +180,62 @@ def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | 
     groups = compatible_groups(counts or claims)
     if not groups:  # only "an unspecified number" that day: a report, but no figure
         return [Moment(as_of, claims)]
-    rising = any(is_cumulative(c) for c in groups[-1]) or (
-        not background and (_only_floors_differ(groups) or _rose_within_the_day(groups))
-    )
     if len(groups) == 1:
         top = max(point(c.quantity) or 0 for c in groups[0])
         earlier = [c for c in groups[0] if (point(c.quantity) or 0) < top]
         later = [c for c in groups[0] if (point(c.quantity) or 0) == top]
         if earlier and any(is_cumulative(c) for c in later) and not any(is_cumulative(c) for c in earlier):
             # "at least 49" and then "105 killed since Tuesday": both true, but the running count rose
-            groups, rising = [earlier, later], True
-    if len(groups) > 1 and rising:
-        # "the toll rose to 20" beside "12 killed", or "at least 10" then "at least 25" the same
-        # day: a running count that grew, in order of size. A settled past event's floors that
-        # differ stay a discrepancy (">6,600" vs ">6,700" for a 2020 war).
-        return [Moment(as_of, g, [g], _estimate(g)) for g in groups]
-    return [Moment(as_of, claims, groups, _estimate([c for g in groups for c in g]))]
+            return [Moment(as_of, g, [g], _estimate(g)) for g in (earlier, later)]
+        return [Moment(as_of, claims, groups, _estimate(claims))]
+    # Figures that cannot all be true, smallest first: each step up is either a running count
+    # that grew during the day (a new moment) or a second telling of the same count (the
+    # same moment, so a discrepancy).
+    runs: list[list[list[Claim]]] = [[groups[0]]]
+    for lower, higher in zip(groups, groups[1:]):
+        if _rose(lower, higher, background):
+            runs.append([higher])
+        else:
+            runs[-1].append(higher)
+    return [Moment(as_of, [c for g in run for c in g], run, _estimate([c for g in run for c in g])) for run in runs]
+
+
+def _rose(lower: list[Claim], higher: list[Claim], background: bool) -> bool:
+    """Whether the step from one day's figure to a higher one is no contradiction (README 'Same-day figures').
+
+    - The side's own claimant against another named claimant (23 per the army, 58 per the
+      other side) is a contradiction, however far apart.
+    - Figures close together (below `same_day_rise.min_ratio`: 13 in one article, 14 in another,
+      one release printed as 606 and 610) are two tellings of one toll, however worded.
+    - A figure below 1/`same_day_rise.partial_ratio` of the other counts one strike or one town,
+      or is the morning's figure of a toll that grew: no contradiction.
+    - In between, "the toll rose to 20" beside "12 killed", "at least 10" then "at least 25", or
+      figures from one voice grew; different named voices contradict each other.
+    A settled past event's floors that differ stay a discrepancy (">6,600" vs ">6,700", 2020 war).
+    """
+    cfg = load_data("reconcile.json")["same_day_rise"]
+    low = max(point(c.quantity) or 0 for c in lower)
+    high = max(point(c.quantity) or 0 for c in higher)
+    if low <= 0:
+        return True
+    if _opposed(lower, higher):
+        return False
+    if high / low < cfg["min_ratio"]:
+        return {c.article_id for c in lower} == {c.article_id for c in higher} and any(is_cumulative(c) for c in higher)
+    if not background and high / low >= cfg["partial_ratio"]:
+        return True
+    if any(is_cumulative(c) for c in higher):
+        return True
+    return not background and (_only_floors_differ([lower, higher]) or _rose_within_the_day([lower, higher]))
+
+
+def _opposed(lower: list[Claim], higher: list[Claim]) -> bool:
+    """One figure from the victims' own side, the other from someone else named."""
+    party = next((c.victim_party for c in lower + higher if c.victim_party), None)
+    if party is None:
+        return False
+    a, b = named_claimants(lower), named_claimants(higher)
+    return bool(a and b) and ((party in a and party not in b) or (party in b and party not in a))
 
 
 def build_moments(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Moment]:

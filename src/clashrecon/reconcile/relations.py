@@ -35,6 +35,10 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
     if draft.residue:
         return found  # counts of unidentified sides are not one quantity to compare
     subject = draft.key.subject()
+    same_day: dict = defaultdict(list)  # a day whose count rose and was also told two ways has two moments
+    for m in draft.moments:
+        if not m.consistent:
+            same_day[m.as_of].append(m)
     for m in draft.moments:
         if m.consistent:
             continue
@@ -54,7 +58,7 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
                 positions,
                 f"same quantity, same time frame ({frame}), figures that cannot all be true: "
                 f"{' vs '.join(p.value for p in positions)}; {lineage}",
-                f"disc|{subject}|{m.as_of}",
+                f"disc|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else ""),
             )
         )
     known = [m for m in draft.moments if m.estimate is not None]
