@@ -62,6 +62,24 @@ def test_the_timeline_keeps_events_that_overlap_the_window(store, since, until, 
     assert len(events) == len(labels)
 
 
+def test_figures_of_one_side_in_any_case_and_of_one_kind(store):
+    assert [f.subject for f in queries.figures(store, party="ARMENIA")] == ["Armenia · killed", "Armenia · bodies"]
+    assert [f.subject for f in queries.figures(store, party="both sides", kind="killed")] == ["both sides · killed"]
+    assert queries.figures(store, kind="captured") == []
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"kind": "dead"}, "unknown kind 'dead'; choose one of killed, wounded, missing, captured, bodies or casualties"),
+        ({"party": "Armenian"}, "no final figures for party 'Armenian'; parties with figures: Armenia, Azerbaijan, both"),
+    ],
+)
+def test_figures_refuse_what_names_nothing(store, options, message):
+    with pytest.raises(UsageError, match=message):
+        queries.figures(store, **options)
+
+
 def test_conflicts_filter_by_field_and_keep_relations_only_with_all(store):
     real = queries.conflicts(store)
     everything = queries.conflicts(store, include_all=True)

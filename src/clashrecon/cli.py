@@ -206,6 +206,35 @@ def timeline_cmd(
 
 
 @dataclass(frozen=True)
+class FiguresCommand:
+    read: ReadOptions
+    party: str | None
+    kind: str | None
+
+
+def _figures(cmd: FiguresCommand) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(cmd.read) as store:
+        tallies = queries.figures(store, party=cmd.party, kind=cmd.kind)
+    render.figures(tallies, as_json=cmd.read.json, filtered=cmd.party is not None or cmd.kind is not None)
+    return 0
+
+
+@app.command("figures")
+def figures_cmd(
+    party: Annotated[
+        Optional[str], typer.Option("--party", help="Only this victim side, e.g. Armenia, or 'both' for both-sides counts")
+    ] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only this casualty kind, e.g. killed or wounded")] = None,
+    db: DbOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """The final figure per story, side and kind: best, low-high, conservative, and whose word it is."""
+    _run(_figures, FiguresCommand(ReadOptions(db, json), party, kind))
+
+
+@dataclass(frozen=True)
 class ConflictsCommand:
     read: ReadOptions
     field: str

@@ -8,15 +8,21 @@ from typing import Any
 
 from clashrecon.corpus.view import articles_as_derived, claims_as_derived
 from clashrecon.errors import UnknownId, UsageError
-from clashrecon.models import Claim, Conflict, Event, Fact, Field
+from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
 from clashrecon.store import Store
 
 FIELDS = tuple(f.value for f in Field)
+KINDS = tuple(k.value for k in CasualtyKind)
 
 
 def _check_field(field: str | None) -> None:
     if field is not None and field != "all" and field not in FIELDS:
         raise UsageError(f"unknown field {field!r}; choose one of {', '.join(FIELDS)} or all")
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS[:-1])} or {KINDS[-1]}")
 
 
 def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
@@ -36,6 +42,27 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
     with store.snapshot():
         rec = store.load_reconciliation()
     return [e for e in rec.events if _overlaps(e, since, until)]
+
+
+def _party_key(party: str) -> str:
+    """A victim side as the user may type it: any case, 'both sides' for the both-sides count."""
+    key = party.strip().casefold()
+    return BOTH if key == "both sides" else key
+
+
+def figures(store: Store, *, party: str | None = None, kind: str | None = None) -> list[Tally]:
+    """The final figure per story, side and kind, optionally of one side (any case) and one kind."""
+    _check_kind(kind)
+    with store.snapshot():
+        rec = store.load_reconciliation()
+    tallies = list(rec.tallies)
+    if party is not None:
+        wanted = _party_key(party)
+        if tallies and not any(_party_key(t.party) == wanted for t in tallies):
+            sides = sorted({t.party for t in tallies}, key=lambda p: (p == BOTH, p))
+            raise UsageError(f"no final figures for party {party!r}; parties with figures: {', '.join(sides)}")
+        tallies = [t for t in tallies if _party_key(t.party) == wanted]
+    return [t for t in tallies if kind is None or t.kind.value == kind]
 
 
 def conflicts(store: Store, *, field: str = "all", include_all: bool = False) -> list[Conflict]:
