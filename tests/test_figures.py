@@ -149,6 +149,18 @@ def test_a_store_without_figures_answers_as_the_timeline_does(runner, tmp_path, 
     assert cli_json(runner, "figures", "--db", str(db)) == cli_json(runner, "timeline", "--db", str(db)) == []
 
 
+def test_the_timeline_ends_with_the_final_figures(runner, seeds_db, wide_terminal):
+    result = run_cli(runner, "timeline", "--db", str(seeds_db))
+    assert result.exit_code == 0
+    timeline, _, figures = result.stdout.partition("Final figures")
+    assert "Reconciled timeline" in timeline and figures
+    assert re.search(r"subject +best +low–high +per *\n", figures), figures  # fewer columns, no empty note column
+    assert re.search(r"Armenia · killed +105 +105–105 +Armenia \(own side\)", figures)
+    shown = {s for s in _figures(runner, seeds_db) if s in figures}
+    assert shown == set(_figures(runner, seeds_db))  # the same rows as `figures`
+    assert "rounds of fighting and reporting days in `clashrecon figures`" in result.stderr
+
+
 def test_the_seeds_story_ingested_twice_keeps_its_figures(runner, seeds_copy):
     before = cli_json(runner, "figures", "--db", str(seeds_copy))
     assert run_cli(runner, "ingest", str(SEEDS), "--db", str(seeds_copy), "--force", "--quiet").exit_code == 0

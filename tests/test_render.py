@@ -128,3 +128,9 @@ def test_final_figures_show_each_round_and_the_arithmetic():
 def test_a_rounds_days_drop_only_the_year_they_share(start, end, shown):
     assert render.round_days(Round(start=start, end=end, best=1)) == shown
 
+
+def test_the_timelines_short_table_has_a_note_column_only_when_a_figure_has_a_note():
+    plain = _two_rounds().model_copy(update={"note": "", "rounds": _two_rounds().rounds[1:]})
+    assert "note" not in _printed(render.figures_table([plain], full=False))
+    short = _printed(render.figures_table([_two_rounds()], full=False))
+    assert "note" in short and "23 + 6 = 29 over 2 rounds" in short and "conservative" not in short

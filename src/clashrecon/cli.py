@@ -184,8 +184,8 @@ def _timeline(cmd: TimelineCommand) -> int:
     from clashrecon import queries, render
 
     with _open_read(cmd.read) as store:
-        events = queries.timeline(store, since=cmd.since, until=cmd.until)
-    render.timeline(events, as_json=cmd.read.json)
+        view = queries.timeline(store, since=cmd.since, until=cmd.until)
+    render.timeline(view, as_json=cmd.read.json)
     return 0
 
 
@@ -196,7 +196,7 @@ def timeline_cmd(
     since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after YYYY-MM-DD")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before YYYY-MM-DD")] = None,
 ) -> None:
-    """One entry per event in time order, with reconciled figures and their sources."""
+    """One entry per event in time order, with reconciled figures and their sources, then the final figures."""
 
     def run() -> int:
         cmd = TimelineCommand(ReadOptions(db, json), _parse_day("--since", since), _parse_day("--until", until))

@@ -25,12 +25,11 @@ def _check_kind(kind: str | None) -> None:
         raise UsageError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS[:-1])} or {KINDS[-1]}")
 
 
-def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
+def _in_window(start: str | None, end: str | None, since: date | None, until: date | None) -> bool:
     if since is None and until is None:
         return True
-    start, end = event.when.start, event.when.end or event.when.start
-    if start is None:
-        return False  # an unanchored event cannot be placed inside a calendar window
+    if not start:
+        return False  # something unanchored cannot be placed inside a calendar window
     if since is not None and (end or start)[:10] < since.isoformat():
         return False
     if until is not None and start[:10] > until.isoformat():
@@ -38,10 +37,29 @@ def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
     return True
 
 
-def timeline(store: Store, *, since: date | None = None, until: date | None = None) -> list[Event]:
+def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
+    return _in_window(event.when.start, event.when.end or event.when.start, since, until)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What `timeline` shows: the events in time order, then the final figures of their stories."""
+
+    events: list[Event]
+    figures: list[Tally]
+
+
+def timeline(store: Store, *, since: date | None = None, until: date | None = None) -> Timeline:
+    """Events overlapping the window, and the final figures with a round of fighting inside it."""
     with store.snapshot():
         rec = store.load_reconciliation()
-    return [e for e in rec.events if _overlaps(e, since, until)]
+    windowed = since is not None or until is not None
+    return Timeline(
+        events=[e for e in rec.events if _overlaps(e, since, until)],
+        figures=[
+            t for t in rec.tallies if not windowed or any(_in_window(r.start, r.end, since, until) for r in t.rounds)
+        ],
+    )
 
 
 def _party_key(party: str) -> str:

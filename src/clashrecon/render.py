@@ -21,7 +21,7 @@ from rich.text import Text
 if TYPE_CHECKING:
     from clashrecon.models import Claim, Conflict, Event, Fact, Position, Round, Tally, TimeRef
     from clashrecon.pipeline import IngestReport
-    from clashrecon.queries import Shown
+    from clashrecon.queries import Shown, Timeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-?]*[ -/]*[@-~]")
 
@@ -207,9 +207,11 @@ def event_body(e: Event) -> Text:
     return body
 
 
-def timeline(events: list[Event], *, as_json: bool) -> None:
+def timeline(view: Timeline, *, as_json: bool) -> None:
+    """The events table, then a short table of the stories' final figures when there are any."""
+    events = view.events
     if as_json:
-        emit_json([e.contract() for e in events])
+        emit_json([e.contract() for e in events])  # the events only: figures have their own command
         return
     if not events:
         err().print(t("no events in the store yet; run `clashrecon ingest PATH`"))
@@ -228,8 +230,12 @@ def timeline(events: list[Event], *, as_json: bool) -> None:
             sources.append("\n⚠ conflict", style="bold red")
         table.add_row(when, event_body(e), sources)
     out().print(table)
+    if view.figures:
+        out().print(figures_table(view.figures, full=False))
     conflicts = sum(e.conflict for e in events)
     note(f"{len(events)} events; {conflicts} with a discrepancy or dispute (see `clashrecon conflicts`)")
+    if view.figures:
+        note("final figures: rounds of fighting and reporting days in `clashrecon figures`")
 
 
 # ------------------------------------------------------------------------- final figures

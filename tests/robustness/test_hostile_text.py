@@ -184,7 +184,7 @@ def test_escapes_written_into_the_store_by_other_means_never_reach_the_terminal(
     for args in (["claims"], ["sources"], ["show", rows[0][0]], ["timeline"], ["figures"], ["conflicts", "--all"]):
         finished = run_cli_process(*args, "--db", str(raw), env=colour_env())
         assert finished.returncode == 0, finished.stderr
-        if args[0] == "figures":
+        if args[0] in ("timeline", "figures"):
             assert "Final figures" in finished.stdout and "BLINK" in finished.stdout, "the written figure is printed"
         assert_terminal_safe(finished.stdout, " ".join(args))
         assert_terminal_safe(finished.stderr, " ".join(args))
