@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEEDS, cli_json, run_cli
 
 
-@pytest.mark.parametrize("command", ["claims", "timeline", "conflicts", "sources"])
+@pytest.mark.parametrize("command", ["claims", "timeline", "figures", "conflicts", "sources"])
 def test_every_json_output_is_valid_and_non_empty(runner, seeds_db, command):
     args = [command, "--db", str(seeds_db)]
     if command == "conflicts":
@@ -96,7 +96,7 @@ def test_read_command_on_a_missing_store_exits_2(runner, tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
-@pytest.mark.parametrize("command", ["timeline", "conflicts", "claims", "sources"])
+@pytest.mark.parametrize("command", ["timeline", "figures", "conflicts", "claims", "sources"])
 def test_read_commands_never_import_spacy(seeds_db, command):
     code = (
         "import sys\n"
@@ -113,7 +113,7 @@ def test_read_commands_never_import_spacy(seeds_db, command):
 def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "clashrecon", "--help"], capture_output=True, text=True)
     assert done.returncode == 0
-    for command in ("ingest", "timeline", "conflicts", "claims", "sources", "show"):
+    for command in ("ingest", "timeline", "figures", "conflicts", "claims", "sources", "show"):
         assert command in done.stdout
 
 

@@ -57,9 +57,39 @@ def test_sources_show_each_articles_origin_and_claim_count(store):
     ],
 )
 def test_the_timeline_keeps_events_that_overlap_the_window(store, since, until, labels):
-    events = queries.timeline(store, since=since, until=until)
+    events = queries.timeline(store, since=since, until=until).events
     assert [e.when.start[: len(label)] for e, label in zip(events, labels)] == labels
     assert len(events) == len(labels)
+
+
+@pytest.mark.parametrize(
+    "since, until, subjects",
+    [
+        (None, None, ["Armenia · killed", "Armenia · bodies", "Azerbaijan · killed", "Azerbaijan · wounded", "both sides · killed"]),
+        (date(2022, 9, 14), None, ["Armenia · killed", "Armenia · bodies", "Azerbaijan · killed", "Azerbaijan · wounded", "both sides · killed"]),
+        (None, date(2020, 12, 31), []),  # only the background wars: their figures are no story's final one
+    ],
+)
+def test_the_timeline_keeps_the_final_figures_with_a_round_inside_the_window(store, since, until, subjects):
+    assert [f.subject for f in queries.timeline(store, since=since, until=until).figures] == subjects
+
+
+def test_figures_of_one_side_in_any_case_and_of_one_kind(store):
+    assert [f.subject for f in queries.figures(store, party="ARMENIA")] == ["Armenia · killed", "Armenia · bodies"]
+    assert [f.subject for f in queries.figures(store, party="both sides", kind="killed")] == ["both sides · killed"]
+    assert queries.figures(store, kind="captured") == []
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"kind": "dead"}, "unknown kind 'dead'; choose one of killed, wounded, missing, captured, bodies or casualties"),
+        ({"party": "Armenian"}, "no final figures for party 'Armenian'; parties with figures: Armenia, Azerbaijan, both"),
+    ],
+)
+def test_figures_refuse_what_names_nothing(store, options, message):
+    with pytest.raises(UsageError, match=message):
+        queries.figures(store, **options)
 
 
 def test_conflicts_filter_by_field_and_keep_relations_only_with_all(store):
@@ -71,7 +101,7 @@ def test_conflicts_filter_by_field_and_keep_relations_only_with_all(store):
 
 
 def test_show_finds_an_event_a_fact_and_a_claim_with_the_claims_behind_them(store):
-    [event] = [e for e in queries.timeline(store) if not e.background]
+    [event] = [e for e in queries.timeline(store).events if not e.background]
     fact = event.facts[0]
     shown_event, shown_fact = queries.show(store, event.id), queries.show(store, fact.id)
     assert (shown_event.type, shown_fact.type) == ("event", "fact")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from clashrecon import render
-from clashrecon.models import CasualtyKind, Conflict, Event, Fact, Field, Position, Precision, Relation, TimeRef
+from rich.console import Console
+
+from clashrecon.models import CasualtyKind, Conflict, Event, Fact, Field, Position, Precision, Relation, Round, Tally, TimeRef
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,52 @@ def test_json_output_is_the_contract(capsys):
     [data] = json.loads(capsys.readouterr().out)
     assert set(data) == {"id", "event_id", "field", "subject", "kind", "positions", "explanation"}
     assert data["positions"][0]["quotes"] == [HOSTILE]
+
+
+def _two_rounds() -> Tally:
+    """23 killed in Sunday's shelling per the army, then six more in Wednesday's fighting per the UN."""
+    return Tally(
+        id="t1", story="s1", party="Sudan", kind=CasualtyKind.killed, low=27, best=29, high=31, conservative=27,
+        claimant="United Nations", authority="third party", reported="2023-05-17",
+        rounds=(
+            Round(start="2023-05-14T04:00", end="2023-05-14", best=23, claimant=HOSTILE, reported="2023-05-15"),
+            Round(start="2023-05-17", end="2023-05-17", best=6, claimant="United Nations", reported="2023-05-17"),
+        ),
+        note="23 + 6 = 29 over 2 rounds",
+    )
+
+
+def _printed(table, width: int = 160) -> str:
+    console = Console(width=width, highlight=False, emoji=False, markup=False)
+    with console.capture() as captured:
+        console.print(table)
+    return captured.get()
+
+
+def test_final_figures_show_each_round_and_the_arithmetic():
+    text = _printed(render.figures_table([_two_rounds()], full=True))
+    assert "Sudan · killed" in text and "27–31" in text and "United Nations (third party)" in text
+    assert "2023-05-14: 23, per [bold red]fake[/bold red]" in text  # a round's own claimant, printed literally
+    assert "2023-05-17: 6" in text and "per United Nations" not in text  # the final figure's claimant is not repeated
+    assert "23 + 6 = 29 over 2 rounds" in text
+    assert "\x1b" not in text
+
+
+@pytest.mark.parametrize(
+    "start, end, shown",
+    [
+        ("2022-09-13T00:00", "2022-09-14", "2022-09-13 → 09-14"),
+        ("2022-12-31", "2023-01-01", "2022-12-31 → 2023-01-01"),
+        ("2023-05-17", "2023-05-17", "2023-05-17"),
+        ("", "", "undated"),  # a story with no calendar date
+    ],
+)
+def test_a_rounds_days_drop_only_the_year_they_share(start, end, shown):
+    assert render.round_days(Round(start=start, end=end, best=1)) == shown
+
+
+def test_the_timelines_short_table_has_a_note_column_only_when_a_figure_has_a_note():
+    plain = _two_rounds().model_copy(update={"note": "", "rounds": _two_rounds().rounds[1:]})
+    assert "note" not in _printed(render.figures_table([plain], full=False))
+    short = _printed(render.figures_table([_two_rounds()], full=False))
+    assert "note" in short and "23 + 6 = 29 over 2 rounds" in short and "conservative" not in short

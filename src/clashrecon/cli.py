@@ -184,8 +184,8 @@ def _timeline(cmd: TimelineCommand) -> int:
     from clashrecon import queries, render
 
     with _open_read(cmd.read) as store:
-        events = queries.timeline(store, since=cmd.since, until=cmd.until)
-    render.timeline(events, as_json=cmd.read.json)
+        view = queries.timeline(store, since=cmd.since, until=cmd.until)
+    render.timeline(view, as_json=cmd.read.json)
     return 0
 
 
@@ -196,13 +196,42 @@ def timeline_cmd(
     since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after YYYY-MM-DD")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before YYYY-MM-DD")] = None,
 ) -> None:
-    """One entry per event in time order, with reconciled figures and their sources."""
+    """One entry per event in time order, with reconciled figures and their sources, then the final figures."""
 
     def run() -> int:
         cmd = TimelineCommand(ReadOptions(db, json), _parse_day("--since", since), _parse_day("--until", until))
         return _timeline(cmd)
 
     _run(run)
+
+
+@dataclass(frozen=True)
+class FiguresCommand:
+    read: ReadOptions
+    party: str | None
+    kind: str | None
+
+
+def _figures(cmd: FiguresCommand) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(cmd.read) as store:
+        tallies = queries.figures(store, party=cmd.party, kind=cmd.kind)
+    render.figures(tallies, as_json=cmd.read.json, filtered=cmd.party is not None or cmd.kind is not None)
+    return 0
+
+
+@app.command("figures")
+def figures_cmd(
+    party: Annotated[
+        Optional[str], typer.Option("--party", help="Only this victim side, e.g. Armenia, or 'both' for both-sides counts")
+    ] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only this casualty kind, e.g. killed or wounded")] = None,
+    db: DbOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """The final figure per story, side and kind: best, low-high, conservative, and whose word it is."""
+    _run(_figures, FiguresCommand(ReadOptions(db, json), party, kind))
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from typing import Any
 
 from clashrecon.corpus.view import articles_as_derived, claims_as_derived
 from clashrecon.errors import UnknownId, UsageError
-from clashrecon.models import Claim, Conflict, Event, Fact, Field
+from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
 from clashrecon.store import Store
 
 FIELDS = tuple(f.value for f in Field)
+KINDS = tuple(k.value for k in CasualtyKind)
 
 
 def _check_field(field: str | None) -> None:
@@ -19,12 +20,16 @@ def _check_field(field: str | None) -> None:
         raise UsageError(f"unknown field {field!r}; choose one of {', '.join(FIELDS)} or all")
 
 
-def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS[:-1])} or {KINDS[-1]}")
+
+
+def _in_window(start: str | None, end: str | None, since: date | None, until: date | None) -> bool:
     if since is None and until is None:
         return True
-    start, end = event.when.start, event.when.end or event.when.start
-    if start is None:
-        return False  # an unanchored event cannot be placed inside a calendar window
+    if not start:
+        return False  # something unanchored cannot be placed inside a calendar window
     if since is not None and (end or start)[:10] < since.isoformat():
         return False
     if until is not None and start[:10] > until.isoformat():
@@ -32,10 +37,50 @@ def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
     return True
 
 
-def timeline(store: Store, *, since: date | None = None, until: date | None = None) -> list[Event]:
+def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
+    return _in_window(event.when.start, event.when.end or event.when.start, since, until)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What `timeline` shows: the events in time order, then the final figures of their stories."""
+
+    events: list[Event]
+    figures: list[Tally]
+
+
+def timeline(store: Store, *, since: date | None = None, until: date | None = None) -> Timeline:
+    """Events overlapping the window, and the final figures with a round of fighting inside it."""
     with store.snapshot():
         rec = store.load_reconciliation()
-    return [e for e in rec.events if _overlaps(e, since, until)]
+    windowed = since is not None or until is not None
+    return Timeline(
+        events=[e for e in rec.events if _overlaps(e, since, until)],
+        figures=[
+            t for t in rec.tallies if not windowed or any(_in_window(r.start, r.end, since, until) for r in t.rounds)
+        ],
+    )
+
+
+def _party_key(party: str) -> str:
+    """A victim side as the user may type it: any case, 'both sides' for the both-sides count."""
+    key = party.strip().casefold()
+    return BOTH if key == "both sides" else key
+
+
+def figures(store: Store, *, party: str | None = None, kind: str | None = None) -> list[Tally]:
+    """The final figure per story, side and kind, optionally of one side (any case) and one kind."""
+    _check_kind(kind)
+    with store.snapshot():
+        rec = store.load_reconciliation()
+    tallies = list(rec.tallies)
+    if party is not None:
+        wanted = _party_key(party)
+        if tallies and not any(_party_key(t.party) == wanted for t in tallies):
+            sides = sorted({t.party for t in tallies}, key=lambda p: (p == BOTH, p))
+            raise UsageError(f"no final figures for party {party!r}; parties with figures: {', '.join(sides)}")
+        tallies = [t for t in tallies if _party_key(t.party) == wanted]
+    return [t for t in tallies if kind is None or t.kind.value == kind]
 
 
 def conflicts(store: Store, *, field: str = "all", include_all: bool = False) -> list[Conflict]:

@@ -13,14 +13,15 @@ import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from clashrecon.models import Claim, Conflict, Event, Fact, Position, TimeRef
+    from clashrecon.models import Claim, Conflict, Event, Fact, Position, Round, Tally, TimeRef
     from clashrecon.pipeline import IngestReport
-    from clashrecon.queries import Shown
+    from clashrecon.queries import Shown, Timeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-?]*[ -/]*[@-~]")
 
@@ -206,9 +207,11 @@ def event_body(e: Event) -> Text:
     return body
 
 
-def timeline(events: list[Event], *, as_json: bool) -> None:
+def timeline(view: Timeline, *, as_json: bool) -> None:
+    """The events table, then a short table of the stories' final figures when there are any."""
+    events = view.events
     if as_json:
-        emit_json([e.contract() for e in events])
+        emit_json([e.contract() for e in events])  # the events only: figures have their own command
         return
     if not events:
         err().print(t("no events in the store yet; run `clashrecon ingest PATH`"))
@@ -227,8 +230,98 @@ def timeline(events: list[Event], *, as_json: bool) -> None:
             sources.append("\n⚠ conflict", style="bold red")
         table.add_row(when, event_body(e), sources)
     out().print(table)
+    if view.figures:
+        out().print(figures_table(view.figures, full=False))
     conflicts = sum(e.conflict for e in events)
     note(f"{len(events)} events; {conflicts} with a discrepancy or dispute (see `clashrecon conflicts`)")
+    if view.figures:
+        note("final figures: rounds of fighting and reporting days in `clashrecon figures`")
+
+
+# ------------------------------------------------------------------------- final figures
+
+
+def _day(iso: str | None) -> str:
+    return (iso or "")[:10]
+
+
+def round_days(r: Round) -> str:
+    """A round's days: '2022-09-13 → 09-14' (the end without the year it shares), '2022-09-20', 'undated'."""
+    start, end = _day(r.start), _day(r.end)
+    if not start:
+        return "undated"
+    if end in ("", start):
+        return start
+    return f"{start} → {end[5:] if end[:4] == start[:4] else end}"
+
+
+def round_text(r: Round, claimant: str | None = None) -> str:
+    """One round of several: its days and figure, 'running total' if stated as one, its claimant if not the final one's."""
+    text = f"{round_days(r)}: {r.best:,}"
+    if r.cumulative:
+        text += ", running total"
+    if r.claimant != claimant:
+        text += f", per {r.claimant or 'unattributed'}"
+    return text
+
+
+def _rounds_cell(f: Tally) -> Text:
+    """One round: its days (its figure is the final one). Several: a line each, then the arithmetic."""
+    if len(f.rounds) == 1:
+        cell = t(round_days(f.rounds[0]))
+    else:
+        cell = t("\n".join(round_text(r, f.claimant) for r in f.rounds))
+    if f.note:
+        cell.append(("\n" if f.rounds else "") + safe(f.note), style="italic")
+    return cell
+
+
+def figures_table(tallies: list[Tally], *, full: bool) -> Table:
+    """One row per final figure; `full` adds the conservative figure, reporting day and rounds, else a note if any.
+
+    No column rules and one space between columns, so that all seven columns fit 80 characters.
+    """
+    table = Table(title="Final figures", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table.add_column("subject")
+    table.add_column("best", justify="right", no_wrap=True)  # figures never wrap; the words around them do
+    table.add_column("low–high", justify="right", no_wrap=True)
+    if full:
+        table.add_column("conservative", justify="right", no_wrap=True)
+    table.add_column("per")
+    if full:
+        table.add_column("reported", no_wrap=True)
+        table.add_column("rounds / note")
+    notes = not full and any(f.note for f in tallies)  # the short table has a note column only when there is one
+    if notes:
+        table.add_column("note")
+    for i, f in enumerate(tallies):
+        if i and f.story != tallies[i - 1].story:
+            table.add_section()  # another story: another clash, not more of the same one
+        figure = [t(f.subject, "cyan"), t(f"{f.best:,}", "bold"), t(f"{f.low:,}–{f.high:,}")]
+        per = t(f.claimant or "unattributed") + t(f" ({f.authority})", "dim")
+        if full:
+            table.add_row(*figure, t(f"{f.conservative:,}"), per, t(f.reported or "undated"), _rounds_cell(f))
+        else:
+            table.add_row(*figure, per, *([t(f.note, "italic")] if notes else []))
+    return table
+
+
+def figures(tallies: list[Tally], *, as_json: bool, filtered: bool) -> None:
+    if as_json:
+        emit_json([f.contract() for f in tallies])
+        return
+    if not tallies:
+        if filtered:
+            err().print(t("no final figures match those options; `clashrecon figures` lists them all"))
+        else:
+            err().print(t("no final figures in the store yet; run `clashrecon ingest PATH`"))
+        return
+    out().print(figures_table(tallies, full=True))
+    note(
+        f"{len(tallies)} final figure{'' if len(tallies) == 1 else 's'}; best: the latest figure of the most "
+        "authoritative claimant (own side, then third party, then other side); low–high: the credible figures "
+        "reported that day"
+    )
 
 
 # ------------------------------------------------------------------------- conflicts

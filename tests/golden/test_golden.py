@@ -1,4 +1,4 @@
-"""The seeds' `timeline --json` and `conflicts --all --json`, compared with reviewed golden files.
+"""The seeds' `timeline --json`, `conflicts --all --json` and `figures --json`, compared with reviewed golden files.
 
 Any change to extraction or reconciliation that moves the seeds' brief shows up here as a
 diff. After an intended change, refresh and review:
@@ -23,7 +23,11 @@ UPDATE = os.environ.get("CLASHRECON_UPDATE_GOLDEN") == "1"
 
 @pytest.mark.parametrize(
     "name, args",
-    [("seeds_timeline.json", ["timeline"]), ("seeds_conflicts.json", ["conflicts", "--all"])],
+    [
+        ("seeds_timeline.json", ["timeline"]),
+        ("seeds_conflicts.json", ["conflicts", "--all"]),
+        ("seeds_figures.json", ["figures"]),
+    ],
 )
 def test_seeds_output_matches_the_golden_file(runner, seeds_db, name, args):
     got = cli_json(runner, *args, "--db", str(seeds_db))

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from _support import child_env, run_cli_process
+from clashrecon.models import CasualtyKind, Round, Tally
 from conftest import run_cli
 
 MARKUP_QUOTE = "Eleven soldiers were killed on Tuesday in [link=http://evil.example/x]Tavush[/link], the [blink]defence ministry[/blink] said."
@@ -172,11 +173,19 @@ def test_escapes_written_into_the_store_by_other_means_never_reach_the_terminal(
         record = json.loads(data)
         record["title"], record["outlet"], record["name"] = evil, evil, evil + "name.txt"
         conn.execute("UPDATE articles SET data=?, name=? WHERE id=?", (json.dumps(record), evil + "name.txt", article_id))
+    tally = Tally(
+        id="tevil", story=evil, party=evil, kind=CasualtyKind.killed, low=1, best=1, high=1, conservative=1,
+        claimant=evil, authority=evil, reported=evil, note=evil,
+        rounds=(Round(start=evil, end=evil, best=1, claimant=evil), Round(start="2022-09-13", end="2022-09-14", best=1)),
+    )
+    conn.execute("INSERT INTO results(id, type, seq, data) VALUES (?, 'tally', 0, ?)", (tally.id, tally.model_dump_json()))
     conn.commit()
     conn.close()
-    for args in (["claims"], ["sources"], ["show", rows[0][0]], ["timeline"], ["conflicts", "--all"]):
+    for args in (["claims"], ["sources"], ["show", rows[0][0]], ["timeline"], ["figures"], ["conflicts", "--all"]):
         finished = run_cli_process(*args, "--db", str(raw), env=colour_env())
         assert finished.returncode == 0, finished.stderr
+        if args[0] in ("timeline", "figures"):
+            assert "Final figures" in finished.stdout and "BLINK" in finished.stdout, "the written figure is printed"
         assert_terminal_safe(finished.stdout, " ".join(args))
         assert_terminal_safe(finished.stderr, " ".join(args))
     finished = run_cli_process("sources", "--db", str(raw), "--json")
@@ -184,7 +193,7 @@ def test_escapes_written_into_the_store_by_other_means_never_reach_the_terminal(
     assert {row["title"] for row in json.loads(finished.stdout)} == {evil}, "JSON must carry the text, escaped"
 
 
-@pytest.mark.parametrize("command", ["claims", "sources", "timeline", "conflicts"])
+@pytest.mark.parametrize("command", ["claims", "sources", "timeline", "figures", "conflicts"])
 def test_json_output_escapes_and_round_trips(hostile_store, command):
     db, _ = hostile_store
     finished = run_cli_process(command, "--db", str(db), "--json", env=colour_env())

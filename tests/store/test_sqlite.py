@@ -82,7 +82,7 @@ def test_the_same_text_from_two_files_is_stored_once(tmp_path):
 
 # ------------------------------------------------------------------ every command refuses an unusable --db untouched
 
-READ_COMMANDS = [["timeline"], ["conflicts"], ["claims"], ["sources"], ["show", "e0"]]
+READ_COMMANDS = [["timeline"], ["figures"], ["conflicts"], ["claims"], ["sources"], ["show", "e0"]]
 ALL_COMMANDS = [["ingest", "seeds"], *READ_COMMANDS]
 
 
@@ -179,7 +179,7 @@ def test_a_read_only_store_is_read_but_never_written(seeds_db, tmp_path):
     tmp_path.chmod(0o555)
     try:
         before = digest(db)
-        for command in (["timeline"], ["conflicts"], ["claims"], ["sources"]):
+        for command in (["timeline"], ["figures"], ["conflicts"], ["claims"], ["sources"]):
             finished = run_cli_process(*command, "--db", str(db), "--json", honour_permissions=True)
             assert finished.returncode == 0, (command, finished.stderr)
             json.loads(finished.stdout)

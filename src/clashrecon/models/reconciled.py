@@ -201,6 +201,35 @@ class Tally(Record):
             return {k: v for k, v in data.items() if k != "subject"}
         return data
 
+    def contract(self) -> dict[str, Any]:
+        """`figures --json` (README 'JSON output'): the figure, whose word it is, and each round's."""
+        return {
+            "id": self.id,
+            "story": self.story,
+            "subject": self.subject,
+            "party": self.party,
+            "kind": self.kind.value,
+            "low": self.low,
+            "best": self.best,
+            "high": self.high,
+            "conservative": self.conservative,
+            "claimant": self.claimant,
+            "authority": self.authority,
+            "reported": self.reported,
+            "rounds": [
+                {
+                    "start": r.start,
+                    "end": r.end,
+                    "best": r.best,
+                    "claimant": r.claimant,
+                    "reported": r.reported,
+                    "cumulative": r.cumulative,
+                }
+                for r in self.rounds
+            ],
+            "note": self.note,
+        }
+
 
 class Reconciliation(Record):
     """Everything the read commands show, computed once after each ingest."""
