@@ -166,7 +166,7 @@ class Round(Record):
     end: str = F(description="Last day of the round's events")
     best: int = F(description="The round's figure")
     claimant: str | None = F(default=None, description="Who gave it")
-    reported: str | None = F(default=None, description="The day it was reported")
+    reported: str | None = F(default=None, description="The day it was reported: ISO, or 'day N' in an undated story")
     cumulative: bool = F(default=False, description="A running total since earlier rounds, so it replaces them")
     increment: bool = F(default=False, description="Only steps ('three more killed'), so they add to the total")
 
@@ -184,7 +184,7 @@ class Tally(Record):
     conservative: int = F(description="The most conservative credible figure (ACLED practice)")
     claimant: str | None = F(default=None, description="Who gave the best figure")
     authority: str = F(description="own side, third party or other side: why that claimant was chosen")
-    reported: str | None = F(default=None, description="The day the best figure was reported")
+    reported: str | None = F(default=None, description="The day the best figure was reported: ISO, or 'day N' in an undated story")
     rounds: tuple[Round, ...] = F(default=(), description="Each round's figure, in time order")
     note: str = F(default="", description="The arithmetic over rounds, e.g. '23 + 6 = 29'")
     claim_ids: tuple[str, ...] = F(default=(), description="Claims behind it")

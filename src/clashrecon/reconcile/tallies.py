@@ -24,9 +24,9 @@ from datetime import date
 from clashrecon.lexicon import load_data
 from clashrecon.models import BOTH, CasualtyKind, Claim, Event, Round, Tally
 from clashrecon.reconcile.clustering import parse_iso
-from clashrecon.reconcile.facts import ALL, FactDraft
+from clashrecon.reconcile.facts import ALL, RELATIVE_YEAR, FactDraft
 from clashrecon.reconcile.moments import is_cumulative, is_increment
-from clashrecon.reconcile.values import point
+from clashrecon.reconcile.values import interval, point
 
 OWN, THIRD, OTHER = "own side", "third party", "other side"
 
@@ -57,6 +57,13 @@ def authority(claim: Claim, party: str, sides: set[str]) -> str:
     return THIRD
 
 
+def _day_text(day: date | None) -> str | None:
+    """ISO date, or 'day N' in a story that never gives a calendar date."""
+    if day is None:
+        return None
+    return f"day {day.toordinal()}" if day.year == RELATIVE_YEAR else day.isoformat()
+
+
 def _rounds(events: list[StoryEvent]) -> list[list[StoryEvent]]:
     gap = _settings()["round_gap_days"]["days"]
     rounds: list[list[StoryEvent]] = []
@@ -78,6 +85,7 @@ class _Figure:
     best: int
     low: int
     high: int
+    conservative: int
     claim: Claim
     rank: str
     reported: date | None
@@ -96,7 +104,7 @@ def _round_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
         added = sum(point(c.quantity) for c in steps)
         last = max(counted, key=lambda cd: cd[1] or date.min)
         return _Figure(
-            best=added, low=added, high=added, claim=last[0], rank=authority(last[0], party, sides), reported=last[1],
+            best=added, low=added, high=added, conservative=added, claim=last[0], rank=authority(last[0], party, sides), reported=last[1],
             cumulative=False, claim_ids=tuple(c.id for c in steps), increment=True,
         )
     order = _settings()["authority"]["order"]
@@ -108,11 +116,13 @@ def _round_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
     best = max(latest, key=lambda c: point(c.quantity))
     credible = [c for c, d in tolls if d == day and ranked[c.id] != OTHER] or latest
     figures = [point(c.quantity) for c in credible]
+    floors = [int(iv.low) for iv in (interval(c.quantity) for c in credible) if iv is not None]  # "up to 100" is 0–100
     later = [c for c, d in counted if is_increment(c) and d is not None and day is not None and d > day]
     added = sum(point(c.quantity) for c in later)
     return _Figure(
         best=point(best.quantity) + added,
-        low=min(figures) + added,
+        low=min(floors + figures) + added,
+        conservative=min(figures) + added,
         high=max(max(figures), point(best.quantity)) + added,
         claim=best,
         rank=rank,
@@ -137,16 +147,16 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
             figures.append((events, fig))
     if not figures:
         return None
-    total = low = high = 0
+    total = low = high = conservative = 0
     parts: list[int] = []
     shown: list[Round] = []
     for events, fig in figures:
         if fig.increment:
             parts.append(fig.best)  # "six more killed in Wednesday's fighting": the step adds
-            total, low, high = total + fig.best, low + fig.low, high + fig.high
+            total, low, high, conservative = total + fig.best, low + fig.low, high + fig.high, conservative + fig.conservative
         elif fig.best >= total or fig.cumulative:
             # a running count never falls: a figure at or above the total so far is the new total
-            parts, total, low, high = [fig.best], fig.best, fig.low, fig.high
+            parts, total, low, high, conservative = [fig.best], fig.best, fig.low, fig.high, fig.conservative
         # a smaller figure later, not stated as a step, counts one place or one round: the total stands
         shown.append(
             Round(
@@ -154,7 +164,7 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
                 end=events[-1].event.when.end or events[-1].event.when.start or "",
                 best=fig.best,
                 claimant=fig.claim.claimant,
-                reported=fig.reported.isoformat() if fig.reported else None,
+                reported=_day_text(fig.reported),
                 cumulative=fig.cumulative,
                 increment=fig.increment,
             )
@@ -171,10 +181,10 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
         low=min(low, total),
         best=total,
         high=max(high, total),
-        conservative=min(low, total),
+        conservative=min(conservative, total),
         claimant=last.claim.claimant,
         authority=last.rank,
-        reported=last.reported.isoformat() if last.reported else None,
+        reported=_day_text(last.reported),
         rounds=tuple(shown),
         note=note,
         claim_ids=tuple(cid for _, f in figures for cid in f.claim_ids),
