@@ -33,8 +33,16 @@ def test_the_baseline_pins_every_score_of_every_gold_set(gate):
     floors = json.loads((GOLD / "baseline.json").read_text(encoding="utf-8"))["floors"]
     report = json.loads(gate.stdout)
     measured = {f"{r['name']} / {score}" for r in report["results"] for score in r["scores"]}
+    measured |= {f"{s['name']} / story" for s in report["stories"] if s["name"] != "all stories"}
     assert measured <= set(floors), f"scores without a floor: {sorted(measured - set(floors))}"
-    assert {"seeds / casualty claims", "seeds / event dates"} <= measured
+    assert {"seeds / casualty claims", "seeds / event dates", "israel_iran_2025 / story"} <= measured
+
+
+def test_the_gate_scores_every_development_story(gate):
+    """Four stories of real clashes, told in our own words; each has final figures, conflicts and a table row."""
+    stories = {s["name"]: s for s in json.loads(gate.stdout)["stories"]}
+    assert {"india_pakistan_2025", "israel_iran_2025", "goma_m23_2025", "pakistan_afghanistan_2025", "all stories"} <= set(stories)
+    assert all(s["final_figures"]["of"] >= 4 and s["conflicts_flagged"]["of"] >= 5 for n, s in stories.items() if n != "all stories")
 
 
 def test_a_drop_below_a_floor_fails_the_command(runner, nlp, tmp_path):
