@@ -244,10 +244,15 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
                 if actor:
                     return actor
         else:
-            # "it said" continues the last speaker more often than the last subject.
+            # "it said" continues the last speaker more often than the last subject, but not past
+            # an earlier sentence that reports nothing: "Iran has not issued tolls. Its last
+            # update ..."; the pronoun's own sentence lends its speakers only ("Taliban fighters
+            # were killed, it said")
             subjects = [t for t in tokens_of(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
             speakers = [t for t in subjects if t.head.lemma_.lower() in _reporting()]
-            found = _first_actor(reversed(speakers))
+            own = sent.start == phrase.sent.start
+            reports = any(t.lemma_.lower() in _reporting() and t.pos_ in ("VERB", "AUX") for t in tokens_of(sent))
+            found = _first_actor(reversed(speakers)) or (None if own or reports else _first_actor(reversed(subjects)))
             if found:
                 return found
     if not personal:
@@ -290,7 +295,10 @@ def _resolve_institution(phrase: Span) -> str | None:
                 actor = affiliation_of_name(person.text, phrase.doc) if person is not None else None
             if actor:
                 return actor
-    if head.lemma_.lower() in _settings()["institutions"]["armed_group_nouns"]:
+    # "the rebels" is the last armed group named; "civil society groups" or "rights groups" name
+    # some other kind of group by their modifiers
+    qualified = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in nouns for c in head.children)
+    if head.lemma_.lower() in _settings()["institutions"]["armed_group_nouns"] and not qualified:
         lex = actor_lexicon()
         for ent in reversed([e for e in doc_entities(phrase.doc) if e.end <= phrase.start]):
             actor = lex.canonical(ent.text)

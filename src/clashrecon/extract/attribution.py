@@ -11,6 +11,7 @@ paragraphs, and does not resolve a pronoun that has no earlier speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -19,7 +20,7 @@ from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.common import tokens_of
 from clashrecon.extract.syntax import previous_sentences, subtree_span
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import Article, ClaimantRole
+from clashrecon.models import Article, ClaimantRole, SegmentType
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,15 @@ def _subject_phrase(verb: Token) -> Span | None:
                 child = verb.head  # "the Association ..., which says 3,240 civilians ..."
                 return _trim(verb.doc[child.left_edge.i : verb.left_edge.i])
             return _trim(subtree_span(child))
-        if verb.dep_ != "conj":
+        # "X had given a toll of 606, telling the agency that 107 were killed": a participle
+        # clause without a subject of its own reports for the reporting verb it hangs on
+        # ("X called the last day the worst, saying ..."), when that verb's subject can speak:
+        # a reporting verb's, or a name's; "The fighting began ..., saying" is not the fighting's
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and (
+            verb.head.lemma_.lower() in reporting_lemmas()
+            or any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) for c in verb.head.children)
+        )
+        if verb.dep_ != "conj" and not participle:
             break
         verb = verb.head
     return None
@@ -97,7 +106,10 @@ def _governing_verb(sent: Span, anchor: Token | None, verbs: list[Token]) -> Tok
         if tok.i < sent.start or tok.i >= sent.end:
             break
         if tok.i in candidates:
-            return tok
+            # "According to the Indian army, shelling killed 21 ...; Pakistan puts its dead at 36":
+            # a reporting verb past a semicolon speaks for its own clause only
+            between = sent.doc[min(tok.i, anchor.i) : max(tok.i, anchor.i)]
+            return None if any(t.text == ";" for t in between) else tok
     return None
 
 
@@ -171,13 +183,46 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
     return _dateline_official(phrase, article)
 
 
+_CAPITALS_OPENING = re.compile(r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)\s*(?:,|\(|—|–|-)")
+
+
+def dateline_place(article: Article) -> str | None:
+    """The story's dateline place: the one ingest read, else the capitals the first body line opens
+    with ("TEHRAN, June 24, 2025 (AFP) - ...", a date form the ingest reader does not take)."""
+    if article.dateline:
+        return article.dateline
+    body = next((seg for seg in article.segments if seg.type is SegmentType.body), None)
+    if body is None:
+        return None
+    limit = load_data("boilerplate.json")["dateline_max_chars"]
+    m = _CAPITALS_OPENING.match(article.text[body.start : min(body.end, body.start + limit)].lstrip())
+    if m is None or len(m.group("place").strip(".")) < 2:
+        return None
+    return m.group("place")
+
+
 def _dateline_official(phrase: Span, article: Article) -> str | None:
     """An official named by role alone ("the provincial governor", "The governor, Karen
-    Sarkisyan", "police") in a story datelined in a country speaks for that country."""
-    if phrase.root.lemma_.lower() not in set(_data()["official_roles"]) or not article.dateline:
+    Sarkisyan", "police"), or a name under a title that names no country ("Health Minister
+    Mohammad-Reza Zafarqandi"), in a story datelined in a country speaks for that country."""
+    roles = set(_data()["official_roles"])
+    titled = any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase if t.i <= phrase.root.i)
+    place = dateline_place(article)
+    if not titled or not place:
         return None
-    country = actor_of_text(article.dateline)
+    country = actor_of_text(place)
     return country if country and actor_lexicon().kind_of(country) == "country" else None
+
+
+def _outer_speaker(sent: Span, verb: Token, verbs: list[Token]) -> tuple[Token, Span] | None:
+    """The nearest reporting verb above `verb` in the sentence whose subject is not a pronoun."""
+    outer = _governing_verb(sent, verb, verbs)
+    while outer is not None:
+        phrase = _subject_phrase(outer)
+        if phrase is not None and len(phrase) and not _is_pronoun(phrase):
+            return outer, phrase
+        outer = _governing_verb(sent, outer, verbs)
+    return None
 
 
 def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: bool = False) -> Attribution:
@@ -189,6 +234,11 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
     verbs = reporting_verbs(sent)
     chosen = _governing_verb(sent, anchor, verbs)
     phrase = _subject_phrase(chosen) if chosen is not None else None
+    if phrase is not None and chosen is not None and _is_pronoun(phrase):
+        # "The group said it had counted 657 killed": "it" is the outer speaker
+        outer = _outer_speaker(sent, chosen, verbs)
+        if outer is not None:
+            chosen, phrase = outer
     if phrase is None:
         phrase = _according_to(sent)
     if phrase is None and verbs:

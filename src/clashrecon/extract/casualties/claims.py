@@ -13,7 +13,7 @@ from clashrecon.extract.casualties.filters import is_measure, is_part_of_another
 from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, reports_negated
 from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, find_kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan
-from clashrecon.extract.casualties.party import location_country, party_from_context, victim_party
+from clashrecon.extract.casualties.party import location_country, number_place, party_from_context, victim_party
 from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, partitive_group, place_scope
 from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, unquantified_victims
 from clashrecon.extract.casualties.victims import counted_noun, victim_group_of
@@ -85,6 +85,7 @@ class _Previous(NamedTuple):
     kind: str
     scope: Scope | None
     token: Token
+    claimant: str | None = None
 
 
 def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None) -> list[Claim]:
@@ -119,7 +120,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         start_char = doc[m.start].idx
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
-        previous = _Previous(party, group, kind.kind, scope, kind.token)
+        previous = _Previous(party, group, kind.kind, scope, kind.token, who.claimant)
     out += _unquantified_claims(sent, article, headline, taken)
     return out
 
@@ -150,11 +151,13 @@ def _victims(
     doc: Doc, sent: Span, article: Article, m: Mention, noun: Token | None, kind: Kind, who: Attribution, previous: _Previous | None
 ) -> tuple[str | None, VictimGroup | None]:
     """The victims' party and group, from the phrase, the claim before it, the place or the context."""
-    party = victim_party(noun, kind, who, sent, article)
+    party = (number_place(doc[m.start : m.end]) if noun is None else None) or victim_party(noun, kind, who, sent, article)
     group = victim_group_of(noun, kind)
     if previous is not None and (noun is None or noun.lower_ == "others"):
-        # "four Armenian troops in his region were killed and another 43 were wounded"
-        party = party or previous.party
+        # "four Armenian troops in his region were killed and another 43 were wounded"; not
+        # from another speaker's count ("X said 21 were killed on its side; Y puts its dead at 36")
+        if previous.claimant == who.claimant:
+            party = party or previous.party
         group = previous.group or group  # "two others": others of the same kind
     if party is None and noun is not None and m.end <= noun.i:
         # "14 rebel fighters" after the article named the rebels: whose fighters

@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
-from clashrecon.extract.attribution import Attribution, speaker_side
+from clashrecon.extract.attribution import Attribution, reporting_lemmas, speaker_side
 from clashrecon.extract.casualties.kinds import Kind
-from clashrecon.extract.casualties.vocab import demonym_plural, war_label
+from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, war_label
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import text_of, tokens_of
 from clashrecon.extract.syntax import is_passive, subtree_span
@@ -26,7 +26,8 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
         if kind.loser.lower_ in casualty_words().subject_pronouns:
             return speaker_side(who, sent, article)
         return actor_of_phrase(subtree_span(kind.loser), article)
-    heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None) if t is not None]
+    count = _speakers_count(who)
+    heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None, count) if t is not None]
     if noun is None:
         # "the number of Palestinians killed": the victims hang off "number"
         numbers = [kind.token, *(c for c in kind.token.children if c.dep_ == "nsubj")]
@@ -72,10 +73,90 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                         return name
                     if any(c.lower_ in casualty_words().possessives for c in pobj.children):
                         return speaker_side(who, sent, article)
+    side = _side_phrase(noun, kind, who, sent, article)
+    if side is not None:
+        return side
+    if count is not None and _speakers_own_count(count, noun):
+        speaker = speaker_side(who, sent, article)
+        if speaker and actor_lexicon().kind_of(speaker) == "country":
+            return speaker  # "Iran raises war toll to 610 dead"
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
     if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
         return "both"
     return None
+
+
+def _speakers_count(who: Attribution) -> Token | None:
+    """The figure a speaker reports as its verb's object: "raised its toll to 31", "puts its death toll at 50"."""
+    if who.verb is None or who.role.value == "outlet":
+        return None
+    return next((c for c in who.verb.children if c.dep_ == "dobj" and c.lemma_.lower() in casualty_words().speaker_count_nouns), None)
+
+
+def _speakers_own_count(count: Token, noun: Token | None) -> bool:
+    """A reported figure that names no one else's dead ("its toll from India's strikes", "war toll"),
+    of victims that name no one ("31 dead"), is the speaker's count of its own; "the toll of
+    militants killed" counts someone else."""
+    lex = casualty_words()
+    for prep in count.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.victim_prepositions:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and not (kind_noun(pobj) or pobj.lemma_.lower() in lex.war_nouns or pobj.lemma_.lower() in lex.attack_nouns):
+                    return False
+    return _unmarked_people(noun)
+
+
+def _side_phrase(noun: Token | None, kind: Kind, who: Attribution, sent: Span, article: Article) -> str | None:
+    """The side a side phrase on the count's clause names: "On the Indian side, officials said 13
+    people were killed", "shelling killed 21 civilians on its side of the border", "deaths on both
+    sides". The walk up stops at a second reporting clause ("..., while Pakistan said ...")."""
+    lex = casualty_words()
+    doc = sent.doc
+    reporting = reporting_lemmas()
+    heads: list[Token] = [noun] if noun is not None else []
+    tok: Token | None = kind.token
+    while tok is not None and sent.start <= tok.i < sent.end:
+        heads.append(tok)
+        if tok.dep_ == "conj" and tok.lemma_.lower() in reporting or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in lex.side_phrase_prepositions:
+                continue
+            for side in prep.children:
+                if side.dep_ != "pobj" or side.lemma_.lower() not in lex.side_nouns:
+                    continue
+                words = doc[side.left_edge.i : side.i + 1]
+                if _both_sides(words.text):
+                    return "both"
+                if any(t.lower_ in lex.possessives for t in words):
+                    return speaker_side(who, sent, article)
+                name = actor_of_text(words.text)
+                if name:
+                    return name
+    return None
+
+
+def number_place(mention_tokens: Span) -> str | None:
+    """The country a place phrase printed right after a bare number names: "the war killed 655
+    people - 627 in Iran and 28 in Israel". A place on the number itself beats a side the
+    sentence gives all its counts."""
+    doc = mention_tokens.doc
+    lex = casualty_words()
+    j = mention_tokens.end
+    if j >= len(doc) or doc[j].pos_ != "ADP" or doc[j].lower_ not in lex.place_prepositions or doc[j].lower_ == "of":
+        return None
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "GPE":
+        return None
+    end = k
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    name = actor_of_text(doc[k : end + 1].text)
+    return name if name is not None and actor_lexicon().kind_of(name) == "country" else None
 
 
 def location_country(sent: Span, who: Attribution, kind: Kind, article: Article) -> str | None:
@@ -151,6 +232,8 @@ def _attacker_nearby(kind: Kind) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and any(t.ent_type_ == "NORP" and t.i < pobj.i for t in pobj.lefts):
                 return pobj
+            if pobj is not None and pobj.lemma_.lower() in casualty_words().attack_nouns and any(t.dep_ == "poss" and t.ent_type_ in ("NORP", "GPE") for t in pobj.lefts):
+                return pobj  # "killed in India's missile strikes"
         if child.dep_ == "advcl" and any(g.lower_ == "when" for g in child.children):
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if subj is not None and any(t.ent_type_ in ("NORP", "GPE") for t in subj.subtree):

@@ -50,6 +50,8 @@ def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
             or tok.ent_type_ == "NORP"
             or tok.pos_ == "NOUN" and tok.dep_ == "compound"
             or tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG")  # "6 suspected militants"
+            # "30 Taliban and allied fighters": a modifier coordinated with one already skipped
+            or skipped and tok.dep_ in ("cc", "conj") and tok.head.i in range(m.end, j) and doc[tok.head.i].dep_ in ("nmod", "amod", "compound")
         ):
             j += 1
             skipped += 1

@@ -68,6 +68,10 @@ class CasualtyWords:
     earlier_war_prepositions: frozenset[str]
     war_reference_prepositions: frozenset[str]
     war_year_heads: int
+    side_nouns: frozenset[str]
+    side_phrase_prepositions: frozenset[str]
+    speaker_count_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -138,4 +142,8 @@ def casualty_words() -> CasualtyWords:
         earlier_war_prepositions=frozenset(raw["earlier_war_prepositions"]["words"]),
         war_reference_prepositions=frozenset(raw["war_reference_prepositions"]["words"]),
         war_year_heads=raw["war_year_heads"]["heads"],
+        side_nouns=frozenset(raw["side_nouns"]["words"]),
+        side_phrase_prepositions=frozenset(raw["side_phrase_prepositions"]["words"]),
+        speaker_count_nouns=frozenset(raw["speaker_count_nouns"]["words"]),
+        attack_nouns=frozenset(raw["attack_nouns"]["words"]),
     )

@@ -1,0 +1,100 @@
+"""Whose dead a count is, and who says so, on sentences shaped like the development stories'.
+
+Each case is a short text in our own words (the last sentence holds the counts; earlier ones
+give the speaker a pronoun refers to); the expectations list every casualty claim it yields.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_casualties_wire import Expect, article_of, claims_of, describe, score
+
+from clashrecon.extract.actors import actor_of_text
+from clashrecon.extract.attribution import dateline_place
+
+K, W, C = "killed", "wounded", "casualties"
+
+SIDES: list[tuple[str, list[Expect]]] = [
+    # 1. "on the X side" / "on its side of the border" names the victims' side
+    ("On the Indian side, police said nine people, seven of them civilians, were killed and 30 wounded by Pakistani mortar fire.",
+     [Expect(K, "exact", 9, 9, party="India"), Expect(K, "exact", 7, 7, party="India"), Expect(W, "exact", 30, 30, party="India")]),
+    ("On the Armenian side of the border, officials said 15 people were killed by Azerbaijani drones.",
+     [Expect(K, "exact", 15, 15, party="Armenia")]),
+    # ... and a reporting verb past a semicolon does not speak for the clause before it
+    ("According to the Thai army, Cambodian rockets killed 12 civilians on its side of the border; Cambodia puts the number killed by Thai strikes at 36.",
+     [Expect(K, "exact", 12, 12, party="Thailand", claimant="Thailand"), Expect(K, "exact", 36, 36, party="Cambodia", claimant="Cambodia")]),
+    # 2. the attacker in "its toll from X's strikes" is not the victim; "its toll" is the speaker's
+    ("Armenia's defence ministry raised its toll from Azerbaijan's artillery strikes and drone attacks to 49 dead and 12 wounded on Tuesday.",
+     [Expect(K, "exact", 49, 49, party="Armenia", claimant="Armenia"), Expect(W, "exact", 12, 12, party="Armenia", claimant="Armenia")]),
+    # 3. a place on the number itself beats the sentence's both-sides reading
+    ("By the two governments' counts, the clashes killed at least 40 people - 25 in Thailand and 15 in Cambodia.",
+     [Expect(K, "at_least", 40, None, party="both"), Expect(K, "exact", 25, 25, party="Thailand"), Expect(K, "exact", 15, 15, party="Cambodia")]),
+    # 4. a country that puts or raises its toll counts its own dead
+    ("Kyrgyzstan puts its death toll at 36.", [Expect(K, "exact", 36, 36, party="Kyrgyzstan", claimant="Kyrgyzstan")]),
+    ("Iran's health ministry raised its count of the dead from the war with Israel to 500 on Monday, with nearly 3,000 injured.",
+     [Expect(W, "about", 2700, 3000, party="Iran", claimant="Iran")]),
+    # 5. "X said it had counted ...": "it" is X, not an earlier speaker
+    ("Israel's military said it had struck 80 targets overnight. A U.S.-based rights group, the Human Rights Activists News Agency (HRANA), said it had counted 400 people killed and 1,100 wounded across Iran.",
+     [Expect(K, "exact", 400, 400, party="Iran", claimant="Human Rights Activists News Agency"),
+      Expect(W, "exact", 1100, 1100, party="Iran", claimant="Human Rights Activists News Agency")]),
+    # 7. an army's media wing speaks for its country
+    ("The Inter-Services Public Relations, the army's media wing, said 11 soldiers were killed and 20 were wounded.",
+     [Expect(K, "exact", 11, 11, party="Pakistan", claimant="Pakistan", group="military"),
+      Expect(W, "exact", 20, 20, party="Pakistan", claimant="Pakistan")]),
+    # 8. the enemy fighters a country counts are the enemy's, not the speaker's
+    ("Pakistan's army said its posts came under fire in Kurram. Another 10 to 15 Taliban and allied fighters were believed killed in the attack, it said.",
+     [Expect(K, "between", 10, 15, party="Taliban", group="military", claimant="Pakistan")]),
+    # a pronoun's owner is the nearer sentence's subject, not a speaker further back
+    ("Amnesty International said it had documented 35 deaths. Iran has not issued regular tolls. Its last update put the number of dead at 224.",
+     [Expect(K, "exact", 35, 35, claimant="Amnesty International"), Expect(K, "exact", 224, 224, party="Iran", claimant="Iran")]),
+    # "civil society groups" are not the last armed group named
+    ("M23 rebels entered the city on Monday. Civil society groups working in the city gave a toll of 25 dead.",
+     [Expect(K, "exact", 25, 25, claimant="Civil society groups working in the city")]),
+    # a participle clause reports for the speaker of the verb it hangs on
+    ("Zafarghandi, the health minister of Iran, called the last day the worst of the war, saying it had left 104 dead.",
+     [Expect(K, "exact", 104, 104, party="Iran", claimant="Iran")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIDES, ids=[t[-60:] for t, _ in SIDES])
+def test_sides_and_claimants(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+def test_war_toll_in_a_headline_is_the_countrys_own(nlp):
+    (claim,) = claims_of(nlp, "Sudan raises war toll to 300 dead", headline=True)
+    assert (claim.claimant, claim.victim_party, claim.quantity.low) == ("Sudan", "Sudan", 300)
+
+
+# 6. a minister whose title names no country speaks, under a capital's dateline, for that country
+DATELINED = (
+    "YEREVAN, Sept. 28, 2020 (AFP) - Shelling went on overnight along the line of contact.\n\n"
+    "Earlier on Monday, Health Minister Anahit Avanesyan had given a toll of 30 dead, telling reporters that 12 more people were killed overnight."
+)
+
+
+def test_a_date_with_a_year_does_not_hide_the_dateline_place():
+    assert dateline_place(article_of(DATELINED)) == "YEREVAN"
+
+
+def test_untitled_country_minister_under_a_capital_dateline(nlp):
+    claims = claims_of(nlp, DATELINED)
+    assert sorted((c.quantity.low, c.claimant, c.victim_party) for c in claims) == [(12, "Armenia", "Armenia"), (30, "Armenia", "Armenia")]
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("the Inter-Services Public Relations", "Pakistan"),
+        ("the ISPR", "Pakistan"),
+        ("The Islamic Emirate", "Afghanistan"),
+        ("Taliban government spokesman Zabihullah Mujahid", "Afghanistan"),
+        ("Taliban fighters", "Taliban"),
+        ("Magen David Adom", "Israel"),
+        ("HRANA", "Human Rights Activists News Agency"),
+    ],
+)
+def test_official_bodies_resolve_to_their_state(text, actor):
+    assert actor_of_text(text) == actor
