@@ -121,3 +121,14 @@ def test_story_golds_in_a_gold_folder_are_loaded_beside_extraction_golds(tmp_pat
     (tmp_path / "stories" / "border.json").write_text(json.dumps({**GOLD, "corpus": ".."}), encoding="utf-8")
     (loaded,) = load_gold(tmp_path)
     assert isinstance(loaded, StoryGold) and loaded.side_of("Taliban") == "Afghanistan"
+
+
+def test_one_flag_answers_one_expected_conflict(tmp_path):
+    two_disputes = {**GOLD, "conflicts": [
+        {"field": "actors", "label": "initiator", "parties": ["Pakistan", "Afghanistan"]},
+        {"field": "actors", "label": "ceasefire violation", "parties": ["Pakistan", "Afghanistan"]},
+    ]}
+    gold = story_gold(tmp_path / "border.json", two_disputes)
+    rec = Reconciliation(conflicts=(_flag("initiator (blame)", "Pakistan", "Afghanistan", field=Field.actors),))
+    score = score_story(gold, rec)
+    assert (score.conflicts_flagged, score.conflicts, score.false_alarms) == (1, 2, 0)

@@ -26,6 +26,9 @@ SIDES: list[tuple[str, list[Expect]]] = [
     # 2. the attacker in "its toll from X's strikes" is not the victim; "its toll" is the speaker's
     ("Armenia's defence ministry raised its toll from Azerbaijan's artillery strikes and drone attacks to 49 dead and 12 wounded on Tuesday.",
      [Expect(K, "exact", 49, 49, party="Armenia", claimant="Armenia"), Expect(W, "exact", 12, 12, party="Armenia", claimant="Armenia")]),
+    # ... and a demonym on the weapon after "deaths from" names the attacker, not the victims
+    ("The Thai army recorded 14 civilian deaths from Cambodian rocket fire, while Cambodia said Thai strikes had killed 20 people.",
+     [Expect(K, "exact", 14, 14, party="Thailand", claimant="Thailand"), Expect(K, "exact", 20, 20, party="Cambodia", claimant="Cambodia")]),
     # 3. a place on the number itself beats the sentence's both-sides reading
     ("By the two governments' counts, the clashes killed at least 40 people - 25 in Thailand and 15 in Cambodia.",
      [Expect(K, "at_least", 40, None, party="both"), Expect(K, "exact", 25, 25, party="Thailand"), Expect(K, "exact", 15, 15, party="Cambodia")]),

@@ -12,10 +12,11 @@ folder and gives, for the whole story:
 Scores, per story and overall (rules also in README "Quality gate"):
 - *final figures*: the tool's final figure for a (side, kind) (its `Tally`, reconcile/tallies.py)
   lies within the gold [low, high];
-- *conflicts flagged*: an expected conflict is flagged when some flag (a `discrepancy` or
-  `disputed` relation) matches it: a casualty flag on the same side and kind whose positions
-  print at least two of the gold figures (all of them if fewer), or an actor dispute whose
-  positions name at least two of the gold parties;
+- *conflicts flagged*: an expected conflict is flagged when a flag (a `discrepancy` or
+  `disputed` relation) not already counted for another expected conflict matches it: a
+  casualty flag on the same side and kind whose positions print at least two of the gold
+  figures (all of them if fewer), or an actor dispute whose positions name at least two of
+  the gold parties;
 - *false alarms*: flags that match no expected conflict, out of all flags.
 """
 
@@ -266,8 +267,13 @@ def score_story(gold: StoryGold, reconciliation: Reconciliation) -> StoryScore:
         lines.append(f"final figure {g.describe()}: the tool gives {shown}")
     flags = [c for c in reconciliation.conflicts if c.is_conflict]
     flagged = 0
+    used: set[str] = set()
     for expected in gold.conflicts:
-        if any(_matches(gold, expected, f) for f in flags):
+        # one flag answers one expected conflict: a single "who started it" flag does not also
+        # stand for the dispute over who broke the ceasefire
+        hit = next((f for f in flags if f.id not in used and _matches(gold, expected, f)), None)
+        if hit is not None:
+            used.add(hit.id)
             flagged += 1
         else:
             lines.append(f"conflict not flagged: {expected.describe()}")

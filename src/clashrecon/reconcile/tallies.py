@@ -1,17 +1,15 @@
 """The final figure per story, side and kind: what an analyst reports at the end of a story.
 
-Each (side, kind) is a running count over the story's rounds of fighting. Events whose days
-follow one another (gap at most `tallies.round_gap_days`) are one round, however the timeline
-splits them, and a round's later reports supersede its earlier ones; a round after a real
-pause is the new running total when its figure is at least the total so far (tolls never fall)
-or is stated as a running total ("since the fighting began"); a round that only reports steps
-("three more soldiers were killed") adds them; a smaller figure not stated as a step counts one
-place or one incident and leaves the total as it stands.
-
-Within a round the figure is the latest one from the most authoritative claimant for those
-casualties (`tallies.authority`): the side's own government, army or ministry for its own
-dead, then third parties (the UN, hospitals, outlets, unnamed officials), then the other side.
-Low and high are the credible figures (all but the other side's) reported that same day.
+Each (side, kind) is one running count over the whole story. Its final figure is the latest
+one from the most authoritative claimant for those casualties (`tallies.authority`): the
+side's own government, army or ministry for its own dead, then third parties (the UN,
+hospitals, outlets, unnamed officials), then the other side. Low and high are the credible
+figures (all but the other side's) reported that same day. A latest figure far below that
+claimant's highest (`tallies.partial_ratio`) counts one place or one strike, not the toll,
+which never falls that far without a stated correction: the highest stands. Steps reported after it ("three
+more soldiers were killed") are added; a side that counts its civilians and its soldiers
+apart has their sum. The figure of each round of fighting (events at most
+`tallies.round_gap_days` apart) is shown beside it, so a reader sees how the count grew.
 """
 
 from __future__ import annotations
@@ -21,8 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, CasualtyKind, Claim, Event, Round, Tally
+from clashrecon.lexicon import actor_lexicon, load_data
+from clashrecon.models import BOTH, CasualtyKind, Claim, Event, Round, Tally, VictimGroup
 from clashrecon.reconcile.clustering import parse_iso
 from clashrecon.reconcile.facts import ALL, RELATIVE_YEAR, FactDraft
 from clashrecon.reconcile.moments import is_cumulative, is_increment
@@ -92,9 +90,45 @@ class _Figure:
     cumulative: bool
     claim_ids: tuple[str, ...]
     increment: bool = False
+    parts: str = ""  # "40 civilians + 13 military" when the figure is their sum
+    added: int = 0  # steps reported after the figure ("three more killed")
+    steps: str = ""  # their arithmetic, "14 + 3 reported later = 17"
 
 
 def _round_figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
+    """A round's figure; a side that counts its civilians and its soldiers apart has their sum.
+
+    "40 civilians killed" and "13 servicemen died" from Pakistan's army are 53 dead, unless a
+    figure for everyone is at least that large; only the side's own split counts are added.
+    """
+    groups: dict[str, list[tuple[Claim, date | None]]] = defaultdict(list)
+    for c, d in claims:
+        groups[c.victim_group.value if c.victim_group in _APART else "people"].append((c, d))
+    everyone = _group_figure(claims, party, sides)
+    parts = [f for f in (_group_figure(groups.get(g.value, []), party, sides) for g in _APART) if f is not None and f.rank == OWN]
+    if len(parts) < 2 or everyone is None or everyone.best >= sum(f.best for f in parts):
+        return everyone  # only the side's own split counts add up; anyone else's may overlap
+    civilians, military = parts
+    return _Figure(
+        best=civilians.best + military.best,
+        low=civilians.low + military.low,
+        high=civilians.high + military.high,
+        conservative=civilians.conservative + military.conservative,
+        claim=civilians.claim,
+        rank=min((civilians.rank, military.rank), key=_settings()["authority"]["order"].index),
+        reported=max((f.reported for f in parts if f.reported), default=None),
+        cumulative=civilians.cumulative and military.cumulative,
+        claim_ids=everyone.claim_ids,
+        parts=f"{civilians.best - civilians.added} civilians + {military.best - military.added} military",
+        added=civilians.added + military.added,
+        steps="; ".join(f.steps for f in parts if f.steps),
+    )
+
+
+_APART = (VictimGroup.civilians, VictimGroup.military)
+
+
+def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
     counted = [(c, d) for c, d in claims if c.quantity is not None and c.quantity.is_known and point(c.quantity) is not None]
     tolls = [(c, d) for c, d in counted if not is_increment(c)]
     if not tolls:
@@ -111,15 +145,23 @@ def _round_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
     ranked = {c.id: authority(c, party, sides) for c, _ in tolls}
     rank = min(ranked.values(), key=order.index)
     pool = [(c, d) for c, d in tolls if ranked[c.id] == rank]
-    day = max((d for _, d in pool if d is not None), default=None)
+    # the latest figure, unless it is so far below the highest that it counts one place or one
+    # strike (`tallies.partial_ratio`): a toll never falls that far without a stated correction
+    last_day = max((d for _, d in pool if d is not None), default=None)
+    last = max((c for c, d in pool if d == last_day), key=lambda c: point(c.quantity))
+    top, top_day = max(pool, key=lambda cd: (point(cd[0].quantity), cd[1] or date.min))
+    partial = point(last.quantity) * _settings()["partial_ratio"]["ratio"] < point(top.quantity)
+    best, day = (top, top_day) if partial else (last, last_day)
     latest = [c for c, d in pool if d == day]
-    best = max(latest, key=lambda c: point(c.quantity))
     credible = [c for c, d in tolls if d == day and ranked[c.id] != OTHER] or latest
     figures = [point(c.quantity) for c in credible]
     floors = [int(iv.low) for iv in (interval(c.quantity) for c in credible) if iv is not None]  # "up to 100" is 0–100
     later = [c for c, d in counted if is_increment(c) and d is not None and day is not None and d > day]
     added = sum(point(c.quantity) for c in later)
+    steps = f"{point(best.quantity)} + {added} reported later = {point(best.quantity) + added}" if later else ""
     return _Figure(
+        added=added,
+        steps=steps,
         best=point(best.quantity) + added,
         low=min(floors + figures) + added,
         conservative=min(figures) + added,
@@ -133,7 +175,7 @@ def _round_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
 
 
 def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEvent]], sides: set[str]) -> Tally | None:
-    figures: list[tuple[list[StoryEvent], _Figure]] = []
+    per_round: list[tuple[list[StoryEvent], list[tuple[Claim, date | None]]]] = []
     for events in rounds:
         claims = [
             (c, se.as_of.get(c.id))
@@ -142,22 +184,15 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
             if d.key.party == party and d.key.kind is kind and d.key.scope == ALL and not d.residue
             for c in d.claims
         ]
-        fig = _round_figure(claims, party, sides)
-        if fig is not None:
-            figures.append((events, fig))
-    if not figures:
+        per_round.append((events, claims))
+    final = _round_figure([cd for _, claims in per_round for cd in claims], party, sides)
+    if final is None:
         return None
-    total = low = high = conservative = 0
-    parts: list[int] = []
     shown: list[Round] = []
-    for events, fig in figures:
-        if fig.increment:
-            parts.append(fig.best)  # "six more killed in Wednesday's fighting": the step adds
-            total, low, high, conservative = total + fig.best, low + fig.low, high + fig.high, conservative + fig.conservative
-        elif fig.best >= total or fig.cumulative:
-            # a running count never falls: a figure at or above the total so far is the new total
-            parts, total, low, high, conservative = [fig.best], fig.best, fig.low, fig.high, fig.conservative
-        # a smaller figure later, not stated as a step, counts one place or one round: the total stands
+    for events, claims in per_round:
+        fig = _round_figure(claims, party, sides)
+        if fig is None:
+            continue
         shown.append(
             Round(
                 start=events[0].event.when.start or "",
@@ -169,25 +204,22 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
                 increment=fig.increment,
             )
         )
-    last = figures[-1][1]
-    note = f"{' + '.join(map(str, parts))} = {total} over {len(parts)} rounds" if len(parts) > 1 else ""
-    if not note and len(figures) > 1:
-        note = f"highest running total over {len(figures)} rounds"
+    notes = [n for n in (final.parts and f"{final.parts} = {final.best - final.added}", final.steps) if n]
     return Tally(
         id="t" + hashlib.sha1(f"{story}|{party}|{kind}".encode()).hexdigest()[:8],
         story=story,
         party=party,
         kind=kind,
-        low=min(low, total),
-        best=total,
-        high=max(high, total),
-        conservative=min(conservative, total),
-        claimant=last.claim.claimant,
-        authority=last.rank,
-        reported=_day_text(last.reported),
+        low=final.low,
+        best=final.best,
+        high=final.high,
+        conservative=final.conservative,
+        claimant=final.claim.claimant,
+        authority=final.rank,
+        reported=_day_text(final.reported),
         rounds=tuple(shown),
-        note=note,
-        claim_ids=tuple(cid for _, f in figures for cid in f.claim_ids),
+        note="; ".join(notes),
+        claim_ids=final.claim_ids,
     )
 
 
@@ -199,7 +231,10 @@ def story_tallies(events: list[StoryEvent]) -> list[Tally]:
     tallies: list[Tally] = []
     for story, story_events in sorted(by_story.items()):
         keys = {(d.key.party, d.key.kind) for se in story_events for d in se.drafts if d.key.party and d.key.scope == ALL}
-        sides = {p for p, _ in keys if p != BOTH}
+        lex = actor_lexicon()
+        # the parties whose word counts against a side: countries and armed groups with dead of
+        # their own in the story; the UN, a rights group or the ICRC is a third party
+        sides = {p for p, _ in keys if p != BOTH and lex.kind_of(p) in ("country", "group")}
         rounds = _rounds(story_events)
         for party, kind in sorted(keys, key=lambda k: (k[0] == BOTH, k[0], list(CasualtyKind).index(k[1]))):
             t = _tally(story, party, kind, rounds, sides)

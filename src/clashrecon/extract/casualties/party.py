@@ -67,7 +67,10 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                 if _both_sides(obj_text):
                     return "both"
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if pobj is not None and prep.lower_ != "of":
+                # "soldiers from Armenia", "deaths among Azerbaijani troops"; not "deaths from
+                # Pakistani shelling", where the demonym on the weapon names the attacker
+                named = pobj is not None and (pobj.ent_type_ in ("GPE", "NORP", "ORG") or pobj.pos_ == "PROPN")
+                if pobj is not None and prep.lower_ != "of" and (named or prep.lower_ not in casualty_words().attack_prepositions):
                     name = actor_of_text(doc[pobj.left_edge.i : pobj.i + 1].text)
                     if name:
                         return name
