@@ -489,11 +489,12 @@ def show(shown: Shown, *, as_json: bool) -> None:
 def _story_table(report: Any) -> None:
     """One row per story and one for all: final figures in range, conflicts flagged, false alarms."""
     table = Table(title="Judgement on whole stories")
-    for col in ("story", "final figures in range", "conflicts flagged", "false alarms", "floors"):
-        table.add_column(col, justify="left" if col == "story" else "right")
+    table.add_column("story", no_wrap=True)
+    for col in ("final figures in range", "conflicts flagged", "false alarms", "floors"):
+        table.add_column(col, justify="right")
 
     def row(s: Any, floors: dict[str, float]) -> None:
-        floor = " / ".join(
+        floor = "/".join(
             f"{floors[k]:.2f}" for k in ("final figures within range", "conflicts flagged", "flags not false alarms") if k in floors
         )
         table.add_row(
