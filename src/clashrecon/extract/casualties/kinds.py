@@ -90,7 +90,7 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
     above it, or (for fragments the parser misreads) right after it."""
     node = noun if noun is not None else anchor
     path = [node]
-    found = _kind_at_phrase(doc, m, noun, node, path)
+    found = _kind_at_phrase(doc, m, noun, node, path) or _own_clause_kind(doc, m, noun)
     if found is not None:
         return found
     cur = node
@@ -108,6 +108,19 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
             return step
         cur = head
     return _fallback_kind(doc, m, noun, path)
+
+
+def _own_clause_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
+    """'The dead include three women and five children, and more than 50 people have been
+    wounded': the parser joins "50 people" to the listed dead and leaves "have been wounded"
+    without a subject. A conjoined count followed by a casualty verb that has no subject of its
+    own is that verb's subject, and takes its kind."""
+    if noun is None or noun.dep_ != "conj":
+        return None
+    found = _window_kind(doc, m, noun)
+    if found is None or found.token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in found.token.children):
+        return None
+    return found
 
 
 def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path: list[Token]) -> Kind | None:
