@@ -41,6 +41,15 @@ def _toll_near(verb: Token) -> Token | None:
     return None
 
 
+def _kind_noun_set(verb: Token) -> Token | None:
+    """The casualty noun a verb sets to a figure: "bringing the contingent's casualties to five"."""
+    lex = casualty_words()
+    for child in verb.children:
+        if child.dep_ == "dobj" and kind_noun(child) and child.lemma_.lower() not in lex.life_nouns:
+            return child
+    return None
+
+
 def _number_of_victims(tok: Token) -> str | None:
     """'the number of Palestinians killed' works like a death toll: the kind of its victims."""
     for prep in tok.children:
@@ -146,6 +155,9 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
     if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
         return Kind(_kind_of_toll(toll), toll, path)
+    figure = _kind_noun_set(head) if head.pos_ == "VERB" and dep == "prep" and cur.lower_ in lex.figure_prepositions else None
+    if figure is not None:
+        return Kind(kind_noun(figure), figure, [*path, figure])  # "bringing the contingent's casualties to five"
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         step = _kind_of_predicate(dep, head, noun, path)
         if step is not None:

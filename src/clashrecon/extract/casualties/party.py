@@ -27,7 +27,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
             return speaker_side(who, sent, article)
         return actor_of_phrase(subtree_span(kind.loser), article)
     count = _speakers_count(who)
-    heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None, count) if t is not None]
+    heads = [t for t in (noun, kind.token if _nominal(kind.token) else None, count) if t is not None]
     if noun is None:
         # "the number of Palestinians killed": the victims hang off "number"
         numbers = [kind.token, *(c for c in kind.token.children if c.dep_ == "nsubj")]
@@ -84,6 +84,11 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
         return "both"
     return None
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, or an adjective used as one ("puts Iran's dead at 639"): its modifiers name the victims."""
+    return tok.pos_ in ("NOUN", "PROPN") or bool(kind_noun(tok)) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 
 
 def _speakers_count(who: Attribution) -> Token | None:
