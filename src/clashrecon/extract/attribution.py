@@ -52,8 +52,21 @@ def _trim(span: Span) -> Span:
 
 def _subject_phrase(verb: Token) -> Span | None:
     """The verb's subject; a coordinated verb without one shares its head verb's ("X accused ... and reported")."""
+    passive_speakers = frozenset(_data()["passive_speaker_verbs"]["words"])
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     for _ in range(_data()["conjunct_subject_steps"]["steps"]):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb.lemma_.lower() in reporting_lemmas() else None
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:
+            return _trim(subtree_span(by))  # "... was reported by state media"
+        # a passive subject is what was done or reported ("at least one impact was reported",
+        # "657 people have been killed ..., claimed a rights group"), not who speaks
+        dep_ok = ("nsubj", "nsubjpass") if verb.lemma_.lower() in passive_speakers else ("nsubj",)
+        subjects = [c for c in verb.children if c.dep_ in dep_ok]
+        if not subjects and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
         if subjects:
             # "Strikes killed 12, Ukrainian officials said": the parser may hang both noun
             # phrases on "said"; the speaker is the one nearest the verb
@@ -75,6 +88,19 @@ def _subject_phrase(verb: Token) -> Span | None:
             break
         verb = verb.head
     return None
+
+
+def _inverted_speaker(verb: Token) -> Span | None:
+    """The speaker printed after a trailing reporting verb that the parser reads as its object:
+    "657 people have been killed ..., claimed a human rights group on Friday". Only a finite
+    verb right after a comma, with no subject and no clause of its own, is read so."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return _trim(subtree_span(obj)) if obj is not None else None
 
 
 def _according_to(sent: Span) -> Span | None:
