@@ -154,3 +154,29 @@ def test_round2_kinds_sides_figures(nlp, text, expected):
 def test_a_headline_toll_that_tops_a_figure_is_more_than_it(nlp, headline, low, party):
     (claim,) = claims_of(nlp, headline, headline=True)
     assert (claim.quantity.qualifier.value, claim.quantity.low, claim.victim_party) == ("more_than", low, party)
+
+
+# 5. a claimant is never the count's own noun phrase: a passive subject is what was done or
+#    reported, not who reports it ("at least one impact was reported", "11 deaths have been
+#    added to the count"), and a trailing "..., claimed a rights group" names its speaker
+CLAIMANTS: list[tuple[str, list[Expect]]] = [
+    ("At least 230 people have been killed and 900 others have been wounded in the strikes on the city, claimed a local monitoring group on Sunday.",
+     [Expect(K, "at_least", 230, None, claimant="a local monitoring group"), Expect(W, "exact", 900, 900, claimant="a local monitoring group")]),
+    ("At least 12 people were hurt and at least one impact was reported in the north after the barrage, rescue services said.",
+     [Expect(W, "at_least", 12, None, claimant="rescue services")]),
+    ("Since dawn, six deaths have been added to the ministry's count.", [Expect(K, "exact", 6, 6, claimant="Wire")]),
+    ("No deaths were reported overnight.", [Expect(K, "exact", 0, 0, claimant="Wire")]),
+    ("Twenty people were wounded, it was reported by state television.", [Expect(W, "exact", 20, 20, claimant="state television")]),
+    ("The toll is well above the figure of 58 soldiers announced by army spokesman Ali Raza on Sunday.", [Expect(K, "exact", 58, 58, claimant="army spokesman Ali Raza")]),
+    # a coordinated reporting verb still shares an active subject
+    ("The group said 30 civilians were killed and reported 50 wounded.",
+     [Expect(K, "exact", 30, 30, claimant="The group"), Expect(W, "exact", 50, 50, claimant="The group")]),
+    ("Nine soldiers were reported killed in the ambush.", [Expect(K, "exact", 9, 9, group="military", claimant="Wire")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CLAIMANTS, ids=[t[-60:] for t, _ in CLAIMANTS])
+def test_a_count_is_not_its_own_claimant(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
