@@ -144,6 +144,21 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
     return kind_from_children(node)
 
 
+def reduced_passive(verb: Token) -> bool:
+    """'88 casualties: 31 people killed and 57 injured': a casualty verb with no auxiliary and
+    no object, whose subject (not a relative pronoun) is its victims (a killer kills someone: "Ten gunmen
+    killed 12 villagers"). A coordinated verb's object counts for it ("killed and wounded 30")."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return False  # "clashes that killed 155": the clashes did the killing
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp") for v in verbs for c in v.children)
+
+
 def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
     """One step up from `cur` to its head: a Kind, _STOP, _GIVE_UP, or None to keep walking."""
     lex = casualty_words()
@@ -221,7 +236,7 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
         return _GIVE_UP
     if lemma in lex.detention_verbs and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in lex.detained_nouns)):
         return _GIVE_UP
-    if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB":
+    if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB" and not reduced_passive(head):
         return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
         return Kind(kind, head, path)

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.attribution import Attribution, reporting_lemmas, speaker_side
-from clashrecon.extract.casualties.kinds import Kind
+from clashrecon.extract.casualties.kinds import Kind, reduced_passive
 from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, war_label
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import text_of, tokens_of
@@ -212,6 +212,8 @@ def _agent(kind: Kind) -> Token | None:
         return None
     if verb.lemma_.lower() in casualty_words().victim_subject_verbs or verb.lemma_.lower() in casualty_words().lose:
         return None  # their subject is the victims' side
+    if reduced_passive(verb):
+        return None  # "88 casualties: 31 people killed and 57 injured": the subject is the victims
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head
