@@ -180,3 +180,28 @@ def test_a_count_is_not_its_own_claimant(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
+
+
+# 6. "N casualties: X killed and Y injured" is a killed-plus-wounded aggregate and its two
+#    parts; a bare participle's subject is its victims, not a killer, so a government's speaker
+#    counting unmarked people counts its own
+AGGREGATES: list[tuple[str, list[Expect]]] = [
+    ("Iran's health ministry said the strikes had caused 300 casualties: 80 people killed and 220 injured.",
+     [Expect(C, "exact", 300, 300, party="Iran", claimant="Iran"), Expect(K, "exact", 80, 80, party="Iran", claimant="Iran"),
+      Expect(W, "exact", 220, 220, party="Iran", claimant="Iran")]),
+    ("Debris from a downed drone killed a farmer, Inter-Services Public Relations chief Lt Gen Asif Malik told a briefing. "
+     "He said Indian shelling across the border since Tuesday had caused 64 casualties: 19 people killed and 45 injured, most of them civilians.",
+     [Expect(K, "exact", 1, 1), Expect(C, "exact", 64, 64, party="Pakistan", claimant="Pakistan"),
+      Expect(K, "exact", 19, 19, party="Pakistan", claimant="Pakistan"), Expect(W, "exact", 45, 45, party="Pakistan", claimant="Pakistan")]),
+    # ... while a killer with an object is still the killer, not the victims
+    ("Ten gunmen killed 12 villagers in the raid.", [Expect(K, "exact", 12, 12)]),
+    ("Ten gunmen killed and wounded dozens of villagers.", [Expect(W, "between", 24, 99)]),
+    ("Four soldiers killed in ambush, army says", [Expect(K, "exact", 4, 4, group="military")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGGREGATES, ids=[t[-60:] for t, _ in AGGREGATES])
+def test_casualties_and_their_parts(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
