@@ -160,7 +160,8 @@ def _victims(
         # from another speaker's count ("X said 21 were killed on its side; Y puts its dead at 36")
         if previous.claimant == who.claimant:
             party = party or previous.party
-        group = previous.group or group  # "two others": others of the same kind
+        if noun is None or previous.group in casualty_words().others_groups:
+            group = previous.group or group  # "two others": others of the same kind
     if party is None and noun is not None and m.end <= noun.i:
         # "14 rebel fighters" after the article named the rebels: whose fighters
         words = doc[m.end : noun.i + 1]
