@@ -75,7 +75,7 @@ def _subject_phrase(verb: Token) -> Span | None:
             if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 child = verb.head  # "the Association ..., which says 3,240 civilians ..."
                 return _trim(verb.doc[child.left_edge.i : verb.left_edge.i])
-            return _trim(subtree_span(child))
+            return _speaker_span(child)
         # "X had given a toll of 606, telling the agency that 107 were killed": a participle
         # clause without a subject of its own reports for the reporting verb it hangs on
         # ("X called the last day the worst, saying ..."), when that verb's subject can speak:
@@ -88,6 +88,24 @@ def _subject_phrase(verb: Token) -> Span | None:
             break
         verb = verb.head
     return None
+
+
+def _speaker_span(subject: Token) -> Span:
+    """The speaker a subject names, without what the parser wrongly hangs on it: when the
+    subject's own words hold a count and a comma-joined item follows, that last item, nearest
+    the verb ("rose to 40, all of them civilians, with 170 people injured, the district's health
+    director, Karimullah Agha, said": the director); and not a relative clause set off by a comma ("Ali Haqmal, who speaks for the
+    district, gave the figure": Ali Haqmal)."""
+    doc = subject.doc
+    joined = [c for c in subject.children if c.i > subject.i and (c.dep_ == "appos" or c.dep_ == "conj" and not any(g.dep_ == "cc" for g in subject.children))]
+    if joined and any(t.pos_ == "NUM" for t in doc[subject.left_edge.i : joined[-1].left_edge.i]):
+        subject = joined[-1]  # the part before holds a count: it is the claim, not its speaker
+    span = subtree_span(subject)
+    for rel in subject.children:
+        if rel.dep_ == "relcl" and rel.left_edge.i > subject.i and doc[rel.left_edge.i - 1].text == ",":
+            span = doc[span.start : rel.left_edge.i - 1]
+            break
+    return _trim(span)
 
 
 def _inverted_speaker(verb: Token) -> Span | None:
