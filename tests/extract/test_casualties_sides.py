@@ -205,3 +205,41 @@ def test_casualties_and_their_parts(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
+
+
+# Found on the development stories' claims after the fixes above
+STORY_PATTERNS: list[tuple[str, list[Expect]]] = [
+    # a day of the month written before the month is a date, not a count
+    ("The Islamic Emirate said on Sunday, 12 October 2025, that its forces had killed 58 Pakistani soldiers and wounded 30 in overnight operations.",
+     [Expect(K, "exact", 58, 58, party="Pakistan", claimant="Afghanistan"), Expect(W, "exact", 30, 30, party="Pakistan", claimant="Afghanistan")]),
+    ("Officials said on 3 May that 7 people were killed.", [Expect(K, "exact", 7, 7)]),
+    # ... and forces that "had killed" someone are the killers, not unnumbered dead
+    ("Afghan officials said their forces had killed 20 Pakistani soldiers.", [Expect(K, "exact", 20, 20, party="Pakistan", group="military")]),
+    # "martyred" is how official statements in the region say killed
+    ("Twenty-three Pakistani soldiers were martyred and 29 injured when fighters attacked border posts, the military said.",
+     [Expect(K, "exact", 23, 23, party="Pakistan", group="military"), Expect(W, "exact", 29, 29, party="Pakistan", group="military")]),
+    ("The army's media wing said the strikes had martyred at least 31 civilians and injured 46 others.",
+     [Expect(K, "at_least", 31, None, group="civilians"), Expect(W, "exact", 46, 46, group="people")]),
+    # ... where "others" after soldiers are soldiers, "others" after civilians are everyone else hurt
+    ("An Israeli soldier was killed and two others were seriously wounded in the raid.",
+     [Expect(K, "exact", 1, 1, group="military"), Expect(W, "exact", 2, 2, group="military")]),
+    # a speaker is not the relative clause on it, nor the count a misparse joins to it
+    ("Ali Haqmal, who speaks for the district's information department, gave the figure of 15 dead.",
+     [Expect(K, "exact", 15, 15, claimant="Ali Haqmal")]),
+    ("The death toll from the fighting in the district rose to 40, all of them civilians, with 170 people injured, the district's health director, Karim Agha, said on Thursday.",
+     [Expect(K, "exact", 40, 40, claimant="the district's health director, Karim Agha"),
+      Expect(W, "exact", 170, 170, claimant="the district's health director, Karim Agha")]),
+    ("Armenia and Azerbaijan said 20 soldiers were killed.", [Expect(K, "exact", 20, 20, claimant="Armenia and Azerbaijan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", STORY_PATTERNS, ids=[t[-60:] for t, _ in STORY_PATTERNS])
+def test_story_patterns(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+def test_a_martyred_headline_count_is_killed(nlp):
+    claims = claims_of(nlp, "ISPR names 11 servicemen killed; 40 civilians martyred in Indian attacks", headline=True)
+    assert sorted((c.kind.value, c.quantity.low) for c in claims) == [("killed", 11), ("killed", 40)]
