@@ -243,3 +243,18 @@ def test_story_patterns(nlp, text, expected):
 def test_a_martyred_headline_count_is_killed(nlp):
     claims = claims_of(nlp, "ISPR names 11 servicemen killed; 40 civilians martyred in Indian attacks", headline=True)
     assert sorted((c.kind.value, c.quantity.low) for c in claims) == [("killed", 11), ("killed", 40)]
+
+
+@pytest.mark.parametrize(
+    "text, headline, party",
+    [
+        # a government counting unmarked people killed in the fighting counts its own ...
+        ("Tajikistan says 18 killed in border fighting with Kyrgyzstan", True, "Tajikistan"),
+        ("Sudan's health ministry said 300 people died in the fighting.", False, "Sudan"),
+        # ... while with no government speaking the fighting killed on both sides
+        ("More than 6,700 people died in the fighting.", False, "both"),
+    ],
+)
+def test_a_governments_count_in_the_fighting_is_its_own(nlp, text, headline, party):
+    (claim,) = claims_of(nlp, text, headline=headline)
+    assert claim.victim_party == party

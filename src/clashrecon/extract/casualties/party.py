@@ -271,7 +271,10 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
         and noun.lemma_.lower() in lex.own_forces
     ):
         return speaker
-    if agent is None and kind.token.pos_ == "VERB" and group is not VictimGroup.military:
+    # "Kyrgyzstan says 24 killed in border fighting with Tajikistan": a government counting
+    # unmarked people in the fighting counts its own (below), not both sides'
+    own_count = bool(speaker) and lexicon.kind_of(speaker) == "country" and _unmarked_people(noun)
+    if agent is None and kind.token.pos_ == "VERB" and group is not VictimGroup.military and not own_count:
         for prep in kind.token.children:
             if prep.dep_ == "prep" and prep.lower_ in lex.war_prepositions:
                 for pobj in prep.children:
