@@ -101,3 +101,163 @@ def test_untitled_country_minister_under_a_capital_dateline(nlp):
 )
 def test_official_bodies_resolve_to_their_state(text, actor):
     assert actor_of_text(text) == actor
+
+
+# --------------------------------------------------------------------------- round 2
+# Kinds, sides and figures that the development stories got wrong after the first round.
+
+ROUND2: list[tuple[str, list[Expect]]] = [
+    # 1. "the number of X troops killed in the fighting to N": the parser hangs "to N" on the
+    #    participle, but the troops the number counts still name the side, over "the fighting"
+    ("The army said a third soldier had died in hospital, raising the number of Malawian soldiers killed in the clashes to three.",
+     [Expect(K, "exact", 1, 1), Expect(K, "exact", 3, 3, party="Malawi", group="military")]),
+    ("Rescuers pulled two more bodies from the rubble, bringing the toll of Thai villagers killed in the shelling to 11.",
+     [Expect("bodies", "exact", 2, 2), Expect(K, "exact", 11, 11, party="Thailand")]),
+    ("The number of Indian troops killed in the fighting along the border has risen to nine, the army said.",
+     [Expect(K, "exact", 9, 9, party="India", group="military")]),
+    # 2. a count joined to a list of the dead but followed by its own casualty verb takes that verb's kind
+    ("The dead included two soldiers and a boy, and 14 civilians were injured by the shelling, the police said.",
+     [Expect(K, "exact", 2, 2), Expect(W, "exact", 14, 14, group="civilians")]),
+    ("The dead include four men, and at least 20 people have been hurt in the strikes, officials said.",
+     [Expect(K, "exact", 4, 4), Expect(W, "at_least", 20, None)]),
+    ("Officials said 12 soldiers were killed and 20 civilians were injured.",
+     [Expect(K, "exact", 12, 12, group="military"), Expect(W, "exact", 20, 20, group="civilians")]),
+    # 3. a casualty noun a verb sets to a figure gives the figure its kind and its owner's side
+    ("The mortar attack wounded two more soldiers, bringing the Kenyan battalion's casualties to seven.",
+     [Expect(W, "exact", 2, 2, scope="increment"), Expect(C, "exact", 7, 7, party="Kenya")]),
+    ("A drone hit a checkpoint, taking the injuries among Ghanaian peacekeepers to six.",
+     [Expect(W, "exact", 6, 6, party="Ghana", group="military")]),
+    # ... whose possessor is the victims' side, not a place named earlier in the sentence
+    ("A missile hit Israel's main southern hospital; a rights group puts Iran's dead at 639.",
+     [Expect(K, "exact", 639, 639, party="Iran")]),
+    # ... and "one of them critically" is a part of the wounded just counted, not more wounded
+    ("The brigade said six of its men were wounded, one of them gravely.",
+     [Expect(W, "exact", 6, 6, scope="event"), Expect(W, "exact", 1, 1, scope="group")]),
+    ("Kenya's army said one of its soldiers was killed and three were wounded, one of them gravely, bringing the Kenyan battalion's casualties to four.",
+     [Expect(K, "exact", 1, 1, party="Kenya"), Expect(W, "exact", 3, 3, party="Kenya"),
+      Expect(W, "exact", 1, 1, party="Kenya", scope="group"), Expect(C, "exact", 4, 4, party="Kenya", claimant="Kenya")]),
+    # 4. a toll that passes, tops, exceeds or crosses a figure is more than that figure
+    ("The death toll in the capital has passed 100, the ministry said.", [Expect(K, "more_than", 101, None)]),
+    ("The number of people killed in the quake has exceeded 2,000.", [Expect(K, "more_than", 2001, None)]),
+    ("The death toll surpassed 50 on Monday.", [Expect(K, "more_than", 51, None)]),
+    ("The number of dead has crossed 1,000, officials said.", [Expect(K, "more_than", 1001, None)]),
+    # ... but a verb of passing with no toll for a subject does not qualify a count
+    ("Insurgents killed 20 soldiers and the convoy passed 20 villages.", [Expect(K, "exact", 20, 20, group="military")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND2, ids=[t[-60:] for t, _ in ROUND2])
+def test_round2_kinds_sides_figures(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+@pytest.mark.parametrize("headline, low, party", [("Sudan's war toll tops 3,000", 3001, "Sudan"), ("Chad's toll passes 40 as clashes spread", 41, "Chad")])
+def test_a_headline_toll_that_tops_a_figure_is_more_than_it(nlp, headline, low, party):
+    (claim,) = claims_of(nlp, headline, headline=True)
+    assert (claim.quantity.qualifier.value, claim.quantity.low, claim.victim_party) == ("more_than", low, party)
+
+
+# 5. a claimant is never the count's own noun phrase: a passive subject is what was done or
+#    reported, not who reports it ("at least one impact was reported", "11 deaths have been
+#    added to the count"), and a trailing "..., claimed a rights group" names its speaker
+CLAIMANTS: list[tuple[str, list[Expect]]] = [
+    ("At least 230 people have been killed and 900 others have been wounded in the strikes on the city, claimed a local monitoring group on Sunday.",
+     [Expect(K, "at_least", 230, None, claimant="a local monitoring group"), Expect(W, "exact", 900, 900, claimant="a local monitoring group")]),
+    ("At least 12 people were hurt and at least one impact was reported in the north after the barrage, rescue services said.",
+     [Expect(W, "at_least", 12, None, claimant="rescue services")]),
+    ("Since dawn, six deaths have been added to the ministry's count.", [Expect(K, "exact", 6, 6, claimant="Wire")]),
+    ("No deaths were reported overnight.", [Expect(K, "exact", 0, 0, claimant="Wire")]),
+    ("Twenty people were wounded, it was reported by state television.", [Expect(W, "exact", 20, 20, claimant="state television")]),
+    ("The toll is well above the figure of 58 soldiers announced by army spokesman Ali Raza on Sunday.", [Expect(K, "exact", 58, 58, claimant="army spokesman Ali Raza")]),
+    # a coordinated reporting verb still shares an active subject
+    ("The group said 30 civilians were killed and reported 50 wounded.",
+     [Expect(K, "exact", 30, 30, claimant="The group"), Expect(W, "exact", 50, 50, claimant="The group")]),
+    ("Nine soldiers were reported killed in the ambush.", [Expect(K, "exact", 9, 9, group="military", claimant="Wire")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CLAIMANTS, ids=[t[-60:] for t, _ in CLAIMANTS])
+def test_a_count_is_not_its_own_claimant(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+# 6. "N casualties: X killed and Y injured" is a killed-plus-wounded aggregate and its two
+#    parts; a bare participle's subject is its victims, not a killer, so a government's speaker
+#    counting unmarked people counts its own
+AGGREGATES: list[tuple[str, list[Expect]]] = [
+    ("Iran's health ministry said the strikes had caused 300 casualties: 80 people killed and 220 injured.",
+     [Expect(C, "exact", 300, 300, party="Iran", claimant="Iran"), Expect(K, "exact", 80, 80, party="Iran", claimant="Iran"),
+      Expect(W, "exact", 220, 220, party="Iran", claimant="Iran")]),
+    ("Debris from a downed drone killed a farmer, Inter-Services Public Relations chief Lt Gen Asif Malik told a briefing. "
+     "He said Indian shelling across the border since Tuesday had caused 64 casualties: 19 people killed and 45 injured, most of them civilians.",
+     [Expect(K, "exact", 1, 1), Expect(C, "exact", 64, 64, party="Pakistan", claimant="Pakistan"),
+      Expect(K, "exact", 19, 19, party="Pakistan", claimant="Pakistan"), Expect(W, "exact", 45, 45, party="Pakistan", claimant="Pakistan")]),
+    # ... while a killer with an object is still the killer, not the victims
+    ("Ten gunmen killed 12 villagers in the raid.", [Expect(K, "exact", 12, 12)]),
+    ("Ten gunmen killed and wounded dozens of villagers.", [Expect(W, "between", 24, 99)]),
+    ("Four soldiers killed in ambush, army says", [Expect(K, "exact", 4, 4, group="military")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGGREGATES, ids=[t[-60:] for t, _ in AGGREGATES])
+def test_casualties_and_their_parts(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+# Found on the development stories' claims after the fixes above
+STORY_PATTERNS: list[tuple[str, list[Expect]]] = [
+    # a day of the month written before the month is a date, not a count
+    ("The Islamic Emirate said on Sunday, 12 October 2025, that its forces had killed 58 Pakistani soldiers and wounded 30 in overnight operations.",
+     [Expect(K, "exact", 58, 58, party="Pakistan", claimant="Afghanistan"), Expect(W, "exact", 30, 30, party="Pakistan", claimant="Afghanistan")]),
+    ("Officials said on 3 May that 7 people were killed.", [Expect(K, "exact", 7, 7)]),
+    # ... and forces that "had killed" someone are the killers, not unnumbered dead
+    ("Afghan officials said their forces had killed 20 Pakistani soldiers.", [Expect(K, "exact", 20, 20, party="Pakistan", group="military")]),
+    # "martyred" is how official statements in the region say killed
+    ("Twenty-three Pakistani soldiers were martyred and 29 injured when fighters attacked border posts, the military said.",
+     [Expect(K, "exact", 23, 23, party="Pakistan", group="military"), Expect(W, "exact", 29, 29, party="Pakistan", group="military")]),
+    ("The army's media wing said the strikes had martyred at least 31 civilians and injured 46 others.",
+     [Expect(K, "at_least", 31, None, group="civilians"), Expect(W, "exact", 46, 46, group="people")]),
+    # ... where "others" after soldiers are soldiers, "others" after civilians are everyone else hurt
+    ("An Israeli soldier was killed and two others were seriously wounded in the raid.",
+     [Expect(K, "exact", 1, 1, group="military"), Expect(W, "exact", 2, 2, group="military")]),
+    # a speaker is not the relative clause on it, nor the count a misparse joins to it
+    ("Ali Haqmal, who speaks for the district's information department, gave the figure of 15 dead.",
+     [Expect(K, "exact", 15, 15, claimant="Ali Haqmal")]),
+    ("The death toll from the fighting in the district rose to 40, all of them civilians, with 170 people injured, the district's health director, Karim Agha, said on Thursday.",
+     [Expect(K, "exact", 40, 40, claimant="the district's health director, Karim Agha"),
+      Expect(W, "exact", 170, 170, claimant="the district's health director, Karim Agha")]),
+    ("Armenia and Azerbaijan said 20 soldiers were killed.", [Expect(K, "exact", 20, 20, claimant="Armenia and Azerbaijan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", STORY_PATTERNS, ids=[t[-60:] for t, _ in STORY_PATTERNS])
+def test_story_patterns(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+def test_a_martyred_headline_count_is_killed(nlp):
+    claims = claims_of(nlp, "ISPR names 11 servicemen killed; 40 civilians martyred in Indian attacks", headline=True)
+    assert sorted((c.kind.value, c.quantity.low) for c in claims) == [("killed", 11), ("killed", 40)]
+
+
+@pytest.mark.parametrize(
+    "text, headline, party",
+    [
+        # a government counting unmarked people killed in the fighting counts its own ...
+        ("Tajikistan says 18 killed in border fighting with Kyrgyzstan", True, "Tajikistan"),
+        ("Sudan's health ministry said 300 people died in the fighting.", False, "Sudan"),
+        # ... while with no government speaking the fighting killed on both sides
+        ("More than 6,700 people died in the fighting.", False, "both"),
+    ],
+)
+def test_a_governments_count_in_the_fighting_is_its_own(nlp, text, headline, party):
+    (claim,) = claims_of(nlp, text, headline=headline)
+    assert claim.victim_party == party

@@ -52,12 +52,25 @@ def test_a_byline_may_name_the_outlet(line, outlet):
         ("UNITED NATIONS (AP) — The Security Council", "UNITED NATIONS", "AP"),
         ("KHARTOUM, Sudan, April 16 (Reuters) - Fighting", "KHARTOUM, Sudan", "Reuters"),
         ("BEIRUT — Strikes on southern Lebanon", "BEIRUT", None),
+        # a date with its year is skipped like one without: the place only, never the date
+        ("TEHRAN, June 24, 2025 (AFP) - The health ministry said", "TEHRAN", "AFP"),
+        ("YEREVAN, Sept. 28, 2020 (AFP) - Shelling went on", "YEREVAN", "AFP"),
+        ("KYIV, Ukraine, March 3, 2022 (Reuters) - Russian missiles", "KYIV, Ukraine", "Reuters"),
+        ("KABUL, Oct. 12, 2025 — Afghan officials said", "KABUL", None),
+        ("DUBAI/JERUSALEM, June 14 (Reuters) - Iran and Israel traded", "DUBAI/JERUSALEM", "Reuters"),
+        ("ISLAMABAD/NEW DELHI, May 10, 2025 (Reuters) - India and Pakistan", "ISLAMABAD/NEW DELHI", "Reuters"),
+        ("In June 24, 2025 - a date alone is no dateline", None, None),
         ("UN officials said on Monday - in a statement", None, None),
         ("A BIG day - no one", None, None),
     ],
 )
 def test_datelines(lede, place, agency):
     assert dateline(lede) == (place, agency)
+
+
+def test_a_dated_lede_gives_the_article_its_place_but_not_its_date():
+    a = article("Iran puts its toll at 600\n\nTEHRAN, June 24, 2025 (AFP) - Iran's health ministry said on Tuesday that 600 people had been killed.\n")
+    assert (a.dateline, a.credit, a.published.date) == ("TEHRAN", "AFP", None)
 
 
 def article(text: str, **meta):

@@ -52,8 +52,21 @@ def _trim(span: Span) -> Span:
 
 def _subject_phrase(verb: Token) -> Span | None:
     """The verb's subject; a coordinated verb without one shares its head verb's ("X accused ... and reported")."""
+    passive_speakers = frozenset(_data()["passive_speaker_verbs"]["words"])
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     for _ in range(_data()["conjunct_subject_steps"]["steps"]):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb.lemma_.lower() in reporting_lemmas() else None
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:
+            return _trim(subtree_span(by))  # "... was reported by state media"
+        # a passive subject is what was done or reported ("at least one impact was reported",
+        # "657 people have been killed ..., claimed a rights group"), not who speaks
+        dep_ok = ("nsubj", "nsubjpass") if verb.lemma_.lower() in passive_speakers else ("nsubj",)
+        subjects = [c for c in verb.children if c.dep_ in dep_ok]
+        if not subjects and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
         if subjects:
             # "Strikes killed 12, Ukrainian officials said": the parser may hang both noun
             # phrases on "said"; the speaker is the one nearest the verb
@@ -62,7 +75,7 @@ def _subject_phrase(verb: Token) -> Span | None:
             if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                 child = verb.head  # "the Association ..., which says 3,240 civilians ..."
                 return _trim(verb.doc[child.left_edge.i : verb.left_edge.i])
-            return _trim(subtree_span(child))
+            return _speaker_span(child)
         # "X had given a toll of 606, telling the agency that 107 were killed": a participle
         # clause without a subject of its own reports for the reporting verb it hangs on
         # ("X called the last day the worst, saying ..."), when that verb's subject can speak:
@@ -75,6 +88,37 @@ def _subject_phrase(verb: Token) -> Span | None:
             break
         verb = verb.head
     return None
+
+
+def _speaker_span(subject: Token) -> Span:
+    """The speaker a subject names, without what the parser wrongly hangs on it: when the
+    subject's own words hold a count and a comma-joined item follows, that last item, nearest
+    the verb ("rose to 40, all of them civilians, with 170 people injured, the district's health
+    director, Karimullah Agha, said": the director); and not a relative clause set off by a comma ("Ali Haqmal, who speaks for the
+    district, gave the figure": Ali Haqmal)."""
+    doc = subject.doc
+    joined = [c for c in subject.children if c.i > subject.i and (c.dep_ == "appos" or c.dep_ == "conj" and not any(g.dep_ == "cc" for g in subject.children))]
+    if joined and any(t.pos_ == "NUM" for t in doc[subject.left_edge.i : joined[-1].left_edge.i]):
+        subject = joined[-1]  # the part before holds a count: it is the claim, not its speaker
+    span = subtree_span(subject)
+    for rel in subject.children:
+        if rel.dep_ == "relcl" and rel.left_edge.i > subject.i and doc[rel.left_edge.i - 1].text == ",":
+            span = doc[span.start : rel.left_edge.i - 1]
+            break
+    return _trim(span)
+
+
+def _inverted_speaker(verb: Token) -> Span | None:
+    """The speaker printed after a trailing reporting verb that the parser reads as its object:
+    "657 people have been killed ..., claimed a human rights group on Friday". Only a finite
+    verb right after a comma, with no subject and no clause of its own, is read so."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return _trim(subtree_span(obj)) if obj is not None else None
 
 
 def _according_to(sent: Span) -> Span | None:

@@ -18,10 +18,12 @@ from clashrecon.ingest.boilerplate import is_byline, rules, wire_agency
 from clashrecon.lexicon import load_data
 from clashrecon.models import Segment, SegmentType
 
-# "YEREVAN, Armenia (AP) —", "KYIV, Ukraine, March 3 (Reuters) -", "GAZA CITY (AFP) -", "BEIRUT —"
+# "YEREVAN, Armenia (AP) —", "KYIV, Ukraine, March 3 (Reuters) -", "GAZA CITY (AFP) -", "BEIRUT —",
+# "TEHRAN, June 24, 2025 (AFP) -": the date, with or without its year, is skipped, never read
+# (a dateline's date is not the publication date; see the module docstring)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-/]+(?:\s+[A-Z][A-Z'’.\-/]+)*(?:,\s*[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)*)?)"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:—|–|-{1,2})\s+"
 )
 COPYRIGHT_OWNER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?,?\s*(?P<owner>[A-Z][\w&.'’\- ]{1,60}?)\s*(?:[.,|]|$)", re.I)

@@ -16,7 +16,7 @@ from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan
 from clashrecon.extract.casualties.party import location_country, number_place, party_from_context, victim_party
 from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, partitive_group, place_scope
 from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, unquantified_victims
-from clashrecon.extract.casualties.victims import counted_noun, victim_group_of
+from clashrecon.extract.casualties.victims import counted_noun, described_victims, victim_group_of
 from clashrecon.extract.casualties.vocab import kind_noun
 from clashrecon.extract.casualties.wars import carried_background, sentence_background, war_background
 from clashrecon.extract.casualties.words import casualty_words
@@ -151,14 +151,17 @@ def _victims(
     doc: Doc, sent: Span, article: Article, m: Mention, noun: Token | None, kind: Kind, who: Attribution, previous: _Previous | None
 ) -> tuple[str | None, VictimGroup | None]:
     """The victims' party and group, from the phrase, the claim before it, the place or the context."""
-    party = (number_place(doc[m.start : m.end]) if noun is None else None) or victim_party(noun, kind, who, sent, article)
-    group = victim_group_of(noun, kind)
+    # "the number of South African troops killed ... to 14": the troops the participle describes
+    victims = noun or described_victims(kind)
+    party = (number_place(doc[m.start : m.end]) if noun is None else None) or victim_party(victims, kind, who, sent, article)
+    group = victim_group_of(victims, kind)
     if previous is not None and (noun is None or noun.lower_ == "others"):
         # "four Armenian troops in his region were killed and another 43 were wounded"; not
         # from another speaker's count ("X said 21 were killed on its side; Y puts its dead at 36")
         if previous.claimant == who.claimant:
             party = party or previous.party
-        group = previous.group or group  # "two others": others of the same kind
+        if noun is None or previous.group in casualty_words().others_groups:
+            group = previous.group or group  # "two others": others of the same kind
     if party is None and noun is not None and m.end <= noun.i:
         # "14 rebel fighters" after the article named the rebels: whose fighters
         words = doc[m.end : noun.i + 1]

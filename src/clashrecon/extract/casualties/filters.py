@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from clashrecon.extract.casualties.mentions import Mention
 from clashrecon.extract.casualties.vocab import YEAR, is_numeral, kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.lexicon import load_data
 
 
 _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
@@ -61,7 +64,15 @@ def is_measure(doc: Doc, m: Mention) -> bool:
             return True
         if nxt.lower_ in ("years", "year") and after is not None and after.lower_ == "old":
             return True
+        if len(nums) == 1 and nxt.is_title and nxt.lower_.rstrip(".") in _months():
+            return True  # "said on Sunday, 12 October 2025, that ...": a day of the month
     return False
+
+
+@cache
+def _months() -> frozenset[str]:
+    """Month names and their abbreviations (data/times.json), after which a number is a day."""
+    return frozenset(load_data("times.json")["months"])
 
 
 def _bare_date(doc: Doc, nums: list[Token]) -> bool:

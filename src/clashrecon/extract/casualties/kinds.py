@@ -41,6 +41,15 @@ def _toll_near(verb: Token) -> Token | None:
     return None
 
 
+def _kind_noun_set(verb: Token) -> Token | None:
+    """The casualty noun a verb sets to a figure: "bringing the contingent's casualties to five"."""
+    lex = casualty_words()
+    for child in verb.children:
+        if child.dep_ == "dobj" and kind_noun(child) and child.lemma_.lower() not in lex.life_nouns:
+            return child
+    return None
+
+
 def _number_of_victims(tok: Token) -> str | None:
     """'the number of Palestinians killed' works like a death toll: the kind of its victims."""
     for prep in tok.children:
@@ -90,7 +99,7 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
     above it, or (for fragments the parser misreads) right after it."""
     node = noun if noun is not None else anchor
     path = [node]
-    found = _kind_at_phrase(doc, m, noun, node, path)
+    found = _kind_at_phrase(doc, m, noun, node, path) or _own_clause_kind(doc, m, noun)
     if found is not None:
         return found
     cur = node
@@ -110,6 +119,19 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
     return _fallback_kind(doc, m, noun, path)
 
 
+def _own_clause_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
+    """'The dead include three women and five children, and more than 50 people have been
+    wounded': the parser joins "50 people" to the listed dead and leaves "have been wounded"
+    without a subject. A conjoined count followed by a casualty verb that has no subject of its
+    own is that verb's subject, and takes its kind."""
+    if noun is None or noun.dep_ != "conj":
+        return None
+    found = _window_kind(doc, m, noun)
+    if found is None or found.token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in found.token.children):
+        return None
+    return found
+
+
 def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path: list[Token]) -> Kind | None:
     """'about 240 taken hostage', '49 deaths', 'four dead': the kind the phrase itself carries."""
     after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
@@ -120,6 +142,21 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
     return kind_from_children(node)
+
+
+def reduced_passive(verb: Token) -> bool:
+    """'88 casualties: 31 people killed and 57 injured': a casualty verb with no auxiliary and
+    no object, whose subject (not a relative pronoun) is its victims (a killer kills someone: "Ten gunmen
+    killed 12 villagers"). A coordinated verb's object counts for it ("killed and wounded 30")."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return False  # "clashes that killed 155": the clashes did the killing
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp") for v in verbs for c in v.children)
 
 
 def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
@@ -133,6 +170,9 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
     if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
         return Kind(_kind_of_toll(toll), toll, path)
+    figure = _kind_noun_set(head) if head.pos_ == "VERB" and dep == "prep" and cur.lower_ in lex.figure_prepositions else None
+    if figure is not None:
+        return Kind(kind_noun(figure), figure, [*path, figure])  # "bringing the contingent's casualties to five"
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         step = _kind_of_predicate(dep, head, noun, path)
         if step is not None:
@@ -196,7 +236,7 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
         return _GIVE_UP
     if lemma in lex.detention_verbs and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in lex.detained_nouns)):
         return _GIVE_UP
-    if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB":
+    if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB" and not reduced_passive(head):
         return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
         return Kind(kind, head, path)

@@ -7,12 +7,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.casualties.vocab import DIGITS, is_numeral, victim_group
+from clashrecon.extract.casualties.vocab import DIGITS, is_numeral, kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import doc_lowers, doc_tokens
 from clashrecon.extract.quantities import number_word_forms, parse_quantity, qualifier_phrases, vague_phrases
 from clashrecon.lexicon import load_data
-from clashrecon.models import Quantity
+from clashrecon.models import Qualifier, Quantity
 
 
 @dataclass
@@ -102,6 +102,8 @@ def scan(sent: Span) -> list[Mention]:
             continue
         start, end = _widen(sent, start, end, flags)
         quantity = _quantity(doc[start:end].text, flags)
+        if quantity is not None and quantity.qualifier is Qualifier.exact and _passed_figure(doc, start, end, sent.start):
+            quantity = Quantity.more_than(quantity.low, quantity.text)  # "Iran's toll passes 200"
         if quantity is not None:
             mentions.append(Mention(start, end, quantity, increment="increment" in flags, flags=flags, limit=sent.end))
         i = max(end, i + 1)
@@ -175,6 +177,22 @@ def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]
     if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
         flags.add("increment")
     return start, end
+
+
+def _passed_figure(doc: Doc, start: int, end: int, sent_start: int) -> bool:
+    """Whether the figure is what a toll went beyond: the object of a verb like "passes",
+    "tops" or "exceeds" (data/casualties.json beyond_verbs) whose subject is a toll or a count
+    ("Iran's toll passes 200", "the number of dead has crossed 1,000")."""
+    lex = casualty_words()
+    if start <= sent_start:
+        return False
+    verb = doc[start - 1]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.beyond_verbs:
+        return False
+    if not any(t.head.i == verb.i and t.dep_ == "dobj" for t in doc[start:end]):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lemma_.lower() in lex.toll or c.lemma_.lower() in lex.count_of_nouns or kind_noun(c) for c in subjects)
 
 
 def _quantity(text: str, flags: set[str]) -> Quantity | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text
 from clashrecon.extract.attribution import Attribution, reporting_lemmas, speaker_side
-from clashrecon.extract.casualties.kinds import Kind
+from clashrecon.extract.casualties.kinds import Kind, reduced_passive
 from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, war_label
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import text_of, tokens_of
@@ -27,7 +27,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
             return speaker_side(who, sent, article)
         return actor_of_phrase(subtree_span(kind.loser), article)
     count = _speakers_count(who)
-    heads = [t for t in (noun, kind.token if kind.token.pos_ in ("NOUN", "PROPN") else None, count) if t is not None]
+    heads = [t for t in (noun, kind.token if _nominal(kind.token) else None, count) if t is not None]
     if noun is None:
         # "the number of Palestinians killed": the victims hang off "number"
         numbers = [kind.token, *(c for c in kind.token.children if c.dep_ == "nsubj")]
@@ -87,6 +87,11 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
         return "both"
     return None
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, or an adjective used as one ("puts Iran's dead at 639"): its modifiers name the victims."""
+    return tok.pos_ in ("NOUN", "PROPN") or bool(kind_noun(tok)) and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 
 
 def _speakers_count(who: Attribution) -> Token | None:
@@ -210,6 +215,8 @@ def _agent(kind: Kind) -> Token | None:
         return None
     if verb.lemma_.lower() in casualty_words().victim_subject_verbs or verb.lemma_.lower() in casualty_words().lose:
         return None  # their subject is the victims' side
+    if reduced_passive(verb):
+        return None  # "88 casualties: 31 people killed and 57 injured": the subject is the victims
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head
@@ -267,7 +274,10 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
         and noun.lemma_.lower() in lex.own_forces
     ):
         return speaker
-    if agent is None and kind.token.pos_ == "VERB" and group is not VictimGroup.military:
+    # "Kyrgyzstan says 24 killed in border fighting with Tajikistan": a government counting
+    # unmarked people in the fighting counts its own (below), not both sides'
+    own_count = bool(speaker) and lexicon.kind_of(speaker) == "country" and _unmarked_people(noun)
+    if agent is None and kind.token.pos_ == "VERB" and group is not VictimGroup.military and not own_count:
         for prep in kind.token.children:
             if prep.dep_ == "prep" and prep.lower_ in lex.war_prepositions:
                 for pobj in prep.children:

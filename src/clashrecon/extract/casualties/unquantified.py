@@ -37,8 +37,9 @@ def unquantified_victims(sent: Span, taken: set[int]) -> list[tuple[Token, Kind,
             continue
         if any(c.dep_ == "aux" and c.lower_ in lex.unquantified_modals for c in verb.children):
             continue
-        if noun.dep_ == "nsubj" and verb.lemma_.lower() != "die" and not is_passive(verb):
-            continue  # "soldiers killed ...": the soldiers did the killing
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() != "die" and (not is_passive(verb) or perfect):
+            continue  # "soldiers killed ...", "its forces had killed 58 soldiers": the subject did the killing
         taken.add(noun.i)
         out.append((noun, Kind(lex.verbs[verb.lemma_.lower()], verb, [noun, verb]), noun))
     return out

@@ -83,3 +83,18 @@ def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
                     if pobj.dep_ == "pobj" and group is not None:
                         return group
     return None
+
+
+def described_victims(kind: Kind) -> Token | None:
+    """The victims a participle describes when the figure hangs on the participle itself:
+    in "raising the number of South African troops killed in the fighting to 14" the parser
+    attaches "to 14" to "killed", so the number has no counted noun of its own, but it counts
+    the troops that "the number of" names."""
+    verb = kind.token
+    if verb.dep_ != "acl" or verb.pos_ != "VERB":
+        return None
+    victims = verb.head
+    prep = victims.head
+    if victims.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in casualty_words().count_of_nouns:
+        return None
+    return victims

@@ -72,6 +72,10 @@ class CasualtyWords:
     side_phrase_prepositions: frozenset[str]
     speaker_count_nouns: frozenset[str]
     attack_nouns: frozenset[str]
+    others_groups: frozenset[VictimGroup]
+    beyond_verbs: frozenset[str]
+    figure_prepositions: frozenset[str]
+    count_of_nouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -146,4 +150,8 @@ def casualty_words() -> CasualtyWords:
         side_phrase_prepositions=frozenset(raw["side_phrase_prepositions"]["words"]),
         speaker_count_nouns=frozenset(raw["speaker_count_nouns"]["words"]),
         attack_nouns=frozenset(raw["attack_nouns"]["words"]),
+        others_groups=frozenset(VictimGroup(g) for g in raw["others_groups"]["words"]),
+        beyond_verbs=frozenset(raw["beyond_verbs"]["words"]),
+        figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
+        count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
     )
