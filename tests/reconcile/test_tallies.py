@@ -125,3 +125,18 @@ def test_another_claimants_split_counts_are_not_added():
         ],
     )
     assert tallies(rec)["Pakistan · killed"].best == 40
+
+
+def test_the_other_sides_claim_of_more_dead_is_no_step_of_the_sides_own_count():
+    """Kabul: nine of its fighters dead. Pakistan, later: 'another 30 Taliban were killed'."""
+    more = Scope(kind=ScopeKind.increment, text="another 30")
+    a, b = article("a", "AP", SUN), article("b", "Reuters", WED)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 9, "Afghanistan", when=day(SUN), claimant="Afghanistan"),
+            casualty(b, 30, "Afghanistan", when=day(WED), claimant="Pakistan", scope=more),
+            casualty(b, 23, "Pakistan", when=day(WED), claimant="Pakistan"),
+        ],
+    )
+    assert tallies(rec)["Afghanistan · killed"].best == 9

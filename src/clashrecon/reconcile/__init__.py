@@ -24,9 +24,29 @@ from clashrecon.models import (
     Reconciliation,
     Relation,
 )
-from clashrecon.reconcile.clustering import Cluster, cluster_claims, cluster_when, parse_iso
-from clashrecon.reconcile.facts import FactDraft, FactKey, casualty_facts, relative_day, weekday_label
-from clashrecon.reconcile.relations import Found, Proposition, aggregates, disputes, subtotals, time_discrepancies, within_fact
+from clashrecon.reconcile.clustering import (
+    Cluster,
+    cluster_claims,
+    cluster_when,
+    parse_iso,
+)
+from clashrecon.reconcile.facts import (
+    FactDraft,
+    FactKey,
+    casualty_facts,
+    relative_day,
+    weekday_label,
+)
+from clashrecon.reconcile.governments import as_governments
+from clashrecon.reconcile.relations import (
+    Found,
+    Proposition,
+    aggregates,
+    disputes,
+    subtotals,
+    time_discrepancies,
+    within_fact,
+)
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 from clashrecon.reconcile.tallies import StoryEvent, story_tallies
 
@@ -222,6 +242,7 @@ def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     """Cluster every claim into events, reconcile their facts, and name the relations found."""
     # keyed by content hash: two files of one name in different folders are two articles
     origin = {a.id: a.origin or a.name for a in articles}
+    claims = as_governments(articles, claims)
     reference = _reference_days(articles, claims)
     events: list[Event] = []
     conflicts: list[Conflict] = []
