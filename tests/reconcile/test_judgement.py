@@ -87,3 +87,36 @@ def test_third_parties_naming_different_culprits_is_no_dispute_but_mutual_blame_
         [actor_claim(a, "blame", "initiator", "Rwanda", "South Africa"), actor_claim(b, "blame", "initiator", "South Africa", "Rwanda")],
     )
     assert any(c.kind is Relation.disputed for c in mutual.conflicts)
+
+
+def test_a_sides_toll_told_two_ways_the_same_day_is_flagged_across_events():
+    """A week-long war: on day 8 the ministry's 610 (filed under the last fighting) beside a
+    rights group's 974 counted up to day 7 (filed under the day before)."""
+    d7, d8 = "2025-06-23", "2025-06-24"
+    a, b = article("a", "AFP", d8), article("b", "AP", d8)
+    first = [casualty(article("c", "Reuters", day_), n, "Iran", when=day(day_), claimant="Iran") for day_, n in (("2025-06-14", 78), ("2025-06-15", 224))]
+    rec = reconcile(
+        [a, b],
+        first
+        + [
+            casualty(a, 610, "Iran", when=day(d8), claimant="Iran"),
+            casualty(b, 974, "Iran", when=day(d7), claimant="Human Rights Activists News Agency"),
+        ],
+    )
+    flags = [c for c in rec.conflicts if c.is_conflict and c.subject == "Iran · killed"]
+    assert any({"610", "974"} <= {p.value.split(" (")[0] for p in c.positions} for c in flags)
+
+
+def test_an_old_toll_told_again_beside_a_new_one_is_no_rival():
+    """Thursday's paper repeats Monday's 224 beside a rights group's new 639."""
+    mon, thu = "2025-06-16", "2025-06-19"
+    a, b, c = article("a", "AFP", mon), article("b", "AP", thu), article("c", "Reuters", thu)
+    rec = reconcile(
+        [a, b, c],
+        [
+            casualty(a, 224, "Iran", when=day(mon), claimant="Iran"),
+            casualty(b, 224, "Iran", when=day(thu), claimant="Iran"),
+            casualty(c, 639, "Iran", when=day(thu), claimant="Human Rights Activists News Agency"),
+        ],
+    )
+    assert conflicts(rec) == []

@@ -38,6 +38,7 @@ from clashrecon.reconcile.facts import (
     weekday_label,
 )
 from clashrecon.reconcile.governments import as_governments
+from clashrecon.reconcile.moments import Told, first_told
 from clashrecon.reconcile.relations import (
     Found,
     Proposition,
@@ -47,6 +48,7 @@ from clashrecon.reconcile.relations import (
     time_discrepancies,
     within_fact,
 )
+from clashrecon.reconcile.running import running_count_discrepancies
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 from clashrecon.reconcile.tallies import StoryEvent, story_tallies
 
@@ -166,11 +168,13 @@ def _casualty_findings(drafts: list[FactDraft], origin: dict[str, str], label: s
     return found, notes
 
 
-def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None]) -> tuple[Event, list[Conflict], StoryEvent]:
+def _event(
+    cl: Cluster, origin: dict[str, str], reference: dict[str, date | None], told: Told
+) -> tuple[Event, list[Conflict], StoryEvent]:
     key = cl.key
     event_id = _id("e", *key)
     as_of = {c.id: _as_of(c, reference) for c in cl.claims}
-    drafts = casualty_facts([c for c in cl.claims if c.field is Field.casualties], as_of, cl.background)
+    drafts = casualty_facts([c for c in cl.claims if c.field is Field.casualties], as_of, cl.background, told)
     found, notes = _casualty_findings(drafts, origin, cl.label)
     facts = [_casualty_fact(d, event_id, origin, notes.get(d.key, [])) for d in drafts]
     for p in disputes(cl.claims, origin):
@@ -208,8 +212,16 @@ def _event(cl: Cluster, origin: dict[str, str], reference: dict[str, date | None
         independent_sources=len({origin.get(c.article_id, c.article_id) for c in cl.claims}),
         conflict=any(c.is_conflict for c in conflicts),
     )
-    story = str(key[2]) if len(key) > 2 else ""
-    return event, conflicts, StoryEvent(story=story, event=event, drafts=drafts, as_of=as_of)
+    return event, conflicts, StoryEvent(story=_story_of(cl), event=event, drafts=drafts, as_of=as_of)
+
+
+def _story_of(cl: Cluster) -> str:
+    return str(cl.key[2]) if len(cl.key) > 2 and not cl.background else ""
+
+
+def _figures_shown(positions) -> frozenset[str]:
+    """The figures a finding sets against each other, their reporting days left out."""
+    return frozenset(p.value.split(" (")[0] for p in positions)
 
 
 def _when_order(e: Event) -> tuple:
@@ -247,12 +259,31 @@ def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     events: list[Event] = []
     conflicts: list[Conflict] = []
     reported: list[StoryEvent] = []
-    for cl in cluster_claims(articles, claims):
-        event, found, story_event = _event(cl, origin, reference)
+    clusters = cluster_claims(articles, claims)
+    # every figure's first reporting day in its story, so a later event knows an old toll told again
+    told: dict[str, Told] = {}
+    for cl in clusters:
+        if not cl.background:
+            casualties = [c for c in cl.claims if c.field is Field.casualties]
+            for k, day in first_told(casualties, {c.id: _as_of(c, reference) for c in casualties}).items():
+                story_told = told.setdefault(_story_of(cl), {})
+                story_told[k] = min(day, story_told.get(k, day))
+    for cl in clusters:
+        event, found, story_event = _event(cl, origin, reference, told.get(_story_of(cl), {}))
         events.append(event)
         conflicts.extend(found)
         if not cl.background:
             reported.append(story_event)
+    said = {(c.subject, _figures_shown(c.positions)) for c in conflicts if c.is_conflict}
+    for event_id, f in running_count_discrepancies(reported, origin):
+        if (f.subject, _figures_shown(f.positions)) in said:
+            continue  # an event's own finding already sets these figures against each other
+        conflicts.append(
+            Conflict(
+                id=_id("x", event_id, f.key), event_id=event_id, field=f.field, subject=f.subject,
+                kind=f.kind, positions=f.positions, explanation=f.explanation,
+            )
+        )
     events.sort(key=_when_order)
     rank = {e.id: i for i, e in enumerate(events)}
     conflicts.sort(

@@ -29,7 +29,15 @@ from rapidfuzz import fuzz
 
 from clashrecon.corpus.stories import stories
 from clashrecon.lexicon import load_data
-from clashrecon.models import Article, Claim, Field, Precision, ScopeKind, TimeBasis, TimeRef
+from clashrecon.models import (
+    Article,
+    Claim,
+    Field,
+    Precision,
+    ScopeKind,
+    TimeBasis,
+    TimeRef,
+)
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -14,8 +14,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, CasualtyKind, Claim, Position, ScopeKind, SegmentType, VictimGroup, casualty_subject
-from clashrecon.reconcile.moments import Moment, build_moments, compatible_groups, group_display, named_claimants, qkey
+from clashrecon.models import (
+    BOTH,
+    CasualtyKind,
+    Claim,
+    Position,
+    ScopeKind,
+    SegmentType,
+    VictimGroup,
+    casualty_subject,
+)
+from clashrecon.reconcile.moments import (
+    Moment,
+    Told,
+    build_moments,
+    compatible_groups,
+    group_display,
+    named_claimants,
+    qkey,
+)
 from clashrecon.reconcile.values import Estimate, point
 
 ALL = ("all", None)
@@ -279,7 +296,9 @@ def _parts_take_their_article_side(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[FactDraft]:
+def casualty_facts(
+    claims: list[Claim], as_of: dict[str, date | None], background: bool, told: Told | None = None
+) -> list[FactDraft]:
     """Group one event's casualty claims into facts and split each into moments."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
     for c in _parts_take_their_article_side(assign_sideless(fill_from_siblings([c for c in claims if c.quantity is not None]), as_of, background)):
@@ -301,7 +320,7 @@ def casualty_facts(claims: list[Claim], as_of: dict[str, date | None], backgroun
             any(k.party == key.party and k.kind == key.kind and k != key for k in groups) or key.party is None
         ):
             continue  # an "unknown number", beside real figures or of no side, adds nothing to compare
-        moments = build_moments(cs, as_of, background) if any(c.quantity.is_known for c in cs) else []
+        moments = build_moments(cs, as_of, background, told) if any(c.quantity.is_known for c in cs) else []
         residue = key.party is None and (key.kind, key.scope) in sided
         drafts.append(FactDraft(key=key, claims=cs, moments=moments, background=background, residue=residue))
     return drafts

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import ClaimantRole, Claim, Quantity, ScopeKind, SegmentType
+from clashrecon.models import Claim, ClaimantRole, Quantity, ScopeKind, SegmentType
 from clashrecon.reconcile.values import (
     Estimate,
     Interval,
@@ -238,7 +238,25 @@ def _opposed(lower: list[Claim], higher: list[Claim]) -> bool:
     return bool(a and b) and ((party in a and party not in b) or (party in b and party not in a))
 
 
-def build_moments(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Moment]:
+Told = dict[tuple[str | None, str, tuple], date]  # (party, kind, figure) -> first day the story reported it
+
+
+def first_told(claims: list[Claim], as_of: dict[str, date | None]) -> Told:
+    """The first reporting day of every figure of every side and kind in a set of claims."""
+    told: Told = {}
+    for c in claims:
+        day = as_of.get(c.id)
+        if day is None or c.quantity is None or not c.quantity.is_known:
+            continue
+        k = (c.victim_party, str(c.kind), qkey(c.quantity))
+        if k not in told or day < told[k]:
+            told[k] = day
+    return told
+
+
+def build_moments(
+    claims: list[Claim], as_of: dict[str, date | None], background: bool, told: Told | None = None
+) -> list[Moment]:
     buckets: dict[date | None, list[Claim]] = defaultdict(list)
     for c in claims:
         buckets[None if background else as_of.get(c.id)].append(c)
@@ -246,7 +264,12 @@ def build_moments(claims: list[Claim], as_of: dict[str, date | None], background
     unnumbered: list[Claim] = []
     for day in sorted(buckets, key=lambda d: d or date.min):
         previous = moments[-1].estimate if moments else None
-        for m in _split_moment(day, buckets[day], previous, background):
+        today = _without_repeats(buckets[day], moments, day, told or {}) if not background else buckets[day]
+        kept = {c.id for c in today} | {c.id for m in moments for c in m.claims}
+        stale = [c for c in buckets[day] if c.id not in kept]
+        for i, m in enumerate(_split_moment(day, today, previous, background)):
+            if i == 0 and stale:
+                m = Moment(m.as_of, m.claims + stale, m.groups, m.estimate)  # corroboration, not a rival
             if m.estimate is None and not m.groups:
                 unnumbered.extend(m.claims)  # corroborates the fact, moves no figure
                 continue
@@ -262,6 +285,37 @@ def build_moments(claims: list[Claim], as_of: dict[str, date | None], background
         else:
             moments.append(Moment(None, unnumbered))
     return moments
+
+
+def _without_repeats(claims: list[Claim], moments: list[Moment], day: date | None, told: Told) -> list[Claim]:
+    """A day's reports less the ones that only repeat an earlier day's figure beside new ones.
+
+    "Its last update, on Monday, put the dead at 224", printed on Thursday beside a rights
+    group's new 639, is Monday's toll told again, not a rival figure for Thursday: it joins
+    the earlier moment that first gave it, as corroboration. `told` knows the figures the
+    whole story reported before, so a repeat filed under a later event is caught too.
+    """
+    earlier = {qkey(c.quantity): m for m in moments for c in m.claims if c.quantity is not None and c.quantity.is_known}
+
+    def told_before(c: Claim) -> bool:
+        first = told.get((c.victim_party, str(c.kind), qkey(c.quantity)))
+        return first is not None and day is not None and first < day
+
+    repeats = [c for c in claims if c.quantity is not None and (qkey(c.quantity) in earlier or told_before(c))]
+    repeated = {c.id for c in repeats}
+    fresh = [c for c in claims if c.id not in repeated]
+    if not repeats or not any(c.quantity is not None and c.quantity.is_known for c in fresh):
+        return claims
+    for c in repeats:
+        m = earlier.get(qkey(c.quantity))
+        if m is None:
+            continue  # told on an earlier day under another event: the caller keeps it as corroboration
+        m.claims.append(c)
+        for g in m.groups:
+            if any(qkey(o.quantity) == qkey(c.quantity) for o in g if o.quantity is not None):
+                g.append(c)
+                break
+    return fresh
 
 
 def _same_figure(a: Moment, b: Moment) -> bool:

@@ -11,6 +11,7 @@ from collections import Counter
 from clashrecon.lexicon import load_data
 from clashrecon.models import BOTH, Claim, EventDetails, EventKind, Field, SegmentType
 
+
 def _event_details(claim: Claim) -> EventDetails | None:
     return claim.attrs if isinstance(claim.attrs, EventDetails) else None
 

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import BOTH, CasualtyKind, Claim, Event, Round, Tally, VictimGroup
+from clashrecon.models import (
+    BOTH,
+    CasualtyKind,
+    Claim,
+    Event,
+    Round,
+    Tally,
+    VictimGroup,
+)
 from clashrecon.reconcile.clustering import parse_iso
 from clashrecon.reconcile.facts import ALL, RELATIVE_YEAR, FactDraft
 from clashrecon.reconcile.moments import is_cumulative, is_increment
