@@ -34,7 +34,18 @@ def casualty_subject(party: str | None, kind: CasualtyKind, place: str | None = 
     return " · ".join(parts)
 
 
-class Fact(Record):
+class _DerivedSubject(Record):
+    """A record whose `subject` is computed from its fields: dumps carry it and input drops it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _subject_is_derived(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "subject" in data:
+            return {k: v for k, v in data.items() if k != "subject"}
+        return data
+
+
+class Fact(_DerivedSubject):
     """Claims about one quantity or proposition within one event, reconciled."""
 
     id: str = F(description="Stable ID")
@@ -56,14 +67,6 @@ class Fact(Record):
     claimants: tuple[str, ...] = F(default=(), description="Who said it")
     claim_ids: tuple[str, ...] = F(default=(), description="Claims behind it")
     note: str = F(default="", description="Arithmetic or explanation")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _subject_is_derived(cls, data: Any) -> Any:
-        """`subject` is computed from the fields, so dumps carry it and input drops it."""
-        if isinstance(data, dict) and "subject" in data:
-            return {k: v for k, v in data.items() if k != "subject"}
-        return data
 
     @computed_field(description="What the fact is about, e.g. 'Armenia · killed · in Gegharkunik' or an actor label")
     @property
@@ -171,7 +174,7 @@ class Round(Record):
     increment: bool = F(default=False, description="Only steps ('three more killed'), so they add to the total")
 
 
-class Tally(Record):
+class Tally(_DerivedSubject):
     """The final figure of one side and kind over a whole story (README 'The final figure')."""
 
     id: str = F(description="Stable ID")
@@ -193,13 +196,6 @@ class Tally(Record):
     @property
     def subject(self) -> str:
         return casualty_subject(self.party, self.kind)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _subject_is_derived(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "subject" in data:
-            return {k: v for k, v in data.items() if k != "subject"}
-        return data
 
     def contract(self) -> dict[str, Any]:
         """`figures --json` (README 'JSON output'): the figure, whose word it is, and each round's."""
