@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reconcile_kit import actor_claim, article, casualty, day, place
 
-from clashrecon.models import Relation
+from clashrecon.models import Relation, VictimGroup
 from clashrecon.reconcile import reconcile
 
 MON, TUE = "2025-05-12", "2025-05-13"
@@ -117,6 +117,31 @@ def test_an_old_toll_told_again_beside_a_new_one_is_no_rival():
             casualty(a, 224, "Iran", when=day(mon), claimant="Iran"),
             casualty(b, 224, "Iran", when=day(thu), claimant="Iran"),
             casualty(c, 639, "Iran", when=day(thu), claimant="Human Rights Activists News Agency"),
+        ],
+    )
+    assert conflicts(rec) == []
+
+
+def test_one_release_printed_as_civilians_by_one_agency_and_people_by_another_is_a_discrepancy():
+    """Rwanda's army: 25 civilians seriously wounded (AFP), 26 wounded (Reuters), same day."""
+    a, b = article("a", "AFP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 25, "Rwanda", kind="wounded", when=day(MON), claimant="Rwanda", group=VictimGroup.civilians),
+            casualty(b, 26, "Rwanda", kind="wounded", when=day(MON), claimant="Rwanda", group=VictimGroup.people),
+        ],
+    )
+    assert (Relation.discrepancy, "Rwanda · wounded") in conflicts(rec)
+
+
+def test_soldiers_well_within_a_days_toll_are_a_group_not_a_rival():
+    a, b = article("a", "AFP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 1200, "Sudan", when=day(MON), group=VictimGroup.people),
+            casualty(b, 300, "Sudan", when=day(MON), group=VictimGroup.military),
         ],
     )
     assert conflicts(rec) == []
