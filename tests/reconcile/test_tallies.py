@@ -140,3 +140,14 @@ def test_the_other_sides_claim_of_more_dead_is_no_step_of_the_sides_own_count():
         ],
     )
     assert tallies(rec)["Afghanistan · killed"].best == 9
+
+
+def test_one_strikes_count_the_same_day_is_no_low_end():
+    """28 dead in all, says the prime minister's office; four of them in Beersheba, the same day."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [casualty(a, 28, "Israel", when=day(MON), claimant="Israel"), casualty(b, 4, "Israel", when=day(MON), claimant="Israel")],
+    )
+    t = tallies(rec)["Israel · killed"]
+    assert (t.low, t.best, t.high) == (28, 28, 28)

@@ -161,7 +161,12 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
     partial = point(last.quantity) * _settings()["partial_ratio"]["ratio"] < point(top.quantity)
     best, day = (top, top_day) if partial else (last, last_day)
     latest = [c for c, d in pool if d == day]
-    credible = [c for c, d in tolls if d == day and ranked[c.id] != OTHER] or latest
+    # the day's other credible figures of the whole count; one strike's or one town's (a third
+    # or less of it) is no low end
+    credible = [
+        c for c, d in tolls
+        if d == day and ranked[c.id] != OTHER and point(c.quantity) * _settings()["partial_ratio"]["ratio"] >= point(best.quantity)
+    ] or latest
     figures = [point(c.quantity) for c in credible]
     floors = [int(iv.low) for iv in (interval(c.quantity) for c in credible) if iv is not None]  # "up to 100" is 0–100
     later = [
