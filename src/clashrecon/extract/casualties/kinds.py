@@ -141,7 +141,27 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         kind = kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
-    return kind_from_children(node)
+    return kind_from_children(node) or _kind_past_inclusion(noun, path)
+
+
+def _kind_past_inclusion(noun: Token | None, path: list[Token]) -> Kind | None:
+    """'199 others including army and air force personnel injured': the parser hangs the
+    participle on the last word of the uncounted 'including ...' list, but it says what
+    happened to the whole count. A list with its own number ('including 20 soldiers
+    injured') is that number's to read."""
+    if noun is None:
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in casualty_words().group_markers:
+            continue
+        for pobj in prep.children:
+            items = [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+            if pobj.dep_ != "pobj" or any(c.dep_ == "nummod" for t in items for c in t.children):
+                continue
+            found = next((k for t in items if (k := kind_from_children(t)) is not None), None)
+            if found is not None and found.token.dep_ == "acl" and found.token.pos_ == "VERB":
+                return Kind(found.kind, found.token, [*path, found.token])
+    return None
 
 
 def reduced_passive(verb: Token) -> bool:
@@ -170,6 +190,11 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
     if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
         return Kind(_kind_of_toll(toll), toll, path)
+    before = cur.doc[cur.i - 1] if cur.i > 0 else None
+    if dep == "prep" and cur.lower_ in lex.figure_prepositions and before is not None and kind_noun(before) and before.lemma_.lower() not in lex.life_nouns:
+        # "confirmed the deaths of 11 soldiers and injuries to 78 others": the parser hangs
+        # "to 78 others" on the verb, but it is the casualty noun right before it that counts them
+        return Kind(kind_noun(before), before, [*path, before])
     figure = _kind_noun_set(head) if head.pos_ == "VERB" and dep == "prep" and cur.lower_ in lex.figure_prepositions else None
     if figure is not None:
         return Kind(kind_noun(figure), figure, [*path, figure])  # "bringing the contingent's casualties to five"
