@@ -279,6 +279,10 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     #    parser hangs the preposition
     ("The government confirmed the deaths of 9 soldiers and injuries to at least 60 others in the clashes.",
      [Expect(K, "exact", 9, 9, group="military"), Expect(W, "at_least", 60, None, group="military")]),
+    # 3. "claimed the lives of N soldiers" kills them; the clashes that claimed them do not speak
+    ("Those battles claimed the lives of 17 Pakistani soldiers, while 31 others were hurt, according to the ISPR.",
+     [Expect(K, "exact", 17, 17, party="Pakistan", group="military", claimant="Pakistan"),
+      Expect(W, "exact", 31, 31, party="Pakistan", group="military", claimant="Pakistan")]),
 ]
 
 

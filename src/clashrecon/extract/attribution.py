@@ -138,7 +138,13 @@ def _according_to(sent: Span) -> Span | None:
 
 def reporting_verbs(sent: Span) -> list[Token]:
     lemmas = reporting_lemmas()
-    return [t for t in tokens_of(sent) if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
+    return [t for t in tokens_of(sent) if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas and not _takes_lives(t)]
+
+
+def _takes_lives(verb: Token) -> bool:
+    """'The clashes claimed the lives of 23 soldiers': a verb whose object is lives kills, it does not report."""
+    objects = frozenset(_data()["casualty_objects"]["words"])
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
 
 
 def _governing_verb(sent: Span, anchor: Token | None, verbs: list[Token]) -> Token | None:

@@ -255,7 +255,8 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
     lex = casualty_words()
     lemma = head.lemma_.lower()
     kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
-    if lemma in lex.claim_lives_verbs and not (noun is not None and noun.lemma_.lower() in lex.life_nouns):
+    # "the war claimed 26 lives", "the clashes claimed the lives of 23 soldiers"
+    if lemma in lex.claim_lives_verbs and not any(t.lemma_.lower() in lex.life_nouns for t in (noun, *path) if t is not None):
         return _GIVE_UP
     if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in lex.body_nouns):
         return _GIVE_UP
