@@ -283,6 +283,12 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     ("Those battles claimed the lives of 17 Pakistani soldiers, while 31 others were hurt, according to the ISPR.",
      [Expect(K, "exact", 17, 17, party="Pakistan", group="military", claimant="Pakistan"),
       Expect(W, "exact", 31, 31, party="Pakistan", group="military", claimant="Pakistan")]),
+    # 4. the enemies a government says it killed are the enemy's, not the side of its own dead
+    #    counted just before ("it lost 12 soldiers and killed more than 90 Taliban")
+    ("Pakistan's army said it had lost 12 soldiers and killed more than 90 “Taliban and allied militants” in the exchange.",
+     [Expect(K, "exact", 12, 12, party="Pakistan"), Expect(K, "more_than", 91, None, party="Taliban", group="military", claimant="Pakistan")]),
+    ("Pakistan's army said it lost 8 soldiers and killed over 60 Taliban.",
+     [Expect(K, "exact", 8, 8, party="Pakistan"), Expect(K, "more_than", 61, None, party="Taliban", group="military")]),
 ]
 
 

@@ -22,6 +22,7 @@ from clashrecon.extract.casualties.wars import carried_background, sentence_back
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import claim_sentences, make_claim, text_of, tokens_of
 from clashrecon.extract.sentences import sentence_pieces
+from clashrecon.lexicon import actor_lexicon
 from clashrecon.extract.syntax import has_negation
 from clashrecon.models import Article, Claim, Field, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
 
@@ -153,8 +154,11 @@ def _victims(
     """The victims' party and group, from the phrase, the claim before it, the place or the context."""
     # "the number of South African troops killed ... to 14": the troops the participle describes
     victims = noun or described_victims(kind)
-    party = (number_place(doc[m.start : m.end]) if noun is None else None) or victim_party(victims, kind, who, sent, article)
+    named = _named_count(doc, m, article) if noun is None else None
+    party = (number_place(doc[m.start : m.end]) if noun is None else None) or named or victim_party(victims, kind, who, sent, article)
     group = victim_group_of(victims, kind)
+    if group is None and named is not None and actor_lexicon().kind_of(named) == "group":
+        group = VictimGroup.military  # "40 Taliban killed": an armed group's people are its fighters
     if previous is not None and (noun is None or noun.lower_ == "others"):
         # "four Armenian troops in his region were killed and another 43 were wounded"; not
         # from another speaker's count ("X said 21 were killed on its side; Y puts its dead at 36")
@@ -174,6 +178,17 @@ def _victims(
     if party is None and noun is None and group is not VictimGroup.military:
         party = location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
     return party, group
+
+
+def _named_count(doc: Doc, m: Mention, article: Article) -> str | None:
+    """The actor a number counts when it modifies a name ('killed more than 200 “Taliban and
+    affiliated terrorists”', '40 Taliban killed'): that actor's people, never the side of the
+    count before it in the sentence ("it lost 23 soldiers and killed more than 200 Taliban")."""
+    anchor = anchor_of(doc, m)
+    head = anchor.head
+    if anchor.dep_ != "nummod" or head.pos_ != "PROPN" or head.i < m.end:
+        return None
+    return actor_of_phrase(doc[m.end : head.i + 1], article)
 
 
 def _inherited_scope(noun: Token | None, kind: Kind, previous: _Previous | None) -> Scope | None:
