@@ -289,6 +289,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
      [Expect(K, "exact", 12, 12, party="Pakistan"), Expect(K, "more_than", 91, None, party="Taliban", group="military", claimant="Pakistan")]),
     ("Pakistan's army said it lost 8 soldiers and killed over 60 Taliban.",
      [Expect(K, "exact", 8, 8, party="Pakistan"), Expect(K, "more_than", 61, None, party="Taliban", group="military")]),
+    # 5. a border named by two countries places the dead in neither
+    ("At least 9 villagers were killed in shelling along the Afghanistan-Pakistan border, Afghan officials said.",
+     [Expect(K, "at_least", 9, None, party="Afghanistan", claimant="Afghanistan")]),
 ]
 
 
