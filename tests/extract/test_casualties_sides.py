@@ -292,6 +292,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 5. a border named by two countries places the dead in neither
     ("At least 9 villagers were killed in shelling along the Afghanistan-Pakistan border, Afghan officials said.",
      [Expect(K, "at_least", 9, None, party="Afghanistan", claimant="Afghanistan")]),
+    # 6. a written date stuck on the lead ("date 2025-10-12 ...") is never a count
+    (" date 2025-10-12 At least 12 civilians were killed and dozens injured in renewed clashes on Sunday, Afghan officials said.",
+     [Expect(K, "at_least", 12, None, party="Afghanistan"), Expect(W, "between", 24, 99, party="Afghanistan")]),
 ]
 
 
