@@ -295,7 +295,14 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 6. a written date stuck on the lead ("date 2025-10-12 ...") is never a count
     (" date 2025-10-12 At least 12 civilians were killed and dozens injured in renewed clashes on Sunday, Afghan officials said.",
      [Expect(K, "at_least", 12, None, party="Afghanistan"), Expect(W, "between", 24, 99, party="Afghanistan")]),
+    # 7. a comma typed with no space before a number ("back,8 to 10") still ends the word before it
+    ("The army said that as its troops pushed the raiders back,8 to 10 militants were killed and several others were hurt.",
+     [Expect(K, "between", 8, 10, group="military"), Expect(W, "between", 3, 9, group="military")]),
 ]
+
+
+def test_a_comma_between_digits_stays_in_the_number(nlp):
+    assert [t.text for t in nlp("back,8 of 3,000 people")] == ["back", ",", "8", "of", "3,000", "people"]
 
 
 @pytest.mark.parametrize("text, expected", ROUND3, ids=[t[-60:] for t, _ in ROUND3])
