@@ -298,6 +298,10 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 7. a comma typed with no space before a number ("back,8 to 10") still ends the word before it
     ("The army said that as its troops pushed the raiders back,8 to 10 militants were killed and several others were hurt.",
      [Expect(K, "between", 8, 10, group="military"), Expect(W, "between", 3, 9, group="military")]),
+    # 8. the place of the event the fighting is dated from does not place the dead
+    ("More than 60 people were killed and hundreds wounded in unrest that erupted after blasts in Kabul on Oct. 9.",
+     [Expect(K, "more_than", 61, None, party=None), Expect(W, "between", 200, 999, party=None)]),
+    ("Nine people have been killed since a bombing in Kabul last week.", [Expect(K, "exact", 9, 9, party=None)]),
 ]
 
 

@@ -185,6 +185,10 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
     for tok in tokens_of(sent):
         if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in casualty_words().not_place_prepositions):
             skip.update(t.i for t in tok.subtree)
+        if tok.dep_ in ("prep", "mark") and tok.lower_ in casualty_words().war_reference_prepositions:
+            # "killed in violence that erupted after explosions in Kabul": the place of the event
+            # the fighting is dated from, not of the killing
+            skip.update(t.i for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
     found: set[str] = set()
     for tok in tokens_of(sent):
         if tok.i in skip or tok.ent_type_ != "GPE":
