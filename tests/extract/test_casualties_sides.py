@@ -97,6 +97,8 @@ def test_untitled_country_minister_under_a_capital_dateline(nlp):
         ("Taliban fighters", "Taliban"),
         ("Magen David Adom", "Israel"),
         ("HRANA", "Human Rights Activists News Agency"),
+        ("the SANDF", "South Africa"),
+        ("The South African National Defence Force", "South Africa"),
     ],
 )
 def test_official_bodies_resolve_to_their_state(text, actor):
@@ -302,6 +304,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     ("More than 60 people were killed and hundreds wounded in unrest that erupted after blasts in Kabul on Oct. 9.",
      [Expect(K, "more_than", 61, None, party=None), Expect(W, "between", 200, 999, party=None)]),
     ("Nine people have been killed since a bombing in Kabul last week.", [Expect(K, "exact", 9, 9, party=None)]),
+    # 9. members of an army named by its acronym are its country's
+    ("Days later a mortar round hit the base, and this resulted in the SANDF losing three members.",
+     [Expect(K, "exact", 3, 3, party="South Africa")]),
 ]
 
 
