@@ -307,6 +307,13 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 9. members of an army named by its acronym are its country's
     ("Days later a mortar round hit the base, and this resulted in the SANDF losing three members.",
      [Expect(K, "exact", 3, 3, party="South Africa")]),
+    # 10. the wounded who later died are dead: their own verb beats the relative clause
+    ("Two members who were hurt in the blast sadly died in hospital, bringing the death toll to 11.",
+     [Expect(K, "exact", 2, 2), Expect(K, "exact", 11, 11)]),
+    ("Five villagers who were injured in the blast were later killed by a second strike.", [Expect(K, "exact", 5, 5)]),
+    ("One soldier who was wounded at the weekend succumbed to his injuries on Monday.", [Expect(K, "exact", 1, 1, group="military")]),
+    # ... while the wounded who were evacuated are still wounded
+    ("Three soldiers who were wounded on Monday were evacuated.", [Expect(W, "exact", 3, 3, group="military")]),
 ]
 
 

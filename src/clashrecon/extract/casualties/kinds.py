@@ -141,7 +141,23 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         kind = kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
-    return kind_from_children(node) or _kind_past_inclusion(noun, path)
+    found = kind_from_children(node)
+    if found is not None and found.token.dep_ == "relcl":
+        found = _own_verb_over_relative(node, path) or found
+    return found or _kind_past_inclusion(noun, path)
+
+
+def _own_verb_over_relative(node: Token, path: list[Token]) -> Kind | None:
+    """'Two members who were injured in the attack died in hospital': the victims' own casualty
+    verb says what became of them; the relative clause only says what happened before."""
+    lex = casualty_words()
+    verb = node.head
+    lemma = verb.lemma_.lower()
+    if node.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or lemma not in lex.verbs or has_negation(verb):
+        return None
+    if lemma not in lex.victim_subject_verbs and not is_passive(verb):
+        return None  # "Soldiers who were wounded killed ...": the killers
+    return Kind(lex.verbs[lemma], verb, [*path, verb])
 
 
 def _kind_past_inclusion(noun: Token | None, path: list[Token]) -> Kind | None:
