@@ -314,6 +314,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     ("One soldier who was wounded at the weekend succumbed to his injuries on Monday.", [Expect(K, "exact", 1, 1, group="military")]),
     # ... while the wounded who were evacuated are still wounded
     ("Three soldiers who were wounded on Monday were evacuated.", [Expect(W, "exact", 3, 3, group="military")]),
+    # 11. a toll the sentence brings to a figure keeps the side given before, past a count with none
+    ("On Monday, three more SANDF members were killed near the airport, and one soldier who was hurt at the weekend died in hospital, bringing the total number of fatalities to 12.",
+     [Expect(K, "exact", 3, 3, party="South Africa", scope="increment"), Expect(K, "exact", 1, 1), Expect(K, "exact", 12, 12, party="South Africa")]),
 ]
 
 

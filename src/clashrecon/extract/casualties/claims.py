@@ -121,7 +121,10 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         start_char = doc[m.start].idx
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
-        previous = _Previous(party, group, kind.kind, scope, kind.token, who.claimant)
+        # "three more SANDF members were killed, and one soldier ... succumbed, bringing the total
+        # to 13": a count with no side of its own passes on the side the sentence gave before it
+        carried = party or (previous.party if previous is not None and previous.claimant == who.claimant else None)
+        previous = _Previous(carried, group, kind.kind, scope, kind.token, who.claimant)
     out += _unquantified_claims(sent, article, headline, taken)
     return out
 
