@@ -317,6 +317,16 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 11. a toll the sentence brings to a figure keeps the side given before, past a count with none
     ("On Monday, three more SANDF members were killed near the airport, and one soldier who was hurt at the weekend died in hospital, bringing the total number of fatalities to 12.",
      [Expect(K, "exact", 3, 3, party="South Africa", scope="increment"), Expect(K, "exact", 1, 1), Expect(K, "exact", 12, 12, party="South Africa")]),
+    # 12. the object of "among" is the whole, not a sub-group, and keeps no side of its own ...
+    ("Two Kenyans were among the 30 people killed.",
+     [Expect(K, "exact", 2, 2, party="Kenya", scope="group"), Expect(K, "exact", 30, 30, party=None, scope="event")]),
+    ("The district recorded the highest number of 9 civilian deaths among the total 20 lives lost in the shelling, officials said.",
+     [Expect(K, "exact", 9, 9), Expect(K, "exact", 20, 20, scope="event")]),
+    # ... a side's people among victims no number counts are that side's count ...
+    ("One Ghanaian was among the dead and another was in a critical condition.", [Expect(K, "exact", 1, 1, party="Ghana", scope="event")]),
+    # ... while children among the dead, or among them, are still a part
+    ("Eleven children were among the dead.", [Expect(K, "exact", 11, 11, scope="group")]),
+    ("The strike killed 13 people, among them eight children.", [Expect(K, "exact", 13, 13, scope="event"), Expect(K, "exact", 8, 8, scope="group")]),
 ]
 
 
