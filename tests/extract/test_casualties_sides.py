@@ -327,6 +327,10 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # ... while children among the dead, or among them, are still a part
     ("Eleven children were among the dead.", [Expect(K, "exact", 11, 11, scope="group")]),
     ("The strike killed 13 people, among them eight children.", [Expect(K, "exact", 13, 13, scope="event"), Expect(K, "exact", 8, 8, scope="group")]),
+    # 13. lives lost are the killed
+    ("The district recorded 9 civilian deaths among the total 20 lives lost in the shelling, officials said.",
+     [Expect(K, "exact", 9, 9), Expect(K, "exact", 20, 20, scope="event")]),
+    ("The 12 lives lost in the blast were mourned on Friday.", [Expect(K, "exact", 12, 12)]),
 ]
 
 

@@ -83,6 +83,8 @@ def kind_from_children(node: Token) -> Kind | None:
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
         if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
             return Kind(lex.verbs[lemma], child, [node, child])
+        if child.dep_ == "acl" and lemma in lex.lose and node.lemma_.lower() in lex.life_nouns:
+            return Kind(CasualtyKind.killed.value, child, [node, child])  # "the 28 lives lost in the shelling"
         if child.dep_ == "xcomp" and lemma in lex.victim_subject_verbs and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
