@@ -343,3 +343,18 @@ def test_round3_real_page_patterns(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
+
+
+# 14. a statement speaks for whoever issued it, and "the statement" for the speaker who made it
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        ("At least 500 people have been killed in Israeli strikes across Iran, according to a statement issued by the Iranian Health Ministry on Wednesday.", "Iran"),
+        ("A statement from Pakistan's army said 12 soldiers were killed.", "Pakistan"),
+        ("The ISPR said in a statement that the civilian casualties included six women. The injured included 60 soldiers and 100 civilians, the statement said.", "Pakistan"),
+    ],
+)
+def test_a_statement_speaks_for_its_issuer(nlp, text, claimant):
+    claims = claims_of(nlp, text)
+    assert claims and all(c.claimant == claimant for c in claims), describe(claims)
+

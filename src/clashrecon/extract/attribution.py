@@ -100,6 +100,9 @@ def _speaker_span(subject: Token) -> Span:
     joined = [c for c in subject.children if c.i > subject.i and (c.dep_ == "appos" or c.dep_ == "conj" and not any(g.dep_ == "cc" for g in subject.children))]
     if joined and any(t.pos_ == "NUM" for t in doc[subject.left_edge.i : joined[-1].left_edge.i]):
         subject = joined[-1]  # the part before holds a count: it is the claim, not its speaker
+    issuer = _issuer(subject)
+    if issuer is not None:
+        return issuer  # "A statement from the ministry said ..."
     span = subtree_span(subject)
     for rel in subject.children:
         if rel.dep_ == "relcl" and rel.left_edge.i > subject.i and doc[rel.left_edge.i - 1].text == ",":
@@ -121,13 +124,33 @@ def _inverted_speaker(verb: Token) -> Span | None:
     return _trim(subtree_span(obj)) if obj is not None else None
 
 
+def _issuer(noun: Token) -> Span | None:
+    """Who issued a statement that speaks: 'a statement issued by the Iranian Health Ministry',
+    'a statement from the ministry', 'the army's statement'."""
+    if noun.lemma_.lower() not in set(_data()["statement_nouns"]["words"]):
+        return None
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return doc[child.left_edge.i : child.i + 1]  # without the "'s"
+        issuer = None
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            issuer = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            issuer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if issuer is not None:
+            return _trim(subtree_span(issuer))
+    return None
+
+
 def _according_to(sent: Span) -> Span | None:
     doc = sent.doc
     for tok in tokens_of(sent):
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
-                return _trim(subtree_span(obj))
+                return _issuer(obj) or _trim(subtree_span(obj))
             end = tok.i + 2
             while end < sent.end and not doc[end].is_punct:
                 end += 1
@@ -225,6 +248,11 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
         return named[0].text if named else None
     if _is_bare_definite(phrase):
         head = phrase.root.lemma_.lower()
+        if head in set(_data()["statement_nouns"]["words"]):
+            # "ISPR said in a statement that ... The injured included 78 soldiers, the statement said."
+            found = next((f for e in _earlier_speakers(sent, lookback) if (f := actor_of_phrase(e, article))), None)
+            if found:
+                return found
         for earlier in [*_earlier_speakers(sent, lookback), *_mentions_of(head, sent, lookback)]:
             if earlier.root.lemma_.lower() == head:
                 found = actor_of_phrase(earlier, article)
