@@ -331,6 +331,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     ("The district recorded 9 civilian deaths among the total 20 lives lost in the shelling, officials said.",
      [Expect(K, "exact", 9, 9), Expect(K, "exact", 20, 20, scope="event")]),
     ("The 12 lives lost in the blast were mourned on Friday.", [Expect(K, "exact", 12, 12)]),
+    # 15. a place that "recorded" deaths does not speak; the sentence's outer speaker does
+    ("The minister will meet families in Rajouri district, which recorded the highest number of 9 civilian deaths among the total 20 lives lost in the shelling, officials said.",
+     [Expect(K, "exact", 9, 9, claimant="officials"), Expect(K, "exact", 20, 20, claimant="officials")]),
 ]
 
 

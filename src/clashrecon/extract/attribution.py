@@ -190,6 +190,12 @@ def _is_pronoun(phrase: Span) -> bool:
     return len(phrase) == 1 and phrase[0].lower_ in set(_data()["pronoun_speakers"])
 
 
+def _is_place(phrase: Span) -> bool:
+    """'Poonch district', 'the province': a phrase whose head is a place noun (data/places.json)."""
+    places = load_data("places.json")
+    return phrase.root.lemma_.lower() in {*places["kind_nouns_before"], *places["kind_nouns_after"]}
+
+
 def _is_bare_definite(phrase: Span) -> bool:
     """'The ministry', 'the governor': a speaker named by role alone, no proper noun."""
     return len(phrase) <= 3 and phrase[0].lower_ in ("the", "this") and not any(t.pos_ == "PROPN" for t in phrase)
@@ -312,6 +318,12 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
     verbs = reporting_verbs(sent)
     chosen = _governing_verb(sent, anchor, verbs)
     phrase = _subject_phrase(chosen) if chosen is not None else None
+    if phrase is not None and chosen is not None and _is_place(phrase):
+        # "Poonch district, which recorded 14 of the 28 deaths, officials said": a place that
+        # records a toll does not speak; the sentence's outer speaker does
+        outer = _outer_speaker(sent, chosen, verbs)
+        if outer is not None:
+            chosen, phrase = outer
     if phrase is not None and chosen is not None and _is_pronoun(phrase):
         # "The group said it had counted 657 killed": "it" is the outer speaker
         outer = _outer_speaker(sent, chosen, verbs)
