@@ -361,3 +361,16 @@ def test_a_statement_speaks_for_its_issuer(nlp, text, claimant):
     claims = claims_of(nlp, text)
     assert claims and all(c.claimant == claimant for c in claims), describe(claims)
 
+
+
+# 16. a headline's trailing speaker, when the parser makes the counts its subject
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        ("Operation Lightning: 30 civilians killed in Indian strikes, discloses Pakistan's ISPR", "Pakistan"),
+        ("Nine killed in raid, says army", "army"),
+    ],
+)
+def test_a_headline_count_is_not_the_speaker(nlp, text, claimant):
+    claims = claims_of(nlp, text, headline=True)
+    assert claims and all(c.claimant == claimant for c in claims), describe(claims)

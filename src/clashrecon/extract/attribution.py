@@ -68,6 +68,9 @@ def _subject_phrase(verb: Token) -> Span | None:
         if not subjects and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
         if subjects:
+            # "Nine killed in raid, says army": of two subjects, one holding a count is the claim
+            plain = [c for c in subjects if not any(t.like_num for t in c.subtree)]
+            subjects = plain or subjects
             # "Strikes killed 12, Ukrainian officials said": the parser may hang both noun
             # phrases on "said"; the speaker is the one nearest the verb
             before = [c for c in subjects if c.i < verb.i]
@@ -118,9 +121,14 @@ def _inverted_speaker(verb: Token) -> Span | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "xcomp") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "csubj", "ccomp", "xcomp") for c in verb.children):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "11 soldiers, 40 civilians killed in Indian strikes, discloses Pakistan's ISPR": a misparse
+    # makes the counts the verb's subject; a subject holding a count is the claim, not a speaker
+    if subjects and not any(t.like_num for c in subjects for t in c.subtree):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i), None)
     return _trim(subtree_span(obj)) if obj is not None else None
 
 
