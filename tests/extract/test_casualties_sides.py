@@ -334,6 +334,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 15. a place that "recorded" deaths does not speak; the sentence's outer speaker does
     ("The minister will meet families in Rajouri district, which recorded the highest number of 9 civilian deaths among the total 20 lives lost in the shelling, officials said.",
      [Expect(K, "exact", 9, 9, claimant="officials"), Expect(K, "exact", 20, 20, claimant="officials")]),
+    # 17. the two figures of a toll keep their own kinds, and the toll's owner is their side
+    ("Iran maintained its previously reported toll of 70 dead and over 300 injured.",
+     [Expect(K, "exact", 70, 70, party="Iran"), Expect(W, "more_than", 301, None, party="Iran")]),
 ]
 
 

@@ -169,6 +169,10 @@ def _victims(
             party = party or previous.party
         if noun is None or previous.group in casualty_words().others_groups:
             group = previous.group or group  # "two others": others of the same kind
+    toll = _toll_over(anchor_of(doc, m)) if party is None and (noun is None or kind_noun(noun)) else None
+    if toll is not None:
+        # "Iran maintained its toll of 78 dead and over 320 injured": whose the toll is
+        party = victim_party(None, Kind(kind.kind, toll, [toll]), who, sent, article)
     if party is None and noun is not None and m.end <= noun.i:
         # "14 rebel fighters" after the article named the rebels: whose fighters
         words = doc[m.end : noun.i + 1]
@@ -181,6 +185,18 @@ def _victims(
     if party is None and noun is None and group is not VictimGroup.military:
         party = location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
     return party, group
+
+
+def _toll_over(anchor: Token) -> Token | None:
+    """The toll noun a bare count is the 'of' figure of ('its toll of 78 dead and over 320 injured'),
+    past the counts it is joined to."""
+    tok = anchor
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in casualty_words().toll:
+        return None
+    return prep.head
 
 
 def _named_count(doc: Doc, m: Mention, article: Article) -> str | None:

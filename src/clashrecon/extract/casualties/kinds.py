@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from clashrecon.extract.casualties.mentions import Mention
+from clashrecon.extract.casualties.mentions import Mention, anchor_of
 from clashrecon.extract.casualties.vocab import kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
@@ -126,7 +126,9 @@ def _own_clause_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     wounded': the parser joins "50 people" to the listed dead and leaves "have been wounded"
     without a subject. A conjoined count followed by a casualty verb that has no subject of its
     own is that verb's subject, and takes its kind."""
-    if noun is None or noun.dep_ != "conj":
+    # "a toll of 78 dead and over 320 injured": a bare count joined to the one before it the same way
+    joined = noun if noun is not None else anchor_of(doc, m)
+    if joined.dep_ != "conj":
         return None
     found = _window_kind(doc, m, noun)
     if found is None or found.token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in found.token.children):
