@@ -337,6 +337,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 17. the two figures of a toll keep their own kinds, and the toll's owner is their side
     ("Iran maintained its previously reported toll of 70 dead and over 300 injured.",
      [Expect(K, "exact", 70, 70, party="Iran"), Expect(W, "more_than", 301, None, party="Iran")]),
+    # 18. a part of a running total is a part, not a running total of its own
+    ("In response, Israel stepped up its campaign, launching airstrikes that have killed over 200 people in Iran since Friday, including 60 women and children.",
+     [Expect(K, "more_than", 201, None, party="Iran", scope="cumulative"), Expect(K, "exact", 60, 60, party="Iran", scope="group")]),
 ]
 
 

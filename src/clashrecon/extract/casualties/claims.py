@@ -246,6 +246,9 @@ def _scope(
     scope = (
         scope
         or partitive_group(doc, m, noun)
+        # "killed over 220 people since Friday, including 70 women and children": the 70 are a
+        # part of the running total, not a running total of their own
+        or (group_scope(kind.path, noun, m.start) if after_group_marker(doc, m.start) else None)
         or cumulative(kind)
         or place_scope(noun, kind, who, sent)
         or _inherited_scope(noun, kind, previous)
