@@ -340,6 +340,10 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     # 18. a part of a running total is a part, not a running total of its own
     ("In response, Israel stepped up its campaign, launching airstrikes that have killed over 200 people in Iran since Friday, including 60 women and children.",
      [Expect(K, "more_than", 201, None, party="Iran", scope="cumulative"), Expect(K, "exact", 60, 60, party="Iran", scope="group")]),
+    # 19. "the number of dead and wounded" counts casualties, not the dead
+    ("A spokesman said the total number of dead and wounded had reached 1,400.", [Expect(C, "exact", 1400, 1400)]),
+    ("The number of dead and injured rose to 90.", [Expect(C, "exact", 90, 90)]),
+    ("The number of wounded rose to 40.", [Expect(W, "exact", 40, 40)]),
 ]
 
 

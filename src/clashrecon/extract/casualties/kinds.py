@@ -58,11 +58,20 @@ def _number_of_victims(tok: Token) -> str | None:
                 if pobj.dep_ not in ("pobj", "pcomp"):
                     continue
                 if kind_noun(pobj):
-                    return kind_noun(pobj)  # "the number of wounded"
+                    # "the number of wounded"; "the number of dead and wounded" is both kinds
+                    joined = [c for t in (pobj, tok) for c in t.children if c.dep_ == "conj"]
+                    other = {_kind_word(c) for c in joined} - {None, kind_noun(pobj)}
+                    return CasualtyKind.casualties.value if other else kind_noun(pobj)
                 found = kind_from_children(pobj)
                 if found is not None:
                     return found.kind
     return None
+
+
+def _kind_word(tok: Token) -> str | None:
+    """The kind a bare casualty word names: 'dead', 'wounded', 'injuries'."""
+    lex = casualty_words()
+    return kind_noun(tok) or lex.adjectives.get(tok.lower_) or (lex.verbs.get(tok.lemma_.lower()) if tok.tag_ == "VBN" else None)
 
 
 @dataclass
