@@ -344,6 +344,10 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     ("A spokesman said the total number of dead and wounded had reached 1,400.", [Expect(C, "exact", 1400, 1400)]),
     ("The number of dead and injured rose to 90.", [Expect(C, "exact", 90, 90)]),
     ("The number of wounded rose to 40.", [Expect(W, "exact", 40, 40)]),
+    # 20. a count its own relative clause describes does not borrow the group before it
+    ("The dead include 300 civilians, 200 military personnel, and 250 who have yet to be identified.",
+     [Expect(K, "exact", 300, 300, group="civilians"), Expect(K, "exact", 200, 200, group="military"), Expect(K, "exact", 250, 250, group="people")]),
+    ("Four soldiers were killed and 3 were wounded.", [Expect(K, "exact", 4, 4, group="military"), Expect(W, "exact", 3, 3, group="military")]),
 ]
 
 

@@ -167,8 +167,13 @@ def _victims(
         # from another speaker's count ("X said 21 were killed on its side; Y puts its dead at 36")
         if previous.claimant == who.claimant:
             party = party or previous.party
-        if noun is None or previous.group in casualty_words().others_groups:
-            group = previous.group or group  # "two others": others of the same kind
+        described = noun is None and (
+            any(c.dep_ == "relcl" for c in anchor_of(doc, m).children) or m.end < sent.end and doc[m.end].tag_ == "WP"
+        )
+        if (noun is None or previous.group in casualty_words().others_groups) and not described:
+            # "two others": others of the same kind; not "and 319 who have yet to be
+            # classified", which its own clause describes
+            group = previous.group or group
     toll = _toll_over(anchor_of(doc, m)) if party is None and (noun is None or kind_noun(noun)) else None
     if toll is not None:
         # "Iran maintained its toll of 78 dead and over 320 injured": whose the toll is
