@@ -348,6 +348,9 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     ("The dead include 300 civilians, 200 military personnel, and 250 who have yet to be identified.",
      [Expect(K, "exact", 300, 300, group="civilians"), Expect(K, "exact", 200, 200, group="military"), Expect(K, "exact", 250, 250, group="people")]),
     ("Four soldiers were killed and 3 were wounded.", [Expect(K, "exact", 4, 4, group="military"), Expect(W, "exact", 3, 3, group="military")]),
+    # 21. bare "fighters" are the last armed group named, not one only named as "X-linked"
+    ("The Taliban denied sheltering militants and accused Pakistan of backing Islamic State-linked groups. Pakistan's information minister insisted the strikes hit militant camps, killing over 100 fighters.",
+     [Expect(K, "more_than", 101, None, party="Taliban", claimant="Pakistan")]),
 ]
 
 
