@@ -365,7 +365,7 @@ def test_round3_real_page_patterns(nlp, text, expected):
     assert (fp, fn) == (0, 0), describe(claims)
 
 
-# 14. a statement speaks for whoever issued it, and "the statement" for the speaker who made it
+# Round 3: a statement speaks for whoever issued it, and "the statement" for the speaker who made it
 @pytest.mark.parametrize(
     "text, claimant",
     [
@@ -380,7 +380,7 @@ def test_a_statement_speaks_for_its_issuer(nlp, text, claimant):
 
 
 
-# 16. a headline's trailing speaker, when the parser makes the counts its subject
+# Round 3: a headline's trailing speaker, when the parser makes the counts its subject
 @pytest.mark.parametrize(
     "text, claimant",
     [
@@ -391,3 +391,12 @@ def test_a_statement_speaks_for_its_issuer(nlp, text, claimant):
 def test_a_headline_count_is_not_the_speaker(nlp, text, claimant):
     claims = claims_of(nlp, text, headline=True)
     assert claims and all(c.claimant == claimant for c in claims), describe(claims)
+
+
+# Round 3: an outlet whose name reads like a demonym speaks as the outlet, not as a country
+def test_the_articles_own_outlet_is_not_a_country(nlp):
+    text = "The South African previously reported that nine SANDF members were killed during a clash."
+    (claim,) = claims_of(nlp, text, outlet="The South African")
+    assert (claim.claimant, claim.claimant_role.value, claim.victim_party) == ("The South African", "outlet", "South Africa")
+    (claim,) = claims_of(nlp, text)
+    assert claim.claimant == "South Africa"  # from another outlet, a South African speaks for the country

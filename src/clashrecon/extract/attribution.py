@@ -198,6 +198,15 @@ def _is_pronoun(phrase: Span) -> bool:
     return len(phrase) == 1 and phrase[0].lower_ in set(_data()["pronoun_speakers"])
 
 
+def _is_own_outlet(phrase: Span, article: Article) -> bool:
+    """Whether the speaker is the article's own outlet ('The South African', 'The Hindu'), whose
+    name may read like a demonym or a country's."""
+    def bare(text: str) -> str:
+        return re.sub(r"^the\s+", "", text.strip().lower())
+
+    return bool(article.outlet) and bare(phrase.text) == bare(article.outlet)
+
+
 def _is_place(phrase: Span) -> bool:
     """'Poonch district', 'the province': a phrase whose head is a place noun (data/places.json)."""
     places = load_data("places.json")
@@ -342,6 +351,8 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
     if phrase is None and verbs:
         chosen = verbs[0]
         phrase = _subject_phrase(chosen)
+    if phrase is not None and len(phrase) and _is_own_outlet(phrase, article):
+        phrase = None  # "The South African previously reported that ...": the outlet itself, not a country
     if phrase is not None and len(phrase):
         text = phrase.text
         canonical = _resolve(phrase, sent, article)
