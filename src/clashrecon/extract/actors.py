@@ -300,7 +300,11 @@ def _resolve_institution(phrase: Span) -> str | None:
     qualified = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in nouns for c in head.children)
     if head.lemma_.lower() in _settings()["institutions"]["armed_group_nouns"] and not qualified:
         lex = actor_lexicon()
+        suffixes = set(_settings()["affiliation_suffixes"]["words"])
+        doc = phrase.doc
         for ent in reversed([e for e in doc_entities(phrase.doc) if e.end <= phrase.start]):
+            if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in suffixes:
+                continue  # "Islamic State-linked groups" are some other group
             actor = lex.canonical(ent.text)
             if actor and lex.kind_of(actor) == "group":
                 return actor

@@ -68,6 +68,9 @@ def _subject_phrase(verb: Token) -> Span | None:
         if not subjects and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None
         if subjects:
+            # "Nine killed in raid, says army": of two subjects, one holding a count is the claim
+            plain = [c for c in subjects if not any(t.like_num for t in c.subtree)]
+            subjects = plain or subjects
             # "Strikes killed 12, Ukrainian officials said": the parser may hang both noun
             # phrases on "said"; the speaker is the one nearest the verb
             before = [c for c in subjects if c.i < verb.i]
@@ -100,6 +103,9 @@ def _speaker_span(subject: Token) -> Span:
     joined = [c for c in subject.children if c.i > subject.i and (c.dep_ == "appos" or c.dep_ == "conj" and not any(g.dep_ == "cc" for g in subject.children))]
     if joined and any(t.pos_ == "NUM" for t in doc[subject.left_edge.i : joined[-1].left_edge.i]):
         subject = joined[-1]  # the part before holds a count: it is the claim, not its speaker
+    issuer = _issuer(subject)
+    if issuer is not None:
+        return issuer  # "A statement from the ministry said ..."
     span = subtree_span(subject)
     for rel in subject.children:
         if rel.dep_ == "relcl" and rel.left_edge.i > subject.i and doc[rel.left_edge.i - 1].text == ",":
@@ -115,10 +121,35 @@ def _inverted_speaker(verb: Token) -> Span | None:
     doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "ccomp", "xcomp") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "csubj", "ccomp", "xcomp") for c in verb.children):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "11 soldiers, 40 civilians killed in Indian strikes, discloses Pakistan's ISPR": a misparse
+    # makes the counts the verb's subject; a subject holding a count is the claim, not a speaker
+    if subjects and not any(t.like_num for c in subjects for t in c.subtree):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i), None)
     return _trim(subtree_span(obj)) if obj is not None else None
+
+
+def _issuer(noun: Token) -> Span | None:
+    """Who issued a statement that speaks: 'a statement issued by the Iranian Health Ministry',
+    'a statement from the ministry', 'the army's statement'."""
+    if noun.lemma_.lower() not in set(_data()["statement_nouns"]["words"]):
+        return None
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return doc[child.left_edge.i : child.i + 1]  # without the "'s"
+        issuer = None
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            issuer = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            issuer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if issuer is not None:
+            return _trim(subtree_span(issuer))
+    return None
 
 
 def _according_to(sent: Span) -> Span | None:
@@ -127,7 +158,7 @@ def _according_to(sent: Span) -> Span | None:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
-                return _trim(subtree_span(obj))
+                return _issuer(obj) or _trim(subtree_span(obj))
             end = tok.i + 2
             while end < sent.end and not doc[end].is_punct:
                 end += 1
@@ -138,7 +169,13 @@ def _according_to(sent: Span) -> Span | None:
 
 def reporting_verbs(sent: Span) -> list[Token]:
     lemmas = reporting_lemmas()
-    return [t for t in tokens_of(sent) if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas]
+    return [t for t in tokens_of(sent) if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas and not _takes_lives(t)]
+
+
+def _takes_lives(verb: Token) -> bool:
+    """'The clashes claimed the lives of 23 soldiers': a verb whose object is lives kills, it does not report."""
+    objects = frozenset(_data()["casualty_objects"]["words"])
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
 
 
 def _governing_verb(sent: Span, anchor: Token | None, verbs: list[Token]) -> Token | None:
@@ -159,6 +196,21 @@ def _governing_verb(sent: Span, anchor: Token | None, verbs: list[Token]) -> Tok
 
 def _is_pronoun(phrase: Span) -> bool:
     return len(phrase) == 1 and phrase[0].lower_ in set(_data()["pronoun_speakers"])
+
+
+def _is_own_outlet(phrase: Span, article: Article) -> bool:
+    """Whether the speaker is the article's own outlet ('The South African', 'The Hindu'), whose
+    name may read like a demonym or a country's."""
+    def bare(text: str) -> str:
+        return re.sub(r"^the\s+", "", text.strip().lower())
+
+    return bool(article.outlet) and bare(phrase.text) == bare(article.outlet)
+
+
+def _is_place(phrase: Span) -> bool:
+    """'Poonch district', 'the province': a phrase whose head is a place noun (data/places.json)."""
+    places = load_data("places.json")
+    return phrase.root.lemma_.lower() in {*places["kind_nouns_before"], *places["kind_nouns_after"]}
 
 
 def _is_bare_definite(phrase: Span) -> bool:
@@ -219,6 +271,11 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
         return named[0].text if named else None
     if _is_bare_definite(phrase):
         head = phrase.root.lemma_.lower()
+        if head in set(_data()["statement_nouns"]["words"]):
+            # "ISPR said in a statement that ... The injured included 78 soldiers, the statement said."
+            found = next((f for e in _earlier_speakers(sent, lookback) if (f := actor_of_phrase(e, article))), None)
+            if found:
+                return found
         for earlier in [*_earlier_speakers(sent, lookback), *_mentions_of(head, sent, lookback)]:
             if earlier.root.lemma_.lower() == head:
                 found = actor_of_phrase(earlier, article)
@@ -278,6 +335,12 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
     verbs = reporting_verbs(sent)
     chosen = _governing_verb(sent, anchor, verbs)
     phrase = _subject_phrase(chosen) if chosen is not None else None
+    if phrase is not None and chosen is not None and _is_place(phrase):
+        # "Poonch district, which recorded 14 of the 28 deaths, officials said": a place that
+        # records a toll does not speak; the sentence's outer speaker does
+        outer = _outer_speaker(sent, chosen, verbs)
+        if outer is not None:
+            chosen, phrase = outer
     if phrase is not None and chosen is not None and _is_pronoun(phrase):
         # "The group said it had counted 657 killed": "it" is the outer speaker
         outer = _outer_speaker(sent, chosen, verbs)
@@ -288,6 +351,8 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
     if phrase is None and verbs:
         chosen = verbs[0]
         phrase = _subject_phrase(chosen)
+    if phrase is not None and len(phrase) and _is_own_outlet(phrase, article):
+        phrase = None  # "The South African previously reported that ...": the outlet itself, not a country
     if phrase is not None and len(phrase):
         text = phrase.text
         canonical = _resolve(phrase, sent, article)

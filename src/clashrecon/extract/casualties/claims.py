@@ -22,6 +22,7 @@ from clashrecon.extract.casualties.wars import carried_background, sentence_back
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import claim_sentences, make_claim, text_of, tokens_of
 from clashrecon.extract.sentences import sentence_pieces
+from clashrecon.lexicon import actor_lexicon
 from clashrecon.extract.syntax import has_negation
 from clashrecon.models import Article, Claim, Field, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
 
@@ -120,7 +121,10 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         start_char = doc[m.start].idx
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))
-        previous = _Previous(party, group, kind.kind, scope, kind.token, who.claimant)
+        # "three more SANDF members were killed, and one soldier ... succumbed, bringing the total
+        # to 13": a count with no side of its own passes on the side the sentence gave before it
+        carried = party or (previous.party if previous is not None and previous.claimant == who.claimant else None)
+        previous = _Previous(carried, group, kind.kind, scope, kind.token, who.claimant)
     out += _unquantified_claims(sent, article, headline, taken)
     return out
 
@@ -153,15 +157,27 @@ def _victims(
     """The victims' party and group, from the phrase, the claim before it, the place or the context."""
     # "the number of South African troops killed ... to 14": the troops the participle describes
     victims = noun or described_victims(kind)
-    party = (number_place(doc[m.start : m.end]) if noun is None else None) or victim_party(victims, kind, who, sent, article)
+    named = _named_count(doc, m, article) if noun is None else None
+    party = (number_place(doc[m.start : m.end]) if noun is None else None) or named or victim_party(victims, kind, who, sent, article)
     group = victim_group_of(victims, kind)
+    if group is None and named is not None and actor_lexicon().kind_of(named) == "group":
+        group = VictimGroup.military  # "40 Taliban killed": an armed group's people are its fighters
     if previous is not None and (noun is None or noun.lower_ == "others"):
         # "four Armenian troops in his region were killed and another 43 were wounded"; not
         # from another speaker's count ("X said 21 were killed on its side; Y puts its dead at 36")
         if previous.claimant == who.claimant:
             party = party or previous.party
-        if noun is None or previous.group in casualty_words().others_groups:
-            group = previous.group or group  # "two others": others of the same kind
+        described = noun is None and (
+            any(c.dep_ == "relcl" for c in anchor_of(doc, m).children) or m.end < sent.end and doc[m.end].tag_ == "WP"
+        )
+        if (noun is None or previous.group in casualty_words().others_groups) and not described:
+            # "two others": others of the same kind; not "and 319 who have yet to be
+            # classified", which its own clause describes
+            group = previous.group or group
+    toll = _toll_over(anchor_of(doc, m)) if party is None and (noun is None or kind_noun(noun)) else None
+    if toll is not None:
+        # "Iran maintained its toll of 78 dead and over 320 injured": whose the toll is
+        party = victim_party(None, Kind(kind.kind, toll, [toll]), who, sent, article)
     if party is None and noun is not None and m.end <= noun.i:
         # "14 rebel fighters" after the article named the rebels: whose fighters
         words = doc[m.end : noun.i + 1]
@@ -174,6 +190,29 @@ def _victims(
     if party is None and noun is None and group is not VictimGroup.military:
         party = location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
     return party, group
+
+
+def _toll_over(anchor: Token) -> Token | None:
+    """The toll noun a bare count is the 'of' figure of ('its toll of 78 dead and over 320 injured'),
+    past the counts it is joined to."""
+    tok = anchor
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in casualty_words().toll:
+        return None
+    return prep.head
+
+
+def _named_count(doc: Doc, m: Mention, article: Article) -> str | None:
+    """The actor a number counts when it modifies a name ('killed more than 200 “Taliban and
+    affiliated terrorists”', '40 Taliban killed'): that actor's people, never the side of the
+    count before it in the sentence ("it lost 23 soldiers and killed more than 200 Taliban")."""
+    anchor = anchor_of(doc, m)
+    head = anchor.head
+    if anchor.dep_ != "nummod" or head.pos_ != "PROPN" or head.i < m.end:
+        return None
+    return actor_of_phrase(doc[m.end : head.i + 1], article)
 
 
 def _inherited_scope(noun: Token | None, kind: Kind, previous: _Previous | None) -> Scope | None:
@@ -212,6 +251,9 @@ def _scope(
     scope = (
         scope
         or partitive_group(doc, m, noun)
+        # "killed over 220 people since Friday, including 70 women and children": the 70 are a
+        # part of the running total, not a running total of their own
+        or (group_scope(kind.path, noun, m.start) if after_group_marker(doc, m.start) else None)
         or cumulative(kind)
         or place_scope(noun, kind, who, sent)
         or _inherited_scope(noun, kind, previous)

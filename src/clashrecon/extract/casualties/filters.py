@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -46,6 +47,8 @@ def is_measure(doc: Doc, m: Mention) -> bool:
     nums = [t for t in doc[m.start : m.end] if is_numeral(t)]
     if not nums:
         return False
+    if any(_in_numeric_date(t) for t in nums):
+        return True
     if any(t.ent_type_ in _SKIP_ENTS for t in nums) and not _counts_people_next(doc, m.end):
         # a bare number the model calls a DATE ("put the number at 35") is still a number;
         # years are caught below, and real dates carry a month or day word
@@ -67,6 +70,23 @@ def is_measure(doc: Doc, m: Mention) -> bool:
         if len(nums) == 1 and nxt.is_title and nxt.lower_.rstrip(".") in _months():
             return True  # "said on Sunday, 12 October 2025, that ...": a day of the month
     return False
+
+
+@cache
+def _numeric_dates() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_data("numbers.json")["numeric_dates"]["patterns"])
+
+
+def _in_numeric_date(tok: Token) -> bool:
+    """Whether the run of text with no space around `tok` is a written date ("2025-10-15")."""
+    text = tok.doc.text
+    start, end = tok.idx, tok.idx + len(tok.text)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    run = text[start:end].rstrip(".,;:)")
+    return any(p.match(run) for p in _numeric_dates())
 
 
 @cache

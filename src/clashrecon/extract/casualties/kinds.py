@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from clashrecon.extract.casualties.mentions import Mention
+from clashrecon.extract.casualties.mentions import Mention, anchor_of
 from clashrecon.extract.casualties.vocab import kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
@@ -58,11 +58,20 @@ def _number_of_victims(tok: Token) -> str | None:
                 if pobj.dep_ not in ("pobj", "pcomp"):
                     continue
                 if kind_noun(pobj):
-                    return kind_noun(pobj)  # "the number of wounded"
+                    # "the number of wounded"; "the number of dead and wounded" is both kinds
+                    joined = [c for t in (pobj, tok) for c in t.children if c.dep_ == "conj"]
+                    other = {_kind_word(c) for c in joined} - {None, kind_noun(pobj)}
+                    return CasualtyKind.casualties.value if other else kind_noun(pobj)
                 found = kind_from_children(pobj)
                 if found is not None:
                     return found.kind
     return None
+
+
+def _kind_word(tok: Token) -> str | None:
+    """The kind a bare casualty word names: 'dead', 'wounded', 'injuries'."""
+    lex = casualty_words()
+    return kind_noun(tok) or lex.adjectives.get(tok.lower_) or (lex.verbs.get(tok.lemma_.lower()) if tok.tag_ == "VBN" else None)
 
 
 @dataclass
@@ -83,6 +92,8 @@ def kind_from_children(node: Token) -> Kind | None:
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
         if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
             return Kind(lex.verbs[lemma], child, [node, child])
+        if child.dep_ == "acl" and lemma in lex.lose and node.lemma_.lower() in lex.life_nouns:
+            return Kind(CasualtyKind.killed.value, child, [node, child])  # "the 28 lives lost in the shelling"
         if child.dep_ == "xcomp" and lemma in lex.victim_subject_verbs and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
@@ -124,7 +135,9 @@ def _own_clause_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     wounded': the parser joins "50 people" to the listed dead and leaves "have been wounded"
     without a subject. A conjoined count followed by a casualty verb that has no subject of its
     own is that verb's subject, and takes its kind."""
-    if noun is None or noun.dep_ != "conj":
+    # "a toll of 78 dead and over 320 injured": a bare count joined to the one before it the same way
+    joined = noun if noun is not None else anchor_of(doc, m)
+    if joined.dep_ != "conj":
         return None
     found = _window_kind(doc, m, noun)
     if found is None or found.token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in found.token.children):
@@ -141,7 +154,43 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         kind = kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
-    return kind_from_children(node)
+    found = kind_from_children(node)
+    if found is not None and found.token.dep_ == "relcl":
+        found = _own_verb_over_relative(node, path) or found
+    return found or _kind_past_inclusion(noun, path)
+
+
+def _own_verb_over_relative(node: Token, path: list[Token]) -> Kind | None:
+    """'Two members who were injured in the attack died in hospital': the victims' own casualty
+    verb says what became of them; the relative clause only says what happened before."""
+    lex = casualty_words()
+    verb = node.head
+    lemma = verb.lemma_.lower()
+    if node.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or lemma not in lex.verbs or has_negation(verb):
+        return None
+    if lemma not in lex.victim_subject_verbs and not is_passive(verb):
+        return None  # "Soldiers who were wounded killed ...": the killers
+    return Kind(lex.verbs[lemma], verb, [*path, verb])
+
+
+def _kind_past_inclusion(noun: Token | None, path: list[Token]) -> Kind | None:
+    """'199 others including army and air force personnel injured': the parser hangs the
+    participle on the last word of the uncounted 'including ...' list, but it says what
+    happened to the whole count. A list with its own number ('including 20 soldiers
+    injured') is that number's to read."""
+    if noun is None:
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in casualty_words().group_markers:
+            continue
+        for pobj in prep.children:
+            items = [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+            if pobj.dep_ != "pobj" or any(c.dep_ == "nummod" for t in items for c in t.children):
+                continue
+            found = next((k for t in items if (k := kind_from_children(t)) is not None), None)
+            if found is not None and found.token.dep_ == "acl" and found.token.pos_ == "VERB":
+                return Kind(found.kind, found.token, [*path, found.token])
+    return None
 
 
 def reduced_passive(verb: Token) -> bool:
@@ -170,6 +219,11 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
     if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
         return Kind(_kind_of_toll(toll), toll, path)
+    before = cur.doc[cur.i - 1] if cur.i > 0 else None
+    if dep == "prep" and cur.lower_ in lex.figure_prepositions and before is not None and kind_noun(before) and before.lemma_.lower() not in lex.life_nouns:
+        # "confirmed the deaths of 11 soldiers and injuries to 78 others": the parser hangs
+        # "to 78 others" on the verb, but it is the casualty noun right before it that counts them
+        return Kind(kind_noun(before), before, [*path, before])
     figure = _kind_noun_set(head) if head.pos_ == "VERB" and dep == "prep" and cur.lower_ in lex.figure_prepositions else None
     if figure is not None:
         return Kind(kind_noun(figure), figure, [*path, figure])  # "bringing the contingent's casualties to five"
@@ -230,7 +284,8 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
     lex = casualty_words()
     lemma = head.lemma_.lower()
     kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
-    if lemma in lex.claim_lives_verbs and not (noun is not None and noun.lemma_.lower() in lex.life_nouns):
+    # "the war claimed 26 lives", "the clashes claimed the lives of 23 soldiers"
+    if lemma in lex.claim_lives_verbs and not any(t.lemma_.lower() in lex.life_nouns for t in (noun, *path) if t is not None):
         return _GIVE_UP
     if kind == CasualtyKind.bodies.value and not (noun is not None and noun.lemma_.lower() in lex.body_nouns):
         return _GIVE_UP

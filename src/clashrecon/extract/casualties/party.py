@@ -185,6 +185,10 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
     for tok in tokens_of(sent):
         if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in casualty_words().not_place_prepositions):
             skip.update(t.i for t in tok.subtree)
+        if tok.dep_ in ("prep", "mark") and tok.lower_ in casualty_words().war_reference_prepositions:
+            # "killed in violence that erupted after explosions in Kabul": the place of the event
+            # the fighting is dated from, not of the killing
+            skip.update(t.i for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
     found: set[str] = set()
     for tok in tokens_of(sent):
         if tok.i in skip or tok.ent_type_ != "GPE":
@@ -192,11 +196,13 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
         name = actor_of_text(tok.text)
         if name is None or lex.kind_of(name) != "country":
             continue
+        # "the Afghanistan-Pakistan border": the first country hangs on the second, and both name the border
+        place = tok.head if tok.dep_ == "compound" and tok.head.ent_type_ == "GPE" and tok.head.dep_ == "compound" else tok
         locative = (
             # "Congo displacement camp", "Sudan clashes"; not "U.S. strikes", which names the attacker
-            tok.dep_ in ("compound", "amod", "nmod") and (tok.head.lemma_.lower() in casualty_words().place_nouns or tok.head.lemma_.lower() in casualty_words().mutual_fighting)
-            or tok.dep_ == "pobj" and tok.head.lower_ in casualty_words().place_prepositions
-            or tok.dep_ == "poss" and tok.head.lemma_.lower() in casualty_words().place_nouns  # "Russia's Belgorod region"
+            place.dep_ in ("compound", "amod", "nmod") and (place.head.lemma_.lower() in casualty_words().place_nouns or place.head.lemma_.lower() in casualty_words().mutual_fighting)
+            or place.dep_ == "pobj" and place.head.lower_ in casualty_words().place_prepositions
+            or place.dep_ == "poss" and place.head.lemma_.lower() in casualty_words().place_nouns  # "Russia's Belgorod region"
         )
         if locative:
             found.add(name)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from clashrecon.extract.attribution import Attribution
 from clashrecon.extract.casualties.kinds import Kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of
-from clashrecon.extract.casualties.vocab import kind_noun
+from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import previous_sentences, subtree_span
 from clashrecon.extract.times import best_time
@@ -113,9 +113,25 @@ def partitive_group(doc: Doc, m: Mention, noun: Token | None) -> Scope | None:
     return Scope(kind=ScopeKind.group, group=attr.text.lower(), text=doc[m.start : attr.i + 1].text)
 
 
+def _whole_or_side(marker: Token, noun: Token | None) -> bool:
+    """Whether a group marker on the path does not make the count a sub-group: the count is the
+    marker's own object ("Eleven children were among the 30 people killed": the 30 are the
+    whole), or a side's people among victims no number counts ("One Uruguayan was among the
+    dead": all the Uruguayan dead this sentence knows of, not a part of a figure)."""
+    if marker.lower_ not in casualty_words().whole_set_markers or noun is None:
+        return False
+    if noun.head.i == marker.i and noun.dep_ == "pobj":
+        return True
+    whole = [c for c in marker.children if c.dep_ == "pobj"]
+    side = noun.ent_type_ == "NORP" or demonym_plural(noun) is not None
+    return side and bool(whole) and not any(c.dep_ == "nummod" or c.like_num for w in whole for c in w.subtree)
+
+
 def group_scope(path: list[Token], noun: Token | None, start: int | None = None) -> Scope | None:
     lex = casualty_words()
     for tok in path:
+        if _whole_or_side(tok, noun):
+            continue
         if tok.lower_ in lex.group_markers and tok.dep_ in ("prep", "amod", "advcl", "acl", "conj"):
             group = noun.text.lower() if noun is not None else None
             return Scope(kind=ScopeKind.group, group=group, text=tok.text)
@@ -129,6 +145,6 @@ def group_scope(path: list[Token], noun: Token | None, start: int | None = None)
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=" ".join(before))
     if noun is not None:
         for tok in noun.doc[max(noun.sent.start, noun.i - lex.group_marker_lookback) : noun.i]:
-            if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree:
+            if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree and not _whole_or_side(tok, noun):
                 return Scope(kind=ScopeKind.group, group=noun.text.lower(), text=tok.text)
     return None

@@ -37,6 +37,9 @@ def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
     skipped = 0
     while j < limit and skipped < lex.counted_noun_skip:
         tok = doc[j]
+        if tok.is_quote:
+            j += 1  # 'more than 200 “Taliban and affiliated terrorists”': a quote mark modifies nothing
+            continue
         if victim_group(tok) is not None or tok.lemma_.lower() in lex.nouns:
             # "Palestinian civilians": skip the demonym and take the head noun
             nxt = doc[j + 1] if j + 1 < limit else None

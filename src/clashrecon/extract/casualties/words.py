@@ -76,6 +76,7 @@ class CasualtyWords:
     beyond_verbs: frozenset[str]
     figure_prepositions: frozenset[str]
     count_of_nouns: frozenset[str]
+    whole_set_markers: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -154,4 +155,5 @@ def casualty_words() -> CasualtyWords:
         beyond_verbs=frozenset(raw["beyond_verbs"]["words"]),
         figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
         count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
+        whole_set_markers=frozenset(raw["whole_set_markers"]["words"]),
     )
