@@ -26,6 +26,7 @@ def conflicts(rec):
         (9, 200, ("Pakistan", "Afghanistan"), True),  # however far apart
         (2, 8, ("Magen David Adom", "Israel"), False),  # one strike's dead beside the day's toll
         (17, 40, ("UNAMA", "health director"), True),  # two third parties' tolls: not a rise, not a part
+        (5, 974, ("Pakistan", "Human Rights Activists News Agency"), False),  # a rights group is no other side: 5 counts one strike
     ],
 )
 def test_how_a_days_figures_that_cannot_all_be_true_relate(low, high, claimants, flagged):
@@ -145,3 +146,18 @@ def test_soldiers_well_within_a_days_toll_are_a_group_not_a_rival():
         ],
     )
     assert conflicts(rec) == []
+
+
+def test_the_other_sides_claim_contradicts_the_sides_own_count_even_with_a_figure_between():
+    """Kabul: nine of its fighters dead; an outlet's 23; Pakistan: more than 200 Taliban killed."""
+    a, b, c = article("a", "AP", MON), article("b", "Reuters", MON), article("c", "AFP", MON)
+    rec = reconcile(
+        [a, b, c],
+        [
+            casualty(a, 9, "Afghanistan", when=day(MON), claimant="Afghanistan"),
+            casualty(b, 23, "Afghanistan", when=day(MON)),
+            casualty(c, 200, "Afghanistan", when=day(MON), claimant="Pakistan", qualifier="more_than"),
+        ],
+    )
+    flags = [c for c in rec.conflicts if c.is_conflict and c.subject == "Afghanistan · killed"]
+    assert any({"9", ">200"} <= {p.value for p in f.positions} for f in flags)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from clashrecon.lexicon import load_data
+from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Claim, ClaimantRole, Quantity, ScopeKind, SegmentType
 from clashrecon.reconcile.values import (
     Estimate,
@@ -193,7 +193,11 @@ def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | 
     # same moment, so a discrepancy).
     runs: list[list[list[Claim]]] = [[groups[0]]]
     for lower, higher in zip(groups, groups[1:]):
-        if _rose(lower, higher, background):
+        # the side's own word against another's contradicts even with a figure between them
+        against = next((run for run in runs[:-1] if any(_opposed(g, higher) for g in run)), None)
+        if against is not None:
+            against.append(higher)
+        elif _rose(lower, higher, background):
             runs.append([higher])
         else:
             runs[-1].append(higher)
@@ -230,12 +234,18 @@ def _rose(lower: list[Claim], higher: list[Claim], background: bool) -> bool:
 
 
 def _opposed(lower: list[Claim], higher: list[Claim]) -> bool:
-    """One figure from the victims' own side, the other from someone else named."""
+    """One figure from the victims' own side, the other from the other side (a country or an
+    armed group), never from a third party such as the UN or a rights group."""
     party = next((c.victim_party for c in lower + higher if c.victim_party), None)
     if party is None:
         return False
     a, b = named_claimants(lower), named_claimants(higher)
-    return bool(a and b) and ((party in a and party not in b) or (party in b and party not in a))
+    lex = actor_lexicon()
+
+    def enemy(voices: set[str]) -> bool:
+        return any(v != party and lex.kind_of(v) in ("country", "group") for v in voices)
+
+    return (party in a and party not in b and enemy(b)) or (party in b and party not in a and enemy(a))
 
 
 Told = dict[tuple[str | None, str, tuple], date]  # (party, kind, figure) -> first day the story reported it
