@@ -132,3 +132,16 @@ def test_one_flag_answers_one_expected_conflict(tmp_path):
     rec = Reconciliation(conflicts=(_flag("initiator (blame)", "Pakistan", "Afghanistan", field=Field.actors),))
     score = score_story(gold, rec)
     assert (score.conflicts_flagged, score.conflicts, score.false_alarms) == (1, 2, 0)
+
+
+def test_a_flag_of_three_figures_answers_two_expected_conflicts(tmp_path):
+    """606 per the minister, at least 610 per the ministry, 974 per a rights group: two disagreements."""
+    three = {**GOLD, "conflicts": [
+        {"party": "Pakistan", "kind": "killed", "figures": [606, 610]},
+        {"party": "Pakistan", "kind": "killed", "figures": [610, 974]},
+        {"party": "Pakistan", "kind": "killed", "figures": [23, 58]},
+    ]}
+    gold = story_gold(tmp_path / "border.json", three)
+    rec = Reconciliation(conflicts=(_flag("Pakistan · killed", "606", "≥610", "974"),))
+    score = score_story(gold, rec)
+    assert (score.conflicts_flagged, score.false_alarms) == (2, 0)

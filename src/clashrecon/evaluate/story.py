@@ -13,8 +13,9 @@ Scores, per story and overall (rules also in README "Quality gate"):
 - *final figures*: the tool's final figure for a (side, kind) (its `Tally`, reconcile/tallies.py)
   lies within the gold [low, high];
 - *conflicts flagged*: an expected conflict is flagged when a flag (a `discrepancy` or
-  `disputed` relation) not already counted for another expected conflict matches it: a
-  casualty flag on the same side and kind whose positions print at least two of the gold
+  `disputed` relation) matches it that is not already spent: a flag answers as many expected
+  conflicts as its positions less one (606 vs 610 vs 974 answers two). It matches as
+  a casualty flag on the same side and kind whose positions print at least two of the gold
   figures (all of them if fewer), or an actor dispute whose positions name at least two of
   the gold parties;
 - *false alarms*: flags that match no expected conflict, out of all flags.
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -267,13 +269,14 @@ def score_story(gold: StoryGold, reconciliation: Reconciliation) -> StoryScore:
         lines.append(f"final figure {g.describe()}: the tool gives {shown}")
     flags = [c for c in reconciliation.conflicts if c.is_conflict]
     flagged = 0
-    used: set[str] = set()
+    used: Counter[str] = Counter()
     for expected in gold.conflicts:
-        # one flag answers one expected conflict: a single "who started it" flag does not also
-        # stand for the dispute over who broke the ceasefire
-        hit = next((f for f in flags if f.id not in used and _matches(gold, expected, f)), None)
+        # a flag answers as many expected conflicts as it sets figures against each other, less
+        # one (606 vs 610 vs 974 answers two): a single "who started it" flag does not also stand
+        # for the dispute over who broke the ceasefire
+        hit = next((f for f in flags if used[f.id] < max(1, len(f.positions) - 1) and _matches(gold, expected, f)), None)
         if hit is not None:
-            used.add(hit.id)
+            used[hit.id] += 1
             flagged += 1
         else:
             lines.append(f"conflict not flagged: {expected.describe()}")

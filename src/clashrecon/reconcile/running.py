@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from clashrecon.models import Field, Relation
+from clashrecon.models import Relation
 from clashrecon.reconcile.facts import ALL, FactDraft, FactKey
 from clashrecon.reconcile.moments import build_moments, first_told
 from clashrecon.reconcile.relations import Found, within_fact
@@ -41,8 +41,8 @@ def running_count_discrepancies(events: list[StoryEvent], origin: dict[str, str]
             continue
         draft = FactDraft(key=key, claims=claims, moments=build_moments(claims, as_of, False, first_told(claims, as_of)), background=False)
         for found in within_fact(draft, origin):
-            if found.kind is not Relation.discrepancy or found.field is not Field.casualties:
-                continue
+            if found.kind is not Relation.discrepancy or not found.key.startswith("disc|"):
+                continue  # only a day's figures told two ways; a fall over the story is each event's to judge
             ids = {cid for p in found.positions for cid in p.claim_ids}
             events_here = {event_of[cid] for cid in ids if cid in event_of}
             if len(events_here) < 2:
