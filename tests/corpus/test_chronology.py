@@ -321,3 +321,20 @@ def test_a_later_article_moves_what_an_earlier_pass_found(earlier):
     assert untimed.event_time.start == "2024-05-07"
     assert given.event_time.start == "2020-09-27"  # a time an extractor set is kept through every pass
     assert {p.value for p in at_once[1] if p.field is Field.places} == {"Khan Yunis"}
+
+
+def test_an_undated_articles_own_date_places_it_not_the_storys_last_day():
+    """Dated siblings run from 7 to 29 May; an undated piece names the 10 May truce and Monday:
+    it was told on Monday 12 May, not in June. The 22 April attack it recalls places nothing."""
+    arts = [
+        article("a.txt", "Missiles struck before dawn on Wednesday, officials said.", published="2025-05-07"),
+        article("b.txt", "The toll was revised on Thursday, officials said.", published="2025-05-29"),
+        article(
+            "c.txt",
+            "The attack of April 22 set off the crisis. The truce agreed on May 10 held on Monday, officials said.",
+        ),
+        article("d.txt", "The attack of April 22 set off the crisis. Shelling resumed on Sunday, officials said."),
+    ]
+    refs = article_references(arts)
+    assert refs["c.txt"].day == date(2025, 5, 12)
+    assert refs["d.txt"].day != date(2025, 4, 27)

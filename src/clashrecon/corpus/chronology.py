@@ -8,7 +8,8 @@ The reference date of an article comes, in order, from its own metadata (`publis
 explicit), from `ingest --reference-date` (stored meta), or from the corpus: an explicit day and
 month ("September 13") whose weekday is the one the articles name most ("Tuesday"), in the first
 year not before any year the articles name as past ("in 2020"). Each article's reference is then
-the latest weekday it names, placed next to that anchor. When nothing anchors the calendar,
+the latest weekday it names, placed next to that anchor; an undated article that names a day
+and month of its own within the story is placed by that date instead. When nothing anchors the calendar,
 weekdays become relative days ("day 1", "day 2") and no date is invented.
 """
 
@@ -132,6 +133,26 @@ def _nearest(weekday: int, anchor: date) -> date:
     return anchor + timedelta(days=delta)
 
 
+def _own_latest_date(expressions: list[TimeExpression], anchor: date, first: date | None) -> date | None:
+    """The latest day-and-month date an undated article names, in the anchor's year (or the one
+    before, for a December date told in January), never after the anchor and never before the
+    story: not before its first published date, or, with none, not more than
+    `background_min_days` before the anchor ("the April 22 attack", "the August 31 meeting"
+    are earlier events, not the day of telling)."""
+    earliest = first if first is not None else anchor - timedelta(days=load_data("reconcile.json")["clustering"]["background_min_days"])
+    days = []
+    for e in expressions:
+        ref = e.ref
+        if ref.month is None or ref.day is None:
+            continue
+        for year in ([ref.year] if ref.year is not None else [anchor.year, anchor.year - 1]):
+            d = _safe_date(year, ref.month, ref.day)
+            if d is not None and earliest <= d <= anchor:
+                days.append(d)
+                break
+    return max(days, default=None)
+
+
 def _first_weekday(weekdays: set[int]) -> int | None:
     """Relative mode: the weekday that starts the shortest window holding every weekday named."""
     if not weekdays:
@@ -193,7 +214,13 @@ def article_references(
                 day = min(days, key=lambda d: abs((d - anchor).days) if anchor else 0)
                 out[a.name] = Reference(day, TimeBasis.explicit if told.year is not None else TimeBasis.inferred)
                 continue
-        if anchor is not None and weekdays:
+        own = _own_latest_date(expressions[a.name], anchor, published[0] if published else None) if anchor is not None else None
+        if own is not None:
+            # the article's own "May 10" places it better than the corpus's latest date does: it
+            # was told on the latest weekday it names near that date, and never before the date
+            near = [d for w in weekdays if (d := _nearest(w, own)) >= own]
+            out[a.name] = Reference(max(near, default=own), TimeBasis.inferred)
+        elif anchor is not None and weekdays:
             out[a.name] = Reference(max(_nearest(w, anchor) for w in weekdays), TimeBasis.inferred)
         elif first is not None and weekdays:
             index = max((w - first) % 7 for w in weekdays) + 1
