@@ -30,6 +30,10 @@ def _initiation(words: str) -> bool:
     return any(w in lemmas or w.rstrip("s") in lemmas or w.removesuffix("ing") in lemmas for w in re.findall(r"[a-z-]+", words.lower()))
 
 
+def _names_ceasefire(words: str) -> bool:
+    return re.search(event_words()["ceasefire"]["pattern"], words, re.I) is not None
+
+
 def _blame_subject(what: str) -> str:
     words = {w.removesuffix("s") for w in re.findall(r"[a-z-]+", what.lower().replace(" - ", "-"))}
     return "ceasefire violation" if words & set(event_words()["blame"]["ceasefire_words"]) else "initiator"
@@ -58,6 +62,7 @@ class Blame:
     blamed: str
     what: str
     claimant: Speaker | None = None  # set when the sentence itself names who blames (mutual blame, denied claims)
+    subject: str | None = None  # set when the rule itself knows what is blamed ("breached the truce")
 
 
 def _blames(sent: Span, article: Article) -> Iterator[Blame]:
@@ -87,8 +92,10 @@ def _blames_at(tok: Token, sent: Span, article: Article, mutual: bool) -> Iterat
         return _started_after(tok, article)
     if lemma in _response_words():
         return _response(tok, article)
-    if lemma in lex["violation_verbs"] and verb and not is_negated(tok):
-        return _violation(tok, article)
+    if (lemma in lex["violation_verbs"] or lemma in lex["truce_breach_verbs"]) and verb and not is_negated(tok):
+        return _violation(tok, sent, article)
+    if lemma in lex["violation_nouns"] and tok.pos_ == "NOUN" and _names_ceasefire(text_of(sent)):
+        return _violations_of(tok, article)
     if lemma in _attack_words() or opens_fire(tok):
         return _attacked(tok, sent, article)
     return iter(())
@@ -122,13 +129,17 @@ def _accusation(tok: Token, sent: Span, article: Article, mutual: bool) -> Itera
     # What they are accused of: everything the verb governs after its object ("of treason").
     after = obj.i if obj is not None else tok.i
     what = " ".join(t.text for t in tok.subtree if t.i > after)
-    if mutual and lemma in lex["mutual_verbs"]:
-        yield from _each_other(_mutual_parties(tok, article), tok, what or text_of(sent))
+    # "each country accused the other of breaching it": what is breached is the ceasefire the sentence names
+    breach = any(t.i > after and t.lemma_.lower() in _breach_words() for t in tok.subtree) and _names_ceasefire(text_of(sent))
+    subject = "ceasefire violation" if breach else None
+    if (mutual or _each_the_other(tok, obj)) and lemma in lex["mutual_verbs"]:
+        parties = _mutual_parties(tok, article) or _last_pair(tok, article)
+        yield from _each_other(parties, tok, what or text_of(sent), subject)
         return
-    if obj is not None and (_initiation(what) or lemma == "blame"):
+    if obj is not None and (_initiation(what) or lemma == "blame" or breach):
         blamed = actor_of_token(obj, article)
         if blamed:
-            yield Blame(tok, blamed, what or subtree_span(obj).text)
+            yield Blame(tok, blamed, what or subtree_span(obj).text, subject=subject)
         return
     # "charged that Armenian forces shelled its positions"
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -139,11 +150,36 @@ def _accusation(tok: Token, sent: Span, article: Article, mutual: bool) -> Itera
             yield Blame(tok, blamed, subtree_span(comp).text)
 
 
-def _each_other(parties: list[str], tok: Token, what: str) -> Iterator[Blame]:
+def _each_the_other(verb: Token, obj: Token | None) -> bool:
+    """'Each side accused the other': the mutual accusation spelt with 'each ... the other'."""
+    pair = event_words()["blame"]["mutual_pair"]
+    subj = subject_of(verb)
+    if obj is None or obj.lower_ not in pair["objects"] or subj is None:
+        return False
+    return subj.lower_ in pair["subject_dets"] or any(c.dep_ == "det" and c.lower_ in pair["subject_dets"] for c in subj.children)
+
+
+def _last_pair(word: Token, article: Article) -> list[str]:
+    """The two parties of 'they accused each other' or 'each side accused the other', which the
+    sentence does not name: the first two actors of the nearest sentence before it that names two."""
+    sents = [s for s in word.doc.sents if s.end <= word.sent.start]
+    for sent in reversed(sents):
+        parties: list[str] = []
+        for ent in doc_entities(word.doc):
+            if sent.start <= ent.start and ent.end <= sent.end:
+                actor = actor_of_phrase(ent, article)
+                if actor and actor not in parties:
+                    parties.append(actor)
+        if len(parties) >= 2:
+            return parties[:2]
+    return []
+
+
+def _each_other(parties: list[str], tok: Token, what: str, subject: str | None = None) -> Iterator[Blame]:
     """Two parties blaming each other: one blame each way, each claimed by its accuser."""
     if len(parties) == 2:
         for a, b in (parties, parties[::-1]):
-            yield Blame(tok, b, what, Speaker(a, a, ClaimantRole.speaker))
+            yield Blame(tok, b, what, Speaker(a, a, ClaimantRole.speaker), subject)
 
 
 def _blame_placed(tok: Token, article: Article, mutual: bool) -> Iterator[Blame]:
@@ -205,15 +241,37 @@ def _response(tok: Token, article: Article) -> Iterator[Blame]:
                     yield Blame(tok, blamed, subtree_span(tok).text)
 
 
-def _violation(tok: Token, article: Article) -> Iterator[Blame]:
-    """'Thai forces had violated its territory'."""
+def _violation(tok: Token, sent: Span, article: Article) -> Iterator[Blame]:
+    """'Thai forces had violated its territory'; 'Pakistan violated the agreement', 'the night of
+    Pakistan breaching the truce' (a ceasefire violation)."""
     lex = event_words()["blame"]
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
     subj = subject_of(tok)
-    if obj is not None and obj.lemma_.lower() in lex["violated_objects"] and subj is not None and subj.dep_ == "nsubj":
-        blamed = actor_of_token(subj, article)
-        if blamed:
-            yield Blame(tok, blamed, subtree_span(tok).text)
+    doer = subj if subj is not None and subj.dep_ == "nsubj" else None
+    if doer is None and subj is None and tok.i > sent.start and tok.nbor(-1).pos_ == "PROPN":
+        doer = tok.nbor(-1)  # "of Pakistan breaching the truce", the doer parsed as the preposition's object
+    blamed = actor_of_token(doer, article) if doer is not None else None
+    if not blamed:
+        return
+    if tok.lemma_.lower() in lex["violation_verbs"] and obj.lemma_.lower() in lex["violated_objects"]:
+        yield Blame(tok, blamed, subtree_span(tok).text)
+    elif tok.lemma_.lower() in lex["truce_breach_verbs"] and (
+        _names_ceasefire(obj.text) or (obj.lemma_.lower() in lex["truce_nouns"] and _names_ceasefire(text_of(sent)))
+    ):
+        yield Blame(tok, blamed, subtree_span(tok).text, subject="ceasefire violation")
+
+
+def _violations_of(tok: Token, article: Article) -> Iterator[Blame]:
+    """'India's relentless ceasefire violations', 'Indian violations of the ceasefire', 'the
+    violations were India's': the one the violations are pinned on, in a sentence about a truce."""
+    blamed = agent_actor(tok, article) or modifier_actor(tok, article)
+    if blamed is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        attr = next((c for c in tok.head.children if c.dep_ in ("attr", "acomp")), None)
+        blamed = actor_of_token(attr, article) if attr is not None else None
+    if blamed and not is_negated(tok.head):
+        yield Blame(tok, blamed, subtree_span(tok).text, subject="ceasefire violation")
 
 
 def _attacked(tok: Token, sent: Span, article: Article) -> Iterator[Blame]:
@@ -233,6 +291,12 @@ def _attacked(tok: Token, sent: Span, article: Article) -> Iterator[Blame]:
 def _response_words() -> frozenset[str]:
     lex = event_words()["blame"]
     return frozenset(lex["response_nouns"] + lex["response_verbs"])
+
+
+@cache
+def _breach_words() -> frozenset[str]:
+    lex = event_words()["blame"]
+    return frozenset(lex["truce_breach_verbs"] + lex["violation_nouns"])
 
 
 @cache
@@ -274,7 +338,7 @@ def blame_claims(sent: Span, article: Article) -> Iterator[Claim]:
             who = speaker(sent, b.anchor, article)
         if not who.actor or who.actor == b.blamed:
             continue
-        subject = _blame_subject(b.what)
+        subject = b.subject or _blame_subject(b.what)
         key = (who.actor, b.blamed, subject)
         if key in seen:
             continue
