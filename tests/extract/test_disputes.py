@@ -63,3 +63,57 @@ def test_the_prefilter_parses_a_sentence_whose_only_blame_word_is_a_response(nlp
     doc = next(prefilter.pipe(nlp, [claim_text(art)]))
     found = {(c.claimant, c.subject, c.value) for c in event_claims(doc, art) if c.kind == "blame"}
     assert found == {("Chile", "ceasefire violation", "Peru")}
+
+
+def perpetrators(nlp, text: str) -> set[tuple[str | None, str, str]]:
+    art = article_of(text)
+    return {
+        (c.claimant, c.subject, c.value)
+        for c in event_claims(nlp(claim_text(art)), art)
+        if c.kind == "attack" and c.subject.startswith("perpetrator of")
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenya says al-Shabaab fighters and Ethiopian troops killed its soldiers.",
+            {("Kenya", "perpetrator of Kenya deaths", "al-Shabab"), ("Kenya", "perpetrator of Kenya deaths", "Ethiopia")},
+        ),
+        # a cleft with the culprit denied beside it; what a speaker says he was told is his own claim
+        (
+            "Ethiopia's prime minister claimed that the Kenyan president had told him that it was the Somali army, not Ethiopian troops, that had killed the Kenyans.",
+            {("Ethiopia", "perpetrator of Kenya deaths", "Somalia")},
+        ),
+        # passive, the killer named as the agent of the weapon in a "when" clause
+        (
+            "Kenya said two more of its soldiers had been killed when a rocket fired by Ethiopian forces hit their camp.",
+            {("Kenya", "perpetrator of Kenya deaths", "Ethiopia")},
+        ),
+        (
+            "Kenya's defence minister said the Kenyan soldiers died as a result of an assault by Ethiopian troops.",
+            {("Kenya", "perpetrator of Kenya deaths", "Ethiopia")},
+        ),
+    ],
+)
+def test_who_killed_a_named_sides_dead(nlp, text, expected):
+    assert perpetrators(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed 21 civilians near the border, officials said.",  # neither side named
+        "Kenya said Ethiopian troops did not kill its soldiers.",
+    ],
+)
+def test_no_perpetrator_without_both_sides_named(nlp, text):
+    assert not perpetrators(nlp, text)
+
+
+def test_a_speaker_only_repeating_a_toll_keeps_his_own_claim(nlp):
+    """'X says it killed ...; Y puts its dead at ...': X's word, not Y's (only a relayed 'told' is lifted)."""
+    assert perpetrators(nlp, "Kenya says it killed 58 Ethiopian soldiers; Ethiopia puts its own dead at 23") == {
+        ("Kenya", "perpetrator of Ethiopia deaths", "Kenya")
+    }

@@ -24,6 +24,7 @@ from clashrecon.extract.events.attacks import attack_claims
 from clashrecon.extract.events.blame import blame_claims
 from clashrecon.extract.events.ceasefire import ceasefire_claims
 from clashrecon.extract.events.contacts import contact_claims
+from clashrecon.extract.events.perpetrators import perpetrator_claims
 from clashrecon.extract.events.protests import protest_claims
 from clashrecon.models import Article, Claim
 
@@ -33,6 +34,7 @@ def event_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     for sent in claim_sentences(doc, article):
         yield from blame_claims(sent, article)
         yield from attack_claims(sent, article)
+        yield from perpetrator_claims(sent, article)
         yield from ceasefire_claims(sent, article)
         yield from contact_claims(sent, article)
         yield from protest_claims(sent, article)
