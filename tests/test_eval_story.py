@@ -145,3 +145,21 @@ def test_a_flag_of_three_figures_answers_two_expected_conflicts(tmp_path):
     rec = Reconciliation(conflicts=(_flag("Pakistan · killed", "606", "≥610", "974"),))
     score = score_story(gold, rec)
     assert (score.conflicts_flagged, score.false_alarms) == (2, 0)
+
+
+@pytest.mark.parametrize(
+    "label, subject, values, claimants, matched",
+    [
+        ("initiator", "who attacked", ("Pakistan", "Afghanistan"), ((), ()), True),  # both ask who started it
+        ("perpetrator", "perpetrator of Pakistan deaths (attack)", ("Taliban", "Islamic State"), (("Pakistan",), ("Afghanistan",)), True),
+        ("perpetrator", "initiator (blame)", ("Pakistan", "Afghanistan"), ((), ()), False),  # another question
+        ("warning", "warning (attack)", ("asserted", "denied"), (("Pakistan",), ("Afghanistan",)), True),  # the sides are the claimants
+    ],
+)
+def test_a_dispute_flag_answers_the_same_question_between_the_same_sides(tmp_path, label, subject, values, claimants, matched):
+    gold = story_gold(tmp_path / "border.json", {**GOLD, "conflicts": [{"field": "actors", "label": label, "parties": ["Pakistan", "Afghanistan"]}]})
+    flag = Conflict(
+        id="x1", field=Field.actors, subject=subject, kind=Relation.disputed, explanation="",
+        positions=tuple(Position(value=v, claimants=c) for v, c in zip(values, claimants)),
+    )
+    assert (score_story(gold, Reconciliation(conflicts=(flag,))).conflicts_flagged == 1) is matched

@@ -16,8 +16,9 @@ Scores, per story and overall (rules also in README "Quality gate"):
   `disputed` relation) matches it that is not already spent: a flag answers as many expected
   conflicts as its positions less one (606 vs 610 vs 974 answers two). It matches as
   a casualty flag on the same side and kind whose positions print at least two of the gold
-  figures (all of them if fewer), or an actor dispute whose positions name at least two of
-  the gold parties;
+  figures (all of them if fewer), or an actor dispute about the same question (the label's
+  words in its subject, or both about who started it) whose positions' values or claimants
+  name at least two of the gold parties;
 - *false alarms*: flags that match no expected conflict, out of all flags.
 """
 
@@ -242,12 +243,30 @@ def _subject_side_kind(gold: StoryGold, subject: str) -> tuple[str | None, str |
     return party, parts[1] if len(parts) > 1 else None
 
 
+_WHO_STARTED_IT = ("initiator", "who attacked", "who is to blame")
+
+
+def _same_question(label: str, subject: str) -> bool:
+    """A gold dispute's label and a flag's subject ask the same thing: the label's words are in
+    the subject ('perpetrator' in 'perpetrator of South Africa deaths (attack)'), or both ask
+    who started it ('initiator' and 'who attacked'). A gold dispute with no label takes any."""
+    words = label.replace("_", " ").lower().split()
+    subject = subject.lower()
+    if not words or all(w in subject for w in words):
+        return True
+    return label.lower() in _WHO_STARTED_IT and subject.startswith(_WHO_STARTED_IT)
+
+
 def _matches(gold: StoryGold, expected: GoldConflict | GoldRelation, flag: Conflict) -> bool:
     if isinstance(expected, GoldConflict) and expected.field is Field.actors:
-        if flag.field is not Field.actors:
+        if flag.field is not Field.actors or not _same_question(expected.label, flag.subject):
             return False
+        # the two sides are the positions' values (each blames the other) or their claimants
+        # (each says something else about who killed whom, or whether a warning was given)
         named = {gold.side_of(p.value) for p in flag.positions} - {None}
-        return len(named & set(expected.parties)) >= min(2, len(expected.parties))
+        voices = {gold.side_of(v) for p in flag.positions for v in p.claimants} - {None}
+        need = min(2, len(expected.parties))
+        return len(named & set(expected.parties)) >= need or len(voices & set(expected.parties)) >= need
     if flag.field is not Field.casualties:
         return False
     party, kind = _subject_side_kind(gold, flag.subject)
