@@ -400,3 +400,22 @@ def test_the_articles_own_outlet_is_not_a_country(nlp):
     assert (claim.claimant, claim.claimant_role.value, claim.victim_party) == ("The South African", "outlet", "South Africa")
     (claim,) = claims_of(nlp, text)
     assert claim.claimant == "South Africa"  # from another outlet, a South African speaks for the country
+
+
+# Round 4: "the military" is the last army or armed forces named, not "its army" nor "the two militaries"
+ROUND4: list[tuple[str, list[Expect]]] = [
+    ("Nine members of Armenia's armed forces died in the shelling, the defence ministry said. The military said 60 people were wounded in all: 25 soldiers and 35 civilians.",
+     [Expect(K, "exact", 9, 9), Expect(W, "exact", 60, 60, party="Armenia", claimant="Armenia"),
+      Expect(W, "exact", 25, 25, party="Armenia", group="military"), Expect(W, "exact", 35, 35, party="Armenia", group="civilians")]),
+    ("Kabul said Afghan forces fired back. Armenia told another story. Its army said 14 Afghan fighters were killed when the raid was repulsed.",
+     [Expect(K, "exact", 14, 14, party="Afghanistan", claimant="Armenia")]),
+    ("Kabul said Afghan forces fired back. The two militaries lost at least 30 men between them.",
+     [Expect(K, "at_least", 30, None, party=None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND4, ids=[t[-60:] for t, _ in ROUND4])
+def test_round4_patterns(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)

@@ -277,6 +277,22 @@ def _reporting() -> frozenset[str]:
     return frozenset(load_data("attribution.json")["reporting_verbs"])
 
 
+def _bare_definite(phrase: Span) -> bool:
+    """'The military', 'the army': one institution named by 'the' alone, not 'its army' (the
+    pronoun's owner's) nor 'the two militaries' (more than one)."""
+    return phrase[0].lower_ == "the" and not any(t.like_num or t.pos_ == "PRON" for t in phrase)
+
+
+def _same_institution(head: Token) -> frozenset[str]:
+    """The words naming the institution a bare head noun names: 'the military' is also the last
+    'army' or 'armed forces' named."""
+    own = {head.lemma_.lower(), head.lower_}
+    for group in _settings()["institutions"]["same_institution"]["groups"]:
+        if own & set(group):
+            own.update(group)
+    return frozenset(own)
+
+
 def _resolve_institution(phrase: Span) -> str | None:
     """'the ministry said' -> the country of the last ministry named before it in the article."""
     nouns = set(_settings()["institutions"]["nouns"])
@@ -286,8 +302,9 @@ def _resolve_institution(phrase: Span) -> str | None:
         head = next((t for t in tokens_of(phrase) if t.i != phrase.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
         if head is None:
             return None
+    same = _same_institution(head) if _bare_definite(phrase) else frozenset({head.lemma_.lower(), head.lower_})
     for tok in reversed(doc_tokens(phrase.doc)[: phrase.start]):
-        if tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_:
+        if tok.lemma_.lower() in same or tok.lower_ in same:
             chunk = subtree_span(tok)
             actor = actor_of_text(own_words(tok))
             if actor is None:
