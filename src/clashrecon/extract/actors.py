@@ -302,16 +302,20 @@ def _resolve_institution(phrase: Span) -> str | None:
         head = next((t for t in tokens_of(phrase) if t.i != phrase.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
         if head is None:
             return None
-    same = _same_institution(head) if _bare_definite(phrase) else frozenset({head.lemma_.lower(), head.lower_})
-    for tok in reversed(doc_tokens(phrase.doc)[: phrase.start]):
-        if tok.lemma_.lower() in same or tok.lower_ in same:
-            chunk = subtree_span(tok)
-            actor = actor_of_text(own_words(tok))
-            if actor is None:
-                person = person_of_phrase(chunk)
-                actor = affiliation_of_name(person.text, phrase.doc) if person is not None else None
-            if actor:
-                return actor
+    own = frozenset({head.lemma_.lower(), head.lower_})
+    # the same word first ("the army" is "Sudan's army", not the "Rapid Support Forces" after it);
+    # then, for a bare "the military", another common word for the same armed forces
+    passes = [own, _same_institution(head) - own] if _bare_definite(phrase) else [own]
+    for same, names_too in zip(passes, (True, False)):
+        for tok in reversed(doc_tokens(phrase.doc)[: phrase.start]):
+            if (tok.lemma_.lower() in same or tok.lower_ in same) and (names_too or tok.pos_ != "PROPN"):
+                chunk = subtree_span(tok)
+                actor = actor_of_text(own_words(tok))
+                if actor is None:
+                    person = person_of_phrase(chunk)
+                    actor = affiliation_of_name(person.text, phrase.doc) if person is not None else None
+                if actor:
+                    return actor
     # "the rebels" is the last armed group named; "civil society groups" or "rights groups" name
     # some other kind of group by their modifiers
     qualified = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in nouns for c in head.children)
