@@ -419,3 +419,29 @@ def test_round4_patterns(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
+
+
+# Round 4: a breakdown of a toll by town is a count of each town, not a rival toll of the side
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("The toll from the barrage rose through the morning to nine: five dead in Bat Yam, three in Haifa and one in Tamra.",
+         [None, "Bat Yam", "Haifa", "Tamra"]),  # a town the list lacks, in the same breakdown
+        ("The strikes killed 40 people across the country, 12 people in Isfahan and 9 in Tabriz.", [None, "Isfahan", "Tabriz"]),
+        # a region that is a whole side of the front, or a town's count told alone, is no part
+        ("Officials said 28 civilians were killed in Jammu and Kashmir.", [None]),
+        ("More than 2,000 people were killed in Goma.", [None]),
+    ],
+)
+def test_a_count_in_a_town_after_a_toll_is_that_towns(nlp, text, places):
+    claims = claims_of(nlp, text)
+    assert [c.scope.place if c.scope.kind.value == "place" else None for c in claims] == places, describe(claims)
+
+
+def test_places_lie_in_their_country_the_longest_name_winning():
+    from clashrecon.extract.actors import country_of_place, locality_of
+
+    assert [country_of_place(t) for t in ("JAMMU", "Jammu and Kashmir", "Azad Jammu and Kashmir", "Poonch district", "PoK")] == [
+        "India", "India", "Pakistan", "India", "Pakistan"]
+    assert country_of_place("the pok of it") is None  # a short name only as written or in capitals
+    assert (locality_of("Poonch district"), locality_of("Jammu and Kashmir"), locality_of("Iran")) == ("Poonch", None, None)

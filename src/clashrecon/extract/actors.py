@@ -72,6 +72,45 @@ def actor_of_text(text: str) -> str | None:
 
 
 @cache
+def _country_places() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
+    """(pattern, name, country, level) for each place of data/places.json country_places, longest first."""
+    found = []
+    for country, places in load_data("places.json")["country_places"].items():
+        for level, names in places.items():
+            for name in names:
+                found.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE), name, country, level))
+    return tuple(sorted(found, key=lambda f: -len(f[1])))
+
+
+def _place_entry(text: str) -> tuple[str, str, str] | None:
+    """(name, country, level) of the longest country place a text names: as written, or in a
+    dateline's capitals ("JAMMU"); not "uri" or "pok" inside other words."""
+    for pattern, name, country, level in _country_places():
+        if any(m.group() == name or m.group().isupper() for m in pattern.finditer(text)):
+            return name, country, level
+    return None
+
+
+def locality_of(text: str) -> str | None:
+    """The district, town or city a place phrase names ("Poonch", "Petah Tikva"), not a region
+    that is a whole side of the front ("Jammu and Kashmir") nor a country."""
+    entry = _place_entry(text)
+    return entry[0] if entry is not None and entry[2] == "localities" else None
+
+
+def country_of_place(text: str) -> str | None:
+    """The country a place phrase lies in: its own country name ("eastern Congo"), else a region,
+    district or town of data/places.json ("Poonch district", "JAMMU", "Azad Jammu and Kashmir" ->
+    Pakistan, the longest name winning). A place is never an actor that speaks: callers use this
+    for where, not who."""
+    direct = actor_of_text(text)
+    if direct is not None and actor_lexicon().kind_of(direct) == "country":
+        return direct
+    entry = _place_entry(text)
+    return entry[1] if entry is not None else None
+
+
+@cache
 def _acronyms() -> frozenset[str]:
     lex = actor_lexicon()
     surfaces = (s for a in lex.actors for s in (*a.aliases, *a.demonyms, *a.capitals))
