@@ -445,3 +445,25 @@ def test_places_lie_in_their_country_the_longest_name_winning():
         "India", "India", "Pakistan", "India", "Pakistan"]
     assert country_of_place("the pok of it") is None  # a short name only as written or in capitals
     assert (locality_of("Poonch district"), locality_of("Jammu and Kashmir"), locality_of("Iran")) == ("Poonch", None, None)
+
+
+# Round 4: a dateline in a country's region or town places its officials, and the sentence's own place beats it
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("JAMMU, May 29 - The minister will visit the border district on Friday, as the government put the number of civilians killed in the shelling at 28.",
+         [Expect(K, "exact", 28, 28, party="India", claimant="India")]),
+        ("MUZAFFARABAD, May 8 (AFP) - Officials said Indian missiles killed 12 people overnight.",
+         [Expect(K, "exact", 12, 12, party="Pakistan", claimant="Pakistan")]),
+        # a district that "recorded" deaths is a place, not a speaker
+        ("JAMMU, May 29 - The minister will visit on Friday. Poonch recorded 14 of those deaths, the officials said.",
+         [Expect(K, "exact", 14, 14, claimant="India")]),
+        ("JAMMU, May 8 - Shelling went on overnight. In Islamabad, the information minister told parliament that Pakistani forces had killed at least 40 Indian soldiers.",
+         [Expect(K, "at_least", 40, None, party="India", claimant="Pakistan")]),
+    ],
+    ids=["government", "town dateline", "district recorded", "speaking place"],
+)
+def test_a_datelined_official_speaks_for_the_place(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
