@@ -400,3 +400,70 @@ def test_the_articles_own_outlet_is_not_a_country(nlp):
     assert (claim.claimant, claim.claimant_role.value, claim.victim_party) == ("The South African", "outlet", "South Africa")
     (claim,) = claims_of(nlp, text)
     assert claim.claimant == "South Africa"  # from another outlet, a South African speaks for the country
+
+
+# Round 4: "the military" is the last army or armed forces named, not "its army" nor "the two militaries"
+ROUND4: list[tuple[str, list[Expect]]] = [
+    ("Nine members of Armenia's armed forces died in the shelling, the defence ministry said. The military said 60 people were wounded in all: 25 soldiers and 35 civilians.",
+     [Expect(K, "exact", 9, 9), Expect(W, "exact", 60, 60, party="Armenia", claimant="Armenia"),
+      Expect(W, "exact", 25, 25, party="Armenia", group="military"), Expect(W, "exact", 35, 35, party="Armenia", group="civilians")]),
+    ("Kabul said Afghan forces fired back. Armenia told another story. Its army said 14 Afghan fighters were killed when the raid was repulsed.",
+     [Expect(K, "exact", 14, 14, party="Afghanistan", claimant="Armenia")]),
+    ("Kabul said Afghan forces fired back. The two militaries lost at least 30 men between them.",
+     [Expect(K, "at_least", 30, None, party=None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND4, ids=[t[-60:] for t, _ in ROUND4])
+def test_round4_patterns(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+# Round 4: a breakdown of a toll by town is a count of each town, not a rival toll of the side
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("The toll from the barrage rose through the morning to nine: five dead in Bat Yam, three in Haifa and one in Tamra.",
+         [None, "Bat Yam", "Haifa", "Tamra"]),  # a town the list lacks, in the same breakdown
+        ("The strikes killed 40 people across the country, 12 people in Isfahan and 9 in Tabriz.", [None, "Isfahan", "Tabriz"]),
+        # a region that is a whole side of the front, or a town's count told alone, is no part
+        ("Officials said 28 civilians were killed in Jammu and Kashmir.", [None]),
+        ("More than 2,000 people were killed in Goma.", [None]),
+    ],
+)
+def test_a_count_in_a_town_after_a_toll_is_that_towns(nlp, text, places):
+    claims = claims_of(nlp, text)
+    assert [c.scope.place if c.scope.kind.value == "place" else None for c in claims] == places, describe(claims)
+
+
+def test_places_lie_in_their_country_the_longest_name_winning():
+    from clashrecon.extract.actors import country_of_place, locality_of
+
+    assert [country_of_place(t) for t in ("JAMMU", "Jammu and Kashmir", "Azad Jammu and Kashmir", "Poonch district", "PoK")] == [
+        "India", "India", "Pakistan", "India", "Pakistan"]
+    assert country_of_place("the pok of it") is None  # a short name only as written or in capitals
+    assert (locality_of("Poonch district"), locality_of("Jammu and Kashmir"), locality_of("Iran")) == ("Poonch", None, None)
+
+
+# Round 4: a dateline in a country's region or town places its officials, and the sentence's own place beats it
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("JAMMU, May 29 - The minister will visit the border district on Friday, as the government put the number of civilians killed in the shelling at 28.",
+         [Expect(K, "exact", 28, 28, party="India", claimant="India")]),
+        ("MUZAFFARABAD, May 8 (AFP) - Officials said Indian missiles killed 12 people overnight.",
+         [Expect(K, "exact", 12, 12, party="Pakistan", claimant="Pakistan")]),
+        # a district that "recorded" deaths is a place, not a speaker
+        ("JAMMU, May 29 - The minister will visit on Friday. Poonch recorded 14 of those deaths, the officials said.",
+         [Expect(K, "exact", 14, 14, claimant="India")]),
+        ("JAMMU, May 8 - Shelling went on overnight. In Islamabad, the information minister told parliament that Pakistani forces had killed at least 40 Indian soldiers.",
+         [Expect(K, "at_least", 40, None, party="India", claimant="Pakistan")]),
+    ],
+    ids=["government", "town dateline", "district recorded", "speaking place"],
+)
+def test_a_datelined_official_speaks_for_the_place(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)

@@ -72,6 +72,45 @@ def actor_of_text(text: str) -> str | None:
 
 
 @cache
+def _country_places() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
+    """(pattern, name, country, level) for each place of data/places.json country_places, longest first."""
+    found = []
+    for country, places in load_data("places.json")["country_places"].items():
+        for level, names in places.items():
+            for name in names:
+                found.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE), name, country, level))
+    return tuple(sorted(found, key=lambda f: -len(f[1])))
+
+
+def _place_entry(text: str) -> tuple[str, str, str] | None:
+    """(name, country, level) of the longest country place a text names: as written, or in a
+    dateline's capitals ("JAMMU"); not "uri" or "pok" inside other words."""
+    for pattern, name, country, level in _country_places():
+        if any(m.group() == name or m.group().isupper() for m in pattern.finditer(text)):
+            return name, country, level
+    return None
+
+
+def locality_of(text: str) -> str | None:
+    """The district, town or city a place phrase names ("Poonch", "Petah Tikva"), not a region
+    that is a whole side of the front ("Jammu and Kashmir") nor a country."""
+    entry = _place_entry(text)
+    return entry[0] if entry is not None and entry[2] == "localities" else None
+
+
+def country_of_place(text: str) -> str | None:
+    """The country a place phrase lies in: its own country name ("eastern Congo"), else a region,
+    district or town of data/places.json ("Poonch district", "JAMMU", "Azad Jammu and Kashmir" ->
+    Pakistan, the longest name winning). A place is never an actor that speaks: callers use this
+    for where, not who."""
+    direct = actor_of_text(text)
+    if direct is not None and actor_lexicon().kind_of(direct) == "country":
+        return direct
+    entry = _place_entry(text)
+    return entry[1] if entry is not None else None
+
+
+@cache
 def _acronyms() -> frozenset[str]:
     lex = actor_lexicon()
     surfaces = (s for a in lex.actors for s in (*a.aliases, *a.demonyms, *a.capitals))
@@ -277,6 +316,22 @@ def _reporting() -> frozenset[str]:
     return frozenset(load_data("attribution.json")["reporting_verbs"])
 
 
+def _bare_definite(phrase: Span) -> bool:
+    """'The military', 'the army': one institution named by 'the' alone, not 'its army' (the
+    pronoun's owner's) nor 'the two militaries' (more than one)."""
+    return phrase[0].lower_ == "the" and not any(t.like_num or t.pos_ == "PRON" for t in phrase)
+
+
+def _same_institution(head: Token) -> frozenset[str]:
+    """The words naming the institution a bare head noun names: 'the military' is also the last
+    'army' or 'armed forces' named."""
+    own = {head.lemma_.lower(), head.lower_}
+    for group in _settings()["institutions"]["same_institution"]["groups"]:
+        if own & set(group):
+            own.update(group)
+    return frozenset(own)
+
+
 def _resolve_institution(phrase: Span) -> str | None:
     """'the ministry said' -> the country of the last ministry named before it in the article."""
     nouns = set(_settings()["institutions"]["nouns"])
@@ -286,15 +341,20 @@ def _resolve_institution(phrase: Span) -> str | None:
         head = next((t for t in tokens_of(phrase) if t.i != phrase.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
         if head is None:
             return None
-    for tok in reversed(doc_tokens(phrase.doc)[: phrase.start]):
-        if tok.lemma_.lower() == head.lemma_.lower() or tok.lower_ == head.lower_:
-            chunk = subtree_span(tok)
-            actor = actor_of_text(own_words(tok))
-            if actor is None:
-                person = person_of_phrase(chunk)
-                actor = affiliation_of_name(person.text, phrase.doc) if person is not None else None
-            if actor:
-                return actor
+    own = frozenset({head.lemma_.lower(), head.lower_})
+    # the same word first ("the army" is "Sudan's army", not the "Rapid Support Forces" after it);
+    # then, for a bare "the military", another common word for the same armed forces
+    passes = [own, _same_institution(head) - own] if _bare_definite(phrase) else [own]
+    for same, names_too in zip(passes, (True, False)):
+        for tok in reversed(doc_tokens(phrase.doc)[: phrase.start]):
+            if (tok.lemma_.lower() in same or tok.lower_ in same) and (names_too or tok.pos_ != "PROPN"):
+                chunk = subtree_span(tok)
+                actor = actor_of_text(own_words(tok))
+                if actor is None:
+                    person = person_of_phrase(chunk)
+                    actor = affiliation_of_name(person.text, phrase.doc) if person is not None else None
+                if actor:
+                    return actor
     # "the rebels" is the last armed group named; "civil society groups" or "rights groups" name
     # some other kind of group by their modifiers
     qualified = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in nouns for c in head.children)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from clashrecon.extract.actors import actor_of_phrase, actor_of_text
+from clashrecon.extract.actors import actor_of_phrase, actor_of_text, country_of_place
 from clashrecon.extract.common import tokens_of
 from clashrecon.extract.syntax import previous_sentences, subtree_span
 from clashrecon.lexicon import actor_lexicon, load_data
@@ -208,9 +208,12 @@ def _is_own_outlet(phrase: Span, article: Article) -> bool:
 
 
 def _is_place(phrase: Span) -> bool:
-    """'Poonch district', 'the province': a phrase whose head is a place noun (data/places.json)."""
+    """'Poonch district', 'the province': a phrase whose head is a place noun, or a bare name of a
+    country's district or town ('Poonch recorded 14 of those deaths') (data/places.json)."""
     places = load_data("places.json")
-    return phrase.root.lemma_.lower() in {*places["kind_nouns_before"], *places["kind_nouns_after"]}
+    if phrase.root.lemma_.lower() in {*places["kind_nouns_before"], *places["kind_nouns_after"]}:
+        return True
+    return all(t.pos_ == "PROPN" for t in phrase) and actor_of_text(phrase.text) is None and country_of_place(phrase.text) is not None
 
 
 def _is_bare_definite(phrase: Span) -> bool:
@@ -250,7 +253,7 @@ def _joint(phrase: Span, article: Article) -> str | None:
     return " and ".join(names) if len(names) > 1 else None
 
 
-def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
+def _resolve(phrase: Span, sent: Span, article: Article, verb: Token | None = None) -> str | None:
     joint = _joint(phrase, article)
     if joint:
         return joint
@@ -281,7 +284,7 @@ def _resolve(phrase: Span, sent: Span, article: Article) -> str | None:
                 found = actor_of_phrase(earlier, article)
                 if found:
                     return found
-    return _dateline_official(phrase, article)
+    return _dateline_official(phrase, article, verb)
 
 
 _CAPITALS_OPENING = re.compile(r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)\s*(?:,|\(|—|–|-)")
@@ -302,17 +305,35 @@ def dateline_place(article: Article) -> str | None:
     return m.group("place")
 
 
-def _dateline_official(phrase: Span, article: Article) -> str | None:
+def _dateline_official(phrase: Span, article: Article, verb: Token | None = None) -> str | None:
     """An official named by role alone ("the provincial governor", "The governor, Karen
     Sarkisyan", "police"), or a name under a title that names no country ("Health Minister
-    Mohammad-Reza Zafarqandi"), in a story datelined in a country speaks for that country."""
+    Mohammad-Reza Zafarqandi"), in a story datelined in a country speaks for that country;
+    one the sentence places elsewhere ("In Islamabad, Information Minister X told parliament")
+    speaks for the country of that place."""
     roles = set(_data()["official_roles"])
     titled = any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase if t.i <= phrase.root.i)
-    place = dateline_place(article)
-    if not titled or not place:
+    if not titled:
         return None
-    country = actor_of_text(place)
-    return country if country and actor_lexicon().kind_of(country) == "country" else None
+    where = _speaking_place(verb) if verb is not None else None
+    if where is not None:
+        return where
+    place = dateline_place(article)
+    if not place:
+        return None
+    return country_of_place(place)  # "YEREVAN", or a region's town: "JAMMU", "RAWALPINDI"
+
+
+def _speaking_place(verb: Token) -> str | None:
+    """The country of the place a reporting verb is said in: "In Islamabad, X told parliament"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _data()["speaking_place_prepositions"]["words"]:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "LOC"):
+                found = country_of_place(subtree_span(pobj).text)
+                if found:
+                    return found
+    return None
 
 
 def _outer_speaker(sent: Span, verb: Token, verbs: list[Token]) -> tuple[Token, Span] | None:
@@ -355,7 +376,7 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
         phrase = None  # "The South African previously reported that ...": the outlet itself, not a country
     if phrase is not None and len(phrase):
         text = phrase.text
-        canonical = _resolve(phrase, sent, article)
+        canonical = _resolve(phrase, sent, article, chosen)
         role = ClaimantRole.headline if headline else ClaimantRole.speaker
         return Attribution(claimant=canonical or text, text=text, role=role, verb=chosen)
     outlet = article.outlet or article.credit

@@ -14,7 +14,7 @@ from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, repo
 from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, find_kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan
 from clashrecon.extract.casualties.party import location_country, number_place, party_from_context, victim_party
-from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, partitive_group, place_scope
+from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, locality_scope, partitive_group, place_scope
 from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, unquantified_victims
 from clashrecon.extract.casualties.victims import counted_noun, described_victims, victim_group_of
 from clashrecon.extract.casualties.vocab import kind_noun
@@ -256,6 +256,7 @@ def _scope(
         or (group_scope(kind.path, noun, m.start) if after_group_marker(doc, m.start) else None)
         or cumulative(kind)
         or place_scope(noun, kind, who, sent)
+        or locality_scope(doc, m, noun, previous is not None, previous.scope if previous is not None else None)
         or _inherited_scope(noun, kind, previous)
         or group_scope(kind.path, noun, m.start)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from clashrecon.extract.actors import country_of_place, locality_of
 from clashrecon.extract.attribution import Attribution
 from clashrecon.extract.casualties.kinds import Kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of
@@ -59,6 +60,25 @@ def place_scope(noun: Token | None, kind: Kind, who: Attribution, sent: Span) ->
                         text = sent.doc[prep.i : pobj.right_edge.i + 1].text
                         return Scope(kind=ScopeKind.place, place=_speaker_place(who, sent) or text, text=text)
     return None
+
+
+def locality_scope(doc: Doc, m: Mention, noun: Token | None, after_count: bool, previous: Scope | None = None) -> Scope | None:
+    """A count in one district, town or city of a country (data/places.json country_places)
+    that breaks down a count before it in the sentence: "The toll rose to eight: four dead in
+    Petah Tikva, three in Haifa". A count in a region that is a whole side of the front ("28
+    killed in Jammu and Kashmir") is no part, and neither is a town's count told alone, which
+    may be the whole story's ("2,900 killed in Goma")."""
+    after = noun.i + 1 if noun is not None and noun.i == m.end else m.end  # "five dead in Bat Yam"
+    if not after_count or after + 1 >= len(doc) or doc[after].lower_ != "in" or doc[after].dep_ != "prep":
+        return None
+    pobj = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.pos_ != "PROPN":
+        return None
+    name = doc[pobj.left_edge.i : pobj.i + 1].text
+    place = locality_of(name)
+    if place is None and previous is not None and previous.kind is ScopeKind.place and country_of_place(name) is None:
+        place = name  # "three in Haifa and one in Tamra": the next town of the breakdown, known or not
+    return Scope(kind=ScopeKind.place, place=place, text=doc[after : pobj.i + 1].text) if place else None
 
 
 def _speaker_place(who: Attribution, sent: Span) -> str | None:
