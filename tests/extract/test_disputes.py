@@ -117,3 +117,25 @@ def test_a_speaker_only_repeating_a_toll_keeps_his_own_claim(nlp):
     assert perpetrators(nlp, "Kenya says it killed 58 Ethiopian soldiers; Ethiopia puts its own dead at 23") == {
         ("Kenya", "perpetrator of Ethiopia deaths", "Kenya")
     }
+
+
+def warnings_of(nlp, text: str) -> set[tuple[str | None, str, str]]:
+    art = article_of(text)
+    return {(c.claimant, c.subject, c.value) for c in event_claims(nlp(claim_text(art)), art) if c.subject == "warning"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenya's defence minister says Ruto told Ethiopia that any more firing on Kenyan troops would be seen as a declaration of war.",
+            {("Kenya", "warning", "asserted")},
+        ),
+        ("Ethiopia's prime minister says no warning was given.", {("Ethiopia", "warning", "denied")}),
+        ("Kenya says it did not warn Ethiopia.", {("Kenya", "warning", "denied")}),
+        # a warning with nobody warned is not one that can be denied
+        ("The general warned that the rebels were now 50 kilometres from the city.", set()),
+    ],
+)
+def test_whether_a_warning_was_given(nlp, text, expected):
+    assert warnings_of(nlp, text) == expected
