@@ -467,3 +467,15 @@ def test_a_datelined_official_speaks_for_the_place(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
+
+
+# Round 5: where a group is based is not whose it is
+def test_a_groups_seat_is_not_its_side(nlp):
+    from clashrecon.extract.actors import actor_of_text
+
+    assert [actor_of_text(t) for t in ("a Washington-based monitor", "a U.S.-based rights group", "Iran's health ministry and a London-based group")] == [
+        None, None, "Iran"]
+    text = ("A Washington-based group, Human Rights Activists, said it had named 300 of the dead. "
+            "At least 500 people have been killed and 1,900 others wounded in the strikes this week, claimed a rights group on Monday.")
+    claims = claims_of(nlp, text)
+    assert len(claims) == 3 and not {c.claimant for c in claims} & {"United States"} and not {c.victim_party for c in claims} & {"United States"}, describe(claims)
