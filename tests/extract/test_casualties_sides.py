@@ -479,3 +479,21 @@ def test_a_groups_seat_is_not_its_side(nlp):
             "At least 500 people have been killed and 1,900 others wounded in the strikes this week, claimed a rights group on Monday.")
     claims = claims_of(nlp, text)
     assert len(claims) == 3 and not {c.claimant for c in claims} & {"United States"} and not {c.victim_party for c in claims} & {"United States"}, describe(claims)
+
+
+# Round 5: a verb of saying speaks only for what it says
+ROUND5_SPEAKERS: list[tuple[str, list[Expect]]] = [
+    # a participle on some other noun reports that noun, not the count
+    ("At least 4 people died and more than 15 others were hurt in the north as rockets hit the town hours before a truce announced by U.S. President Donald Trump.",
+     [Expect(K, "at_least", 4, None, claimant="Wire"), Expect(W, "more_than", 16, None, claimant="Wire")]),
+    # the second figure of a pair, parsed as the subject of a later clause's verb of saying, is still the first speaker's
+    ("Iran’s Health Ministry said on Monday that 500 Iranians had been killed and 4,100 injured during Israel’s 10-day bombing of the country, while a US-based rights group put the number closer to 900.",
+     [Expect(K, "exact", 500, 500, party="Iran", claimant="Iran"), Expect(W, "exact", 4100, 4100, party="Iran", claimant="Iran")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND5_SPEAKERS, ids=["participle on another noun", "count parsed as a subject"])
+def test_a_verb_of_saying_speaks_for_what_it_says(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
