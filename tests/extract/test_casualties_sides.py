@@ -497,3 +497,22 @@ def test_a_verb_of_saying_speaks_for_what_it_says(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
+
+
+# Round 5: the country struck is whose dead they are
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("At least 300 people have been killed and 1,200 others have been hurt in Israeli strikes on Iran over the past week, claimed a rights group on Friday.",
+         [Expect(K, "at_least", 300, None, party="Iran", claimant="a rights group"), Expect(W, "exact", 1200, 1200, party="Iran", claimant="a rights group")]),
+        ("Israeli strikes on Iran have killed 300 people, a rights group said.", [Expect(K, "exact", 300, 300, party="Iran", claimant="a rights group")]),
+        # only in the count's own clause: a strike on another country in a clause joined on is no place of these dead
+        ("In April 2024, an Israeli strike on a consulate in Damascus killed seven people and led to a direct attack on Israel.",
+         [Expect(K, "exact", 7, 7, party="Syria")]),
+    ],
+    ids=["strikes on a country", "the country struck kills", "a joined clause's target"],
+)
+def test_the_country_struck_names_the_dead(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
