@@ -516,3 +516,9 @@ def test_the_country_struck_names_the_dead(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
+
+
+# Round 5: "as per X" names its source as "according to X" does
+def test_as_per_names_the_source(nlp):
+    claims = claims_of(nlp, "As per the New York-based group Human Rights Watch, it has been able to name over 300 killed in the strikes, and most of them were civilians.")
+    assert [c.claimant for c in claims] == ["Human Rights Watch"] and claims[0].claimant_role.value == "speaker", describe(claims)

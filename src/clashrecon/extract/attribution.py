@@ -154,8 +154,9 @@ def _issuer(noun: Token) -> Span | None:
 
 def _according_to(sent: Span) -> Span | None:
     doc = sent.doc
+    phrases = {tuple(p) for p in _data()["source_phrases"]["words"]}
     for tok in tokens_of(sent):
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+        if tok.i + 1 < sent.end and (tok.lower_, doc[tok.i + 1].lower_) in phrases:
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _issuer(obj) or _trim(subtree_span(obj))
