@@ -522,3 +522,18 @@ def test_the_country_struck_names_the_dead(nlp, text, expected):
 def test_as_per_names_the_source(nlp):
     claims = claims_of(nlp, "As per the New York-based group Human Rights Watch, it has been able to name over 300 killed in the strikes, and most of them were civilians.")
     assert [c.claimant for c in claims] == ["Human Rights Watch"] and claims[0].claimant_role.value == "speaker", describe(claims)
+
+
+# Round 5: a rights group whose own name places it in a country counts that country's unmarked dead
+@pytest.mark.parametrize(
+    "text, party",
+    [
+        ("The Human Rights Activists in Iran (HRAI), which is based in Washington and is critical of the government in Tehran, said that as of Sunday night, it has confirmed 900 fatalities using its own sources.", "Iran"),
+        # the places of its relative clause are not where the group works
+        ("The Human Rights Activists, which is based in Washington and reports on Tehran, said it has confirmed 900 fatalities.", None),
+    ],
+    ids=["group in a country", "places of its relative clause"],
+)
+def test_a_group_in_a_country_counts_its_dead(nlp, text, party):
+    claims = claims_of(nlp, text)
+    assert [c.victim_party for c in claims] == [party], describe(claims)

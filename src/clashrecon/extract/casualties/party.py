@@ -317,7 +317,27 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
         # "Iran's health ministry said 224 people had been killed": with no killer named, a
         # government counting unmarked people counts its own
         return speaker
+    if agent is None and group is not VictimGroup.military and _unmarked_people(noun):
+        return _speakers_country(who)  # "the Human Rights Activists in Iran said ... 974 fatalities"
     return None
+
+
+def _speakers_country(who: Attribution) -> str | None:
+    """The one country a non-state speaker's own name places its work in: "the Human Rights
+    Activists in Iran (HRAI), which is based in Washington" works in Iran."""
+    if who.role.value != "speaker" or who.verb is None or who.claimant is None or actor_lexicon().kind_of(who.claimant) == "country":
+        return None
+    subject = next((c for c in who.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    found = set()
+    for prep in subject.children:  # the name's own prepositions, not those of its relative clauses
+        if prep.dep_ == "prep" and prep.lower_ in casualty_words().speaker_country_prepositions:
+            for pobj in prep.children:
+                name = actor_of_text(pobj.text) if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" else None
+                if name and actor_lexicon().kind_of(name) == "country":
+                    found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _unmarked_people(noun: Token | None) -> bool:

@@ -65,6 +65,7 @@ class CasualtyWords:
     not_place_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
+    speaker_country_prepositions: frozenset[str]
     war_prepositions: frozenset[str]
     earlier_war_prepositions: frozenset[str]
     war_reference_prepositions: frozenset[str]
@@ -145,6 +146,7 @@ def casualty_words() -> CasualtyWords:
         not_place_prepositions=frozenset(raw["not_place_prepositions"]["words"]),
         place_prepositions=frozenset(raw["place_prepositions"]["words"]),
         target_prepositions=frozenset(raw["target_prepositions"]["words"]),
+        speaker_country_prepositions=frozenset(raw["speaker_country_prepositions"]["words"]),
         war_prepositions=frozenset(raw["war_prepositions"]["words"]),
         earlier_war_prepositions=frozenset(raw["earlier_war_prepositions"]["words"]),
         war_reference_prepositions=frozenset(raw["war_reference_prepositions"]["words"]),
