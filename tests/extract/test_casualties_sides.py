@@ -537,3 +537,9 @@ def test_as_per_names_the_source(nlp):
 def test_a_group_in_a_country_counts_its_dead(nlp, text, party):
     claims = claims_of(nlp, text)
     assert [c.victim_party for c in claims] == [party], describe(claims)
+
+
+# Round 5: what "the dead include" lists are parts of the dead, not rival tolls
+def test_what_the_dead_include_are_parts(nlp):
+    claims = claims_of(nlp, "The dead include 300 civilians, 250 military personnel, and 350 who have yet to be classified.")
+    assert [(c.quantity.low, c.scope.kind.value) for c in claims] == [(300, "group"), (250, "group"), (350, "group")], describe(claims)
