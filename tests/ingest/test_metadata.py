@@ -60,6 +60,13 @@ def test_a_byline_may_name_the_outlet(line, outlet):
         ("DUBAI/JERUSALEM, June 14 (Reuters) - Iran and Israel traded", "DUBAI/JERUSALEM", "Reuters"),
         ("ISLAMABAD/NEW DELHI, May 10, 2025 (Reuters) - India and Pakistan", "ISLAMABAD/NEW DELHI", "Reuters"),
         ("In June 24, 2025 - a date alone is no dateline", None, None),
+        # a title-case place is a dateline with a month-day date and a wire's credit, dash or none,
+        # after a page template's machine date
+        ("Jammu, May 29 (PTI) Ahead of the minister's visit", "Jammu", "PTI"),
+        (" date 2025-05-07 Jammu/Srinagar, May 7 (PTI) At least nine people", "Jammu/Srinagar", "PTI"),
+        ("Muzaffarabad, May 8 (Reuters) - Officials said", "Muzaffarabad", "Reuters"),
+        ("Monday, May 8 (AP) - a weekday is no place", None, None),
+        ("Jammu, May 29 (the minister said) an aside is no credit", None, None),
         ("UN officials said on Monday - in a statement", None, None),
         ("A BIG day - no one", None, None),
     ],

@@ -49,6 +49,8 @@ def actor_of_text(text: str) -> str | None:
         own = actor_of_text(text[: host.start()])
         if own is not None:
             return own
+    # "a Washington-based group": the name before "-based" is where the body sits, not its side
+    text = _seat_pattern().sub(" ", text)
     lex = actor_lexicon()
     acronyms = _acronyms()
     words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in _WORD.findall(text)]
@@ -69,6 +71,12 @@ def actor_of_text(text: str) -> str | None:
                     best = (*score, name)
                 break
     return best[3] if best else None
+
+
+@cache
+def _seat_pattern() -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, _settings()["seat_suffixes"]["words"]))
+    return re.compile(rf"(?<![\w.])[\w.]+\s*[-–]\s*(?:{suffixes})\b")
 
 
 @cache

@@ -154,8 +154,9 @@ def _issuer(noun: Token) -> Span | None:
 
 def _according_to(sent: Span) -> Span | None:
     doc = sent.doc
+    phrases = {tuple(p) for p in _data()["source_phrases"]["words"]}
     for tok in tokens_of(sent):
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+        if tok.i + 1 < sent.end and (tok.lower_, doc[tok.i + 1].lower_) in phrases:
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _issuer(obj) or _trim(subtree_span(obj))
@@ -183,10 +184,15 @@ def _governing_verb(sent: Span, anchor: Token | None, verbs: list[Token]) -> Tok
     if anchor is None:
         return None
     candidates = set(v.i for v in verbs)
+    below = anchor
     for tok in anchor.ancestors:
         if tok.i < sent.start or tok.i >= sent.end:
             break
-        if tok.i in candidates:
+        # "... and 5,332 injured ..., while a rights group put the number at 1,000", parsed with
+        # the count as a subject of "put": a verb of saying does not speak for its own subject
+        reached_as_subject = below.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i != below.i for c in tok.children)
+        below = tok
+        if tok.i in candidates and not reached_as_subject:
             # "According to the Indian army, shelling killed 21 ...; Pakistan puts its dead at 36":
             # a reporting verb past a semicolon speaks for its own clause only
             between = sent.doc[min(tok.i, anchor.i) : max(tok.i, anchor.i)]
@@ -336,6 +342,17 @@ def _speaking_place(verb: Token) -> str | None:
     return None
 
 
+def _describes_another_noun(verb: Token, anchor: Token | None) -> bool:
+    """A reporting participle or relative clause on a noun whose phrase holds neither the claim
+    nor a figure ("a ceasefire announced by Trump"), unlike "the figure of 58 soldiers announced
+    by the army"."""
+    if verb.dep_ not in ("acl", "relcl") or anchor is None:
+        return False
+    clause = {t.i for t in verb.subtree}
+    own = [t for t in verb.head.subtree if t.i not in clause]
+    return not any(t.i == anchor.i or t.like_num for t in own)
+
+
 def _outer_speaker(sent: Span, verb: Token, verbs: list[Token]) -> tuple[Token, Span] | None:
     """The nearest reporting verb above `verb` in the sentence whose subject is not a pronoun."""
     outer = _governing_verb(sent, verb, verbs)
@@ -370,8 +387,10 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
     if phrase is None:
         phrase = _according_to(sent)
     if phrase is None and verbs:
-        chosen = verbs[0]
-        phrase = _subject_phrase(chosen)
+        # "... killed in Beersheba ahead of a ceasefire announced by Trump": a participle that
+        # describes some other noun says nothing of the count
+        chosen = next((v for v in verbs if not _describes_another_noun(v, anchor)), None)
+        phrase = _subject_phrase(chosen) if chosen is not None else None
     if phrase is not None and len(phrase) and _is_own_outlet(phrase, article):
         phrase = None  # "The South African previously reported that ...": the outlet itself, not a country
     if phrase is not None and len(phrase):

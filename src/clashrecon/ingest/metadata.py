@@ -11,6 +11,7 @@ Never uses photo credits ("AFP via Getty Images") as the article's wire credit.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,15 @@ DATELINE = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:—|–|-{1,2})\s+"
 )
+# "Jammu, May 29 (PTI)", "Jammu/Srinagar, May 7 (PTI) At least ...": a place in title case is a
+# dateline only with a month-day date and a wire agency's credit after it, dash or none
+TITLE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z'’.\-]+(?:[ /][A-Z][a-z'’.\-]+)*(?:,\s*[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+)*)?)"
+    r",\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*\((?P<agency>[^()]{1,40})\)\s*(?:(?:—|–|-{1,2})\s+)?"
+)
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
+_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 COPYRIGHT_OWNER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?,?\s*(?P<owner>[A-Z][\w&.'’\- ]{1,60}?)\s*(?:[.,|]|$)", re.I)
 
 
@@ -60,10 +70,13 @@ def _body_lines(text: str, segments: list[Segment], limit: int) -> list[str]:
 
 def dateline(lede: str) -> tuple[str | None, str | None]:
     """(place, wire agency) from a lede opening "YEREVAN, Armenia (AP) —"; Nones when it has none."""
-    limit = load_data("boilerplate.json")["dateline_max_chars"]
+    data = load_data("boilerplate.json")
+    limit = data["dateline_max_chars"]
+    labels = "|".join(map(re.escape, data["dateline_page_labels"]["words"]))
+    lede = re.sub(rf"^\s*(?:(?:{labels})\s+)?\d{{4}}-\d{{2}}-\d{{2}}\s+", "", lede, flags=re.I)
     m = DATELINE.match(lede[: limit + 10])
     if not m:
-        return None, None
+        return _title_dateline(lede[: limit + 10])
     place = m.group("place").strip()
     # a place must start with an all-capital word of two or more letters: "BEIRUT", not "A" or "Mr"
     first = place.split(",")[0].split()[0]
@@ -71,6 +84,18 @@ def dateline(lede: str) -> tuple[str | None, str | None]:
         return None, None
     agency = wire_agency(m.group("agency")) if m.group("agency") else None
     return place, agency
+
+
+def _title_dateline(lede: str) -> tuple[str | None, str | None]:
+    """(place, wire agency) from a title-case dateline "Jammu, May 29 (PTI)": read only with a real
+    month and an agency the wire list knows, so a sentence's opening words are never a place."""
+    m = TITLE_DATELINE.match(lede)
+    if not m or m.group("month").lower() not in _MONTHS or m.group("place").split(",")[0].lower() in _WEEKDAYS:
+        return None, None  # "Monday, May 8 (AP)" is a date, not a place
+    agency = wire_agency(m.group("agency"))
+    if agency is None:
+        return None, None
+    return m.group("place").strip(), agency
 
 
 def byline_parts(line: str) -> tuple[str | None, str | None]:

@@ -182,8 +182,14 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
         for child in who.verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 skip.update(t.i for t in child.subtree)
+    # "strikes on Iran" names whose dead they are only in the count's own clause
+    # ("killed and 1,200 hurt in strikes on Iran" shares it; "killed seven and led to an attack on Israel" does not)
+    joined = [c for c in kind.token.children if c.dep_ == "conj" and c.lemma_.lower() not in casualty_words().verbs]
+    own_clause = {t.i for t in kind.token.subtree} - {t.i for c in joined for t in c.subtree}
+    if kind.token.dep_ == "conj" and kind.token.head.lemma_.lower() in casualty_words().verbs:
+        own_clause |= {t.i for t in kind.token.head.subtree}
     for tok in tokens_of(sent):
-        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in casualty_words().not_place_prepositions):
+        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in casualty_words().not_place_prepositions and not (_names_target(tok) and tok.i in own_clause)):
             skip.update(t.i for t in tok.subtree)
         if tok.dep_ in ("prep", "mark") and tok.lower_ in casualty_words().war_reference_prepositions:
             # "killed in violence that erupted after explosions in Kabul": the place of the event
@@ -202,6 +208,7 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
             # "Congo displacement camp", "Sudan clashes"; not "U.S. strikes", which names the attacker
             place.dep_ in ("compound", "amod", "nmod") and (place.head.lemma_.lower() in casualty_words().place_nouns or place.head.lemma_.lower() in casualty_words().mutual_fighting)
             or place.dep_ == "pobj" and place.head.lower_ in casualty_words().place_prepositions
+            or place.dep_ == "pobj" and _names_target(place.head) and place.i in own_clause  # "strikes on Iran": the country struck
             or place.dep_ == "poss" and place.head.lemma_.lower() in casualty_words().place_nouns  # "Russia's Belgorod region"
         )
         if locative:
@@ -211,6 +218,11 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
         if name is not None and lex.kind_of(name) == "country":
             found.add(name)
     return found.pop() if len(found) == 1 else None
+
+
+def _names_target(prep: Token) -> bool:
+    """'on'/'against' after an attack noun: "Israeli strikes on Iran" names the country struck."""
+    return prep.dep_ == "prep" and prep.lower_ in casualty_words().target_prepositions and prep.head.lemma_.lower() in casualty_words().attack_nouns
 
 
 def _agent(kind: Kind) -> Token | None:
@@ -305,7 +317,27 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
         # "Iran's health ministry said 224 people had been killed": with no killer named, a
         # government counting unmarked people counts its own
         return speaker
+    if agent is None and group is not VictimGroup.military and _unmarked_people(noun):
+        return _speakers_country(who)  # "the Human Rights Activists in Iran said ... 974 fatalities"
     return None
+
+
+def _speakers_country(who: Attribution) -> str | None:
+    """The one country a non-state speaker's own name places its work in: "the Human Rights
+    Activists in Iran (HRAI), which is based in Washington" works in Iran."""
+    if who.role.value != "speaker" or who.verb is None or who.claimant is None or actor_lexicon().kind_of(who.claimant) == "country":
+        return None
+    subject = next((c for c in who.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    found = set()
+    for prep in subject.children:  # the name's own prepositions, not those of its relative clauses
+        if prep.dep_ == "prep" and prep.lower_ in casualty_words().speaker_country_prepositions:
+            for pobj in prep.children:
+                name = actor_of_text(pobj.text) if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" else None
+                if name and actor_lexicon().kind_of(name) == "country":
+                    found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _unmarked_people(noun: Token | None) -> bool:

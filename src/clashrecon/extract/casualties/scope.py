@@ -157,6 +157,11 @@ def group_scope(path: list[Token], noun: Token | None, start: int | None = None)
             return Scope(kind=ScopeKind.group, group=group, text=tok.text)
         if tok.dep_ == "prep" and tok.lower_ in lex.group_markers:
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
+        at = noun.i if noun is not None else start
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.group_markers and any(c.dep_ == "nsubj" for c in tok.children) and at is not None and at > tok.i:
+            # "The dead include 387 civilians, 268 military personnel and 319 not yet classified":
+            # what the dead include are parts of them, not rival tolls
+            return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
     if start is not None:
         doc = path[0].doc
         # "..., including 13 civilians", "..., among them eight children", "of whom 5 were"

@@ -64,6 +64,8 @@ class CasualtyWords:
     enemy_nouns: frozenset[str]
     not_place_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
+    speaker_country_prepositions: frozenset[str]
     war_prepositions: frozenset[str]
     earlier_war_prepositions: frozenset[str]
     war_reference_prepositions: frozenset[str]
@@ -143,6 +145,8 @@ def casualty_words() -> CasualtyWords:
         enemy_nouns=frozenset(raw["enemy_nouns"]["words"]),
         not_place_prepositions=frozenset(raw["not_place_prepositions"]["words"]),
         place_prepositions=frozenset(raw["place_prepositions"]["words"]),
+        target_prepositions=frozenset(raw["target_prepositions"]["words"]),
+        speaker_country_prepositions=frozenset(raw["speaker_country_prepositions"]["words"]),
         war_prepositions=frozenset(raw["war_prepositions"]["words"]),
         earlier_war_prepositions=frozenset(raw["earlier_war_prepositions"]["words"]),
         war_reference_prepositions=frozenset(raw["war_reference_prepositions"]["words"]),
