@@ -44,6 +44,7 @@ class Actor:
 class ActorLexicon:
     actors: tuple[Actor, ...]
     by_surface: dict[str, str]  # lower-cased alias, demonym or capital -> canonical name
+    kinds: dict[str, str]  # canonical name -> country, organization or group (the first entry wins)
 
     def canonical(self, surface: str) -> str | None:
         s = surface.strip().lower()
@@ -53,10 +54,12 @@ class ActorLexicon:
         return self.by_surface.get(s)
 
     def kind_of(self, name: str) -> str | None:
-        for a in self.actors:
-            if a.name == name:
-                return a.kind
-        return None
+        return self.kinds.get(name)
+
+    def is_belligerent(self, name: str) -> bool:
+        """A country or an armed group: whose word on another side's dead is the other side's,
+        never a third party's as the UN's or a rights group's is."""
+        return self.kind_of(name) in ("country", "group")
 
 
 @cache
@@ -79,4 +82,7 @@ def actor_lexicon() -> ActorLexicon:
     for a in actors:
         for s in (*a.aliases, *a.demonyms, *a.capitals):
             by_surface.setdefault(s.lower(), a.name)
-    return ActorLexicon(actors=tuple(actors), by_surface=by_surface)
+    kinds: dict[str, str] = {}
+    for a in actors:
+        kinds.setdefault(a.name, a.kind)
+    return ActorLexicon(actors=tuple(actors), by_surface=by_surface, kinds=kinds)

@@ -250,7 +250,7 @@ def story_tallies(events: list[StoryEvent]) -> list[Tally]:
         lex = actor_lexicon()
         # the parties whose word counts against a side: countries and armed groups with dead of
         # their own in the story; the UN, a rights group or the ICRC is a third party
-        sides = {p for p, _ in keys if p != BOTH and lex.kind_of(p) in ("country", "group")}
+        sides = {p for p, _ in keys if p != BOTH and lex.is_belligerent(p)}
         rounds = _rounds(story_events)
         for party, kind in sorted(keys, key=lambda k: (k[0] == BOTH, k[0], list(CasualtyKind).index(k[1]))):
             t = _tally(story, party, kind, rounds, sides)
