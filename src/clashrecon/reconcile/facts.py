@@ -28,6 +28,7 @@ from clashrecon.reconcile.moments import (
     Moment,
     Told,
     build_moments,
+    close_counts,
     compatible_groups,
     group_display,
     named_claimants,
@@ -275,21 +276,12 @@ def _split_by_victim_group(claims: list[Claim], as_of: dict[str, date | None]) -
         general = VictimGroup.people if VictimGroup.people in labels else VictimGroup.military
         specific = next(g for g, label in zip(groups, labels) if label is not general)
         whole = next(g for g, label in zip(groups, labels) if label is general)
-        if _close_counts(specific, whole):
+        if close_counts(specific, whole):
             continue  # 25 wounded civilians beside 26 wounded people: one count told two ways, not a part
         for g, label in zip(groups, labels):
             if label is not general:
                 moved[label.value].extend(g)
     return moved
-
-
-def _close_counts(a: list[Claim], b: list[Claim]) -> bool:
-    """Figures less than `same_day_rise.min_ratio` apart: tellings of one count, not a part and its whole."""
-    ratio = load_data("reconcile.json")["same_day_rise"]["min_ratio"]
-    x = max(point(c.quantity) or 0 for c in a)
-    y = max(point(c.quantity) or 0 for c in b)
-    low, high = min(x, y), max(x, y)
-    return low > 0 and high / low < ratio
 
 
 def _parts_take_their_article_side(claims: list[Claim]) -> list[Claim]:

@@ -152,21 +152,20 @@ def named_claimants(claims: list[Claim]) -> set[str]:
     return {c.claimant for c in claims if c.claimant and c.claimant_role is not ClaimantRole.outlet}
 
 
-def _rose_within_the_day(groups: list[list[Claim]]) -> bool:
-    """A day's figures far apart that no two different named claimants set against each other.
+def close_counts(a: list[Claim], b: list[Claim]) -> bool:
+    """Two groups' figures less than `same_day_rise.min_ratio` apart: tellings of one count, not a
+    rise, nor a part beside its whole (606 vs 610; 25 wounded civilians vs 26 wounded)."""
+    x = max(point(c.quantity) or 0 for c in a)
+    y = max(point(c.quantity) or 0 for c in b)
+    low, high = min(x, y), max(x, y)
+    return low > 0 and high / low < load_data("reconcile.json")["same_day_rise"]["min_ratio"]
 
-    Reported by the same authority (or by outlets alone), 4 in the morning and 31 at night is
-    a running count that rose during the day, not two tellings of one figure. Figures close
-    together (606 vs 610: one release printed two ways) and figures from different named
-    claimants (23 per the army, 58 per the other side) stay a discrepancy. The ratio that
-    counts as far apart is `same_day_rise.min_ratio` in data/reconcile.json.
-    """
-    ratio = load_data("reconcile.json")["same_day_rise"]["min_ratio"]
-    points = [max(point(c.quantity) or 0 for c in g) for g in groups]
-    if any(low <= 0 or high / low < ratio for low, high in zip(points, points[1:])):
-        return False
-    named = [named_claimants(g) for g in groups]
-    return not any(a and b and not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])
+
+def _one_voice(lower: list[Claim], higher: list[Claim]) -> bool:
+    """No two different named claimants set the figures against each other: 4 in the morning and
+    31 at night from the same authority, or from outlets alone, is a count that rose that day."""
+    a, b = named_claimants(lower), named_claimants(higher)
+    return not (a and b and not (a & b))
 
 
 def _split_moment(as_of: date | None, claims: list[Claim], previous: Estimate | None, background: bool) -> list[Moment]:
@@ -217,20 +216,19 @@ def _rose(lower: list[Claim], higher: list[Claim], background: bool) -> bool:
       figures from one voice grew; different named voices contradict each other.
     A settled past event's floors that differ stay a discrepancy (">6,600" vs ">6,700", 2020 war).
     """
-    cfg = load_data("reconcile.json")["same_day_rise"]
     low = max(point(c.quantity) or 0 for c in lower)
     high = max(point(c.quantity) or 0 for c in higher)
     if low <= 0:
         return True
     if _opposed(lower, higher):
         return False
-    if high / low < cfg["min_ratio"]:
+    if close_counts(lower, higher):
         return {c.article_id for c in lower} == {c.article_id for c in higher} and any(is_cumulative(c) for c in higher)
-    if not background and high / low >= cfg["partial_ratio"]:
+    if not background and high / low >= load_data("reconcile.json")["same_day_rise"]["partial_ratio"]:
         return True
     if any(is_cumulative(c) for c in higher):
         return True
-    return not background and (_only_floors_differ([lower, higher]) or _rose_within_the_day([lower, higher]))
+    return not background and (_only_floors_differ([lower, higher]) or _one_voice(lower, higher))
 
 
 def _opposed(lower: list[Claim], higher: list[Claim]) -> bool:
@@ -243,7 +241,7 @@ def _opposed(lower: list[Claim], higher: list[Claim]) -> bool:
     lex = actor_lexicon()
 
     def enemy(voices: set[str]) -> bool:
-        return any(v != party and lex.kind_of(v) in ("country", "group") for v in voices)
+        return any(v != party and lex.is_belligerent(v) for v in voices)
 
     return (party in a and party not in b and enemy(b)) or (party in b and party not in a and enemy(a))
 
@@ -274,9 +272,7 @@ def build_moments(
     unnumbered: list[Claim] = []
     for day in sorted(buckets, key=lambda d: d or date.min):
         previous = moments[-1].estimate if moments else None
-        today = _without_repeats(buckets[day], moments, day, told or {}) if not background else buckets[day]
-        kept = {c.id for c in today} | {c.id for m in moments for c in m.claims}
-        stale = [c for c in buckets[day] if c.id not in kept]
+        today, stale = _without_repeats(buckets[day], moments, day, told or {}) if not background else (buckets[day], [])
         for i, m in enumerate(_split_moment(day, today, previous, background)):
             if i == 0 and stale:
                 m = Moment(m.as_of, m.claims + stale, m.groups, m.estimate)  # corroboration, not a rival
@@ -297,8 +293,11 @@ def build_moments(
     return moments
 
 
-def _without_repeats(claims: list[Claim], moments: list[Moment], day: date | None, told: Told) -> list[Claim]:
-    """A day's reports less the ones that only repeat an earlier day's figure beside new ones.
+def _without_repeats(
+    claims: list[Claim], moments: list[Moment], day: date | None, told: Told
+) -> tuple[list[Claim], list[Claim]]:
+    """A day's reports less the ones that only repeat an earlier day's figure beside new ones,
+    and the repeats no earlier moment of this fact holds (told under another event).
 
     "Its last update, on Monday, put the dead at 224", printed on Thursday beside a rights
     group's new 639, is Monday's toll told again, not a rival figure for Thursday: it joins
@@ -315,17 +314,19 @@ def _without_repeats(claims: list[Claim], moments: list[Moment], day: date | Non
     repeated = {c.id for c in repeats}
     fresh = [c for c in claims if c.id not in repeated]
     if not repeats or not any(c.quantity is not None and c.quantity.is_known for c in fresh):
-        return claims
+        return claims, []
+    elsewhere = []
     for c in repeats:
         m = earlier.get(qkey(c.quantity))
         if m is None:
-            continue  # told on an earlier day under another event: the caller keeps it as corroboration
+            elsewhere.append(c)  # told on an earlier day under another event: corroboration of today's moment
+            continue
         m.claims.append(c)
         for g in m.groups:
             if any(qkey(o.quantity) == qkey(c.quantity) for o in g if o.quantity is not None):
                 g.append(c)
                 break
-    return fresh
+    return fresh, elsewhere
 
 
 def _same_figure(a: Moment, b: Moment) -> bool:
