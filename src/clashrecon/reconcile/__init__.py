@@ -168,12 +168,25 @@ def _casualty_findings(drafts: list[FactDraft], origin: dict[str, str], label: s
     return found, notes
 
 
+def _conflict(event_id: str, f: Found) -> Conflict:
+    """A finding of an event, with its stable ID."""
+    return Conflict(
+        id=_id("x", event_id, f.key),
+        event_id=event_id,
+        field=f.field,
+        subject=f.subject,
+        kind=f.kind,
+        positions=f.positions,
+        explanation=f.explanation,
+    )
+
+
 def _event(
-    cl: Cluster, origin: dict[str, str], reference: dict[str, date | None], told: Told
+    cl: Cluster, origin: dict[str, str], reported_on: dict[str, date | None], told: Told
 ) -> tuple[Event, list[Conflict], StoryEvent]:
     key = cl.key
     event_id = _id("e", *key)
-    as_of = {c.id: _as_of(c, reference) for c in cl.claims}
+    as_of = {c.id: reported_on[c.id] for c in cl.claims}
     drafts = casualty_facts([c for c in cl.claims if c.field is Field.casualties], as_of, cl.background, told)
     found, notes = _casualty_findings(drafts, origin, cl.label)
     facts = [_casualty_fact(d, event_id, origin, notes.get(d.key, [])) for d in drafts]
@@ -184,18 +197,7 @@ def _event(
             found.append(p.dispute)
         facts.append(_actor_fact(p, event_id))
     found.extend(time_discrepancies(cl.claims, origin))
-    conflicts = [
-        Conflict(
-            id=_id("x", event_id, f.key),
-            event_id=event_id,
-            field=f.field,
-            subject=f.subject,
-            kind=f.kind,
-            positions=f.positions,
-            explanation=f.explanation,
-        )
-        for f in found
-    ]
+    conflicts = [_conflict(event_id, f) for f in found]
     places = event_places(cl.claims)
     actors = event_actors(cl.claims)
     event = Event(
@@ -260,30 +262,23 @@ def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     conflicts: list[Conflict] = []
     reported: list[StoryEvent] = []
     clusters = cluster_claims(articles, claims)
+    reported_on = {c.id: _as_of(c, reference) for c in claims}
     # every figure's first reporting day in its story, so a later event knows an old toll told again
-    told: dict[str, Told] = {}
+    by_story: dict[str, list[Claim]] = defaultdict(list)
     for cl in clusters:
         if not cl.background:
-            casualties = [c for c in cl.claims if c.field is Field.casualties]
-            for k, day in first_told(casualties, {c.id: _as_of(c, reference) for c in casualties}).items():
-                story_told = told.setdefault(_story_of(cl), {})
-                story_told[k] = min(day, story_told.get(k, day))
+            by_story[_story_of(cl)].extend(c for c in cl.claims if c.field is Field.casualties)
+    told = {story: first_told(cs, reported_on) for story, cs in by_story.items()}
     for cl in clusters:
-        event, found, story_event = _event(cl, origin, reference, told.get(_story_of(cl), {}))
+        event, found, story_event = _event(cl, origin, reported_on, told.get(_story_of(cl), {}))
         events.append(event)
         conflicts.extend(found)
         if not cl.background:
             reported.append(story_event)
     said = {(c.subject, _figures_shown(c.positions)) for c in conflicts if c.is_conflict}
     for event_id, f in running_count_discrepancies(reported, origin):
-        if (f.subject, _figures_shown(f.positions)) in said:
-            continue  # an event's own finding already sets these figures against each other
-        conflicts.append(
-            Conflict(
-                id=_id("x", event_id, f.key), event_id=event_id, field=f.field, subject=f.subject,
-                kind=f.kind, positions=f.positions, explanation=f.explanation,
-            )
-        )
+        if (f.subject, _figures_shown(f.positions)) not in said:  # else an event's own finding says it
+            conflicts.append(_conflict(event_id, f))
     events.sort(key=_when_order)
     rank = {e.id: i for i, e in enumerate(events)}
     conflicts.sort(
