@@ -24,7 +24,6 @@ Scores, per story and overall (rules also in README "Quality gate"):
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -315,11 +314,3 @@ def score_story(gold: StoryGold, reconciliation: Reconciliation) -> StoryScore:
         flags=len(flags),
         lines=tuple(lines),
     )
-
-
-def load_story_file(path: Path) -> StoryGold:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"story gold {path} cannot be read as JSON ({exc}); fix it or give another GOLD") from None
-    return story_gold(path, data)

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text, country_of_place
 from clashrecon.extract.common import tokens_of
 from clashrecon.extract.syntax import previous_sentences, subtree_span
-from clashrecon.lexicon import actor_lexicon, load_data
+from clashrecon.lexicon import load_data
 from clashrecon.models import Article, ClaimantRole, SegmentType
 
 
