@@ -103,9 +103,10 @@ class _Figure:
     steps: str = ""  # their arithmetic, "14 + 3 reported later = 17"
 
 
-def _round_figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
-    """A round's figure; a side that counts its civilians and its soldiers apart has their sum.
+def _figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
+    """The figure of a set of reports (one round, or the whole story).
 
+    A side that counts its civilians and its soldiers apart has their sum:
     "40 civilians killed" and "13 servicemen died" from Pakistan's army are 53 dead, unless a
     figure for everyone is at least that large; only the side's own split counts are added.
     """
@@ -201,12 +202,12 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
             for c in d.claims
         ]
         per_round.append((events, claims))
-    final = _round_figure([cd for _, claims in per_round for cd in claims], party, sides)
+    final = _figure([cd for _, claims in per_round for cd in claims], party, sides)
     if final is None:
         return None
     shown: list[Round] = []
     for events, claims in per_round:
-        fig = _round_figure(claims, party, sides)
+        fig = _figure(claims, party, sides)
         if fig is None:
             continue
         shown.append(
