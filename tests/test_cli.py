@@ -23,12 +23,12 @@ def test_every_json_output_is_valid_and_non_empty(runner, seeds_db, command):
 def test_claims_json_keys_follow_the_contract(runner, seeds_db):
     claims = cli_json(runner, "claims", "--db", str(seeds_db))
     base = {"id", "article", "field", "kind", "quote", "start", "end", "claimant", "event_time"}
-    casualty = base | {"low", "high", "qualifier", "victim_party", "victim_group", "scope"}
+    casualty = base | {"low", "high", "stated", "qualifier", "victim_party", "victim_group", "scope"}
     for c in claims:
         assert base <= c.keys()
         if c["field"] == "casualties":
             assert casualty <= c.keys()
-            assert c["qualifier"] in {"exact", "at_least", "more_than", "about", "up_to", "between", "unspecified"}
+            assert c["qualifier"] in {"exact", "at_least", "more_than", "about", "up_to", "between", "vague", "unspecified"}
 
 
 def test_every_quote_is_the_stored_text_at_its_offsets(runner, seeds_db):

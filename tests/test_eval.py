@@ -229,3 +229,41 @@ def test_a_story_without_calendar_dates_wants_a_relative_event_not_an_invented_d
     assert (right.tp, right.fp, right.fn) == (1, 0, 0)
     invented, _, extra = score_event_dates(g, [event("2024-03-14", Precision.day)])
     assert (invented.tp, invented.fp, invented.fn) == (0, 1, 1) and extra == ["2024-03-14"]
+
+
+def test_a_real_page_gold_anchors_by_offsets_names_no_side_and_ignores_uncounted_claims():
+    """A gold of real pages quotes nothing: it gives the claim's offsets, a null side where the
+    text names none (then any side matches), and scores only claims that carry a number."""
+    g = Gold(
+        name="real", path=Path("t.json"), corpus=Path("."), events=(), quantified_only=True, sides_where_given=True,
+        casualties=(
+            GoldCasualty(article=ARTICLE, text="", span=(13, 24), kind="killed", victim_party=None, qualifier="at_least", stated=49),
+            GoldCasualty(article=ARTICLE, text="", span=(83, 119), kind="killed", victim_party="both", qualifier="about", stated=100),
+        ),
+    )
+    predicted = [
+        claim(Quantity.at_least(49), party="Armenia", n=1),  # the gold names no side: any side is right
+        claim(Quantity.unspecified("an unknown number"), n=2),  # no number: not scored in this gold
+        claim(Quantity(low=90, high=110, qualifier="about", stated=100), party="Azerbaijan", sentence=(83, 119), n=3),
+    ]
+    s = score_casualties(g, predicted, {ARTICLE: TEXT}).scores["casualty claims"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)  # the side the gold does give must still be right
+
+
+def _spanned_gold(tmp_path: Path, check: str) -> Path:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / ARTICLE).write_text(TEXT, encoding="utf-8")
+    path = tmp_path / "real.json"
+    entry = {"article": ARTICLE, "span": [13, 24], "check": check, "kind": "killed", "qualifier": "at_least", "stated": 49}
+    path.write_text(json.dumps({"name": "real", "corpus": "pages", "casualties": [entry]}), encoding="utf-8")
+    return path
+
+
+def test_a_spanned_gold_refuses_a_page_that_differs_from_the_one_annotated(tmp_path):
+    from clashrecon.evaluate.gold import anchor_check
+
+    (good,) = load_gold(_spanned_gold(tmp_path, anchor_check(TEXT[13:24])))
+    assert good.casualties[0].span == (13, 24) and not good.scores_dates
+    (tmp_path / "pages" / ARTICLE).write_text("Rebuilt: " + TEXT, encoding="utf-8")
+    with pytest.raises(UsageError, match="differs from the page annotated"):
+        load_gold(tmp_path / "real.json")

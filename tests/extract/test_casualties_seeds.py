@@ -44,7 +44,7 @@ EXPECTED: dict[str, list[Expect]] = {
     ],
     "003_3737467c3f90d56b.txt": [
         Expect(K, "at_least", 49, None, party=ARM, group="military", claimant=ARM),  # "his country's soldiers"
-        Expect(K, "between", 2000, 9999, party="both", scope="background"),  # "thousands died on both sides"
+        Expect(K, "vague", 2000, 9999, party="both", scope="background"),  # "thousands died on both sides"
         Expect(K, "unspecified", None, None, party=AZE, group="military", claimant=AZE),  # "without giving numbers"
     ],
     "004_9930d5a469ed8c22.txt": [

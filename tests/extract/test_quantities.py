@@ -76,7 +76,7 @@ def test_parse_quantity_reads_qualifiers(text, qualifier, low, high, stated):
 )
 def test_vague_words_become_bounded_intervals_never_exact_numbers(text, low, high):
     q = parse_quantity(text)
-    assert (q.qualifier.value, q.low, q.high, q.stated) == ("between", low, high, None)
+    assert (q.qualifier.value, q.low, q.high, q.stated) == ("vague", low, high, None)
     assert vague_interval(text) == (low, high)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +22,16 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
+def anchor_check(text: str) -> str:
+    """A short fingerprint of an anchored slice: a gold of real pages may not quote them, but it
+    must notice a rebuilt page that differs from the one annotated."""
+    return hashlib.sha1(fold(text).encode("utf-8")).hexdigest()[:10]
+
 
 @dataclass(frozen=True)
 class GoldCasualty:
     article: str
-    text: str
+    text: str  # the quoted words; empty where the gold anchors by `span` instead
     kind: str
     victim_party: str | None
     qualifier: str | None = None
@@ -36,12 +42,15 @@ class GoldCasualty:
     claimant: str | None = None
     dates: tuple[str, ...] = ()
     scope: str | None = None
+    span: tuple[int, int] | None = None  # offsets into the article, for golds of real pages
+    check: str | None = None  # anchor_check of the spanned slice
 
     def describe(self) -> str:
         number = self.vague or (
             f"{self.low}-{self.high}" if self.qualifier == Qualifier.between.value else f"{self.qualifier} {self.stated}"
         )
-        return f"{self.article}: {number} {self.kind} {self.victim_party} «{self.text}»"
+        where = f"«{self.text}»" if self.text else f"at {self.span[0]}-{self.span[1]}" if self.span else ""
+        return f"{self.article}: {number} {self.kind} {self.victim_party} {where}"
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,11 @@ class Gold:
     casualties: tuple[GoldCasualty, ...]
     events: tuple[GoldEvent, ...]
     reference_date: str | None = None
+    # A gold of quantified claims only: the stored claims with no number are not scored.
+    quantified_only: bool = False
+    # A gold whose victim_party is null where the text names no side: any stored side matches it.
+    sides_where_given: bool = False
+    scores_dates: bool = True  # False for a gold that lists no events to score dates against
 
 
 def _gold_file(path: Path) -> Gold | StoryGold:
@@ -73,7 +87,7 @@ def _gold_file(path: Path) -> Gold | StoryGold:
         casualties = tuple(
             GoldCasualty(
                 article=c["article"],
-                text=c["text"],
+                text=c.get("text", ""),
                 kind=c["kind"],
                 victim_party=c.get("victim_party"),
                 qualifier=c.get("qualifier"),
@@ -84,6 +98,8 @@ def _gold_file(path: Path) -> Gold | StoryGold:
                 claimant=c.get("claimant"),
                 dates=tuple(c.get("dates", ())),
                 scope=c.get("scope"),
+                span=tuple(c["span"]) if "span" in c else None,
+                check=c.get("check"),
             )
             for c in data.get("casualties", ())
         )
@@ -93,8 +109,11 @@ def _gold_file(path: Path) -> Gold | StoryGold:
         )
     except (KeyError, TypeError) as exc:
         raise UsageError(f"gold file {path} lacks a required key ({exc}); see data/gold/seeds.json for the format") from None
+    if any(not (c.text or c.span) for c in casualties):
+        raise UsageError(f"gold file {path} has a casualty with neither text nor span; give one")
     if not corpus.exists():
         raise UsageError(f"gold file {path} names corpus {corpus}, which does not exist")
+    _check_anchors(path, corpus, casualties)
     return Gold(
         name=data.get("name", path.stem),
         path=path,
@@ -102,7 +121,30 @@ def _gold_file(path: Path) -> Gold | StoryGold:
         casualties=casualties,
         events=events,
         reference_date=data.get("reference_date"),
+        quantified_only=bool(data.get("quantified_only", False)),
+        sides_where_given=data.get("sides") == "where_given",
+        scores_dates="events" in data,
     )
+
+
+def _check_anchors(path: Path, corpus: Path, casualties: tuple[GoldCasualty, ...]) -> None:
+    """Spanned golds score only the pages they were made on: a page rebuilt differently is named."""
+    texts: dict[str, str] = {}
+    for c in casualties:
+        if c.span is None:
+            continue
+        if c.article not in texts:
+            page = corpus / c.article
+            if not page.exists():
+                raise UsageError(
+                    f"gold file {path} scores {page}, which is missing; rebuild {corpus} from data/realtext-sources/"
+                )
+            texts[c.article] = page.read_text(encoding="utf-8")
+        if anchor_check(texts[c.article][c.span[0] : c.span[1]]) != c.check:
+            raise UsageError(
+                f"gold file {path}: {corpus / c.article} differs from the page annotated (at {c.span[0]}-{c.span[1]}); "
+                "rebuild it from data/realtext-sources/"
+            )
 
 
 def load_gold(path: Path) -> list[Gold | StoryGold]:

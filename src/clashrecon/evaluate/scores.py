@@ -90,6 +90,11 @@ def number_matches(gold: GoldCasualty, claim: Claim) -> bool:
     return _stated(claim) == gold.stated
 
 
+def _unquantified(claim: Claim) -> bool:
+    q = claim.quantity
+    return q is None or q.qualifier is Qualifier.unspecified or q.low is None
+
+
 def _locations(text: str, needle: str) -> list[tuple[int, int]]:
     """Where the gold text occurs in the article (folding keeps lengths, so offsets carry over)."""
     hay, pin = fold(text), fold(needle)
@@ -121,12 +126,14 @@ def _date_key(when_start: str | None, precision: Precision) -> str | None:
 
 def score_casualties(gold: Gold, claims: list[Claim], texts: dict[str, str]) -> GoldResult:
     """Casualty claims, their claimants and their dates against the gold set."""
-    predicted = [c for c in claims if c.field is Field.casualties]
+    predicted = [
+        c for c in claims if c.field is Field.casualties and not (gold.quantified_only and _unquantified(c))
+    ]
     used: set[str] = set()
     matched: list[tuple[GoldCasualty, Claim]] = []
     missed: list[str] = []
     for g in gold.casualties:
-        spots = _locations(texts.get(g.article, ""), g.text)
+        spots = [g.span] if g.span else _locations(texts.get(g.article, ""), g.text)
         hit = next(
             (
                 c
@@ -135,7 +142,7 @@ def score_casualties(gold: Gold, claims: list[Claim], texts: dict[str, str]) -> 
                 and c.article == g.article
                 and any(c.start < e and s < c.end for s, e in spots)
                 and c.kind == g.kind
-                and c.victim_party == g.victim_party
+                and (c.victim_party == g.victim_party or (gold.sides_where_given and g.victim_party is None))
                 and number_matches(g, c)
             ),
             None,

@@ -164,11 +164,11 @@ def parse_quantity(text: str) -> Quantity | None:
                 return _qualified(t["qualifiers"][phrase], n, printed)
             vague = vague_interval(" ".join(rest))
             if vague:
-                return Quantity.between(vague[0], vague[1], printed)
+                return Quantity.vague(vague[0], vague[1], printed)
             return None
     vague = vague_interval(joined)
     if vague:
-        return Quantity.between(vague[0], vague[1], printed)
+        return Quantity.vague(vague[0], vague[1], printed)
     n = parse_number(joined)
     if n is not None:
         return Quantity.exact(n, printed)

@@ -71,6 +71,11 @@ class Quantity(Record):
         return cls(low=low, high=high, qualifier=Qualifier.between, stated=None, text=text)
 
     @classmethod
+    def vague(cls, low: int, high: int, text: str = "") -> Quantity:
+        """ "dozens": the vague-number table's interval, so exports can apply their own conventions."""
+        return cls(low=min(low, high), high=max(low, high), qualifier=Qualifier.vague, stated=None, text=text)
+
+    @classmethod
     def unspecified(cls, text: str = "") -> Quantity:
         return cls(low=None, high=None, qualifier=Qualifier.unspecified, stated=None, text=text)
 
@@ -230,6 +235,7 @@ class Claim(Record):
             out.update(
                 low=q.low,
                 high=q.high,
+                stated=q.stated,
                 qualifier=q.qualifier.value,
                 victim_party=self.victim_party,
                 victim_group=self.victim_group.value if self.victim_group else None,

@@ -26,6 +26,7 @@ class Qualifier(str, Enum):
     about = "about"
     up_to = "up_to"
     between = "between"
+    vague = "vague"  # "dozens", "hundreds": an interval from data/numbers.json, no number printed
     unspecified = "unspecified"
 
 

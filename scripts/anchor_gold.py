@@ -1,0 +1,68 @@
+"""Turn the private real-page casualty annotations into the committed gold, which quotes nothing.
+
+An annotation (data/realtext/casualty-annotations/_annotation_<event>.json, git-ignored, kept out
+of the pages' folder so that ingest never reads it as an article)
+locates each claim by a phrase copied from its page. The committed gold
+(data/gold/realtext/casualties.json) keeps only the phrase's offsets and a fingerprint
+(`anchor_check`), so `clashrecon eval` can find the claim on a rebuilt page and notice a page
+that differs, while the repository holds no news text.
+
+    python scripts/anchor_gold.py            # rewrite the gold from the annotations
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from clashrecon.evaluate.gold import anchor_check, fold
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "data" / "realtext" / "casualties"
+ANNOTATIONS = ROOT / "data" / "realtext" / "casualty-annotations"
+GOLD = ROOT / "data" / "gold" / "realtext" / "casualties.json"
+KEPT = ("kind", "qualifier", "stated", "low", "high", "vague", "victim_party", "victim_group", "scope")
+
+
+def anchored(entry: dict, text: str, where: str) -> dict:
+    hay, pin = fold(text), fold(entry["phrase"])
+    at = hay.find(pin)
+    if at < 0 or hay.find(pin, at + 1) >= 0:
+        raise SystemExit(f"{where}: phrase {entry['phrase']!r} occurs {hay.count(pin)} times in {entry['article']}; make it unique")
+    end = at + len(pin)
+    out = {"article": entry["article"], "span": [at, end], "check": anchor_check(text[at:end])}
+    out |= {k: entry[k] for k in KEPT if entry.get(k) is not None}
+    out["victim_party"] = entry.get("victim_party")
+    if entry.get("claimant"):
+        out["claimant_text"] = entry["claimant"]  # the source's name as printed: a fact, not scored
+    return out
+
+
+def main() -> int:
+    claims: list[dict] = []
+    for path in sorted(ANNOTATIONS.glob("_annotation_*.json")):
+        for i, entry in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            page = PAGES / entry["article"]
+            claims.append(anchored(entry, page.read_text(encoding="utf-8"), f"{path.name}[{i}]"))
+    gold = {
+        "name": "real casualties",
+        "description": (
+            "Hand annotation of every quantified casualty claim in real pages about seven attacks the rules "
+            "were not written for (Kramatorsk 2022, Tinzaouaten 2024, El Fasher and Zamzam 2025, Pazigyi 2023, "
+            "Garissa 2015, Mogadishu 2017, Amhara drone strikes 2023). Each claim is located by offsets into its "
+            "page, never by quoting it; the pages are rebuilt from data/realtext-sources/casualties_*.json. "
+            "victim_party is null where the text names no side, and then any side matches."
+        ),
+        "corpus": "../../realtext/casualties",
+        "quantified_only": True,
+        "sides": "where_given",
+        "casualties": claims,
+    }
+    GOLD.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{GOLD.relative_to(ROOT)}: {len(claims)} claims from {len({c['article'] for c in claims})} pages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
