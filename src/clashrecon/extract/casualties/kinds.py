@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from clashrecon.extract.casualties.mentions import Mention, anchor_of
+from clashrecon.extract.casualties.mentions import Mention, anchor_of, clause_subjects, increase_noun
 from clashrecon.extract.casualties.vocab import kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
@@ -38,7 +38,30 @@ def _toll_near(verb: Token) -> Token | None:
             # participle becomes the clause's subject, with "number" as its own subject
             if any(g.dep_ == "nsubj" and g.lemma_.lower() == "number" for g in child.children):
                 return child
+    for subj in clause_subjects(verb):
+        # "the death toll is likely to exceed 500": the toll is the subject of "is"
+        if subj.lemma_.lower() in lex.toll or (subj.lemma_.lower() == "number" and _number_of_victims(subj) is not None):
+            return subj
     return None
+
+
+def earlier_figure(doc: Doc, m: Mention) -> bool:
+    """Whether a "from" figure is the one a toll had before it changed ("the toll grew from 50
+    on Friday", "raising the death toll from 358"): that is a figure as reported then, a claim
+    like any other; "from" on anything else ("people from 12 villages") counts no victims."""
+    prep = doc[m.start - 1]
+    verb = prep.head
+    return prep.dep_ == "prep" and verb.pos_ in ("VERB", "AUX") and (_toll_near(verb) is not None or _figure_subject(verb) is not None)
+
+
+def _figure_subject(verb: Token) -> Token | None:
+    """The casualty noun a figure verb gives its figure ("deaths rose to 49", "civilian
+    casualties stand at 300", "fatalities are likely to exceed 500"): its subject, or the
+    subject of the verb it completes."""
+    lex = casualty_words()
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.figure_verbs:
+        return None
+    return next((s for s in clause_subjects(verb) if kind_noun(s) and s.lemma_.lower() not in lex.life_nouns), None)
 
 
 def _kind_noun_set(verb: Token) -> Token | None:
@@ -57,6 +80,9 @@ def _number_of_victims(tok: Token) -> str | None:
             for pobj in prep.children:
                 if pobj.dep_ not in ("pobj", "pcomp"):
                     continue
+                described = kind_from_children(pobj) if kind_noun(pobj) == CasualtyKind.casualties.value else None
+                if described is not None:
+                    return described.kind  # "the number of dead victims": the adjective says which victims
                 if kind_noun(pobj):
                     # "the number of wounded"; "the number of dead and wounded" is both kinds
                     joined = [c for t in (pobj, tok) for c in t.children if c.dep_ == "conj"]
@@ -108,11 +134,26 @@ _GIVE_UP = "give up"
 def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
     """The casualty word that governs the counted phrase: on the phrase itself, up to five heads
     above it, or (for fragments the parser misreads) right after it."""
+    increase = increase_noun(doc, m)
+    if increase is not None:
+        # "stood at 587, an increase of 75 bodies": the toll the increase is of says what it counts
+        step = _walk_up(increase, noun, [increase])
+        if isinstance(step, Kind):
+            return step
     node = noun if noun is not None else anchor
     path = [node]
     found = _kind_at_phrase(doc, m, noun, node, path) or _own_clause_kind(doc, m, noun)
     if found is not None:
         return found
+    step = _walk_up(node, noun, path)
+    if step is _GIVE_UP:
+        return None
+    return step if isinstance(step, Kind) else _fallback_kind(doc, m, noun, path)
+
+
+def _walk_up(node: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """The Kind a casualty word above `node` gives, _GIVE_UP, or None (walk stopped or ran out);
+    `path` collects the heads walked."""
     cur = node
     for _ in range(casualty_words().kind_walk_steps):
         head = cur.head
@@ -120,14 +161,12 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
             break
         path.append(head)
         step = _kind_above(cur, head, noun, path)
-        if step is _GIVE_UP:
-            return None
+        if step is _GIVE_UP or isinstance(step, Kind):
+            return step
         if step is _STOP:
             break
-        if step is not None:
-            return step
         cur = head
-    return _fallback_kind(doc, m, noun, path)
+    return None
 
 
 def _own_clause_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
@@ -217,7 +256,9 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     if lemma in lex.toll:
         return Kind(_kind_of_toll(head), head, path)
     toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
-    if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
+    # "estimated the death toll to be higher than 120": a comparison the toll is the subject of
+    compared = dep == "acomp" and cur.tag_ in ("JJR", "RBR")
+    if toll is not None and (dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj") or compared):
         return Kind(_kind_of_toll(toll), toll, path)
     before = cur.doc[cur.i - 1] if cur.i > 0 else None
     if dep == "prep" and cur.lower_ in lex.figure_prepositions and before is not None and kind_noun(before) and before.lemma_.lower() not in lex.life_nouns:
@@ -227,6 +268,10 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     figure = _kind_noun_set(head) if head.pos_ == "VERB" and dep == "prep" and cur.lower_ in lex.figure_prepositions else None
     if figure is not None:
         return Kind(kind_noun(figure), figure, [*path, figure])  # "bringing the contingent's casualties to five"
+    slot = dep in ("dobj", "attr") or dep == "prep" and cur.lower_ in lex.figure_verb_prepositions
+    counted = _figure_subject(head) if slot else None
+    if counted is not None:
+        return Kind(kind_noun(counted), counted, [*path, counted])  # "deaths rose to 49", "casualties may exceed 50 people"
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         step = _kind_of_predicate(dep, head, noun, path)
         if step is not None:

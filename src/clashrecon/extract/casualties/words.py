@@ -79,6 +79,9 @@ class CasualtyWords:
     figure_prepositions: frozenset[str]
     count_of_nouns: frozenset[str]
     whole_set_markers: frozenset[str]
+    figure_verbs: frozenset[str]
+    figure_verb_prepositions: frozenset[str]
+    increment_nouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -160,4 +163,8 @@ def casualty_words() -> CasualtyWords:
         figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
         count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
         whole_set_markers=frozenset(raw["whole_set_markers"]["words"]),
+        # the beyond_verbs give a casualty noun its figure as well as a toll
+        figure_verbs=frozenset(raw["figure_verbs"]["words"]) | frozenset(raw["beyond_verbs"]["words"]),
+        figure_verb_prepositions=frozenset(raw["figure_verbs"]["prepositions"]),
+        increment_nouns=frozenset(raw["increment_nouns"]["words"]),
     )

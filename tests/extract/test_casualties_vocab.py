@@ -1,0 +1,84 @@
+"""Casualty vocabulary, tolls stated with a copula or a verb of comparison, earlier figures of an
+update, and title-case headlines.
+
+Each case is a sentence in our own words with the shape of real copy; the expectations list
+every casualty claim it yields (claims not listed count as false positives)."""
+
+from __future__ import annotations
+
+import pytest
+from test_casualties_wire import Expect, claims_of, describe, score
+
+K, W, M, C, X = "killed", "wounded", "missing", "captured", "casualties"
+
+TOLLS: list[tuple[str, list[Expect]]] = [
+    # copular and verbal tolls
+    ("The death toll stood at 16 on Sunday evening.", [Expect(K, "exact", 16, 16, party=None, group="people")]),
+    ("The combined toll from the two blasts has reached 47.", [Expect(K, "exact", 47, 47, party=None, group="people")]),
+    ("Officials gave a toll of 30, but residents say the real figure is 60.",
+     [Expect(K, "exact", 30, 30, party=None, group="people"), Expect(K, "exact", 60, 60, party=None, group="people")]),
+    # a casualty noun as the subject of a figure verb
+    ("Deaths from the flare-up have risen to 49, the ministry said.", [Expect(K, "exact", 49, 49, party=None, group="people")]),
+    ("Civilian casualties now stand at 300, the monitor said.", [Expect(X, "exact", 300, 300, group="civilians", party=None)]),
+    ("Fatalities had reached 112 by Thursday.", [Expect(K, "exact", 112, 112, party=None, group="people")]),
+    ("Injuries climbed to 85 on Saturday.", [Expect(W, "exact", 85, 85, party=None, group="people")]),
+    # a figure verb that puts the toll past its figure: a floor
+    ("The dead in the camp have topped 200, aid workers said.", [Expect(K, "more_than", 201, None, party=None, group="people")]),
+    ("Many were hurt and the casualties could exceed more than 40 people, the mayor said.",
+     [Expect(X, "more_than", 41, None, claimant="the mayor", party=None, group="people")]),
+    # the toll is the subject of the verb the figure verb completes
+    ("The death toll in the province is likely to exceed 500, the health director said.",
+     [Expect(K, "more_than", 501, None, party=None, group="people")]),
+    ("The toll is expected to rise to 600 as rescuers dig through the rubble.",
+     [Expect(K, "exact", 600, 600, party=None, group="people")]),
+    ("Fatalities are likely to surpass 90, a doctor said.", [Expect(K, "more_than", 91, None, party=None, group="people")]),
+    # a comparison
+    ("A rescuer estimated the death toll to be higher than 120.", [Expect(K, "more_than", 121, None, party=None, group="people")]),
+    ("The toll is greater than 75, according to local sources.", [Expect(K, "more_than", 76, None, party=None, group="people")]),
+    ("The toll could climb above 80, officials warned.", [Expect(K, "more_than", 81, None, party=None, group="people")]),
+]
+
+UPDATES: list[tuple[str, list[Expect]]] = [
+    # the figure before an update is a claim as well
+    ("The toll grew from 50 on Friday to 57 on Saturday, officials said.",
+     [Expect(K, "exact", 50, 50, party=None, group="people"), Expect(K, "exact", 57, 57, party=None, group="people")]),
+    ("The number of dead victims climbed from 64 on Monday, the city said.",
+     [Expect(K, "exact", 64, 64, party=None, group="people")]),
+    ("More than 300 people died in the bombing, the inquiry said, raising the death toll from 212.",
+     [Expect(K, "more_than", 301, None, party=None, group="people"), Expect(K, "exact", 212, 212, party=None, group="people")]),
+    ("Deaths rose from 112 to 140, hospital officials said.",
+     [Expect(K, "exact", 112, 112, party=None, group="people"), Expect(K, "exact", 140, 140, party=None, group="people")]),
+    # "an increase of N" is what the toll grew by, of the toll's kind
+    ("The final number of deaths stood at 420, an increase of 35 bodies since the previous report.",
+     [Expect(K, "exact", 420, 420, party=None, group="people"), Expect(K, "exact", 35, 35, scope="increment", party=None, group="people")]),
+    ("The toll reached 96 on Wednesday, a rise of 14 from the day before.",
+     [Expect(K, "exact", 96, 96, party=None, group="people"), Expect(K, "exact", 14, 14, scope="increment", party=None, group="people")]),
+]
+
+NOT_CLAIMS: list[tuple[str, bool]] = [
+    # "from" on a count that no toll changes
+    ("Volunteers from 12 villages joined the search.", False),
+    ("Observers from three countries monitored the vote.", False),
+    # an increase of something that is no toll
+    ("The army reported an increase of 300 troops at the border.", False),
+    # a comparison with no figure of people
+    ("The toll this year is higher than in 2019.", False),
+    # a figure verb whose subject is no casualty noun
+    ("Prices have risen to 49 dollars a barrel.", False),
+    ("Attendance reached 300 at the memorial service.", False),
+]
+
+
+CASES = [*TOLLS, *UPDATES]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[s[:50] for s, _ in CASES])
+def test_sentence_yields_exactly_the_expected_claims(nlp, sentence, expected):
+    claims = claims_of(nlp, sentence)
+    tp, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+@pytest.mark.parametrize("text, headline", NOT_CLAIMS, ids=[s[:50] for s, _ in NOT_CLAIMS])
+def test_near_misses_yield_nothing(nlp, text, headline):
+    assert describe(claims_of(nlp, text, headline=headline)) == []
