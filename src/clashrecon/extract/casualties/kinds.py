@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, clause_subjects, increase_noun
-from clashrecon.extract.casualties.vocab import kind_noun, victim_group
+from clashrecon.extract.casualties.vocab import kind_noun, verb_lemma, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
 from clashrecon.models import CasualtyKind, VictimGroup
@@ -116,13 +116,105 @@ def kind_from_children(node: Token) -> Kind | None:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "acomp", "oprd", "xcomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
-        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
+        marked = _marked_adjective(child)
+        if marked is not None:
+            return Kind(lex.adjectives[marked.lower_], marked, [node, child, marked])  # "79 were confirmed as injured"
+        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause and cause_holds(child):
             return Kind(lex.verbs[lemma], child, [node, child])
+        found = _clause_kind(node, child) if child.dep_ in ("acl", "relcl") else None
+        if found is not None:
+            return found
         if child.dep_ == "acl" and lemma in lex.lose and node.lemma_.lower() in lex.life_nouns:
             return Kind(CasualtyKind.killed.value, child, [node, child])  # "the 28 lives lost in the shelling"
         if child.dep_ == "xcomp" and lemma in lex.victim_subject_verbs and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
+
+
+def _marked_adjective(child: Token) -> Token | None:
+    """The casualty adjective an "as" joins to a verb: "confirmed as injured" (a clause marked
+    by "as") or "listed as missing" (the object of "as")."""
+    lex = casualty_words()
+    if child.dep_ == "advcl" and child.lower_ in lex.adjectives and any(c.dep_ == "mark" and c.lower_ in lex.predicative_markers for c in child.children):
+        return child
+    if child.dep_ == "prep" and child.lower_ in lex.predicative_markers:
+        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp", "acomp", "amod") and c.lower_ in lex.adjectives), None)
+    return None
+
+
+def _clause_kind(node: Token, clause: Token) -> Kind | None:
+    """A clause on the victims that is not a casualty verb itself but says what became of them:
+    "soldiers who laid down their lives", "98 people taken to hospital", "30 men being detained
+    and executed" (a participle joined to the first one, with no object of its own: not
+    "gunmen who stormed the base and killed 10")."""
+    lex = casualty_words()
+    lives = lives_object(clause)
+    if lives is not None:
+        return Kind(CasualtyKind.killed.value, lives, [node, clause, lives])
+    if to_hospital(clause) and not _has_object(clause):
+        return Kind(CasualtyKind.wounded.value, clause, [node, clause])
+    joined = _joined_participle(clause)
+    return Kind(lex.verbs[joined.lemma_.lower()], joined, [node, clause, joined]) if joined is not None else None
+
+
+def _joined_participle(verb: Token) -> Token | None:
+    """The casualty participle joined to a passive participle that shares its subject and has
+    no object of its own: "being detained and executed", "were rounded up and killed"."""
+    lex = casualty_words()
+    if verb.tag_ != "VBN":
+        return None
+    for joined in verb.children:
+        lemma = joined.lemma_.lower()
+        if joined.dep_ != "conj" or joined.tag_ != "VBN" or lemma not in lex.verbs or lemma in lex.not_relative_clause:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children)
+        if not own_subject and not _has_object(joined) and cause_holds(joined):
+            return joined
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def lives_object(verb: Token) -> Token | None:
+    """'lost their lives', 'laid down their lives': the life noun a verb of dying takes as object."""
+    lex = casualty_words()
+    if verb.lemma_.lower() not in lex.lose and verb.lemma_.lower() not in lex.life_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.life_nouns), None)
+
+
+def to_hospital(verb: Token) -> bool:
+    """'admitted to hospital', 'taken to the clinic', 'treated for injuries', 'treated in
+    hospital': the verb moves people to a hospital or treats their wounds."""
+    lex = casualty_words()
+    lemma = verb.lemma_.lower()
+    treated = lemma in lex.treatment_verbs
+    if not treated and lemma not in lex.hospital_verbs:
+        return False
+    preps = lex.treatment_prepositions if treated else lex.hospital_prepositions
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for place in prep.children:
+            wound = treated and kind_noun(place) == CasualtyKind.wounded.value
+            if place.dep_ == "pobj" and (place.lemma_.lower() in lex.hospital_nouns or wound):
+                return True
+    return False
+
+
+def cause_holds(verb: Token) -> bool:
+    """False for a verb that counts casualties only with an attack as its cause and has none
+    ("affected by the war"); True for every other verb."""
+    lex = casualty_words()
+    if verb.lemma_.lower() not in lex.cause_bound_verbs:
+        return True
+    return any(
+        prep.dep_ in ("prep", "agent") and prep.lower_ in lex.affected_prepositions
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.affected_causes for o in prep.children)
+        for prep in verb.children
+    )
 
 
 # What one step up the parse tells `find_kind`, besides a Kind: keep walking (None), stop
@@ -289,7 +381,7 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
     """A verb or adjective above the phrase: "lost 50 troops", "the dead included four women",
     "49 were killed"; _GIVE_UP when the verb counts something else."""
     lex = casualty_words()
-    lemma = head.lemma_.lower()
+    lemma = verb_lemma(head)
     if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
         if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() not in lex.life_nouns:
             kind = lex.nouns[noun.lemma_.lower()]
@@ -297,18 +389,28 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
             kind = CasualtyKind.killed.value
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return Kind(kind, head, path, loser=subj)
-    if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.life_nouns for c in head.children):
-        return Kind(CasualtyKind.killed.value, head, path)  # "17 people lost their lives"
+    lives = lives_object(head) if dep == "nsubj" else None
+    if lives is not None:
+        # "17 people lost their lives"; "seven soldiers laid down their lives" (their lives
+        # carry the kind: the subject of "laid" is the victims, not a killer)
+        return Kind(CasualtyKind.killed.value, head if lemma in lex.lose else lives, path)
+    if dep in ("nsubjpass", "dobj") and to_hospital(head):
+        return Kind(CasualtyKind.wounded.value, head, path)  # "60 people were admitted to hospital"
     if lemma in lex.listing_verbs and dep in ("dobj", "attr"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in lex.life_nouns:
             return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
     if lemma == "take" and _prisoner_phrase(head):
         return Kind(CasualtyKind.captured.value, head, path)
+    joined = _joined_participle(head) if dep == "nsubjpass" else None
     if lemma in lex.verbs or head.lower_ in lex.adjectives:
         step = _kind_of_casualty_word(dep, head, noun, path)
+        if step is _GIVE_UP and joined is not None:
+            step = None  # "18 men being detained and executed": not captives, but killed
         if step is not None:
             return step
+    if joined is not None:
+        return Kind(lex.verbs[joined.lemma_.lower()], joined, [*path, joined])  # "were rounded up and killed"
     if dep in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         # "the dead included 13 children", "victims were 49 soldiers": one more hop only
         found = kind_from_children(head)
@@ -327,7 +429,7 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
     """A casualty verb or adjective above the phrase, unless its sense or its syntax says the
     number counts something else (_GIVE_UP)."""
     lex = casualty_words()
-    lemma = head.lemma_.lower()
+    lemma = verb_lemma(head)
     kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
     # "the war claimed 26 lives", "the clashes claimed the lives of 23 soldiers"
     if lemma in lex.claim_lives_verbs and not any(t.lemma_.lower() in lex.life_nouns for t in (noun, *path) if t is not None):
@@ -336,6 +438,8 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
         return _GIVE_UP
     if lemma in lex.detention_verbs and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in lex.detained_nouns)):
         return _GIVE_UP
+    if not cause_holds(head):
+        return _GIVE_UP  # "2 million people affected by the war"
     if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB" and not reduced_passive(head):
         return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
@@ -385,7 +489,7 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
         lower = tok.lower_
         if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
             kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())
-            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in lex.not_window_verbs:
+            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in lex.not_window_verbs or not cause_holds(tok):
                 return None
             return Kind(kind, tok, [tok])
         if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):

@@ -20,6 +20,14 @@ def is_numeral(tok: Token) -> bool:
     return bool(DIGITS.match(tok.text)) or tok.lower_ in number_word_forms()
 
 
+def verb_lemma(tok: Token) -> str:
+    """A verb's lemma; its own form where that is a casualty verb the lemmatizer took for
+    another verb's past tense ("killed 148 people and wound 79": "wound" read as "wind")."""
+    lemma = tok.lemma_.lower()
+    verbs = casualty_words().verbs
+    return tok.lower_ if lemma not in verbs and tok.lower_ in verbs and tok.pos_ == "VERB" else lemma
+
+
 def kind_noun(tok: Token) -> str | None:
     """The casualty kind a noun names ("deaths", "the wounded", "bodies"), if any."""
     nouns = casualty_words().nouns

@@ -82,6 +82,16 @@ class CasualtyWords:
     figure_verbs: frozenset[str]
     figure_verb_prepositions: frozenset[str]
     increment_nouns: frozenset[str]
+    life_verbs: frozenset[str]
+    hospital_verbs: frozenset[str]
+    hospital_prepositions: frozenset[str]
+    treatment_verbs: frozenset[str]
+    treatment_prepositions: frozenset[str]
+    predicative_markers: frozenset[str]
+    hospital_nouns: frozenset[str]
+    cause_bound_verbs: frozenset[str]
+    affected_causes: frozenset[str]
+    affected_prepositions: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -167,4 +177,14 @@ def casualty_words() -> CasualtyWords:
         figure_verbs=frozenset(raw["figure_verbs"]["words"]) | frozenset(raw["beyond_verbs"]["words"]),
         figure_verb_prepositions=frozenset(raw["figure_verbs"]["prepositions"]),
         increment_nouns=frozenset(raw["increment_nouns"]["words"]),
+        life_verbs=frozenset(raw["life_verbs"]["words"]),
+        hospital_verbs=frozenset(raw["hospital_verbs"]["words"]),
+        hospital_prepositions=frozenset(raw["hospital_verbs"]["prepositions"]),
+        treatment_verbs=frozenset(raw["treatment_verbs"]["words"]),
+        treatment_prepositions=frozenset(raw["treatment_verbs"]["prepositions"]),
+        predicative_markers=frozenset(raw["predicative_markers"]["words"]),
+        hospital_nouns=frozenset(raw["hospital_nouns"]["words"]),
+        cause_bound_verbs=frozenset(raw["affected_causes"]["verbs"]),
+        affected_causes=frozenset(raw["affected_causes"]["causes"]),
+        affected_prepositions=frozenset(raw["affected_causes"]["prepositions"]),
     )
