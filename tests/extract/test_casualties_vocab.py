@@ -113,6 +113,29 @@ VOCAB: list[tuple[str, list[Expect]]] = [
      [Expect(K, "at_least", 12, None, party=None, group="people")]),
 ]
 
+SPEAKERS: list[tuple[str, list[Expect]]] = [
+    # two speakers after the count: the count is still the casualty verb's object
+    ("A drone strike has killed at least 19 people in the northern region, a nurse and a teacher told AFP on Sunday.",
+     [Expect(K, "at_least", 19, None, party=None, group="people")]),
+    ("Shelling wounded 14 people in the market, a doctor and a nurse told Reuters.",
+     [Expect(W, "exact", 14, 14, claimant="a doctor and a nurse", party=None, group="people")]),
+]
+
+HEADLINES: list[tuple[str, list[Expect]]] = [
+    ("41 Feared Dead in Harbour Ferry Strike", [Expect(K, "exact", 41, 41, party=None, group="people")]),
+    ("At Least 30 Villagers Including Children Massacred in Night Raid", [Expect(K, "at_least", 30, None, group="people", party=None)]),
+    ("Dozens Believed Killed as Shells Hit Crowded Market", [Expect(K, "vague", 24, 99, party=None, group="people")]),
+    ("Twelve Miners Kidnapped, Four Wounded in Highway Ambush",
+     [Expect(C, "exact", 12, 12, party=None, group="people"), Expect(W, "exact", 4, 4, party=None, group="people")]),
+    ("Nine Soldiers Injured as Convoy Hits Roadside Bomb", [Expect(W, "exact", 9, 9, group="military", party=None)]),
+    ("Five Soldiers and Two Civilians Killed in Drone Strike",
+     [Expect(K, "exact", 5, 5, party=None, group="military"), Expect(K, "exact", 2, 2, party=None, group="civilians")]),
+    # only the count the participle follows: the homes are not victims
+    ("100 Homes Hit, Five Killed in Shelling of Town", [Expect(K, "exact", 5, 5, party=None, group="people")]),
+    # a headline in sentence case is read by its parse, as before
+    ("Drone strike on village mosque kills 64", [Expect(K, "exact", 64, 64, party=None, group="people")]),
+]
+
 NOT_CLAIMS: list[tuple[str, bool]] = [
     # "from" on a count that no toll changes
     ("Volunteers from 12 villages joined the search.", False),
@@ -138,15 +161,29 @@ NOT_CLAIMS: list[tuple[str, bool]] = [
     # lives given to something else; an execution of no people
     ("Four veterans who gave their time to the project were thanked.", False),
     ("The court ordered the execution of 3 contracts by Friday.", False),
+    # two speakers after a count that no casualty verb governs
+    ("Shelling hit the market, 30 residents and a doctor told Reuters.", False),
+    # title-case headlines that count no casualties
+    ("Over 300 Troops Deployed to Border Region", True),
+    ("50 Civilians Evacuated From Besieged Town", True),
+    ("2,000 Families Displaced by Fighting in North", True),
+    ("Ten Villagers Rescued After Flood Waters Rise", True),
 ]
 
 
-CASES = [*TOLLS, *UPDATES, *VOCAB]
+CASES = [*TOLLS, *UPDATES, *VOCAB, *SPEAKERS]
 
 
 @pytest.mark.parametrize("sentence, expected", CASES, ids=[s[:50] for s, _ in CASES])
 def test_sentence_yields_exactly_the_expected_claims(nlp, sentence, expected):
     claims = claims_of(nlp, sentence)
+    tp, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+@pytest.mark.parametrize("headline, expected", HEADLINES, ids=[s[:50] for s, _ in HEADLINES])
+def test_headline_yields_exactly_the_expected_claims(nlp, headline, expected):
+    claims = claims_of(nlp, headline, headline=True)
     tp, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, clause_subjects, increase_noun
-from clashrecon.extract.casualties.vocab import kind_noun, verb_lemma, victim_group
+from clashrecon.extract.casualties.vocab import is_numeral, kind_noun, verb_lemma, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
 from clashrecon.models import CasualtyKind, VictimGroup
@@ -365,7 +365,7 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     if counted is not None:
         return Kind(kind_noun(counted), counted, [*path, counted])  # "deaths rose to 49", "casualties may exceed 50 people"
     if head.pos_ in ("VERB", "AUX", "ADJ"):
-        step = _kind_of_predicate(dep, head, noun, path)
+        step = _kind_of_predicate(cur, head, noun, path)
         if step is not None:
             return step
     if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in lex.life_nouns and dep in ("pobj", "prep", "appos", "compound", "nmod"):
@@ -377,9 +377,10 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     return None
 
 
-def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
     """A verb or adjective above the phrase: "lost 50 troops", "the dead included four women",
     "49 were killed"; _GIVE_UP when the verb counts something else."""
+    dep = cur.dep_
     lex = casualty_words()
     lemma = verb_lemma(head)
     if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
@@ -411,6 +412,9 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
             return step
     if joined is not None:
         return Kind(lex.verbs[joined.lemma_.lower()], joined, [*path, joined])  # "were rounded up and killed"
+    reported = _object_before_speaker(cur, head, path) if dep == "nsubj" and lemma in lex.reporting_verbs else None
+    if reported is not None:
+        return reported
     if dep in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         # "the dead included 13 children", "victims were 49 soldiers": one more hop only
         found = kind_from_children(head)
@@ -422,6 +426,21 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
                 return found
         if lemma not in lex.listing_verbs:
             return _STOP
+    return None
+
+
+def _object_before_speaker(cur: Token, verb: Token, path: list[Token]) -> Kind | None:
+    """'A strike has killed at least 26 people in the region, a hospital official and a resident
+    told AFP': with two speakers the parser makes the count the subject of the reporting verb
+    (and the speakers an apposition), but it is the object of the casualty verb right before it,
+    the reported clause, which has no object of its own."""
+    lex = casualty_words()
+    for clause in verb.children:
+        lemma = clause.lemma_.lower()
+        if clause.dep_ != "ccomp" or clause.i >= cur.i or lemma not in lex.verbs or lemma in lex.victim_subject_verbs:
+            continue
+        if clause.i + 1 == cur.left_edge.i and not _has_object(clause):
+            return Kind(lex.verbs[lemma], clause, [*path, clause])
     return None
 
 
@@ -495,6 +514,52 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
         if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):
             continue
         return None
+    return None
+
+
+def title_cased(sent: Span) -> bool:
+    """Whether most of the sentence's longer words are capitalised, as in a title-case headline."""
+    lex = casualty_words()
+    words = [t for t in sent if t.is_alpha and len(t.text) >= lex.title_case_min_letters]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= lex.title_case_share * len(words)
+
+
+def headline_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
+    """A title-case headline's count that the parse ties to no casualty word: "35 Feared Dead in
+    ...", "At Least 50 Civilians Including Children Massacred in ...", "Twelve Miners Kidnapped".
+    The parser reads such a headline as a run of names, so its words are read instead: a
+    casualty adjective or a casualty verb's past participle shortly after the count, past the
+    capitalised words of the victims' phrase, hedges, auxiliaries and an "including ..." list.
+    Punctuation, a lower-case word or another participle ("50 Civilians Evacuated") ends the search."""
+    lex = casualty_words()
+    j = (noun.i + 1) if noun is not None else m.end
+    for tok in doc[j : min(m.limit, j + lex.headline_window)]:
+        word = tok.lower_
+        kind = lex.adjectives.get(word) or _participle_kind(word)
+        if kind is not None:
+            return Kind(kind, tok, [tok])
+        if word in lex.group_markers or word in lex.headline_skip_words or tok.pos_ == "CCONJ" or is_numeral(tok):
+            continue
+        if tok.is_punct or not tok.text[0].isupper() or word.endswith("ed"):
+            return None
+    return None
+
+
+def _participle_kind(word: str) -> str | None:
+    """The kind of the casualty verb whose regular past participle `word` is ("massacred",
+    "kidnapped", "died"), for words the parse gave no verb lemma; not the verbs the participle
+    window leaves alone, which need a noun the parse has to show."""
+    lex = casualty_words()
+    if not word.endswith("ed"):
+        return None
+    stem = word[:-2]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None
+    for lemma in (stem, word[:-1], doubled):
+        if lemma is None or lemma not in lex.verbs:
+            continue
+        if lex.verbs[lemma] == CasualtyKind.bodies.value or lemma in lex.not_window_verbs or lemma in lex.cause_bound_verbs:
+            return None
+        return lex.verbs[lemma]
     return None
 
 

@@ -36,7 +36,9 @@ def kind_noun(tok: Token) -> str | None:
 
 def victim_group(tok: Token) -> VictimGroup | None:
     lex = casualty_words()
-    for key in (tok.lower_, tok.lemma_.lower()):
+    # a title-case plural the tagger took for a name ("Twelve Miners Kidnapped") has no lemma: its singular
+    singular = tok.lower_[:-1] if tok.pos_ == "PROPN" and tok.lower_.endswith("s") else None
+    for key in (tok.lower_, tok.lemma_.lower(), singular):
         if key in lex.victims:
             return lex.victims[key]
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS", "NNP"):

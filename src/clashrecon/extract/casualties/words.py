@@ -92,6 +92,11 @@ class CasualtyWords:
     cause_bound_verbs: frozenset[str]
     affected_causes: frozenset[str]
     affected_prepositions: frozenset[str]
+    reporting_verbs: frozenset[str]
+    title_case_share: float
+    title_case_min_letters: int
+    headline_window: int
+    headline_skip_words: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -187,4 +192,9 @@ def casualty_words() -> CasualtyWords:
         cause_bound_verbs=frozenset(raw["affected_causes"]["verbs"]),
         affected_causes=frozenset(raw["affected_causes"]["causes"]),
         affected_prepositions=frozenset(raw["affected_causes"]["prepositions"]),
+        reporting_verbs=frozenset(load_data("attribution.json")["reporting_verbs"]),
+        title_case_share=raw["title_case_headlines"]["share"],
+        title_case_min_letters=raw["title_case_headlines"]["min_letters"],
+        headline_window=raw["title_case_headlines"]["window"],
+        headline_skip_words=frozenset(raw["title_case_headlines"]["skip_words"]),
     )
