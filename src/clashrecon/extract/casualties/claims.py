@@ -11,7 +11,7 @@ from clashrecon.extract.actors import actor_of_phrase
 from clashrecon.extract.attribution import Attribution, attribute
 from clashrecon.extract.casualties.filters import is_measure, is_part_of_another_count
 from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, reports_negated
-from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, find_kind
+from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, earlier_figure, find_kind, headline_kind, title_cased
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan
 from clashrecon.extract.casualties.party import location_country, number_place, party_from_context, victim_party
 from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, locality_scope, partitive_group, place_scope
@@ -94,7 +94,7 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
     previous: _Previous | None = None
     taken: set[int] = set()
     for m in scan(sent):
-        found = _kind_of_mention(doc, sent, m, previous)
+        found = _kind_of_mention(doc, sent, m, previous, headline)
         if found is None:
             continue
         noun, anchor, kind = found
@@ -129,9 +129,9 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
     return out
 
 
-def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | None) -> tuple[Token | None, Token, Kind] | None:
+def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | None, headline: bool) -> tuple[Token | None, Token, Kind] | None:
     """(counted noun, anchor, kind) when the counted phrase counts casualties, else None."""
-    if is_measure(doc, m) or is_part_of_another_count(doc, m) or "from" in m.flags or reports_negated(m, doc):
+    if is_measure(doc, m) or is_part_of_another_count(doc, m) or ("from" in m.flags and not earlier_figure(doc, m)) or reports_negated(m, doc):
         return None
     noun, is_people = (doc[m.start].head, True) if "single" in m.flags else counted_noun(doc, m, sent.end)
     if not is_people:
@@ -144,6 +144,8 @@ def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | Non
         kind = breakdown_continues(anchor, previous.kind, previous.token)
     if kind is None and previous is not None and after_group_marker(doc, m.start):
         kind = Kind(previous.kind, previous.token, [anchor])  # "killed 32, including 11 members of one family"
+    if kind is None and headline and title_cased(sent):
+        kind = headline_kind(doc, m, noun)
     if kind is None or denied(kind):
         return None
     if has_negation(kind.token) and "zero" not in m.flags:

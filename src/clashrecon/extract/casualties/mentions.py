@@ -163,7 +163,7 @@ def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]
                 end = second
                 flags.add("range")
     if start > sent.start and toks[start - 1].lower_ == "from" and "range" not in flags:
-        flags.add("from")  # "rose from 40 to 49": 40 is the superseded figure
+        flags.add("from")  # "rose from 40 to 49": 40 is the earlier figure, "people from 12 villages" no count
     # a qualifier before the number ("at least", "more than", "as many as")
     if not flags & {"range", "unspecified", "zero"}:
         lowers = doc_lowers(doc)
@@ -174,15 +174,27 @@ def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]
                 break
     if start > sent.start and toks[start - 1].lower_ in casualty_words().increment_before:
         flags.add("increment")
+    if start > sent.start + 1 and toks[start - 1].lower_ == "of" and _increment_noun(toks[start - 2]):
+        flags.update(("increment", "increase"))  # "an increase of 75 bodies since the last update"
     if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
         flags.add("increment")
     return start, end
 
 
+def _increment_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in casualty_words().increment_nouns
+
+
+def increase_noun(doc: Doc, m: Mention) -> Token | None:
+    """The noun of "an increase of 75 bodies" a counted phrase is the figure of, if any."""
+    return doc[m.start - 2] if "increase" in m.flags else None
+
+
 def _passed_figure(doc: Doc, start: int, end: int, sent_start: int) -> bool:
     """Whether the figure is what a toll went beyond: the object of a verb like "passes",
     "tops" or "exceeds" (data/casualties.json beyond_verbs) whose subject is a toll or a count
-    ("Iran's toll passes 200", "the number of dead has crossed 1,000")."""
+    ("Iran's toll passes 200", "the number of dead has crossed 1,000", "the toll is likely
+    to exceed 500")."""
     lex = casualty_words()
     if start <= sent_start:
         return False
@@ -191,8 +203,18 @@ def _passed_figure(doc: Doc, start: int, end: int, sent_start: int) -> bool:
         return False
     if not any(t.head.i == verb.i and t.dep_ == "dobj" for t in doc[start:end]):
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(c.lemma_.lower() in lex.toll or c.lemma_.lower() in lex.count_of_nouns or kind_noun(c) for c in subjects)
+    return any(c.lemma_.lower() in lex.toll or c.lemma_.lower() in lex.count_of_nouns or kind_noun(c) for c in clause_subjects(verb))
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb; for a verb with none that completes another ("the toll is
+    likely to exceed 500", "is expected to rise to 600"), those of the verb it completes."""
+    tok = verb
+    while True:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            return subjects
+        tok = tok.head
 
 
 def _quantity(text: str, flags: set[str]) -> Quantity | None:

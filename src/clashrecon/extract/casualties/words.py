@@ -79,6 +79,24 @@ class CasualtyWords:
     figure_prepositions: frozenset[str]
     count_of_nouns: frozenset[str]
     whole_set_markers: frozenset[str]
+    figure_verbs: frozenset[str]
+    figure_verb_prepositions: frozenset[str]
+    increment_nouns: frozenset[str]
+    life_verbs: frozenset[str]
+    hospital_verbs: frozenset[str]
+    hospital_prepositions: frozenset[str]
+    treatment_verbs: frozenset[str]
+    treatment_prepositions: frozenset[str]
+    predicative_markers: frozenset[str]
+    hospital_nouns: frozenset[str]
+    cause_bound_verbs: frozenset[str]
+    affected_causes: frozenset[str]
+    affected_prepositions: frozenset[str]
+    reporting_verbs: frozenset[str]
+    title_case_share: float
+    title_case_min_letters: int
+    headline_window: int
+    headline_skip_words: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -160,4 +178,23 @@ def casualty_words() -> CasualtyWords:
         figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
         count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
         whole_set_markers=frozenset(raw["whole_set_markers"]["words"]),
+        # the beyond_verbs give a casualty noun its figure as well as a toll
+        figure_verbs=frozenset(raw["figure_verbs"]["words"]) | frozenset(raw["beyond_verbs"]["words"]),
+        figure_verb_prepositions=frozenset(raw["figure_verbs"]["prepositions"]),
+        increment_nouns=frozenset(raw["increment_nouns"]["words"]),
+        life_verbs=frozenset(raw["life_verbs"]["words"]),
+        hospital_verbs=frozenset(raw["hospital_verbs"]["words"]),
+        hospital_prepositions=frozenset(raw["hospital_verbs"]["prepositions"]),
+        treatment_verbs=frozenset(raw["treatment_verbs"]["words"]),
+        treatment_prepositions=frozenset(raw["treatment_verbs"]["prepositions"]),
+        predicative_markers=frozenset(raw["predicative_markers"]["words"]),
+        hospital_nouns=frozenset(raw["hospital_nouns"]["words"]),
+        cause_bound_verbs=frozenset(raw["affected_causes"]["verbs"]),
+        affected_causes=frozenset(raw["affected_causes"]["causes"]),
+        affected_prepositions=frozenset(raw["affected_causes"]["prepositions"]),
+        reporting_verbs=frozenset(load_data("attribution.json")["reporting_verbs"]),
+        title_case_share=raw["title_case_headlines"]["share"],
+        title_case_min_letters=raw["title_case_headlines"]["min_letters"],
+        headline_window=raw["title_case_headlines"]["window"],
+        headline_skip_words=frozenset(raw["title_case_headlines"]["skip_words"]),
     )
