@@ -176,7 +176,6 @@ class _Day:
 
     claims: list[Claim] = field(default_factory=list)
     origins: set[str] = field(default_factory=set)  # independent origins reporting fighting that day
-    dated_attack: bool = False  # an attack the text itself dates to the day
     renewed: bool = False  # a report that fighting started again that day
 
 
@@ -186,8 +185,8 @@ def _episodes(days: dict[int, _Day]) -> list[tuple[int, int]]:
     A gap of more than `lull_days` days without fighting begins a new episode, and so does
     wording that fighting started again, at the first day of fighting after a quiet day
     ("fresh clashes" after a lull; "since hostilities reignited" on a fight's second day is
-    one episode). A stretch that one origin alone reports, with no attack the text dates, is
-    a follow-up (a late toll, a recap) rather than a new episode, unless it is all the story has.
+    one episode). A later stretch that one origin alone reports is a follow-up (a late toll, a
+    recap, a visit to the shelled towns) rather than a new episode; the first stretch always is one.
     """
     cfg = settings()
     chains: list[list[int]] = []
@@ -200,9 +199,10 @@ def _episodes(days: dict[int, _Day]) -> list[tuple[int, int]]:
 
     def supported(chain: list[int]) -> bool:
         origins = set().union(*(days[d].origins for d in chain))
-        return len(origins) >= cfg["episode_min_origins"] or any(days[d].dated_attack for d in chain)
+        return len(origins) >= cfg["episode_min_origins"]
 
-    kept = [c for c in chains if supported(c)] or sorted(chains, key=lambda c: -sum(len(days[d].claims) for d in c))[:1]
+    # the story's first stretch of fighting is an episode however few report it: a follow-up follows
+    kept = chains[:1] + [c for c in chains[1:] if supported(c)]
     return [(c[0], c[-1]) for c in sorted(kept)]
 
 
@@ -269,7 +269,6 @@ def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster
             day.claims.append(c)
             if _happening(c, when):
                 day.origins.add(origin.get(c.article_id, c.article_id))
-                day.dated_attack |= c.field is Field.actors and when.basis is not TimeBasis.inferred
             day.renewed |= bool(_renewal().search(c.quote))
         elif _is_background(c, when, reference.get(c.article_id)):
             key = _background_key(c, when)
