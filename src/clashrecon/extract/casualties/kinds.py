@@ -10,7 +10,7 @@ from clashrecon.extract.casualties.mentions import Mention, anchor_of
 from clashrecon.extract.casualties.vocab import kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
-from clashrecon.models import CasualtyKind, VictimGroup
+from clashrecon.models import CasualtyKind, Claim, VictimGroup
 
 
 def _kind_of_toll(tok: Token) -> str:
@@ -81,22 +81,42 @@ class Kind:
     path: list[Token]  # tokens walked from the counted phrase to it
     loser: Token | None = None  # subject of "lost"/"suffered": the victims' side
     subgroup: str | None = None  # "... and 15 were women": the sub-group a breakdown names
+    referent: Claim | None = None  # "Four of them are children": the claim of the sentence before that "them" counts
 
 
 def kind_from_children(node: Token) -> Kind | None:
-    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing'."""
+    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing', 'a student
+    who has been missing'."""
     lex = casualty_words()
-    for child in node.children:
+    for child in [*node.children, *_stray_relatives(node)]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "acomp", "oprd", "xcomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
         if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
             return Kind(lex.verbs[lemma], child, [node, child])
+        if child.dep_ == "relcl" and child.lower_ in lex.adjectives:
+            return Kind(lex.adjectives[child.lower_], child, [node, child])  # "who has been missing", tagged a verb
         if child.dep_ == "acl" and lemma in lex.lose and node.lemma_.lower() in lex.life_nouns:
             return Kind(CasualtyKind.killed.value, child, [node, child])  # "the 28 lives lost in the shelling"
         if child.dep_ == "xcomp" and lemma in lex.victim_subject_verbs and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
+
+
+def _stray_relatives(node: Token) -> list[Token]:
+    """'a pupil at the school who has been missing': the parser hangs a "who" clause on the last
+    noun before it, a place or a thing, when it describes the person before that."""
+    if victim_group(node) is None:
+        return []
+    out = []
+    for prep in node.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or victim_group(pobj) is not None or pobj.pos_ == "PROPN":
+                continue
+            out += [c for c in pobj.children if c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    return out
 
 
 # What one step up the parse tells `find_kind`, besides a Kind: keep walking (None), stop
@@ -155,18 +175,23 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
     found = kind_from_children(node)
-    if found is not None and found.token.dep_ == "relcl":
-        found = _own_verb_over_relative(node, path) or found
+    if found is not None and found.token.dep_ in ("relcl", "acl"):
+        found = _own_verb_over_relative(node, path, finite=found.token.dep_ == "acl") or found
     return found or _kind_past_inclusion(noun, path)
 
 
-def _own_verb_over_relative(node: Token, path: list[Token]) -> Kind | None:
-    """'Two members who were injured in the attack died in hospital': the victims' own casualty
-    verb says what became of them; the relative clause only says what happened before."""
+def _own_verb_over_relative(node: Token, path: list[Token], finite: bool = False) -> Kind | None:
+    """'Two members who were injured in the attack died in hospital', 'another soldier wounded
+    last week later died': the victims' own casualty verb says what became of them; the relative
+    clause or participle only says what happened before. Over a participle, only a verb with a
+    tense of its own (`finite`): in "one killed and 15 injured" the parser makes the first
+    participle the second one's subject."""
     lex = casualty_words()
     verb = node.head
     lemma = verb.lemma_.lower()
     if node.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or lemma not in lex.verbs or has_negation(verb):
+        return None
+    if finite and verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
     if lemma not in lex.victim_subject_verbs and not is_passive(verb):
         return None  # "Soldiers who were wounded killed ...": the killers
@@ -346,6 +371,25 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
         if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):
             continue
         return None
+    return None
+
+
+def back_reference(doc: Doc, m: Mention, noun: Token | None) -> Token | None:
+    """The pronoun through which a count in a "be" clause with no casualty word of its own
+    counts the victims of the sentence before: "Four of them are children", "A major was among
+    them", "Among them was a nurse". Only "be": "Two of them were released" says something else."""
+    lex = casualty_words()
+    victim = noun if noun is not None else anchor_of(doc, m)
+    verb = victim.head
+    if victim.dep_ not in ("nsubj", "attr") or verb.lemma_.lower() != "be":
+        return None
+    if m.end + 1 < m.limit and doc[m.end].lower_ == "of" and doc[m.end + 1].lower_ in lex.back_pronouns:
+        return doc[m.end + 1]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.group_markers:
+            pronoun = next((p for p in prep.children if p.dep_ == "pobj" and p.lower_ in lex.back_pronouns), None)
+            if pronoun is not None:
+                return pronoun
     return None
 
 

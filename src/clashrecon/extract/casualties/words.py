@@ -79,6 +79,11 @@ class CasualtyWords:
     figure_prepositions: frozenset[str]
     count_of_nouns: frozenset[str]
     whole_set_markers: frozenset[str]
+    single_determiners: frozenset[str]
+    single_pronouns: frozenset[str]
+    collective_victims: frozenset[str]
+    ranks: frozenset[str]
+    back_pronouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -160,4 +165,9 @@ def casualty_words() -> CasualtyWords:
         figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
         count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
         whole_set_markers=frozenset(raw["whole_set_markers"]["words"]),
+        single_determiners=frozenset(raw["single_determiners"]["words"]),
+        single_pronouns=frozenset(raw["single_pronouns"]["words"]),
+        collective_victims=frozenset(raw["collective_victim_nouns"]["words"]),
+        ranks=frozenset(raw["rank_nouns"]["words"]),
+        back_pronouns=frozenset(raw["back_reference_pronouns"]["words"]),
     )

@@ -1,0 +1,109 @@
+"""Victims counted by no numeral: one victim named by an article, a possessive or a pronoun, a
+part the next sentence gives of the count before.
+
+Every sentence is our own; the expectations list every claim it yields, as in the wire tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_casualties_wire import Expect, claims_of, describe, score
+
+from clashrecon.extract.casualties import casualty_claims
+from clashrecon.ingest.segments import build_article, claim_text
+
+K, W, M, B, X = "killed", "wounded", "missing", "bodies", "casualties"
+
+# One victim named by "a", "an", "another", a possessive or a personal pronoun, where the parse
+# puts a victim: subject, object, complement, an "including" list, "the life of a ...".
+SINGLES: list[tuple[str, list[Expect]]] = [
+    ("A sergeant was killed when the patrol hit a mine, the army said.",
+     [Expect(K, "exact", 1, 1, group="military", claimant="the army", scope="event")]),
+    ("A teacher was wounded by shrapnel in the market.",
+     [Expect(W, "exact", 1, 1, group="people", scope="event")]),
+    # "another" adds one to a count told before
+    ("Another policeman died of his wounds overnight.",
+     [Expect(K, "exact", 1, 1, group="people", scope="increment")]),
+    ("Another soldier wounded in the clash later died, the army said.",
+     [Expect(K, "exact", 1, 1, group="military", scope="increment")]),  # his own verb, not the participle
+    ("A soldier who was wounded last week died in hospital on Sunday.",
+     [Expect(K, "exact", 1, 1, group="military", scope="event")]),
+    ("A nine-year-old boy was among the dead, medics said.",
+     [Expect(K, "exact", 1, 1, group="people", claimant="medics", scope="group")]),
+    ("The shelling claimed the life of a nurse at the clinic.",
+     [Expect(K, "exact", 1, 1, group="people", scope="event")]),
+    # a personal pronoun governed by the casualty word of its own clause
+    ("He was shot dead after refusing to hand over his phone, witnesses said.",
+     [Expect(K, "exact", 1, 1, group="people", claimant="witnesses")]),
+    ("She died in hospital two days later.",
+     [Expect(K, "exact", 1, 1, group="people")]),
+    ("Gunmen killed him outside his home.",
+     [Expect(K, "exact", 1, 1, group="people")]),
+    ("A victim was asked where he came from. He was killed after saying that he was from the south.",
+     [Expect(K, "exact", 1, 1, group="people")]),  # the "he" of "he was from" is no second victim
+    ("He said he was wounded in the leg.",
+     [Expect(W, "exact", 1, 1, group="people")]),
+    ("A soldier died after he was wounded by a sniper.",
+     [Expect(K, "exact", 1, 1, group="military")]),  # "he" is the soldier already counted
+    # possessives, kin
+    ("Several relatives died, including his grandmother.",
+     [Expect(K, "vague", 3, 9, group="people", scope="event"), Expect(K, "exact", 1, 1, group="people", scope="group")]),
+    ("Her husband has been missing since the raid on the village.",
+     [Expect(M, "exact", 1, 1, group="people")]),
+    ("A farmer and his son were killed by a landmine.",
+     [Expect(K, "exact", 1, 1, group="people"), Expect(K, "exact", 1, 1, group="people")]),
+    # each item of an "including" list, the one after "the" too
+    ("Clinic staff, including a nurse and the driver, were killed in the strike.",
+     [Expect(K, "exact", 1, 1, group="people", scope="group"), Expect(K, "exact", 1, 1, group="people", scope="group")]),
+    # a "who" clause the parser hangs on the place after the victim
+    ("Relatives were looking for Samir, a pupil at the academy who has been missing since the shelling.",
+     [Expect(M, "exact", 1, 1, group="people")]),
+    # a rank is one soldier; "them" is the sentence before's dead
+    ("Two officers died in the ambush. A major was among them.",
+     [Expect(K, "exact", 2, 2, group="military", scope="event"), Expect(K, "exact", 1, 1, group="military", scope="group")]),
+    ("The shelling killed at least 26 civilians, five children among them, and wounded 46 others.",
+     [Expect(K, "at_least", 26, None, group="civilians", scope="event"), Expect(K, "exact", 5, 5, scope="group"),
+      Expect(W, "exact", 46, 46, scope="event")]),
+    ("Eight soldiers were captured near the pass. Among them was a colonel.",
+     [Expect("captured", "exact", 8, 8, group="military"), Expect("captured", "exact", 1, 1, group="military", scope="group")]),
+    ("At least 20 people died in the blast, a medic said. Three of them are children, the mayor said.",
+     [Expect(K, "at_least", 20, None, claimant="a medic", scope="event"), Expect(K, "exact", 3, 3, claimant="the mayor", scope="group")]),
+    ("At least 20 people died in the blast.\n\nThree of them are children, the mayor said.",
+     [Expect(K, "at_least", 20, None, scope="event"), Expect(K, "exact", 3, 3, claimant="the mayor", scope="group")]),
+    # near misses: a speaker, a count of one list, a body of people, a "them" that says something else
+    ("A spokesman said five soldiers were killed.",
+     [Expect(K, "exact", 5, 5, group="military", claimant="A spokesman")]),
+    ("A local doctor told reporters 12 people were wounded.",
+     [Expect(W, "exact", 12, 12, claimant="A local doctor")]),
+    ("The dead included four women and a child, villagers said.",
+     [Expect(K, "exact", 4, 4)]),
+    ("Ten soldiers were captured. Two of them were released on Monday.",
+     [Expect("captured", "exact", 10, 10, group="military")]),
+    ("Twenty people were killed and 60 injured. Five of them are children.",
+     [Expect(K, "exact", 20, 20), Expect(W, "exact", 60, 60)]),  # which "them" is not said
+    ("The army deployed 300 soldiers. Ten of them were officers.", []),
+    ("A family was killed when their house was hit.", []),
+    ("He said the army had withdrawn from the town.", []),
+    ("She said that he was from the northern province.", []),
+]
+
+@pytest.mark.parametrize("text, expected", SINGLES, ids=[t[:60] for t, _ in SINGLES])
+def test_one_victim_named_without_a_numeral_is_a_count_of_one(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+def test_a_linked_headline_mid_text_is_page_chrome_and_counts_nothing(nlp):
+    text = (
+        "Shelling hits border town\n\n"
+        "Shells struck the market on Monday, killing four people, the mayor said.\n\n"
+        "ALSO READ: Nine killed, 40 hurt in drone strike on bus station\n\n"
+        "Related\n- Army says 14 soldiers killed in ambush\n\n"
+        "The town has been shelled every night this week.\n"
+    )
+    art = build_article(text, path=Path("t.txt"), name="t.txt", fmt="txt", meta={"outlet": "Wire"}, warnings=[])
+    claims = list(casualty_claims(nlp(claim_text(art)), art))
+    assert describe(claims) == [(K, "exact", 4, 4, None, "people", "the mayor", "event")]
