@@ -1,5 +1,5 @@
-"""Victims counted by no numeral: one victim named by an article, a possessive or a pronoun, a
-part the next sentence gives of the count before.
+"""Victims counted by no numeral (one victim named by an article, a possessive or a pronoun, a
+part the next sentence gives of the count before), and vague counts the parse hides.
 
 Every sentence is our own; the expectations list every claim it yields, as in the wire tests.
 """
@@ -89,8 +89,47 @@ SINGLES: list[tuple[str, list[Expect]]] = [
     ("She said that he was from the northern province.", []),
 ]
 
+# Vague counts the parse hides: under the rubble, behind "remain", "of killed and injured",
+# the set "one of dozens" belongs to.
+VAGUE: list[tuple[str, list[Expect]]] = [
+    ("Rescuers pulled 40 bodies from the collapsed school while dozens remain trapped under the rubble.",
+     [Expect(B, "exact", 40, 40), Expect(M, "vague", 24, 99, group="people")]),
+    ("Dozens of residents were buried beneath the ruins of the block, a rescuer said.",
+     [Expect(M, "vague", 24, 99, group="people", claimant="a rescuer")]),
+    ("More than 200 people are dead after the bombing in the capital and scores of others remain missing, officials said.",
+     [Expect(K, "more_than", 201, None), Expect(M, "vague", 40, 199)]),
+    ("Medics at the scene report dozens of killed and injured.",
+     [Expect(X, "vague", 24, 99)]),
+    ("Hospitals received hundreds of dead and wounded after the strike.",
+     [Expect(X, "vague", 200, 999)]),
+    ("Rescuers counted dozens of killed in the square.",
+     [Expect(K, "vague", 24, 99)]),
+    ("Her brother's body was one of dozens laid out in the school yard.",
+     [Expect(B, "vague", 24, 99)]),
+    ("His father found his body, one of scores lined up in the morgue.",
+     [Expect(B, "vague", 40, 199)]),
+    ("He was one of 12 soldiers killed in the ambush.",
+     [Expect(K, "exact", 12, 12, group="military")]),  # the 12, not the one among them
+    ("He said he had helped bury the bodies of 30 victims.",
+     [Expect(B, "exact", 30, 30)]),
+    ("The ministry confirmed the deaths of 12 victims.",
+     [Expect(K, "exact", 12, 12)]),
+    # near misses
+    ("Thousands of civilians are trapped in the besieged city.", []),
+    ("Twenty people remain in hospital.", []),
+    ("One of the 12 hostages released on Friday was wounded.",
+     [Expect(W, "exact", 1, 1)]),
+]
+
 @pytest.mark.parametrize("text, expected", SINGLES, ids=[t[:60] for t, _ in SINGLES])
 def test_one_victim_named_without_a_numeral_is_a_count_of_one(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+@pytest.mark.parametrize("text, expected", VAGUE, ids=[t[:60] for t, _ in VAGUE])
+def test_vague_counts_the_parse_hides(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)

@@ -96,11 +96,26 @@ def kind_from_children(node: Token) -> Kind | None:
             return Kind(lex.verbs[lemma], child, [node, child])
         if child.dep_ == "relcl" and child.lower_ in lex.adjectives:
             return Kind(lex.adjectives[child.lower_], child, [node, child])  # "who has been missing", tagged a verb
+        if child.dep_ in ("amod", "acomp", "oprd", "xcomp", "acl", "relcl") and buried(child):
+            return Kind(CasualtyKind.missing.value, child, [node, child])  # "dozens remain trapped under the debris"
         if child.dep_ == "acl" and lemma in lex.lose and node.lemma_.lower() in lex.life_nouns:
             return Kind(CasualtyKind.killed.value, child, [node, child])  # "the 28 lives lost in the shelling"
         if child.dep_ == "xcomp" and lemma in lex.victim_subject_verbs and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
+
+
+def buried(tok: Token) -> bool:
+    """'trapped under the debris', 'buried beneath the rubble': people a collapse holds, whom
+    a toll counts as missing; not 'trapped in the city' or 'buried in the cemetery'."""
+    lex = casualty_words()
+    if tok.lower_ not in lex.buried_words:
+        return False
+    return any(
+        prep.dep_ == "prep" and pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.rubble_nouns
+        for prep in tok.children
+        for pobj in prep.children
+    )
 
 
 def _stray_relatives(node: Token) -> list[Token]:
@@ -170,14 +185,63 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
     after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
     if tuple(after) in casualty_words().prisoner_phrases:
         return Kind(CasualtyKind.captured.value, doc[m.end], path)
+    listed = _listed_kinds(doc, m, noun, path) or _set_of_one(doc, m, path)
+    if listed is not None:
+        return listed
     if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in casualty_words().not_phrase_kind_nouns:
         kind = kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
-            return Kind(kind, noun, path)
+            return _victims_of_kind_noun(noun, path) or Kind(kind, noun, path)
     found = kind_from_children(node)
     if found is not None and found.token.dep_ in ("relcl", "acl"):
         found = _own_verb_over_relative(node, path, finite=found.token.dep_ == "acl") or found
     return found or _kind_past_inclusion(noun, path)
+
+
+def _listed_kinds(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) -> Kind | None:
+    """'dozens of killed and injured', 'hundreds of dead and wounded': casualty words the count
+    is "of", joined with no number of their own, count one figure of all of them, so of
+    casualties when their kinds differ. The parser takes a bare participle there for a verb,
+    so the "of" object is read even when no counted noun was found."""
+    lex = casualty_words()
+    word = noun
+    if word is None and m.end < m.limit and doc[m.end].lower_ == "of":
+        word = next((c for c in doc[m.end].children if c.dep_ in ("pobj", "pcomp")), None)
+    base = _kind_word(word) if word is not None and word.lemma_.lower() not in lex.not_phrase_kind_nouns else None
+    if base is None:
+        return None
+    joined = [c for c in word.children if c.dep_ == "conj" and not any(t.like_num for t in c.subtree)]
+    if word.i + 2 < m.limit and doc[word.i + 1].dep_ == "cc":
+        joined.append(doc[word.i + 2])  # "hundreds of dead and wounded", the second word hung on the verb
+    if {_kind_word(c) for c in joined} - {None, base}:
+        return Kind(CasualtyKind.casualties.value, word, [*path, word])
+    return Kind(base, word, [*path, word]) if noun is None else None
+
+
+def _set_of_one(doc: Doc, m: Mention, path: list[Token]) -> Kind | None:
+    """'found her body – one of dozens lined up on the floor': the set a casualty noun set off
+    before "one of" belongs to is of that noun's kind (the parser rarely ties the apposition)."""
+    k = m.start
+    if k < 4 or [t.lower_ for t in doc[k - 2 : k]] != ["one", "of"] or not doc[k - 3].is_punct:
+        return None
+    owner = doc[k - 4]
+    kind = kind_noun(owner)
+    if kind is None or owner.lemma_.lower() in casualty_words().life_nouns:
+        return None
+    return Kind(kind, owner, [*path, owner])
+
+
+def _victims_of_kind_noun(noun: Token, path: list[Token]) -> Kind | None:
+    """'the burial of bodies of 30 victims', 'the deaths of 12 victims': a count of victims
+    that is the "of" object of another casualty noun is counted as that noun says."""
+    prep = noun.head
+    if kind_noun(noun) != CasualtyKind.casualties.value or noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    owner = prep.head
+    kind = kind_noun(owner)
+    if kind is None or owner.lemma_.lower() in casualty_words().life_nouns:
+        return None
+    return Kind(kind, owner, [*path, prep, owner])
 
 
 def _own_verb_over_relative(node: Token, path: list[Token], finite: bool = False) -> Kind | None:
@@ -285,6 +349,8 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
             return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
     if lemma == "take" and _prisoner_phrase(head):
         return Kind(CasualtyKind.captured.value, head, path)
+    if dep in ("nsubj", "nsubjpass") and buried(head):
+        return Kind(CasualtyKind.missing.value, head, path)  # "dozens were trapped under the rubble"
     if lemma in lex.verbs or head.lower_ in lex.adjectives:
         step = _kind_of_casualty_word(dep, head, noun, path)
         if step is not None:
@@ -363,13 +429,14 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     sent_end = m.limit
     for tok in doc[j : min(sent_end, j + lex.participle_window)]:
         lower = tok.lower_
-        if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
+        # "missing" is often tagged a gerund ("remain missing")
+        if tok.tag_ in ("VBN", "JJ", "VBD", "VBG") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
             kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())
             if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in lex.not_window_verbs:
                 return None
             return Kind(kind, tok, [tok])
-        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):
-            continue
+        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in lex.linking_verbs:
+            continue  # "scores of others remain missing", with "scores" hung on another noun
         return None
     return None
 

@@ -84,6 +84,9 @@ class CasualtyWords:
     collective_victims: frozenset[str]
     ranks: frozenset[str]
     back_pronouns: frozenset[str]
+    linking_verbs: frozenset[str]
+    buried_words: frozenset[str]
+    rubble_nouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -170,4 +173,7 @@ def casualty_words() -> CasualtyWords:
         collective_victims=frozenset(raw["collective_victim_nouns"]["words"]),
         ranks=frozenset(raw["rank_nouns"]["words"]),
         back_pronouns=frozenset(raw["back_reference_pronouns"]["words"]),
+        linking_verbs=frozenset(raw["window_linking_verbs"]["words"]),
+        buried_words=frozenset(raw["buried_words"]["words"]),
+        rubble_nouns=frozenset(raw["rubble_nouns"]["words"]),
     )
