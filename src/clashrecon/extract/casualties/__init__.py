@@ -11,7 +11,8 @@ item of a counted list ("four women and a child"), does not add numbers up or co
 across sentences (the reconciler does; "Four of them are children" only borrows the sentence
 before's kind), does not resolve a pronoun beyond the sentence's speaker and the previous
 sentences' speakers, and emits nothing for troop deployments, protester crowds, ages,
-durations, dates, distances, money or percentages.
+durations, dates, distances, money, percentages, deaths of hunger or disease, or the dead
+of accidents and natural disasters.
 
 One module per job: `mentions` finds counted phrases, `filters` drops measures and
 ratios, `kinds` ties a phrase to its casualty word, `victims` and `party` read whose

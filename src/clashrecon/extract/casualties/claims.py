@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from clashrecon.extract.actors import actor_of_phrase
 from clashrecon.extract.attribution import Attribution, attribute
 from clashrecon.extract.casualties.filters import is_measure, is_part_of_another_count
-from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, reports_negated
+from clashrecon.extract.casualties.guards import accidental, denied, no_numbers_phrase, no_toll, not_violent, pictured, reports_negated
 from clashrecon.extract.casualties.kinds import Kind, back_reference, breakdown_continues, find_kind
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan, single_victim
 from clashrecon.extract.casualties.party import location_country, number_place, party_from_context, victim_party
@@ -167,7 +167,9 @@ def _kind_of_mention(
         if pronoun is not None:
             victim = noun or anchor
             kind = Kind(referent.kind, pronoun, [victim, victim.head, pronoun.head, pronoun], referent=referent)
-    if kind is None or denied(kind):
+    if kind is None or denied(kind) or not_violent(kind) or accidental(kind) or no_toll(m, kind):
+        return None
+    if pictured(noun, kind, sent[-1].text in _SENTENCE_END):
         return None
     if noun is not None and noun.tag_ == "PRP" and (previous is not None or not _in_clause_of(noun, kind.token)):
         # "He was killed after responding that he was from ...": the second "he" is no victim;
@@ -309,6 +311,8 @@ def _unquantified_claims(sent: Span, article: Article, headline: bool, taken: se
         unquantified += [(tok, Kind(kind_noun(tok), tok, [tok]), None) for tok in unquantified_kind_nouns(sent, taken)]
     unquantified += unquantified_victims(sent, taken)
     for tok, kind, noun in unquantified:
+        if not_violent(kind) or accidental(kind):
+            continue  # "soldiers were killed in a road accident"
         who = attribute(sent, kind.token, article, headline=headline)
         party = victim_party(noun, kind, who, sent, article)
         if noun is not None and party is None:

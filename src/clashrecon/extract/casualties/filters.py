@@ -36,6 +36,10 @@ def is_part_of_another_count(doc: Doc, m: Mention) -> bool:
         after = doc[m.end + 1]
         if is_numeral(after) or after.ent_type_ == "CARDINAL":
             return True  # "one of 12 soldiers killed": one member of the set the next number counts
+        anchor = doc[m.start]
+        owner = anchor.head.head
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and owner.pos_ == "NOUN" and not kind_noun(owner) and victim_group(owner) is None:
+            return True  # "the bones of one of the victims": one person of a set, as the owner of something
     if m.end < len(doc) and doc[m.start].lower_ == "one" and doc[m.end].lower_ == "another":
         return True  # "killed one another"
     if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "out") and (is_numeral(doc[m.end + 1]) or doc[m.end + 1].lower_ == "of"):

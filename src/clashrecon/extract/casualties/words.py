@@ -87,6 +87,13 @@ class CasualtyWords:
     linking_verbs: frozenset[str]
     buried_words: frozenset[str]
     rubble_nouns: frozenset[str]
+    non_violent_causes: frozenset[str]
+    cause_prepositions: frozenset[str]
+    accident_nouns: frozenset[str]
+    accident_verbs: frozenset[str]
+    period_nouns: frozenset[str]
+    period_prepositions: frozenset[str]
+    generic_determiners: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -176,4 +183,11 @@ def casualty_words() -> CasualtyWords:
         linking_verbs=frozenset(raw["window_linking_verbs"]["words"]),
         buried_words=frozenset(raw["buried_words"]["words"]),
         rubble_nouns=frozenset(raw["rubble_nouns"]["words"]),
+        non_violent_causes=frozenset(raw["non_violent_causes"]["words"]),
+        cause_prepositions=frozenset(raw["cause_prepositions"]["words"]),
+        accident_nouns=frozenset(raw["accident_nouns"]["words"]),
+        accident_verbs=frozenset(raw["accident_verbs"]["words"]),
+        period_nouns=frozenset(raw["period_nouns"]["words"]),
+        period_prepositions=frozenset(raw["period_prepositions"]["words"]),
+        generic_determiners=frozenset(raw["generic_determiners"]["words"]),
     )
