@@ -68,6 +68,13 @@ SINGLES: list[tuple[str, list[Expect]]] = [
     ("The shelling killed at least 26 civilians, five children among them, and wounded 46 others.",
      [Expect(K, "at_least", 26, None, group="civilians", scope="event"), Expect(K, "exact", 5, 5, scope="group"),
       Expect(W, "exact", 46, 46, scope="event")]),
+    # "of which" lists a part of the count before it, as "of whom" does
+    ("Twenty others were wounded, of which ten are said to be serious.",
+     [Expect(W, "exact", 20, 20, scope="event"), Expect(W, "exact", 10, 10, scope="group")]),
+    ("The strike killed 30 people, of which 12 were children.",
+     [Expect(K, "exact", 30, 30, scope="event"), Expect(K, "exact", 12, 12, scope="group")]),
+    ("Militants fired 300 rockets, of which 20 hit homes, killing four people.",
+     [Expect(K, "exact", 4, 4)]),
     ("Eight soldiers were captured near the pass. Among them was a colonel.",
      [Expect("captured", "exact", 8, 8, group="military"), Expect("captured", "exact", 1, 1, group="military", scope="group")]),
     ("At least 20 people died in the blast, a medic said. Three of them are children, the mayor said.",
@@ -152,6 +159,11 @@ NOT_THIS_EVENT: list[tuple[str, list[Expect]]] = [
      [Expect(W, "exact", 1, 1)]),
     ("An injured soldier is being treated in hospital, the army said.",
      [Expect(W, "exact", 1, 1, group="military", claimant="the army")]),
+    # the first of two days of the month
+    ("At least 14 civilians were killed in attacks on 5 and 7 October on the clinic.",
+     [Expect(K, "at_least", 14, None, group="civilians")]),
+    ("The clashes killed 5 and wounded 7 in October.",
+     [Expect(K, "exact", 5, 5), Expect(W, "exact", 7, 7)]),
     # one person of a set, as the owner of something
     ("I saw the hands of one of the victims still holding a phone.", []),
     ("One of the wounded was in a critical condition.",
