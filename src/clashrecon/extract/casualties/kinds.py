@@ -10,7 +10,7 @@ from clashrecon.extract.casualties.mentions import Mention, anchor_of, clause_su
 from clashrecon.extract.casualties.vocab import is_numeral, kind_noun, verb_lemma, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
-from clashrecon.models import CasualtyKind, VictimGroup
+from clashrecon.models import CasualtyKind, Claim, VictimGroup
 
 
 def _kind_of_toll(tok: Token) -> str:
@@ -107,12 +107,14 @@ class Kind:
     path: list[Token]  # tokens walked from the counted phrase to it
     loser: Token | None = None  # subject of "lost"/"suffered": the victims' side
     subgroup: str | None = None  # "... and 15 were women": the sub-group a breakdown names
+    referent: Claim | None = None  # "Four of them are children": the claim of the sentence before that "them" counts
 
 
 def kind_from_children(node: Token) -> Kind | None:
-    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing'."""
+    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing', 'a student
+    who has been missing'."""
     lex = casualty_words()
-    for child in node.children:
+    for child in [*node.children, *_stray_relatives(node)]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "acomp", "oprd", "xcomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
@@ -121,6 +123,10 @@ def kind_from_children(node: Token) -> Kind | None:
             return Kind(lex.adjectives[marked.lower_], marked, [node, child, marked])  # "79 were confirmed as injured"
         if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause and cause_holds(child):
             return Kind(lex.verbs[lemma], child, [node, child])
+        if child.dep_ == "relcl" and child.lower_ in lex.adjectives:
+            return Kind(lex.adjectives[child.lower_], child, [node, child])  # "who has been missing", tagged a verb
+        if child.dep_ in ("amod", "acomp", "oprd", "xcomp", "acl", "relcl") and buried(child):
+            return Kind(CasualtyKind.missing.value, child, [node, child])  # "dozens remain trapped under the debris"
         found = _clause_kind(node, child) if child.dep_ in ("acl", "relcl") else None
         if found is not None:
             return found
@@ -217,6 +223,35 @@ def cause_holds(verb: Token) -> bool:
     )
 
 
+def buried(tok: Token) -> bool:
+    """'trapped under the debris', 'buried beneath the rubble': people a collapse holds, whom
+    a toll counts as missing; not 'trapped in the city' or 'buried in the cemetery'."""
+    lex = casualty_words()
+    if tok.lower_ not in lex.buried_words:
+        return False
+    return any(
+        prep.dep_ == "prep" and pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.rubble_nouns
+        for prep in tok.children
+        for pobj in prep.children
+    )
+
+
+def _stray_relatives(node: Token) -> list[Token]:
+    """'a pupil at the school who has been missing': the parser hangs a "who" clause on the last
+    noun before it, a place or a thing, when it describes the person before that."""
+    if victim_group(node) is None:
+        return []
+    out = []
+    for prep in node.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or victim_group(pobj) is not None or pobj.pos_ == "PROPN":
+                continue
+            out += [c for c in pobj.children if c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    return out
+
+
 # What one step up the parse tells `find_kind`, besides a Kind: keep walking (None), stop
 # walking and try the fallbacks, or give up on the phrase altogether.
 _STOP = "stop"
@@ -281,23 +316,77 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
     after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
     if tuple(after) in casualty_words().prisoner_phrases:
         return Kind(CasualtyKind.captured.value, doc[m.end], path)
+    listed = _listed_kinds(doc, m, noun, path) or _set_of_one(doc, m, path)
+    if listed is not None:
+        return listed
     if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in casualty_words().not_phrase_kind_nouns:
         kind = kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
-            return Kind(kind, noun, path)
+            return _victims_of_kind_noun(noun, path) or Kind(kind, noun, path)
     found = kind_from_children(node)
-    if found is not None and found.token.dep_ == "relcl":
-        found = _own_verb_over_relative(node, path) or found
+    if found is not None and found.token.dep_ in ("relcl", "acl"):
+        found = _own_verb_over_relative(node, path, finite=found.token.dep_ == "acl") or found
     return found or _kind_past_inclusion(noun, path)
 
 
-def _own_verb_over_relative(node: Token, path: list[Token]) -> Kind | None:
-    """'Two members who were injured in the attack died in hospital': the victims' own casualty
-    verb says what became of them; the relative clause only says what happened before."""
+def _listed_kinds(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) -> Kind | None:
+    """'dozens of killed and injured', 'hundreds of dead and wounded': casualty words the count
+    is "of", joined with no number of their own, count one figure of all of them, so of
+    casualties when their kinds differ. The parser takes a bare participle there for a verb,
+    so the "of" object is read even when no counted noun was found."""
+    lex = casualty_words()
+    word = noun
+    if word is None and m.end < m.limit and doc[m.end].lower_ == "of":
+        word = next((c for c in doc[m.end].children if c.dep_ in ("pobj", "pcomp")), None)
+    base = _kind_word(word) if word is not None and word.lemma_.lower() not in lex.not_phrase_kind_nouns else None
+    if base is None:
+        return None
+    joined = [c for c in word.children if c.dep_ == "conj" and not any(t.like_num for t in c.subtree)]
+    if word.i + 2 < m.limit and doc[word.i + 1].dep_ == "cc":
+        joined.append(doc[word.i + 2])  # "hundreds of dead and wounded", the second word hung on the verb
+    if {_kind_word(c) for c in joined} - {None, base}:
+        return Kind(CasualtyKind.casualties.value, word, [*path, word])
+    return Kind(base, word, [*path, word]) if noun is None else None
+
+
+def _set_of_one(doc: Doc, m: Mention, path: list[Token]) -> Kind | None:
+    """'found her body – one of dozens lined up on the floor': the set a casualty noun set off
+    before "one of" belongs to is of that noun's kind (the parser rarely ties the apposition)."""
+    k = m.start
+    if k < 4 or [t.lower_ for t in doc[k - 2 : k]] != ["one", "of"] or not doc[k - 3].is_punct:
+        return None
+    owner = doc[k - 4]
+    kind = kind_noun(owner)
+    if kind is None or owner.lemma_.lower() in casualty_words().life_nouns:
+        return None
+    return Kind(kind, owner, [*path, owner])
+
+
+def _victims_of_kind_noun(noun: Token, path: list[Token]) -> Kind | None:
+    """'the burial of bodies of 30 victims', 'the deaths of 12 victims': a count of victims
+    that is the "of" object of another casualty noun is counted as that noun says."""
+    prep = noun.head
+    if kind_noun(noun) != CasualtyKind.casualties.value or noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    owner = prep.head
+    kind = kind_noun(owner)
+    if kind is None or owner.lemma_.lower() in casualty_words().life_nouns:
+        return None
+    return Kind(kind, owner, [*path, prep, owner])
+
+
+def _own_verb_over_relative(node: Token, path: list[Token], finite: bool = False) -> Kind | None:
+    """'Two members who were injured in the attack died in hospital', 'another soldier wounded
+    last week later died': the victims' own casualty verb says what became of them; the relative
+    clause or participle only says what happened before. Over a participle, only a verb with a
+    tense of its own (`finite`): in "one killed and 15 injured" the parser makes the first
+    participle the second one's subject."""
     lex = casualty_words()
     verb = node.head
     lemma = verb.lemma_.lower()
     if node.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or lemma not in lex.verbs or has_negation(verb):
+        return None
+    if finite and verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
     if lemma not in lex.victim_subject_verbs and not is_passive(verb):
         return None  # "Soldiers who were wounded killed ...": the killers
@@ -403,6 +492,8 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
             return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
     if lemma == "take" and _prisoner_phrase(head):
         return Kind(CasualtyKind.captured.value, head, path)
+    if dep in ("nsubj", "nsubjpass") and buried(head):
+        return Kind(CasualtyKind.missing.value, head, path)  # "dozens were trapped under the rubble"
     joined = _joined_participle(head) if dep == "nsubjpass" else None
     if lemma in lex.verbs or head.lower_ in lex.adjectives:
         step = _kind_of_casualty_word(dep, head, noun, path)
@@ -506,13 +597,14 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     sent_end = m.limit
     for tok in doc[j : min(sent_end, j + lex.participle_window)]:
         lower = tok.lower_
-        if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
+        # "missing" is often tagged a gerund ("remain missing")
+        if tok.tag_ in ("VBN", "JJ", "VBD", "VBG") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
             kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())
             if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in lex.not_window_verbs or not cause_holds(tok):
                 return None
             return Kind(kind, tok, [tok])
-        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):
-            continue
+        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in lex.linking_verbs:
+            continue  # "scores of others remain missing", with "scores" hung on another noun
         return None
     return None
 
@@ -560,6 +652,22 @@ def _participle_kind(word: str) -> str | None:
         if lex.verbs[lemma] == CasualtyKind.bodies.value or lemma in lex.not_window_verbs or lemma in lex.cause_bound_verbs:
             return None
         return lex.verbs[lemma]
+def back_reference(doc: Doc, m: Mention, noun: Token | None) -> Token | None:
+    """The pronoun through which a count in a "be" clause with no casualty word of its own
+    counts the victims of the sentence before: "Four of them are children", "A major was among
+    them", "Among them was a nurse". Only "be": "Two of them were released" says something else."""
+    lex = casualty_words()
+    victim = noun if noun is not None else anchor_of(doc, m)
+    verb = victim.head
+    if victim.dep_ not in ("nsubj", "attr") or verb.lemma_.lower() != "be":
+        return None
+    if m.end + 1 < m.limit and doc[m.end].lower_ == "of" and doc[m.end + 1].lower_ in lex.back_pronouns:
+        return doc[m.end + 1]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.group_markers:
+            pronoun = next((p for p in prep.children if p.dep_ == "pobj" and p.lower_ in lex.back_pronouns), None)
+            if pronoun is not None:
+                return pronoun
     return None
 
 

@@ -140,9 +140,11 @@ def _phrase_at(sent: Span, i: int) -> tuple[int, int, set[str]]:
         flags.add("zero")
     if end == i:
         end = _numeral_run(doc, i, limit)
-    if end == i and _single_victim(tok):
+    if end == i and single_victim(tok) is not None:
         end = i + 1
         flags.add("single")  # "a 15-year-old girl was killed": one victim
+        if tok.lower_ in casualty_words().increment_before:
+            flags.add("increment")  # "another policeman died"
     return start, end, flags
 
 
@@ -227,13 +229,58 @@ def _quantity(text: str, flags: set[str]) -> Quantity | None:
     return parse_quantity(text)
 
 
-def _single_victim(tok: Token) -> bool:
-    """'a'/'an' before one named victim ("a 15-year-old girl", "an Israeli soldier"), not
-    one of a list ("four women and a child") and not a victim noun used as a speaker."""
-    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
-        return False
+def single_victim(tok: Token) -> Token | None:
+    """The one victim a determiner, a possessive or a pronoun stands for, or None.
+
+    "a 15-year-old girl was killed", "another policeman died", "his mother was among them",
+    "He was killed after ...": the victim noun (or the pronoun) where the parse puts a victim,
+    as a clause's subject or object, in an "including ..." list ("including a doctor and the
+    driver"), as the "of" object of a casualty noun ("the life of a nurse") or in apposition to
+    a name ("Samir, a pupil who has been missing").
+    Not one of a counted list ("four women and a child"), not a noun for a body of people
+    ("a family"), and not a victim noun used as a speaker: the kind reader decides that."""
+    lex = casualty_words()
+    if tok.tag_ == "PRP":
+        return tok if tok.lower_ in lex.single_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     noun = tok.head
-    return noun.tag_ == "NN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and victim_group(noun) is not None
+    if tok.dep_ not in ("det", "poss") or noun.i == tok.i or noun.tag_ != "NN" or victim_group(noun) is None:
+        return None
+    if noun.lemma_.lower() in lex.collective_victims or noun.lower_ in lex.collective_victims:
+        return None
+    if tok.lower_ in lex.single_determiners or (tok.dep_ == "poss" and tok.tag_ in ("PRP$", "WP$")):
+        return noun if _victim_place(noun) else None
+    if tok.lower_ == "the" and (_listed(noun) or _joined_to_single(noun)):
+        return noun  # "including a doctor and the ambulance driver": one victim each
+    return None
+
+
+def _victim_place(noun: Token) -> bool:
+    """Whether the noun stands where a victim does: subject, object, complement ("among them was a
+    colonel"), apposition to a name ("Samir, a pupil who is missing"), an item of an
+    "including" list or of a single victim's coordination, or the "of" object of a casualty noun."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN"):
+        return True
+    if _listed(noun) or _joined_to_single(noun):
+        return True
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and kind_noun(prep.head) is not None
+
+
+def _listed(noun: Token) -> bool:
+    """'..., including a doctor': the object of a group marker that lists parts."""
+    lex = casualty_words()
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in lex.group_markers and prep.lower_ not in lex.whole_set_markers
+
+
+def _joined_to_single(noun: Token) -> bool:
+    """'a soldier and his son': a conjunct of a noun that is itself one victim."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.i == noun.i or first.tag_ != "NN":
+        return False
+    det = next((c for c in first.children if c.dep_ in ("det", "poss")), None)
+    one = single_victim(det) if det is not None else None
+    return one is not None and one.i == first.i
 
 
 def anchor_of(doc: Doc, m: Mention) -> Token:

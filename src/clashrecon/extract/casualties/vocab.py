@@ -41,6 +41,8 @@ def victim_group(tok: Token) -> VictimGroup | None:
     for key in (tok.lower_, tok.lemma_.lower(), singular):
         if key in lex.victims:
             return lex.victims[key]
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.ranks:
+        return VictimGroup.military  # "a major was among them", not "three major attacks"
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS", "NNP"):
         return VictimGroup.people  # "20 Palestinians"
     if demonym_plural(tok):

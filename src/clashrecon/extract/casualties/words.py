@@ -97,6 +97,21 @@ class CasualtyWords:
     title_case_min_letters: int
     headline_window: int
     headline_skip_words: frozenset[str]
+    single_determiners: frozenset[str]
+    single_pronouns: frozenset[str]
+    collective_victims: frozenset[str]
+    ranks: frozenset[str]
+    back_pronouns: frozenset[str]
+    linking_verbs: frozenset[str]
+    buried_words: frozenset[str]
+    rubble_nouns: frozenset[str]
+    non_violent_causes: frozenset[str]
+    cause_prepositions: frozenset[str]
+    accident_nouns: frozenset[str]
+    accident_verbs: frozenset[str]
+    period_nouns: frozenset[str]
+    period_prepositions: frozenset[str]
+    generic_determiners: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -197,4 +212,19 @@ def casualty_words() -> CasualtyWords:
         title_case_min_letters=raw["title_case_headlines"]["min_letters"],
         headline_window=raw["title_case_headlines"]["window"],
         headline_skip_words=frozenset(raw["title_case_headlines"]["skip_words"]),
+        single_determiners=frozenset(raw["single_determiners"]["words"]),
+        single_pronouns=frozenset(raw["single_pronouns"]["words"]),
+        collective_victims=frozenset(raw["collective_victim_nouns"]["words"]),
+        ranks=frozenset(raw["rank_nouns"]["words"]),
+        back_pronouns=frozenset(raw["back_reference_pronouns"]["words"]),
+        linking_verbs=frozenset(raw["window_linking_verbs"]["words"]),
+        buried_words=frozenset(raw["buried_words"]["words"]),
+        rubble_nouns=frozenset(raw["rubble_nouns"]["words"]),
+        non_violent_causes=frozenset(raw["non_violent_causes"]["words"]),
+        cause_prepositions=frozenset(raw["cause_prepositions"]["words"]),
+        accident_nouns=frozenset(raw["accident_nouns"]["words"]),
+        accident_verbs=frozenset(raw["accident_verbs"]["words"]),
+        period_nouns=frozenset(raw["period_nouns"]["words"]),
+        period_prepositions=frozenset(raw["period_prepositions"]["words"]),
+        generic_determiners=frozenset(raw["generic_determiners"]["words"]),
     )
