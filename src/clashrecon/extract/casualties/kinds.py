@@ -226,6 +226,11 @@ _GIVE_UP = "give up"
 def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
     """The casualty word that governs the counted phrase: on the phrase itself, up to five heads
     above it, or (for fragments the parser misreads) right after it."""
+    found = _find_kind(doc, m, anchor, noun)
+    return _shared_kind(found) if found is not None else None
+
+
+def _find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
     increase = increase_noun(doc, m)
     if increase is not None:
         # "stood at 587, an increase of 75 bodies": the toll the increase is of says what it counts
@@ -241,6 +246,28 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
     if step is _GIVE_UP:
         return None
     return step if isinstance(step, Kind) else _fallback_kind(doc, m, noun, path)
+
+
+def _shared_kind(found: Kind) -> Kind:
+    """'killed or captured', 'either dead or seriously injured', 'killed and injured dozens':
+    a casualty word coordinated with one of another kind, with nothing counted between them,
+    shares its count, which is then a count of casualties (data/casualties.json coordinated_kinds)."""
+    lex = casualty_words()
+    tok = found.token
+    if tok.pos_ not in ("VERB", "ADJ"):
+        return found
+    partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    for partner in partners:
+        other = lex.adjectives.get(partner.lower_) or (lex.verbs.get(verb_lemma(partner)) if partner.pos_ == "VERB" else None)
+        if other is None or other == found.kind or has_negation(partner):
+            continue
+        lo, hi = sorted((tok.i, partner.i))
+        between = tok.doc[lo + 1 : hi]
+        if not all(t.pos_ in ("CCONJ", "ADV", "PUNCT", "AUX", "PART") for t in between):
+            continue  # "five were killed and 12 injured": each verb has its own count
+        if any(t.lower_ in lex.alternative_words for t in between) or {found.kind, other} <= lex.split_kinds:
+            return Kind(CasualtyKind.casualties.value, tok, found.path, found.loser, found.subgroup)
+    return found
 
 
 def _walk_up(node: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
@@ -288,7 +315,20 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
     found = kind_from_children(node)
     if found is not None and found.token.dep_ == "relcl":
         found = _own_verb_over_relative(node, path) or found
-    return found or _kind_past_inclusion(noun, path)
+    return found or _kind_past_inclusion(noun, path) or (_of_participle(node, path) if noun is None else None)
+
+
+def _of_participle(node: Token, path: list[Token]) -> Kind | None:
+    """'dozens of killed and injured': a count of a casualty participle the parser leaves as
+    the clause of 'of', with no noun between them."""
+    lex = casualty_words()
+    for prep in node.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for comp in prep.children:
+            if comp.dep_ == "pcomp" and comp.tag_ == "VBN" and verb_lemma(comp) in lex.verbs:
+                return Kind(lex.verbs[verb_lemma(comp)], comp, [*path, prep, comp])
+    return None
 
 
 def _own_verb_over_relative(node: Token, path: list[Token]) -> Kind | None:

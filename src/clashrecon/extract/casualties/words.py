@@ -97,6 +97,8 @@ class CasualtyWords:
     title_case_min_letters: int
     headline_window: int
     headline_skip_words: frozenset[str]
+    alternative_words: frozenset[str]
+    split_kinds: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -197,4 +199,6 @@ def casualty_words() -> CasualtyWords:
         title_case_min_letters=raw["title_case_headlines"]["min_letters"],
         headline_window=raw["title_case_headlines"]["window"],
         headline_skip_words=frozenset(raw["title_case_headlines"]["skip_words"]),
+        alternative_words=frozenset(raw["coordinated_kinds"]["alternatives"]),
+        split_kinds=frozenset(raw["coordinated_kinds"]["split_kinds"]),
     )

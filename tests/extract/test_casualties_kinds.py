@@ -1,0 +1,74 @@
+"""Which kind a count gets (killed, wounded, missing, captured, bodies, casualties), above all
+where clauses are joined or a later sentence refers back to an earlier count.
+
+Every case is a short text in our own words shaped like wire copy; its expectations list every
+casualty claim it yields, so an extra claim or a claim of the wrong kind fails it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_casualties_wire import Expect, claims_of, describe, score
+
+K, W, M, C, B, X = "killed", "wounded", "missing", "captured", "bodies", "casualties"
+
+
+def _e(kind: str, qualifier: str, low: int | None, high: int | None, group: str = "people", scope: str = "event", party=None) -> Expect:
+    """An expectation that pins kind, number, side, group and scope."""
+    return Expect(kind, qualifier, low, high, party=party, group=group, scope=scope)
+
+
+# 1. Two verbs of two kinds, each with its own count: the second verb keeps its kind, also the
+#    verb "wound" the tagger calls a past tense (whose lemma the model gives as "wind")
+HEADLINES: list[tuple[str, list[Expect]]] = [
+    ("Gunmen kill 30 people and wound 52 in market attack", [_e(K, "exact", 30, 30), _e(W, "exact", 52, 52)]),
+    ("Drone strikes kill four and wound 11 in border town, officials say", [_e(K, "exact", 4, 4), _e(W, "exact", 11, 11)]),
+    ("Bombers kill 12 people and wound 40 at bus station", [_e(K, "exact", 12, 12), _e(W, "exact", 40, 40)]),
+]
+
+COORDINATED: list[tuple[str, list[Expect]]] = [
+    # 2. "while N were confirmed as injured": the casualty word after "as" is the count's kind
+    ("Officials said at least 60 villagers were killed, while 41 were confirmed as wounded.",
+     [_e(K, "at_least", 60, None), _e(W, "exact", 41, 41)]),
+    ("Officials said 31 people died, while 57 were confirmed as wounded.", [_e(K, "exact", 31, 31), _e(W, "exact", 57, 57)]),
+    ("Officials said nine soldiers were killed, while 14 were listed as missing.",
+     [_e(K, "exact", 9, 9, "military"), _e(M, "exact", 14, 14, "military")]),
+    ("The army listed 12 soldiers as missing after the ambush.", [_e(M, "exact", 12, 12, "military")]),
+    ("Nine people were reported as dead by the ministry.", [_e(K, "exact", 9, 9)]),
+    # 3. "N others were injured" after a death are the hurt; the critically hurt who
+    #    "succumbed" are dead
+    ("An officer was killed and at least 6 others were injured.", [_e(K, "exact", 1, 1, "military"), _e(W, "at_least", 6, None, "military")]),
+    ("Three others who had been critically wounded later succumbed, the ministry said.", [_e(K, "exact", 3, 3)]),
+]
+
+# 4. Two casualty words of different kinds that share one count: casualties, one figure for both
+#    fates; not when each verb has its own count, nor "kidnapped and killed", which both befell
+SHARED: list[tuple[str, list[Expect]]] = [
+    ("At least 12 soldiers were killed or captured as the army withdrew.", [_e(X, "at_least", 12, None, "military")]),
+    ('Officials said about 40 other fighters, either "dead or badly wounded," were flown to the capital.',
+     [_e(X, "about", 36, 44, "military")]),
+    ("The rebels said they had killed and wounded dozens of soldiers in the fighting.", [_e(X, "vague", 24, 99, "military")]),
+    ("The insurgents said they killed and injured at least 30 troops.", [_e(X, "at_least", 30, None, "military")]),
+    ("Such raids kill and wound dozens every month, the agency said.", [_e(X, "vague", 24, 99)]),
+    ("Thirty people are dead or missing after the landslide.", [_e(X, "exact", 30, 30)]),
+    ("Officials report dozens of killed and injured at the station.", [_e(X, "vague", 24, 99)]),
+    ("Gunmen kidnapped and killed five aid workers.", [_e(K, "exact", 5, 5)]),
+    ("Five people were killed and 12 injured in the blast.", [_e(K, "exact", 5, 5), _e(W, "exact", 12, 12)]),
+    ("Ten were killed but none were injured.", [_e(K, "exact", 10, 10), _e(W, "exact", 0, 0)]),
+]
+
+@pytest.mark.parametrize("text, expected", HEADLINES, ids=[t[:50] for t, _ in HEADLINES])
+def test_a_headline_with_two_kinds_yields_both(nlp, text, expected):
+    claims = claims_of(nlp, text, headline=True)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+CASES = [*COORDINATED, *SHARED]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:60] for t, _ in CASES])
+def test_each_count_gets_its_kind(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
