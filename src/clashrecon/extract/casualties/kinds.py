@@ -441,7 +441,8 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in lex.life_nouns:
             return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
-    if lemma == "take" and _prisoner_phrase(head):
+    if lemma == "take" and dep not in ("prep", "agent") and _prisoner_phrase(head):
+        # not "took the town hostage with 300 fighters": a count under a preposition is no captive
         return Kind(CasualtyKind.captured.value, head, path)
     joined = _joined_participle(head) if dep == "nsubjpass" else None
     if lemma in lex.verbs or head.lower_ in lex.adjectives:
@@ -452,6 +453,10 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
             return step
     if joined is not None:
         return Kind(lex.verbs[joined.lemma_.lower()], joined, [*path, joined])  # "were rounded up and killed"
+    phrasal = _phrasal_kind(head) if dep in ("dobj", "nsubjpass") else None
+    if phrasal is not None:
+        # "rounded up hundreds of men"; not "police rounded up 30 protesters", an arrest
+        return _GIVE_UP if noun is not None and noun.lemma_.lower() in lex.arrest_nouns else Kind(phrasal, head, path)
     reported = _object_before_speaker(cur, head, path) if dep == "nsubj" and lemma in lex.reporting_verbs else None
     if reported is not None:
         return reported
@@ -467,6 +472,15 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
         if lemma not in lex.listing_verbs:
             return _STOP
     return None
+
+
+def _phrasal_kind(verb: Token) -> str | None:
+    """The kind of a verb-and-particle phrase ('round up'), from data/casualties.json phrasal_kind_verbs."""
+    if verb.pos_ != "VERB":
+        return None
+    phrasal = casualty_words().phrasal_verbs
+    lemma = verb.lemma_.lower()
+    return next((phrasal[(lemma, c.lower_)] for c in verb.children if c.dep_ == "prt" and (lemma, c.lower_) in phrasal), None)
 
 
 def _object_before_speaker(cur: Token, verb: Token, path: list[Token]) -> Kind | None:
@@ -530,10 +544,17 @@ def _fallback_kind(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) 
 
 
 def _prisoner_phrase(verb: Token) -> bool:
+    """'taken hostage', and 'had taken seven soldiers hostage': the phrase's noun right after
+    the verb or, with the captives between, as the verb's own object or complement."""
     lex = casualty_words()
     doc = verb.doc
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "advmod", "npadvmod", "attr")]
     for phrase in lex.prisoner_phrases:
-        if verb.lemma_.lower() in (phrase[0], "take", "hold") and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == phrase[1]:
+        if verb.lemma_.lower() not in (phrase[0], "take", "hold"):
+            continue
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == phrase[1]:
+            return True
+        if any(c.lower_ == phrase[1] for c in after):
             return True
     return False
 

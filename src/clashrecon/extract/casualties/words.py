@@ -99,6 +99,8 @@ class CasualtyWords:
     headline_skip_words: frozenset[str]
     alternative_words: frozenset[str]
     split_kinds: frozenset[str]
+    phrasal_verbs: dict[tuple[str, str], str]
+    arrest_nouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -201,4 +203,11 @@ def casualty_words() -> CasualtyWords:
         headline_skip_words=frozenset(raw["title_case_headlines"]["skip_words"]),
         alternative_words=frozenset(raw["coordinated_kinds"]["alternatives"]),
         split_kinds=frozenset(raw["coordinated_kinds"]["split_kinds"]),
+        phrasal_verbs={
+            tuple(phrase.split()): kind
+            for kind, phrases in raw["phrasal_kind_verbs"].items()
+            if not kind.startswith("_")
+            for phrase in phrases
+        },
+        arrest_nouns=frozenset(raw["arrest_nouns"]["words"]),
     )
