@@ -41,7 +41,39 @@ COORDINATED: list[tuple[str, list[Expect]]] = [
     ("Three others who had been critically wounded later succumbed, the ministry said.", [_e(K, "exact", 3, 3)]),
 ]
 
-# 4. Captured: abductions, kidnappings and captures of a count, "take N people hostage" with the
+# 4. People in medical care are the wounded: taken or rushed to hospital, treated for injuries,
+#    in hospital, receiving treatment, hospitalised, in a grave condition
+CARE: list[tuple[str, list[Expect]]] = [
+    ("The governor said 40 people had died in the strike, and a further 85 – including 12 children – had been taken to hospital.",
+     [_e(K, "exact", 40, 40), _e(W, "exact", 85, 85), _e(W, "exact", 12, 12, scope="group")]),
+    ("Medics said 26 people were rushed to hospitals in the capital.", [_e(W, "exact", 26, 26)]),
+    ("Thirteen were killed and two more are in critical condition, the hospital said.", [_e(K, "exact", 13, 13), _e(W, "exact", 2, 2)]),
+    # ... also when it is the next sentence that says so, which is more people, not an increment
+    ("Police said 40 were killed in the attack. Seventeen more were being treated for burns and injuries.",
+     [_e(K, "exact", 40, 40), _e(W, "exact", 17, 17)]),
+    ("Thirty people died in the blast. Forty-two more are being treated for injuries, the doctor said.",
+     [_e(K, "exact", 30, 30), _e(W, "exact", 42, 42)]),
+    ("Doctors said 14 people remain in hospital.", [_e(W, "exact", 14, 14)]),
+    ("Twelve are receiving treatment, the ministry said.", [_e(W, "exact", 12, 12)]),
+    ("Eleven people were hospitalised after the attack.", [_e(W, "exact", 11, 11)]),
+    ("Ten doctors treated 50 people for injuries.", [_e(W, "exact", 50, 50)]),  # not the ten doctors
+    # near misses: moved between hospitals, died in one, bodies taken to one, an economy's condition
+    ("Staff said 300 patients were moved to another hospital.", []),
+    ("Four people died in hospital.", [_e(K, "exact", 4, 4)]),
+    ("Two bodies were taken to the hospital.", [_e(B, "exact", 2, 2)]),
+    ("The economy is in a serious condition, 12 economists said.", []),
+]
+
+# 5. A sub-total of the wounded: "of which N are serious", "of whom N remain in critical condition"
+SUBTOTALS: list[tuple[str, list[Expect]]] = [
+    ("Twenty others were wounded, of which eight are said to be serious.", [_e(W, "exact", 20, 20), _e(W, "exact", 8, 8, scope="group")]),
+    ("At least 15 people died and 40 others were hurt, of which six remain in critical condition.",
+     [_e(K, "at_least", 15, None), _e(W, "exact", 40, 40), _e(W, "exact", 6, 6, scope="group")]),
+    ("Twelve others are wounded, of whom five are said to be in serious condition.",
+     [_e(W, "exact", 12, 12), _e(W, "exact", 5, 5, scope="group")]),
+]
+
+# 6. Captured: abductions, kidnappings and captures of a count, "take N people hostage" with the
 #    captives between, and "round up"; not arrests, towns or a count under a preposition
 CAPTURED: list[tuple[str, list[Expect]]] = [
     ("The agency condemned the killing of more than 200 patients, along with the abduction of five nurses, at the clinic on Monday.",
@@ -62,7 +94,7 @@ CAPTURED: list[tuple[str, list[Expect]]] = [
     ("Twenty men were hired as guards.", []),
 ]
 
-# 5. Two casualty words of different kinds that share one count: casualties, one figure for both
+# 7. Two casualty words of different kinds that share one count: casualties, one figure for both
 #    fates; not when each verb has its own count, nor "kidnapped and killed", which both befell
 SHARED: list[tuple[str, list[Expect]]] = [
     ("At least 12 soldiers were killed or captured as the army withdrew.", [_e(X, "at_least", 12, None, "military")]),
@@ -85,7 +117,7 @@ def test_a_headline_with_two_kinds_yields_both(nlp, text, expected):
     assert (fp, fn) == (0, 0), describe(claims)
 
 
-CASES = [*COORDINATED, *CAPTURED, *SHARED]
+CASES = [*COORDINATED, *CARE, *SUBTOTALS, *CAPTURED, *SHARED]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[t[:60] for t, _ in CASES])

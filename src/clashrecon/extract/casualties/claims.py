@@ -34,9 +34,12 @@ def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     deployed troops, protesters, districts or years never becomes a claim.
     """
     carry: tuple[str, int] | None = None
+    last: list[str] = []  # the kinds of the sentence before's claims, which "N more" follows
     for sent in _sentences(doc, article):
         headline = article.segment_at(sent.start_char) is SegmentType.headline
-        yield from _sentence_claims(doc, sent, article, headline, carry)
+        claims = _sentence_claims(doc, sent, article, headline, carry, last)
+        last = [str(c.kind) for c in claims]
+        yield from claims
         # an earlier war named in this sentence frames "the fighting" in the next one only
         carry = sentence_background(sent)
 
@@ -89,7 +92,9 @@ class _Previous(NamedTuple):
     claimant: str | None = None
 
 
-def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None) -> list[Claim]:
+def _sentence_claims(
+    doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None, last: list[str]
+) -> list[Claim]:
     out: list[Claim] = []
     previous: _Previous | None = None
     taken: set[int] = set()
@@ -104,7 +109,8 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         taken.add(kind.token.i)
         who = attribute(sent, kind.token, article, headline=headline)
         party, group = _victims(doc, sent, article, m, noun, kind, who, previous)
-        scope, event_time = _scope(doc, sent, article, m, noun, anchor, kind, who, carry, previous)
+        kind_before = previous.kind if previous is not None else (last[-1] if last else None)
+        scope, event_time = _scope(doc, sent, article, m, noun, anchor, kind, who, carry, previous, kind_before)
         if scope is not None and scope.kind is ScopeKind.group and party is None and previous is not None:
             party = previous.party  # "13 of its people ..., including eight civilians": the same side's
         values = dict(
@@ -240,8 +246,10 @@ def _scope(
     who: Attribution,
     carry: tuple[str, int] | None,
     previous: _Previous | None,
+    kind_before: str | None,
 ) -> tuple[Scope | None, TimeRef | None]:
-    """What the count covers, and the year of the earlier war it belongs to, if any."""
+    """What the count covers, and the year of the earlier war it belongs to, if any;
+    `kind_before` is the kind of the claim just before, in this sentence or the one before."""
     scope = None
     event_time = None
     background = war_background(kind, anchor, article) or carried_background(sent, article, carry, kind)
@@ -262,7 +270,8 @@ def _scope(
         or _inherited_scope(noun, kind, previous)
         or group_scope(kind.path, noun, m.start)
     )
-    increment = m.increment and not (previous is not None and previous.kind != kind.kind)
+    # "40 were killed. Seventeen more were being treated": more people, not more of the wounded
+    increment = m.increment and not (kind_before is not None and kind_before != kind.kind)
     if scope is None and increment:
         scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
     return scope, event_time

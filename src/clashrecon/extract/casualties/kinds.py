@@ -186,22 +186,76 @@ def lives_object(verb: Token) -> Token | None:
 
 
 def to_hospital(verb: Token) -> bool:
-    """'admitted to hospital', 'taken to the clinic', 'treated for injuries', 'treated in
-    hospital': the verb moves people to a hospital or treats their wounds."""
+    """'admitted to hospital', 'taken to the clinic', 'airlifted for treatment', 'treated for
+    burns and injuries', 'treated in hospital': the verb moves people to care or treats their wounds."""
     lex = casualty_words()
     lemma = verb.lemma_.lower()
     treated = lemma in lex.treatment_verbs
     if not treated and lemma not in lex.hospital_verbs:
         return False
     preps = lex.treatment_prepositions if treated else lex.hospital_prepositions
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
-            continue
-        for place in prep.children:
-            wound = treated and kind_noun(place) == CasualtyKind.wounded.value
-            if place.dep_ == "pobj" and (place.lemma_.lower() in lex.hospital_nouns or wound):
-                return True
+    for place in _objects_of(verb, preps):
+        wound = treated and kind_noun(place) == CasualtyKind.wounded.value
+        if place.lemma_.lower() in lex.hospital_nouns or place.lemma_.lower() in lex.care_nouns or wound:
+            return True
     return False
+
+
+def _objects_of(verb: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The objects of the verb's phrases under `prepositions`, with the ones joined to them
+    ("for burns and injuries")."""
+    return [
+        o
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for p in prep.children
+        if p.dep_ == "pobj"
+        for o in (p, *(c for c in p.children if c.dep_ == "conj"))
+    ]
+
+
+def in_care(verb: Token, dep: str) -> bool:
+    """Whether the count that is `verb`'s `dep` is of people in medical care: the object or
+    passive subject of a verb that takes them to care (`to_hospital`), or the subject of a
+    patient verb ('14 remain in hospital', 'four more are in critical condition', 'twelve are
+    receiving treatment'); also through a verb's open complement ('had to be airlifted abroad
+    for treatment', 'eight are said to be serious')."""
+    current: Token | None = verb
+    for _ in range(3):
+        patient = current.lemma_.lower() in casualty_words().patient_verbs
+        if current is verb:
+            cared_for = dep in ("nsubj", "nsubjpass") if patient else dep == "dobj" or (dep == "nsubjpass" and is_passive(current))
+        else:
+            cared_for = patient or is_passive(current)  # the subject raised to the verb above
+        if cared_for and not has_negation(current) and (_patient_care(current) if patient else to_hospital(current)):
+            return True
+        current = next((c for c in current.children if c.dep_ == "xcomp"), None)
+        if current is None:
+            return False
+    return False
+
+
+def _patient_care(verb: Token) -> bool:
+    """'in hospital', 'in critical condition', a 'treatment' object or a 'serious' complement."""
+    lex = casualty_words()
+    located = verb.lemma_.lower() in lex.location_verbs
+    for place in _objects_of(verb, lex.patient_prepositions):
+        # "were in the hospital when it was shelled" is where they were, "are in hospital" is care
+        if place.lemma_.lower() in lex.hospital_nouns and not (located and any(c.dep_ == "det" for c in place.children)):
+            return True
+        if _grave_condition(place):
+            return True
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lex.care_nouns:
+            return True
+        if child.dep_ == "acomp" and child.lower_ in lex.condition_adjectives:
+            return True
+    return False
+
+
+def _grave_condition(noun: Token) -> bool:
+    lex = casualty_words()
+    return noun.lemma_.lower() in lex.condition_nouns and any(c.dep_ == "amod" and c.lower_ in lex.condition_adjectives for c in noun.children)
 
 
 def cause_holds(verb: Token) -> bool:
@@ -435,8 +489,8 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
         # "17 people lost their lives"; "seven soldiers laid down their lives" (their lives
         # carry the kind: the subject of "laid" is the victims, not a killer)
         return Kind(CasualtyKind.killed.value, head if lemma in lex.lose else lives, path)
-    if dep in ("nsubjpass", "dobj") and to_hospital(head):
-        return Kind(CasualtyKind.wounded.value, head, path)  # "60 people were admitted to hospital"
+    if dep in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX") and in_care(head, dep):
+        return Kind(CasualtyKind.wounded.value, head, path)  # "60 people were admitted to hospital", "14 remain in hospital"
     if lemma in lex.listing_verbs and dep in ("dobj", "attr"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in lex.life_nouns:

@@ -101,6 +101,12 @@ class CasualtyWords:
     split_kinds: frozenset[str]
     phrasal_verbs: dict[tuple[str, str], str]
     arrest_nouns: frozenset[str]
+    patient_verbs: frozenset[str]
+    patient_prepositions: frozenset[str]
+    location_verbs: frozenset[str]
+    care_nouns: frozenset[str]
+    condition_nouns: frozenset[str]
+    condition_adjectives: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -210,4 +216,10 @@ def casualty_words() -> CasualtyWords:
             for phrase in phrases
         },
         arrest_nouns=frozenset(raw["arrest_nouns"]["words"]),
+        patient_verbs=frozenset(raw["patient_verbs"]["words"]),
+        patient_prepositions=frozenset(raw["patient_verbs"]["prepositions"]),
+        location_verbs=frozenset(raw["patient_verbs"]["location_verbs"]),
+        care_nouns=frozenset(raw["care_nouns"]["words"]),
+        condition_nouns=frozenset(raw["care_conditions"]["nouns"]),
+        condition_adjectives=frozenset(raw["care_conditions"]["adjectives"]),
     )
