@@ -73,7 +73,18 @@ SUBTOTALS: list[tuple[str, list[Expect]]] = [
      [_e(W, "exact", 12, 12), _e(W, "exact", 5, 5, scope="group")]),
 ]
 
-# 6. Captured: abductions, kidnappings and captures of a count, "take N people hostage" with the
+# 6. "N of them are children" right after a sentence with one kind of count is that kind's
+#    sub-group; not after a sentence of two kinds, nor when its own verb says something else
+PARTITIVE_AFTER: list[tuple[str, list[Expect]]] = [
+    ("A medic said at the scene that at least 30 people had died. Five of them are children, the police said.",
+     [_e(K, "at_least", 30, None), _e(K, "exact", 5, 5, scope="group")]),
+    ("Rescuers said 18 people were hurt in the blast. Six of them are women.", [_e(W, "exact", 18, 18), _e(W, "exact", 6, 6, scope="group")]),
+    ("A medic said at least 30 people had died. Five of them were arrested later.", [_e(K, "at_least", 30, None)]),
+    ("Officials said 200 people were evacuated. Five of them are children.", []),
+    ("A medic said 30 people had died and 60 were hurt. Five of them are children.", [_e(K, "exact", 30, 30), _e(W, "exact", 60, 60)]),
+]
+
+# 7. Captured: abductions, kidnappings and captures of a count, "take N people hostage" with the
 #    captives between, and "round up"; not arrests, towns or a count under a preposition
 CAPTURED: list[tuple[str, list[Expect]]] = [
     ("The agency condemned the killing of more than 200 patients, along with the abduction of five nurses, at the clinic on Monday.",
@@ -94,7 +105,7 @@ CAPTURED: list[tuple[str, list[Expect]]] = [
     ("Twenty men were hired as guards.", []),
 ]
 
-# 7. Two casualty words of different kinds that share one count: casualties, one figure for both
+# 8. Two casualty words of different kinds that share one count: casualties, one figure for both
 #    fates; not when each verb has its own count, nor "kidnapped and killed", which both befell
 SHARED: list[tuple[str, list[Expect]]] = [
     ("At least 12 soldiers were killed or captured as the army withdrew.", [_e(X, "at_least", 12, None, "military")]),
@@ -110,6 +121,29 @@ SHARED: list[tuple[str, list[Expect]]] = [
     ("Ten were killed but none were injured.", [_e(K, "exact", 10, 10), _e(W, "exact", 0, 0)]),
 ]
 
+# 9. "Victims" take their kind from context: a casualty word above them, care, the casualty words
+#    of their own sentence (two kinds: casualties), or the article's counts before them (the dead
+#    when they include deaths and injuries); "casualties" and victims with no context stay casualties
+VICTIMS: list[tuple[str, list[Expect]]] = [
+    ("The number of civilians killed in the strike on the market rose to 40, with 90 people hurt. The victims included six children.",
+     [_e(K, "exact", 40, 40, "civilians"), _e(W, "exact", 90, 90), _e(K, "exact", 6, 6, scope="group")]),
+    ("A bomb killed 35 people at the station. Among the victims were 14 women and 9 children.",
+     [_e(K, "exact", 35, 35), _e(K, "exact", 14, 14, scope="group"), _e(K, "exact", 9, 9, scope="group")]),
+    ("The toll in the village rose to 120. About 80 victims are from the village itself.", [_e(K, "exact", 120, 120), _e(K, "about", 72, 88)]),
+    ("The blast wounded 30 people. The victims included four children.", [_e(W, "exact", 30, 30), _e(W, "exact", 4, 4, scope="group")]),
+    ("Gunmen abducted 50 students from the school. The victims included 20 girls.",
+     [_e(C, "exact", 50, 50), _e(C, "exact", 20, 20, scope="group")]),
+    ("The group said 200 people were seriously injured and 90 victims had to be flown abroad for treatment.",
+     [_e(W, "exact", 200, 200), _e(W, "exact", 90, 90)]),
+    ("A witness said he had helped with the burial of the bodies of 25 victims.", [_e(B, "exact", 25, 25)]),
+    ("Gunmen killed 12 victims in the village.", [_e(K, "exact", 12, 12)]),
+    # near misses that stay casualties
+    ("The attack left 60 victims, 20 dead and 40 injured.", [_e(X, "exact", 60, 60), _e(K, "exact", 20, 20), _e(W, "exact", 40, 40)]),
+    ("The attack caused 100 casualties. The victims included 12 children.", [_e(X, "exact", 100, 100), _e(X, "exact", 12, 12, scope="group")]),
+    ("Rescuers said 40 victims were found.", [_e(X, "exact", 40, 40)]),
+]
+
+
 @pytest.mark.parametrize("text, expected", HEADLINES, ids=[t[:50] for t, _ in HEADLINES])
 def test_a_headline_with_two_kinds_yields_both(nlp, text, expected):
     claims = claims_of(nlp, text, headline=True)
@@ -117,7 +151,7 @@ def test_a_headline_with_two_kinds_yields_both(nlp, text, expected):
     assert (fp, fn) == (0, 0), describe(claims)
 
 
-CASES = [*COORDINATED, *CARE, *SUBTOTALS, *CAPTURED, *SHARED]
+CASES = [*COORDINATED, *CARE, *SUBTOTALS, *PARTITIVE_AFTER, *CAPTURED, *SHARED, *VICTIMS]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[t[:60] for t, _ in CASES])

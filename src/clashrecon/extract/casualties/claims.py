@@ -11,7 +11,7 @@ from clashrecon.extract.actors import actor_of_phrase
 from clashrecon.extract.attribution import Attribution, attribute
 from clashrecon.extract.casualties.filters import is_measure, is_part_of_another_count
 from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, reports_negated
-from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, earlier_figure, find_kind, headline_kind, title_cased
+from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, context_kind, earlier_figure, find_kind, headline_kind, title_cased
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan
 from clashrecon.extract.casualties.party import location_country, number_place, party_from_context, victim_party
 from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, locality_scope, partitive_group, place_scope
@@ -34,11 +34,13 @@ def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     deployed troops, protesters, districts or years never becomes a claim.
     """
     carry: tuple[str, int] | None = None
-    last: list[str] = []  # the kinds of the sentence before's claims, which "N more" follows
+    earlier: list[str] = []  # the kinds of the article's claims so far, which "the victims" refer back to
+    last: list[str] = []  # those of the sentence before, which "N more" and "four of them" follow
     for sent in _sentences(doc, article):
         headline = article.segment_at(sent.start_char) is SegmentType.headline
-        claims = _sentence_claims(doc, sent, article, headline, carry, last)
+        claims = _sentence_claims(doc, sent, article, headline, carry, earlier, last)
         last = [str(c.kind) for c in claims]
+        earlier += last
         yield from claims
         # an earlier war named in this sentence frames "the fighting" in the next one only
         carry = sentence_background(sent)
@@ -93,16 +95,17 @@ class _Previous(NamedTuple):
 
 
 def _sentence_claims(
-    doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None, last: list[str]
+    doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None, earlier: list[str], last: list[str]
 ) -> list[Claim]:
     out: list[Claim] = []
     previous: _Previous | None = None
     taken: set[int] = set()
     for m in scan(sent):
-        found = _kind_of_mention(doc, sent, m, previous, headline)
+        found = _kind_of_mention(doc, sent, m, previous, headline, last)
         if found is None:
             continue
         noun, anchor, kind = found
+        kind = context_kind(kind, sent, earlier)
         taken.update(range(m.start, m.end))
         if noun is not None:
             taken.add(noun.i)
@@ -135,8 +138,11 @@ def _sentence_claims(
     return out
 
 
-def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | None, headline: bool) -> tuple[Token | None, Token, Kind] | None:
-    """(counted noun, anchor, kind) when the counted phrase counts casualties, else None."""
+def _kind_of_mention(
+    doc: Doc, sent: Span, m: Mention, previous: _Previous | None, headline: bool, last: list[str]
+) -> tuple[Token | None, Token, Kind] | None:
+    """(counted noun, anchor, kind) when the counted phrase counts casualties, else None;
+    `last` holds the kinds of the claims of the sentence before."""
     if is_measure(doc, m) or is_part_of_another_count(doc, m) or ("from" in m.flags and not earlier_figure(doc, m)) or reports_negated(m, doc):
         return None
     noun, is_people = (doc[m.start].head, True) if "single" in m.flags else counted_noun(doc, m, sent.end)
@@ -150,6 +156,9 @@ def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | Non
         kind = breakdown_continues(anchor, previous.kind, previous.token)
     if kind is None and previous is not None and after_group_marker(doc, m.start):
         kind = Kind(previous.kind, previous.token, [anchor])  # "killed 32, including 11 members of one family"
+    if kind is None and previous is None and len(set(last)) == 1 and partitive_group(doc, m, noun) is not None:
+        # "At least 35 people had died. Four of them are children.": the sentence before's kind
+        kind = breakdown_continues(anchor, last[0], anchor.head)
     if kind is None and headline and title_cased(sent):
         kind = headline_kind(doc, m, noun)
     if kind is None or denied(kind):

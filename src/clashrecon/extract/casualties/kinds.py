@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -292,14 +293,18 @@ def _find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind 
         if isinstance(step, Kind):
             return step
     node = noun if noun is not None else anchor
+    found = _kind_at_phrase(doc, m, noun, node, [node]) or _own_clause_kind(doc, m, noun)
+    if found is not None and not is_context_kind(found):
+        return found
     path = [node]
-    found = _kind_at_phrase(doc, m, noun, node, path) or _own_clause_kind(doc, m, noun)
+    step = _walk_up(node, noun, path)
+    if isinstance(step, Kind):
+        return step  # "the bodies of 30 victims": a casualty word above "victims" names their kind
     if found is not None:
         return found
-    step = _walk_up(node, noun, path)
     if step is _GIVE_UP:
         return None
-    return step if isinstance(step, Kind) else _fallback_kind(doc, m, noun, path)
+    return _fallback_kind(doc, m, noun, path)
 
 
 def _shared_kind(found: Kind) -> Kind:
@@ -364,6 +369,8 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         return Kind(CasualtyKind.captured.value, doc[m.end], path)
     if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in casualty_words().not_phrase_kind_nouns:
         kind = kind_noun(noun)
+        if is_context_kind(Kind(kind, noun, path)) and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and in_care(noun.head, noun.dep_):
+            kind = CasualtyKind.wounded.value  # "90 victims had to be flown abroad for treatment"
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return Kind(kind, noun, path)
     found = kind_from_children(node)
@@ -676,6 +683,45 @@ def _participle_kind(word: str) -> str | None:
             return None
         return lex.verbs[lemma]
     return None
+
+
+def is_context_kind(kind: Kind) -> bool:
+    """Whether the kind is only a context noun's ('victims'), which context_kind settles."""
+    tok = kind.token
+    return kind.kind == CasualtyKind.casualties.value and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in casualty_words().context_kind_nouns
+
+
+def context_kind(kind: Kind, sent: Span, earlier: Collection[str]) -> Kind:
+    """The kind of a count of 'victims' (data/casualties.json context_kind_nouns): that of the
+    casualty words of its own sentence, else that of the article's claims before it."""
+    if not is_context_kind(kind):
+        return kind
+    lex = casualty_words()
+    own = {_as_context(k) for t in sent if t.i != kind.token.i and (k := _sentence_kind_word(t)) is not None}
+    if own:
+        return kind if len(own) > 1 else Kind(own.pop(), kind.token, kind.path, kind.loser, kind.subgroup)
+    before = {_as_context(k) for k in earlier} - {CasualtyKind.casualties.value}
+    if len(before) == 1 or (CasualtyKind.killed.value in before and before - {CasualtyKind.killed.value} <= lex.dead_over):
+        chosen = before.pop() if len(before) == 1 else CasualtyKind.killed.value
+        return Kind(chosen, kind.token, kind.path, kind.loser, kind.subgroup)
+    return kind
+
+
+def _as_context(kind: str) -> str:
+    return CasualtyKind.killed.value if kind in casualty_words().as_killed else kind
+
+
+def _sentence_kind_word(tok: Token) -> str | None:
+    """The kind a casualty word of the sentence names, for context_kind; not the verbs that
+    name a kind only with their own nouns ('claimed responsibility', 'recovered weapons')."""
+    lex = casualty_words()
+    lemma = verb_lemma(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lex.context_kind_nouns:
+        return None
+    if tok.pos_ == "VERB" and lemma in lex.verbs and lemma not in lex.not_relative_clause and cause_holds(tok):
+        return lex.verbs[lemma]
+    # "40 hurt" is sometimes tagged a noun: the adjective's kind whatever the tag
+    return kind_noun(tok) or lex.adjectives.get(tok.lower_)
 
 
 def breakdown_continues(anchor: Token, kind: str, token: Token) -> Kind | None:

@@ -107,6 +107,9 @@ class CasualtyWords:
     care_nouns: frozenset[str]
     condition_nouns: frozenset[str]
     condition_adjectives: frozenset[str]
+    context_kind_nouns: frozenset[str]
+    as_killed: frozenset[str]
+    dead_over: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -222,4 +225,7 @@ def casualty_words() -> CasualtyWords:
         care_nouns=frozenset(raw["care_nouns"]["words"]),
         condition_nouns=frozenset(raw["care_conditions"]["nouns"]),
         condition_adjectives=frozenset(raw["care_conditions"]["adjectives"]),
+        context_kind_nouns=frozenset(raw["context_kind_nouns"]["words"]),
+        as_killed=frozenset(raw["context_kind_nouns"]["as_killed"]),
+        dead_over=frozenset(raw["context_kind_nouns"]["dead_over"]),
     )
