@@ -144,6 +144,17 @@ VICTIMS: list[tuple[str, list[Expect]]] = [
 ]
 
 
+# 10. Trapped or buried under rubble: missing; not trapped in a besieged city, nor bodies
+RUBBLE: list[tuple[str, list[Expect]]] = [
+    ("More than 75 bodies have been recovered from the rubble, while dozens remain trapped under the debris.",
+     [_e(B, "more_than", 76, None), _e(M, "vague", 24, 99)]),
+    ("Rescuers said 30 people were trapped under the rubble of the building.", [_e(M, "exact", 30, 30)]),
+    ("At least 40 people are still buried under the ruins.", [_e(M, "at_least", 40, None)]),
+    ("Thousands of civilians remain trapped in the besieged city.", []),
+    ("Rescuers said 12 bodies were buried under the rubble.", [_e(B, "exact", 12, 12)]),
+    ("Villagers buried 30 people in a mass grave.", []),
+]
+
 @pytest.mark.parametrize("text, expected", HEADLINES, ids=[t[:50] for t, _ in HEADLINES])
 def test_a_headline_with_two_kinds_yields_both(nlp, text, expected):
     claims = claims_of(nlp, text, headline=True)
@@ -151,7 +162,7 @@ def test_a_headline_with_two_kinds_yields_both(nlp, text, expected):
     assert (fp, fn) == (0, 0), describe(claims)
 
 
-CASES = [*COORDINATED, *CARE, *SUBTOTALS, *PARTITIVE_AFTER, *CAPTURED, *SHARED, *VICTIMS]
+CASES = [*COORDINATED, *CARE, *SUBTOTALS, *PARTITIVE_AFTER, *CAPTURED, *SHARED, *VICTIMS, *RUBBLE]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[t[:60] for t, _ in CASES])

@@ -498,6 +498,9 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
         return Kind(CasualtyKind.killed.value, head if lemma in lex.lose else lives, path)
     if dep in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX") and in_care(head, dep):
         return Kind(CasualtyKind.wounded.value, head, path)  # "60 people were admitted to hospital", "14 remain in hospital"
+    under = _under_rubble(head) if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") else None
+    if under is not None:
+        return Kind(CasualtyKind.missing.value, under, [*path, under])  # "dozens remain trapped under the debris"
     if lemma in lex.listing_verbs and dep in ("dobj", "attr"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in lex.life_nouns:
@@ -532,6 +535,20 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
                 return found
         if lemma not in lex.listing_verbs:
             return _STOP
+    return None
+
+
+def _under_rubble(verb: Token) -> Token | None:
+    """The 'trapped'/'buried' of 'are buried under the ruins', 'remain trapped under the debris'
+    (the verb itself or its complement), when its phrase names rubble (data/casualties.json rubble_words)."""
+    lex = casualty_words()
+    for word in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd"))):
+        if word.lemma_.lower() not in lex.rubble_verbs or has_negation(word):
+            continue
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.rubble_prepositions:
+                if any(p.dep_ == "pobj" and (p.lower_ in lex.rubble_nouns or p.lemma_.lower() in lex.rubble_nouns) for p in prep.children):
+                    return word
     return None
 
 

@@ -107,6 +107,9 @@ class CasualtyWords:
     care_nouns: frozenset[str]
     condition_nouns: frozenset[str]
     condition_adjectives: frozenset[str]
+    rubble_verbs: frozenset[str]
+    rubble_prepositions: frozenset[str]
+    rubble_nouns: frozenset[str]
     context_kind_nouns: frozenset[str]
     as_killed: frozenset[str]
     dead_over: frozenset[str]
@@ -225,6 +228,9 @@ def casualty_words() -> CasualtyWords:
         care_nouns=frozenset(raw["care_nouns"]["words"]),
         condition_nouns=frozenset(raw["care_conditions"]["nouns"]),
         condition_adjectives=frozenset(raw["care_conditions"]["adjectives"]),
+        rubble_verbs=frozenset(raw["rubble_words"]["verbs"]),
+        rubble_prepositions=frozenset(raw["rubble_words"]["prepositions"]),
+        rubble_nouns=frozenset(raw["rubble_words"]["nouns"]),
         context_kind_nouns=frozenset(raw["context_kind_nouns"]["words"]),
         as_killed=frozenset(raw["context_kind_nouns"]["as_killed"]),
         dead_over=frozenset(raw["context_kind_nouns"]["dead_over"]),
