@@ -223,6 +223,18 @@ def test_deeply_nested_html_is_read_or_named_never_a_crash(tmp_path):
         assert read.articles or read.errors
 
 
+@pytest.mark.parametrize("depth", [250, 255, 300, 5_000])
+def test_html_past_the_parsers_depth_is_named_too_deep_never_empty(tmp_path, depth):
+    """libxml2 drops everything below 256 levels: that page has text, so 'no article text' would be wrong."""
+    sentence = "<p>Ten soldiers were killed on Tuesday, the ministry said in a statement about the fighting.</p>"
+    path = write(tmp_path, "deep.html", "<html><body>" + "<div>" * depth + sentence + "</div>" * depth + "</body></html>")
+    if depth < 252:
+        assert "Ten soldiers were killed" in read_file(path).articles[0].article.text
+        return
+    with pytest.raises(InputFileError, match="nested too deeply"):
+        read_file(path)
+
+
 def test_jsonl_keeps_good_lines_and_names_the_broken_one(tmp_path):
     lines = [
         json.dumps({"title": "One", "text": "First report of shelling in the north today."}),
