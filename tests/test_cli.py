@@ -89,6 +89,27 @@ def test_usage_errors_exit_2_with_a_clear_message(runner, seeds_db, args, messag
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["timeline", "--since", "2023-01-01"], "no events on or after 2023-01-01; the store's events run from 1994 to 2022-09-14"),
+        (["timeline", "--since", "2021-01-01", "--until", "2021-12-31"], "no events between 2021-01-01 and 2021-12-31"),
+        (["conflicts", "--since", "2023-01-01"], "no conflicts on or after 2023-01-01; widen --since/--until"),
+    ],
+)
+def test_a_window_matching_nothing_says_so_not_that_the_store_is_empty(runner, seeds_db, args, message):
+    result = run_cli(runner, *args, "--db", str(seeds_db))
+    assert result.exit_code == 0
+    assert message in result.stderr
+    assert "yet" not in result.stderr
+
+
+def test_since_after_until_is_a_usage_error(runner, seeds_db):
+    result = run_cli(runner, "timeline", "--since", "2022-09-20", "--until", "2022-09-13", "--db", str(seeds_db))
+    assert result.exit_code == 2
+    assert "--since 2022-09-20 is after --until 2022-09-13" in result.stderr
+
+
 def test_read_command_on_a_missing_store_exits_2(runner, tmp_path):
     result = run_cli(runner, "timeline", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 2

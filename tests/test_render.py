@@ -8,6 +8,7 @@ from clashrecon import render
 from rich.console import Console
 
 from clashrecon.models import CasualtyKind, Conflict, Event, Fact, Field, Position, Precision, Relation, Round, Tally, TimeRef
+from clashrecon.queries import Conflicts
 
 
 @pytest.mark.parametrize(
@@ -46,7 +47,7 @@ def _conflict() -> Conflict:
 
 def test_article_text_is_printed_literally_never_as_markup(capsys):
     with render.out().capture() as cap:
-        render.conflicts([_conflict()], as_json=False, include_all=False)
+        render.conflicts(Conflicts([_conflict()], 1, 1), as_json=False)
     text = cap.get()
     assert "[bold red]fake[/bold red]" in text
     assert "[link=http://x]click[/link]" in text
@@ -79,7 +80,7 @@ def test_the_timeline_shows_figures_per_party_with_the_arithmetic():
 
 
 def test_json_output_is_the_contract(capsys):
-    render.conflicts([_conflict()], as_json=True, include_all=False)
+    render.conflicts(Conflicts([_conflict()], 1, 1), as_json=True)
     import json
 
     [data] = json.loads(capsys.readouterr().out)

@@ -239,14 +239,19 @@ class ConflictsCommand:
     read: ReadOptions
     field: str
     all: bool
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = None
 
 
 def _conflicts(cmd: ConflictsCommand) -> int:
     from clashrecon import queries, render
 
     with _open_read(cmd.read) as store:
-        conflicts = queries.conflicts(store, field=cmd.field, include_all=cmd.all)
-    render.conflicts(conflicts, as_json=cmd.read.json, include_all=cmd.all)
+        found = queries.conflicts(
+            store, field=cmd.field, include_all=cmd.all, since=cmd.since, until=cmd.until, limit=cmd.limit
+        )
+    render.conflicts(found, as_json=cmd.read.json)
     return 0
 
 
@@ -256,11 +261,19 @@ def conflicts_cmd(
     all_relations: Annotated[
         bool, typer.Option("--all", help="Also list updates, aggregates and subtotals, and why they are not conflicts")
     ] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only findings of events on or after YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only findings of events on or before YYYY-MM-DD")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many, most important first")] = None,
     db: DbOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Real disagreements between sources: discrepancies and disputed claims."""
-    _run(_conflicts, ConflictsCommand(ReadOptions(db, json), field.value, all_relations))
+
+    def run() -> int:
+        window = _parse_day("--since", since), _parse_day("--until", until)
+        return _conflicts(ConflictsCommand(ReadOptions(db, json), field.value, all_relations, *window, limit))
+
+    _run(run)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,15 @@ def _check_kind(kind: str | None) -> None:
         raise UsageError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS[:-1])} or {KINDS[-1]}")
 
 
+def check_window(since: date | None, until: date | None) -> None:
+    """A window that ends before it starts matches nothing by construction: say so, not 'no events'."""
+    if since is not None and until is not None and since > until:
+        raise UsageError(
+            f"--since {since.isoformat()} is after --until {until.isoformat()}, so nothing can match; "
+            "give the earlier day to --since"
+        )
+
+
 def _in_window(start: str | None, end: str | None, since: date | None, until: date | None) -> bool:
     if since is None and until is None:
         return True
@@ -43,22 +52,45 @@ def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
 
 @dataclass(frozen=True)
 class Timeline:
-    """What `timeline` shows: the events in time order, then the final figures of their stories."""
+    """What `timeline` shows: the events in time order, then the final figures of their stories.
+
+    `stored` counts every event in the store, `first` and `last` are the earliest and latest
+    dated ones: what an empty window is told so it can be widened.
+    """
 
     events: list[Event]
     figures: list[Tally]
+    since: date | None = None
+    until: date | None = None
+    stored: int = 0
+    first: Event | None = None
+    last: Event | None = None
+
+
+def _dated_ends(events: tuple[Event, ...] | list[Event]) -> tuple[Event | None, Event | None]:
+    dated = [e for e in events if e.when.start]
+    if not dated:
+        return None, None
+    return min(dated, key=lambda e: e.when.start), max(dated, key=lambda e: e.when.end or e.when.start)
 
 
 def timeline(store: Store, *, since: date | None = None, until: date | None = None) -> Timeline:
     """Events overlapping the window, and the final figures with a round of fighting inside it."""
+    check_window(since, until)
     with store.snapshot():
         rec = store.load_reconciliation()
     windowed = since is not None or until is not None
+    first, last = _dated_ends(rec.events)
     return Timeline(
         events=[e for e in rec.events if _overlaps(e, since, until)],
         figures=[
             t for t in rec.tallies if not windowed or any(_in_window(r.start, r.end, since, until) for r in t.rounds)
         ],
+        since=since,
+        until=until,
+        stored=len(rec.events),
+        first=first,
+        last=last,
     )
 
 
@@ -83,15 +115,55 @@ def figures(store: Store, *, party: str | None = None, kind: str | None = None) 
     return [t for t in tallies if kind is None or t.kind.value == kind]
 
 
-def conflicts(store: Store, *, field: str = "all", include_all: bool = False) -> list[Conflict]:
+@dataclass(frozen=True)
+class Conflicts:
+    """What `conflicts` shows: the first `limit` of the matching findings, most important first.
+
+    `matched` counts every finding the options select, `stored` every one of the kinds asked
+    for in the store (so an empty window can be told apart from a store without any).
+    """
+
+    shown: list[Conflict]
+    matched: int
+    stored: int
+    include_all: bool = False
+    since: date | None = None
+    until: date | None = None
+
+
+def conflicts(
+    store: Store,
+    *,
+    field: str = "all",
+    include_all: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> Conflicts:
+    """Findings of one field (or all), only real conflicts unless `include_all`, of events overlapping
+    the window; at most `limit` of them."""
     _check_field(field)
+    check_window(since, until)
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit {limit} shows nothing; give 1 or more, or leave it out to see every finding")
     with store.snapshot():
         rec = store.load_reconciliation()
-    return [
-        c
-        for c in rec.conflicts
-        if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)
-    ]
+    events = {e.id: e for e in rec.events}
+    kinds = [c for c in rec.conflicts if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)]
+
+    def in_window(c: Conflict) -> bool:
+        event = events.get(c.event_id or "")
+        return since is None and until is None or (event is not None and _overlaps(event, since, until))
+
+    matched = [c for c in kinds if in_window(c)]
+    return Conflicts(
+        shown=matched[:limit] if limit is not None else matched,
+        matched=len(matched),
+        stored=len(kinds),
+        include_all=include_all,
+        since=since,
+        until=until,
+    )
 
 
 def claims(store: Store, *, field: str | None = None, article: str | None = None) -> list[Claim]:

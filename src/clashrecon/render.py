@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -19,9 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from clashrecon.models import Claim, Conflict, Event, Fact, Position, Round, Tally, TimeRef
+    from clashrecon.models import Claim, Event, Fact, Position, Round, Tally, TimeRef
     from clashrecon.pipeline import IngestReport
-    from clashrecon.queries import Shown, Timeline
+    from clashrecon.queries import Conflicts, Shown, Timeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-?]*[ -/]*[@-~]")
 
@@ -55,6 +56,11 @@ def error(message: str) -> None:
 
 def warn(message: str) -> None:
     err().print(Text("warning: ", style="yellow") + t(message.replace("\n", " ")), soft_wrap=True)
+
+
+def tell(message: str) -> None:
+    """A plain message on stderr, never wrapped (so it greps as one line)."""
+    err().print(t(message.replace("\n", " ")), soft_wrap=True)
 
 
 def note(message: str) -> None:
@@ -207,6 +213,31 @@ def event_body(e: Event) -> Text:
     return body
 
 
+def window_text(since: date | None, until: date | None) -> str:
+    """'between 2022-09-01 and 2022-09-10', 'on or after 2022-09-01', 'on or before ...'."""
+    if since is not None and until is not None:
+        return f"between {since.isoformat()} and {until.isoformat()}"
+    if since is not None:
+        return f"on or after {since.isoformat()}"
+    return f"on or before {until.isoformat()}" if until is not None else ""
+
+
+def _nothing_in_window(
+    what: str, stored: int, since: date | None, until: date | None, first: Event | None, last: Event | None
+) -> str:
+    """Why a listing is empty: an empty store, or a window that misses what the store holds (and where it lies)."""
+    if not stored:
+        return f"no {what} in the store yet; run `clashrecon ingest PATH`"
+    if since is None and until is None:
+        return f"no {what}"
+    span = ""
+    if first is not None and last is not None:
+        begin = first.when.model_copy(update={"end": None})
+        end = last.when.model_copy(update={"start": last.when.end or last.when.start, "end": None, "part_of_day": None})
+        span = f"; the store's events run from {when_text(begin)} to {when_text(end)}"
+    return f"no {what} {window_text(since, until)}{span}; widen --since/--until or leave them out"
+
+
 def timeline(view: Timeline, *, as_json: bool) -> None:
     """The events table, then a short table of the stories' final figures when there are any."""
     events = view.events
@@ -214,7 +245,7 @@ def timeline(view: Timeline, *, as_json: bool) -> None:
         emit_json([e.contract() for e in events])  # the events only: figures have their own command
         return
     if not events:
-        err().print(t("no events in the store yet; run `clashrecon ingest PATH`"))
+        tell(_nothing_in_window("events", view.stored, view.since, view.until, view.first, view.last))
         return
     table = Table(title="Reconciled timeline", show_lines=True, expand=True)
     # narrow date and source columns leave the width to the figures, which are what is read
@@ -312,9 +343,9 @@ def figures(tallies: list[Tally], *, as_json: bool, filtered: bool) -> None:
         return
     if not tallies:
         if filtered:
-            err().print(t("no final figures match those options; `clashrecon figures` lists them all"))
+            tell("no final figures match those options; `clashrecon figures` lists them all")
         else:
-            err().print(t("no final figures in the store yet; run `clashrecon ingest PATH`"))
+            tell("no final figures in the store yet; run `clashrecon ingest PATH`")
         return
     out().print(figures_table(tallies, full=True))
     note(
@@ -349,12 +380,16 @@ def _position_lines(p: Position, quotes: int) -> list[Text]:
     return lines
 
 
-def conflicts(items: list[Conflict], *, as_json: bool, include_all: bool) -> None:
+def conflicts(found: Conflicts, *, as_json: bool) -> None:
+    items = found.shown
     if as_json:
         emit_json([c.contract() for c in items])
         return
     if not items:
-        err().print(t("no conflicts found" + ("" if include_all else " (use --all to see updates, aggregates and subtotals)")))
+        if found.stored and (found.since is not None or found.until is not None):
+            tell(f"no conflicts {window_text(found.since, found.until)}; widen --since/--until or leave them out")
+        else:
+            tell("no conflicts found" + ("" if found.include_all else " (use --all to see updates, aggregates and subtotals)"))
         return
     for c in items:
         head = Text()
@@ -368,7 +403,9 @@ def conflicts(items: list[Conflict], *, as_json: bool, include_all: bool) -> Non
             for line in _position_lines(p, 2 if c.is_conflict else 1):
                 out().print(line)
         out().print()
-    if not include_all:
+    if found.matched > len(items):
+        note(f"{len(items)} of {found.matched} shown, most important first; raise --limit to see more")
+    if not found.include_all:
         note("only discrepancies and disputes are shown; --all also lists updates, aggregates and subtotals")
 
 
@@ -380,7 +417,7 @@ def claims(items: list[Claim], *, as_json: bool) -> None:
         emit_json([c.contract() for c in items])
         return
     if not items:
-        err().print(t("no claims"))
+        tell("no claims")
         return
     table = Table(show_lines=False, expand=True)
     for col in ("id", "article", "field", "kind", "value", "claimant", "when", "quote"):
@@ -400,7 +437,7 @@ def sources(rows: list[dict[str, Any]], *, as_json: bool) -> None:
         emit_json(rows)
         return
     if not rows:
-        err().print(t("no articles in the store"))
+        tell("no articles in the store")
         return
     table = Table(title="Sources", expand=True)
     for col in ("article", "title", "outlet", "published", "origin", "why", "claims"):
