@@ -42,6 +42,24 @@ def test_every_quote_is_the_stored_text_at_its_offsets(runner, seeds_db):
         assert texts[c["article"]][c["start"] : c["end"]] == c["quote"]
 
 
+def test_claims_piped_at_80_columns_are_one_line_each_never_split_mid_word(runner, seeds_db, monkeypatch):
+    from clashrecon import render
+
+    monkeypatch.setattr(render, "_stdout", [render.Console(width=80, highlight=False, emoji=False, markup=False)])
+    claims = cli_json(runner, "claims", "--db", str(seeds_db))
+    lines = run_cli(runner, "claims", "--db", str(seeds_db)).stdout.splitlines()
+    assert len(lines) == len(claims)  # 4,798 lines for the seeds' claims before
+    assert all(line.startswith(c["id"]) and line.endswith(f"“{' '.join(c['quote'].split())}”") for line, c in zip(lines, claims))
+
+
+def test_claims_stop_quietly_when_the_reader_has_enough(seeds_db):
+    done = subprocess.run(
+        f"{sys.executable} -m clashrecon claims --db {seeds_db} | head -1", shell=True, capture_output=True, text=True, cwd=ROOT
+    )
+    assert len(done.stdout.splitlines()) == 1
+    assert done.stderr == ""
+
+
 def test_ingesting_the_seeds_twice_leaves_the_same_claims(runner, seeds_copy):
     before = cli_json(runner, "claims", "--db", str(seeds_copy))
     result = run_cli(runner, "ingest", str(SEEDS), "--db", str(seeds_copy))

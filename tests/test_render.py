@@ -7,8 +7,10 @@ import pytest
 from clashrecon import render
 from rich.console import Console
 
-from clashrecon.models import CasualtyKind, Conflict, Event, Fact, Field, Position, Precision, Relation, Round, Tally, TimeRef
-from clashrecon.queries import Conflicts
+from clashrecon.models import (
+    CasualtyKind, Claim, Conflict, Event, Fact, Field, Position, Precision, Quantity, Relation, Round, Tally, TimeRef, VictimGroup,
+)
+from clashrecon.queries import ClaimStream, Conflicts
 
 
 @pytest.mark.parametrize(
@@ -135,3 +137,90 @@ def test_the_timelines_short_table_has_a_note_column_only_when_a_figure_has_a_no
     assert "note" not in _printed(render.figures_table([plain], full=False))
     short = _printed(render.figures_table([_two_rounds()], full=False))
     assert "note" in short and "23 + 6 = 29 over 2 rounds" in short and "conservative" not in short
+
+
+def _claim(n: int, quote: str, article: str = "report_from_the_front.txt") -> Claim:
+    return Claim(
+        id=f"c{n:011d}", article=article, article_id="a1", field=Field.casualties, kind="killed",
+        quote=quote, start=0, end=len(quote), claimant="Armenia", quantity=Quantity.at_least(49 + n),
+        victim_party="Armenia", victim_group=VictimGroup.military,
+        event_time=TimeRef(start="2022-09-13", precision=Precision.day),
+    )
+
+
+QUOTE = "Azerbaijani forces shelled Armenian territory on Tuesday and killed at least 49 Armenian soldiers, the prime minister said."
+
+
+@pytest.fixture
+def screen(monkeypatch):
+    """The terminal `render` prints to, at a width the test sets."""
+    import io
+
+    def at(width: int) -> io.StringIO:
+        console = Console(file=io.StringIO(), width=width, highlight=False, emoji=False, markup=False)
+        monkeypatch.setattr(render, "out", lambda: console)
+        return console.file
+
+    return at
+
+
+def _stream(claims: list[Claim]) -> ClaimStream:
+    return ClaimStream(iter(claims), max(len(c.article) for c in claims))
+
+
+def test_claims_fit_a_wide_terminal_as_columns_with_the_quote_cut_last(screen):
+    shown = screen(120)
+    render.claims(_stream([_claim(0, QUOTE), _claim(1, "Casualties rose.")]), as_json=False)
+    header, first, second = shown.getvalue().splitlines()
+    assert header.split() == ["id", "article", "kind", "value", "side", "claimant", "when", "quote"]
+    assert first.startswith("c00000000000 report_from_the_front.txt killed") and first.endswith("…")
+    assert "≥49" in first and "Armenia" in first and "2022-09-13" in first
+    assert max(len(line) for line in (header, first, second)) <= 120
+    assert second.endswith("Casualties rose.")  # a quote that fits is whole, and words are never split
+
+
+def test_claims_too_wide_for_columns_are_one_line_each_whole(screen):
+    shown = screen(80)
+    render.claims(_stream([_claim(n, QUOTE) for n in range(3)]), as_json=False)
+    lines = shown.getvalue().splitlines()
+    assert len(lines) == 3
+    assert lines[0] == (
+        "c00000000000  report_from_the_front.txt  killed ≥49 Armenia military  per Armenia  2022-09-13  "
+        f"“{QUOTE}”"
+    )
+
+
+def test_claims_json_streams_exactly_what_one_json_document_would_be(capsys):
+    claims = [_claim(n, QUOTE) for n in range(600)]  # more than one batch
+    render.emit_json([c.contract() for c in claims])
+    whole = capsys.readouterr().out
+    render.claims(_stream(claims), as_json=True)
+    assert capsys.readouterr().out == whole
+    render.claims(ClaimStream(iter([]), 0), as_json=True)
+    assert capsys.readouterr().out == "[]\n"
+
+
+def test_output_to_a_terminal_goes_through_the_pager_as_git_does(monkeypatch, tmp_path, capsys):
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setattr(render, "_stdout_is_terminal", lambda: True)
+    monkeypatch.delenv("CLASHRECON_PAGER", raising=False)
+    monkeypatch.setenv("PAGER", f"cat > {paged}; echo LESS=$LESS >> {paged}")
+    render.claims(_stream([_claim(0, QUOTE)]), as_json=False)
+    assert capsys.readouterr().out == ""
+    text = paged.read_text()
+    assert QUOTE in text and "LESS=FRX" in text  # less quits when it fits a screen and keeps colours
+
+
+@pytest.mark.parametrize("terminal, pager, expected", [(False, "less", None), (True, "cat", None), (True, "", None), (True, "most -s", "most -s")])
+def test_no_pager_for_pipes_or_when_turned_off(monkeypatch, terminal, pager, expected):
+    monkeypatch.setattr(render, "_stdout_is_terminal", lambda: terminal)
+    monkeypatch.delenv("CLASHRECON_PAGER", raising=False)
+    monkeypatch.setenv("PAGER", pager)
+    assert render.pager_command() == expected
+
+
+def test_json_is_never_paged(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(render, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("CLASHRECON_PAGER", f"cat > {tmp_path / 'paged.txt'}")
+    render.claims(_stream([_claim(0, QUOTE)]), as_json=True)
+    assert QUOTE in capsys.readouterr().out and not (tmp_path / "paged.txt").exists()

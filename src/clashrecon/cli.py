@@ -7,6 +7,7 @@ so that `clashrecon --help` answers at once and the read commands never load spa
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -75,6 +76,11 @@ def _run(fn, *args) -> None:
 
         render.error("interrupted; everything stored before this point is kept")
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        from clashrecon import render
+
+        render.stdout_closed()  # the reader (`head`, a pager) has all it wanted, as with git
+        raise typer.Exit(0) from None
     raise typer.Exit(code or 0)
 
 
@@ -286,9 +292,8 @@ class ClaimsCommand:
 def _claims(cmd: ClaimsCommand) -> int:
     from clashrecon import queries, render
 
-    with _open_read(cmd.read) as store:
-        claims = queries.claims(store, field=cmd.field, article=cmd.article)
-    render.claims(claims, as_json=cmd.read.json)
+    with _open_read(cmd.read) as store, closing(queries.claims(store, field=cmd.field, article=cmd.article)) as stream:
+        render.claims(stream, as_json=cmd.read.json)  # claims are read while they are printed
     return 0
 
 

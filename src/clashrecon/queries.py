@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from clashrecon.corpus.view import articles_as_derived, claims_as_derived
+from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived, claims_as_derived
 from clashrecon.errors import UnknownId, UsageError
 from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
 from clashrecon.store import Store
@@ -166,14 +167,37 @@ def conflicts(
     )
 
 
-def claims(store: Store, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+@dataclass(frozen=True)
+class ClaimStream:
+    """What `claims` shows, read a batch at a time while the caller consumes it, so any number
+    fits in memory; `names_width` is the longest article name, so a table can fit it before
+    the first claim is read."""
+
+    rows: Generator[Claim, None, None]
+    names_width: int
+
+    def __iter__(self) -> Iterator[Claim]:
+        return self.rows
+
+    def close(self) -> None:
+        """End the read (and its snapshot) early, before the store closes."""
+        self.rows.close()
+
+
+def claims(store: Store, *, field: str | None = None, article: str | None = None) -> ClaimStream:
+    """The claims as the corpus passes see them, streamed; the options are checked before the first one."""
     _check_field(field)
+    if article and not store.has_article(article):
+        names = store.article_names(10)
+        raise UsageError(f"no article named {article!r} in the store; stored: {', '.join(names) or 'none'}")
+    return ClaimStream(_claims(store, field, article), store.longest_article_name())
+
+
+def _claims(store: Store, field: str | None, article: str | None) -> Iterator[Claim]:
     with store.snapshot():
-        found = claims_as_derived(store.claims(field=field, article=article), store.derived())
-        if article and not found and not any(a.name == article for a in store.articles(with_text=False)):
-            names = sorted(a.name for a in store.articles(with_text=False))
-            raise UsageError(f"no article named {article!r} in the store; stored: {', '.join(names[:10]) or 'none'}")
-    return found
+        derive = ClaimsAsDerived(store.derived())
+        for c in store.iter_claims(field=field, article=article):
+            yield derive(c)
 
 
 def sources(store: Store) -> list[dict[str, Any]]:

@@ -8,33 +8,51 @@ drive the terminal.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import signal
+import subprocess
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import date
-from functools import cache
+from functools import wraps
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from clashrecon.lexicon import load_data
+
 if TYPE_CHECKING:
     from clashrecon.models import Claim, Event, Fact, Position, Round, Tally, TimeRef
     from clashrecon.pipeline import IngestReport
-    from clashrecon.queries import Conflicts, Shown, Timeline
+    from clashrecon.queries import ClaimStream, Conflicts, Shown, Timeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-?]*[ -/]*[@-~]")
 
 
-@cache
+_stdout: list[Console] = []  # the console stdout is printed through; a pager's while `paged` runs
+
+
 def out() -> Console:
-    return Console(highlight=False, emoji=False, markup=False)
+    if not _stdout:
+        _stdout.append(Console(highlight=False, emoji=False, markup=False))
+    return _stdout[-1]
 
 
-@cache
+_stderr: list[Console] = []  # likewise for messages: a terminal's go to the pager too, in order
+
+
 def err() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+    if not _stderr:
+        _stderr.append(Console(stderr=True, highlight=False, emoji=False, markup=False))
+    return _stderr[-1]
 
 
 def safe(value: object) -> str:
@@ -65,6 +83,96 @@ def tell(message: str) -> None:
 
 def note(message: str) -> None:
     err().print(t(message.replace("\n", " "), style="dim"), soft_wrap=True)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def pager_command() -> str | None:
+    """The pager to show a read command's output through, or None to print it directly.
+
+    As git does: only when stdout is a terminal; CLASHRECON_PAGER, else PAGER, else `less`;
+    an empty value or `cat` turns paging off.
+    """
+    if not _stdout_is_terminal():
+        return None
+    command = os.environ.get("CLASHRECON_PAGER", os.environ.get("PAGER"))
+    if command is None:
+        return "less" if shutil.which("less") else None
+    return None if command.strip() in ("", "cat") else command
+
+
+@contextmanager
+def paged(enabled: bool = True) -> Iterator[None]:
+    """Everything printed to stdout inside goes through the pager (see `pager_command`).
+
+    `less` gets LESS=FRX unless LESS is set, as git sets it: it quits at once when the output
+    fits one screen, keeps colours, and leaves the text on the screen. Quitting the pager early
+    ends the output quietly.
+    """
+    command = pager_command() if enabled else None
+    if command is None:
+        yield
+        return
+    screen = out()
+    env = {"LESS": "FRX", "LV": "-c", **os.environ}
+    pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env, text=True, encoding="utf-8", errors="replace")
+    console = Console(file=pager.stdin, width=screen.width, force_terminal=True, highlight=False, emoji=False, markup=False)
+    streams = [_stdout] + ([_stderr] if err().is_terminal else [])  # as git does, a terminal's stderr too
+    for stream in streams:
+        stream.append(console)
+    try:
+        yield
+    except BrokenPipeError:
+        pass  # the reader quit the pager before the end
+    finally:
+        for stream in streams:
+            stream.pop()
+        with suppress(BrokenPipeError):
+            pager.stdin.close()
+        # like git, wait for the pager with Ctrl-C left to it (less uses it to stop a search)
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pager.wait()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _paged(render: Callable[..., None]) -> Callable[..., None]:
+    """A read command's renderer, paged unless it prints JSON."""
+
+    @wraps(render)
+    def paged_render(*args: Any, as_json: bool, **kwargs: Any) -> None:
+        with paged(enabled=not as_json):
+            render(*args, as_json=as_json, **kwargs)
+
+    return paged_render
+
+
+def stdout_closed() -> None:
+    """The reader of stdout went away: point stdout at /dev/null so the interpreter's last
+    flush does not fail again on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a file (tests capture it)
+    finally:
+        os.close(devnull)
+
+
+def emit_json_stream(items: Iterable[Any], batch: int = 256) -> None:
+    """A JSON array written a batch of items at a time, byte for byte what `emit_json` prints for
+    the list (one `dumps` per batch: the indenting encoder is slow to set up per item)."""
+    write = sys.stdout.write
+    opened = False
+    for chunk in iter(lambda: list(islice(items, batch)), []):
+        text = json.dumps(chunk, ensure_ascii=False, indent=2)
+        write(("," if opened else "[") + text[1:-2])  # the batch's items, without its brackets
+        opened = True
+    write("\n]\n" if opened else "[]\n")
+    sys.stdout.flush()
 
 
 def emit_json(data: Any) -> None:
@@ -238,6 +346,7 @@ def _nothing_in_window(
     return f"no {what} {window_text(since, until)}{span}; widen --since/--until or leave them out"
 
 
+@_paged
 def timeline(view: Timeline, *, as_json: bool) -> None:
     """The events table, then a short table of the stories' final figures when there are any."""
     events = view.events
@@ -337,6 +446,7 @@ def figures_table(tallies: list[Tally], *, full: bool) -> Table:
     return table
 
 
+@_paged
 def figures(tallies: list[Tally], *, as_json: bool, filtered: bool) -> None:
     if as_json:
         emit_json([f.contract() for f in tallies])
@@ -380,6 +490,7 @@ def _position_lines(p: Position, quotes: int) -> list[Text]:
     return lines
 
 
+@_paged
 def conflicts(found: Conflicts, *, as_json: bool) -> None:
     items = found.shown
     if as_json:
@@ -412,26 +523,102 @@ def conflicts(found: Conflicts, *, as_json: bool) -> None:
 # ------------------------------------------------------------------------- claims, sources, show
 
 
-def claims(items: list[Claim], *, as_json: bool) -> None:
+CLAIM_COLUMNS = ("id", "article", "kind", "value", "side", "claimant", "when")
+
+
+def claim_cells(c: Claim) -> dict[str, str]:
+    """A claim's columns as short printable text; the quote on one line."""
+    if c.quantity is not None:
+        value = c.quantity.display()
+        side = " ".join(x for x in (c.victim_party, c.victim_group.value if c.victim_group else None) if x)
+    else:
+        subject = c.subject if c.subject != c.kind.value else None  # "attack → Azerbaijan", not "attack attack → …"
+        value, side = " → ".join(x for x in (subject, c.value) if x), ""
+    t_ = c.event_time
+    when = (t_.start or "")[:10] if t_ is not None and t_.start else (f"day {t_.relative_day_index}" if t_ and t_.relative_day_index else "")
+    cells = {
+        "id": c.id, "article": c.article, "kind": c.kind.value, "value": value,
+        "side": side, "claimant": c.claimant or "", "when": when, "quote": c.quote,
+    }
+    return {k: " ".join(safe(v).split()) for k, v in cells.items()}
+
+
+def fit(text: str, width: int) -> str:
+    """Text cut to `width` cells with '…' when longer (never padded)."""
+    if text.isascii():  # one cell per character: most article text, and far quicker to measure
+        return text if len(text) <= width else text[: max(0, width - 1)] + "…" if width > 0 else ""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
+
+
+def pad(text: str, width: int) -> str:
+    """Text cut or padded to exactly `width` cells."""
+    text = fit(text, width)
+    return text.ljust(width) if text.isascii() else set_cell_size(text, width)
+
+
+def claim_widths(sample: list[dict[str, str]], width: int, names_width: int) -> dict[str, int] | None:
+    """Column widths that leave the quote its minimum, or None when no table fits `width`."""
+    cfg = load_data("terminal.json")["claims"]
+    cols = cfg["columns"]
+    widths = {}
+    for name in CLAIM_COLUMNS:
+        widest = max([len(name), *(cell_len(row[name]) for row in sample)])
+        if name == "article":
+            widest = max(widest, names_width)
+        cap = cols[name]["max"]
+        widths[name] = widest if cap is None else min(widest, cap)
+
+    def quote_room() -> int:
+        return width - sum(widths.values()) - len(widths)  # one space after each column
+
+    while quote_room() < cfg["min_quote"]:
+        shrinkable = [n for n in CLAIM_COLUMNS if cols[n]["min"] is not None and widths[n] > cols[n]["min"]]
+        if not shrinkable:
+            return None
+        widths[max(shrinkable, key=lambda n: widths[n] - cols[n]["min"])] -= 1
+    widths["quote"] = quote_room()
+    return widths
+
+
+def claim_row(cells: dict[str, str], widths: dict[str, int]) -> str:
+    parts = [pad(cells[n], widths[n]) for n in CLAIM_COLUMNS]
+    return " ".join(parts) + " " + fit(cells["quote"], widths["quote"])
+
+
+def claim_line(cells: dict[str, str]) -> str:
+    """One claim as one whole line: its fields, then the quote (a narrow terminal wraps it)."""
+    figure = " ".join(x for x in (cells["kind"], cells["value"], cells["side"]) if x)
+    head = "  ".join(
+        x for x in (cells["id"], cells["article"], figure, f"per {cells['claimant']}" if cells["claimant"] else "", cells["when"]) if x
+    )
+    return f"{head}  “{cells['quote']}”"
+
+
+@_paged
+def claims(stream: ClaimStream, *, as_json: bool) -> None:
+    """Claims as they are read: JSON objects, a table that fits the width, or one line per claim."""
     if as_json:
-        emit_json([c.contract() for c in items])
+        emit_json_stream(c.contract() for c in stream)
         return
-    if not items:
+    rows = (claim_cells(c) for c in stream)
+    sample = list(islice(rows, load_data("terminal.json")["claims"]["lookahead"]))
+    if not sample:
         tell("no claims")
         return
-    table = Table(show_lines=False, expand=True)
-    for col in ("id", "article", "field", "kind", "value", "claimant", "when", "quote"):
-        table.add_column(col, overflow="fold")
-    for c in items:
-        if c.quantity is not None:
-            value = f"{c.quantity.display()} {c.victim_party or '?'} {c.victim_group.value if c.victim_group else ''}"
-        else:
-            value = " → ".join(x for x in (c.subject, c.value) if x)
-        when = c.event_time.start if c.event_time and c.event_time.start else ""
-        table.add_row(t(c.id), t(c.article), t(c.field.value), t(c.kind), t(value), t(c.claimant), t(when), t(c.quote))
-    out().print(table)
+    console = out()
+    widths = claim_widths(sample, console.width, stream.names_width)
+    if widths is not None:
+        header = {n: n for n in (*CLAIM_COLUMNS, "quote")}
+        console.print(Text(claim_row(header, widths), style="bold"), soft_wrap=True)
+    write = console.file.write
+    for cells in chain(sample, rows):
+        write((claim_row(cells, widths) if widths is not None else claim_line(cells)) + "\n")
+    console.file.flush()
 
 
+@_paged
 def sources(rows: list[dict[str, Any]], *, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
@@ -491,6 +678,7 @@ def _record_lines(shown: Shown) -> list[Text]:
     return lines
 
 
+@_paged
 def show(shown: Shown, *, as_json: bool) -> None:
     if as_json:
         emit_json(

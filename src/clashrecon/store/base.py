@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +86,22 @@ class Store(ABC):
     @abstractmethod
     def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
         """Claims as extracted, in article and sentence order; `article` is a name, source or id."""
+
+    @abstractmethod
+    def iter_claims(self, *, field: str | None = None, article: str | None = None) -> Iterator[Claim]:
+        """The claims of `claims()` one at a time, never all in memory; read inside `snapshot()`."""
+
+    @abstractmethod
+    def has_article(self, article: str) -> bool:
+        """Whether an article of this name, source key or id is stored."""
+
+    @abstractmethod
+    def longest_article_name(self) -> int:
+        """The length of the longest stored article name (0 when there are none)."""
+
+    @abstractmethod
+    def article_names(self, limit: int) -> list[str]:
+        """The first `limit` stored article names, in order."""
 
     @abstractmethod
     def claim_counts(self) -> dict[str, int]:

@@ -236,7 +236,8 @@ class SQLiteStore(Store):
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+    @staticmethod
+    def _claims_query(field: str | None, article: str | None) -> tuple[str, list[str]]:
         sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
         where, params = [], []
         if field:
@@ -247,7 +248,10 @@ class SQLiteStore(Store):
             params.extend([article, article, article])
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.name, a.source, c.seq"
+        return sql + " ORDER BY a.name, a.source, c.seq", params
+
+    def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+        sql, params = self._claims_query(field, article)
         with self._reading():
             current = self.generation()
             if self._basis is None:
@@ -256,6 +260,29 @@ class SQLiteStore(Store):
                 self._basis = -1  # articles and claims were read from different states
             rows = self.conn.execute(sql, params).fetchall()
         return [Claim.model_validate_json(data) for (data,) in rows]
+
+    def iter_claims(self, *, field: str | None = None, article: str | None = None, batch: int = 512) -> Iterator[Claim]:
+        """The claims of `claims()`, read a batch at a time: memory stays flat however many there are.
+
+        Call inside `snapshot()`, which keeps one state for the whole read.
+        """
+        sql, params = self._claims_query(field, article)
+        cursor = self.conn.execute(sql, params)
+        while rows := cursor.fetchmany(batch):
+            for (data,) in rows:
+                yield Claim.model_validate_json(data)
+
+    def has_article(self, article: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE name = ? OR source = ? OR id = ? LIMIT 1", (article, article, article)
+        ).fetchone()
+        return row is not None
+
+    def longest_article_name(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(length(name)), 0) FROM articles").fetchone()[0]
+
+    def article_names(self, limit: int) -> list[str]:
+        return [n for (n,) in self.conn.execute("SELECT name FROM articles ORDER BY name LIMIT ?", (limit,))]
 
     def claim_counts(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT article_id, count(*) FROM claims GROUP BY article_id"))
