@@ -224,3 +224,75 @@ def test_json_is_never_paged(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("CLASHRECON_PAGER", f"cat > {tmp_path / 'paged.txt'}")
     render.claims(_stream([_claim(0, QUOTE)]), as_json=True)
     assert QUOTE in capsys.readouterr().out and not (tmp_path / "paged.txt").exists()
+
+
+def _toll(**update) -> Fact:
+    long = " → ".join(str(n) for n in range(3, 200, 4))
+    fact = Fact(
+        id="f9", event_id="e9", field=Field.casualties, kind="killed", party="Armenia", value=long,
+        brief="3 → 199 (3–210 over 7 days)", reports=1204, status=Relation.discrepancy, articles=706,
+        independent_sources=11, note="updated Mon 2021-08-09",
+    )
+    return fact.model_copy(update=update)
+
+
+def _places(kind: CasualtyKind, *places: str) -> list[Fact]:
+    return [
+        _toll(id=f"f{kind}{p}", kind=kind, place=p, value="4", brief="4", reports=1, status=Relation.subtotal,
+              articles=12, independent_sources=1, note="part of 3 → 199 ✓")
+        for p in places
+    ]
+
+
+def test_a_long_fact_is_shown_as_first_latest_and_range_with_its_counts_and_whole_with_all():
+    event = Event(id="e9", when=TimeRef(start="2021-08-03", precision=Precision.day), summary="Fighting", facts=(_toll(),))
+    brief = render.event_body(event, full=False).plain
+    assert "Armenia: killed 3 → 199 (3–210 over 7 days) (updated Mon 2021-08-09) [1,204 reports, 706 art., 11 orig.]" in brief
+    assert _toll().value in render.event_body(event, full=True).plain
+
+
+def test_a_sides_counts_in_several_places_share_one_line():
+    facts = (_toll(), *_places(CasualtyKind.killed, "CSTO", "Syunik", "Tavush"), *_places(CasualtyKind.wounded, "Goris"))
+    event = Event(id="e9", when=TimeRef(start="2021-08-03", precision=Precision.day), summary="Fighting", facts=facts)
+    lines = render.event_body(event, full=False).plain.splitlines()
+    assert "    killed in 3 places: CSTO 4, Syunik 4, Tavush 4 (each part of 3 → 199 ✓) [36 art.]" in lines
+    assert any(line.startswith("    wounded 4 in Goris") for line in lines)  # one place is a line of its own
+    assert len(lines) == 4 and len(render.event_body(event, full=True).plain.splitlines()) == 6
+
+
+def _events(n: int, background: bool, first_day: int = 1) -> list[Event]:
+    return [
+        Event(id=f"e{background:d}{i:02d}", when=TimeRef(start=f"2021-07-{first_day + i:02d}", precision=Precision.day),
+              summary=f"{'earlier' if background else 'event'} {i}", background=background, articles=i + 1, independent_sources=1,
+              facts=(_toll(id=f"f{background:d}{i}", brief="", value="12"),))
+        for i in range(n)
+    ]
+
+
+def test_a_long_timeline_folds_minor_background_and_shows_the_most_reported_events_with_their_facts(screen):
+    from clashrecon.queries import Timeline
+
+    events = _events(8, background=True) + _events(14, background=False, first_day=10)
+    shown = screen(80)
+    render.timeline(Timeline(events=events, figures=[], stored=len(events)), as_json=False)
+    text = shown.getvalue()
+    assert "2021-07-01 → 2021-07-05  5 more earlier events mentioned as context" in text
+    assert [i for i in range(8) if f"earlier {i}" in text] == [5, 6, 7]  # the three most reported by name
+    assert text.count("Armenia: killed 12") == 10  # the ten most reported events with their facts
+    assert "2021-07-10  event 0  1 art.  [e000]" in text  # the least reported: one line, no facts
+    screen(80)
+    render.timeline(Timeline(events=events, figures=[], stored=len(events)), as_json=False, full=True)
+    assert render.out().file.getvalue().count("Armenia: killed 12") == 22
+
+
+def test_a_finding_with_many_positions_lists_the_first_and_says_where_all_are(screen):
+    positions = tuple(
+        Position(value=f"≥{n}", claimants=("AP",), articles=tuple(f"a{k}.txt" for k in range(9)), origins=("AP",), quotes=("q",))
+        for n in range(40)
+    )
+    shown = screen(80)
+    render.conflicts(Conflicts([_conflict().model_copy(update={"positions": positions})], 1, 1), as_json=False)
+    text = shown.getvalue()
+    assert "  … 34 more positions; `clashrecon show x1` lists every one" in text
+    assert "9 article(s), 1 independent origin(s): a0.txt, a1.txt, a2.txt and 6\n    more" in text  # wrapped under its bullet
+    assert max(len(line) for line in text.splitlines()) <= 80

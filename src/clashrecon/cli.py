@@ -173,6 +173,7 @@ class TimelineCommand:
     read: ReadOptions
     since: date | None
     until: date | None
+    full: bool = False
 
 
 def _parse_day(name: str, value: str | None) -> date | None:
@@ -191,7 +192,7 @@ def _timeline(cmd: TimelineCommand) -> int:
 
     with _open_read(cmd.read) as store:
         view = queries.timeline(store, since=cmd.since, until=cmd.until)
-    render.timeline(view, as_json=cmd.read.json)
+    render.timeline(view, as_json=cmd.read.json, full=cmd.full)
     return 0
 
 
@@ -201,11 +202,14 @@ def timeline_cmd(
     json: JsonOpt = False,
     since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after YYYY-MM-DD")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before YYYY-MM-DD")] = None,
+    full: Annotated[
+        bool, typer.Option("--all", help="Every event with every figure, however long (a long timeline is summarised)")
+    ] = False,
 ) -> None:
     """One entry per event in time order, with reconciled figures and their sources, then the final figures."""
 
     def run() -> int:
-        cmd = TimelineCommand(ReadOptions(db, json), _parse_day("--since", since), _parse_day("--until", until))
+        cmd = TimelineCommand(ReadOptions(db, json), _parse_day("--since", since), _parse_day("--until", until), full)
         return _timeline(cmd)
 
     _run(run)

@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
@@ -274,31 +275,91 @@ def when_text(w: TimeRef) -> str:
     return text
 
 
-def _fact_line(f: Fact, with_party: bool) -> Text:
+def brief_note(note: str, limit: int) -> str:
+    """A fact's note cut to its first parts (they are joined by '; ') within `limit` characters."""
+    if len(note) <= limit:
+        return note
+    parts = note.split("; ")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if len("; ".join([*kept, part, "…"])) > limit:
+            break
+        kept.append(part)
+    return "; ".join([*kept, "…"]) if len(kept[0]) <= limit else fit(kept[0], limit)
+
+
+def _counts(f: Fact, full: bool) -> str:
+    """'[5 art., 3 orig.]'; a summarised figure also says how many reports it sums up."""
+    summarised = not full and f.brief and f.brief != f.value
+    reports = f"{f.reports:,} reports, " if summarised and f.reports else ""
+    return f" [{reports}{f.articles:,} art., {f.independent_sources:,} orig.]"
+
+
+def _fact_line(f: Fact, full: bool = True) -> Text:
+    """One fact: its figures (the brief form unless `full`), scope, note, sources and status."""
+    value = f.value if full or not f.brief else f.brief
     line = Text()
     if f.field.value == "casualties":
         line.append(f"{safe(f.kind)} ")
-        line.append(safe(f.value), style="bold")
+        line.append(safe(value), style="bold")
         scope = f"in {f.place}" if f.place is not None else f.group
         if scope is not None:
             line.append(" " + safe(scope))
     else:
         line.append(f"{safe(f.subject)}: ")
-        line.append(safe(f.value), style="bold")
-    if f.note:
-        line.append(f" ({safe(f.note)})", style="italic")
-    line.append(f" [{f.articles} art., {f.independent_sources} orig.]", style="dim")
+        line.append(safe(value), style="bold")
+    note_ = f.note if full else brief_note(f.note, load_data("terminal.json")["timeline"]["note_chars"])
+    if note_:
+        line.append(f" ({safe(note_)})", style="italic")
+    line.append(_counts(f, full), style="dim")
     mark = _STATUS_MARK.get(f.status.value)
     if mark:
         line.append(f" {mark[0]}", style=mark[1])
     return line
 
 
-def event_body(e: Event) -> Text:
-    """An event's summary and its reconciled figures, one line per party."""
-    body = Text()
-    body.append(safe(e.summary), style="bold")
-    body.append(f"  [{e.id}]", style="dim")
+def _places_line(kind: str, facts: list[Fact]) -> Text:
+    """One line for a side's counts of one kind in several places, instead of a line each."""
+    line = Text(f"{safe(kind)} in {len(facts)} places: ")
+    for i, f in enumerate(facts):
+        if i:
+            line.append(", ")
+        line.append(f"{safe(f.place)} ")
+        line.append(safe(f.brief or f.value), style="bold")
+    notes = {f.note for f in facts}
+    if len(notes) == 1 and (shared := notes.pop()):
+        line.append(f" (each {safe(brief_note(shared, load_data('terminal.json')['timeline']['note_chars']))})", style="italic")
+    line.append(f" [{sum(f.articles for f in facts):,} art.]", style="dim")
+    flagged = Counter(f.status.value for f in facts if f.status.value in ("discrepancy", "disputed"))
+    for status, n in sorted(flagged.items()):
+        line.append(f" ⚠ {n} {status}", style="bold red")
+    return line
+
+
+def _party_lines(facts: list[Fact], full: bool) -> list[Text]:
+    """A side's facts, one line each; unless `full`, its place counts of one kind on one line."""
+    group_min = load_data("terminal.json")["timeline"]["group_places"]
+    by_kind: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.place is not None:
+            by_kind.setdefault(f.kind.value, []).append(f)
+    grouped = {k: fs for k, fs in by_kind.items() if not full and len(fs) >= group_min}
+    lines, done = [], set()
+    for f in facts:
+        kind = f.kind.value
+        if f.place is not None and kind in grouped:
+            if kind not in done:
+                lines.append(_places_line(kind, grouped[kind]))
+                done.add(kind)
+            continue
+        lines.append(_fact_line(f, full))
+    return lines
+
+
+def fact_rows(e: Event, full: bool = True) -> list[tuple[str, Text]]:
+    """An event's facts as (lead, line): a line per side ('• Armenia: killed …', its further
+    figures under it), then one per other finding. Unless `full`, long figures are brief and a
+    side's place counts of one kind share a line."""
     parties: dict[str, list[Fact]] = {}
     others: list[Fact] = []
     for f in e.facts:
@@ -306,18 +367,34 @@ def event_body(e: Event) -> Text:
             parties.setdefault(f.party or "no side named", []).append(f)
         else:
             others.append(f)
+    rows: list[tuple[str, Text]] = []
+    figureless = [] if full else [p for p, fs in parties.items() if len(parties) > 1 and all(f.best is None for f in fs)]
     for party in sorted(parties, key=lambda p: (p == "both", p)):
-        body.append("\n• ")
-        body.append("both sides" if party == "both" else safe(party), style="cyan")
-        body.append(": ")
-        facts = parties[party]
-        for i, f in enumerate(facts):
-            if i:  # a party's further figures each on a line of their own, under the first
-                body.append("\n    ")
-            body.append_text(_fact_line(f, with_party=False))
-    for f in others:
-        body.append("\n• ")
-        body.append_text(_fact_line(f, with_party=True))
+        if party in figureless:
+            continue
+        lines = _party_lines(parties[party], full)
+        head = Text("both sides" if party == "both" else safe(party), style="cyan")
+        rows.append(("• ", head + Text(": ") + lines[0]))
+        rows.extend(("    ", line) for line in lines[1:])  # a side's further figures, under its first
+    if len(figureless) > 1:  # sides only said to have casualties, without a number: one line for them all
+        facts = [f for p in sorted(figureless) for f in parties[p]]
+        line = Text("no figure given: ") + Text(", ".join(f"{safe(f.party)} {safe(f.kind)}" for f in facts), style="cyan")
+        line.append(f" [{sum(f.articles for f in facts):,} art.]", style="dim")
+        rows.append(("• ", line))
+    elif figureless:
+        rows.extend(("• ", Text(safe(figureless[0]) + ": ", style="cyan") + line) for line in _party_lines(parties[figureless[0]], full))
+    rows.extend(("• ", _fact_line(f, full)) for f in others)
+    return rows
+
+
+def event_body(e: Event, full: bool = True) -> Text:
+    """An event's summary and ID, then its facts (see `fact_rows`)."""
+    body = Text()
+    body.append(safe(e.summary), style="bold")
+    body.append(f"  [{e.id}]", style="dim")
+    for lead, line in fact_rows(e, full):
+        body.append("\n" + lead)
+        body.append_text(line)
     return body
 
 
@@ -346,9 +423,83 @@ def _nothing_in_window(
     return f"no {what} {window_text(since, until)}{span}; widen --since/--until or leave them out"
 
 
+def fold_background(events: list[Event], listed: int) -> tuple[list[Event], list[Event]]:
+    """(events shown, background events folded away): past `listed` earlier events mentioned as
+    context, only the most reported ones are shown, in time order."""
+    background = [e for e in events if e.background]
+    if len(background) <= listed:
+        return events, []
+    kept = {e.id for e in sorted(background, key=lambda e: -e.articles)[:listed]}
+    return [e for e in events if not e.background or e.id in kept], [e for e in background if e.id not in kept]
+
+
+def in_full(events: list[Event], listed: int) -> set[str]:
+    """The events shown with their facts: every one, or past `listed` the most reported."""
+    if len(events) <= listed:
+        return {e.id for e in events}
+    return {e.id for e in sorted(events, key=lambda e: (-e.articles, -e.independent_sources))[:listed]}
+
+
+def _event_head(e: Event) -> Text:
+    """'2022-09-13 early → 2022-09-14  5 art., 3 orig.  ⚠ conflict  [ee0b3cb04]'."""
+    head = Text(safe(when_text(e.when)), style="bold")
+    if e.background:
+        head.append("  background", style="dim")
+    head.append(f"  {e.articles:,} art., {e.independent_sources:,} orig.")
+    if e.conflict:
+        head.append("  ⚠ conflict", style="bold red")
+    head.append(f"  [{e.id}]", style="dim")
+    return head
+
+
+def hanging(lead: str, line: Text, width: int, indent: int | None = None) -> list[Text]:
+    """`lead` and `line` wrapped at word boundaries to `width`, the further lines indented by
+    `indent` cells (by default as far as the lead reaches)."""
+    indent = cell_len(lead) if indent is None else indent
+    whole = Text(lead) + line
+    first = whole.wrap(out(), width)[0]
+    lines = [first]
+    rest = whole[len(first.plain):]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip()):]
+    if rest.plain:
+        lines.extend(Text(" " * indent) + part for part in rest.wrap(out(), max(20, width - indent)))
+    for part in lines:
+        part.rstrip()
+    return lines
+
+
+def _event_block(e: Event, full: bool, width: int) -> list[Text]:
+    """An event with its facts: its date and sources, its summary, a line per side and finding."""
+    lines = [*hanging("", _event_head(e), width), *hanging("  ", t(e.summary, "bold"), width)]
+    for lead, line in fact_rows(e, full):
+        lines.extend(hanging("  " + lead, line, width))
+    return [*lines, Text()]
+
+
+def _event_line(e: Event, width: int) -> list[Text]:
+    """An event without its facts, for a long timeline: date, summary, sources, ID."""
+    line = t(e.summary)
+    line.append(f"  {e.articles:,} art.", style="dim")
+    if e.conflict:
+        line.append("  ⚠ conflict", style="bold red")
+    line.append(f"  [{e.id}]", style="dim")
+    return hanging(f"{safe(when_text(e.when))}  ", line, width, indent=4)
+
+
+def _folded_line(folded: list[Event], width: int) -> list[Text]:
+    text = Text(f"{len(folded)} more earlier events mentioned as context, each in at most "
+                f"{max(e.articles for e in folded):,} articles (`clashrecon timeline --all` lists them)", style="dim")
+    return hanging(f"{when_text(folded[0].when)} → {when_text(folded[-1].when)}  ", text, width, indent=4)
+
+
 @_paged
-def timeline(view: Timeline, *, as_json: bool) -> None:
-    """The events table, then a short table of the stories' final figures when there are any."""
+def timeline(view: Timeline, *, as_json: bool, full: bool = False) -> None:
+    """Events in time order, then a short table of the stories' final figures when there are any.
+
+    Unless `full` (data/terminal.json): long figures in brief, a side's place counts on one
+    line, past a few earlier events mentioned as context only the most reported, and in a long
+    timeline only the most reported events with their facts, the others a line each.
+    """
     events = view.events
     if as_json:
         emit_json([e.contract() for e in events])  # the events only: figures have their own command
@@ -356,24 +507,39 @@ def timeline(view: Timeline, *, as_json: bool) -> None:
     if not events:
         tell(_nothing_in_window("events", view.stored, view.since, view.until, view.first, view.last))
         return
-    table = Table(title="Reconciled timeline", show_lines=True, expand=True)
-    # narrow date and source columns leave the width to the figures, which are what is read
-    table.add_column("when", no_wrap=True)
-    table.add_column("event", ratio=1)
-    table.add_column("sources", justify="right", no_wrap=True)
+    cfg = load_data("terminal.json")["timeline"]
+    shown, folded = (events, []) if full else fold_background(events, cfg["background_listed"])
+    detailed = {e.id for e in shown} if full else in_full(shown, cfg["events_in_full"])
+    console = out()
+    console.print(Text("Reconciled timeline", style="bold underline"))
+    console.print()
+    width = console.width
+    first_folded = folded[0].id if folded else None
+    lines: list[Text] = []
+    after_line = False  # one-line events run together; a blank line ends the run
     for e in events:
-        when = t(when_text(e.when).replace(" → ", "\n→ "))
-        if e.background:
-            when.append("\nbackground", style="dim")
-        sources = t(f"{e.articles} art.\n{e.independent_sources} orig.")
-        if e.conflict:
-            sources.append("\n⚠ conflict", style="bold red")
-        table.add_row(when, event_body(e), sources)
-    out().print(table)
+        if e.id == first_folded:
+            lines.extend(_folded_line(folded, width))
+            after_line = True
+        if e not in shown:
+            continue
+        if e.id in detailed:
+            lines.extend([Text()] if after_line else [])
+            lines.extend(_event_block(e, full, width))
+            after_line = False
+        else:
+            lines.extend(_event_line(e, width))
+            after_line = True
+    lines.extend([Text()] if after_line else [])
+    for line in lines:
+        console.print(line, soft_wrap=True)  # wrapped already, each within its indent
     if view.figures:
-        out().print(figures_table(view.figures, full=False))
+        console.print(figures_table(view.figures, full=False))
     conflicts = sum(e.conflict for e in events)
     note(f"{len(events)} events; {conflicts} with a discrepancy or dispute (see `clashrecon conflicts`)")
+    summarised = folded or len(detailed) < len(shown) or any(f.brief and f.brief != f.value for e in shown for f in e.facts)
+    if summarised:
+        note("a long timeline is summarised; `clashrecon timeline --all` shows every event and figure, `clashrecon show ID` one")
     if view.figures:
         note("final figures: rounds of fighting and reporting days in `clashrecon figures`")
 
@@ -476,18 +642,33 @@ _KIND_STYLE = {
 }
 
 
-def _position_lines(p: Position, quotes: int) -> list[Text]:
-    line = Text("  • ")
+def listed(names: Iterable[str], limit: int | None) -> str:
+    """'a, b, c' or, past `limit` names, 'a, b, c and 695 more'."""
+    names = [safe(n) for n in names]
+    if limit is None or len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
+
+
+def _position_lines(p: Position, quotes: int, articles: int | None = None) -> list[Text]:
+    """A position and its first quotes, wrapped under their bullet."""
+    line = Text()
     line.append(safe(p.value), style="bold")
     line.append(f" — {', '.join(map(safe, p.claimants)) or 'unattributed'}")
     line.append(
-        f"; {len(p.articles)} article(s), {len(p.origins)} independent origin(s): {', '.join(map(safe, p.articles))}",
+        f"; {len(p.articles)} article(s), {len(p.origins)} independent origin(s): {listed(p.articles, articles)}",
         style="dim",
     )
-    lines = [line]
+    width = out().width
+    lines = hanging("  • ", line, width)
     for q in p.quotes[:quotes]:
-        lines.append(t(f"      “{' '.join(q.split())}”", "dim"))
+        lines.extend(hanging("      ", t(f"“{' '.join(q.split())}”", "dim"), width))
     return lines
+
+
+def _print_lines(lines: Iterable[Text]) -> None:
+    for line in lines:
+        out().print(line, soft_wrap=True)  # wrapped already, each under its lead
 
 
 @_paged
@@ -502,6 +683,7 @@ def conflicts(found: Conflicts, *, as_json: bool) -> None:
         else:
             tell("no conflicts found" + ("" if found.include_all else " (use --all to see updates, aggregates and subtotals)"))
         return
+    cfg = load_data("terminal.json")["conflicts"]
     for c in items:
         head = Text()
         head.append(f"{c.kind.value.upper()}", style=_KIND_STYLE.get(c.kind.value, "bold"))
@@ -509,10 +691,12 @@ def conflicts(found: Conflicts, *, as_json: bool) -> None:
         head.append(f"  {safe(c.subject)}  ", style="bold")
         head.append(f"[{c.id}] ({c.field.value})", style="dim")
         out().print(head)
-        out().print(t(f"  {c.explanation}", "italic"))
-        for p in c.positions:
-            for line in _position_lines(p, 2 if c.is_conflict else 1):
-                out().print(line)
+        _print_lines(hanging("  ", t(fit(c.explanation, cfg["explanation_chars"]), "italic"), out().width))
+        for p in c.positions[: cfg["positions_listed"]]:
+            _print_lines(_position_lines(p, 2 if c.is_conflict else 1, cfg["articles_listed"]))
+        if len(c.positions) > cfg["positions_listed"]:
+            more = len(c.positions) - cfg["positions_listed"]
+            out().print(t(f"  … {more:,} more positions; `clashrecon show {c.id}` lists every one", "dim"))
         out().print()
     if found.matched > len(items):
         note(f"{len(items)} of {found.matched} shown, most important first; raise --limit to see more")

@@ -53,6 +53,8 @@ class Fact(_DerivedSubject):
     field: Field = F(description="casualties, actors, places or times")
     kind: CasualtyKind | EventKind = F(description="Casualty kind, or the event kind of an actor proposition")
     value: str = F(description="Reconciled value as shown, e.g. '≥49 → 105'")
+    brief: str = F(default="", description="The value in a few figures when it is long: '3 → 41 (3–210 over 7 days)'")
+    reports: int = F(default=0, description="Reports behind it (of a count, those giving a figure)")
     party: str | None = F(default=None, description="Victim party or actor concerned")
     place: str | None = F(default=None, description="The one place a casualty count covers, e.g. 'Gegharkunik'")
     group: str | None = F(default=None, description="The sub-group a casualty count covers, e.g. 'civilians'")
