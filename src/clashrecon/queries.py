@@ -9,6 +9,7 @@ from typing import Any
 
 from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived, claims_as_derived
 from clashrecon.errors import UnknownId, UsageError
+from clashrecon.invisible import flagged
 from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
 from clashrecon.store import Store
 
@@ -204,20 +205,24 @@ def sources(store: Store) -> list[dict[str, Any]]:
     with store.snapshot():
         articles = articles_as_derived(store.articles(with_text=False), store.derived())
         per_article = store.claim_counts()
+    shown = ("article", "title", "outlet", "byline", "credit", "dateline", "url")
     return [
-        {
-            "article": a.name,
-            "title": a.title,
-            "outlet": a.outlet,
-            "byline": a.byline,
-            "credit": a.credit,
-            "dateline": a.dateline,
-            "url": a.url,
-            "origin": a.origin,
-            "origin_reason": a.origin_reason,
-            "published": a.published.model_dump(mode="json"),
-            "claims": per_article.get(a.id, 0),
-        }
+        flagged(
+            {
+                "article": a.name,
+                "title": a.title,
+                "outlet": a.outlet,
+                "byline": a.byline,
+                "credit": a.credit,
+                "dateline": a.dateline,
+                "url": a.url,
+                "origin": a.origin,
+                "origin_reason": a.origin_reason,
+                "published": a.published.model_dump(mode="json"),
+                "claims": per_article.get(a.id, 0),
+            },
+            *shown,
+        )
         for a in articles
     ]
 

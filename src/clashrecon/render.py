@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from clashrecon import invisible
 from clashrecon.lexicon import load_data
 
 if TYPE_CHECKING:
@@ -57,8 +58,9 @@ def err() -> Console:
 
 
 def safe(value: object) -> str:
-    """A value as printable text: control characters and escape sequences removed."""
-    return _CONTROL.sub("", "" if value is None else str(value))
+    """A value as printable text: control characters and escape sequences removed, and characters
+    that would reorder or hide text shown as tags ('⟨U+202E⟩', see clashrecon.invisible)."""
+    return invisible.shown(_CONTROL.sub("", "" if value is None else str(value)))
 
 
 def t(value: object, style: str = "") -> Text:
@@ -169,7 +171,7 @@ def emit_json_stream(items: Iterable[Any], batch: int = 256) -> None:
     write = sys.stdout.write
     opened = False
     for chunk in iter(lambda: list(islice(items, batch)), []):
-        text = json.dumps(chunk, ensure_ascii=False, indent=2)
+        text = invisible.escaped(json.dumps(chunk, ensure_ascii=False, indent=2))
         write(("," if opened else "[") + text[1:-2])  # the batch's items, without its brackets
         opened = True
     write("\n]\n" if opened else "[]\n")
@@ -177,8 +179,9 @@ def emit_json_stream(items: Iterable[Any], batch: int = 256) -> None:
 
 
 def emit_json(data: Any) -> None:
-    """JSON on stdout and nothing else; non-ASCII kept, control characters escaped by json."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON on stdout and nothing else; non-ASCII kept, control characters escaped by json and
+    characters that reorder or hide text by `invisible.escaped`."""
+    sys.stdout.write(invisible.escaped(json.dumps(data, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
     sys.stdout.flush()
 

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import Field as F
 from pydantic import computed_field, model_validator
 
+from clashrecon.invisible import flagged
 from clashrecon.models.base import Record
 from clashrecon.models.claims import TimeRef
 from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, EventKind, Field, Relation
@@ -121,13 +122,16 @@ class Conflict(Record):
             "subject": self.subject,
             "kind": self.kind.value,
             "positions": [
-                {
-                    "value": p.value,
-                    "claimants": list(p.claimants),
-                    "articles": list(p.articles),
-                    "independent_sources": len(p.origins),
-                    "quotes": list(p.quotes),
-                }
+                flagged(
+                    {
+                        "value": p.value,
+                        "claimants": list(p.claimants),
+                        "articles": list(p.articles),
+                        "independent_sources": len(p.origins),
+                        "quotes": list(p.quotes),
+                    },
+                    "quotes",
+                )
                 for p in self.positions
             ],
             "explanation": self.explanation,
