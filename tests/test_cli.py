@@ -128,6 +128,56 @@ def test_since_after_until_is_a_usage_error(runner, seeds_db):
     assert "--since 2022-09-20 is after --until 2022-09-13" in result.stderr
 
 
+def test_ingest_of_a_folder_with_nothing_to_read_warns_and_exits_1(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_cli(runner, "ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 1
+    assert f"warning: {tmp_path / 'empty'}: no file to read in this folder" in result.stderr
+    result = run_cli(runner, "ingest", str(SEEDS), "--glob", "*.html", "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 1 and "no file in this folder matches --glob '*.html'" in result.stderr
+
+
+def test_the_summary_counts_files_and_records_apart(runner, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text((ROOT / "tests" / "fixtures" / "ingest" / "feed.jsonl").read_text())
+    result = run_cli(runner, "ingest", str(feed), "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 0
+    assert "1 file read; 2 records: 2 new, 0 changed, 0 unchanged;" in result.stderr
+
+
+def test_every_command_has_examples_and_names_its_arguments_plainly(runner):
+    from clashrecon.cli import app
+
+    top = runner.invoke(app, ["--help"]).stdout
+    assert "..." not in top.split("Commands:")[1]  # no description cut short
+    for command in ("ingest", "timeline", "figures", "conflicts", "claims", "sources", "show", "eval"):
+        shown = runner.invoke(app, [command, "--help"]).stdout
+        assert "Examples:" in shown and f"clashrecon {command} " in shown.split("Examples:")[1], command
+        assert "<list[" not in shown and "{" not in shown.splitlines()[0], shown
+    assert runner.invoke(app, ["ingest", "--help"]).stdout.startswith("Usage: clashrecon ingest [OPTIONS] PATH...\n")
+
+
+def test_version(runner):
+    from clashrecon import __version__
+    from clashrecon.cli import app
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"clashrecon {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "args, hint",
+    [
+        (["claims", "--field", "casualty"], "did you mean 'casualties'?"),
+        (["conflicts", "--field", "actor"], "did you mean 'actors'?"),
+        (["figures", "--kind", "kiled"], "did you mean 'killed'?"),
+    ],
+)
+def test_a_near_miss_option_value_suggests_the_choice_meant(runner, seeds_db, args, hint):
+    result = run_cli(runner, *args, "--db", str(seeds_db))
+    assert result.exit_code == 2 and hint in result.stderr
+
+
 def test_read_command_on_a_missing_store_exits_2(runner, tmp_path):
     result = run_cli(runner, "timeline", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 2

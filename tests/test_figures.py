@@ -123,10 +123,10 @@ def test_a_kind_nobody_counted_says_so_on_stderr(runner, seeds_db):
 
 
 def _empty(tmp_path, runner):
-    """A store an ingest of an empty folder made: reconciled, with nothing in it."""
+    """A store an ingest of an empty folder made (exit 1 and a warning): reconciled, with nothing in it."""
     (tmp_path / "empty").mkdir()
     db = tmp_path / "empty.db"
-    assert run_cli(runner, "ingest", str(tmp_path / "empty"), "--db", str(db), "--quiet").exit_code == 0
+    assert run_cli(runner, "ingest", str(tmp_path / "empty"), "--db", str(db), "--quiet").exit_code == 1
     return db
 
 

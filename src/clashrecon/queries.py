@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,14 +18,21 @@ FIELDS = tuple(f.value for f in Field)
 KINDS = tuple(k.value for k in CasualtyKind)
 
 
+def _unknown(what: str, value: str, choices: tuple[str, ...]) -> UsageError:
+    """'unknown field 'casualty'; did you mean 'casualties'? choose one of …'."""
+    close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return UsageError(f"unknown {what} {value!r}; {hint}choose one of {', '.join(choices[:-1])} or {choices[-1]}")
+
+
 def _check_field(field: str | None) -> None:
-    if field is not None and field != "all" and field not in FIELDS:
-        raise UsageError(f"unknown field {field!r}; choose one of {', '.join(FIELDS)} or all")
+    if field is not None and field not in (*FIELDS, "all"):
+        raise _unknown("field", field, (*FIELDS, "all"))
 
 
 def _check_kind(kind: str | None) -> None:
     if kind is not None and kind not in KINDS:
-        raise UsageError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS[:-1])} or {KINDS[-1]}")
+        raise _unknown("kind", kind, KINDS)
 
 
 def check_window(since: date | None, until: date | None) -> None:
@@ -188,6 +196,7 @@ class ClaimStream:
 def claims(store: Store, *, field: str | None = None, article: str | None = None) -> ClaimStream:
     """The claims as the corpus passes see them, streamed; the options are checked before the first one."""
     _check_field(field)
+    field = None if field == "all" else field
     if article and not store.has_article(article):
         names = store.article_names(10)
         raise UsageError(f"no article named {article!r} in the store; stored: {', '.join(names) or 'none'}")

@@ -220,9 +220,22 @@ def ingest_progress(enabled: bool) -> _RichProgress | None:
     return None
 
 
+def ingest_summary(report: IngestReport) -> str:
+    """'3 files read, 1 failed; 12 records: 10 new, 1 changed, 1 unchanged, 1 failed; 163 claims added'."""
+    failed_files = len(report.failed) - report.failed_records
+    files = f"{report.files:,} file{'' if report.files == 1 else 's'} read" + (f", {failed_files:,} failed" if failed_files else "")
+    unchanged = f"{report.unchanged:,} unchanged" + (f" ({report.reextracted:,} extracted again: --force)" if report.reextracted else "")
+    records = f"{report.records:,} record{'' if report.records == 1 else 's'}: {report.new:,} new, {report.replaced:,} changed, {unchanged}"
+    if report.failed_records:
+        records += f", {report.failed_records:,} failed"
+    return f"{files}; {records}; {report.claims_added:,} claims added"
+
+
 def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
     for exc in report.failed:
         error(f"{exc.path}: {exc.reason}")
+    for path, reason in report.empty:
+        warn(f"{path}: {reason}; nothing was read from it")
     if not quiet:
         for path, reason in report.skipped:
             note(f"skipped {path}: {reason}")
@@ -230,25 +243,26 @@ def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
             note(message)
     summary = {
         "files": report.files,
+        "records": report.records,
         "new": report.new,
         "replaced": report.replaced,
         "unchanged": report.unchanged,
+        "reextracted": report.reextracted,
         "failed": len(report.failed),
+        "failed_records": report.failed_records,
         "skipped": len(report.skipped),
         "claims_added": report.claims_added,
         "model": report.model,
     }
     if as_json:
-        emit_json(summary | {"errors": [{"path": e.path, "reason": e.reason} for e in report.failed]})
+        emit_json(
+            summary
+            | {"errors": [{"path": e.path, "reason": e.reason} for e in report.failed]}
+            | {"empty": [{"path": p, "reason": r} for p, r in report.empty]}
+        )
         return
     if not quiet:
-        err().print(
-            t(
-                f"{report.files} files read: {report.new} new, {report.replaced} changed, "
-                f"{report.unchanged} unchanged, {len(report.failed)} failed; {report.claims_added} claims added"
-            ),
-            soft_wrap=True,
-        )
+        tell(ingest_summary(report))
 
 
 # ------------------------------------------------------------------------- timeline

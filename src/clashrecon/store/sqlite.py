@@ -19,7 +19,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -43,7 +43,7 @@ from clashrecon.models import (
     TimeBasis,
     TimeRef,
 )
-from clashrecon.store.base import StoredSource, Store, default_db_path
+from clashrecon.store.base import Stored, StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
 from clashrecon.store.sqlite_file import connect, retry_locked
 
@@ -153,18 +153,25 @@ class SQLiteStore(Store):
         )
         db.execute("DELETE FROM meta WHERE key='reconciled_at'")
 
-    def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]]) -> int:
-        """An article already stored under the same source key is replaced with its claims;
+    def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]], rewrite: Collection[str] = ()) -> Stored:
+        """An article already stored under the same source key is replaced with its claims (unless
+        it is the same text, stored meanwhile by another ingest, and not asked to be rewritten);
         one whose text is already stored under another key is left as it is."""
+        outcomes: dict[str, str] = {}
         added = 0
         with self.transaction() as db:
             self._mark_changed(db)
             for source, article, claims in batch:
-                # a changed file replaces its earlier version, claims and all
-                db.execute("DELETE FROM articles WHERE source=? AND id<>?", (source, article.id))
                 row = db.execute("SELECT source FROM articles WHERE id=?", (article.id,)).fetchone()
                 if row and row[0] != source:
-                    continue  # the same text is already stored from another file
+                    outcomes[source] = "duplicate"  # the same text is already stored from another file
+                    continue
+                if row and source not in rewrite:
+                    outcomes[source] = "meanwhile"
+                    continue
+                # a changed file replaces its earlier version, claims and all
+                earlier = db.execute("DELETE FROM articles WHERE source=? AND id<>?", (source, article.id)).rowcount
+                outcomes[source] = "rewritten" if row else "replaced" if earlier else "new"
                 db.execute("DELETE FROM articles WHERE id=?", (article.id,))
                 db.execute(
                     "INSERT INTO articles(id, source, name, title, outlet, published, text, data, ingested_at)"
@@ -188,7 +195,7 @@ class SQLiteStore(Store):
                 self._insert_claims(db, claims)
                 added += len(claims)
         self._basis = None
-        return added
+        return Stored(outcomes, added)
 
     def _insert_claims(self, db: sqlite3.Connection, claims: list[Claim]) -> None:
         db.executemany(
