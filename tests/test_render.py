@@ -296,3 +296,18 @@ def test_a_finding_with_many_positions_lists_the_first_and_says_where_all_are(sc
     assert "  … 34 more positions; `clashrecon show x1` lists every one" in text
     assert "9 article(s), 1 independent origin(s): a0.txt, a1.txt, a2.txt and 6\n    more" in text  # wrapped under its bullet
     assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_sides_said_to_have_casualties_with_no_number_share_one_line_beside_sides_with_figures():
+    unknown = [
+        _toll(id=f"f{p}", party=p, kind=CasualtyKind.wounded, value="unspecified", brief="unspecified", best=None,
+              status=Relation.single_source, articles=3, independent_sources=1, note="")
+        for p in ("Russia", "Belgium")
+    ]
+    event = Event(id="e9", when=TimeRef(start="2021-08-03", precision=Precision.day), summary="Fighting",
+                  facts=(_toll(best=41), *unknown))
+    lines = render.event_body(event, full=False).plain.splitlines()
+    assert lines[-1] == "• no figure given: Belgium wounded, Russia wounded [6 art.]"
+    assert len(lines) == 3
+    alone = event.model_copy(update={"facts": tuple(unknown)})
+    assert len(render.event_body(alone, full=False).plain.splitlines()) == 3  # nothing to set them beside: a line each

@@ -175,7 +175,7 @@ def ingest_cmd(
         Optional[str], typer.Option("--glob", metavar="PATTERN", help="Only files whose name matches, e.g. '*.html'")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract every article, changed or not")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Processes for NLP (1 to 64)")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Processes for NLP")] = 1,
     reference_date: Annotated[
         Optional[str],
         typer.Option(

@@ -385,7 +385,9 @@ def fact_rows(e: Event, full: bool = True) -> list[tuple[str, Text]]:
         else:
             others.append(f)
     rows: list[tuple[str, Text]] = []
-    figureless = [] if full else [p for p, fs in parties.items() if len(parties) > 1 and all(f.best is None for f in fs)]
+    figureless = [] if full else sorted(p for p, fs in parties.items() if all(f.best is None for f in fs))
+    if len(figureless) < 2 or len(figureless) == len(parties):
+        figureless = []  # one such side keeps its own line, and sides are merged only beside sides with figures
     for party in sorted(parties, key=lambda p: (p == "both", p)):
         if party in figureless:
             continue
@@ -393,13 +395,11 @@ def fact_rows(e: Event, full: bool = True) -> list[tuple[str, Text]]:
         head = Text("both sides" if party == "both" else safe(party), style="cyan")
         rows.append(("• ", head + Text(": ") + lines[0]))
         rows.extend(("    ", line) for line in lines[1:])  # a side's further figures, under its first
-    if len(figureless) > 1:  # sides only said to have casualties, without a number: one line for them all
-        facts = [f for p in sorted(figureless) for f in parties[p]]
+    if figureless:  # sides only said to have casualties, without a number: one line for them all
+        facts = [f for p in figureless for f in parties[p]]
         line = Text("no figure given: ") + Text(", ".join(f"{safe(f.party)} {safe(f.kind)}" for f in facts), style="cyan")
         line.append(f" [{sum(f.articles for f in facts):,} art.]", style="dim")
         rows.append(("• ", line))
-    elif figureless:
-        rows.extend(("• ", Text(safe(figureless[0]) + ": ", style="cyan") + line) for line in _party_lines(parties[figureless[0]], full))
     rows.extend(("• ", _fact_line(f, full)) for f in others)
     return rows
 
