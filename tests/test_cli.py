@@ -42,6 +42,24 @@ def test_every_quote_is_the_stored_text_at_its_offsets(runner, seeds_db):
         assert texts[c["article"]][c["start"] : c["end"]] == c["quote"]
 
 
+def test_claims_piped_at_80_columns_are_one_line_each_never_split_mid_word(runner, seeds_db, monkeypatch):
+    from clashrecon import render
+
+    monkeypatch.setattr(render, "_stdout", [render.Console(width=80, highlight=False, emoji=False, markup=False)])
+    claims = cli_json(runner, "claims", "--db", str(seeds_db))
+    lines = run_cli(runner, "claims", "--db", str(seeds_db)).stdout.splitlines()
+    assert len(lines) == len(claims)  # 4,798 lines for the seeds' claims before
+    assert all(line.startswith(c["id"]) and line.endswith(f"“{' '.join(c['quote'].split())}”") for line, c in zip(lines, claims))
+
+
+def test_claims_stop_quietly_when_the_reader_has_enough(seeds_db):
+    done = subprocess.run(
+        f"{sys.executable} -m clashrecon claims --db {seeds_db} | head -1", shell=True, capture_output=True, text=True, cwd=ROOT
+    )
+    assert len(done.stdout.splitlines()) == 1
+    assert done.stderr == ""
+
+
 def test_ingesting_the_seeds_twice_leaves_the_same_claims(runner, seeds_copy):
     before = cli_json(runner, "claims", "--db", str(seeds_copy))
     result = run_cli(runner, "ingest", str(SEEDS), "--db", str(seeds_copy))
@@ -87,6 +105,77 @@ def test_usage_errors_exit_2_with_a_clear_message(runner, seeds_db, args, messag
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["timeline", "--since", "2023-01-01"], "no events on or after 2023-01-01; the store's events run from 1994 to 2022-09-14"),
+        (["timeline", "--since", "2021-01-01", "--until", "2021-12-31"], "no events between 2021-01-01 and 2021-12-31"),
+        (["conflicts", "--since", "2023-01-01"], "no conflicts on or after 2023-01-01; widen --since/--until"),
+    ],
+)
+def test_a_window_matching_nothing_says_so_not_that_the_store_is_empty(runner, seeds_db, args, message):
+    result = run_cli(runner, *args, "--db", str(seeds_db))
+    assert result.exit_code == 0
+    assert message in result.stderr
+    assert "yet" not in result.stderr
+
+
+def test_since_after_until_is_a_usage_error(runner, seeds_db):
+    result = run_cli(runner, "timeline", "--since", "2022-09-20", "--until", "2022-09-13", "--db", str(seeds_db))
+    assert result.exit_code == 2
+    assert "--since 2022-09-20 is after --until 2022-09-13" in result.stderr
+
+
+def test_ingest_of_a_folder_with_nothing_to_read_warns_and_exits_1(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_cli(runner, "ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 1
+    assert f"warning: {tmp_path / 'empty'}: no file to read in this folder" in result.stderr
+    result = run_cli(runner, "ingest", str(SEEDS), "--glob", "*.html", "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 1 and "no file in this folder matches --glob '*.html'" in result.stderr
+
+
+def test_the_summary_counts_files_and_records_apart(runner, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text((ROOT / "tests" / "fixtures" / "ingest" / "feed.jsonl").read_text())
+    result = run_cli(runner, "ingest", str(feed), "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 0
+    assert "1 file read; 2 records: 2 new, 0 changed, 0 unchanged;" in result.stderr
+
+
+def test_every_command_has_examples_and_names_its_arguments_plainly(runner):
+    from clashrecon.cli import app
+
+    top = runner.invoke(app, ["--help"]).stdout
+    assert "..." not in top.split("Commands:")[1]  # no description cut short
+    for command in ("ingest", "timeline", "figures", "conflicts", "claims", "sources", "show", "eval"):
+        shown = runner.invoke(app, [command, "--help"]).stdout
+        assert "Examples:" in shown and f"clashrecon {command} " in shown.split("Examples:")[1], command
+        assert "<list[" not in shown and "{" not in shown.splitlines()[0], shown
+    assert runner.invoke(app, ["ingest", "--help"]).stdout.startswith("Usage: clashrecon ingest [OPTIONS] PATH...\n")
+
+
+def test_version(runner):
+    from clashrecon import __version__
+    from clashrecon.cli import app
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"clashrecon {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "args, hint",
+    [
+        (["claims", "--field", "casualty"], "did you mean 'casualties'?"),
+        (["conflicts", "--field", "actor"], "did you mean 'actors'?"),
+        (["figures", "--kind", "kiled"], "did you mean 'killed'?"),
+    ],
+)
+def test_a_near_miss_option_value_suggests_the_choice_meant(runner, seeds_db, args, hint):
+    result = run_cli(runner, *args, "--db", str(seeds_db))
+    assert result.exit_code == 2 and hint in result.stderr
 
 
 def test_read_command_on_a_missing_store_exits_2(runner, tmp_path):

@@ -23,9 +23,7 @@ def _figures(runner, db, *options: str) -> dict[str, dict]:
 def wide_terminal(monkeypatch):
     """A 160-column terminal, so that every table row is one line."""
     monkeypatch.setenv("COLUMNS", "160")
-    render.out.cache_clear()
-    yield
-    render.out.cache_clear()
+    monkeypatch.setattr(render, "_stdout", [])  # a console made afresh, at that width
 
 
 def test_armenias_final_toll_is_its_own_governments_last_figure(runner, seeds_db):
@@ -125,10 +123,10 @@ def test_a_kind_nobody_counted_says_so_on_stderr(runner, seeds_db):
 
 
 def _empty(tmp_path, runner):
-    """A store an ingest of an empty folder made: reconciled, with nothing in it."""
+    """A store an ingest of an empty folder made (exit 1 and a warning): reconciled, with nothing in it."""
     (tmp_path / "empty").mkdir()
     db = tmp_path / "empty.db"
-    assert run_cli(runner, "ingest", str(tmp_path / "empty"), "--db", str(db), "--quiet").exit_code == 0
+    assert run_cli(runner, "ingest", str(tmp_path / "empty"), "--db", str(db), "--quiet").exit_code == 1
     return db
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -29,12 +30,12 @@ def test_claims_carry_the_times_the_corpus_pass_resolved(store):
 @pytest.mark.parametrize(
     "options, message",
     [
-        ({"field": "casualty"}, "unknown field 'casualty'; choose one of casualties, actors, places, times or all"),
+        ({"field": "casualty"}, "unknown field 'casualty'; did you mean 'casualties'? choose one of casualties, actors, places, times or all"),
         ({"article": "missing.txt"}, "no article named 'missing.txt' in the store; stored: 000_"),
     ],
 )
 def test_claims_refuse_what_names_nothing(store, options, message):
-    with pytest.raises(UsageError, match=message.replace("(", r"\(")):
+    with pytest.raises(UsageError, match=re.escape(message)):
         queries.claims(store, **options)
 
 
@@ -93,11 +94,35 @@ def test_figures_refuse_what_names_nothing(store, options, message):
 
 
 def test_conflicts_filter_by_field_and_keep_relations_only_with_all(store):
-    real = queries.conflicts(store)
-    everything = queries.conflicts(store, include_all=True)
+    real = queries.conflicts(store).shown
+    everything = queries.conflicts(store, include_all=True).shown
     assert real and all(c.is_conflict for c in real)
     assert len(everything) > len(real)
-    assert all(c.field is Field.actors for c in queries.conflicts(store, field="actors", include_all=True))
+    assert all(c.field is Field.actors for c in queries.conflicts(store, field="actors", include_all=True).shown)
+
+
+def test_conflicts_take_a_limit_and_a_window_like_the_timeline(store):
+    every = queries.conflicts(store, include_all=True)
+    first_two = queries.conflicts(store, include_all=True, limit=2)
+    assert first_two.shown == every.shown[:2] and first_two.matched == every.matched > 2
+    # the seeds' findings of the 2020 war are before 2021; those of the September 2022 fighting after
+    late = queries.conflicts(store, include_all=True, since=date(2022, 9, 1)).shown
+    early = queries.conflicts(store, include_all=True, until=date(2020, 12, 31)).shown
+    assert late and early and not {c.id for c in late} & {c.id for c in early}
+    assert {c.id for c in late} | {c.id for c in early} == {c.id for c in every.shown}
+
+
+@pytest.mark.parametrize(
+    "query, options, message",
+    [
+        (queries.timeline, {"since": date(2022, 9, 20), "until": date(2022, 9, 13)}, "--since 2022-09-20 is after --until 2022-09-13"),
+        (queries.conflicts, {"since": date(2022, 9, 20), "until": date(2022, 9, 13)}, "--since 2022-09-20 is after --until 2022-09-13"),
+        (queries.conflicts, {"limit": 0}, "--limit 0 shows nothing"),
+    ],
+)
+def test_a_window_that_ends_before_it_starts_is_refused(store, query, options, message):
+    with pytest.raises(UsageError, match=message):
+        query(store, **options)
 
 
 def test_show_finds_an_event_a_fact_and_a_claim_with_the_claims_behind_them(store):

@@ -7,7 +7,10 @@ import pytest
 from clashrecon import render
 from rich.console import Console
 
-from clashrecon.models import CasualtyKind, Conflict, Event, Fact, Field, Position, Precision, Relation, Round, Tally, TimeRef
+from clashrecon.models import (
+    CasualtyKind, Claim, Conflict, Event, Fact, Field, Position, Precision, Quantity, Relation, Round, Tally, TimeRef, VictimGroup,
+)
+from clashrecon.queries import ClaimStream, Conflicts
 
 
 @pytest.mark.parametrize(
@@ -46,7 +49,7 @@ def _conflict() -> Conflict:
 
 def test_article_text_is_printed_literally_never_as_markup(capsys):
     with render.out().capture() as cap:
-        render.conflicts([_conflict()], as_json=False, include_all=False)
+        render.conflicts(Conflicts([_conflict()], 1, 1), as_json=False)
     text = cap.get()
     assert "[bold red]fake[/bold red]" in text
     assert "[link=http://x]click[/link]" in text
@@ -79,7 +82,7 @@ def test_the_timeline_shows_figures_per_party_with_the_arithmetic():
 
 
 def test_json_output_is_the_contract(capsys):
-    render.conflicts([_conflict()], as_json=True, include_all=False)
+    render.conflicts(Conflicts([_conflict()], 1, 1), as_json=True)
     import json
 
     [data] = json.loads(capsys.readouterr().out)
@@ -134,3 +137,177 @@ def test_the_timelines_short_table_has_a_note_column_only_when_a_figure_has_a_no
     assert "note" not in _printed(render.figures_table([plain], full=False))
     short = _printed(render.figures_table([_two_rounds()], full=False))
     assert "note" in short and "23 + 6 = 29 over 2 rounds" in short and "conservative" not in short
+
+
+def _claim(n: int, quote: str, article: str = "report_from_the_front.txt") -> Claim:
+    return Claim(
+        id=f"c{n:011d}", article=article, article_id="a1", field=Field.casualties, kind="killed",
+        quote=quote, start=0, end=len(quote), claimant="Armenia", quantity=Quantity.at_least(49 + n),
+        victim_party="Armenia", victim_group=VictimGroup.military,
+        event_time=TimeRef(start="2022-09-13", precision=Precision.day),
+    )
+
+
+QUOTE = "Azerbaijani forces shelled Armenian territory on Tuesday and killed at least 49 Armenian soldiers, the prime minister said."
+
+
+@pytest.fixture
+def screen(monkeypatch):
+    """The terminal `render` prints to, at a width the test sets."""
+    import io
+
+    def at(width: int) -> io.StringIO:
+        console = Console(file=io.StringIO(), width=width, highlight=False, emoji=False, markup=False)
+        monkeypatch.setattr(render, "out", lambda: console)
+        return console.file
+
+    return at
+
+
+def _stream(claims: list[Claim]) -> ClaimStream:
+    return ClaimStream(iter(claims), max(len(c.article) for c in claims))
+
+
+def test_claims_fit_a_wide_terminal_as_columns_with_the_quote_cut_last(screen):
+    shown = screen(120)
+    render.claims(_stream([_claim(0, QUOTE), _claim(1, "Casualties rose.")]), as_json=False)
+    header, first, second = shown.getvalue().splitlines()
+    assert header.split() == ["id", "article", "kind", "value", "side", "claimant", "when", "quote"]
+    assert first.startswith("c00000000000 report_from_the_front.txt killed") and first.endswith("…")
+    assert "≥49" in first and "Armenia" in first and "2022-09-13" in first
+    assert max(len(line) for line in (header, first, second)) <= 120
+    assert second.endswith("Casualties rose.")  # a quote that fits is whole, and words are never split
+
+
+def test_claims_too_wide_for_columns_are_one_line_each_whole(screen):
+    shown = screen(80)
+    render.claims(_stream([_claim(n, QUOTE) for n in range(3)]), as_json=False)
+    lines = shown.getvalue().splitlines()
+    assert len(lines) == 3
+    assert lines[0] == (
+        "c00000000000  report_from_the_front.txt  killed ≥49 Armenia military  per Armenia  2022-09-13  "
+        f"“{QUOTE}”"
+    )
+
+
+def test_claims_json_streams_exactly_what_one_json_document_would_be(capsys):
+    claims = [_claim(n, QUOTE) for n in range(600)]  # more than one batch
+    render.emit_json([c.contract() for c in claims])
+    whole = capsys.readouterr().out
+    render.claims(_stream(claims), as_json=True)
+    assert capsys.readouterr().out == whole
+    render.claims(ClaimStream(iter([]), 0), as_json=True)
+    assert capsys.readouterr().out == "[]\n"
+
+
+def test_output_to_a_terminal_goes_through_the_pager_as_git_does(monkeypatch, tmp_path, capsys):
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setattr(render, "_stdout_is_terminal", lambda: True)
+    monkeypatch.delenv("CLASHRECON_PAGER", raising=False)
+    monkeypatch.setenv("PAGER", f"cat > {paged}; echo LESS=$LESS >> {paged}")
+    render.claims(_stream([_claim(0, QUOTE)]), as_json=False)
+    assert capsys.readouterr().out == ""
+    text = paged.read_text()
+    assert QUOTE in text and "LESS=FRX" in text  # less quits when it fits a screen and keeps colours
+
+
+@pytest.mark.parametrize("terminal, pager, expected", [(False, "less", None), (True, "cat", None), (True, "", None), (True, "most -s", "most -s")])
+def test_no_pager_for_pipes_or_when_turned_off(monkeypatch, terminal, pager, expected):
+    monkeypatch.setattr(render, "_stdout_is_terminal", lambda: terminal)
+    monkeypatch.delenv("CLASHRECON_PAGER", raising=False)
+    monkeypatch.setenv("PAGER", pager)
+    assert render.pager_command() == expected
+
+
+def test_json_is_never_paged(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(render, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("CLASHRECON_PAGER", f"cat > {tmp_path / 'paged.txt'}")
+    render.claims(_stream([_claim(0, QUOTE)]), as_json=True)
+    assert QUOTE in capsys.readouterr().out and not (tmp_path / "paged.txt").exists()
+
+
+def _toll(**update) -> Fact:
+    long = " → ".join(str(n) for n in range(3, 200, 4))
+    fact = Fact(
+        id="f9", event_id="e9", field=Field.casualties, kind="killed", party="Armenia", value=long,
+        brief="3 → 199 (3–210 over 7 days)", reports=1204, status=Relation.discrepancy, articles=706,
+        independent_sources=11, note="updated Mon 2021-08-09",
+    )
+    return fact.model_copy(update=update)
+
+
+def _places(kind: CasualtyKind, *places: str) -> list[Fact]:
+    return [
+        _toll(id=f"f{kind}{p}", kind=kind, place=p, value="4", brief="4", reports=1, status=Relation.subtotal,
+              articles=12, independent_sources=1, note="part of 3 → 199 ✓")
+        for p in places
+    ]
+
+
+def test_a_long_fact_is_shown_as_first_latest_and_range_with_its_counts_and_whole_with_all():
+    event = Event(id="e9", when=TimeRef(start="2021-08-03", precision=Precision.day), summary="Fighting", facts=(_toll(),))
+    brief = render.event_body(event, full=False).plain
+    assert "Armenia: killed 3 → 199 (3–210 over 7 days) (updated Mon 2021-08-09) [1,204 reports, 706 art., 11 orig.]" in brief
+    assert _toll().value in render.event_body(event, full=True).plain
+
+
+def test_a_sides_counts_in_several_places_share_one_line():
+    facts = (_toll(), *_places(CasualtyKind.killed, "CSTO", "Syunik", "Tavush"), *_places(CasualtyKind.wounded, "Goris"))
+    event = Event(id="e9", when=TimeRef(start="2021-08-03", precision=Precision.day), summary="Fighting", facts=facts)
+    lines = render.event_body(event, full=False).plain.splitlines()
+    assert "    killed in 3 places: CSTO 4, Syunik 4, Tavush 4 (each part of 3 → 199 ✓) [36 art.]" in lines
+    assert any(line.startswith("    wounded 4 in Goris") for line in lines)  # one place is a line of its own
+    assert len(lines) == 4 and len(render.event_body(event, full=True).plain.splitlines()) == 6
+
+
+def _events(n: int, background: bool, first_day: int = 1) -> list[Event]:
+    return [
+        Event(id=f"e{background:d}{i:02d}", when=TimeRef(start=f"2021-07-{first_day + i:02d}", precision=Precision.day),
+              summary=f"{'earlier' if background else 'event'} {i}", background=background, articles=i + 1, independent_sources=1,
+              facts=(_toll(id=f"f{background:d}{i}", brief="", value="12"),))
+        for i in range(n)
+    ]
+
+
+def test_a_long_timeline_folds_minor_background_and_shows_the_most_reported_events_with_their_facts(screen):
+    from clashrecon.queries import Timeline
+
+    events = _events(8, background=True) + _events(14, background=False, first_day=10)
+    shown = screen(80)
+    render.timeline(Timeline(events=events, figures=[], stored=len(events)), as_json=False)
+    text = shown.getvalue()
+    assert "2021-07-01 → 2021-07-05  5 more earlier events mentioned as context" in text
+    assert [i for i in range(8) if f"earlier {i}" in text] == [5, 6, 7]  # the three most reported by name
+    assert text.count("Armenia: killed 12") == 10  # the ten most reported events with their facts
+    assert "2021-07-10  event 0  1 art.  [e000]" in text  # the least reported: one line, no facts
+    screen(80)
+    render.timeline(Timeline(events=events, figures=[], stored=len(events)), as_json=False, full=True)
+    assert render.out().file.getvalue().count("Armenia: killed 12") == 22
+
+
+def test_a_finding_with_many_positions_lists_the_first_and_says_where_all_are(screen):
+    positions = tuple(
+        Position(value=f"≥{n}", claimants=("AP",), articles=tuple(f"a{k}.txt" for k in range(9)), origins=("AP",), quotes=("q",))
+        for n in range(40)
+    )
+    shown = screen(80)
+    render.conflicts(Conflicts([_conflict().model_copy(update={"positions": positions})], 1, 1), as_json=False)
+    text = shown.getvalue()
+    assert "  … 34 more positions; `clashrecon show x1` lists every one" in text
+    assert "9 article(s), 1 independent origin(s): a0.txt, a1.txt, a2.txt and 6\n    more" in text  # wrapped under its bullet
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_sides_said_to_have_casualties_with_no_number_share_one_line_beside_sides_with_figures():
+    unknown = [
+        _toll(id=f"f{p}", party=p, kind=CasualtyKind.wounded, value="unspecified", brief="unspecified", best=None,
+              status=Relation.single_source, articles=3, independent_sources=1, note="")
+        for p in ("Russia", "Belgium")
+    ]
+    event = Event(id="e9", when=TimeRef(start="2021-08-03", precision=Precision.day), summary="Fighting",
+                  facts=(_toll(best=41), *unknown))
+    lines = render.event_body(event, full=False).plain.splitlines()
+    assert lines[-1] == "• no figure given: Belgium wounded, Russia wounded [6 art.]"
+    assert len(lines) == 3
+    alone = event.model_copy(update={"facts": tuple(unknown)})
+    assert len(render.event_body(alone, full=False).plain.splitlines()) == 3  # nothing to set them beside: a line each

@@ -7,9 +7,9 @@ so that `clashrecon --help` answers at once and the read commands never load spa
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -25,24 +25,11 @@ app = typer.Typer(
 )
 
 
-class FieldChoice(str, Enum):
-    casualties = "casualties"
-    actors = "actors"
-    places = "places"
-    times = "times"
-    all = "all"
-
-
-class ClaimField(str, Enum):
-    casualties = "casualties"
-    actors = "actors"
-    places = "places"
-    times = "times"
-
-
 DbOpt = Annotated[
     Optional[Path],
-    typer.Option("--db", help="SQLite store [env CLASHRECON_DB, default ./clashrecon.db]", show_default=False),
+    typer.Option(
+        "--db", metavar="PATH", help="SQLite store [env CLASHRECON_DB, default ./clashrecon.db]", show_default=False
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout; messages go to stderr")]
 
@@ -51,6 +38,50 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout; mes
 class ReadOptions:
     db: Path | None
     json: bool
+
+
+class _Command(typer.core.TyperCommand):
+    """Help that names each argument as its metavar reads ('PATH...', '[GOLD]'): typer would print
+    '{paths}...' on the usage line and '<list[Path]>' beside it."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            named = param.param_type_name == "argument" and param.metavar
+            pieces.extend([param.metavar] if named else param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx, formatter) -> None:
+        params = self.get_params(ctx)
+        arguments = [(p.metavar or p.name, p.help or "") for p in params if p.param_type_name == "argument"]
+        options = [rv for p in params if p.param_type_name == "option" and (rv := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def command(name: str, summary: str, *examples: str):
+    """A command whose line in the top-level help is `summary` whole, and whose --help ends with examples."""
+    shown = "\n".join(f"  {e}" for e in examples)
+    return app.command(name, cls=_Command, short_help=summary, help=f"{summary}\n\n\b\nExamples:\n{shown}")
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        from clashrecon import __version__
+
+        print(f"clashrecon {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """Reconcile conflicting news reports of an armed clash into one sourced timeline."""
 
 
 def _db(db: Path | None) -> Path:
@@ -75,6 +106,11 @@ def _run(fn, *args) -> None:
 
         render.error("interrupted; everything stored before this point is kept")
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        from clashrecon import render
+
+        render.stdout_closed()  # the reader (`head`, a pager) has all it wanted, as with git
+        raise typer.Exit(0) from None
     raise typer.Exit(code or 0)
 
 
@@ -119,24 +155,35 @@ def _ingest(cmd: IngestCommand) -> int:
     return report.exit_code
 
 
-@app.command("ingest")
+@command(
+    "ingest",
+    "Read articles, extract their claims and store them; then reconcile the whole store.",
+    "clashrecon ingest seeds/",
+    "clashrecon ingest ~/saved/ --glob '*.html' --jobs 2",
+    "clashrecon ingest story.txt wire/ --reference-date 2022-09-14",
+)
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (walked recursively)")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Article files or folders (walked recursively)", show_default=False)
+    ],
     db: DbOpt = None,
     json: JsonOpt = False,
     model: Annotated[
-        Optional[str], typer.Option("--model", help="spaCy pipeline name or path [env CLASHRECON_MODEL]")
+        Optional[str], typer.Option("--model", metavar="NAME", help="spaCy pipeline name or path [env CLASHRECON_MODEL]")
     ] = None,
-    glob: Annotated[Optional[str], typer.Option("--glob", help="Only files whose name matches, e.g. '*.html'")] = None,
+    glob: Annotated[
+        Optional[str], typer.Option("--glob", metavar="PATTERN", help="Only files whose name matches, e.g. '*.html'")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract every article, changed or not")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes for NLP")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Processes for NLP")] = 1,
     reference_date: Annotated[
         Optional[str],
-        typer.Option("--reference-date", help="YYYY-MM-DD to resolve 'Tuesday' etc. against, overriding inference"),
+        typer.Option(
+            "--reference-date", metavar="YYYY-MM-DD", help="The day to resolve 'Tuesday' etc. against, overriding inference"
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
 ) -> None:
-    """Read articles, extract their claims and store them; then reconcile the whole store."""
     ref: date | None = None
     if reference_date is not None:
         try:
@@ -167,6 +214,7 @@ class TimelineCommand:
     read: ReadOptions
     since: date | None
     until: date | None
+    full: bool = False
 
 
 def _parse_day(name: str, value: str | None) -> date | None:
@@ -185,21 +233,30 @@ def _timeline(cmd: TimelineCommand) -> int:
 
     with _open_read(cmd.read) as store:
         view = queries.timeline(store, since=cmd.since, until=cmd.until)
-    render.timeline(view, as_json=cmd.read.json)
+    render.timeline(view, as_json=cmd.read.json, full=cmd.full)
     return 0
 
 
-@app.command("timeline")
+@command(
+    "timeline",
+    "One entry per event in time order, with reconciled figures and their sources, then the final figures.",
+    "clashrecon timeline",
+    "clashrecon timeline --since 2022-09-13 --until 2022-09-14",
+    "clashrecon timeline --all",
+    "clashrecon timeline --json | jq '.[].summary'",
+)
 def timeline_cmd(
     db: DbOpt = None,
     json: JsonOpt = False,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before YYYY-MM-DD")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="Only events on or after this day")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD", help="Only events on or before this day")] = None,
+    full: Annotated[
+        bool, typer.Option("--all", help="Every event with every figure, however long (a long timeline is summarised)")
+    ] = False,
 ) -> None:
-    """One entry per event in time order, with reconciled figures and their sources, then the final figures."""
 
     def run() -> int:
-        cmd = TimelineCommand(ReadOptions(db, json), _parse_day("--since", since), _parse_day("--until", until))
+        cmd = TimelineCommand(ReadOptions(db, json), _parse_day("--since", since), _parse_day("--until", until), full)
         return _timeline(cmd)
 
     _run(run)
@@ -221,16 +278,24 @@ def _figures(cmd: FiguresCommand) -> int:
     return 0
 
 
-@app.command("figures")
+@command(
+    "figures",
+    "The final figure per story, side and kind: best, low-high, conservative, and whose word it is.",
+    "clashrecon figures",
+    "clashrecon figures --kind killed",
+    "clashrecon figures --party armenia --json",
+)
 def figures_cmd(
     party: Annotated[
-        Optional[str], typer.Option("--party", help="Only this victim side, e.g. Armenia, or 'both' for both-sides counts")
+        Optional[str],
+        typer.Option("--party", metavar="SIDE", help="Only this victim side, e.g. Armenia, or 'both' for both-sides counts"),
     ] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only this casualty kind, e.g. killed or wounded")] = None,
+    kind: Annotated[
+        Optional[str], typer.Option("--kind", metavar="KIND", help="Only this casualty kind, e.g. killed or wounded")
+    ] = None,
     db: DbOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """The final figure per story, side and kind: best, low-high, conservative, and whose word it is."""
     _run(_figures, FiguresCommand(ReadOptions(db, json), party, kind))
 
 
@@ -239,28 +304,52 @@ class ConflictsCommand:
     read: ReadOptions
     field: str
     all: bool
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = None
 
 
 def _conflicts(cmd: ConflictsCommand) -> int:
     from clashrecon import queries, render
 
     with _open_read(cmd.read) as store:
-        conflicts = queries.conflicts(store, field=cmd.field, include_all=cmd.all)
-    render.conflicts(conflicts, as_json=cmd.read.json, include_all=cmd.all)
+        found = queries.conflicts(
+            store, field=cmd.field, include_all=cmd.all, since=cmd.since, until=cmd.until, limit=cmd.limit
+        )
+    render.conflicts(found, as_json=cmd.read.json)
     return 0
 
 
-@app.command("conflicts")
+@command(
+    "conflicts",
+    "Real disagreements between sources: discrepancies and disputed claims.",
+    "clashrecon conflicts --field casualties",
+    "clashrecon conflicts --all",
+    "clashrecon conflicts --since 2022-09-13 --limit 10",
+)
 def conflicts_cmd(
-    field: Annotated[FieldChoice, typer.Option("--field", help="Which claims to compare")] = FieldChoice.all,
+    field: Annotated[
+        str, typer.Option("--field", metavar="FIELD", help="Which claims to compare: casualties, actors, places, times or all")
+    ] = "all",
     all_relations: Annotated[
         bool, typer.Option("--all", help="Also list updates, aggregates and subtotals, and why they are not conflicts")
     ] = False,
+    since: Annotated[
+        Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="Only findings of events on or after this day")
+    ] = None,
+    until: Annotated[
+        Optional[str], typer.Option("--until", metavar="YYYY-MM-DD", help="Only findings of events on or before this day")
+    ] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", metavar="N", help="At most N, most important first")] = None,
     db: DbOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Real disagreements between sources: discrepancies and disputed claims."""
-    _run(_conflicts, ConflictsCommand(ReadOptions(db, json), field.value, all_relations))
+
+    def run() -> int:
+        window = _parse_day("--since", since), _parse_day("--until", until)
+        return _conflicts(ConflictsCommand(ReadOptions(db, json), field, all_relations, *window, limit))
+
+    _run(run)
 
 
 @dataclass(frozen=True)
@@ -273,21 +362,29 @@ class ClaimsCommand:
 def _claims(cmd: ClaimsCommand) -> int:
     from clashrecon import queries, render
 
-    with _open_read(cmd.read) as store:
-        claims = queries.claims(store, field=cmd.field, article=cmd.article)
-    render.claims(claims, as_json=cmd.read.json)
+    with _open_read(cmd.read) as store, closing(queries.claims(store, field=cmd.field, article=cmd.article)) as stream:
+        render.claims(stream, as_json=cmd.read.json)  # claims are read while they are printed
     return 0
 
 
-@app.command("claims")
+@command(
+    "claims",
+    "Every stored claim with its sentence, claimant and time.",
+    "clashrecon claims --field casualties",
+    "clashrecon claims --article 002_e9d03dd66f68ed55.txt",
+    "clashrecon claims --json | jq -r '.[] | select(.qualifier == \"at_least\") | .quote'",
+)
 def claims_cmd(
-    field: Annotated[Optional[ClaimField], typer.Option("--field", help="Only this field")] = None,
-    article: Annotated[Optional[str], typer.Option("--article", help="Only this article (file name)")] = None,
+    field: Annotated[
+        Optional[str], typer.Option("--field", metavar="FIELD", help="Only this field: casualties, actors, places or times")
+    ] = None,
+    article: Annotated[
+        Optional[str], typer.Option("--article", metavar="NAME", help="Only this article (its name, as sources shows it)")
+    ] = None,
     db: DbOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Every stored claim with its sentence, claimant and time."""
-    _run(_claims, ClaimsCommand(ReadOptions(db, json), field.value if field else None, article))
+    _run(_claims, ClaimsCommand(ReadOptions(db, json), field, article))
 
 
 def _sources(opts: ReadOptions) -> int:
@@ -299,9 +396,13 @@ def _sources(opts: ReadOptions) -> int:
     return 0
 
 
-@app.command("sources")
+@command(
+    "sources",
+    "Each article with its outlet, byline, date and independent origin.",
+    "clashrecon sources",
+    "clashrecon sources --json | jq -r '.[] | [.article, .origin] | @tsv'",
+)
 def sources_cmd(db: DbOpt = None, json: JsonOpt = False) -> None:
-    """Each article with its outlet, byline, date and independent origin."""
     _run(_sources, ReadOptions(db, json))
 
 
@@ -320,13 +421,17 @@ def _show(cmd: ShowCommand) -> int:
     return 0
 
 
-@app.command("show")
+@command(
+    "show",
+    "Every claim behind an event, fact or conflict, with its quote and article.",
+    "clashrecon show ee0b3cb04",
+    "clashrecon show ee0b3cb04 --json",
+)
 def show_cmd(
-    id: Annotated[str, typer.Argument(help="An event, fact, conflict or claim ID")],
+    id: Annotated[str, typer.Argument(metavar="ID", help="An event, fact, conflict or claim ID", show_default=False)],
     db: DbOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Every claim behind an event, fact or conflict, with its quote and article."""
     _run(_show, ShowCommand(ReadOptions(db, json), id))
 
 
@@ -359,12 +464,20 @@ def _eval(cmd: EvalCommand) -> int:
     return report.exit_code
 
 
-@app.command("eval")
+@command(
+    "eval",
+    "Score extraction against hand-made gold annotations; exit 1 if a score falls below the baseline.",
+    "clashrecon eval data/gold",
+    "clashrecon eval data/gold/realtext --baseline data/gold/realtext/baseline.json",
+    "clashrecon eval data/gold --update-baseline",
+)
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold file or folder of gold files")] = Path("data/gold"),
+    gold: Annotated[
+        Path, typer.Argument(metavar="[GOLD]", help="Gold file or folder of gold files [default: data/gold]", show_default=False)
+    ] = Path("data/gold"),
     json: JsonOpt = False,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", help="Pinned floors [default: baseline.json beside the gold]")
+        Optional[Path], typer.Option("--baseline", metavar="PATH", help="Pinned floors [default: baseline.json beside the gold]")
     ] = None,
     update_baseline: Annotated[
         bool, typer.Option("--update-baseline", help="Pin the current scores as the new floors (raising only)")
@@ -373,10 +486,9 @@ def eval_cmd(
         bool, typer.Option("--allow-lower", help="With --update-baseline: also lower floors that dropped")
     ] = False,
     model: Annotated[
-        Optional[str], typer.Option("--model", help="spaCy pipeline name or path [env CLASHRECON_MODEL]")
+        Optional[str], typer.Option("--model", metavar="NAME", help="spaCy pipeline name or path [env CLASHRECON_MODEL]")
     ] = None,
 ) -> None:
-    """Score extraction against hand-made gold annotations; exit 1 if a score falls below the baseline."""
     _run(_eval, EvalCommand(gold, json, baseline, update_baseline, allow_lower, model))
 
 

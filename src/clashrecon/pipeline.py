@@ -15,6 +15,7 @@ from clashrecon.ingest import SourcedArticle, read_file
 from clashrecon.ingest.plan import Plan, Reader, plan_ingest
 from clashrecon.models import Article, Claim, Reconciliation
 from clashrecon.store import Store
+from clashrecon.store.base import Stored
 from clashrecon.workers import Workers, chunks, settle
 
 
@@ -31,19 +32,33 @@ class IngestOptions:
 
 @dataclass
 class IngestReport:
+    """What an ingest did. `files` counts files read; the other counts are records (a JSON or
+    JSONL file holds several; any other file is one), as this run stored them."""
+
     files: int = 0
     new: int = 0
     replaced: int = 0
     unchanged: int = 0
+    reextracted: int = 0  # of `unchanged`: records extracted again by --force
     claims_added: int = 0
     failed: list[InputFileError] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    empty: list[tuple[str, str]] = field(default_factory=list)  # paths given that held nothing to read
     notes: list[str] = field(default_factory=list)
     model: str | None = None
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.empty else 0
+
+    @property
+    def failed_records(self) -> int:
+        """Failures of one record inside a file ('feed.jsonl#3'), not of a whole file."""
+        return sum(1 for e in self.failed if _record_mark(e.path))
+
+    @property
+    def records(self) -> int:
+        return self.new + self.replaced + self.unchanged + self.failed_records
 
     def take(self, plan: Plan) -> None:
         """What reading the files found: counts, failures, skipped files and notes."""
@@ -51,7 +66,27 @@ class IngestReport:
         self.unchanged += plan.unchanged
         self.failed.extend(plan.failed)
         self.skipped.extend(plan.skipped)
+        self.empty.extend(plan.empty)
         self.notes.extend(plan.notes)
+
+    def count(self, stored: Stored) -> None:
+        """What the store did with one batch: only what this run actually stored counts as stored."""
+        self.claims_added += stored.claims
+        self.new += stored.count("new")
+        self.replaced += stored.count("replaced")
+        rewritten = stored.count("rewritten")
+        self.unchanged += rewritten + stored.count("meanwhile") + stored.count("duplicate")
+        self.reextracted += rewritten
+        for source, outcome in stored.outcomes.items():
+            if outcome == "meanwhile":
+                self.notes.append(f"{source}: stored meanwhile by another ingest; left as it is")
+            elif outcome == "duplicate":
+                self.notes.append(f"{source}: same text as an article already stored; not stored twice")
+
+
+def _record_mark(path: str) -> bool:
+    _, mark, number = path.rpartition("#")
+    return bool(mark) and number.isdigit()
 
 
 class Progress(Protocol):
@@ -142,7 +177,7 @@ def extract_all(
     store: Store,
     report: IngestReport,
     progress: Progress,
-    replacing: frozenset[str] | set[str] = frozenset(),
+    rewriting: frozenset[str] | set[str] = frozenset(),
     workers: Workers | None = None,
 ) -> None:
     """Run NLP over pending articles in batches (in the workers, if any) and store each batch in one transaction."""
@@ -161,9 +196,7 @@ def extract_all(
     progress.start(len(pending))
     try:
         for done in results:
-            report.claims_added += store.put_articles(done.rows)
-            report.replaced += sum(1 for source, _, _ in done.rows if source in replacing)
-            report.new += sum(1 for source, _, _ in done.rows if source not in replacing)
+            report.count(store.put_articles(done.rows, rewrite=rewriting))
             report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
             progress.advance(len(done.rows) + len(done.failed))
     finally:
@@ -197,7 +230,7 @@ def ingest(
         if plan.metadata_only:
             store.update_metadata(plan.metadata_only)
         if plan.pending:
-            extract_all(plan.pending, options, store, report, progress, plan.replacing, workers)
+            extract_all(plan.pending, options, store, report, progress, plan.rewriting, workers)
         if options.reference_date is not None:
             store.set_meta("reference_date", options.reference_date.isoformat())
         changed = plan.pending or plan.metadata_only or plan.vanished

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from clashrecon.corpus.view import articles_as_derived, claims_as_derived
+from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived, claims_as_derived
 from clashrecon.errors import UnknownId, UsageError
+from clashrecon.invisible import flagged
 from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
 from clashrecon.store import Store
 
@@ -15,14 +18,30 @@ FIELDS = tuple(f.value for f in Field)
 KINDS = tuple(k.value for k in CasualtyKind)
 
 
+def _unknown(what: str, value: str, choices: tuple[str, ...]) -> UsageError:
+    """'unknown field 'casualty'; did you mean 'casualties'? choose one of …'."""
+    close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return UsageError(f"unknown {what} {value!r}; {hint}choose one of {', '.join(choices[:-1])} or {choices[-1]}")
+
+
 def _check_field(field: str | None) -> None:
-    if field is not None and field != "all" and field not in FIELDS:
-        raise UsageError(f"unknown field {field!r}; choose one of {', '.join(FIELDS)} or all")
+    if field is not None and field not in (*FIELDS, "all"):
+        raise _unknown("field", field, (*FIELDS, "all"))
 
 
 def _check_kind(kind: str | None) -> None:
     if kind is not None and kind not in KINDS:
-        raise UsageError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS[:-1])} or {KINDS[-1]}")
+        raise _unknown("kind", kind, KINDS)
+
+
+def check_window(since: date | None, until: date | None) -> None:
+    """A window that ends before it starts matches nothing by construction: say so, not 'no events'."""
+    if since is not None and until is not None and since > until:
+        raise UsageError(
+            f"--since {since.isoformat()} is after --until {until.isoformat()}, so nothing can match; "
+            "give the earlier day to --since"
+        )
 
 
 def _in_window(start: str | None, end: str | None, since: date | None, until: date | None) -> bool:
@@ -43,22 +62,45 @@ def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
 
 @dataclass(frozen=True)
 class Timeline:
-    """What `timeline` shows: the events in time order, then the final figures of their stories."""
+    """What `timeline` shows: the events in time order, then the final figures of their stories.
+
+    `stored` counts every event in the store, `first` and `last` are the earliest and latest
+    dated ones: what an empty window is told so it can be widened.
+    """
 
     events: list[Event]
     figures: list[Tally]
+    since: date | None = None
+    until: date | None = None
+    stored: int = 0
+    first: Event | None = None
+    last: Event | None = None
+
+
+def _dated_ends(events: tuple[Event, ...] | list[Event]) -> tuple[Event | None, Event | None]:
+    dated = [e for e in events if e.when.start]
+    if not dated:
+        return None, None
+    return min(dated, key=lambda e: e.when.start), max(dated, key=lambda e: e.when.end or e.when.start)
 
 
 def timeline(store: Store, *, since: date | None = None, until: date | None = None) -> Timeline:
     """Events overlapping the window, and the final figures with a round of fighting inside it."""
+    check_window(since, until)
     with store.snapshot():
         rec = store.load_reconciliation()
     windowed = since is not None or until is not None
+    first, last = _dated_ends(rec.events)
     return Timeline(
         events=[e for e in rec.events if _overlaps(e, since, until)],
         figures=[
             t for t in rec.tallies if not windowed or any(_in_window(r.start, r.end, since, until) for r in t.rounds)
         ],
+        since=since,
+        until=until,
+        stored=len(rec.events),
+        first=first,
+        last=last,
     )
 
 
@@ -83,45 +125,113 @@ def figures(store: Store, *, party: str | None = None, kind: str | None = None) 
     return [t for t in tallies if kind is None or t.kind.value == kind]
 
 
-def conflicts(store: Store, *, field: str = "all", include_all: bool = False) -> list[Conflict]:
+@dataclass(frozen=True)
+class Conflicts:
+    """What `conflicts` shows: the first `limit` of the matching findings, most important first.
+
+    `matched` counts every finding the options select, `stored` every one of the kinds asked
+    for in the store (so an empty window can be told apart from a store without any).
+    """
+
+    shown: list[Conflict]
+    matched: int
+    stored: int
+    include_all: bool = False
+    since: date | None = None
+    until: date | None = None
+
+
+def conflicts(
+    store: Store,
+    *,
+    field: str = "all",
+    include_all: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> Conflicts:
+    """Findings of one field (or all), only real conflicts unless `include_all`, of events overlapping
+    the window; at most `limit` of them."""
     _check_field(field)
+    check_window(since, until)
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit {limit} shows nothing; give 1 or more, or leave it out to see every finding")
     with store.snapshot():
         rec = store.load_reconciliation()
-    return [
-        c
-        for c in rec.conflicts
-        if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)
-    ]
+    events = {e.id: e for e in rec.events}
+    kinds = [c for c in rec.conflicts if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)]
+
+    def in_window(c: Conflict) -> bool:
+        event = events.get(c.event_id or "")
+        return since is None and until is None or (event is not None and _overlaps(event, since, until))
+
+    matched = [c for c in kinds if in_window(c)]
+    return Conflicts(
+        shown=matched[:limit] if limit is not None else matched,
+        matched=len(matched),
+        stored=len(kinds),
+        include_all=include_all,
+        since=since,
+        until=until,
+    )
 
 
-def claims(store: Store, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+@dataclass(frozen=True)
+class ClaimStream:
+    """What `claims` shows, read a batch at a time while the caller consumes it, so any number
+    fits in memory; `names_width` is the longest article name, so a table can fit it before
+    the first claim is read."""
+
+    rows: Generator[Claim, None, None]
+    names_width: int
+
+    def __iter__(self) -> Iterator[Claim]:
+        return self.rows
+
+    def close(self) -> None:
+        """End the read (and its snapshot) early, before the store closes."""
+        self.rows.close()
+
+
+def claims(store: Store, *, field: str | None = None, article: str | None = None) -> ClaimStream:
+    """The claims as the corpus passes see them, streamed; the options are checked before the first one."""
     _check_field(field)
+    field = None if field == "all" else field
+    if article and not store.has_article(article):
+        names = store.article_names(10)
+        raise UsageError(f"no article named {article!r} in the store; stored: {', '.join(names) or 'none'}")
+    return ClaimStream(_claims(store, field, article), store.longest_article_name())
+
+
+def _claims(store: Store, field: str | None, article: str | None) -> Iterator[Claim]:
     with store.snapshot():
-        found = claims_as_derived(store.claims(field=field, article=article), store.derived())
-        if article and not found and not any(a.name == article for a in store.articles(with_text=False)):
-            names = sorted(a.name for a in store.articles(with_text=False))
-            raise UsageError(f"no article named {article!r} in the store; stored: {', '.join(names[:10]) or 'none'}")
-    return found
+        derive = ClaimsAsDerived(store.derived())
+        for c in store.iter_claims(field=field, article=article):
+            yield derive(c)
 
 
 def sources(store: Store) -> list[dict[str, Any]]:
     with store.snapshot():
         articles = articles_as_derived(store.articles(with_text=False), store.derived())
         per_article = store.claim_counts()
+    shown = ("article", "title", "outlet", "byline", "credit", "dateline", "url")
     return [
-        {
-            "article": a.name,
-            "title": a.title,
-            "outlet": a.outlet,
-            "byline": a.byline,
-            "credit": a.credit,
-            "dateline": a.dateline,
-            "url": a.url,
-            "origin": a.origin,
-            "origin_reason": a.origin_reason,
-            "published": a.published.model_dump(mode="json"),
-            "claims": per_article.get(a.id, 0),
-        }
+        flagged(
+            {
+                "article": a.name,
+                "title": a.title,
+                "outlet": a.outlet,
+                "byline": a.byline,
+                "credit": a.credit,
+                "dateline": a.dateline,
+                "url": a.url,
+                "origin": a.origin,
+                "origin_reason": a.origin_reason,
+                "published": a.published.model_dump(mode="json"),
+                "claims": per_article.get(a.id, 0),
+            },
+            *shown,
+        )
         for a in articles
     ]
 

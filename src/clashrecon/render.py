@@ -8,37 +8,59 @@ drive the terminal.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import signal
+import subprocess
 import sys
-from functools import cache
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import date
+from functools import wraps
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from clashrecon import invisible
+from clashrecon.lexicon import load_data
+
 if TYPE_CHECKING:
-    from clashrecon.models import Claim, Conflict, Event, Fact, Position, Round, Tally, TimeRef
+    from clashrecon.models import Claim, Event, Fact, Position, Round, Tally, TimeRef
     from clashrecon.pipeline import IngestReport
-    from clashrecon.queries import Shown, Timeline
+    from clashrecon.queries import ClaimStream, Conflicts, Shown, Timeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-?]*[ -/]*[@-~]")
 
 
-@cache
+_stdout: list[Console] = []  # the console stdout is printed through; a pager's while `paged` runs
+
+
 def out() -> Console:
-    return Console(highlight=False, emoji=False, markup=False)
+    if not _stdout:
+        _stdout.append(Console(highlight=False, emoji=False, markup=False))
+    return _stdout[-1]
 
 
-@cache
+_stderr: list[Console] = []  # likewise for messages: a terminal's go to the pager too, in order
+
+
 def err() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+    if not _stderr:
+        _stderr.append(Console(stderr=True, highlight=False, emoji=False, markup=False))
+    return _stderr[-1]
 
 
 def safe(value: object) -> str:
-    """A value as printable text: control characters and escape sequences removed."""
-    return _CONTROL.sub("", "" if value is None else str(value))
+    """A value as printable text: control characters and escape sequences removed, and characters
+    that would reorder or hide text shown as tags ('⟨U+202E⟩', see clashrecon.invisible)."""
+    return invisible.shown(_CONTROL.sub("", "" if value is None else str(value)))
 
 
 def t(value: object, style: str = "") -> Text:
@@ -57,13 +79,109 @@ def warn(message: str) -> None:
     err().print(Text("warning: ", style="yellow") + t(message.replace("\n", " ")), soft_wrap=True)
 
 
+def tell(message: str) -> None:
+    """A plain message on stderr, never wrapped (so it greps as one line)."""
+    err().print(t(message.replace("\n", " ")), soft_wrap=True)
+
+
 def note(message: str) -> None:
     err().print(t(message.replace("\n", " "), style="dim"), soft_wrap=True)
 
 
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def pager_command() -> str | None:
+    """The pager to show a read command's output through, or None to print it directly.
+
+    As git does: only when stdout is a terminal; CLASHRECON_PAGER, else PAGER, else `less`;
+    an empty value or `cat` turns paging off.
+    """
+    if not _stdout_is_terminal():
+        return None
+    command = os.environ.get("CLASHRECON_PAGER", os.environ.get("PAGER"))
+    if command is None:
+        return "less" if shutil.which("less") else None
+    return None if command.strip() in ("", "cat") else command
+
+
+@contextmanager
+def paged(enabled: bool = True) -> Iterator[None]:
+    """Everything printed to stdout inside goes through the pager (see `pager_command`).
+
+    `less` gets LESS=FRX unless LESS is set, as git sets it: it quits at once when the output
+    fits one screen, keeps colours, and leaves the text on the screen. Quitting the pager early
+    ends the output quietly.
+    """
+    command = pager_command() if enabled else None
+    if command is None:
+        yield
+        return
+    screen = out()
+    env = {"LESS": "FRX", "LV": "-c", **os.environ}
+    pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env, text=True, encoding="utf-8", errors="replace")
+    console = Console(file=pager.stdin, width=screen.width, force_terminal=True, highlight=False, emoji=False, markup=False)
+    streams = [_stdout] + ([_stderr] if err().is_terminal else [])  # as git does, a terminal's stderr too
+    for stream in streams:
+        stream.append(console)
+    try:
+        yield
+    except BrokenPipeError:
+        pass  # the reader quit the pager before the end
+    finally:
+        for stream in streams:
+            stream.pop()
+        with suppress(BrokenPipeError):
+            pager.stdin.close()
+        # like git, wait for the pager with Ctrl-C left to it (less uses it to stop a search)
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pager.wait()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _paged(render: Callable[..., None]) -> Callable[..., None]:
+    """A read command's renderer, paged unless it prints JSON."""
+
+    @wraps(render)
+    def paged_render(*args: Any, as_json: bool, **kwargs: Any) -> None:
+        with paged(enabled=not as_json):
+            render(*args, as_json=as_json, **kwargs)
+
+    return paged_render
+
+
+def stdout_closed() -> None:
+    """The reader of stdout went away: point stdout at /dev/null so the interpreter's last
+    flush does not fail again on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a file (tests capture it)
+    finally:
+        os.close(devnull)
+
+
+def emit_json_stream(items: Iterable[Any], batch: int = 256) -> None:
+    """A JSON array written a batch of items at a time, byte for byte what `emit_json` prints for
+    the list (one `dumps` per batch: the indenting encoder is slow to set up per item)."""
+    write = sys.stdout.write
+    opened = False
+    for chunk in iter(lambda: list(islice(items, batch)), []):
+        text = invisible.escaped(json.dumps(chunk, ensure_ascii=False, indent=2))
+        write(("," if opened else "[") + text[1:-2])  # the batch's items, without its brackets
+        opened = True
+    write("\n]\n" if opened else "[]\n")
+    sys.stdout.flush()
+
+
 def emit_json(data: Any) -> None:
-    """JSON on stdout and nothing else; non-ASCII kept, control characters escaped by json."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON on stdout and nothing else; non-ASCII kept, control characters escaped by json and
+    characters that reorder or hide text by `invisible.escaped`."""
+    sys.stdout.write(invisible.escaped(json.dumps(data, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
     sys.stdout.flush()
 
@@ -102,9 +220,22 @@ def ingest_progress(enabled: bool) -> _RichProgress | None:
     return None
 
 
+def ingest_summary(report: IngestReport) -> str:
+    """'3 files read, 1 failed; 12 records: 10 new, 1 changed, 1 unchanged, 1 failed; 163 claims added'."""
+    failed_files = len(report.failed) - report.failed_records
+    files = f"{report.files:,} file{'' if report.files == 1 else 's'} read" + (f", {failed_files:,} failed" if failed_files else "")
+    unchanged = f"{report.unchanged:,} unchanged" + (f" ({report.reextracted:,} extracted again: --force)" if report.reextracted else "")
+    records = f"{report.records:,} record{'' if report.records == 1 else 's'}: {report.new:,} new, {report.replaced:,} changed, {unchanged}"
+    if report.failed_records:
+        records += f", {report.failed_records:,} failed"
+    return f"{files}; {records}; {report.claims_added:,} claims added"
+
+
 def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
     for exc in report.failed:
         error(f"{exc.path}: {exc.reason}")
+    for path, reason in report.empty:
+        warn(f"{path}: {reason}; nothing was read from it")
     if not quiet:
         for path, reason in report.skipped:
             note(f"skipped {path}: {reason}")
@@ -112,25 +243,26 @@ def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
             note(message)
     summary = {
         "files": report.files,
+        "records": report.records,
         "new": report.new,
         "replaced": report.replaced,
         "unchanged": report.unchanged,
+        "reextracted": report.reextracted,
         "failed": len(report.failed),
+        "failed_records": report.failed_records,
         "skipped": len(report.skipped),
         "claims_added": report.claims_added,
         "model": report.model,
     }
     if as_json:
-        emit_json(summary | {"errors": [{"path": e.path, "reason": e.reason} for e in report.failed]})
+        emit_json(
+            summary
+            | {"errors": [{"path": e.path, "reason": e.reason} for e in report.failed]}
+            | {"empty": [{"path": p, "reason": r} for p, r in report.empty]}
+        )
         return
     if not quiet:
-        err().print(
-            t(
-                f"{report.files} files read: {report.new} new, {report.replaced} changed, "
-                f"{report.unchanged} unchanged, {len(report.failed)} failed; {report.claims_added} claims added"
-            ),
-            soft_wrap=True,
-        )
+        tell(ingest_summary(report))
 
 
 # ------------------------------------------------------------------------- timeline
@@ -160,31 +292,91 @@ def when_text(w: TimeRef) -> str:
     return text
 
 
-def _fact_line(f: Fact, with_party: bool) -> Text:
+def brief_note(note: str, limit: int) -> str:
+    """A fact's note cut to its first parts (they are joined by '; ') within `limit` characters."""
+    if len(note) <= limit:
+        return note
+    parts = note.split("; ")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if len("; ".join([*kept, part, "…"])) > limit:
+            break
+        kept.append(part)
+    return "; ".join([*kept, "…"]) if len(kept[0]) <= limit else fit(kept[0], limit)
+
+
+def _counts(f: Fact, full: bool) -> str:
+    """'[5 art., 3 orig.]'; a summarised figure also says how many reports it sums up."""
+    summarised = not full and f.brief and f.brief != f.value
+    reports = f"{f.reports:,} reports, " if summarised and f.reports else ""
+    return f" [{reports}{f.articles:,} art., {f.independent_sources:,} orig.]"
+
+
+def _fact_line(f: Fact, full: bool = True) -> Text:
+    """One fact: its figures (the brief form unless `full`), scope, note, sources and status."""
+    value = f.value if full or not f.brief else f.brief
     line = Text()
     if f.field.value == "casualties":
         line.append(f"{safe(f.kind)} ")
-        line.append(safe(f.value), style="bold")
+        line.append(safe(value), style="bold")
         scope = f"in {f.place}" if f.place is not None else f.group
         if scope is not None:
             line.append(" " + safe(scope))
     else:
         line.append(f"{safe(f.subject)}: ")
-        line.append(safe(f.value), style="bold")
-    if f.note:
-        line.append(f" ({safe(f.note)})", style="italic")
-    line.append(f" [{f.articles} art., {f.independent_sources} orig.]", style="dim")
+        line.append(safe(value), style="bold")
+    note_ = f.note if full else brief_note(f.note, load_data("terminal.json")["timeline"]["note_chars"])
+    if note_:
+        line.append(f" ({safe(note_)})", style="italic")
+    line.append(_counts(f, full), style="dim")
     mark = _STATUS_MARK.get(f.status.value)
     if mark:
         line.append(f" {mark[0]}", style=mark[1])
     return line
 
 
-def event_body(e: Event) -> Text:
-    """An event's summary and its reconciled figures, one line per party."""
-    body = Text()
-    body.append(safe(e.summary), style="bold")
-    body.append(f"  [{e.id}]", style="dim")
+def _places_line(kind: str, facts: list[Fact]) -> Text:
+    """One line for a side's counts of one kind in several places, instead of a line each."""
+    line = Text(f"{safe(kind)} in {len(facts)} places: ")
+    for i, f in enumerate(facts):
+        if i:
+            line.append(", ")
+        line.append(f"{safe(f.place)} ")
+        line.append(safe(f.brief or f.value), style="bold")
+    notes = {f.note for f in facts}
+    if len(notes) == 1 and (shared := notes.pop()):
+        line.append(f" (each {safe(brief_note(shared, load_data('terminal.json')['timeline']['note_chars']))})", style="italic")
+    line.append(f" [{sum(f.articles for f in facts):,} art.]", style="dim")
+    flagged = Counter(f.status.value for f in facts if f.status.value in ("discrepancy", "disputed"))
+    for status, n in sorted(flagged.items()):
+        line.append(f" ⚠ {n} {status}", style="bold red")
+    return line
+
+
+def _party_lines(facts: list[Fact], full: bool) -> list[Text]:
+    """A side's facts, one line each; unless `full`, its place counts of one kind on one line."""
+    group_min = load_data("terminal.json")["timeline"]["group_places"]
+    by_kind: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.place is not None:
+            by_kind.setdefault(f.kind.value, []).append(f)
+    grouped = {k: fs for k, fs in by_kind.items() if not full and len(fs) >= group_min}
+    lines, done = [], set()
+    for f in facts:
+        kind = f.kind.value
+        if f.place is not None and kind in grouped:
+            if kind not in done:
+                lines.append(_places_line(kind, grouped[kind]))
+                done.add(kind)
+            continue
+        lines.append(_fact_line(f, full))
+    return lines
+
+
+def fact_rows(e: Event, full: bool = True) -> list[tuple[str, Text]]:
+    """An event's facts as (lead, line): a line per side ('• Armenia: killed …', its further
+    figures under it), then one per other finding. Unless `full`, long figures are brief and a
+    side's place counts of one kind share a line."""
     parties: dict[str, list[Fact]] = {}
     others: list[Fact] = []
     for f in e.facts:
@@ -192,52 +384,184 @@ def event_body(e: Event) -> Text:
             parties.setdefault(f.party or "no side named", []).append(f)
         else:
             others.append(f)
+    rows: list[tuple[str, Text]] = []
+    figureless = [] if full else sorted(p for p, fs in parties.items() if all(f.best is None for f in fs))
+    if len(figureless) < 2 or len(figureless) == len(parties):
+        figureless = []  # one such side keeps its own line, and sides are merged only beside sides with figures
     for party in sorted(parties, key=lambda p: (p == "both", p)):
-        body.append("\n• ")
-        body.append("both sides" if party == "both" else safe(party), style="cyan")
-        body.append(": ")
-        facts = parties[party]
-        for i, f in enumerate(facts):
-            if i:  # a party's further figures each on a line of their own, under the first
-                body.append("\n    ")
-            body.append_text(_fact_line(f, with_party=False))
-    for f in others:
-        body.append("\n• ")
-        body.append_text(_fact_line(f, with_party=True))
-    for row in e.context:  # talks, truces and late figures on days outside the fighting
-        body.append("\n◦ ", style="dim")
-        body.append(f"{row.when.start or 'undated'}: ", style="dim")
-        body.append(safe(row.summary), style="dim")
+        if party in figureless:
+            continue
+        lines = _party_lines(parties[party], full)
+        head = Text("both sides" if party == "both" else safe(party), style="cyan")
+        rows.append(("• ", head + Text(": ") + lines[0]))
+        rows.extend(("    ", line) for line in lines[1:])  # a side's further figures, under its first
+    if figureless:  # sides only said to have casualties, without a number: one line for them all
+        facts = [f for p in figureless for f in parties[p]]
+        line = Text("no figure given: ") + Text(", ".join(f"{safe(f.party)} {safe(f.kind)}" for f in facts), style="cyan")
+        line.append(f" [{sum(f.articles for f in facts):,} art.]", style="dim")
+        rows.append(("• ", line))
+    rows.extend(("• ", _fact_line(f, full)) for f in others)
+    # talks, truces and late figures on days outside the fighting: context under the episode
+    shown = e.context if full else e.context[: load_data("terminal.json")["timeline"]["context_rows"]]
+    rows.extend(("◦ ", Text(f"{row.when.start or 'undated'}: {safe(row.summary)}", style="dim")) for row in shown)
+    if len(shown) < len(e.context):
+        rows.append(("◦ ", Text(f"{len(e.context) - len(shown)} more context rows (`clashrecon show {e.id}`)", style="dim")))
+    return rows
+
+
+def event_body(e: Event, full: bool = True) -> Text:
+    """An event's summary and ID, then its facts (see `fact_rows`)."""
+    body = Text()
+    body.append(safe(e.summary), style="bold")
+    body.append(f"  [{e.id}]", style="dim")
+    for lead, line in fact_rows(e, full):
+        body.append("\n" + lead)
+        body.append_text(line)
     return body
 
 
-def timeline(view: Timeline, *, as_json: bool) -> None:
-    """The events table, then a short table of the stories' final figures when there are any."""
+def window_text(since: date | None, until: date | None) -> str:
+    """'between 2022-09-01 and 2022-09-10', 'on or after 2022-09-01', 'on or before ...'."""
+    if since is not None and until is not None:
+        return f"between {since.isoformat()} and {until.isoformat()}"
+    if since is not None:
+        return f"on or after {since.isoformat()}"
+    return f"on or before {until.isoformat()}" if until is not None else ""
+
+
+def _nothing_in_window(
+    what: str, stored: int, since: date | None, until: date | None, first: Event | None, last: Event | None
+) -> str:
+    """Why a listing is empty: an empty store, or a window that misses what the store holds (and where it lies)."""
+    if not stored:
+        return f"no {what} in the store yet; run `clashrecon ingest PATH`"
+    if since is None and until is None:
+        return f"no {what}"
+    span = ""
+    if first is not None and last is not None:
+        begin = first.when.model_copy(update={"end": None})
+        end = last.when.model_copy(update={"start": last.when.end or last.when.start, "end": None, "part_of_day": None})
+        span = f"; the store's events run from {when_text(begin)} to {when_text(end)}"
+    return f"no {what} {window_text(since, until)}{span}; widen --since/--until or leave them out"
+
+
+def fold_background(events: list[Event], listed: int) -> tuple[list[Event], list[Event]]:
+    """(events shown, background events folded away): past `listed` earlier events mentioned as
+    context, only the most reported ones are shown, in time order."""
+    background = [e for e in events if e.background]
+    if len(background) <= listed:
+        return events, []
+    kept = {e.id for e in sorted(background, key=lambda e: -e.articles)[:listed]}
+    return [e for e in events if not e.background or e.id in kept], [e for e in background if e.id not in kept]
+
+
+def in_full(events: list[Event], listed: int) -> set[str]:
+    """The events shown with their facts: every one, or past `listed` the most reported."""
+    if len(events) <= listed:
+        return {e.id for e in events}
+    return {e.id for e in sorted(events, key=lambda e: (-e.articles, -e.independent_sources))[:listed]}
+
+
+def _event_head(e: Event) -> Text:
+    """'2022-09-13 early → 2022-09-14  5 art., 3 orig.  ⚠ conflict  [ee0b3cb04]'."""
+    head = Text(safe(when_text(e.when)), style="bold")
+    if e.background:
+        head.append("  background", style="dim")
+    head.append(f"  {e.articles:,} art., {e.independent_sources:,} orig.")
+    if e.conflict:
+        head.append("  ⚠ conflict", style="bold red")
+    head.append(f"  [{e.id}]", style="dim")
+    return head
+
+
+def hanging(lead: str, line: Text, width: int, indent: int | None = None) -> list[Text]:
+    """`lead` and `line` wrapped at word boundaries to `width`, the further lines indented by
+    `indent` cells (by default as far as the lead reaches)."""
+    indent = cell_len(lead) if indent is None else indent
+    whole = Text(lead) + line
+    first = whole.wrap(out(), width)[0]
+    lines = [first]
+    rest = whole[len(first.plain):]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip()):]
+    if rest.plain:
+        lines.extend(Text(" " * indent) + part for part in rest.wrap(out(), max(20, width - indent)))
+    for part in lines:
+        part.rstrip()
+    return lines
+
+
+def _event_block(e: Event, full: bool, width: int) -> list[Text]:
+    """An event with its facts: its date and sources, its summary, a line per side and finding."""
+    lines = [*hanging("", _event_head(e), width), *hanging("  ", t(e.summary, "bold"), width)]
+    for lead, line in fact_rows(e, full):
+        lines.extend(hanging("  " + lead, line, width))
+    return [*lines, Text()]
+
+
+def _event_line(e: Event, width: int) -> list[Text]:
+    """An event without its facts, for a long timeline: date, summary, sources, ID."""
+    line = t(e.summary)
+    line.append(f"  {e.articles:,} art.", style="dim")
+    if e.conflict:
+        line.append("  ⚠ conflict", style="bold red")
+    line.append(f"  [{e.id}]", style="dim")
+    return hanging(f"{safe(when_text(e.when))}  ", line, width, indent=4)
+
+
+def _folded_line(folded: list[Event], width: int) -> list[Text]:
+    text = Text(f"{len(folded)} more earlier events mentioned as context, each in at most "
+                f"{max(e.articles for e in folded):,} articles (`clashrecon timeline --all` lists them)", style="dim")
+    return hanging(f"{when_text(folded[0].when)} → {when_text(folded[-1].when)}  ", text, width, indent=4)
+
+
+@_paged
+def timeline(view: Timeline, *, as_json: bool, full: bool = False) -> None:
+    """Events in time order, then a short table of the stories' final figures when there are any.
+
+    Unless `full` (data/terminal.json): long figures in brief, a side's place counts on one
+    line, past a few earlier events mentioned as context only the most reported, and in a long
+    timeline only the most reported events with their facts, the others a line each.
+    """
     events = view.events
     if as_json:
         emit_json([e.contract() for e in events])  # the events only: figures have their own command
         return
     if not events:
-        err().print(t("no events in the store yet; run `clashrecon ingest PATH`"))
+        tell(_nothing_in_window("events", view.stored, view.since, view.until, view.first, view.last))
         return
-    table = Table(title="Reconciled timeline", show_lines=True, expand=True)
-    # narrow date and source columns leave the width to the figures, which are what is read
-    table.add_column("when", no_wrap=True)
-    table.add_column("event", ratio=1)
-    table.add_column("sources", justify="right", no_wrap=True)
+    cfg = load_data("terminal.json")["timeline"]
+    shown, folded = (events, []) if full else fold_background(events, cfg["background_listed"])
+    detailed = {e.id for e in shown} if full else in_full(shown, cfg["events_in_full"])
+    console = out()
+    console.print(Text("Reconciled timeline", style="bold underline"))
+    console.print()
+    width = console.width
+    first_folded = folded[0].id if folded else None
+    lines: list[Text] = []
+    after_line = False  # one-line events run together; a blank line ends the run
     for e in events:
-        when = t(when_text(e.when).replace(" → ", "\n→ "))
-        if e.background:
-            when.append("\nbackground", style="dim")
-        sources = t(f"{e.articles} art.\n{e.independent_sources} orig.")
-        if e.conflict:
-            sources.append("\n⚠ conflict", style="bold red")
-        table.add_row(when, event_body(e), sources)
-    out().print(table)
+        if e.id == first_folded:
+            lines.extend(_folded_line(folded, width))
+            after_line = True
+        if e not in shown:
+            continue
+        if e.id in detailed:
+            lines.extend([Text()] if after_line else [])
+            lines.extend(_event_block(e, full, width))
+            after_line = False
+        else:
+            lines.extend(_event_line(e, width))
+            after_line = True
+    lines.extend([Text()] if after_line else [])
+    for line in lines:
+        console.print(line, soft_wrap=True)  # wrapped already, each within its indent
     if view.figures:
-        out().print(figures_table(view.figures, full=False))
+        console.print(figures_table(view.figures, full=False))
     conflicts = sum(e.conflict for e in events)
     note(f"{len(events)} events; {conflicts} with a discrepancy or dispute (see `clashrecon conflicts`)")
+    summarised = folded or len(detailed) < len(shown) or any(f.brief and f.brief != f.value for e in shown for f in e.facts)
+    if summarised:
+        note("a long timeline is summarised; `clashrecon timeline --all` shows every event and figure, `clashrecon show ID` one")
     if view.figures:
         note("final figures: rounds of fighting and reporting days in `clashrecon figures`")
 
@@ -310,15 +634,16 @@ def figures_table(tallies: list[Tally], *, full: bool) -> Table:
     return table
 
 
+@_paged
 def figures(tallies: list[Tally], *, as_json: bool, filtered: bool) -> None:
     if as_json:
         emit_json([f.contract() for f in tallies])
         return
     if not tallies:
         if filtered:
-            err().print(t("no final figures match those options; `clashrecon figures` lists them all"))
+            tell("no final figures match those options; `clashrecon figures` lists them all")
         else:
-            err().print(t("no final figures in the store yet; run `clashrecon ingest PATH`"))
+            tell("no final figures in the store yet; run `clashrecon ingest PATH`")
         return
     out().print(figures_table(tallies, full=True))
     note(
@@ -339,27 +664,48 @@ _KIND_STYLE = {
 }
 
 
-def _position_lines(p: Position, quotes: int) -> list[Text]:
-    line = Text("  • ")
+def listed(names: Iterable[str], limit: int | None) -> str:
+    """'a, b, c' or, past `limit` names, 'a, b, c and 695 more'."""
+    names = [safe(n) for n in names]
+    if limit is None or len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
+
+
+def _position_lines(p: Position, quotes: int, articles: int | None = None) -> list[Text]:
+    """A position and its first quotes, wrapped under their bullet."""
+    line = Text()
     line.append(safe(p.value), style="bold")
     line.append(f" — {', '.join(map(safe, p.claimants)) or 'unattributed'}")
     line.append(
-        f"; {len(p.articles)} article(s), {len(p.origins)} independent origin(s): {', '.join(map(safe, p.articles))}",
+        f"; {len(p.articles)} article(s), {len(p.origins)} independent origin(s): {listed(p.articles, articles)}",
         style="dim",
     )
-    lines = [line]
+    width = out().width
+    lines = hanging("  • ", line, width)
     for q in p.quotes[:quotes]:
-        lines.append(t(f"      “{' '.join(q.split())}”", "dim"))
+        lines.extend(hanging("      ", t(f"“{' '.join(q.split())}”", "dim"), width))
     return lines
 
 
-def conflicts(items: list[Conflict], *, as_json: bool, include_all: bool) -> None:
+def _print_lines(lines: Iterable[Text]) -> None:
+    for line in lines:
+        out().print(line, soft_wrap=True)  # wrapped already, each under its lead
+
+
+@_paged
+def conflicts(found: Conflicts, *, as_json: bool) -> None:
+    items = found.shown
     if as_json:
         emit_json([c.contract() for c in items])
         return
     if not items:
-        err().print(t("no conflicts found" + ("" if include_all else " (use --all to see updates, aggregates and subtotals)")))
+        if found.stored and (found.since is not None or found.until is not None):
+            tell(f"no conflicts {window_text(found.since, found.until)}; widen --since/--until or leave them out")
+        else:
+            tell("no conflicts found" + ("" if found.include_all else " (use --all to see updates, aggregates and subtotals)"))
         return
+    cfg = load_data("terminal.json")["conflicts"]
     for c in items:
         head = Text()
         head.append(f"{c.kind.value.upper()}", style=_KIND_STYLE.get(c.kind.value, "bold"))
@@ -367,44 +713,124 @@ def conflicts(items: list[Conflict], *, as_json: bool, include_all: bool) -> Non
         head.append(f"  {safe(c.subject)}  ", style="bold")
         head.append(f"[{c.id}] ({c.field.value})", style="dim")
         out().print(head)
-        out().print(t(f"  {c.explanation}", "italic"))
-        for p in c.positions:
-            for line in _position_lines(p, 2 if c.is_conflict else 1):
-                out().print(line)
+        _print_lines(hanging("  ", t(fit(c.explanation, cfg["explanation_chars"]), "italic"), out().width))
+        for p in c.positions[: cfg["positions_listed"]]:
+            _print_lines(_position_lines(p, 2 if c.is_conflict else 1, cfg["articles_listed"]))
+        if len(c.positions) > cfg["positions_listed"]:
+            more = len(c.positions) - cfg["positions_listed"]
+            out().print(t(f"  … {more:,} more positions; `clashrecon show {c.id}` lists every one", "dim"))
         out().print()
-    if not include_all:
+    if found.matched > len(items):
+        note(f"{len(items)} of {found.matched} shown, most important first; raise --limit to see more")
+    if not found.include_all:
         note("only discrepancies and disputes are shown; --all also lists updates, aggregates and subtotals")
 
 
 # ------------------------------------------------------------------------- claims, sources, show
 
 
-def claims(items: list[Claim], *, as_json: bool) -> None:
+CLAIM_COLUMNS = ("id", "article", "kind", "value", "side", "claimant", "when")
+
+
+def claim_cells(c: Claim) -> dict[str, str]:
+    """A claim's columns as short printable text; the quote on one line."""
+    if c.quantity is not None:
+        value = c.quantity.display()
+        side = " ".join(x for x in (c.victim_party, c.victim_group.value if c.victim_group else None) if x)
+    else:
+        subject = c.subject if c.subject != c.kind.value else None  # "attack → Azerbaijan", not "attack attack → …"
+        value, side = " → ".join(x for x in (subject, c.value) if x), ""
+    t_ = c.event_time
+    when = (t_.start or "")[:10] if t_ is not None and t_.start else (f"day {t_.relative_day_index}" if t_ and t_.relative_day_index else "")
+    cells = {
+        "id": c.id, "article": c.article, "kind": c.kind.value, "value": value,
+        "side": side, "claimant": c.claimant or "", "when": when, "quote": c.quote,
+    }
+    return {k: " ".join(safe(v).split()) for k, v in cells.items()}
+
+
+def fit(text: str, width: int) -> str:
+    """Text cut to `width` cells with '…' when longer (never padded)."""
+    if text.isascii():  # one cell per character: most article text, and far quicker to measure
+        return text if len(text) <= width else text[: max(0, width - 1)] + "…" if width > 0 else ""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
+
+
+def pad(text: str, width: int) -> str:
+    """Text cut or padded to exactly `width` cells."""
+    text = fit(text, width)
+    return text.ljust(width) if text.isascii() else set_cell_size(text, width)
+
+
+def claim_widths(sample: list[dict[str, str]], width: int, names_width: int) -> dict[str, int] | None:
+    """Column widths that leave the quote its minimum, or None when no table fits `width`."""
+    cfg = load_data("terminal.json")["claims"]
+    cols = cfg["columns"]
+    widths = {}
+    for name in CLAIM_COLUMNS:
+        widest = max([len(name), *(cell_len(row[name]) for row in sample)])
+        if name == "article":
+            widest = max(widest, names_width)
+        cap = cols[name]["max"]
+        widths[name] = widest if cap is None else min(widest, cap)
+
+    def quote_room() -> int:
+        return width - sum(widths.values()) - len(widths)  # one space after each column
+
+    while quote_room() < cfg["min_quote"]:
+        shrinkable = [n for n in CLAIM_COLUMNS if cols[n]["min"] is not None and widths[n] > cols[n]["min"]]
+        if not shrinkable:
+            return None
+        widths[max(shrinkable, key=lambda n: widths[n] - cols[n]["min"])] -= 1
+    widths["quote"] = quote_room()
+    return widths
+
+
+def claim_row(cells: dict[str, str], widths: dict[str, int]) -> str:
+    parts = [pad(cells[n], widths[n]) for n in CLAIM_COLUMNS]
+    return " ".join(parts) + " " + fit(cells["quote"], widths["quote"])
+
+
+def claim_line(cells: dict[str, str]) -> str:
+    """One claim as one whole line: its fields, then the quote (a narrow terminal wraps it)."""
+    figure = " ".join(x for x in (cells["kind"], cells["value"], cells["side"]) if x)
+    head = "  ".join(
+        x for x in (cells["id"], cells["article"], figure, f"per {cells['claimant']}" if cells["claimant"] else "", cells["when"]) if x
+    )
+    return f"{head}  “{cells['quote']}”"
+
+
+@_paged
+def claims(stream: ClaimStream, *, as_json: bool) -> None:
+    """Claims as they are read: JSON objects, a table that fits the width, or one line per claim."""
     if as_json:
-        emit_json([c.contract() for c in items])
+        emit_json_stream(c.contract() for c in stream)
         return
-    if not items:
-        err().print(t("no claims"))
+    rows = (claim_cells(c) for c in stream)
+    sample = list(islice(rows, load_data("terminal.json")["claims"]["lookahead"]))
+    if not sample:
+        tell("no claims")
         return
-    table = Table(show_lines=False, expand=True)
-    for col in ("id", "article", "field", "kind", "value", "claimant", "when", "quote"):
-        table.add_column(col, overflow="fold")
-    for c in items:
-        if c.quantity is not None:
-            value = f"{c.quantity.display()} {c.victim_party or '?'} {c.victim_group.value if c.victim_group else ''}"
-        else:
-            value = " → ".join(x for x in (c.subject, c.value) if x)
-        when = c.event_time.start if c.event_time and c.event_time.start else ""
-        table.add_row(t(c.id), t(c.article), t(c.field.value), t(c.kind), t(value), t(c.claimant), t(when), t(c.quote))
-    out().print(table)
+    console = out()
+    widths = claim_widths(sample, console.width, stream.names_width)
+    if widths is not None:
+        header = {n: n for n in (*CLAIM_COLUMNS, "quote")}
+        console.print(Text(claim_row(header, widths), style="bold"), soft_wrap=True)
+    write = console.file.write
+    for cells in chain(sample, rows):
+        write((claim_row(cells, widths) if widths is not None else claim_line(cells)) + "\n")
+    console.file.flush()
 
 
+@_paged
 def sources(rows: list[dict[str, Any]], *, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
     if not rows:
-        err().print(t("no articles in the store"))
+        tell("no articles in the store")
         return
     table = Table(title="Sources", expand=True)
     for col in ("article", "title", "outlet", "published", "origin", "why", "claims"):
@@ -458,6 +884,7 @@ def _record_lines(shown: Shown) -> list[Text]:
     return lines
 
 
+@_paged
 def show(shown: Shown, *, as_json: bool) -> None:
     if as_json:
         emit_json(

@@ -33,7 +33,7 @@ def report(tmp_path) -> Path:
 def test_a_new_file_is_read_and_pending(report):
     plan = plan_ingest([report.parent], {})
     assert [Path(p.source).name for p in plan.pending] == ["a.txt"]
-    assert (plan.files, plan.unchanged, plan.replacing) == (1, 0, set())
+    assert (plan.files, plan.unchanged, plan.rewriting) == (1, 0, set())
 
 
 def test_a_file_whose_bytes_are_stored_is_never_decoded(report):
@@ -41,10 +41,10 @@ def test_a_file_whose_bytes_are_stored_is_never_decoded(report):
     assert (plan.files, plan.unchanged, plan.pending) == (1, 1, [])
 
 
-def test_force_reads_and_replaces_what_is_stored(report):
+def test_force_reads_what_is_stored_and_extracts_the_same_text_again(report):
     plan = plan_ingest([report.parent], stored(report), force=True)
     assert [p.source for p in plan.pending] == [str(report.resolve())]
-    assert plan.replacing == {str(report.resolve())}
+    assert plan.rewriting == {str(report.resolve())}  # not a change: the store rewrites it as it is
 
 
 def test_a_new_sidecar_updates_metadata_without_nlp(report):
@@ -60,7 +60,7 @@ def test_changed_text_replaces_the_stored_version(report):
     report.write_text(REPORT.replace("11", "14"))
     plan = plan_ingest([report.parent], known)
     assert [p.article.id for p in plan.pending] != [s.article_id for s in known.values()]
-    assert plan.replacing == set(known)
+    assert [p.source for p in plan.pending] == list(known) and plan.rewriting == set()
 
 
 def test_a_record_gone_from_its_jsonl_file_vanishes(tmp_path):

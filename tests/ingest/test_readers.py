@@ -160,6 +160,48 @@ def test_folders_are_walked_recursively_other_extensions_skipped_and_sidecars_no
     assert "unsupported extension '.pdf'" in found.skipped[0][1]
 
 
+def test_hidden_files_and_folders_and_orphan_sidecars_are_skipped_with_a_note(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_text("x")
+    (tmp_path / ".DS_Store").write_text("x")
+    (tmp_path / "story.txt").write_text("x")
+    (tmp_path / "story.meta.json").write_text("{}")  # story.txt's: read with it, no note
+    (tmp_path / "gone.html.meta.json").write_text("{}")  # its article is not there
+    found = discover([tmp_path])
+    assert [p.name for p in found.files] == ["story.txt"]
+    assert {Path(p).name: why for p, why in found.skipped} == {
+        ".git": "hidden folder",
+        ".DS_Store": "hidden file",
+        "gone.html.meta.json": "metadata sidecar with no article beside it",
+    }
+
+
+@pytest.mark.parametrize(
+    "make, glob, reason",
+    [
+        (lambda d: None, None, "no file to read in this folder"),
+        (lambda d: (d / ".hidden.txt").write_text("x"), None, "no file to read in this folder"),
+        (lambda d: (d / "a.txt").write_text("x"), "*.html", "no file in this folder matches --glob '*.html'"),
+    ],
+    ids=["empty", "only-hidden", "glob-matches-nothing"],
+)
+def test_a_path_that_gives_nothing_to_read_is_named_with_why(tmp_path, make, glob, reason):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make(folder)
+    found = discover([folder, tmp_path / "*.htm"], glob)
+    assert found.files == [] and [p for p, _ in found.empty] == [str(folder)]
+    assert found.empty[0][1].startswith(reason)
+    [missing] = found.errors
+    assert "a pattern that matched nothing reaches clashrecon as written" in missing.reason
+
+
+def test_a_file_named_twice_is_read_once_and_neither_path_is_empty(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    found = discover([tmp_path, tmp_path / "a.txt"])
+    assert [p.name for p in found.files] == ["a.txt"] and found.empty == []
+
+
 def test_glob_filters_file_names(tmp_path):
     for name in ("a.html", "b.txt", "c.html"):
         (tmp_path / name).write_text("x")
@@ -221,6 +263,18 @@ def test_deeply_nested_html_is_read_or_named_never_a_crash(tmp_path):
         assert exc.path == str(path) and exc.reason
     else:
         assert read.articles or read.errors
+
+
+@pytest.mark.parametrize("depth", [250, 255, 300, 5_000])
+def test_html_past_the_parsers_depth_is_named_too_deep_never_empty(tmp_path, depth):
+    """libxml2 drops everything below 256 levels: that page has text, so 'no article text' would be wrong."""
+    sentence = "<p>Ten soldiers were killed on Tuesday, the ministry said in a statement about the fighting.</p>"
+    path = write(tmp_path, "deep.html", "<html><body>" + "<div>" * depth + sentence + "</div>" * depth + "</body></html>")
+    if depth < 252:
+        assert "Ten soldiers were killed" in read_file(path).articles[0].article.text
+        return
+    with pytest.raises(InputFileError, match="nested too deeply"):
+        read_file(path)
 
 
 def test_jsonl_keeps_good_lines_and_names_the_broken_one(tmp_path):

@@ -131,3 +131,22 @@ def test_a_fact_takes_its_status_and_note_from_its_relations(claims, subject, st
     rec = reconcile([A, B], claims)
     [fact] = [f for e in rec.events for f in e.facts if f.subject == subject]
     assert (fact.status, fact.note) == (status, note)
+
+
+def test_a_long_list_of_figures_has_a_brief_form_first_latest_and_range():
+    """A big story's running toll reported daily by outlets that disagree: the whole list is too long to read."""
+    days = ["2022-09-13", "2022-09-14", "2022-09-15"]
+    claims = [
+        casualty(article(f"{d}-{i}.txt", f"O{i}", d), 10 * (k + 1) + j, "Armenia", claimant="Armenia", when=day(d))
+        for k, d in enumerate(days)
+        for i, j in enumerate((0, 3, 7))
+    ]
+    [toll] = drafts_of(claims).values()
+    assert toll.display() == "10 → 13 → 17 → 20 vs 23 vs 27 → 30 vs 33 vs 37"  # over brief.max_chars
+    assert toll.trail() == "10 → 30–37"  # the first figure, and the last day's spread
+    assert toll.brief() == "10 → 30–37 (10–37 over 3 days)"
+    short = drafts_of(claims[:2])[toll.key]
+    assert short.brief() == short.trail() == short.display() == "10 → 13"  # short lists stay whole
+    articles = [article(c.article, f"O{c.article[-5]}", c.article[:10]) for c in claims]
+    [fact] = [f for e in reconcile(articles, claims).events for f in e.facts]
+    assert (fact.value, fact.brief, fact.reports) == (toll.display(), toll.brief(), 9)

@@ -29,8 +29,8 @@ def test_two_ingests_on_overlapping_folders_both_finish_and_store_each_article_o
 
     db = tmp_path / "shared.db"
     Store.open(db, create=True).close()  # so the readers below have a store from the start
-    first = _start("ingest", str(only_first), str(both), "--db", str(db), "-q")
-    second = _start("ingest", str(both), str(only_second), "--db", str(db), "-q")
+    first = _start("ingest", str(only_first), str(both), "--db", str(db), "--json")
+    second = _start("ingest", str(both), str(only_second), "--db", str(db), "--json")
 
     reads = 0
     while first.poll() is None or second.poll() is None:
@@ -40,12 +40,17 @@ def test_two_ingests_on_overlapping_folders_both_finish_and_store_each_article_o
         reads += 1
         time.sleep(0.5)  # leave the two cores to the writers
 
+    summaries = []
     for proc in (first, second):
         out, err = proc.communicate()
         text = err.decode(errors="replace")
         assert proc.returncode == 0, text[-3000:]
         assert "locked" not in text.lower() and "Traceback" not in text, text[-3000:]
+        summaries.append(json.loads(out))
     assert reads >= 1
+    # each reports what it stored: an article of the shared folder is new for one of them only
+    assert sum(s["new"] for s in summaries) == len(files), summaries
+    assert all(s["records"] == s["new"] + s["unchanged"] for s in summaries), summaries
 
     conn = sqlite3.connect(db)
     names = sorted(r[0] for r in conn.execute("SELECT name FROM articles"))

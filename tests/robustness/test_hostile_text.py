@@ -36,6 +36,14 @@ HOSTILE_RECORD = {
 MARKUP_NAME = "[link=https:evil.example][blink]report.txt"  # no closing tags: no "/" in a file name
 EMPTY_MARKUP_NAME = "[bold red]empty.txt"
 EMPTY_ANSI_NAME = "\x1b[2Jwiped.txt"
+ESCAPED_NAME = "\x1b[31mcoloured\x07.txt"  # a file with text, so it is stored under its name
+# a right-to-left override makes "94" display as "49"; isolates and a zero-width space hide too
+BIDI_QUOTE = (
+    "Officials said 94 soldiers were killed on Tuesday in \u2066Tavush\u2069, the ministry said, "
+    "a toll others gave as \u202e94\u202c.\u200b"
+)
+BIDI_TXT = "Clashes on the border\n\n" + BIDI_QUOTE + "\n"
+BIDI_CHARS = ("\u202e", "\u202c", "\u2066", "\u2069", "\u200b")
 
 # What no output may contain: escapes that clear, blink, retitle or hyperlink, and raw controls
 FORBIDDEN = ("\x1b[2J", "\x1b[5m", "\x1b]", "\x07", "\x08", "\r", "\u009b")
@@ -63,6 +71,8 @@ def hostile_store(tmp_path_factory):
         "Shelling hits border villages\n\nThe regional governor said four civilians were killed on Wednesday.\n"
     )
     (folder / "hostile.json").write_text(json.dumps(HOSTILE_RECORD))
+    (folder / ESCAPED_NAME).write_text("Nine soldiers were killed on Tuesday near the border, the ministry said.\n")
+    (folder / "bidi.txt").write_text(BIDI_TXT)
     (folder / EMPTY_MARKUP_NAME).write_text("")
     (folder / EMPTY_ANSI_NAME).write_text("")
     (folder / "two\nlines.txt").write_text("")  # a newline in a name must not split the message
@@ -285,3 +295,37 @@ def test_ingest_of_html_with_external_references_opens_no_socket(tmp_path, runne
     stored = "".join(r[0] for r in conn.execute("SELECT text FROM articles"))
     conn.close()
     assert "root:x:0" not in stored and PASSWD_LINE not in stored
+
+
+def test_stored_article_names_carry_no_escapes_or_bells(hostile_store):
+    db, _ = hostile_store
+    finished = run_cli_process("sources", "--db", str(db), "--json")
+    names = [row["article"] for row in json.loads(finished.stdout)]
+    assert "coloured.txt" in names  # ESC[31m and BEL dropped, the rest of the name kept
+    assert not any(ch in name for name in names for ch in "\x1b\x07\n")
+    conn = sqlite3.connect(db)
+    stored = [name for (name,) in conn.execute("SELECT name FROM articles")] + [
+        json.loads(data)["article"] for (data,) in conn.execute("SELECT data FROM claims")
+    ]
+    conn.close()
+    assert not any("\x1b" in name or "\x07" in name for name in stored)
+
+
+@pytest.mark.parametrize("args", [["claims"], ["sources"], ["conflicts", "--all"], ["timeline", "--all"]])
+def test_bidi_and_zero_width_characters_are_shown_as_tags_never_raw(hostile_store, args):
+    db, _ = hostile_store
+    finished = run_cli_process(*args, "--db", str(db), env=colour_env())
+    assert finished.returncode == 0, finished.stderr
+    assert not any(ch in finished.stdout for ch in BIDI_CHARS), " ".join(args)
+    if args == ["claims"]:
+        assert "gave as ⟨U+202E⟩94⟨U+202C⟩.⟨U+200B⟩" in finished.stdout
+
+
+def test_show_tags_them_too_and_json_escapes_and_flags_them(hostile_store):
+    db, _ = hostile_store
+    claim = next(c for c in _claims(db) if c["quote"] == BIDI_QUOTE)
+    assert claim["invisible_characters"] == {"quote": ["U+2066", "U+2069", "U+202E", "U+202C", "U+200B"]}
+    shown = run_cli_process("show", claim["id"], "--db", str(db), env=colour_env())
+    assert "⟨U+202E⟩94⟨U+202C⟩" in shown.stdout and not any(ch in shown.stdout for ch in BIDI_CHARS)
+    as_json = run_cli_process("claims", "--db", str(db), "--json")
+    assert "\\u202e94\\u202c" in as_json.stdout and not any(ch in as_json.stdout for ch in BIDI_CHARS)

@@ -80,6 +80,20 @@ def test_the_same_text_from_two_files_is_stored_once(tmp_path):
         assert store.counts()["articles"] == 1
 
 
+def test_the_store_says_what_it_did_with_each_article(tmp_path):
+    """So that two ingests of one file each report what they stored, not what they meant to."""
+    with Store.open(tmp_path / "s.db", create=True) as store:
+        assert store.put_articles([("/x/a.txt", _article("first"), [])]).outcomes == {"/x/a.txt": "new"}
+        # another ingest read the same file before this one stored it
+        assert store.put_articles([("/x/a.txt", _article("first"), [])]).outcomes == {"/x/a.txt": "meanwhile"}
+        assert store.put_articles([("/x/a.txt", _article("first"), [])], rewrite={"/x/a.txt"}).outcomes == {
+            "/x/a.txt": "rewritten"  # --force: the same text, extracted again
+        }
+        assert store.put_articles([("/x/a.txt", _article("second"), [])]).outcomes == {"/x/a.txt": "replaced"}
+        assert store.put_articles([("/y/b.txt", _article("second", "b.txt"), [])]).outcomes == {"/y/b.txt": "duplicate"}
+        assert [a.text for a in store.articles()] == ["second"]
+
+
 # ------------------------------------------------------------------ every command refuses an unusable --db untouched
 
 READ_COMMANDS = [["timeline"], ["figures"], ["conflicts"], ["claims"], ["sources"], ["show", "e0"]]

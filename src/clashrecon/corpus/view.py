@@ -25,29 +25,39 @@ def articles_as_derived(articles: list[Article], derived: CorpusDerived) -> list
     return out
 
 
-def claims_as_derived(claims: list[Claim], derived: CorpusDerived) -> list[Claim]:
+class ClaimsAsDerived:
     """Claims with their resolved time, and place names and speaking persons spelled one way.
 
+    The look-ups are built once, so a stream of claims can be derived one at a time.
     A respelled claim keeps its extracted spelling in attrs["printed"] (places) or
     attrs["claimant_person_printed"] (persons), so a reader sees what the article printed.
     """
-    times = {t.claim_id: t for t in derived.times}
-    places = {s.printed: s.canonical for s in derived.spellings if s.kind is NameKind.place}
-    persons = {s.printed: s.canonical for s in derived.spellings if s.kind is NameKind.person}
-    out = []
-    for c in claims:
+
+    def __init__(self, derived: CorpusDerived) -> None:
+        self.times = {t.claim_id: t for t in derived.times}
+        self.places = {s.printed: s.canonical for s in derived.spellings if s.kind is NameKind.place}
+        self.persons = {s.printed: s.canonical for s in derived.spellings if s.kind is NameKind.person}
+
+    def __call__(self, c: Claim) -> Claim:
         update: dict = {}
-        resolved = times.get(c.id)
+        resolved = self.times.get(c.id)
         if resolved is not None:
             update["event_time"] = resolved.event_time
             if resolved.value is not None:
                 update["value"] = resolved.value
-        if c.field is Field.places and c.value in places:
-            update["value"] = places[c.value]
+        if c.field is Field.places and c.value in self.places:
+            update["value"] = self.places[c.value]
             update["attrs"] = c.attrs.model_copy(update={"printed": c.value})
         attrs = update.get("attrs", c.attrs)
         person = attrs.claimant_person if isinstance(attrs, EventDetails) else None
-        if person in persons:
-            update["attrs"] = attrs.model_copy(update={"claimant_person": persons[person], "claimant_person_printed": person})
-        out.append(c.model_copy(update=update) if update else c)
-    return out
+        if person in self.persons:
+            update["attrs"] = attrs.model_copy(
+                update={"claimant_person": self.persons[person], "claimant_person_printed": person}
+            )
+        return c.model_copy(update=update) if update else c
+
+
+def claims_as_derived(claims: list[Claim], derived: CorpusDerived) -> list[Claim]:
+    """`ClaimsAsDerived` over a list."""
+    derive = ClaimsAsDerived(derived)
+    return [derive(c) for c in claims]

@@ -28,11 +28,12 @@ class Plan:
     pending: list[SourcedArticle] = field(default_factory=list)
     metadata_only: list[Article] = field(default_factory=list)  # same text, new metadata: no NLP needed
     vanished: list[str] = field(default_factory=list)  # sources of records no longer in their file
-    replacing: set[str] = field(default_factory=set)  # pending sources that replace a stored version
+    rewriting: set[str] = field(default_factory=set)  # pending sources stored as they are, re-extracted (--force)
     files: int = 0
     unchanged: int = 0
     failed: list[InputFileError] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    empty: list[tuple[str, str]] = field(default_factory=list)  # paths given that hold nothing to read
     notes: list[str] = field(default_factory=list)
 
 
@@ -58,6 +59,7 @@ def _changed_files(paths: list[Path], glob: str | None, force: bool, known: dict
     found = discover(paths, glob)
     plan.failed.extend(found.errors)
     plan.skipped.extend(found.skipped)
+    plan.empty.extend(found.empty)
     by_file = _by_file(known)
     out: list[tuple[Path, bytes, dict[str, StoredSource]]] = []
     for path in found.files:
@@ -130,6 +132,6 @@ def _place(
             plan.metadata_only.append(item.article)
         return
     taken.add(item.article.id)
-    if previous is not None:
-        plan.replacing.add(item.source)
+    if previous_id == item.article.id:
+        plan.rewriting.add(item.source)  # --force on an unchanged article: the same text, extracted again
     plan.pending.append(item)

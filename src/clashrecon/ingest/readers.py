@@ -191,6 +191,22 @@ def _decode_html(path: Path, data: bytes) -> tuple[str, list[str]]:
     return _decode(path, data)
 
 
+TOO_DEEP_HTML = "HTML is nested too deeply to parse (more than 255 levels of elements); save the article's text instead"
+
+
+def _too_deep_for_the_parser(text: str) -> bool:
+    """libxml2 stops building the tree at 256 levels without failing, so a deep page reads as one
+    without text; its error log says why (asked only once no article text was found)."""
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    try:
+        etree.fromstring(text, parser)
+    except (etree.LxmlError, ValueError):
+        return False
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in parser.error_log)
+
+
 def read_html(path: Path, data: bytes) -> list[Record]:
     """Main text and metadata through trafilatura; nothing is fetched, no external entity expanded."""
     if not data.strip():
@@ -209,12 +225,14 @@ def read_html(path: Path, data: bytes) -> list[Record]:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except RecursionError as exc:
-        raise InputFileError(str(path), "HTML is nested too deeply to parse") from exc
+        raise InputFileError(str(path), TOO_DEEP_HTML) from exc
     except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types on broken markup
         raise InputFileError(str(path), f"HTML could not be parsed ({type(exc).__name__})") from exc
     body = getattr(doc, "text", None) if doc is not None else None
     # a menu or a cookie notice is all trafilatura finds on a page without an article
     if not body or len(body.split()) < _limits()["min_html_words"]:
+        if _too_deep_for_the_parser(text):
+            raise InputFileError(str(path), TOO_DEEP_HTML)
         raise InputFileError(str(path), "HTML with no article text (only navigation, scripts or styles)")
     raw = {
         "title": doc.title,

@@ -8,7 +8,7 @@ from typing import Any
 
 from clashrecon.ingest.boilerplate import classify, wire_agency
 from clashrecon.ingest.metadata import from_text
-from clashrecon.ingest.text import normalise
+from clashrecon.ingest.text import normalise, one_line
 from clashrecon.models import CLAIM_SEGMENTS, Article, Published, Segment, TimeBasis
 
 META_KEYS = ("title", "outlet", "byline", "url", "published", "credit", "dateline")
@@ -43,8 +43,8 @@ def build_article(
     published = Published(date=given["published"], basis=TimeBasis.explicit) if given["published"] else Published()
     return Article(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        name=name,
-        path=str(path),
+        name=one_line(name),
+        path=one_line(str(path)),
         format=fmt,
         text=text,
         segments=tuple(segs),

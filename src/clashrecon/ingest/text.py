@@ -108,6 +108,13 @@ def normalise(text: str) -> str:
     return text.strip("\n")
 
 
+def one_line(text: str) -> str:
+    """A name or path as text to store and print: escapes and control characters removed, line
+    breaks and tabs as spaces (the file on disk keeps its own name)."""
+    text = re.sub(r"[\t\n\r\x0b\x0c]+", " ", ANSI_ESCAPE.sub("", text))
+    return unicodedata.normalize("NFC", CONTROL.sub("", text))
+
+
 QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
 
 

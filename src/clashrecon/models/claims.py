@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import Field as F, ValidationInfo, ValidatorFunctionWrapHandler, field_serializer, field_validator, model_validator
 
+from clashrecon.invisible import flagged
 from clashrecon.models.base import Record
 from clashrecon.models.details import (
     ClaimDetails,
@@ -243,4 +244,4 @@ class Claim(Record):
             )
         if self.attrs.model_fields_set:
             out["attrs"] = self.attrs.dump()
-        return out
+        return flagged(out, "quote", "subject", "value", "claimant", "article")

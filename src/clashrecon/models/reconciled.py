@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import Field as F
 from pydantic import computed_field, model_validator
 
+from clashrecon.invisible import flagged
 from clashrecon.models.base import Record
 from clashrecon.models.claims import TimeRef
 from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, ContextKind, EventKind, Field, Relation
@@ -53,6 +54,8 @@ class Fact(_DerivedSubject):
     field: Field = F(description="casualties, actors, places or times")
     kind: CasualtyKind | EventKind = F(description="Casualty kind, or the event kind of an actor proposition")
     value: str = F(description="Reconciled value as shown, e.g. '≥49 → 105'")
+    brief: str = F(default="", description="The value in a few figures when it is long: '3 → 41 (3–210 over 7 days)'")
+    reports: int = F(default=0, description="Reports behind it (of a count, those giving a figure)")
     party: str | None = F(default=None, description="Victim party or actor concerned")
     place: str | None = F(default=None, description="The one place a casualty count covers, e.g. 'Gegharkunik'")
     group: str | None = F(default=None, description="The sub-group a casualty count covers, e.g. 'civilians'")
@@ -119,13 +122,16 @@ class Conflict(Record):
             "subject": self.subject,
             "kind": self.kind.value,
             "positions": [
-                {
-                    "value": p.value,
-                    "claimants": list(p.claimants),
-                    "articles": list(p.articles),
-                    "independent_sources": len(p.origins),
-                    "quotes": list(p.quotes),
-                }
+                flagged(
+                    {
+                        "value": p.value,
+                        "claimants": list(p.claimants),
+                        "articles": list(p.articles),
+                        "independent_sources": len(p.origins),
+                        "quotes": list(p.quotes),
+                    },
+                    "quotes",
+                )
                 for p in self.positions
             ],
             "explanation": self.explanation,

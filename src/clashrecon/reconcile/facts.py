@@ -111,6 +111,30 @@ class FactDraft:
             return " / ".join(dict.fromkeys(group_display([c]) for c in distinct.values()))
         return " → ".join(m.display() for m in self.moments if m.groups)
 
+    def _is_short(self, text: str) -> bool:
+        return len(text) <= load_data("reconcile.json")["brief"]["max_chars"]
+
+    def trail(self) -> str:
+        """`display()`, or when that is long the first and the latest figure: '3 → 41'."""
+        full = self.display() or "unspecified"
+        known = [m for m in self.moments if m.groups]
+        if self._is_short(full) or self.residue or len(known) < 2:
+            return full
+        return f"{known[0].short()} → {known[-1].short()}"
+
+    def brief(self) -> str:
+        """`display()`, or when that is long (a big story's hundreds of reports) the first and the
+        latest figure and the range reported: '3 → 41 (3–210 over 7 days)'."""
+        full = self.display() or "unspecified"
+        if self._is_short(full):
+            return full
+        figures = sorted({p for c in self.claims if c.quantity is not None and (p := point(c.quantity)) is not None})
+        spread = f"{figures[0]:,}–{figures[-1]:,}"
+        known = [m for m in self.moments if m.groups]
+        if self.residue or len(known) < 2:
+            return f"{spread} ({len(figures)} figures)"
+        return f"{self.trail()} ({spread} over {len({m.as_of for m in known})} days)"
+
     def estimate_at(self, when: date | None) -> Estimate | None:
         """The figure as known at `when`: the latest moment reported on or before it."""
         found = None

@@ -44,6 +44,13 @@ class Moment:
     def display(self) -> str:
         return " vs ".join(group_display(g) for g in self.groups) or "unspecified"
 
+    def short(self) -> str:
+        """The moment in a few characters: its display when its reports agree, else their spread."""
+        if self.consistent:
+            return self.display()
+        figures = [p for c in self.claims if c.quantity is not None and (p := point(c.quantity)) is not None]
+        return f"{min(figures):,}–{max(figures):,}" if figures else self.display()
+
 
 def weighed(claims: list[Claim]) -> list[Claim]:
     """The claims a figure is read from: a headline restating a body figure is left out.

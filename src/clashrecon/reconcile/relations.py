@@ -145,29 +145,36 @@ def _sum_check(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> tuple[str,
     arithmetic = " + ".join(_num(e) for _, e in known)
     names = " + ".join(p.key.party or "?" for p, _ in known)
     t = m.estimate
+    total = _brief(m)
     problem = None
     if len(known) < 2:
         if t.interval.high < summed.low:
             mark = "✗"
-            problem = f"{m.display()} is less than {names} alone ({arithmetic})"
+            problem = f"{total} is less than {names} alone ({arithmetic})"
         else:
             mark = "(other side not reported separately)"
-        line = f"{m.display()} ⊇ {arithmetic} {names}"
+        line = f"{total} ⊇ {arithmetic} {names}"
     elif t.interval.contains(summed.best) or (t.high is not None and t.low == t.high == summed.best):
         mark = "✓"
-        line = f"{_num(t) if t.low == t.high else m.display()} = {arithmetic}"
+        line = f"{_num(t) if t.low == t.high else total} = {arithmetic}"
     elif t.interval.overlaps(summed.interval):
         mark = "✓ (within the reported floors)"
-        line = f"{m.display()} vs {arithmetic} = {summed.best:,}"
+        line = f"{total} vs {arithmetic} = {summed.best:,}"
     elif t.interval.low > summed.interval.high and not _parts_of_the_day(m, known):
         # a side's figure lags the total: the sides' own counts of that day are not all in
         mark = "(more than the sides' latest figures: a side's count lags)"
-        line = f"{m.display()} ⊇ {arithmetic} {names}"
+        line = f"{total} ⊇ {arithmetic} {names}"
     else:
         mark = "✗"
-        line = f"{m.display()} ≠ {arithmetic} = {summed.best:,}"
-        problem = f"{m.display()} reported as the total, but {names} = {arithmetic} = {summed.best:,}"
+        line = f"{total} ≠ {arithmetic} = {summed.best:,}"
+        problem = f"{total} reported as the total, but {names} = {arithmetic} = {summed.best:,}"
     return f"{line} {mark}", problem
+
+
+def _brief(m: Moment) -> str:
+    """A total's moment as a note shows it: whole when short, else the spread of its reports."""
+    full = m.display()
+    return full if len(full) <= load_data("reconcile.json")["brief"]["max_chars"] else m.short()
 
 
 def _parts_of_the_day(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> bool:
@@ -241,7 +248,7 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Fou
             found.append(Found(Relation.discrepancy, Field.casualties, sub.key.subject(), tuple(positions), text, f"subbad|{sub.key.id_text()}"))
         else:
             text = f"{sub.display()} {where} is part of {sub.key.party}'s overall {parent.display()} ({est.low:,} ≤ {parent_est.best:,} ✓)"
-            notes[sub.key] = [f"part of {parent.display()} ✓"]
+            notes[sub.key] = [f"part of {parent.trail()} ✓"]
             found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
     return found, notes
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,19 @@ class StoredSource:
 
     article_id: str
     raw_hash: str | None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What `put_articles` did with each source: 'new', 'replaced' (an earlier version went),
+    'rewritten' (the same text extracted again), 'meanwhile' (another ingest had just stored
+    the same) or 'duplicate' (the same text is stored from another file); and the claims added."""
+
+    outcomes: dict[str, str]
+    claims: int
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for o in self.outcomes.values() if o == outcome)
 
 
 class Store(ABC):
@@ -64,9 +77,10 @@ class Store(ABC):
         """Source key -> (article id, raw-bytes hash) of everything stored."""
 
     @abstractmethod
-    def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]]) -> int:
+    def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]], rewrite: Collection[str] = ()) -> Stored:
         """Store (source key, article, claims) in one transaction; a source's earlier version goes.
-        Marks the results stale. Returns the number of claims added."""
+        An article already stored as it is (another ingest stored it meanwhile) is left alone
+        unless its source is in `rewrite`. Marks the results stale. Says what became of each."""
 
     @abstractmethod
     def update_metadata(self, articles: Iterable[Article]) -> None:
@@ -86,6 +100,22 @@ class Store(ABC):
     @abstractmethod
     def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
         """Claims as extracted, in article and sentence order; `article` is a name, source or id."""
+
+    @abstractmethod
+    def iter_claims(self, *, field: str | None = None, article: str | None = None) -> Iterator[Claim]:
+        """The claims of `claims()` one at a time, never all in memory; read inside `snapshot()`."""
+
+    @abstractmethod
+    def has_article(self, article: str) -> bool:
+        """Whether an article of this name, source key or id is stored."""
+
+    @abstractmethod
+    def longest_article_name(self) -> int:
+        """The length of the longest stored article name (0 when there are none)."""
+
+    @abstractmethod
+    def article_names(self, limit: int) -> list[str]:
+        """The first `limit` stored article names, in order."""
 
     @abstractmethod
     def claim_counts(self) -> dict[str, int]:

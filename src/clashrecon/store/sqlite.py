@@ -19,7 +19,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -43,7 +43,7 @@ from clashrecon.models import (
     TimeBasis,
     TimeRef,
 )
-from clashrecon.store.base import StoredSource, Store, default_db_path
+from clashrecon.store.base import Stored, StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
 from clashrecon.store.sqlite_file import connect, retry_locked
 
@@ -153,18 +153,25 @@ class SQLiteStore(Store):
         )
         db.execute("DELETE FROM meta WHERE key='reconciled_at'")
 
-    def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]]) -> int:
-        """An article already stored under the same source key is replaced with its claims;
+    def put_articles(self, batch: Iterable[tuple[str, Article, list[Claim]]], rewrite: Collection[str] = ()) -> Stored:
+        """An article already stored under the same source key is replaced with its claims (unless
+        it is the same text, stored meanwhile by another ingest, and not asked to be rewritten);
         one whose text is already stored under another key is left as it is."""
+        outcomes: dict[str, str] = {}
         added = 0
         with self.transaction() as db:
             self._mark_changed(db)
             for source, article, claims in batch:
-                # a changed file replaces its earlier version, claims and all
-                db.execute("DELETE FROM articles WHERE source=? AND id<>?", (source, article.id))
                 row = db.execute("SELECT source FROM articles WHERE id=?", (article.id,)).fetchone()
                 if row and row[0] != source:
-                    continue  # the same text is already stored from another file
+                    outcomes[source] = "duplicate"  # the same text is already stored from another file
+                    continue
+                if row and source not in rewrite:
+                    outcomes[source] = "meanwhile"
+                    continue
+                # a changed file replaces its earlier version, claims and all
+                earlier = db.execute("DELETE FROM articles WHERE source=? AND id<>?", (source, article.id)).rowcount
+                outcomes[source] = "rewritten" if row else "replaced" if earlier else "new"
                 db.execute("DELETE FROM articles WHERE id=?", (article.id,))
                 db.execute(
                     "INSERT INTO articles(id, source, name, title, outlet, published, text, data, ingested_at)"
@@ -188,7 +195,7 @@ class SQLiteStore(Store):
                 self._insert_claims(db, claims)
                 added += len(claims)
         self._basis = None
-        return added
+        return Stored(outcomes, added)
 
     def _insert_claims(self, db: sqlite3.Connection, claims: list[Claim]) -> None:
         db.executemany(
@@ -236,7 +243,8 @@ class SQLiteStore(Store):
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+    @staticmethod
+    def _claims_query(field: str | None, article: str | None) -> tuple[str, list[str]]:
         sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
         where, params = [], []
         if field:
@@ -247,7 +255,10 @@ class SQLiteStore(Store):
             params.extend([article, article, article])
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.name, a.source, c.seq"
+        return sql + " ORDER BY a.name, a.source, c.seq", params
+
+    def claims(self, *, field: str | None = None, article: str | None = None) -> list[Claim]:
+        sql, params = self._claims_query(field, article)
         with self._reading():
             current = self.generation()
             if self._basis is None:
@@ -256,6 +267,29 @@ class SQLiteStore(Store):
                 self._basis = -1  # articles and claims were read from different states
             rows = self.conn.execute(sql, params).fetchall()
         return [Claim.model_validate_json(data) for (data,) in rows]
+
+    def iter_claims(self, *, field: str | None = None, article: str | None = None, batch: int = 512) -> Iterator[Claim]:
+        """The claims of `claims()`, read a batch at a time: memory stays flat however many there are.
+
+        Call inside `snapshot()`, which keeps one state for the whole read.
+        """
+        sql, params = self._claims_query(field, article)
+        cursor = self.conn.execute(sql, params)
+        while rows := cursor.fetchmany(batch):
+            for (data,) in rows:
+                yield Claim.model_validate_json(data)
+
+    def has_article(self, article: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE name = ? OR source = ? OR id = ? LIMIT 1", (article, article, article)
+        ).fetchone()
+        return row is not None
+
+    def longest_article_name(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(length(name)), 0) FROM articles").fetchone()[0]
+
+    def article_names(self, limit: int) -> list[str]:
+        return [n for (n,) in self.conn.execute("SELECT name FROM articles ORDER BY name LIMIT ?", (limit,))]
 
     def claim_counts(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT article_id, count(*) FROM claims GROUP BY article_id"))
