@@ -29,6 +29,10 @@ class NewerSchemaStore(StoreError):
     """The store was written by a newer clashrecon."""
 
 
+class DamagedStore(StoreError):
+    """The store's file is damaged (an integrity check or a read found bad pages); it is never written."""
+
+
 class MissingStore(StoreError):
     """A read command was pointed at a store that does not exist yet."""
 

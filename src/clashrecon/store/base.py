@@ -38,11 +38,15 @@ class Store(ABC):
     """A clashrecon store. `Store.open(path, create=...)` opens the one for that location."""
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> Store:
-        """Open (with create, also create or migrate) a store; refuse anything unusable untouched."""
+    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool, write: bool = False) -> Store:
+        """Open a store; refuse anything unusable untouched (a damaged store with DamagedStore).
+
+        `create` makes or migrates one (ingest); `write` opens an existing one to write (reconcile);
+        neither, only to read: nothing can be written but an upgrade of an older schema.
+        """
         from clashrecon.store.sqlite import SQLiteStore
 
-        return SQLiteStore.open(path, create=create)
+        return SQLiteStore.open(path, create=create, write=write)
 
     @abstractmethod
     def close(self) -> None: ...
