@@ -57,3 +57,9 @@ class InputFileError(ClashreconError):
 
 class UnknownId(ClashreconError):
     """`show` was given an ID that names no event, fact, conflict or claim."""
+
+
+class Interrupted(ClashreconError):
+    """Ctrl-C stopped a command that writes; the message says what the store holds and what to run."""
+
+    exit_code = 130

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from clashrecon.errors import InputFileError
+from clashrecon.errors import InputFileError, Interrupted
 from clashrecon.ingest import SourcedArticle, read_file
 from clashrecon.ingest.plan import Plan, Reader, plan_ingest
-from clashrecon.models import Article, Claim, Reconciliation
+from clashrecon.models import Article, Change, Claim, Reconciliation
 from clashrecon.store import Store
 from clashrecon.workers import Workers, chunks, settle
 
@@ -40,6 +40,7 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     model: str | None = None
+    changes: tuple[Change, ...] = ()  # what the reconciliation changed in the picture stored before
 
     @property
     def exit_code(self) -> int:
@@ -55,8 +56,15 @@ class IngestReport:
 
 
 class Progress(Protocol):
-    def start(self, total: int) -> None: ...
-    def advance(self, n: int = 1) -> None: ...
+    def start(self, total: int) -> None:
+        """The extraction of `total` articles begins."""
+
+    def advance(self, n: int = 1) -> None:
+        """n more articles extracted."""
+
+    def stage(self, label: str) -> None:
+        """A stage without a count begins, e.g. 'reconciling 2,000 articles'."""
+
     def stop(self) -> None: ...
 
 
@@ -65,6 +73,9 @@ class _Silent:
         pass
 
     def advance(self, n: int = 1) -> None:
+        pass
+
+    def stage(self, label: str) -> None:
         pass
 
     def stop(self) -> None:
@@ -159,15 +170,12 @@ def extract_all(
     else:
         results = _extracted_in_workers(batches, options, workers, loaded.name)
     progress.start(len(pending))
-    try:
-        for done in results:
-            report.claims_added += store.put_articles(done.rows)
-            report.replaced += sum(1 for source, _, _ in done.rows if source in replacing)
-            report.new += sum(1 for source, _, _ in done.rows if source not in replacing)
-            report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
-            progress.advance(len(done.rows) + len(done.failed))
-    finally:
-        progress.stop()
+    for done in results:
+        report.claims_added += store.put_articles(done.rows)
+        report.replaced += sum(1 for source, _, _ in done.rows if source in replacing)
+        report.new += sum(1 for source, _, _ in done.rows if source not in replacing)
+        report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
+        progress.advance(len(done.rows) + len(done.failed))
 
 
 def ingest(
@@ -175,7 +183,8 @@ def ingest(
 ) -> IngestReport:
     """Ingest files into the store, then re-run the corpus passes and the reconciliation if anything changed.
 
-    `reader` turns a file's path and bytes into articles (`ingest.read_file`).
+    `reader` turns a file's path and bytes into articles (`ingest.read_file`). Ctrl-C raises
+    Interrupted, saying what was stored and what to run.
     """
     progress = progress or _Silent()
     report = IngestReport()
@@ -202,24 +211,95 @@ def ingest(
             store.set_meta("reference_date", options.reference_date.isoformat())
         changed = plan.pending or plan.metadata_only or plan.vanished
         if changed or options.force or options.reference_date is not None or not store.reconciled():
-            finalize(store, workers if workers is not None and workers.started else None)
+            done = finalize(store, workers if workers is not None and workers.started else None, progress)
+            report.changes = done.changes
+            if not done.saved:
+                report.notes.append("another ingest changed the store meanwhile; its reconciliation covers these articles")
+    except KeyboardInterrupt:
+        raise Interrupted(_interrupted(store, report.new + report.replaced)) from None
     finally:
+        progress.stop()
         if workers is not None:
             workers.close()
     return report
 
 
-def finalize(store: Store, workers: Workers | None = None) -> Reconciliation:
+def _interrupted(store: Store, stored: int) -> str:
+    """What an interrupted ingest leaves, and the command that finishes its work."""
+    if store.reconciled():
+        return (
+            f"interrupted; the store and its results are as they were, with {stored:,} article(s) stored by this run. "
+            "Run the same ingest again to read the rest (stored files are skipped)"
+        )
+    return (
+        f"interrupted; the {stored:,} article(s) stored by this run are kept but not reconciled yet. "
+        f"Run `clashrecon reconcile --db {store.path}` to bring the results up to date, "
+        "or the same ingest again to also read the rest (stored files are skipped)"
+    )
+
+
+@dataclass(frozen=True)
+class Finalized:
+    """What the corpus passes and the reconciliation left in the store."""
+
+    reconciliation: Reconciliation
+    saved: bool  # False: another ingest stored articles meanwhile, and reconciles them itself
+    changes: tuple[Change, ...]  # against the results stored before, if there were any
+
+
+def finalize(store: Store, workers: Workers | None = None, progress: Progress | None = None) -> Finalized:
     """The corpus passes over everything stored, then the reconciliation of their view of it."""
     from clashrecon.corpus.passes import corpus_passes
     from clashrecon.corpus.view import articles_as_derived, claims_as_derived
     from clashrecon.reconcile import reconcile
+    from clashrecon.reconcile.changes import picture_changes
 
+    progress = progress or _Silent()
+    before = store.load_reconciliation() if store.has_results() else None
     given = store.meta("reference_date")
     articles = store.articles()
     claims = store.claims()
+    progress.stage(f"tracing wire copies and dating claims in {len(articles):,} articles")
     derived = corpus_passes(articles, claims, date.fromisoformat(given) if given else None, workers.pool if workers else None)
-    store.save_derived(derived)
+    saved = store.save_derived(derived)
+    progress.stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
     rec = reconcile(articles_as_derived(articles, derived), claims_as_derived(claims, derived))
-    store.save_reconciliation(rec)
-    return rec
+    saved = store.save_reconciliation(rec) and saved
+    return Finalized(rec, saved, picture_changes(before, rec) if before is not None else ())
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    """What `clashrecon reconcile` did: the store's size, the picture now and what changed in it."""
+
+    articles: int
+    claims: int
+    events: int
+    conflicts: int
+    figures: int
+    saved: bool
+    changes: tuple[Change, ...]
+
+
+def reconcile_store(store: Store, progress: Progress | None = None) -> ReconcileReport:
+    """Redo the corpus passes and the reconciliation from the stored articles and claims (no NLP)."""
+    progress = progress or _Silent()
+    try:
+        done = finalize(store, None, progress)
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"interrupted; the results are as they were. Run `clashrecon reconcile --db {store.path}` again"
+        ) from None
+    finally:
+        progress.stop()
+    rec = done.reconciliation
+    counts = store.counts()
+    return ReconcileReport(
+        articles=counts["articles"],
+        claims=counts["claims"],
+        events=len(rec.events),
+        conflicts=sum(c.is_conflict for c in rec.conflicts),
+        figures=len(rec.tallies),
+        saved=done.saved,
+        changes=done.changes,
+    )

@@ -83,7 +83,7 @@ def test_the_same_text_from_two_files_is_stored_once(tmp_path):
 # ------------------------------------------------------------------ every command refuses an unusable --db untouched
 
 READ_COMMANDS = [["timeline"], ["figures"], ["conflicts"], ["claims"], ["sources"], ["show", "e0"]]
-ALL_COMMANDS = [["ingest", "seeds"], *READ_COMMANDS]
+ALL_COMMANDS = [["ingest", "seeds"], ["reconcile"], *READ_COMMANDS]
 
 
 def _newer_store(path):

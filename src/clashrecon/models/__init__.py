@@ -16,6 +16,7 @@ from clashrecon.models.kinds import (
     CONFLICT_RELATIONS,
     KIND_OF_FIELD,
     CasualtyKind,
+    ChangeKind,
     ClaimKind,
     ClaimantRole,
     EventKind,
@@ -67,6 +68,7 @@ from clashrecon.models.derived import (
 )
 from clashrecon.models.reconciled import (
     BOTH,
+    Change,
     Conflict,
     Event,
     Fact,
@@ -87,6 +89,8 @@ __all__ = [
     "CasualtyKind",
     "CeasefireDetails",
     "CeasefireStatus",
+    "Change",
+    "ChangeKind",
     "Claim",
     "ClaimDetails",
     "ClaimKind",

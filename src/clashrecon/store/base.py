@@ -37,6 +37,8 @@ class StoredSource:
 class Store(ABC):
     """A clashrecon store. `Store.open(path, create=...)` opens the one for that location."""
 
+    path: Path  # where it is, as the user named it (messages name it and the `--db` that fixes things)
+
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool, write: bool = False) -> Store:
         """Open a store; refuse anything unusable untouched (a damaged store with DamagedStore).
@@ -122,6 +124,10 @@ class Store(ABC):
     @abstractmethod
     def reconciled(self) -> bool:
         """True when the stored results cover every stored article."""
+
+    @abstractmethod
+    def has_results(self) -> bool:
+        """True when any reconciliation was ever stored (it may not cover every article)."""
 
     # ---- settings
 

@@ -366,6 +366,9 @@ class SQLiteStore(Store):
     def reconciled(self) -> bool:
         return self.meta("reconciled_at") is not None
 
+    def has_results(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM results LIMIT 1").fetchone() is not None
+
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
