@@ -5,6 +5,8 @@ Callers pass a `Progress` to hear about it; this module never prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -59,8 +61,8 @@ class Progress(Protocol):
     def start(self, total: int) -> None:
         """The extraction of `total` articles begins."""
 
-    def advance(self, n: int = 1) -> None:
-        """n more articles extracted."""
+    def advance(self, n: float = 1) -> None:
+        """n more articles' worth extracted (a batch's articles come out together at its end)."""
 
     def stage(self, label: str) -> None:
         """A stage without a count begins, e.g. 'reconciling 2,000 articles'."""
@@ -72,7 +74,7 @@ class _Silent:
     def start(self, total: int) -> None:
         pass
 
-    def advance(self, n: int = 1) -> None:
+    def advance(self, n: float = 1) -> None:
         pass
 
     def stage(self, label: str) -> None:
@@ -92,23 +94,36 @@ class Extracted:
     notes: tuple[str, ...]
 
 
-def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: int) -> Extracted:
+def _no_report(worth: float) -> None:
+    pass
+
+
+def extract_chunk(
+    items: list[SourcedArticle], model: str | None, batch_size: int, report: Callable[[float], None] = _no_report
+) -> Extracted:
     """nlp.pipe over a chunk of articles, then every extractor; runs in the main process or a worker.
 
     One article whose extraction fails is reported and skipped; the rest of the chunk is kept.
+    `report` hears how many articles' worth of the chunk is done as NLP and extraction go.
     """
     from clashrecon.nlp import prefilter
     from clashrecon.extract import article_claims
     from clashrecon.ingest.segments import claim_text
+    from clashrecon.lexicon import load_data
     from clashrecon.nlp import load_pipeline
 
     loaded = load_pipeline(model)
+    share = float(load_data("ingest.json")["progress_nlp_share"])
+
+    def tick(texts_done: float) -> None:
+        report(texts_done * share)
+
     rows: list[tuple[str, Article, list[Claim]]] = []
     failed: list[tuple[str, str]] = []
     texts = [claim_text(item.article) for item in items]
     try:
         # prefilter.pipe: tagger and parser only on sentences that can hold a claim (see its docstring)
-        docs: list = list(prefilter.pipe(loaded.nlp, texts, batch_size=batch_size))
+        docs: list = list(prefilter.pipe(loaded.nlp, texts, batch_size=batch_size, tick=tick))
     except Exception:  # noqa: BLE001 - find the one text the pipeline cannot take, keep the others
         docs = []
         for item, text in zip(items, texts):
@@ -124,7 +139,48 @@ def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: in
             rows.append((item.source, item.article, article_claims(doc, item.article)))
         except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch
             failed.append((item.source, f"claim extraction failed ({type(exc).__name__}: {exc})"))
+        report(1.0 - share)
     return Extracted(rows=rows, failed=failed, model=loaded.name, notes=loaded.notes)
+
+
+def _extract_in_worker(key: int, items: list[SourcedArticle], model: str | None, batch_size: int) -> Extracted:
+    """extract_chunk in a worker, its progress sent to the parent as batch `key`'s."""
+    from clashrecon.workers import Reporter
+
+    reporter = Reporter(key)
+    try:
+        return extract_chunk(items, model, batch_size, reporter)
+    finally:
+        reporter.flush()
+
+
+class _BatchProgress:
+    """Progress told as each batch's work is done, made exact as each batch is stored; the
+    workers' reports arrive on another thread, and may come after their batch was stored."""
+
+    def __init__(self, progress: Progress) -> None:
+        import threading
+
+        self.progress = progress
+        self.told: dict[int, float] = {}
+        self.stored: set[int] = set()
+        self.lock = threading.Lock()
+
+    def tell(self, key: int, worth: float) -> None:
+        with self.lock:
+            if key in self.stored:
+                return
+            self.told[key] = self.told.get(key, 0.0) + worth
+        self.progress.advance(worth)
+
+    def reporter(self, key: int) -> Callable[[float], None]:
+        return lambda worth: self.tell(key, worth)
+
+    def settle(self, key: int, articles: int) -> None:
+        with self.lock:
+            self.stored.add(key)
+            rest = articles - self.told.pop(key, 0.0)
+        self.progress.advance(max(rest, 0.0))
 
 
 def _extracted_in_workers(batches: list[list[SourcedArticle]], options: IngestOptions, workers: Workers, model: str):
@@ -132,7 +188,9 @@ def _extracted_in_workers(batches: list[list[SourcedArticle]], options: IngestOp
     each batch's extraction in order, a batch whose worker failed reported failed."""
     from concurrent.futures.process import BrokenProcessPool
 
-    futures = [workers.pool.submit(extract_chunk, b, options.model, options.batch_size) for b in batches]
+    futures = [
+        workers.pool.submit(_extract_in_worker, i, b, options.model, options.batch_size) for i, b in enumerate(batches)
+    ]
 
     def results():
         for batch, future in zip(batches, futures):
@@ -157,6 +215,7 @@ def extract_all(
     workers: Workers | None = None,
 ) -> None:
     """Run NLP over pending articles in batches (in the workers, if any) and store each batch in one transaction."""
+    from clashrecon.lexicon import load_data
     from clashrecon.nlp import load_pipeline
 
     loaded = load_pipeline(options.model)  # fails here, cleanly, when no model loads
@@ -164,18 +223,24 @@ def extract_all(
     report.model = loaded.name
     report.notes.extend(loaded.notes)
     jobs = options.jobs if workers is not None else 1
-    batches = chunks(pending, jobs=jobs, batch_size=options.batch_size)
-    if workers is None or len(batches) <= 1:
-        results = (extract_chunk(b, options.model, options.batch_size) for b in batches)
-    else:
+    first = int(load_data("ingest.json")["first_batch"])
+    batches = chunks(pending, jobs=jobs, batch_size=options.batch_size, first=first)
+    counted = _BatchProgress(progress)
+    in_workers = workers is not None and len(batches) > 1
+    if in_workers:
         results = _extracted_in_workers(batches, options, workers, loaded.name)
+    else:
+        results = (
+            extract_chunk(b, options.model, options.batch_size, counted.reporter(i)) for i, b in enumerate(batches)
+        )
     progress.start(len(pending))
-    for done in results:
-        report.claims_added += store.put_articles(done.rows)
-        report.replaced += sum(1 for source, _, _ in done.rows if source in replacing)
-        report.new += sum(1 for source, _, _ in done.rows if source not in replacing)
-        report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
-        progress.advance(len(done.rows) + len(done.failed))
+    with workers.listening(counted.tell) if in_workers else nullcontext():
+        for key, done in enumerate(results):
+            report.claims_added += store.put_articles(done.rows)
+            report.replaced += sum(1 for source, _, _ in done.rows if source in replacing)
+            report.new += sum(1 for source, _, _ in done.rows if source not in replacing)
+            report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
+            counted.settle(key, len(done.rows) + len(done.failed))
 
 
 def ingest(
