@@ -122,6 +122,32 @@ def test_a_store_in_a_read_only_folder_is_read_and_nothing_is_created_beside_it(
     assert [p.name for p in folder.iterdir()] == ["store.db"]
 
 
+@pytest.mark.parametrize("wal, answers", [(b"", True), (b"\x37\x7f\x06\x82" + bytes(60), False)], ids=["empty", "with writes"])
+def test_a_read_only_folder_with_a_wal_file_but_no_shm(seeds_db, tmp_path, wal, answers):
+    """SQLite needs a -shm beside a -wal and cannot create one here: an empty -wal holds nothing, so the
+    file is read as it is (immutable=1); one with writes is refused in one line, as reading without them
+    would show an older store."""
+    if not permissions_enforced()[0]:
+        pytest.skip("file modes cannot be enforced for this user")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "store.db"
+    shutil.copy(seeds_db, db)
+    Path(f"{db}-wal").write_bytes(wal)
+    folder.chmod(0o555)
+    try:
+        finished = run_cli_process("timeline", "--db", str(db), "--json", honour_permissions=True)
+    finally:
+        folder.chmod(0o755)
+    if answers:
+        assert finished.returncode == 0, finished.stderr
+        assert json.loads(finished.stdout)
+    else:
+        assert finished.returncode == 2
+        assert len(finished.stderr.strip().splitlines()) == 1 and "copy the store and its -wal" in finished.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["store.db", "store.db-wal"]
+
+
 @pytest.mark.parametrize("writable", [True, False], ids=["writable", "read-only file"])
 def test_a_refused_store_in_wal_mode_gets_no_wal_files_beside_it(tmp_path, writable):
     """Opening a WAL-mode database creates its -wal and -shm files; a read-only connection cannot

@@ -158,10 +158,16 @@ def _open_to_read(p: Path) -> tuple[sqlite3.Connection, str]:
     try:
         return _connection(f"{uri}?mode=ro", uri=True), "ro"
     except sqlite3.Error as exc:
-        wal = Path(f"{p}-wal")
-        if not _cannot_open(exc) or (wal.exists() and wal.stat().st_size > 0):
-            # immutable would read the file without the transactions still in its -wal
+        if not _cannot_open(exc):
             raise
+        wal = Path(f"{p}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            # immutable would read the file without the transactions still in its -wal
+            raise StoreError(
+                f"store {p} has writes not yet merged into it in {wal}, which cannot be read without a -shm "
+                "file that its folder does not let this process create; copy the store and its -wal to a "
+                "writable folder and give --db the copy"
+            ) from exc
     return _connection(f"{uri}?immutable=1", uri=True), "immutable"
 
 
