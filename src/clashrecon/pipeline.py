@@ -293,7 +293,7 @@ def _interrupted(store: Store, stored: int) -> str:
     """What an interrupted ingest leaves, and the command that finishes its work."""
     if store.reconciled():
         return (
-            f"interrupted; the store and its results are as they were, with {stored:,} article(s) stored by this run. "
+            f"interrupted; the results cover every stored article ({stored:,} stored by this run). "
             "Run the same ingest again to read the rest (stored files are skipped)"
         )
     return (
