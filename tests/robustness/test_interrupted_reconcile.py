@@ -170,3 +170,18 @@ def test_reconcile_refuses_a_missing_store_and_creates_nothing(tmp_path, runner)
     result = run_cli(runner, "reconcile", "--db", str(tmp_path / "absent.db"))
     assert result.exit_code == 2 and "no store" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_ingest_interrupted_before_storing_anything_says_the_results_are_whole(seeds_copy, runner, monkeypatch):
+    import clashrecon.pipeline as pipeline
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C while the files are being read
+
+    monkeypatch.setattr(pipeline, "plan_ingest", stopped)
+    result = run_cli(runner, "ingest", str(SEEDS), "--db", str(seeds_copy))
+    assert result.exit_code == 130
+    assert result.stderr.strip().splitlines() == [
+        "clashrecon: error: interrupted; the results cover every stored article (0 stored by this run). "
+        "Run the same ingest again to read the rest (stored files are skipped)"
+    ]
