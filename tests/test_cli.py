@@ -150,7 +150,7 @@ def test_every_command_has_examples_and_names_its_arguments_plainly(runner):
 
     top = runner.invoke(app, ["--help"]).stdout
     assert "..." not in top.split("Commands:")[1]  # no description cut short
-    for command in ("ingest", "timeline", "figures", "conflicts", "claims", "sources", "show", "eval"):
+    for command in ("ingest", "reconcile", "timeline", "figures", "conflicts", "claims", "sources", "show", "eval"):
         shown = runner.invoke(app, [command, "--help"]).stdout
         assert "Examples:" in shown and f"clashrecon {command} " in shown.split("Examples:")[1], command
         assert "<list[" not in shown and "{" not in shown.splitlines()[0], shown
@@ -211,3 +211,26 @@ def test_db_comes_from_the_environment(runner, seeds_db, monkeypatch):
     result = run_cli(runner, "sources", "--json")
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)) == 5
+
+
+def test_an_ingest_into_a_store_with_results_says_what_changed(runner, tmp_path, nlp):
+    """A desk following a story reads what the new articles changed. Before: only the file counts."""
+    import shutil
+
+    folder, db = tmp_path / "story", tmp_path / "s.db"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for seed in seeds[:3]:
+        shutil.copy(seed, folder / seed.name)
+    first = run_cli(runner, "ingest", str(folder), "--db", str(db), "--json")
+    assert json.loads(first.stdout)["changes"] == [], "a first ingest has nothing to compare with"
+    for seed in seeds[3:]:
+        shutil.copy(seed, folder / seed.name)
+    second = run_cli(runner, "ingest", str(folder), "--db", str(db))
+    assert second.exit_code == 0
+    lines = second.stdout.splitlines()
+    assert lines[0] == "What changed:"
+    assert "  Armenia · killed: 49 → 105 (per Armenia, Wed 2022-09-14)" in lines
+    assert "  new conflict: discrepancy both sides · killed: >6,600 vs >6,700" in lines
+    again = cli_json(runner, "ingest", str(folder), "--db", str(db), "--force")
+    assert again["changes"] == [], "re-extracting the same files changes nothing"

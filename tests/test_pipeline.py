@@ -11,7 +11,8 @@ from clashrecon import pipeline, workers
 from clashrecon.pipeline import IngestOptions, ingest
 from clashrecon.store import Store
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 
 STORY = (
     "Gunmen kill 11 villagers in overnight raid\n\n"
@@ -225,3 +226,68 @@ def test_a_text_the_language_pipeline_chokes_on_fails_alone(store, tmp_path, mon
     report = run(store, tmp_path)
     assert [(Path(e.path).name, e.reason) for e in report.failed] == [("a.txt", "language processing failed (MemoryError: too long)")]
     assert [a.name for a in store.articles()] == ["b.txt"]
+
+
+class Recorder:
+    """A progress display that remembers every step, and how many articles were stored at each."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.total = 0
+        self.steps: list[tuple[float, int]] = []  # (articles' worth advanced, articles stored then)
+        self.stages: list[str] = []
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def advance(self, n: float = 1) -> None:
+        self.steps.append((n, self.store.counts()["articles"]))
+
+    def stage(self, label: str) -> None:
+        self.stages.append(label)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_the_bar_moves_within_a_batch_and_the_first_batch_is_stored_early(store, monkeypatch):
+    """Before: one step of 5 once the single 64-article batch was stored."""
+    from weakref import WeakKeyDictionary
+
+    from clashrecon.nlp import prefilter
+
+    monkeypatch.setattr(prefilter, "_MEMOS", WeakKeyDictionary())  # as in a new process: every paragraph analysed
+    progress = Recorder(store)
+    ingest(store, IngestOptions(paths=(ROOT / "seeds",)), progress)
+    assert progress.total == 5
+    assert sum(n for n, _ in progress.steps) == pytest.approx(5)
+    assert max(n for n, _ in progress.steps) <= 1.0, "a step of more than one article"
+    stored = [s for _, s in progress.steps if s]
+    assert stored[0] == 4, "the first batch stored holds the first 4 articles, not all 5"
+    assert sum(n for n, s in progress.steps if not s) == pytest.approx(4), "the bar reached 4 before anything was stored"
+
+
+def test_the_corpus_passes_and_the_reconciliation_show_their_own_stage(store):
+    progress = Recorder(store)
+    ingest(store, IngestOptions(paths=(ROOT / "seeds",)), progress)
+    claims = store.counts()["claims"]
+    assert progress.stages == [
+        "tracing wire copies and dating claims in 5 articles",
+        f"reconciling {claims} claims from 5 articles",
+    ]
+
+
+def test_workers_report_progress_within_their_batches(tmp_path, nlp):
+    with Store.open(tmp_path / "s.db", create=True) as s:
+        progress = Recorder(s)
+        report = ingest(s, IngestOptions(paths=(FIXTURES,), jobs=2), progress)
+    assert report.new == 8 and progress.total == 8
+    assert sum(n for n, _ in progress.steps) == pytest.approx(8)
+    assert len(progress.steps) > len(workers.chunks(list(range(8)), jobs=2, batch_size=64, first=4))
+
+
+def test_the_first_batches_grow_from_a_small_one():
+    sizes = [len(c) for c in workers.chunks(list(range(200)), jobs=1, batch_size=64, first=4)]
+    assert sizes == [4, 8, 16, 32, 64, 64, 12]
+    with_workers = [len(c) for c in workers.chunks(list(range(2000)), jobs=2, batch_size=64, first=4)]
+    assert with_workers[:5] == [4, 8, 16, 32, 64] and sum(with_workers) == 2000

@@ -7,7 +7,7 @@ so that `clashrecon --help` answers at once and the read commands never load spa
 from __future__ import annotations
 
 import sys
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -104,7 +104,7 @@ def _run(fn, *args) -> None:
     except KeyboardInterrupt:
         from clashrecon import render
 
-        render.error("interrupted; everything stored before this point is kept")
+        render.error("interrupted")
         raise typer.Exit(130) from None
     except BrokenPipeError:
         from clashrecon import render
@@ -114,10 +114,17 @@ def _run(fn, *args) -> None:
     raise typer.Exit(code or 0)
 
 
+@contextmanager
 def _open_read(opts: ReadOptions):
+    """The store, open to read; one warning first if its results do not cover what it holds."""
+    from clashrecon import queries, render
     from clashrecon.store import Store
 
-    return Store.open(_db(opts.db), create=False)
+    with Store.open(_db(opts.db), create=False) as store:
+        stale = queries.staleness(store)
+        if stale is not None:
+            render.warn(stale)
+        yield store
 
 
 
@@ -207,6 +214,38 @@ def ingest_cmd(
     _run(_ingest, cmd)
 
 
+
+
+@dataclass(frozen=True)
+class ReconcileCommand:
+    db: Path | None
+    json: bool
+    quiet: bool
+
+
+def _reconcile(cmd: ReconcileCommand) -> int:
+    from clashrecon import render
+    from clashrecon.pipeline import reconcile_store
+    from clashrecon.store import Store
+
+    with Store.open(_db(cmd.db), create=False, write=True) as store:
+        report = reconcile_store(store, render.ingest_progress(enabled=not cmd.quiet and not cmd.json))
+    render.reconcile_report(report, as_json=cmd.json, quiet=cmd.quiet)
+    return 0
+
+
+@command(
+    "reconcile",
+    "Redo the corpus passes and the reconciliation from the stored claims (no NLP), e.g. after an interrupted ingest.",
+    "clashrecon reconcile",
+    "clashrecon reconcile --db desk.db --json",
+)
+def reconcile_cmd(
+    db: DbOpt = None,
+    json: JsonOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary")] = False,
+) -> None:
+    _run(_reconcile, ReconcileCommand(db, json, quiet))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ class NewerSchemaStore(StoreError):
     """The store was written by a newer clashrecon."""
 
 
+class DamagedStore(StoreError):
+    """The store's file is damaged (an integrity check or a read found bad pages); it is never written."""
+
+
 class MissingStore(StoreError):
     """A read command was pointed at a store that does not exist yet."""
 
@@ -53,3 +57,9 @@ class InputFileError(ClashreconError):
 
 class UnknownId(ClashreconError):
     """`show` was given an ID that names no event, fact, conflict or claim."""
+
+
+class Interrupted(ClashreconError):
+    """Ctrl-C stopped a command that writes; the message says what the store holds and what to run."""
+
+    exit_code = 130

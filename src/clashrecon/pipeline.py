@@ -5,15 +5,17 @@ Callers pass a `Progress` to hear about it; this module never prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from clashrecon.errors import InputFileError
+from clashrecon.errors import InputFileError, Interrupted
 from clashrecon.ingest import SourcedArticle, read_file
 from clashrecon.ingest.plan import Plan, Reader, plan_ingest
-from clashrecon.models import Article, Claim, Reconciliation
+from clashrecon.models import Article, Change, Claim, Reconciliation
 from clashrecon.store import Store
 from clashrecon.store.base import Stored
 from clashrecon.workers import Workers, chunks, settle
@@ -46,6 +48,7 @@ class IngestReport:
     empty: list[tuple[str, str]] = field(default_factory=list)  # paths given that held nothing to read
     notes: list[str] = field(default_factory=list)
     model: str | None = None
+    changes: tuple[Change, ...] = ()  # what the reconciliation changed in the picture stored before
 
     @property
     def exit_code(self) -> int:
@@ -90,8 +93,15 @@ def _record_mark(path: str) -> bool:
 
 
 class Progress(Protocol):
-    def start(self, total: int) -> None: ...
-    def advance(self, n: int = 1) -> None: ...
+    def start(self, total: int) -> None:
+        """The extraction of `total` articles begins."""
+
+    def advance(self, n: float = 1) -> None:
+        """n more articles' worth extracted (a batch's articles come out together at its end)."""
+
+    def stage(self, label: str) -> None:
+        """A stage without a count begins, e.g. 'reconciling 2,000 articles'."""
+
     def stop(self) -> None: ...
 
 
@@ -99,7 +109,10 @@ class _Silent:
     def start(self, total: int) -> None:
         pass
 
-    def advance(self, n: int = 1) -> None:
+    def advance(self, n: float = 1) -> None:
+        pass
+
+    def stage(self, label: str) -> None:
         pass
 
     def stop(self) -> None:
@@ -116,23 +129,36 @@ class Extracted:
     notes: tuple[str, ...]
 
 
-def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: int) -> Extracted:
+def _no_report(worth: float) -> None:
+    pass
+
+
+def extract_chunk(
+    items: list[SourcedArticle], model: str | None, batch_size: int, report: Callable[[float], None] = _no_report
+) -> Extracted:
     """nlp.pipe over a chunk of articles, then every extractor; runs in the main process or a worker.
 
     One article whose extraction fails is reported and skipped; the rest of the chunk is kept.
+    `report` hears how many articles' worth of the chunk is done as NLP and extraction go.
     """
     from clashrecon.nlp import prefilter
     from clashrecon.extract import article_claims
     from clashrecon.ingest.segments import claim_text
+    from clashrecon.lexicon import load_data
     from clashrecon.nlp import load_pipeline
 
     loaded = load_pipeline(model)
+    share = float(load_data("ingest.json")["progress_nlp_share"])
+
+    def tick(texts_done: float) -> None:
+        report(texts_done * share)
+
     rows: list[tuple[str, Article, list[Claim]]] = []
     failed: list[tuple[str, str]] = []
     texts = [claim_text(item.article) for item in items]
     try:
         # prefilter.pipe: tagger and parser only on sentences that can hold a claim (see its docstring)
-        docs: list = list(prefilter.pipe(loaded.nlp, texts, batch_size=batch_size))
+        docs: list = list(prefilter.pipe(loaded.nlp, texts, batch_size=batch_size, tick=tick))
     except Exception:  # noqa: BLE001 - find the one text the pipeline cannot take, keep the others
         docs = []
         for item, text in zip(items, texts):
@@ -148,7 +174,48 @@ def extract_chunk(items: list[SourcedArticle], model: str | None, batch_size: in
             rows.append((item.source, item.article, article_claims(doc, item.article)))
         except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch
             failed.append((item.source, f"claim extraction failed ({type(exc).__name__}: {exc})"))
+        report(1.0 - share)
     return Extracted(rows=rows, failed=failed, model=loaded.name, notes=loaded.notes)
+
+
+def _extract_in_worker(key: int, items: list[SourcedArticle], model: str | None, batch_size: int) -> Extracted:
+    """extract_chunk in a worker, its progress sent to the parent as batch `key`'s."""
+    from clashrecon.workers import Reporter
+
+    reporter = Reporter(key)
+    try:
+        return extract_chunk(items, model, batch_size, reporter)
+    finally:
+        reporter.flush()
+
+
+class _BatchProgress:
+    """Progress told as each batch's work is done, made exact as each batch is stored; the
+    workers' reports arrive on another thread, and may come after their batch was stored."""
+
+    def __init__(self, progress: Progress) -> None:
+        import threading
+
+        self.progress = progress
+        self.told: dict[int, float] = {}
+        self.stored: set[int] = set()
+        self.lock = threading.Lock()
+
+    def tell(self, key: int, worth: float) -> None:
+        with self.lock:
+            if key in self.stored:
+                return
+            self.told[key] = self.told.get(key, 0.0) + worth
+        self.progress.advance(worth)
+
+    def reporter(self, key: int) -> Callable[[float], None]:
+        return lambda worth: self.tell(key, worth)
+
+    def settle(self, key: int, articles: int) -> None:
+        with self.lock:
+            self.stored.add(key)
+            rest = articles - self.told.pop(key, 0.0)
+        self.progress.advance(max(rest, 0.0))
 
 
 def _extracted_in_workers(batches: list[list[SourcedArticle]], options: IngestOptions, workers: Workers, model: str):
@@ -156,7 +223,9 @@ def _extracted_in_workers(batches: list[list[SourcedArticle]], options: IngestOp
     each batch's extraction in order, a batch whose worker failed reported failed."""
     from concurrent.futures.process import BrokenProcessPool
 
-    futures = [workers.pool.submit(extract_chunk, b, options.model, options.batch_size) for b in batches]
+    futures = [
+        workers.pool.submit(_extract_in_worker, i, b, options.model, options.batch_size) for i, b in enumerate(batches)
+    ]
 
     def results():
         for batch, future in zip(batches, futures):
@@ -181,6 +250,7 @@ def extract_all(
     workers: Workers | None = None,
 ) -> None:
     """Run NLP over pending articles in batches (in the workers, if any) and store each batch in one transaction."""
+    from clashrecon.lexicon import load_data
     from clashrecon.nlp import load_pipeline
 
     loaded = load_pipeline(options.model)  # fails here, cleanly, when no model loads
@@ -188,19 +258,22 @@ def extract_all(
     report.model = loaded.name
     report.notes.extend(loaded.notes)
     jobs = options.jobs if workers is not None else 1
-    batches = chunks(pending, jobs=jobs, batch_size=options.batch_size)
-    if workers is None or len(batches) <= 1:
-        results = (extract_chunk(b, options.model, options.batch_size) for b in batches)
-    else:
+    first = int(load_data("ingest.json")["first_batch"])
+    batches = chunks(pending, jobs=jobs, batch_size=options.batch_size, first=first)
+    counted = _BatchProgress(progress)
+    in_workers = workers is not None and len(batches) > 1
+    if in_workers:
         results = _extracted_in_workers(batches, options, workers, loaded.name)
+    else:
+        results = (
+            extract_chunk(b, options.model, options.batch_size, counted.reporter(i)) for i, b in enumerate(batches)
+        )
     progress.start(len(pending))
-    try:
-        for done in results:
+    with workers.listening(counted.tell) if in_workers else nullcontext():
+        for key, done in enumerate(results):
             report.count(store.put_articles(done.rows, rewrite=rewriting))
             report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
-            progress.advance(len(done.rows) + len(done.failed))
-    finally:
-        progress.stop()
+            counted.settle(key, len(done.rows) + len(done.failed))
 
 
 def ingest(
@@ -208,7 +281,8 @@ def ingest(
 ) -> IngestReport:
     """Ingest files into the store, then re-run the corpus passes and the reconciliation if anything changed.
 
-    `reader` turns a file's path and bytes into articles (`ingest.read_file`).
+    `reader` turns a file's path and bytes into articles (`ingest.read_file`). Ctrl-C raises
+    Interrupted, saying what was stored and what to run.
     """
     progress = progress or _Silent()
     report = IngestReport()
@@ -235,24 +309,95 @@ def ingest(
             store.set_meta("reference_date", options.reference_date.isoformat())
         changed = plan.pending or plan.metadata_only or plan.vanished
         if changed or options.force or options.reference_date is not None or not store.reconciled():
-            finalize(store, workers if workers is not None and workers.started else None)
+            done = finalize(store, workers if workers is not None and workers.started else None, progress)
+            report.changes = done.changes
+            if not done.saved:
+                report.notes.append("another ingest changed the store meanwhile; its reconciliation covers these articles")
+    except KeyboardInterrupt:
+        raise Interrupted(_interrupted(store, report.new + report.replaced)) from None
     finally:
+        progress.stop()
         if workers is not None:
             workers.close()
     return report
 
 
-def finalize(store: Store, workers: Workers | None = None) -> Reconciliation:
+def _interrupted(store: Store, stored: int) -> str:
+    """What an interrupted ingest leaves, and the command that finishes its work."""
+    if store.reconciled():
+        return (
+            f"interrupted; the results cover every stored article ({stored:,} stored by this run). "
+            "Run the same ingest again to read the rest (stored files are skipped)"
+        )
+    return (
+        f"interrupted; the {stored:,} article(s) stored by this run are kept but not reconciled yet. "
+        f"Run `clashrecon reconcile --db {store.path}` to bring the results up to date, "
+        "or the same ingest again to also read the rest (stored files are skipped)"
+    )
+
+
+@dataclass(frozen=True)
+class Finalized:
+    """What the corpus passes and the reconciliation left in the store."""
+
+    reconciliation: Reconciliation
+    saved: bool  # False: another ingest stored articles meanwhile, and reconciles them itself
+    changes: tuple[Change, ...]  # against the results stored before, if there were any
+
+
+def finalize(store: Store, workers: Workers | None = None, progress: Progress | None = None) -> Finalized:
     """The corpus passes over everything stored, then the reconciliation of their view of it."""
     from clashrecon.corpus.passes import corpus_passes
     from clashrecon.corpus.view import articles_as_derived, claims_as_derived
     from clashrecon.reconcile import reconcile
+    from clashrecon.reconcile.changes import picture_changes
 
+    progress = progress or _Silent()
+    before = store.load_reconciliation() if store.has_results() else None
     given = store.meta("reference_date")
     articles = store.articles()
     claims = store.claims()
+    progress.stage(f"tracing wire copies and dating claims in {len(articles):,} articles")
     derived = corpus_passes(articles, claims, date.fromisoformat(given) if given else None, workers.pool if workers else None)
-    store.save_derived(derived)
+    saved = store.save_derived(derived)
+    progress.stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
     rec = reconcile(articles_as_derived(articles, derived), claims_as_derived(claims, derived))
-    store.save_reconciliation(rec)
-    return rec
+    saved = store.save_reconciliation(rec) and saved
+    return Finalized(rec, saved, picture_changes(before, rec) if before is not None else ())
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    """What `clashrecon reconcile` did: the store's size, the picture now and what changed in it."""
+
+    articles: int
+    claims: int
+    events: int
+    conflicts: int
+    figures: int
+    saved: bool
+    changes: tuple[Change, ...]
+
+
+def reconcile_store(store: Store, progress: Progress | None = None) -> ReconcileReport:
+    """Redo the corpus passes and the reconciliation from the stored articles and claims (no NLP)."""
+    progress = progress or _Silent()
+    try:
+        done = finalize(store, None, progress)
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"interrupted; the results are as they were. Run `clashrecon reconcile --db {store.path}` again"
+        ) from None
+    finally:
+        progress.stop()
+    rec = done.reconciliation
+    counts = store.counts()
+    return ReconcileReport(
+        articles=counts["articles"],
+        claims=counts["claims"],
+        events=len(rec.events),
+        conflicts=sum(c.is_conflict for c in rec.conflicts),
+        figures=len(rec.tallies),
+        saved=done.saved,
+        changes=done.changes,
+    )

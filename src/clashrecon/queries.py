@@ -60,6 +60,24 @@ def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
     return _in_window(event.when.start, event.when.end or event.when.start, since, until)
 
 
+def staleness(store: Store) -> str | None:
+    """A warning when the stored results do not cover what is stored (an ingest was stopped between
+    storing articles and reconciling them, or is still running), with the command that fixes it."""
+    if store.reconciled():
+        return None
+    counts = store.counts()
+    stored = f"{counts['articles']:,} articles and {counts['claims']:,} claims"
+    fix = f"run `clashrecon reconcile --db {store.path}`"
+    if store.has_results():
+        return (
+            f"the results predate the last changes to this store ({stored} now): an ingest was interrupted "
+            f"or is still running; {fix} to bring them up to date"
+        )
+    if counts["articles"]:
+        return f"{stored} are stored but not reconciled yet: an ingest was interrupted or is still running; {fix}"
+    return None
+
+
 @dataclass(frozen=True)
 class Timeline:
     """What `timeline` shows: the events in time order, then the final figures of their stories.

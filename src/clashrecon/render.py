@@ -32,8 +32,8 @@ from clashrecon import invisible
 from clashrecon.lexicon import load_data
 
 if TYPE_CHECKING:
-    from clashrecon.models import Claim, Event, Fact, Position, Round, Tally, TimeRef
-    from clashrecon.pipeline import IngestReport
+    from clashrecon.models import Change, Claim, Event, Fact, Position, Round, Tally, TimeRef
+    from clashrecon.pipeline import IngestReport, ReconcileReport
     from clashrecon.queries import ClaimStream, Conflicts, Shown, Timeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-?]*[ -/]*[@-~]")
@@ -189,31 +189,58 @@ def emit_json(data: Any) -> None:
 # ------------------------------------------------------------------------- ingest
 
 
-class _RichProgress:
-    def __init__(self) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "-:--"
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}" if minutes >= 60 else f"{minutes}:{secs:02d}"
 
-        self._p = Progress(
-            TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err(), transient=True
-        )
+
+class _RichProgress:
+    """One line on stderr: the extraction's bar, count and time left; then each later stage's name."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn
+
+        class CountAndTime(ProgressColumn):
+            def render(self, task) -> Text:
+                if task.total is None:  # a stage without a count: how long it has run
+                    return Text(_clock(task.elapsed), style="dim")
+                left = "" if task.finished else f" · {_clock(task.time_remaining)} left"
+                return Text(f"{int(task.completed):,}/{int(task.total):,} articles{left}")
+
+        self._p = Progress(TextColumn("{task.description}"), BarColumn(), CountAndTime(), console=err(), transient=True)
         self._task = None
+        self._live = False
+
+    def _show(self, description: str, total: int | None) -> None:
+        if not self._live:
+            self._p.start()
+            self._live = True
+        if self._task is not None:
+            self._p.remove_task(self._task)
+        self._task = self._p.add_task(description, total=total)
 
     def start(self, total: int) -> None:
-        self._p.start()
-        self._task = self._p.add_task("extract", total=total)
+        self._show("extracting", total)
 
-    def advance(self, n: int = 1) -> None:
+    def advance(self, n: float = 1) -> None:
         if self._task is not None:
             self._p.advance(self._task, n)
 
+    def stage(self, label: str) -> None:
+        self._show(safe(label) + "…", None)
+
     def stop(self) -> None:
-        self._p.stop()
+        if self._live:
+            self._p.stop()
+            self._live = False
 
 
 def ingest_progress(enabled: bool) -> _RichProgress | None:
-    """A progress bar on stderr, only when stderr is a terminal and the user did not ask for quiet.
+    """A progress line on stderr, only when stderr is a terminal and the user did not ask for quiet.
 
-    None means no bar: the pipeline then reports to its own silent progress.
+    None means no progress shown: the pipeline then reports to its own silent progress.
     """
     if enabled and err().is_terminal:
         return _RichProgress()
@@ -229,6 +256,44 @@ def ingest_summary(report: IngestReport) -> str:
     if report.failed_records:
         records += f", {report.failed_records:,} failed"
     return f"{files}; {records}; {report.claims_added:,} claims added"
+def changes(items: tuple[Change, ...] | list[Change]) -> None:
+    """What the new reconciliation changed, one line each on stdout; the rest counted."""
+    from clashrecon.lexicon import load_data
+
+    if not items:
+        return
+    shown = load_data("reconcile.json")["changes"]["shown"]
+    out().print(t("What changed:", "bold"))
+    for c in items[:shown]:
+        out().print(Text("  ") + t(c.line), soft_wrap=True)
+    if len(items) > shown:
+        out().print(t(f"  … and {len(items) - shown} more (`--json` lists them all; see `clashrecon figures` and `conflicts`)", "dim"))
+
+
+def reconcile_report(report: ReconcileReport, *, as_json: bool, quiet: bool) -> None:
+    summary = {
+        "articles": report.articles,
+        "claims": report.claims,
+        "events": report.events,
+        "conflicts": report.conflicts,
+        "figures": report.figures,
+        "saved": report.saved,
+    }
+    if as_json:
+        emit_json(summary | {"changes": [c.contract() for c in report.changes]})
+        return
+    if not report.saved:
+        warn("another ingest changed the store meanwhile, so these results were not saved; its own reconciliation covers them")
+    if quiet:
+        return
+    changes(report.changes)
+    err().print(
+        t(
+            f"reconciled {report.articles:,} articles and {report.claims:,} claims: {report.events:,} events, "
+            f"{report.conflicts:,} conflicts, {report.figures:,} final figures"
+        ),
+        soft_wrap=True,
+    )
 
 
 def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
@@ -259,9 +324,11 @@ def ingest_report(report: IngestReport, *, as_json: bool, quiet: bool) -> None:
             summary
             | {"errors": [{"path": e.path, "reason": e.reason} for e in report.failed]}
             | {"empty": [{"path": p, "reason": r} for p, r in report.empty]}
+            | {"changes": [c.contract() for c in report.changes]}
         )
         return
     if not quiet:
+        changes(report.changes)
         tell(ingest_summary(report))
 
 

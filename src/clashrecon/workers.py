@@ -7,7 +7,9 @@ files, run NLP over batches, and in the corpus passes trace lineage and find dat
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import struct
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -16,21 +18,25 @@ T = TypeVar("T")
 SMALLEST_CHUNK = 8
 
 
-def chunks(items: list[T], *, jobs: int, batch_size: int) -> list[list[T]]:
+def chunks(items: list[T], *, jobs: int, batch_size: int, first: int | None = None) -> list[list[T]]:
     """Batches of at most batch_size; with workers, ever smaller ones towards the end (each a
     share of what is left), so that no worker is still busy with a large batch while the
-    others have nothing left to do."""
+    others have nothing left to do. With `first`, the first batches grow from that size,
+    doubling, so that the first batch is stored within seconds of the start."""
     jobs = max(1, jobs)
-    if jobs == 1:
-        size = max(1, batch_size)
-        return [items[i : i + size] for i in range(0, len(items), size)]
+    ramp = max(1, first or batch_size)
     out, i = [], 0
     while i < len(items):
         left = len(items) - i
-        floor = min(SMALLEST_CHUNK, -(-left // jobs))
-        size = max(1, min(batch_size, max(-(-left // (2 * jobs)), floor)))
+        if jobs == 1:
+            size = batch_size
+        else:
+            floor = min(SMALLEST_CHUNK, -(-left // jobs))
+            size = max(-(-left // (2 * jobs)), floor)
+        size = max(1, min(batch_size, size, ramp))
         out.append(items[i : i + size])
         i += size
+        ramp *= 2
     return out
 
 
@@ -63,11 +69,38 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _worker_init(model: str | None, parent: int) -> None:
+# A worker tells its parent how far it got through a batch in records of (batch key, articles'
+# worth) written to one pipe: a write this small is atomic, so no lock is shared with the parent
+# or the other workers (a worker killed while holding one would stop them all).
+_PROGRESS = struct.Struct("<id")
+_progress_fd: int | None = None  # in a worker: the pipe's write end, if the parent listens
+
+
+def _worker_init(model: str | None, parent: int, progress_fd: int | None = None) -> None:
     from clashrecon.nlp import load_pipeline
 
+    global _progress_fd
+    _progress_fd = progress_fd
     _exit_with_parent(parent)
     load_pipeline(model)  # already loaded when forked from a parent that loaded it
+
+
+class Reporter:
+    """In a worker: what it did of batch `key`, sent to its parent an article's worth or more at a time."""
+
+    def __init__(self, key: int) -> None:
+        self.key = key
+        self.pending = 0.0
+
+    def __call__(self, worth: float) -> None:
+        self.pending += worth
+        if self.pending >= 1.0:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending and _progress_fd is not None:
+            os.write(_progress_fd, _PROGRESS.pack(self.key, self.pending))
+        self.pending = 0.0
 
 
 _settled = False
@@ -105,6 +138,7 @@ class Workers:
         self.jobs = jobs
         self.model = model
         self._pool = None
+        self._progress: tuple[int, int] | None = None  # the pipe workers report progress on (read, write)
 
     @property
     def pool(self):
@@ -115,13 +149,49 @@ class Workers:
 
             load_pipeline(self.model)
             settle()  # before the fork: the workers inherit the frozen model
+            context = _mp_context()
+            if context.get_start_method() == "fork":  # a spawned worker inherits no pipe
+                self._progress = os.pipe()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
-                mp_context=_mp_context(),
+                mp_context=context,
                 initializer=_worker_init,
-                initargs=(self.model, os.getpid()),
+                initargs=(self.model, os.getpid(), self._progress[1] if self._progress else None),
             )
         return self._pool
+
+    @contextmanager
+    def listening(self, tell: Callable[[int, float], None]) -> Iterator[None]:
+        """While inside, a thread passes each worker's progress record to tell(batch key, worth).
+        Start it after the workers forked: a thread alive at a fork would be copied half-way."""
+        import threading
+
+        if self._progress is None:
+            yield
+            return
+        read, write = self._progress
+
+        def relay() -> None:
+            buffer = b""
+            while True:
+                more = os.read(read, 4096)
+                if not more:
+                    return
+                buffer += more
+                whole = len(buffer) - len(buffer) % _PROGRESS.size
+                for key, worth in _PROGRESS.iter_unpack(buffer[:whole]):
+                    if key < 0:
+                        return
+                    tell(key, worth)
+                buffer = buffer[whole:]
+
+        thread = threading.Thread(target=relay, name="worker-progress", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            os.write(write, _PROGRESS.pack(-1, 0.0))  # the relay's last record
+            thread.join()
 
     def map(self, fn, *iterables) -> Iterator:
         """`map` in the workers, in order; a dead worker pool falls back to this process."""
@@ -143,3 +213,7 @@ class Workers:
             # on Ctrl-C or a store error, work not yet started is dropped instead of waited for
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._progress is not None:
+            for fd in self._progress:
+                os.close(fd)
+            self._progress = None

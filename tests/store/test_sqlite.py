@@ -97,7 +97,7 @@ def test_the_store_says_what_it_did_with_each_article(tmp_path):
 # ------------------------------------------------------------------ every command refuses an unusable --db untouched
 
 READ_COMMANDS = [["timeline"], ["figures"], ["conflicts"], ["claims"], ["sources"], ["show", "e0"]]
-ALL_COMMANDS = [["ingest", "seeds"], *READ_COMMANDS]
+ALL_COMMANDS = [["ingest", "seeds"], ["reconcile"], *READ_COMMANDS]
 
 
 def _newer_store(path):

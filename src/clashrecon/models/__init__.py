@@ -16,6 +16,7 @@ from clashrecon.models.kinds import (
     CONFLICT_RELATIONS,
     KIND_OF_FIELD,
     CasualtyKind,
+    ChangeKind,
     ClaimKind,
     ClaimantRole,
     ContextKind,
@@ -68,6 +69,7 @@ from clashrecon.models.derived import (
 )
 from clashrecon.models.reconciled import (
     BOTH,
+    Change,
     Conflict,
     ContextRow,
     Event,
@@ -89,6 +91,8 @@ __all__ = [
     "CasualtyKind",
     "CeasefireDetails",
     "CeasefireStatus",
+    "Change",
+    "ChangeKind",
     "Claim",
     "ClaimDetails",
     "ClaimKind",

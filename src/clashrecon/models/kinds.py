@@ -152,6 +152,17 @@ class ContextKind(str, Enum):
 CONFLICT_RELATIONS = frozenset({Relation.discrepancy, Relation.disputed})
 
 
+class ChangeKind(str, Enum):
+    """What a new reconciliation changed in the picture stored before it (README 'What changed')."""
+
+    figure = "figure"  # a final figure moved
+    new_figure = "new figure"
+    figure_gone = "figure gone"
+    new_conflict = "new conflict"
+    conflict_changed = "conflict changed"  # its positions differ
+    conflict_gone = "conflict gone"
+
+
 class ScopeKind(str, Enum):
     event = "event"  # the event the article reports (default)
     place = "place"  # a count for one region or place only

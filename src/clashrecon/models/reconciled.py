@@ -10,7 +10,7 @@ from pydantic import computed_field, model_validator
 from clashrecon.invisible import flagged
 from clashrecon.models.base import Record
 from clashrecon.models.claims import TimeRef
-from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, ContextKind, EventKind, Field, Relation
+from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, ChangeKind, ContextKind, EventKind, Field, Relation
 
 
 class Position(Record):
@@ -253,3 +253,19 @@ class Reconciliation(Record):
     events: tuple[Event, ...] = F(default=(), description="Events in time order")
     conflicts: tuple[Conflict, ...] = F(default=(), description="Relations between claims and facts")
     tallies: tuple[Tally, ...] = F(default=(), description="Final figure per story, side and kind")
+
+
+class Change(Record):
+    """One change in the reconciled picture against the results stored before, as a desk reads it."""
+
+    type: ChangeKind = F(description="What changed")
+    id: str = F(description="The final figure's or conflict's ID, as `show` and `figures` know it")
+    subject: str = F(description="What it is about, e.g. 'Armenia · killed'")
+    before: str | None = F(default=None, description="The figure or positions before; None for something new")
+    after: str | None = F(default=None, description="The figure or positions now; None for something gone")
+    claimant: str | None = F(default=None, description="Whose word a new figure is")
+    reported: str | None = F(default=None, description="The day a new figure was reported")
+    line: str = F(description="One line, e.g. 'Armenia · killed: 49 → 105 (per Armenia, Wed 2022-09-14)'")
+
+    def contract(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")

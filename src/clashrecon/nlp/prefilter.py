@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from weakref import WeakKeyDictionary
 
@@ -186,7 +186,14 @@ def _memos(nlp) -> tuple[_Memo, _Memo]:
     return found
 
 
-def pipe(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
+Tick = Callable[[float], None]  # told how many texts' worth of analysis was just done
+
+
+def _no_tick(done: float) -> None:
+    pass
+
+
+def pipe(nlp, texts: Iterable[str], batch_size: int = 64, tick: Tick = _no_tick) -> Iterator:
     """Like `nlp.pipe(texts)`, but tagger, parser and lemmatiser run only on candidate sentences,
     and no paragraph or candidate piece is analysed twice.
 
@@ -199,23 +206,29 @@ def pipe(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
     before (in a copy of the same wire story, or an earlier version of it) is taken from memory.
     Plain `nlp.pipe` for a pipeline without NER, senter or parser, or when
     CLASHRECON_PREFILTER=off (to measure the difference, or to rule it out).
+
+    `tick` hears of the work as it is done, in texts' worth, a batch's two passes half each
+    (a progress bar moves within a batch, whose Docs all come out at its end).
     """
     names = set(nlp.component_names)
     if os.environ.get("CLASHRECON_PREFILTER", "").lower() in _OFF or not {"ner", "senter", "parser"} <= names:
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            tick(1.0)
+            yield doc
         return
     batch: list[str] = []
     for text in texts:
         batch.append(text)
         if len(batch) >= batch_size:
-            yield from _pipe_batch(nlp, batch, batch_size)
+            yield from _pipe_batch(nlp, batch, batch_size, tick)
             batch = []
     if batch:
-        yield from _pipe_batch(nlp, batch, batch_size)
+        yield from _pipe_batch(nlp, batch, batch_size, tick)
 
 
-def _analyse(nlp, pieces: list[str], memo: _Memo, batch_size: int, keep) -> dict[str, object]:
-    """piece -> keep(its Doc) for every piece, each distinct piece analysed once and remembered."""
+def _analyse(nlp, pieces: list[str], memo: _Memo, batch_size: int, keep, tick: Tick, worth: float) -> dict[str, object]:
+    """piece -> keep(its Doc) for every piece, each distinct piece analysed once and remembered;
+    `worth` texts' worth of work told to `tick` as the fresh pieces are analysed."""
     found: dict[str, object] = {}
     fresh: list[str] = []
     for piece in pieces:
@@ -228,10 +241,13 @@ def _analyse(nlp, pieces: list[str], memo: _Memo, batch_size: int, keep) -> dict
     for piece, doc in zip(fresh, nlp.pipe(fresh, batch_size=batch_size)):
         found[piece] = keep(doc)
         memo.put(piece, found[piece])
+        tick(worth / len(fresh))
+    if not fresh:
+        tick(worth)
     return found
 
 
-def _pipe_batch(nlp, texts: list[str], batch_size: int) -> Iterator:
+def _pipe_batch(nlp, texts: list[str], batch_size: int, tick: Tick) -> Iterator:
     import numpy
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
     from spacy.tokens import Doc
@@ -246,7 +262,9 @@ def _pipe_batch(nlp, texts: list[str], batch_size: int) -> Iterator:
         nlp.enable_pipe("senter")
     try:
         with nlp.select_pipes(enable=[*cheap, "senter"]):
-            found = _analyse(nlp, [c for chunks in chunked for c in chunks], by_paragraph, batch_size, lambda d: d)
+            found = _analyse(
+                nlp, [c for chunks in chunked for c in chunks], by_paragraph, batch_size, lambda d: d, tick, len(texts) / 2
+            )
     finally:
         if senter_was_disabled:
             nlp.disable_pipe("senter")
@@ -258,7 +276,8 @@ def _pipe_batch(nlp, texts: list[str], batch_size: int) -> Iterator:
     pieces = [[doc[s:e].text for s, e in plan] for doc, plan in zip(docs, plans)]
     with nlp.select_pipes(enable=syntax):
         parsed = _analyse(
-            nlp, [p for ps in pieces for p in ps], by_piece, batch_size, lambda d: d.to_array(attrs).astype("int64")
+            nlp, [p for ps in pieces for p in ps], by_piece, batch_size, lambda d: d.to_array(attrs).astype("int64"),
+            tick, len(texts) / 2,
         )
     root, dep = nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
     for doc, plan, texts_of_plan in zip(docs, plans, pieces):

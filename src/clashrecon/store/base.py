@@ -50,12 +50,18 @@ class Stored:
 class Store(ABC):
     """A clashrecon store. `Store.open(path, create=...)` opens the one for that location."""
 
+    path: Path  # where it is, as the user named it (messages name it and the `--db` that fixes things)
+
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> Store:
-        """Open (with create, also create or migrate) a store; refuse anything unusable untouched."""
+    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool, write: bool = False) -> Store:
+        """Open a store; refuse anything unusable untouched (a damaged store with DamagedStore).
+
+        `create` makes or migrates one (ingest); `write` opens an existing one to write (reconcile);
+        neither, only to read: nothing can be written but an upgrade of an older schema.
+        """
         from clashrecon.store.sqlite import SQLiteStore
 
-        return SQLiteStore.open(path, create=create)
+        return SQLiteStore.open(path, create=create, write=write)
 
     @abstractmethod
     def close(self) -> None: ...
@@ -148,6 +154,10 @@ class Store(ABC):
     @abstractmethod
     def reconciled(self) -> bool:
         """True when the stored results cover every stored article."""
+
+    @abstractmethod
+    def has_results(self) -> bool:
+        """True when any reconciliation was ever stored (it may not cover every article)."""
 
     # ---- settings
 

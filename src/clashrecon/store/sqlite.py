@@ -45,7 +45,7 @@ from clashrecon.models import (
 )
 from clashrecon.store.base import Stored, StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
-from clashrecon.store.sqlite_file import connect, retry_locked
+from clashrecon.store.sqlite_file import connect, failure, integrity, retry_locked
 
 class SQLiteStore(Store):
     """A clashrecon store in one SQLite file. Use `Store.open(path, create=...)`."""
@@ -56,38 +56,53 @@ class SQLiteStore(Store):
         self.read_only = read_only
         # the article generation the last corpus read saw; -1 when reads straddled a change
         self._basis: int | None = None
-
+        self._checked = False  # the whole file passed the integrity check that precedes the first write
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool) -> SQLiteStore:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool, write: bool = False) -> SQLiteStore:
         """Open (with create, also create or migrate) a store; refuse anything unusable untouched.
 
-        Without `create` the store is only read: a file this process may not write is opened
-        read-only, so a store on a read-only disk or shared read-only still answers.
+        Without `create` or `write` the store is only read: through a connection that cannot write,
+        so a store on a read-only disk or in a read-only folder still answers.
         """
         p = Path(path) if path is not None else default_db_path()
-        conn, read_only = connect(p, create=create)
-        store = cls(p, conn, read_only=read_only)
+        write = write or create
+        conn, mode = connect(p, create=create, write=write)
+        store = cls(p, conn, read_only=not write)
         try:
             conn.execute("PRAGMA foreign_keys=ON")
-            if create:
-                # readers never change the journal mode: ingest made the store WAL when it created it
-                retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
+            if write:
+                # readers never change the journal mode: the ingest that created the store made it WAL
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    store._check_before_writing()
+                    retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
                 conn.execute("PRAGMA synchronous=NORMAL")
             if store.schema_version < SCHEMA_VERSION:
-                if read_only:
+                if mode != "rw":
                     raise StoreError(
                         f"store {p} has an older schema and is read-only, so it cannot be upgraded; "
                         "run `clashrecon ingest` on a writable copy"
                     )
                 store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(f"cannot use store {p}: {exc}") from exc
+            raise failure(p, exc) from exc
         except StoreError:
             conn.close()
             raise
         return store
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        """Close; a SQLite error from inside the block becomes the store's one-line message."""
+        self.close()
+        if isinstance(exc, sqlite3.Error):
+            raise failure(self.path, exc) from exc
+
+    def _check_before_writing(self) -> None:
+        """The whole file's quick integrity check, once, before anything is written to it."""
+        if not self._checked:
+            integrity(self.conn, self.path)
+            self._checked = True
 
     def close(self) -> None:
         self.conn.close()
@@ -97,17 +112,24 @@ class SQLiteStore(Store):
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
+        """Run the migrations this store lacks; a read command's connection may write only for this."""
         if self.schema_version >= SCHEMA_VERSION:
             return
-        with self.transaction():
-            current = self.schema_version  # another process may have migrated meanwhile
-            for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
-                apply_migration(self.conn, step)
-                self.conn.execute(f"PRAGMA user_version={number}")
+        self.conn.execute("PRAGMA query_only=OFF")
+        try:
+            with self.transaction():
+                current = self.schema_version  # another process may have migrated meanwhile
+                for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+                    apply_migration(self.conn, step)
+                    self.conn.execute(f"PRAGMA user_version={number}")
+        finally:
+            if self.read_only:
+                self.conn.execute("PRAGMA query_only=ON")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; everything in it lands or nothing does."""
+        self._check_before_writing()
         retry_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield self.conn
@@ -377,6 +399,9 @@ class SQLiteStore(Store):
 
     def reconciled(self) -> bool:
         return self.meta("reconciled_at") is not None
+
+    def has_results(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM results LIMIT 1").fetchone() is not None
 
 
     def meta(self, key: str) -> str | None:
