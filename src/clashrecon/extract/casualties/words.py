@@ -79,6 +79,11 @@ class CasualtyWords:
     figure_prepositions: frozenset[str]
     count_of_nouns: frozenset[str]
     whole_set_markers: frozenset[str]
+    government_modifiers: frozenset[str]
+    state_force_nouns: frozenset[str]
+    attacker_nouns: frozenset[str]
+    origin_prepositions: frozenset[str]
+    other_words: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -160,4 +165,9 @@ def casualty_words() -> CasualtyWords:
         figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
         count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
         whole_set_markers=frozenset(raw["whole_set_markers"]["words"]),
+        government_modifiers=frozenset(raw["government_modifiers"]["words"]),
+        state_force_nouns=frozenset(raw["state_force_nouns"]["words"]),
+        attacker_nouns=frozenset(raw["attacker_nouns"]["words"]),
+        origin_prepositions=frozenset(raw["origin_prepositions"]["words"]),
+        other_words=frozenset(raw["other_words"]["words"]),
     )
