@@ -151,6 +151,12 @@ NO_SIDE: list[tuple[str, list[Expect]]] = [
     ("At least 12 people were killed in the raid, a rebel spokesman said at talks in Qatar.",
      [Expect(K, "at_least", 12, None, party=None, group="people")]),
     ("Speaking in Doha, the envoy said 40 people were killed in the camp.", [Expect(K, "exact", 40, 40, party=None, group="people")]),
+    # rebels fight the state they are in: a country on them, or on their earlier mention, is no side
+    ("Sudan's northern rebels said they had attacked a base. Sudan's army said it had lost two soldiers but killed some 20 rebels.",
+     [Expect(K, "exact", 2, 2, party="Sudan", group="military", claimant="Sudan"),
+      Expect(K, "about", 18, 22, party=None, group="military", claimant="Sudan")]),
+    ("The army said it killed 20 Syrian insurgents.", [Expect(K, "exact", 20, 20, party=None, group="military")]),
+    ("Congolese troops killed 12 M23 rebels.", [Expect(K, "exact", 12, 12, party="M23", group="military")]),
     # ... while one side's people coordinated with more of them keep it, and the place of the
     # killing still names it past the speaker's venue
     ("Five Wagner fighters and commanders were captured.", [Expect(CAP, "exact", 5, 5, party="Wagner Group", group="military")]),

@@ -206,6 +206,8 @@ def _victims(
         party = party_from_context(noun, kind, who, group)
     if party is None and noun is None and group is not VictimGroup.military:
         party = location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
+    if noun is not None and noun.lemma_.lower() in casualty_words().anti_state_nouns and actor_lexicon().kind_of(party or "") == "country":
+        return None, group  # "some 20 rebels" after "Sudan's northern rebels": rebels fight the state they are in
     return party, group
 
 
