@@ -151,6 +151,16 @@ NO_SIDE: list[tuple[str, list[Expect]]] = [
     ("At least 12 people were killed in the raid, a rebel spokesman said at talks in Qatar.",
      [Expect(K, "at_least", 12, None, party=None, group="people")]),
     ("Speaking in Doha, the envoy said 40 people were killed in the camp.", [Expect(K, "exact", 40, 40, party=None, group="people")]),
+    # a mediator counts the sides' dead, not its own country's
+    ("Qatari mediators said 30 people were killed in the strikes.", [Expect(K, "exact", 30, 30, party=None, group="people", claimant="Qatar")]),
+    ("Egyptian negotiators said at least 25 people had died in the shelling.", [Expect(K, "at_least", 25, None, party=None, group="people", claimant="Egypt")]),
+    # an armed group's spokesman speaks for no state, not the one where it talks to reporters
+    ("At least 12 people were killed, a rebel spokesman told reporters in Kenya.",
+     [Expect(K, "at_least", 12, None, party=None, group="people", claimant="a rebel spokesman")]),
+    ("In Nairobi, the militia spokesman said 12 people died in the raid.",
+     [Expect(K, "exact", 12, 12, party=None, group="people", claimant="the militia spokesman")]),
+    ("In Nairobi, the police spokesman said 12 people died in the raid.",
+     [Expect(K, "exact", 12, 12, party="Kenya", group="people", claimant="Kenya")]),
     # rebels fight the state they are in: a country on them, or on their earlier mention, is no side
     ("Sudan's northern rebels said they had attacked a base. Sudan's army said it had lost two soldiers but killed some 20 rebels.",
      [Expect(K, "exact", 2, 2, party="Sudan", group="military", claimant="Sudan"),

@@ -321,6 +321,9 @@ def _dateline_official(phrase: Span, article: Article, verb: Token | None = None
     titled = any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase if t.i <= phrase.root.i)
     if not titled:
         return None
+    armed = set(load_data("actors.json")["institutions"]["armed_group_nouns"])
+    if any(t.lemma_.lower() in armed for t in phrase if t.i < phrase.root.i):
+        return None  # "a rebel spokesman told reporters in Kenya": an armed group's official speaks for no state
     where = _speaking_place(verb) if verb is not None else None
     if where is not None:
         return where

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text, armed_groups_named
@@ -392,7 +394,7 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
     """
     lex = casualty_words()
     lexicon = actor_lexicon()
-    speaker = who.claimant if who.role.value != "outlet" else None
+    speaker = who.claimant if who.role.value != "outlet" and not _mediates(who) else None
     agent = _agent(kind) or _attacker_nearby(kind)
     if (
         agent is None
@@ -431,6 +433,13 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
     if agent is None and group is not VictimGroup.military and _unmarked_people(noun):
         return _speakers_country(who)  # "the Human Rights Activists in Iran said ... 974 fatalities"
     return None
+
+
+def _mediates(who: Attribution) -> bool:
+    """A speaker that mediates between the sides ("Qatari mediators said 30 people were killed")
+    counts others' dead, never its own country's."""
+    words = set(re.findall(r"[a-z]+", (who.text or "").lower()))
+    return bool(words & casualty_words().mediator_nouns)
 
 
 def _speakers_country(who: Attribution) -> str | None:

@@ -85,6 +85,7 @@ class CasualtyWords:
     origin_prepositions: frozenset[str]
     other_words: frozenset[str]
     anti_state_nouns: frozenset[str]
+    mediator_nouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -172,4 +173,5 @@ def casualty_words() -> CasualtyWords:
         origin_prepositions=frozenset(raw["origin_prepositions"]["words"]),
         other_words=frozenset(raw["other_words"]["words"]),
         anti_state_nouns=frozenset(raw["anti_state_nouns"]["words"]),
+        mediator_nouns=frozenset(raw["mediator_nouns"]["words"]),
     )
