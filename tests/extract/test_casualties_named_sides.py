@@ -200,3 +200,26 @@ SPLITS: list[tuple[str, list[Expect]]] = [
 @pytest.mark.parametrize("text, expected", SPLITS, ids=[t[-60:] for t, _ in SPLITS])
 def test_coordinated_counts_split_by_side(nlp, text, expected):
     _check(nlp, text, expected)
+
+
+# 8. a dateline the reporter files from is no side: when the lead places the story in another
+#    country and never names the dateline's own, the dateline's officials and dead are not its
+DATELINES: list[tuple[str, list[Expect]]] = [
+    ("NAIROBI, May 3 (Reuters) - An air strike on a market in Ethiopia's Tigray region killed at least 20 people, a hospital official said.\n\n"
+     "The hospital official said five people died at the hospital.",
+     [Expect(K, "at_least", 20, None, party="Ethiopia", group="people", claimant="a hospital official"),
+      Expect(K, "exact", 5, 5, party=None, group="people", claimant="The hospital official")]),
+    ("DAKAR, Senegal (AFP) - Rebels in northern Mali said on Friday they had shot down a drone.\n\nThe police chief said 12 people died in the town.",
+     [Expect(K, "exact", 12, 12, party=None, group="people", claimant="The police chief")]),
+    # ... while a dateline whose country the lead names, or whose story names the other side
+    # only as an actor, still places the officials and the dead
+    ("GOMA, Congo (AP) - Shelling of a camp near the eastern Congolese city killed 17 people, the provincial governor said.",
+     [Expect(K, "exact", 17, 17, party="Democratic Republic of the Congo", group="people", claimant="Democratic Republic of the Congo")]),
+    ("KABUL, May 3 - Pakistani strikes hit three villages overnight and Pakistan denied it.\n\nThe provincial governor said 8 people were wounded.",
+     [Expect(W, "exact", 8, 8, party="Afghanistan", group="people", claimant="Afghanistan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATELINES, ids=[t[:40] for t, _ in DATELINES])
+def test_a_bureau_dateline_is_no_side(nlp, text, expected):
+    _check(nlp, text, expected)

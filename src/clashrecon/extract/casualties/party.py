@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text, armed_groups_named
-from clashrecon.extract.attribution import Attribution, reporting_lemmas, speaker_side
+from clashrecon.extract.attribution import Attribution, dateline_is_bureau, reporting_lemmas, speaker_side
 from clashrecon.extract.casualties.kinds import Kind, reduced_passive
 from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, victim_group, war_label
 from clashrecon.extract.casualties.words import casualty_words
@@ -328,7 +328,7 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
             found.add(name)
     if not found and article.dateline and text_of(sent).startswith(article.dateline):
         name = actor_of_text(article.dateline)
-        if name is not None and lex.kind_of(name) == "country":
+        if name is not None and lex.kind_of(name) == "country" and not dateline_is_bureau(article, sent.doc, name):
             found.add(name)
     return found.pop() if len(found) == 1 else None
 
