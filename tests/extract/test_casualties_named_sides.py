@@ -167,6 +167,12 @@ NO_SIDE: list[tuple[str, list[Expect]]] = [
       Expect(K, "about", 18, 22, party=None, group="military", claimant="Sudan")]),
     ("The army said it killed 20 Syrian insurgents.", [Expect(K, "exact", 20, 20, party=None, group="military")]),
     ("Congolese troops killed 12 M23 rebels.", [Expect(K, "exact", 12, 12, party="M23", group="military")]),
+    # ... and rebels who speak are not the state they fight in, so "their" dead are no state's
+    ("Separatist rebels in northern Mali said five of their fighters died.",
+     [Expect(K, "exact", 5, 5, party=None, group="military", claimant="Separatist rebels in northern Mali")]),
+    ("Rebels in Sudan said they lost 12 men.", [Expect(K, "exact", 12, 12, party=None, group="people", claimant="Rebels in Sudan")]),
+    ("Syrian rebels said 12 of their fighters died.", [Expect(K, "exact", 12, 12, party=None, group="military", claimant="Syrian rebels")]),
+    ("Houthi rebels said 12 of their fighters died.", [Expect(K, "exact", 12, 12, party="Houthis", group="military", claimant="Houthis")]),
     # ... while one side's people coordinated with more of them keep it, and the place of the
     # killing still names it past the speaker's venue
     ("Five Wagner fighters and commanders were captured.", [Expect(CAP, "exact", 5, 5, party="Wagner Group", group="military")]),

@@ -396,6 +396,12 @@ def armed_groups_named(doc: Doc) -> frozenset[str]:
     return frozenset(found)
 
 
+def fights_the_state(tok: Token) -> bool:
+    """A noun for people who fight a state ('rebels', 'separatists'): no country is theirs."""
+    words = _settings()["institutions"]["anti_state_nouns"]["words"]
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
 def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
     """The canonical actor a phrase of a Doc stands for, using what the Doc said earlier.
 
@@ -406,6 +412,8 @@ def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
     if len(phrase) == 0:
         return None
     direct = actor_of_text(core_phrase(phrase))
+    if direct and fights_the_state(phrase.root) and actor_lexicon().kind_of(direct) == "country":
+        direct = None  # "rebels in Sudan", "Sudan's northern rebels": where they fight, not who they are
     if direct:
         return direct
     person = person_of_phrase(phrase)

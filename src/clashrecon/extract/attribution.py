@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text, country_of_place
 from clashrecon.extract.common import doc_entities, doc_sentences, tokens_of
 from clashrecon.extract.syntax import previous_sentences, subtree_span
-from clashrecon.lexicon import load_data
+from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, ClaimantRole, SegmentType
 
 
@@ -444,7 +444,10 @@ def speaker_side(who: Attribution, sent: Span, article: Article | None = None) -
     """The side a pronoun of the speaker's stands for ('its/his/their/our' soldiers): the speaker's
     own actor, else the sentence's first named subject's ("Aliyev expressed condolences to ... our
     servicemen"). The one place a speaker is resolved to a side; extractors call it."""
-    if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
+    # a claimant left as printed is one no actor resolves: its words are not read again, so
+    # "rebels in Sudan", which the resolver declines to call Sudan, stay nobody's
+    resolved = who.claimant is not None and who.claimant != who.text
+    if who.role.value != "outlet" and who.claimant and (resolved or actor_lexicon().kind_of(who.claimant)) and actor_of_text(who.claimant):
         return actor_of_text(who.claimant)
     doc = sent.doc
     for tok in tokens_of(sent):

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.actors import actor_of_phrase
+from clashrecon.extract.actors import actor_of_phrase, fights_the_state
 from clashrecon.extract.attribution import Attribution, attribute
 from clashrecon.extract.casualties.filters import is_measure, is_part_of_another_count
 from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, reports_negated
@@ -206,7 +206,7 @@ def _victims(
         party = party_from_context(noun, kind, who, group)
     if party is None and noun is None and group is not VictimGroup.military:
         party = location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
-    if noun is not None and noun.lemma_.lower() in casualty_words().anti_state_nouns and actor_lexicon().kind_of(party or "") == "country":
+    if noun is not None and fights_the_state(noun) and actor_lexicon().kind_of(party or "") == "country":
         return None, group  # "some 20 rebels" after "Sudan's northern rebels": rebels fight the state they are in
     return party, group
 

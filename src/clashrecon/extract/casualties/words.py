@@ -84,7 +84,6 @@ class CasualtyWords:
     attacker_nouns: frozenset[str]
     origin_prepositions: frozenset[str]
     other_words: frozenset[str]
-    anti_state_nouns: frozenset[str]
     mediator_nouns: frozenset[str]
 
 
@@ -172,6 +171,5 @@ def casualty_words() -> CasualtyWords:
         attacker_nouns=frozenset(raw["attacker_nouns"]["words"]),
         origin_prepositions=frozenset(raw["origin_prepositions"]["words"]),
         other_words=frozenset(raw["other_words"]["words"]),
-        anti_state_nouns=frozenset(raw["anti_state_nouns"]["words"]),
         mediator_nouns=frozenset(raw["mediator_nouns"]["words"]),
     )
