@@ -163,3 +163,31 @@ def test_a_dispute_flag_answers_the_same_question_between_the_same_sides(tmp_pat
         positions=tuple(Position(value=v, claimants=c) for v, c in zip(values, claimants)),
     )
     assert (score_story(gold, Reconciliation(conflicts=(flag,))).conflicts_flagged == 1) is matched
+
+
+def _event(i: int, background: bool = False):
+    from clashrecon.models import Event, TimeRef
+
+    return Event(id=f"e{i}", when=TimeRef(start=f"2025-10-1{i}"), summary=f"fight {i}", background=background)
+
+
+@pytest.mark.parametrize(
+    "events, counted, pinned",
+    [
+        ((0, 1), 2, 1.0),  # one event per episode
+        ((0, 1, 2, 3), 4, 0.5),  # a story split into fragments
+        ((0,), 1, 0.5),  # two episodes run together
+    ],
+)
+def test_events_are_scored_against_the_analyst_s_episodes(tmp_path, events, counted, pinned):
+    episodes = [{"start": "2025-10-09", "end": "2025-10-12"}, {"start": "2025-10-14", "end": "2025-10-18"}]
+    gold = story_gold(tmp_path / "border.json", {**GOLD, "episodes": episodes})
+    rec = Reconciliation(events=(*(_event(i) for i in events), _event(9, background=True)))
+    score = score_story(gold, rec)
+    assert (score.events, score.episodes) == (counted, 2)
+    assert score.pinned()["events match episodes"] == pinned
+    assert score.fragmentation == counted / 2
+
+
+def test_a_gold_without_episodes_pins_no_episode_score(gold):
+    assert "events match episodes" not in score_story(gold, Reconciliation()).pinned()

@@ -204,6 +204,10 @@ def event_body(e: Event) -> Text:
     for f in others:
         body.append("\n• ")
         body.append_text(_fact_line(f, with_party=True))
+    for row in e.context:  # talks, truces and late figures on days outside the fighting
+        body.append("\n◦ ", style="dim")
+        body.append(f"{row.when.start or 'undated'}: ", style="dim")
+        body.append(safe(row.summary), style="dim")
     return body
 
 
@@ -490,7 +494,7 @@ def _story_table(report: Any) -> None:
     """One row per story and one for all: final figures in range, conflicts flagged, false alarms."""
     table = Table(title="Judgement on whole stories")
     table.add_column("story", no_wrap=True)
-    for col in ("final figures in range", "conflicts flagged", "false alarms", "floors"):
+    for col in ("final figures in range", "conflicts flagged", "false alarms", "events/episodes", "floors"):
         table.add_column(col, justify="right")
 
     def row(s: Any, floors: dict[str, float]) -> None:
@@ -502,6 +506,7 @@ def _story_table(report: Any) -> None:
             f"{s.figures_within}/{s.figures} {s.within_ratio:.0%}",
             f"{s.conflicts_flagged}/{s.conflicts} {s.flagged_ratio:.0%}",
             f"{s.false_alarms}/{s.flags} {s.false_alarm_ratio:.0%}",
+            f"{s.events}/{s.episodes}" if s.episodes else "",
             floor,
         )
 

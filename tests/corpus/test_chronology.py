@@ -338,3 +338,19 @@ def test_an_undated_articles_own_date_places_it_not_the_storys_last_day():
     refs = article_references(arts)
     assert refs["c.txt"].day == date(2025, 5, 12)
     assert refs["d.txt"].day != date(2025, 4, 27)
+
+
+def test_an_undated_report_is_placed_where_the_dated_reports_print_its_figures():
+    """Dated siblings run from 7 to 29 May. An undated piece saying 26 died in strikes 'early
+    Wednesday' is the first night's report (7 May prints 26), not the Wednesday nearest 29 May;
+    one whose figures no dated report prints falls back on the latest day."""
+    arts = [
+        article("a.txt", "Missiles struck early Wednesday, officials said.", published="2025-05-07"),
+        article("b.txt", "The toll was revised on Thursday, officials said.", published="2025-05-29"),
+        article("c.txt", "India fired missiles early Wednesday, killing at least 26 people, officials said."),
+        article("d.txt", "Shelling killed 41 people on Wednesday, officials said."),
+    ]
+    figures = {"a.txt": {26, 8}, "b.txt": {13}, "c.txt": {26}, "d.txt": {41}}
+    refs = article_references(arts, figures=figures)
+    assert refs["c.txt"].day == date(2025, 5, 7)
+    assert refs["d.txt"].day == date(2025, 5, 28)

@@ -439,7 +439,7 @@ WIRE: list[tuple[str, list[Expect]]] = [
     ("Jihadists killed 26 soldiers in an attack on an army post in western Niger, the defence ministry said on Wednesday.",
      [Expect(K,"exact",26,26, group="military")]),
     ("Ten people, including a child, were killed when a Russian drone hit a residential building in Odesa, Ukrainian officials said.",
-     [Expect(K,"exact",10,10, party="Ukraine")]),
+     [Expect(K,"exact",10,10, party="Ukraine"), Expect(K,"exact",1,1, party="Ukraine", scope="group")]),
     ("The Sudanese Armed Forces said it had killed hundreds of RSF fighters in the battle for Wad Madani.",
      [Expect(K,"vague",200,999, party="Rapid Support Forces", group="military")]),
     ("Four policemen and two civilians were wounded in the blast, which struck a checkpoint in Quetta.",

@@ -67,6 +67,12 @@ def type_of(line: str) -> S | None:
         ("Updated: September 13, 2022 10:04 AM", S.chrome),
         ("Save", S.chrome),
         ("Our Standards: The Thomson Reuters Trust Principles.", S.chrome),
+        # a link to another story, whatever its headline says and however long it is
+        ("ALSO READ: Three killed, 20 hurt as shells hit border market", S.chrome),
+        ("Read also: Militia fighters overrun two army posts in the north after a week of clashes along the river", S.chrome),
+        ("RELATED: Why the rebels want the airport", S.chrome),
+        ("Related – Dozens feared dead in mine attack", S.chrome),
+        ("Recommended", S.chrome),
     ],
 )
 def test_classes_of_non_body_lines(line, expected):
@@ -88,6 +94,8 @@ def test_classes_of_non_body_lines(line, expected):
         "Posted by the ministry on Telegram, the video showed 12 dead.",
         "Updated figures from the ministry put the toll at 31.",
         "Leaders of the alliance (CSTO/ODKB) will meet in Moscow next week to discuss the fighting.",
+        "Related talks are due to resume in Geneva next week, the mediators said.",
+        "Also reading the statement, the minister said 12 soldiers had died.",
     ],
 )
 def test_body_sentences_with_similar_words_stay_body(line):
@@ -112,6 +120,30 @@ def test_a_short_line_above_a_bare_photo_credit_is_a_caption():
     types = typed(text)
     assert types["A burned tank on the road to the airport"] is S.caption
     assert types["Photo: AFP"] is S.caption
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "ALSO READ:\n- Five killed, 30 injured as shells land in border town\n- Schools close as shelling goes on",
+        "Related\n\nRebels say they shot down an army drone over the hills",
+        "More on this story:\n• Army says 14 soldiers killed in ambush\n• Talks stall in the capital",
+    ],
+)
+def test_a_link_label_and_the_headlines_it_lists_are_chrome_and_the_prose_after_them_is_body(block):
+    after = "He said the 1,000 troops stationed there had come under fire from the rebels twice."
+    text = f"Ceasefire collapses in the north\n\n{BODY}\n{block}\n{after}\n\n{BODY.replace('six', 'seven')}"
+    types = typed(text)
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    assert [types.get(line) for line in lines] == [S.chrome] * len(lines)
+    assert after not in types and BODY not in types
+
+
+def test_a_headline_under_a_bare_link_label_ends_the_list_at_a_blank_line():
+    subhead = "Residents say the army could have done more"
+    text = f"Ceasefire collapses in the north\n\n{BODY}\n\nRELATED\nWhy the rebels want the airport\n\n{subhead}\n\n{BODY.replace('six', 'seven')}"
+    types = typed(text)
+    assert types["Why the rebels want the airport"] is S.chrome and subhead not in types
 
 
 def test_headline_is_the_first_line_after_leading_chrome_and_its_repeats_are_marked():

@@ -86,10 +86,11 @@ def test_background_events_are_separate_and_in_time_order(rec):
     assert starts == [
         ("1994-01-01", "year", True),
         ("2020-01-01", "year", True),
-        ("2022-08-31", "day", True),
         (TUE, "part_of_day", False),
     ]
     assert the_event(rec).when.part_of_day == "early" and the_event(rec).when.end == WED
+    # the meeting two weeks before is told under the episode, never as an event of its own
+    assert [(r.kind.value, r.when.start) for r in the_event(rec).context] == [("talks", "2022-08-31")]
 
 
 def test_the_armenian_toll_is_at_least_49_updated_to_105(rec):

@@ -40,7 +40,14 @@ def test_background_events_are_apart_and_in_time_order(timeline):
     assert background == sorted(background)
     years = {b[:4] for b in background}
     assert {"1994", "2020"} <= years
-    assert "2022-08-31" in background
+    assert "2022-08-31" not in background  # the Brussels meeting is a context row, not an event
+
+
+def test_the_brussels_meeting_is_a_context_row_of_the_september_episode(timeline, fighting):
+    assert [e for e in timeline if not e["background"]] == [fighting]
+    talks = [r for r in fighting["context"] if r["kind"] == "talks"]
+    assert [r["when"]["start"] for r in talks] == ["2022-08-31"]
+    assert talks[0]["summary"].startswith("Talks: Armenia, Azerbaijan")
 
 
 def test_armenian_toll_at_least_49_in_5_articles_from_3_origins_updated_to_105(fighting, relations):
@@ -104,3 +111,11 @@ def test_conflicts_by_field(runner, seeds_db):
     assert {c["kind"] for c in actors} == {"disputed"}
     casualties = cli_json(runner, "conflicts", "--field", "casualties", "--db", str(seeds_db))
     assert {c["kind"] for c in casualties} == {"discrepancy"}
+
+
+def test_the_sides_put_the_fighting_in_different_places(runner, seeds_db):
+    [dispute] = cli_json(runner, "conflicts", "--field", "places", "--db", str(seeds_db))
+    accounts = {p["claimants"][0]: set(p["value"].split(", ")) for p in dispute["positions"]}
+    assert dispute["kind"] == "disputed"
+    assert {"Jermuk", "Goris", "Kapan"} <= accounts["Armenia"]
+    assert {"Kalbajar", "Lachin"} <= accounts["Azerbaijan"]

@@ -66,7 +66,7 @@ def test_actors_are_counted_from_victims_and_every_actor_detail_most_named_first
     assert event_actors(claims) == ("Armenia", "Russia", "Azerbaijan", "Turkey")
 
 
-def test_places_where_something_happened_come_before_places_only_mentioned():
+def test_places_only_mentioned_are_not_where_the_event_happened():
     claims = [
         place_claim("Goris", subject="mention"),
         place_claim("Jermuk"),
@@ -74,4 +74,5 @@ def test_places_where_something_happened_come_before_places_only_mentioned():
         casualty(A, 4, "Armenia", scope=place("Gegharkunik"), when=day(TUE)),
         actor_claim(A, "protest", "protest", "Yerevan", None, when=day(TUE), attrs={"where": "Yerevan", "against": None}),
     ]
-    assert event_places(claims) == ("Jermuk", "Vardenis", "Gegharkunik", "Yerevan", "Goris")
+    assert event_places(claims) == ("Jermuk", "Vardenis", "Gegharkunik", "Yerevan")
+    assert event_places([place_claim("Goris", subject="mention")]) == ("Goris",)  # all there is

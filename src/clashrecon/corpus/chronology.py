@@ -178,15 +178,41 @@ def telling_expressions(text: str) -> list[TimeExpression]:
     return out
 
 
+def _by_figures(weekdays: list[int], figures: set[int], printed: dict[date, set[int]]) -> date | None:
+    """The day an undated article was told, judged by its casualty figures: of the days with its
+    weekday next to each dated article's day, the one whose dated reports print most of the same
+    figures ("26 dead" beside the other reports of the first night's strikes); None when none
+    shares `placing_min_shared` figures."""
+    need = _settings()["placing_min_shared"]
+    best: tuple[int, date] | None = None
+    for day in printed:
+        for w in weekdays:
+            candidate = _nearest(w, day)
+            shared = len(figures & (printed.get(candidate, set()) | printed.get(candidate + timedelta(days=1), set())))
+            if shared >= need and (best is None or (shared, candidate) > best):
+                best = (shared, candidate)
+    return best[1] if best else None
+
+
 def article_references(
-    articles: list[Article], reference_date: date | None = None, known: Mapping[str, list[TimeExpression]] | None = None
+    articles: list[Article],
+    reference_date: date | None = None,
+    known: Mapping[str, list[TimeExpression]] | None = None,
+    figures: Mapping[str, set[int]] | None = None,
 ) -> dict[str, Reference]:
     """Each article's reference date (keyed by article name), with its basis.
 
     `known` holds `telling_expressions` of the article's claim text by article id, where a
     caller computed them already (in worker processes); the others are computed here.
+    `figures` holds each article's casualty figures by article name: an undated article that
+    names a weekday is placed on that weekday where the dated reports print its figures.
     """
     known = known or {}
+    figures = figures or {}
+    printed: dict[date, set[int]] = {}  # the figures the dated reports of each day print
+    for a in articles:
+        if a.published.date and a.published.basis is TimeBasis.explicit:
+            printed.setdefault(date.fromisoformat(a.published.date[:10]), set()).update(figures.get(a.name, ()))
     expressions = {a.name: known[a.id] if a.id in known else telling_expressions(claim_text(a)) for a in articles}
     datelines = {a.name: dateline_date(a) for a in articles}
     # An article's own publication date is a firmer anchor for its neighbours than anything inferred.
@@ -221,7 +247,8 @@ def article_references(
             near = [d for w in weekdays if (d := _nearest(w, own)) >= own]
             out[a.name] = Reference(max(near, default=own), TimeBasis.inferred)
         elif anchor is not None and weekdays:
-            out[a.name] = Reference(max(_nearest(w, anchor) for w in weekdays), TimeBasis.inferred)
+            placed = _by_figures(weekdays, figures.get(a.name, set()), printed)
+            out[a.name] = Reference(placed or max(_nearest(w, anchor) for w in weekdays), TimeBasis.inferred)
         elif first is not None and weekdays:
             index = max((w - first) % 7 for w in weekdays) + 1
             out[a.name] = Reference(None, TimeBasis.unknown, day_index=index, first_weekday=first)
@@ -370,9 +397,16 @@ def story_references(
     for a in articles:
         root = story.get(a.id)
         groups.setdefault(root if root in sized else largest, []).append(a)
+    floor = _settings()["placing_min_figure"]
+    figures: dict[str, set[int]] = {}
+    names = {a.id: a.name for a in articles}
+    for c in claims:
+        q = c.quantity
+        if c.field is Field.casualties and q is not None and q.stated is not None and q.stated >= floor and c.article_id in names:
+            figures.setdefault(names[c.article_id], set()).add(q.stated)
     refs: dict[str, Reference] = {}
     for group in groups.values():
-        named = article_references(group, reference_date, known)
+        named = article_references(group, reference_date, known, figures)
         refs.update((a.id, named[a.name]) for a in group)
     return refs
 

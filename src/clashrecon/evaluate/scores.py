@@ -184,9 +184,18 @@ def score_casualties(gold: Gold, claims: list[Claim], texts: dict[str, str]) -> 
 
 
 def score_event_dates(gold: Gold, events: list[Event]) -> tuple[Score, list[str], list[str]]:
-    """The timeline's distinct event dates against the gold events' dates."""
+    """The timeline's distinct dates against the gold events' dates.
+
+    The timeline dates an episode's first day, its last day, and each context row under it
+    (talks, a truce, a late toll), so a gold event that is a day of a longer episode, or a
+    meeting shown as context, is found where the timeline shows it.
+    """
     keys = {_date_key(e.when.start, e.when.precision) for e in events}
     undated = sum(1 for e in events if _date_key(e.when.start, e.when.precision) is None)
+    for e in events:
+        if e.when.end and e.when.precision in (Precision.day, Precision.part_of_day, Precision.hour):
+            keys.add(_date_key(e.when.end, Precision.day))
+        keys.update(_date_key(r.when.start, Precision.day) for r in e.context if r.when.start)
     keys.discard(None)
     required = {g.date for g in gold.events if not g.optional}
     known = {g.date for g in gold.events}

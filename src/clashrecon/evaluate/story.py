@@ -19,7 +19,10 @@ Scores, per story and overall (rules also in README "Quality gate"):
   figures (all of them if fewer), or an actor dispute about the same question (the label's
   words in its subject, or both about who started it) whose positions' values or claimants
   name at least two of the gold parties;
-- *false alarms*: flags that match no expected conflict, out of all flags.
+- *false alarms*: flags that match no expected conflict, out of all flags;
+- *episodes*: where the gold lists the analyst's `episodes` (each a span of days of fighting),
+  the timeline's events that are not background, against that count: one event per episode
+  is a fragmentation of 1.0; the pinned figure is min(events, episodes) / max(events, episodes).
 """
 
 from __future__ import annotations
@@ -83,6 +86,13 @@ class GoldRelation:
 
 
 @dataclass(frozen=True)
+class GoldEpisode:
+    start: str
+    end: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class StoryGold:
     name: str
     path: Path
@@ -92,6 +102,7 @@ class StoryGold:
     conflicts: tuple[GoldConflict, ...]
     not_conflicts: tuple[GoldRelation, ...]
     reference_date: str | None = None
+    episodes: tuple[GoldEpisode, ...] = ()
 
     def side_of(self, party: str | None) -> str | None:
         """The gold side a printed victim party names, 'both', or None."""
@@ -153,6 +164,7 @@ def story_gold(path: Path, data: dict[str, Any]) -> StoryGold:
                     figures=tuple(int(n) for n in r["figures"]), relation=r["relation"], why=r.get("why", ""),
                 )
             )
+        episodes = tuple(GoldEpisode(start=str(e["start"]), end=str(e["end"]), label=e.get("label", "")) for e in data.get("episodes", ()))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise UsageError(
             f"story gold {path} lacks a required key or has a wrong value ({exc}); see data/gold/stories/ for the format"
@@ -162,7 +174,7 @@ def story_gold(path: Path, data: dict[str, Any]) -> StoryGold:
         raise UsageError(f"story gold {path} names corpus {corpus}, which does not exist")
     return StoryGold(
         name=data.get("name", path.stem), path=path, corpus=corpus, sides=sides, figures=figures,
-        conflicts=conflicts, not_conflicts=tuple(relations), reference_date=data.get("reference_date"),
+        conflicts=conflicts, not_conflicts=tuple(relations), reference_date=data.get("reference_date"), episodes=episodes,
     )
 
 
@@ -178,6 +190,8 @@ class StoryScore:
     false_alarms: int
     flags: int
     lines: tuple[str, ...] = field(default=())
+    events: int = 0  # the timeline's events that are not background
+    episodes: int = 0  # the gold's episodes; 0 where the gold lists none
 
     @property
     def within_ratio(self) -> float:
@@ -191,13 +205,25 @@ class StoryScore:
     def false_alarm_ratio(self) -> float:
         return self.false_alarms / self.flags if self.flags else 0.0
 
+    @property
+    def fragmentation(self) -> float | None:
+        """Events per episode: 1.0 is one event per episode the analyst codes."""
+        return self.events / self.episodes if self.episodes else None
+
+    @property
+    def episodes_ratio(self) -> float:
+        return min(self.events, self.episodes) / max(self.events, self.episodes) if self.episodes and self.events else 0.0
+
     def pinned(self) -> dict[str, float]:
         """What the baseline pins, each higher-is-better so a floor can guard it."""
-        return {
+        pinned = {
             "final figures within range": round(self.within_ratio, 4),
             "conflicts flagged": round(self.flagged_ratio, 4),
             "flags not false alarms": round(1 - self.false_alarm_ratio, 4),
         }
+        if self.episodes:
+            pinned["events match episodes"] = round(self.episodes_ratio, 4)
+        return pinned
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -205,6 +231,7 @@ class StoryScore:
             "final_figures": {"within": self.figures_within, "of": self.figures, "ratio": round(self.within_ratio, 4)},
             "conflicts_flagged": {"flagged": self.conflicts_flagged, "of": self.conflicts, "ratio": round(self.flagged_ratio, 4)},
             "false_alarms": {"false": self.false_alarms, "of_flags": self.flags, "ratio": round(self.false_alarm_ratio, 4)},
+            "episodes": {"events": self.events, "episodes": self.episodes, "fragmentation": self.fragmentation},
             "details": list(self.lines),
         }
 
@@ -218,6 +245,8 @@ def combined(scores: list[StoryScore], name: str = "all stories") -> StoryScore:
         conflicts=sum(s.conflicts for s in scores),
         false_alarms=sum(s.false_alarms for s in scores),
         flags=sum(s.flags for s in scores),
+        events=sum(s.events for s in scores if s.episodes),
+        episodes=sum(s.episodes for s in scores),
     )
 
 
@@ -304,6 +333,10 @@ def score_story(gold: StoryGold, reconciliation: Reconciliation) -> StoryScore:
         why = f" (gold: {relation.relation})" if relation else ""
         values = ", ".join(p.value for p in f.positions[:6]) + (" …" if len(f.positions) > 6 else "")
         lines.append(f"false alarm{why}: {f.kind.value} {f.subject}: {values}")
+    events = [e for e in reconciliation.events if not e.background]
+    if gold.episodes and len(events) != len(gold.episodes):
+        shown = "; ".join(f"{e.when.start or 'undated'}: {e.summary}" for e in events)
+        lines.append(f"{len(events)} events for {len(gold.episodes)} episode(s): {shown}")
     return StoryScore(
         name=gold.name,
         figures_within=within,
@@ -313,4 +346,6 @@ def score_story(gold: StoryGold, reconciliation: Reconciliation) -> StoryScore:
         false_alarms=len(false),
         flags=len(flags),
         lines=tuple(lines),
+        events=len(events),
+        episodes=len(gold.episodes),
     )

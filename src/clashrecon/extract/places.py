@@ -18,9 +18,10 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from clashrecon.extract.actors import actor_of_text
+from clashrecon.extract.attribution import attribute
 from clashrecon.extract.common import claim_sentences, doc_entities, make_claim, span_entities, text_of, tokens_of
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import Article, Claim, Field
+from clashrecon.models import Article, Claim, Field, SegmentType
 
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s*,?\s+and\s+){_NAME})*"
@@ -261,8 +262,11 @@ def place_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     mentions = [(sent, [p for p in places if p.name.lower() not in persons]) for sent, places in mentions]
     for sent, places in mentions:
         subject = happening(sent)
+        headline = article.segment_at(sent.start_char) is SegmentType.headline
         for p in places:
             country = p.country or countries.get(p.name.lower())
+            # whose account puts something there: two sides naming different places is a dispute
+            who = attribute(sent, next((t for t in sent if t.idx >= p.start), None), article, headline=headline)
             yield make_claim(
                 article,
                 sent,
@@ -271,5 +275,8 @@ def place_claims(doc: Doc, article: Article) -> Iterator[Claim]:
                 span=(p.start, p.end),
                 subject=subject,
                 value=p.name,
+                claimant=who.claimant,
+                claimant_text=who.text,
+                claimant_role=who.role,
                 attrs={"country": country} if country else {},
             )

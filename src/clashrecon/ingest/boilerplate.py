@@ -37,6 +37,9 @@ class Rules:
     chrome: re.Pattern[str]
     chrome_max_words: int
     chrome_whole_lines: frozenset[str]
+    link_label: re.Pattern[str]  # "ALSO READ: ...", "RELATED - ..."
+    link_labels: frozenset[str]  # the labels alone, keyed as _key() keys a line
+    link_bullets: tuple[str, ...]
     chrome_line: re.Pattern[str]
     caption_prefix: re.Pattern[str]
     read_time: re.Pattern[str]
@@ -74,6 +77,9 @@ def rules() -> Rules:
         chrome=re.compile(rf"(?<!\w)(?:{_alternation(data['chrome_phrases'])})(?!\w)", re.I),
         chrome_max_words=data["chrome_max_words"],
         chrome_whole_lines=frozenset(data["chrome_whole_lines"]),
+        link_label=re.compile(rf"^\W*(?:{_alternation(data['link_labels']['words'])})\s*[:|\-–—]", re.I),
+        link_labels=frozenset(data["link_labels"]["words"]),
+        link_bullets=tuple(data["link_bullets"]["words"]),
         chrome_line=re.compile(data["chrome_line_pattern"], re.I),
         caption_prefix=re.compile(data["caption_prefix_pattern"], re.I),
         read_time=re.compile(data["read_time_pattern"], re.I),
@@ -172,6 +178,8 @@ def _line_type(line: Line, r: Rules) -> SegmentType | None:
     words = line.words
     if r.read_time.match(text) or _key(text) in r.chrome_whole_lines or r.chrome_line.match(text):
         return SegmentType.chrome
+    if _key(text) in r.link_labels or r.link_label.match(fold_quotes(text)):
+        return SegmentType.chrome
     if r.caption_prefix.match(text):
         return SegmentType.caption
     if words <= r.chrome_max_words and r.copyright.search(text):
@@ -215,6 +223,22 @@ def _is_headline_repeat(text: str, headline_key: str) -> bool:
     return len(key) <= 2 * len(headline_key) + 20 and fuzz.ratio(key, headline_key) >= 92
 
 
+def _link_lists(lines: list[Line], types: list[SegmentType | None], r: Rules) -> None:
+    """Under a link label standing alone ("ALSO READ:"), the headlines it lists are chrome: the
+    lines that open with a list bullet or read as a headline, the first even after a blank line,
+    the rest until a blank line or a line of prose."""
+    for i, line in enumerate(lines):
+        if _key(line.text) not in r.link_labels:
+            continue
+        for j in range(i + 1, len(lines)):
+            item = lines[j]
+            if types[j] is not None or (j > i + 1 and item.blank_before):
+                break
+            if not (item.text.startswith(r.link_bullets) or _looks_like_headline(item, r)):
+                break
+            types[j] = SegmentType.chrome
+
+
 def classify(text: str, *, title: str | None = None) -> list[Segment]:
     """Typed segments for every line that is not body, in text order.
 
@@ -225,6 +249,8 @@ def classify(text: str, *, title: str | None = None) -> list[Segment]:
     r = rules()
     lines = lines_of(text)
     types: list[SegmentType | None] = [_line_type(line, r) for line in lines]
+
+    _link_lists(lines, types, r)
 
     headline_key = ""
     title_key = _key(title) if title else ""

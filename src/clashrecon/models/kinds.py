@@ -140,6 +140,15 @@ class Relation(str, Enum):
     single_source = "single_source"
 
 
+class ContextKind(str, Enum):
+    """What a context row under an episode reports (reconcile/context.py)."""
+
+    figures = "figures"  # a later toll or casualty report about the episode
+    ceasefire = "ceasefire"
+    talks = "talks"  # a meeting, call or other diplomatic contact
+    statement = "statement"  # blame, a denial, a reaction
+
+
 CONFLICT_RELATIONS = frozenset({Relation.discrepancy, Relation.disputed})
 
 

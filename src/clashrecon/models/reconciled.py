@@ -9,7 +9,7 @@ from pydantic import computed_field, model_validator
 
 from clashrecon.models.base import Record
 from clashrecon.models.claims import TimeRef
-from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, EventKind, Field, Relation
+from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, ContextKind, EventKind, Field, Relation
 
 
 class Position(Record):
@@ -132,6 +132,18 @@ class Conflict(Record):
         }
 
 
+class ContextRow(Record):
+    """Something reported about an episode on a day outside its fighting: talks, a truce, a late toll."""
+
+    when: TimeRef = F(description="The day it was reported for; empty if undated")
+    kind: ContextKind = F(description="figures, ceasefire, talks or statement")
+    summary: str = F(description="One line, written from the claims' details, never a quoted sentence")
+    claim_ids: tuple[str, ...] = F(default=(), description="The claims behind it")
+
+    def contract(self) -> dict[str, Any]:
+        return {"when": self.when.contract(), "kind": self.kind.value, "summary": self.summary, "claims": list(self.claim_ids)}
+
+
 class Event(Record):
     id: str = F(description="Stable ID")
     when: TimeRef = F(description="When it happened")
@@ -145,6 +157,7 @@ class Event(Record):
     articles: int = F(default=0, description="Articles reporting it")
     independent_sources: int = F(default=0, description="Independent origins reporting it")
     conflict: bool = F(default=False, description="True if any fact is a discrepancy or disputed")
+    context: tuple[ContextRow, ...] = F(default=(), description="Talks, truces and late figures on days outside the fighting")
 
     def contract(self) -> dict[str, Any]:
         return {
@@ -159,6 +172,7 @@ class Event(Record):
             "independent_sources": self.independent_sources,
             "facts": [f.contract() for f in self.facts],
             "conflict": self.conflict,
+            "context": [r.contract() for r in self.context],
         }
 
 

@@ -30,6 +30,7 @@ from clashrecon.reconcile.clustering import (
     cluster_when,
     parse_iso,
 )
+from clashrecon.reconcile.context import context_rows
 from clashrecon.reconcile.facts import (
     FactDraft,
     FactKey,
@@ -39,6 +40,7 @@ from clashrecon.reconcile.facts import (
 )
 from clashrecon.reconcile.governments import as_governments
 from clashrecon.reconcile.moments import Told, first_told
+from clashrecon.reconcile.places import place_disputes
 from clashrecon.reconcile.relations import (
     Found,
     Proposition,
@@ -197,13 +199,17 @@ def _event(
             found.append(p.dispute)
         facts.append(_actor_fact(p, event_id))
     found.extend(time_discrepancies(cl.claims, origin))
+    if not cl.background:
+        found.extend(place_disputes([c for c in cl.claims if c.id not in cl.context], origin))
     conflicts = [_conflict(event_id, f) for f in found]
-    places = event_places(cl.claims)
-    actors = event_actors(cl.claims)
+    fighting = [c for c in cl.claims if c.id not in cl.context] or cl.claims
+    places = event_places(fighting)
+    actors = event_actors(fighting)
+    when = cluster_when(cl, origin)
     event = Event(
         id=event_id,
-        when=cluster_when(cl, origin),
-        summary=summarize(cl.claims, background=cl.background, label=cl.label, places=places, actors=actors),
+        when=when,
+        summary=summarize(fighting, background=cl.background, label=cl.label, places=places, actors=actors, when=when),
         background=cl.background,
         label=cl.label,
         actors=actors,
@@ -213,6 +219,7 @@ def _event(
         articles=len({c.article_id for c in cl.claims}),
         independent_sources=len({origin.get(c.article_id, c.article_id) for c in cl.claims}),
         conflict=any(c.is_conflict for c in conflicts),
+        context=context_rows([c for c in cl.claims if c.id in cl.context]),
     )
     return event, conflicts, StoryEvent(story=_story_of(cl), event=event, drafts=drafts, as_of=as_of)
 

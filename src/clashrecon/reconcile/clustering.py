@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -32,10 +33,12 @@ from clashrecon.lexicon import load_data
 from clashrecon.models import (
     Article,
     Claim,
+    EventKind,
     Field,
     Precision,
     ScopeKind,
     TimeBasis,
+    TimeKind,
     TimeRef,
 )
 
@@ -102,6 +105,8 @@ class Cluster:
     background: bool
     claims: list[Claim] = field(default_factory=list)
     label: str = ""
+    # claims reported about the episode on days outside its fighting (talks, a late toll): context rows
+    context: set[str] = field(default_factory=set)
 
     def add(self, claim: Claim) -> None:
         self.claims.append(claim)
@@ -140,65 +145,248 @@ def _is_background(claim: Claim, when: TimeRef | None, reference: date | None) -
     return (reference - end).days > settings()["background_min_days"]
 
 
-def _chain_days(days: list[int]) -> list[list[int]]:
-    """Consecutive day numbers grouped into episodes."""
+@lru_cache(maxsize=1)
+def _renewal() -> re.Pattern:
+    """Wording that says fighting started again ("fresh clashes", "fighting flared again")."""
+    words = settings()["renewal"]
+    nouns = "|".join(map(re.escape, words["nouns"]))
+    before = "|".join(map(re.escape, words["before"]))
+    after = "|".join(map(re.escape, words["after"]))
+    gap = words["max_words_between"]
+    return re.compile(
+        rf"\b(?:{before})\s+(?:[\w'-]+\s+)?(?:{nouns})\b|\b(?:{nouns})\b(?:\s+[\w'-]+){{0,{gap}}}?\s+(?:{after})\b",
+        re.IGNORECASE,
+    )
+
+
+def _happening(claim: Claim, when: TimeRef) -> bool:
+    """A claim saying fighting took place on its day: an attack report, or a toll the text itself dates."""
+    if claim.field is Field.actors:
+        return claim.kind is EventKind.attack
+    return (
+        claim.field is Field.casualties
+        and (claim.scope is None or claim.scope.kind is ScopeKind.event)
+        and when.basis in (TimeBasis.explicit, TimeBasis.resolved)
+    )
+
+
+@dataclass
+class _Day:
+    """What a story's claims say about one day."""
+
+    claims: list[Claim] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)  # independent origins reporting fighting that day
+    renewed: bool = False  # a report that fighting started again that day
+
+
+def _episodes(days: dict[int, _Day]) -> list[tuple[int, int]]:
+    """The story's episodes as (first, last) day numbers: days of fighting chained across lulls.
+
+    A gap of more than `lull_days` days without fighting begins a new episode, and so does
+    wording that fighting started again, at the first day of fighting after a quiet day
+    ("fresh clashes" after a lull; "since hostilities reignited" on a fight's second day is
+    one episode). A later stretch that one origin alone reports is a follow-up (a late toll, a
+    recap, a visit to the shelled towns) rather than a new episode; the first stretch always is one.
+    """
     cfg = settings()
-    episodes: list[list[int]] = []
-    for d in sorted(set(days)):
-        if episodes and d - episodes[-1][-1] <= cfg["episode_gap_days"] and d - episodes[-1][0] < cfg["max_event_span_days"]:
-            episodes[-1].append(d)
+    chains: list[list[int]] = []
+    for d in sorted(n for n, day in days.items() if day.origins):
+        if chains and d - chains[-1][-1] <= cfg["lull_days"] + 1:
+            chains[-1].append(d)
         else:
-            episodes.append([d])
-    return episodes
+            chains.append([d])
+    chains = [part for chain in chains for part in _split_at_renewal(chain, days)]
+
+    def supported(chain: list[int]) -> bool:
+        origins = set().union(*(days[d].origins for d in chain))
+        return len(origins) >= cfg["episode_min_origins"]
+
+    # the story's first stretch of fighting is an episode however few report it: a follow-up follows
+    kept = chains[:1] + [c for c in chains[1:] if supported(c)]
+    return [(c[0], c[-1]) for c in sorted(kept)]
+
+
+def _split_at_renewal(chain: list[int], days: dict[int, _Day]) -> list[list[int]]:
+    """A chain cut where fighting is said to start again after a quiet day."""
+    cuts = set()
+    for i, d in enumerate(chain):
+        if days[d].renewed:
+            run = i
+            while run > 0 and chain[run - 1] == chain[run] - 1:
+                run -= 1
+            if run > 0:
+                cuts.add(run)
+    parts, start = [], 0
+    for cut in sorted(cuts):
+        parts.append(chain[start:cut])
+        start = cut
+    return [*parts, chain[start:]]
+
+
+def _nearest(episodes: list[tuple[int, int]], d: int) -> int | None:
+    """The episode a day outside every episode belongs to: the last one begun by then, else the first."""
+    if not episodes:
+        return None
+    begun = [i for i, (first, _) in enumerate(episodes) if first <= d]
+    return begun[-1] if begun else 0
+
+
+def _chain_relative(days: list[int]) -> list[list[int]]:
+    """Story days with no calendar ("day 2") chained across lulls, as calendar days are."""
+    chains: list[list[int]] = []
+    for d in sorted(set(days)):
+        if chains and d - chains[-1][-1] <= settings()["lull_days"] + 1:
+            chains[-1].append(d)
+        else:
+            chains.append([d])
+    return chains
 
 
 def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster]:
     """Every claim placed in exactly one cluster; clusters in no particular order."""
     cfg = settings()
     reference = {a.id: parse_iso(a.published.date) for a in articles}
+    origin = {a.id: a.origin or a.name for a in articles}
     story = stories(claims)
     clusters: dict[tuple, Cluster] = {}
-    dated_days: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))  # story -> day -> claims
+    story_days: dict[str, dict[int, _Day]] = defaultdict(lambda: defaultdict(_Day))
     relative_days: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    old: list[tuple[Claim, TimeRef | None]] = []  # dated long before their article: background unless an episode holds them
     loose: list[Claim] = []
 
     for c in claims:
         when = window(c)
-        if _is_background(c, when, reference.get(c.article_id)):
+        if c.scope is not None and c.scope.kind is ScopeKind.background:
             key = _background_key(c, when)
             clusters.setdefault(key, Cluster(key=key, background=True)).add(c)
             continue
         start = anchor_day(when) if when is not None else None
         if start is not None and when.precision in DAY_PRECISIONS:
-            dated_days[story[c.article_id]][start.toordinal()].append(c)
+            day = story_days[story[c.article_id]][start.toordinal()]
+            if _is_background(c, when, reference.get(c.article_id)):
+                old.append((c, when))
+                continue
+            day.claims.append(c)
+            if _happening(c, when):
+                day.origins.add(origin.get(c.article_id, c.article_id))
+            day.renewed |= bool(_renewal().search(c.quote))
+        elif _is_background(c, when, reference.get(c.article_id)):
+            key = _background_key(c, when)
+            clusters.setdefault(key, Cluster(key=key, background=True)).add(c)
         elif when is not None and when.relative_day_index is not None and when.start is None:
             relative_days[story[c.article_id]][when.relative_day_index].append(c)
         else:
             loose.append(c)
 
-    _merge_label_buckets(clusters, cfg["label_similarity"])
+    episode_of: dict[str, list[Cluster]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s, days in story_days.items():
+        if not any(day.origins for day in days.values()):
+            # no report says fighting happened on a day (only talks, blame, undated tolls): the days themselves
+            for day in days.values():
+                day.origins.update(origin.get(c.article_id, c.article_id) for c in day.claims)
+        spans[s] = _episodes(days)
+        episode_of[s] = [
+            clusters.setdefault(key, Cluster(key=key, background=False))
+            for key in (("day", date.fromordinal(first).isoformat(), s) for first, _ in spans[s])
+        ]
 
-    day_to_cluster: dict[tuple[str, int], Cluster] = {}
-    for s, days in dated_days.items():
-        for episode in _chain_days(list(days)):
-            key = ("day", date.fromordinal(episode[0]).isoformat(), s)
-            cl = clusters.setdefault(key, Cluster(key=key, background=False))
-            for d in episode:
-                cl.claims.extend(days[d])
-                day_to_cluster[(s, d)] = cl
+    def holding(s: str, d: int) -> Cluster | None:
+        return next((episode_of[s][i] for i, (first, last) in enumerate(spans.get(s, [])) if first <= d <= last), None)
+
+    outside: list[tuple[Claim, str, int]] = []
+    for s, days in story_days.items():
+        for d, day in days.items():
+            home = holding(s, d)
+            if home is not None:
+                home.claims.extend(day.claims)
+            else:
+                outside.extend((c, s, d) for c in day.claims)
+    for c, when in old:
+        s, d = story[c.article_id], anchor_day(when).toordinal()
+        home = holding(s, d)
+        if home is not None:  # a late report about an episode's own days: it updates that episode
+            home.add(c)
+        else:
+            key = _background_key(c, when)
+            clusters.setdefault(key, Cluster(key=key, background=True)).add(c)
+    reported = _article_episodes([(span[0], cl) for s in spans for span, cl in zip(spans[s], episode_of[s])])
+
+    def episode_around(s: str, d: int | None, article_id: str | None = None) -> Cluster | None:
+        """The episode a claim outside every episode's days is about.
+
+        Among the episodes its own article reports, the last one begun by that day, else the
+        one the article says most about; an article in no episode takes the story's nearest.
+        """
+        mine = reported.get(article_id or "", [])
+        if mine:
+            begun = [cl for first, _, cl in mine if d is not None and first <= d]
+            return begun[-1] if begun else max(mine, key=lambda t: t[1])[2]
+        i = _nearest(spans.get(s, []), d) if d is not None else (0 if spans.get(s) else None)
+        return episode_of[s][i] if i is not None else None
+
+    for c, s, d in outside:
+        home = episode_around(s, d, c.article_id)
+        home.add(c)
+        home.context.add(c.id)
     for s, days in relative_days.items():
-        for episode in _chain_days(list(days)):
-            key = ("rel", episode[0], s)
+        for chain in _chain_relative(list(days)):
+            key = ("rel", chain[0], s)
             cl = clusters.setdefault(key, Cluster(key=key, background=False))
-            for d in episode:
+            for d in chain:
                 cl.claims.extend(days[d])
 
-    _attach_loose(loose, clusters, day_to_cluster, reference, story, cfg["attach_similarity"])
+    _merge_label_buckets(clusters, cfg["label_similarity"])
+    _fold_quiet_background(clusters, episode_around, story)
+    _attach_loose(loose, clusters, episode_around, reference, story, cfg["attach_similarity"])
     for cl in clusters.values():
         if cl.background:
             labels = Counter(_background_label(c) for c in cl.claims if _background_label(c))
             cl.label = labels.most_common(1)[0][0] if labels else ""
     return [cl for cl in clusters.values() if cl.claims]
+
+
+# what talks and truces report: never fighting, so never an event of their own
+_QUIET = (EventKind.diplomatic_contact, EventKind.ceasefire, TimeKind.meeting, TimeKind.call, TimeKind.ceasefire)
+
+
+def _article_episodes(episodes: list[tuple[int, Cluster]]) -> dict[str, list[tuple[int, int, Cluster]]]:
+    """Each article's episodes as (first day, claims there, episode), in day order."""
+    count: Counter = Counter()
+    by_id = {id(cl): (first, cl) for first, cl in episodes}
+    for _, cl in episodes:
+        count.update((c.article_id, id(cl)) for c in cl.claims)
+    out: dict[str, list[tuple[int, int, Cluster]]] = defaultdict(list)
+    for (article_id, key), n in count.items():
+        first, cl = by_id[key]
+        out[article_id].append((first, n, cl))
+    return {a: sorted(v, key=lambda t: t[0]) for a, v in out.items()}
+
+
+def _fold_quiet_background(
+    clusters: dict[tuple, Cluster], episode_around: Callable[..., Cluster | None], story: dict[str, str]
+) -> None:
+    """Earlier talks, a truce or a call (with the places they name) are context of the episode their
+    article reports, never an event of their own; an earlier war, attack or named event stays
+    a background event."""
+    for key in [k for k, cl in clusters.items() if cl.background]:
+        cl = clusters[key]
+        quiet = [c for c in cl.claims if c.kind in _QUIET]
+        if not quiet or any(c.kind not in _QUIET and c.field is not Field.places for c in cl.claims):
+            continue
+        if any(_background_label(c) for c in cl.claims):
+            continue
+        homes = []
+        for c in cl.claims:
+            when = window(c)
+            start = anchor_day(when) if when is not None else None
+            homes.append(episode_around(story.get(c.article_id, ""), start.toordinal() if start else None, c.article_id))
+        if None in homes:
+            continue
+        for c, home in zip(cl.claims, homes):
+            home.add(c)
+            home.context.add(c.id)
+        del clusters[key]
 
 
 def _merge_label_buckets(clusters: dict[tuple, Cluster], threshold: float) -> None:
@@ -218,11 +406,15 @@ def _merge_label_buckets(clusters: dict[tuple, Cluster], threshold: float) -> No
 def _attach_loose(
     loose: list[Claim],
     clusters: dict[tuple, Cluster],
-    day_to_cluster: dict[tuple[str, int], Cluster],
+    episode_around: Callable[[str, int], Cluster | None],
     reference: dict[str, date | None],
     story: dict[str, str],
     threshold: float,
 ) -> None:
+    """Undated claims join an event of their own article, else the episode around its reporting day.
+
+    A claim joining an episode only through its article's context rows is context too.
+    """
     by_article: dict[str, dict[int, Cluster]] = defaultdict(dict)
     own: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # an article's claims in a cluster
     main: dict[str, Cluster] = {}
@@ -250,14 +442,18 @@ def _attach_loose(
             s = story.get(c.article_id, "")
             ref = reference.get(c.article_id)
             if ref is not None:
-                target = day_to_cluster.get((s, ref.toordinal())) or day_to_cluster.get((s, ref.toordinal() - 1))
+                target = episode_around(s, ref.toordinal())
             if target is None:
                 target = main.get(s)
         if target is None:
             key = ("undated", story.get(c.article_id, ""))
             target = clusters.setdefault(key, Cluster(key=key, background=False))
             main[story.get(c.article_id, "")] = target
+        mine = own[(c.article_id, id(target))]
+        if mine and all(o.id in target.context for o in mine):
+            target.context.add(c.id)
         target.add(c)
+        mine.append(c)
 
 
 def cluster_when(cl: Cluster, origin: dict[str, str] | None = None) -> TimeRef:
@@ -274,10 +470,11 @@ def cluster_when(cl: Cluster, origin: dict[str, str] | None = None) -> TimeRef:
         return TimeRef(start=cl.key[1], end=cl.key[1], precision=Precision.day, basis=_basis(cl.claims))
     if cl.key[0] == "rel":
         return TimeRef(precision=Precision.relative, relative_day_index=cl.key[1], basis=TimeBasis.unknown, text=f"day {cl.key[1]}")
+    fighting = [c for c in cl.claims if c.id not in cl.context] or cl.claims
     days = sorted(
         (
             (start, c)
-            for c in cl.claims
+            for c in fighting
             if (w := window(c)) is not None and w.precision in DAY_PRECISIONS and (start := anchor_day(w)) is not None
         ),
         key=lambda dc: dc[0],

@@ -7,9 +7,15 @@ and falls back to the clause of the clearest sentence; it never paraphrases free
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, Claim, EventDetails, EventKind, Field, SegmentType
+from clashrecon.models import BOTH, Claim, EventDetails, EventKind, Field, Precision, SegmentType, TimeKind, TimeRef
+from clashrecon.reconcile.clustering import parse_iso
+
+
+# event claims whose places are where something happened; talks and truces name venues
+_HAPPENINGS = (EventKind.attack, EventKind.blame, EventKind.protest)
 
 
 def _event_details(claim: Claim) -> EventDetails | None:
@@ -50,12 +56,12 @@ def event_places(claims: list[Claim]) -> tuple[str, ...]:
         if c.field is Field.places and c.value:
             (mentioned if c.subject in (None, "mention") else count)[c.value] += 1
         d = _event_details(c)
-        if d is not None:
+        if d is not None and c.kind in _HAPPENINGS:
             count.update(n for n in (*d.places, d.where) if n)
         if c.scope is not None and c.scope.place:
             count[c.scope.place] += 1
-    ranked = [name for name, _ in count.most_common()]
-    return tuple(ranked + [name for name, _ in mentioned.most_common() if name not in count])
+    # a place only mentioned (a capital where officials spoke, a venue) is where nothing happened
+    return tuple(name for name, _ in count.most_common()) or tuple(name for name, _ in mentioned.most_common())
 
 
 def _join(names: list[str]) -> str:
@@ -67,8 +73,43 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _day(d: date) -> str:
+    return f"{d.day} {d.strftime('%b')}"
+
+
+def _span(when: TimeRef | None) -> str:
+    """'13–14 Sep', '30 Jan–2 Feb', '13 Sep'; empty for an undated or relative event."""
+    start = parse_iso(when.start) if when is not None else None
+    if start is None or when.precision not in (Precision.day, Precision.part_of_day, Precision.hour):
+        return ""
+    end = parse_iso(when.end) or start
+    if end == start:
+        return _day(start)
+    if (end.year, end.month) == (start.year, start.month):
+        return f"{start.day}–{_day(end)}"
+    return f"{_day(start)}–{_day(end)}"
+
+
+def _ceasefire_day(claims: list[Claim]) -> str:
+    """The day a ceasefire the claims report took hold, when one is dated; else empty."""
+    days = sorted(
+        d
+        for c in claims
+        if c.kind in (EventKind.ceasefire, TimeKind.ceasefire) and c.event_time is not None
+        if c.event_time.precision in (Precision.day, Precision.part_of_day, Precision.hour)
+        and (d := parse_iso(c.event_time.start)) is not None
+    )
+    return _day(Counter(days).most_common(1)[0][0]) if days else ""
+
+
 def summarize(
-    claims: list[Claim], *, background: bool, label: str, places: tuple[str, ...], actors: tuple[str, ...] = ()
+    claims: list[Claim],
+    *,
+    background: bool,
+    label: str,
+    places: tuple[str, ...],
+    actors: tuple[str, ...] = (),
+    when: TimeRef | None = None,
 ) -> str:
     cfg = load_data("reconcile.json")["summary"]
     where = f" in {_join(list(places[: cfg['max_places']]))}" if places else ""
@@ -82,13 +123,12 @@ def summarize(
         weapons = Counter(w for d in attacks for w in d.weapons if w)
         arms = f" ({', '.join(w for w, _ in weapons.most_common(3))})" if weapons else ""
         head = f"Fighting between {a} and {t}" if both_ways else f"{a} attacks {t}"
-        extra = []
-        if any(c.kind is EventKind.blame for c in claims if c.field is Field.actors):
-            extra.append("blame traded")
-        if any(c.kind is EventKind.ceasefire for c in claims if c.field is Field.actors):
-            extra.append("ceasefire efforts")
-        tail = f"; {', '.join(extra)}" if extra else ""
-        return _clip(f"{head}{arms}{where}{tail}", cfg["max_chars"])
+        tail = _tail(claims, when)
+        # what gives way when the line is long: the weapons first, then places beyond the first two
+        for text in (f"{head}{arms}{where}{tail}", f"{head}{where}{tail}", f"{head} in {_join(list(places[:2]))}{tail}" if places else ""):
+            if text and len(text) <= cfg["max_chars"]:
+                return text
+        return _clip(f"{head}{where}{tail}", cfg["max_chars"])
     contacts = _details_of(claims, EventKind.diplomatic_contact)
     if contacts and len(contacts) >= len(claims) / 2:
         who = Counter(n for d in contacts for n in d.participants if n)
@@ -101,13 +141,27 @@ def summarize(
         return _clip(f"Protest{where}", cfg["max_chars"])
     actors = actors or event_actors(claims)
     if len(actors) >= 2 and not background:
-        return _clip(f"Clash between {actors[0]} and {actors[1]}{where}", cfg["max_chars"])
+        return _clip(f"Clash between {actors[0]} and {actors[1]}{where}{_tail(claims, when)}", cfg["max_chars"])
     best = min(claims, key=lambda c: (c.segment is not SegmentType.headline, len(c.quote)))
     text = (_clause(best) if background else best.quote).strip(" ,;.")
     if places and places[0] not in text:
         text += f" ({places[0]})"
     summary = _clip(text, cfg["max_chars"])
     return summary[0].upper() + summary[1:] if summary else (label or "Reported event")
+
+
+def _tail(claims: list[Claim], when: TimeRef | None) -> str:
+    """', 13–14 Sep; blame traded, ceasefire 13 Sep': the span, then what else the episode held."""
+    extra = []
+    if any(c.kind is EventKind.blame for c in claims if c.field is Field.actors):
+        extra.append("blame traded")
+    truce = _ceasefire_day(claims)
+    if truce:
+        extra.append(f"ceasefire {truce}")
+    elif any(c.kind is EventKind.ceasefire for c in claims if c.field is Field.actors):
+        extra.append("ceasefire efforts")
+    span = _span(when)
+    return (f", {span}" if span else "") + (f"; {', '.join(extra)}" if extra else "")
 
 
 _CLAUSE_BREAKS = (", ", "; ", " since ", " when ", " after ", " which ", " that ")

@@ -10,9 +10,17 @@ from spacy.tokens import Doc, Span, Token
 from clashrecon.extract.actors import actor_of_phrase, fights_the_state
 from clashrecon.extract.attribution import Attribution, attribute
 from clashrecon.extract.casualties.filters import is_measure, is_part_of_another_count
-from clashrecon.extract.casualties.guards import denied, no_numbers_phrase, reports_negated
-from clashrecon.extract.casualties.kinds import Kind, breakdown_continues, find_kind
-from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan
+from clashrecon.extract.casualties.guards import accidental, denied, no_numbers_phrase, no_toll, not_violent, pictured, reports_negated
+from clashrecon.extract.casualties.kinds import (
+    Kind,
+    back_reference,
+    breakdown_continues,
+    earlier_figure,
+    find_kind,
+    headline_kind,
+    title_cased,
+)
+from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan, single_victim
 from clashrecon.extract.casualties.party import (
     attackers_side,
     location_country,
@@ -32,7 +40,7 @@ from clashrecon.extract.common import claim_sentences, make_claim, text_of, toke
 from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.lexicon import actor_lexicon
 from clashrecon.extract.syntax import has_negation
-from clashrecon.models import Article, Claim, Field, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
+from clashrecon.models import Article, Claim, Field, Qualifier, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
 
 
 def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
@@ -42,11 +50,21 @@ def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     deployed troops, protesters, districts or years never becomes a claim.
     """
     carry: tuple[str, int] | None = None
+    referent: Claim | None = None
     for sent in _sentences(doc, article):
         headline = article.segment_at(sent.start_char) is SegmentType.headline
-        yield from _sentence_claims(doc, sent, article, headline, carry)
+        claims = _sentence_claims(doc, sent, article, headline, carry, referent)
+        yield from claims
         # an earlier war named in this sentence frames "the fighting" in the next one only
         carry = sentence_background(sent)
+        referent = _referent(claims)
+
+
+def _referent(claims: list[Claim]) -> Claim | None:
+    """The claim whose victims the next sentence's "them" means: the sentence's last, when all
+    its claims are of one kind ("30 were killed and 100 injured. Four of them ..." is ambiguous)."""
+    counted = [c for c in claims if c.quantity.qualifier is not Qualifier.unspecified and c.quantity.high != 0]
+    return counted[-1] if counted and len({c.kind for c in claims}) == 1 else None
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";", "”", '"', "’", "'", ")"})
@@ -97,12 +115,14 @@ class _Previous(NamedTuple):
     claimant: str | None = None
 
 
-def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None) -> list[Claim]:
+def _sentence_claims(
+    doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None, referent: Claim | None
+) -> list[Claim]:
     out: list[Claim] = []
     previous: _Previous | None = None
     taken: set[int] = set()
     for m in scan(sent):
-        found = _kind_of_mention(doc, sent, m, previous)
+        found = _kind_of_mention(doc, sent, m, previous, headline, referent)
         if found is None:
             continue
         noun, anchor, kind = found
@@ -112,6 +132,10 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
         taken.add(kind.token.i)
         who = attribute(sent, kind.token, article, headline=headline)
         party, group = _victims(doc, sent, article, m, noun, kind, who, previous)
+        if kind.referent is not None:
+            # "Four of them are children": a part of the victims the sentence before counted
+            party = party or kind.referent.victim_party
+            group = group or kind.referent.victim_group
         scope, event_time = _scope(doc, sent, article, m, noun, anchor, kind, who, carry, previous)
         if scope is not None and scope.kind is ScopeKind.group and party is None and previous is not None:
             party = previous.party  # "13 of its people ..., including eight civilians": the same side's
@@ -137,11 +161,13 @@ def _sentence_claims(doc: Doc, sent: Span, article: Article, headline: bool, car
     return out
 
 
-def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | None) -> tuple[Token | None, Token, Kind] | None:
+def _kind_of_mention(
+    doc: Doc, sent: Span, m: Mention, previous: _Previous | None, headline: bool, referent: Claim | None
+) -> tuple[Token | None, Token, Kind] | None:
     """(counted noun, anchor, kind) when the counted phrase counts casualties, else None."""
-    if is_measure(doc, m) or is_part_of_another_count(doc, m) or "from" in m.flags or reports_negated(m, doc):
+    if is_measure(doc, m) or is_part_of_another_count(doc, m) or ("from" in m.flags and not earlier_figure(doc, m)) or reports_negated(m, doc):
         return None
-    noun, is_people = (doc[m.start].head, True) if "single" in m.flags else counted_noun(doc, m, sent.end)
+    noun, is_people = (single_victim(doc[m.start]), True) if "single" in m.flags else counted_noun(doc, m, sent.end)
     if not is_people:
         return None
     if "zero" in m.flags and noun is None and doc[m.start].lower_ == "no" and m.end - m.start == 1:
@@ -152,11 +178,32 @@ def _kind_of_mention(doc: Doc, sent: Span, m: Mention, previous: _Previous | Non
         kind = breakdown_continues(anchor, previous.kind, previous.token)
     if kind is None and previous is not None and after_group_marker(doc, m.start):
         kind = Kind(previous.kind, previous.token, [anchor])  # "killed 32, including 11 members of one family"
-    if kind is None or denied(kind):
+    if kind is None and headline and title_cased(sent):
+        kind = headline_kind(doc, m, noun)
+    if kind is None and previous is None and referent is not None:
+        pronoun = back_reference(doc, m, noun)
+        if pronoun is not None:
+            victim = noun or anchor
+            kind = Kind(referent.kind, pronoun, [victim, victim.head, pronoun.head, pronoun], referent=referent)
+    if kind is None or denied(kind) or not_violent(kind) or accidental(kind) or no_toll(m, kind):
+        return None
+    if pictured(noun, kind, sent[-1].text in _SENTENCE_END):
+        return None
+    if noun is not None and noun.tag_ == "PRP" and (previous is not None or not _in_clause_of(noun, kind.token)):
+        # "He was killed after responding that he was from ...": the second "he" is no victim;
+        # "A soldier died after he was wounded": "he" is the one already counted
         return None
     if has_negation(kind.token) and "zero" not in m.flags:
         return None
     return noun, anchor, kind
+
+
+def _in_clause_of(pronoun: Token, word: Token) -> bool:
+    """Whether a casualty word is the pronoun's own verb, or its complement there ("she is
+    missing", "he was among the dead"): a pronoun is everywhere, so a word in a clause above
+    never counts it."""
+    verb = pronoun.head
+    return any(t.i == verb.i for t in (word, word.head, word.head.head))
 
 
 def _victims(
@@ -299,6 +346,8 @@ def _unquantified_claims(sent: Span, article: Article, headline: bool, taken: se
         unquantified += [(tok, Kind(kind_noun(tok), tok, [tok]), None) for tok in unquantified_kind_nouns(sent, taken)]
     unquantified += unquantified_victims(sent, taken)
     for tok, kind, noun in unquantified:
+        if not_violent(kind) or accidental(kind):
+            continue  # "soldiers were killed in a road accident"
         who = attribute(sent, kind.token, article, headline=headline)
         party = victim_party(noun, kind, who, sent, article)
         if noun is not None and party is None:

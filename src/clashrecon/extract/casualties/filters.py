@@ -18,7 +18,8 @@ _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY
 
 def is_part_of_another_count(doc: Doc, m: Mention) -> bool:
     """'two of the 12 hostages', 'members of one family', 'one in ten residents': the number
-    is a denominator or a ratio, not a count of victims."""
+    is a denominator or a ratio, not a count of victims. But "one of dozens lined up", "one of
+    12 soldiers killed", with no article, tells the whole set's number for the first time."""
     if m.flags & {"zero", "unspecified", "single"}:
         return False
     k = m.start - 1
@@ -26,10 +27,19 @@ def is_part_of_another_count(doc: Doc, m: Mention) -> bool:
         k -= 1
     if k >= 0 and doc[k].lower_ == "of":
         head = doc[k].head
-        if head.pos_ == "NUM" or (victim_group(head) is not None and not kind_noun(head)):
+        introduced = head.lower_ == "one" and k == m.start - 1
+        if (head.pos_ == "NUM" and not introduced) or (victim_group(head) is not None and not kind_noun(head)):
             return True
     if k >= 0 and doc[k].lower_ == "in" and k - 1 >= 0 and is_numeral(doc[k - 1]):
         return True
+    if doc[m.start].lower_ == "one" and m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
+        after = doc[m.end + 1]
+        if is_numeral(after) or after.ent_type_ == "CARDINAL":
+            return True  # "one of 12 soldiers killed": one member of the set the next number counts
+        anchor = doc[m.start]
+        owner = anchor.head.head
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and owner.pos_ == "NOUN" and not kind_noun(owner) and victim_group(owner) is None:
+            return True  # "the bones of one of the victims": one person of a set, as the owner of something
     if m.end < len(doc) and doc[m.start].lower_ == "one" and doc[m.end].lower_ == "another":
         return True  # "killed one another"
     if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "out") and (is_numeral(doc[m.end + 1]) or doc[m.end + 1].lower_ == "of"):
@@ -69,6 +79,10 @@ def is_measure(doc: Doc, m: Mention) -> bool:
             return True
         if len(nums) == 1 and nxt.is_title and nxt.lower_.rstrip(".") in _months():
             return True  # "said on Sunday, 12 October 2025, that ...": a day of the month
+        if len(nums) == 1 and nxt.lower_ in ("and", "or", "to", "-", "–") and m.end + 2 < len(doc) and is_numeral(doc[m.end + 1]):
+            month = doc[m.end + 2]
+            if month.is_title and month.lower_.rstrip(".") in _months():
+                return True  # "attacks on 5 and 7 October": the first of two days
     return False
 
 

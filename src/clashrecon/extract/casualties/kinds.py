@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.casualties.mentions import Mention, anchor_of
-from clashrecon.extract.casualties.vocab import kind_noun, victim_group
+from clashrecon.extract.casualties.mentions import Mention, anchor_of, clause_subjects, increase_noun
+from clashrecon.extract.casualties.vocab import is_numeral, kind_noun, verb_lemma, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.syntax import has_negation, is_passive
-from clashrecon.models import CasualtyKind, VictimGroup
+from clashrecon.models import CasualtyKind, Claim, VictimGroup
 
 
 def _kind_of_toll(tok: Token) -> str:
@@ -38,7 +38,30 @@ def _toll_near(verb: Token) -> Token | None:
             # participle becomes the clause's subject, with "number" as its own subject
             if any(g.dep_ == "nsubj" and g.lemma_.lower() == "number" for g in child.children):
                 return child
+    for subj in clause_subjects(verb):
+        # "the death toll is likely to exceed 500": the toll is the subject of "is"
+        if subj.lemma_.lower() in lex.toll or (subj.lemma_.lower() == "number" and _number_of_victims(subj) is not None):
+            return subj
     return None
+
+
+def earlier_figure(doc: Doc, m: Mention) -> bool:
+    """Whether a "from" figure is the one a toll had before it changed ("the toll grew from 50
+    on Friday", "raising the death toll from 358"): that is a figure as reported then, a claim
+    like any other; "from" on anything else ("people from 12 villages") counts no victims."""
+    prep = doc[m.start - 1]
+    verb = prep.head
+    return prep.dep_ == "prep" and verb.pos_ in ("VERB", "AUX") and (_toll_near(verb) is not None or _figure_subject(verb) is not None)
+
+
+def _figure_subject(verb: Token) -> Token | None:
+    """The casualty noun a figure verb gives its figure ("deaths rose to 49", "civilian
+    casualties stand at 300", "fatalities are likely to exceed 500"): its subject, or the
+    subject of the verb it completes."""
+    lex = casualty_words()
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.figure_verbs:
+        return None
+    return next((s for s in clause_subjects(verb) if kind_noun(s) and s.lemma_.lower() not in lex.life_nouns), None)
 
 
 def _kind_noun_set(verb: Token) -> Token | None:
@@ -57,6 +80,9 @@ def _number_of_victims(tok: Token) -> str | None:
             for pobj in prep.children:
                 if pobj.dep_ not in ("pobj", "pcomp"):
                     continue
+                described = kind_from_children(pobj) if kind_noun(pobj) == CasualtyKind.casualties.value else None
+                if described is not None:
+                    return described.kind  # "the number of dead victims": the adjective says which victims
                 if kind_noun(pobj):
                     # "the number of wounded"; "the number of dead and wounded" is both kinds
                     joined = [c for t in (pobj, tok) for c in t.children if c.dep_ == "conj"]
@@ -81,22 +107,149 @@ class Kind:
     path: list[Token]  # tokens walked from the counted phrase to it
     loser: Token | None = None  # subject of "lost"/"suffered": the victims' side
     subgroup: str | None = None  # "... and 15 were women": the sub-group a breakdown names
+    referent: Claim | None = None  # "Four of them are children": the claim of the sentence before that "them" counts
 
 
 def kind_from_children(node: Token) -> Kind | None:
-    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing'."""
+    """'soldiers killed in ...', 'four dead', 'people who died', 'soldiers missing', 'a student
+    who has been missing'."""
     lex = casualty_words()
-    for child in node.children:
+    for child in [*node.children, *_stray_relatives(node)]:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "acomp", "oprd", "xcomp") and (child.lower_ in lex.adjectives or lemma in lex.adjectives):
             return Kind(lex.adjectives.get(child.lower_, lex.adjectives.get(lemma)), child, [node, child])
-        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause:
+        marked = _marked_adjective(child)
+        if marked is not None:
+            return Kind(lex.adjectives[marked.lower_], marked, [node, child, marked])  # "79 were confirmed as injured"
+        if child.dep_ in ("acl", "relcl") and lemma in lex.verbs and lemma not in lex.not_relative_clause and cause_holds(child):
             return Kind(lex.verbs[lemma], child, [node, child])
+        if child.dep_ == "relcl" and child.lower_ in lex.adjectives:
+            return Kind(lex.adjectives[child.lower_], child, [node, child])  # "who has been missing", tagged a verb
+        if child.dep_ in ("amod", "acomp", "oprd", "xcomp", "acl", "relcl") and buried(child):
+            return Kind(CasualtyKind.missing.value, child, [node, child])  # "dozens remain trapped under the debris"
+        found = _clause_kind(node, child) if child.dep_ in ("acl", "relcl") else None
+        if found is not None:
+            return found
         if child.dep_ == "acl" and lemma in lex.lose and node.lemma_.lower() in lex.life_nouns:
             return Kind(CasualtyKind.killed.value, child, [node, child])  # "the 28 lives lost in the shelling"
         if child.dep_ == "xcomp" and lemma in lex.victim_subject_verbs and node.pos_ in ("VERB", "AUX"):
             return Kind(lex.verbs[lemma], child, [node, child])  # "are believed to have died"
     return None
+
+
+def _marked_adjective(child: Token) -> Token | None:
+    """The casualty adjective an "as" joins to a verb: "confirmed as injured" (a clause marked
+    by "as") or "listed as missing" (the object of "as")."""
+    lex = casualty_words()
+    if child.dep_ == "advcl" and child.lower_ in lex.adjectives and any(c.dep_ == "mark" and c.lower_ in lex.predicative_markers for c in child.children):
+        return child
+    if child.dep_ == "prep" and child.lower_ in lex.predicative_markers:
+        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp", "acomp", "amod") and c.lower_ in lex.adjectives), None)
+    return None
+
+
+def _clause_kind(node: Token, clause: Token) -> Kind | None:
+    """A clause on the victims that is not a casualty verb itself but says what became of them:
+    "soldiers who laid down their lives", "98 people taken to hospital", "30 men being detained
+    and executed" (a participle joined to the first one, with no object of its own: not
+    "gunmen who stormed the base and killed 10")."""
+    lex = casualty_words()
+    lives = lives_object(clause)
+    if lives is not None:
+        return Kind(CasualtyKind.killed.value, lives, [node, clause, lives])
+    if to_hospital(clause) and not _has_object(clause):
+        return Kind(CasualtyKind.wounded.value, clause, [node, clause])
+    joined = _joined_participle(clause)
+    return Kind(lex.verbs[joined.lemma_.lower()], joined, [node, clause, joined]) if joined is not None else None
+
+
+def _joined_participle(verb: Token) -> Token | None:
+    """The casualty participle joined to a passive participle that shares its subject and has
+    no object of its own: "being detained and executed", "were rounded up and killed"."""
+    lex = casualty_words()
+    if verb.tag_ != "VBN":
+        return None
+    for joined in verb.children:
+        lemma = joined.lemma_.lower()
+        if joined.dep_ != "conj" or joined.tag_ != "VBN" or lemma not in lex.verbs or lemma in lex.not_relative_clause:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children)
+        if not own_subject and not _has_object(joined) and cause_holds(joined):
+            return joined
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def lives_object(verb: Token) -> Token | None:
+    """'lost their lives', 'laid down their lives': the life noun a verb of dying takes as object."""
+    lex = casualty_words()
+    if verb.lemma_.lower() not in lex.lose and verb.lemma_.lower() not in lex.life_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.life_nouns), None)
+
+
+def to_hospital(verb: Token) -> bool:
+    """'admitted to hospital', 'taken to the clinic', 'treated for injuries', 'treated in
+    hospital': the verb moves people to a hospital or treats their wounds."""
+    lex = casualty_words()
+    lemma = verb.lemma_.lower()
+    treated = lemma in lex.treatment_verbs
+    if not treated and lemma not in lex.hospital_verbs:
+        return False
+    preps = lex.treatment_prepositions if treated else lex.hospital_prepositions
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for place in prep.children:
+            wound = treated and kind_noun(place) == CasualtyKind.wounded.value
+            if place.dep_ == "pobj" and (place.lemma_.lower() in lex.hospital_nouns or wound):
+                return True
+    return False
+
+
+def cause_holds(verb: Token) -> bool:
+    """False for a verb that counts casualties only with an attack as its cause and has none
+    ("affected by the war"); True for every other verb."""
+    lex = casualty_words()
+    if verb.lemma_.lower() not in lex.cause_bound_verbs:
+        return True
+    return any(
+        prep.dep_ in ("prep", "agent") and prep.lower_ in lex.affected_prepositions
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.affected_causes for o in prep.children)
+        for prep in verb.children
+    )
+
+
+def buried(tok: Token) -> bool:
+    """'trapped under the debris', 'buried beneath the rubble': people a collapse holds, whom
+    a toll counts as missing; not 'trapped in the city' or 'buried in the cemetery'."""
+    lex = casualty_words()
+    if tok.lower_ not in lex.buried_words:
+        return False
+    return any(
+        prep.dep_ == "prep" and pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.rubble_nouns
+        for prep in tok.children
+        for pobj in prep.children
+    )
+
+
+def _stray_relatives(node: Token) -> list[Token]:
+    """'a pupil at the school who has been missing': the parser hangs a "who" clause on the last
+    noun before it, a place or a thing, when it describes the person before that."""
+    if victim_group(node) is None:
+        return []
+    out = []
+    for prep in node.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or victim_group(pobj) is not None or pobj.pos_ == "PROPN":
+                continue
+            out += [c for c in pobj.children if c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    return out
 
 
 # What one step up the parse tells `find_kind`, besides a Kind: keep walking (None), stop
@@ -108,11 +261,26 @@ _GIVE_UP = "give up"
 def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
     """The casualty word that governs the counted phrase: on the phrase itself, up to five heads
     above it, or (for fragments the parser misreads) right after it."""
+    increase = increase_noun(doc, m)
+    if increase is not None:
+        # "stood at 587, an increase of 75 bodies": the toll the increase is of says what it counts
+        step = _walk_up(increase, noun, [increase])
+        if isinstance(step, Kind):
+            return step
     node = noun if noun is not None else anchor
     path = [node]
     found = _kind_at_phrase(doc, m, noun, node, path) or _own_clause_kind(doc, m, noun)
     if found is not None:
         return found
+    step = _walk_up(node, noun, path)
+    if step is _GIVE_UP:
+        return None
+    return step if isinstance(step, Kind) else _fallback_kind(doc, m, noun, path)
+
+
+def _walk_up(node: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+    """The Kind a casualty word above `node` gives, _GIVE_UP, or None (walk stopped or ran out);
+    `path` collects the heads walked."""
     cur = node
     for _ in range(casualty_words().kind_walk_steps):
         head = cur.head
@@ -120,14 +288,12 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
             break
         path.append(head)
         step = _kind_above(cur, head, noun, path)
-        if step is _GIVE_UP:
-            return None
+        if step is _GIVE_UP or isinstance(step, Kind):
+            return step
         if step is _STOP:
             break
-        if step is not None:
-            return step
         cur = head
-    return _fallback_kind(doc, m, noun, path)
+    return None
 
 
 def _own_clause_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
@@ -150,23 +316,77 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
     after = [t.lower_ for t in doc[m.end : min(m.limit, m.end + 2)]]
     if tuple(after) in casualty_words().prisoner_phrases:
         return Kind(CasualtyKind.captured.value, doc[m.end], path)
+    listed = _listed_kinds(doc, m, noun, path) or _set_of_one(doc, m, path)
+    if listed is not None:
+        return listed
     if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in casualty_words().not_phrase_kind_nouns:
         kind = kind_noun(noun)
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
-            return Kind(kind, noun, path)
+            return _victims_of_kind_noun(noun, path) or Kind(kind, noun, path)
     found = kind_from_children(node)
-    if found is not None and found.token.dep_ == "relcl":
-        found = _own_verb_over_relative(node, path) or found
+    if found is not None and found.token.dep_ in ("relcl", "acl"):
+        found = _own_verb_over_relative(node, path, finite=found.token.dep_ == "acl") or found
     return found or _kind_past_inclusion(noun, path)
 
 
-def _own_verb_over_relative(node: Token, path: list[Token]) -> Kind | None:
-    """'Two members who were injured in the attack died in hospital': the victims' own casualty
-    verb says what became of them; the relative clause only says what happened before."""
+def _listed_kinds(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) -> Kind | None:
+    """'dozens of killed and injured', 'hundreds of dead and wounded': casualty words the count
+    is "of", joined with no number of their own, count one figure of all of them, so of
+    casualties when their kinds differ. The parser takes a bare participle there for a verb,
+    so the "of" object is read even when no counted noun was found."""
+    lex = casualty_words()
+    word = noun
+    if word is None and m.end < m.limit and doc[m.end].lower_ == "of":
+        word = next((c for c in doc[m.end].children if c.dep_ in ("pobj", "pcomp")), None)
+    base = _kind_word(word) if word is not None and word.lemma_.lower() not in lex.not_phrase_kind_nouns else None
+    if base is None:
+        return None
+    joined = [c for c in word.children if c.dep_ == "conj" and not any(t.like_num for t in c.subtree)]
+    if word.i + 2 < m.limit and doc[word.i + 1].dep_ == "cc":
+        joined.append(doc[word.i + 2])  # "hundreds of dead and wounded", the second word hung on the verb
+    if {_kind_word(c) for c in joined} - {None, base}:
+        return Kind(CasualtyKind.casualties.value, word, [*path, word])
+    return Kind(base, word, [*path, word]) if noun is None else None
+
+
+def _set_of_one(doc: Doc, m: Mention, path: list[Token]) -> Kind | None:
+    """'found her body – one of dozens lined up on the floor': the set a casualty noun set off
+    before "one of" belongs to is of that noun's kind (the parser rarely ties the apposition)."""
+    k = m.start
+    if k < 4 or [t.lower_ for t in doc[k - 2 : k]] != ["one", "of"] or not doc[k - 3].is_punct:
+        return None
+    owner = doc[k - 4]
+    kind = kind_noun(owner)
+    if kind is None or owner.lemma_.lower() in casualty_words().life_nouns:
+        return None
+    return Kind(kind, owner, [*path, owner])
+
+
+def _victims_of_kind_noun(noun: Token, path: list[Token]) -> Kind | None:
+    """'the burial of bodies of 30 victims', 'the deaths of 12 victims': a count of victims
+    that is the "of" object of another casualty noun is counted as that noun says."""
+    prep = noun.head
+    if kind_noun(noun) != CasualtyKind.casualties.value or noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    owner = prep.head
+    kind = kind_noun(owner)
+    if kind is None or owner.lemma_.lower() in casualty_words().life_nouns:
+        return None
+    return Kind(kind, owner, [*path, prep, owner])
+
+
+def _own_verb_over_relative(node: Token, path: list[Token], finite: bool = False) -> Kind | None:
+    """'Two members who were injured in the attack died in hospital', 'another soldier wounded
+    last week later died': the victims' own casualty verb says what became of them; the relative
+    clause or participle only says what happened before. Over a participle, only a verb with a
+    tense of its own (`finite`): in "one killed and 15 injured" the parser makes the first
+    participle the second one's subject."""
     lex = casualty_words()
     verb = node.head
     lemma = verb.lemma_.lower()
     if node.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or lemma not in lex.verbs or has_negation(verb):
+        return None
+    if finite and verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
     if lemma not in lex.victim_subject_verbs and not is_passive(verb):
         return None  # "Soldiers who were wounded killed ...": the killers
@@ -217,7 +437,9 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     if lemma in lex.toll:
         return Kind(_kind_of_toll(head), head, path)
     toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
-    if toll is not None and dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj"):
+    # "estimated the death toll to be higher than 120": a comparison the toll is the subject of
+    compared = dep == "acomp" and cur.tag_ in ("JJR", "RBR")
+    if toll is not None and (dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj") or compared):
         return Kind(_kind_of_toll(toll), toll, path)
     before = cur.doc[cur.i - 1] if cur.i > 0 else None
     if dep == "prep" and cur.lower_ in lex.figure_prepositions and before is not None and kind_noun(before) and before.lemma_.lower() not in lex.life_nouns:
@@ -227,8 +449,12 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     figure = _kind_noun_set(head) if head.pos_ == "VERB" and dep == "prep" and cur.lower_ in lex.figure_prepositions else None
     if figure is not None:
         return Kind(kind_noun(figure), figure, [*path, figure])  # "bringing the contingent's casualties to five"
+    slot = dep in ("dobj", "attr") or dep == "prep" and cur.lower_ in lex.figure_verb_prepositions
+    counted = _figure_subject(head) if slot else None
+    if counted is not None:
+        return Kind(kind_noun(counted), counted, [*path, counted])  # "deaths rose to 49", "casualties may exceed 50 people"
     if head.pos_ in ("VERB", "AUX", "ADJ"):
-        step = _kind_of_predicate(dep, head, noun, path)
+        step = _kind_of_predicate(cur, head, noun, path)
         if step is not None:
             return step
     if head.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and lemma not in lex.life_nouns and dep in ("pobj", "prep", "appos", "compound", "nmod"):
@@ -240,11 +466,12 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     return None
 
 
-def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
+def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
     """A verb or adjective above the phrase: "lost 50 troops", "the dead included four women",
     "49 were killed"; _GIVE_UP when the verb counts something else."""
+    dep = cur.dep_
     lex = casualty_words()
-    lemma = head.lemma_.lower()
+    lemma = verb_lemma(head)
     if lemma in lex.lose and dep in ("dobj", "nsubjpass", "attr"):
         if noun is not None and noun.lemma_.lower() in lex.nouns and noun.lemma_.lower() not in lex.life_nouns:
             kind = lex.nouns[noun.lemma_.lower()]
@@ -252,18 +479,33 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
             kind = CasualtyKind.killed.value
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return Kind(kind, head, path, loser=subj)
-    if lemma in lex.lose and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.life_nouns for c in head.children):
-        return Kind(CasualtyKind.killed.value, head, path)  # "17 people lost their lives"
+    lives = lives_object(head) if dep == "nsubj" else None
+    if lives is not None:
+        # "17 people lost their lives"; "seven soldiers laid down their lives" (their lives
+        # carry the kind: the subject of "laid" is the victims, not a killer)
+        return Kind(CasualtyKind.killed.value, head if lemma in lex.lose else lives, path)
+    if dep in ("nsubjpass", "dobj") and to_hospital(head):
+        return Kind(CasualtyKind.wounded.value, head, path)  # "60 people were admitted to hospital"
     if lemma in lex.listing_verbs and dep in ("dobj", "attr"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in lex.life_nouns:
             return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
     if lemma == "take" and _prisoner_phrase(head):
         return Kind(CasualtyKind.captured.value, head, path)
+    if dep in ("nsubj", "nsubjpass") and buried(head):
+        return Kind(CasualtyKind.missing.value, head, path)  # "dozens were trapped under the rubble"
+    joined = _joined_participle(head) if dep == "nsubjpass" else None
     if lemma in lex.verbs or head.lower_ in lex.adjectives:
         step = _kind_of_casualty_word(dep, head, noun, path)
+        if step is _GIVE_UP and joined is not None:
+            step = None  # "18 men being detained and executed": not captives, but killed
         if step is not None:
             return step
+    if joined is not None:
+        return Kind(lex.verbs[joined.lemma_.lower()], joined, [*path, joined])  # "were rounded up and killed"
+    reported = _object_before_speaker(cur, head, path) if dep == "nsubj" and lemma in lex.reporting_verbs else None
+    if reported is not None:
+        return reported
     if dep in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         # "the dead included 13 children", "victims were 49 soldiers": one more hop only
         found = kind_from_children(head)
@@ -278,11 +520,26 @@ def _kind_of_predicate(dep: str, head: Token, noun: Token | None, path: list[Tok
     return None
 
 
+def _object_before_speaker(cur: Token, verb: Token, path: list[Token]) -> Kind | None:
+    """'A strike has killed at least 26 people in the region, a hospital official and a resident
+    told AFP': with two speakers the parser makes the count the subject of the reporting verb
+    (and the speakers an apposition), but it is the object of the casualty verb right before it,
+    the reported clause, which has no object of its own."""
+    lex = casualty_words()
+    for clause in verb.children:
+        lemma = clause.lemma_.lower()
+        if clause.dep_ != "ccomp" or clause.i >= cur.i or lemma not in lex.verbs or lemma in lex.victim_subject_verbs:
+            continue
+        if clause.i + 1 == cur.left_edge.i and not _has_object(clause):
+            return Kind(lex.verbs[lemma], clause, [*path, clause])
+    return None
+
+
 def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
     """A casualty verb or adjective above the phrase, unless its sense or its syntax says the
     number counts something else (_GIVE_UP)."""
     lex = casualty_words()
-    lemma = head.lemma_.lower()
+    lemma = verb_lemma(head)
     kind = lex.verbs.get(lemma) or lex.adjectives.get(head.lower_)
     # "the war claimed 26 lives", "the clashes claimed the lives of 23 soldiers"
     if lemma in lex.claim_lives_verbs and not any(t.lemma_.lower() in lex.life_nouns for t in (noun, *path) if t is not None):
@@ -291,6 +548,8 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
         return _GIVE_UP
     if lemma in lex.detention_verbs and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in lex.detained_nouns)):
         return _GIVE_UP
+    if not cause_holds(head):
+        return _GIVE_UP  # "2 million people affected by the war"
     if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB" and not reduced_passive(head):
         return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
@@ -338,14 +597,77 @@ def _window_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     sent_end = m.limit
     for tok in doc[j : min(sent_end, j + lex.participle_window)]:
         lower = tok.lower_
-        if tok.tag_ in ("VBN", "JJ", "VBD") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
+        # "missing" is often tagged a gerund ("remain missing")
+        if tok.tag_ in ("VBN", "JJ", "VBD", "VBG") and (lower in lex.adjectives or (tok.lemma_.lower() in lex.verbs and tok.tag_ == "VBN")):
             kind = lex.adjectives.get(lower) or lex.verbs.get(tok.lemma_.lower())
-            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in lex.not_window_verbs:
+            if kind in (CasualtyKind.bodies.value,) or tok.lemma_.lower() in lex.not_window_verbs or not cause_holds(tok):
                 return None
             return Kind(kind, tok, [tok])
-        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass"):
-            continue
+        if tok.pos_ in ("AUX", "ADV", "PART") or tok.dep_ in ("aux", "auxpass") or tok.lemma_.lower() in lex.linking_verbs:
+            continue  # "scores of others remain missing", with "scores" hung on another noun
         return None
+    return None
+
+
+def title_cased(sent: Span) -> bool:
+    """Whether most of the sentence's longer words are capitalised, as in a title-case headline."""
+    lex = casualty_words()
+    words = [t for t in sent if t.is_alpha and len(t.text) >= lex.title_case_min_letters]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= lex.title_case_share * len(words)
+
+
+def headline_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
+    """A title-case headline's count that the parse ties to no casualty word: "35 Feared Dead in
+    ...", "At Least 50 Civilians Including Children Massacred in ...", "Twelve Miners Kidnapped".
+    The parser reads such a headline as a run of names, so its words are read instead: a
+    casualty adjective or a casualty verb's past participle shortly after the count, past the
+    capitalised words of the victims' phrase, hedges, auxiliaries and an "including ..." list.
+    Punctuation, a lower-case word or another participle ("50 Civilians Evacuated") ends the search."""
+    lex = casualty_words()
+    j = (noun.i + 1) if noun is not None else m.end
+    for tok in doc[j : min(m.limit, j + lex.headline_window)]:
+        word = tok.lower_
+        kind = lex.adjectives.get(word) or _participle_kind(word)
+        if kind is not None:
+            return Kind(kind, tok, [tok])
+        if word in lex.group_markers or word in lex.headline_skip_words or tok.pos_ == "CCONJ" or is_numeral(tok):
+            continue
+        if tok.is_punct or not tok.text[0].isupper() or word.endswith("ed"):
+            return None
+    return None
+
+
+def _participle_kind(word: str) -> str | None:
+    """The kind of the casualty verb whose regular past participle `word` is ("massacred",
+    "kidnapped", "died"), for words the parse gave no verb lemma; not the verbs the participle
+    window leaves alone, which need a noun the parse has to show."""
+    lex = casualty_words()
+    if not word.endswith("ed"):
+        return None
+    stem = word[:-2]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None
+    for lemma in (stem, word[:-1], doubled):
+        if lemma is None or lemma not in lex.verbs:
+            continue
+        if lex.verbs[lemma] == CasualtyKind.bodies.value or lemma in lex.not_window_verbs or lemma in lex.cause_bound_verbs:
+            return None
+        return lex.verbs[lemma]
+def back_reference(doc: Doc, m: Mention, noun: Token | None) -> Token | None:
+    """The pronoun through which a count in a "be" clause with no casualty word of its own
+    counts the victims of the sentence before: "Four of them are children", "A major was among
+    them", "Among them was a nurse". Only "be": "Two of them were released" says something else."""
+    lex = casualty_words()
+    victim = noun if noun is not None else anchor_of(doc, m)
+    verb = victim.head
+    if victim.dep_ not in ("nsubj", "attr") or verb.lemma_.lower() != "be":
+        return None
+    if m.end + 1 < m.limit and doc[m.end].lower_ == "of" and doc[m.end + 1].lower_ in lex.back_pronouns:
+        return doc[m.end + 1]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.group_markers:
+            pronoun = next((p for p in prep.children if p.dep_ == "pobj" and p.lower_ in lex.back_pronouns), None)
+            if pronoun is not None:
+                return pronoun
     return None
 
 

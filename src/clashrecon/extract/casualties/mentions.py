@@ -140,9 +140,11 @@ def _phrase_at(sent: Span, i: int) -> tuple[int, int, set[str]]:
         flags.add("zero")
     if end == i:
         end = _numeral_run(doc, i, limit)
-    if end == i and _single_victim(tok):
+    if end == i and single_victim(tok) is not None:
         end = i + 1
         flags.add("single")  # "a 15-year-old girl was killed": one victim
+        if tok.lower_ in casualty_words().increment_before:
+            flags.add("increment")  # "another policeman died"
     return start, end, flags
 
 
@@ -163,7 +165,7 @@ def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]
                 end = second
                 flags.add("range")
     if start > sent.start and toks[start - 1].lower_ == "from" and "range" not in flags:
-        flags.add("from")  # "rose from 40 to 49": 40 is the superseded figure
+        flags.add("from")  # "rose from 40 to 49": 40 is the earlier figure, "people from 12 villages" no count
     # a qualifier before the number ("at least", "more than", "as many as")
     if not flags & {"range", "unspecified", "zero"}:
         lowers = doc_lowers(doc)
@@ -174,15 +176,27 @@ def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]
                 break
     if start > sent.start and toks[start - 1].lower_ in casualty_words().increment_before:
         flags.add("increment")
+    if start > sent.start + 1 and toks[start - 1].lower_ == "of" and _increment_noun(toks[start - 2]):
+        flags.update(("increment", "increase"))  # "an increase of 75 bodies since the last update"
     if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
         flags.add("increment")
     return start, end
 
 
+def _increment_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in casualty_words().increment_nouns
+
+
+def increase_noun(doc: Doc, m: Mention) -> Token | None:
+    """The noun of "an increase of 75 bodies" a counted phrase is the figure of, if any."""
+    return doc[m.start - 2] if "increase" in m.flags else None
+
+
 def _passed_figure(doc: Doc, start: int, end: int, sent_start: int) -> bool:
     """Whether the figure is what a toll went beyond: the object of a verb like "passes",
     "tops" or "exceeds" (data/casualties.json beyond_verbs) whose subject is a toll or a count
-    ("Iran's toll passes 200", "the number of dead has crossed 1,000")."""
+    ("Iran's toll passes 200", "the number of dead has crossed 1,000", "the toll is likely
+    to exceed 500")."""
     lex = casualty_words()
     if start <= sent_start:
         return False
@@ -191,8 +205,18 @@ def _passed_figure(doc: Doc, start: int, end: int, sent_start: int) -> bool:
         return False
     if not any(t.head.i == verb.i and t.dep_ == "dobj" for t in doc[start:end]):
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(c.lemma_.lower() in lex.toll or c.lemma_.lower() in lex.count_of_nouns or kind_noun(c) for c in subjects)
+    return any(c.lemma_.lower() in lex.toll or c.lemma_.lower() in lex.count_of_nouns or kind_noun(c) for c in clause_subjects(verb))
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb; for a verb with none that completes another ("the toll is
+    likely to exceed 500", "is expected to rise to 600"), those of the verb it completes."""
+    tok = verb
+    while True:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            return subjects
+        tok = tok.head
 
 
 def _quantity(text: str, flags: set[str]) -> Quantity | None:
@@ -205,13 +229,58 @@ def _quantity(text: str, flags: set[str]) -> Quantity | None:
     return parse_quantity(text)
 
 
-def _single_victim(tok: Token) -> bool:
-    """'a'/'an' before one named victim ("a 15-year-old girl", "an Israeli soldier"), not
-    one of a list ("four women and a child") and not a victim noun used as a speaker."""
-    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
-        return False
+def single_victim(tok: Token) -> Token | None:
+    """The one victim a determiner, a possessive or a pronoun stands for, or None.
+
+    "a 15-year-old girl was killed", "another policeman died", "his mother was among them",
+    "He was killed after ...": the victim noun (or the pronoun) where the parse puts a victim,
+    as a clause's subject or object, in an "including ..." list ("including a doctor and the
+    driver"), as the "of" object of a casualty noun ("the life of a nurse") or in apposition to
+    a name ("Samir, a pupil who has been missing").
+    Not one of a counted list ("four women and a child"), not a noun for a body of people
+    ("a family"), and not a victim noun used as a speaker: the kind reader decides that."""
+    lex = casualty_words()
+    if tok.tag_ == "PRP":
+        return tok if tok.lower_ in lex.single_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     noun = tok.head
-    return noun.tag_ == "NN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and victim_group(noun) is not None
+    if tok.dep_ not in ("det", "poss") or noun.i == tok.i or noun.tag_ != "NN" or victim_group(noun) is None:
+        return None
+    if noun.lemma_.lower() in lex.collective_victims or noun.lower_ in lex.collective_victims:
+        return None
+    if tok.lower_ in lex.single_determiners or (tok.dep_ == "poss" and tok.tag_ in ("PRP$", "WP$")):
+        return noun if _victim_place(noun) else None
+    if tok.lower_ == "the" and (_listed(noun) or _joined_to_single(noun)):
+        return noun  # "including a doctor and the ambulance driver": one victim each
+    return None
+
+
+def _victim_place(noun: Token) -> bool:
+    """Whether the noun stands where a victim does: subject, object, complement ("among them was a
+    colonel"), apposition to a name ("Samir, a pupil who is missing"), an item of an
+    "including" list or of a single victim's coordination, or the "of" object of a casualty noun."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN"):
+        return True
+    if _listed(noun) or _joined_to_single(noun):
+        return True
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and kind_noun(prep.head) is not None
+
+
+def _listed(noun: Token) -> bool:
+    """'..., including a doctor': the object of a group marker that lists parts."""
+    lex = casualty_words()
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in lex.group_markers and prep.lower_ not in lex.whole_set_markers
+
+
+def _joined_to_single(noun: Token) -> bool:
+    """'a soldier and his son': a conjunct of a noun that is itself one victim."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.i == noun.i or first.tag_ != "NN":
+        return False
+    det = next((c for c in first.children if c.dep_ in ("det", "poss")), None)
+    one = single_victim(det) if det is not None else None
+    return one is not None and one.i == first.i
 
 
 def anchor_of(doc: Doc, m: Mention) -> Token:

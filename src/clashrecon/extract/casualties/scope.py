@@ -169,6 +169,10 @@ def group_scope(path: list[Token], noun: Token | None, start: int | None = None)
         if before[-1:] == ["including"] or " ".join(before) in lex.group_markers:
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=" ".join(before))
     if noun is not None:
+        for prep in noun.children:
+            # "killed 26 civilians, five children among them": the marker after the victims, on a pronoun for the whole
+            if prep.dep_ == "prep" and prep.lower_ in lex.group_markers and any(p.lower_ in lex.back_pronouns for p in prep.children):
+                return Scope(kind=ScopeKind.group, group=noun.text.lower(), text=prep.text)
         for tok in noun.doc[max(noun.sent.start, noun.i - lex.group_marker_lookback) : noun.i]:
             if tok.lower_ in lex.group_markers and tok.dep_ == "prep" and noun in tok.subtree and not _whole_or_side(tok, noun):
                 return Scope(kind=ScopeKind.group, group=noun.text.lower(), text=tok.text)

@@ -72,10 +72,12 @@ def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
         group = victim_group(shared if shared is not None else noun)
         if group is not None:
             return group
-        for child in noun.children:
-            # "civilian deaths", "military casualties"
-            if child.dep_ in ("amod", "compound") and child.lower_ in lex.group_adjectives:
-                return lex.group_adjectives[child.lower_]
+    # "civilian deaths", "military casualties"; "civilian casualties stand at 300", where the
+    # casualty noun is the figure's subject, not its counted noun
+    described = noun if noun is not None else kind.token if kind_noun(kind.token) else None
+    for child in described.children if described is not None else ():
+        if child.dep_ in ("amod", "compound") and child.lower_ in lex.group_adjectives:
+            return lex.group_adjectives[child.lower_]
     # "deaths among Azerbaijani troops", "bodies of 100 soldiers"
     for head in (kind.token, noun):
         if head is None:

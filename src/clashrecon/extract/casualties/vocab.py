@@ -20,6 +20,14 @@ def is_numeral(tok: Token) -> bool:
     return bool(DIGITS.match(tok.text)) or tok.lower_ in number_word_forms()
 
 
+def verb_lemma(tok: Token) -> str:
+    """A verb's lemma; its own form where that is a casualty verb the lemmatizer took for
+    another verb's past tense ("killed 148 people and wound 79": "wound" read as "wind")."""
+    lemma = tok.lemma_.lower()
+    verbs = casualty_words().verbs
+    return tok.lower_ if lemma not in verbs and tok.lower_ in verbs and tok.pos_ == "VERB" else lemma
+
+
 def kind_noun(tok: Token) -> str | None:
     """The casualty kind a noun names ("deaths", "the wounded", "bodies"), if any."""
     nouns = casualty_words().nouns
@@ -28,9 +36,13 @@ def kind_noun(tok: Token) -> str | None:
 
 def victim_group(tok: Token) -> VictimGroup | None:
     lex = casualty_words()
-    for key in (tok.lower_, tok.lemma_.lower()):
+    # a title-case plural the tagger took for a name ("Twelve Miners Kidnapped") has no lemma: its singular
+    singular = tok.lower_[:-1] if tok.pos_ == "PROPN" and tok.lower_.endswith("s") else None
+    for key in (tok.lower_, tok.lemma_.lower(), singular):
         if key in lex.victims:
             return lex.victims[key]
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.ranks:
+        return VictimGroup.military  # "a major was among them", not "three major attacks"
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS", "NNP"):
         return VictimGroup.people  # "20 Palestinians"
     if demonym_plural(tok):

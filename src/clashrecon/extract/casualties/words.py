@@ -79,6 +79,39 @@ class CasualtyWords:
     figure_prepositions: frozenset[str]
     count_of_nouns: frozenset[str]
     whole_set_markers: frozenset[str]
+    figure_verbs: frozenset[str]
+    figure_verb_prepositions: frozenset[str]
+    increment_nouns: frozenset[str]
+    life_verbs: frozenset[str]
+    hospital_verbs: frozenset[str]
+    hospital_prepositions: frozenset[str]
+    treatment_verbs: frozenset[str]
+    treatment_prepositions: frozenset[str]
+    predicative_markers: frozenset[str]
+    hospital_nouns: frozenset[str]
+    cause_bound_verbs: frozenset[str]
+    affected_causes: frozenset[str]
+    affected_prepositions: frozenset[str]
+    reporting_verbs: frozenset[str]
+    title_case_share: float
+    title_case_min_letters: int
+    headline_window: int
+    headline_skip_words: frozenset[str]
+    single_determiners: frozenset[str]
+    single_pronouns: frozenset[str]
+    collective_victims: frozenset[str]
+    ranks: frozenset[str]
+    back_pronouns: frozenset[str]
+    linking_verbs: frozenset[str]
+    buried_words: frozenset[str]
+    rubble_nouns: frozenset[str]
+    non_violent_causes: frozenset[str]
+    cause_prepositions: frozenset[str]
+    accident_nouns: frozenset[str]
+    accident_verbs: frozenset[str]
+    period_nouns: frozenset[str]
+    period_prepositions: frozenset[str]
+    generic_determiners: frozenset[str]
     government_modifiers: frozenset[str]
     state_force_nouns: frozenset[str]
     attacker_nouns: frozenset[str]
@@ -166,6 +199,40 @@ def casualty_words() -> CasualtyWords:
         figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
         count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
         whole_set_markers=frozenset(raw["whole_set_markers"]["words"]),
+        # the beyond_verbs give a casualty noun its figure as well as a toll
+        figure_verbs=frozenset(raw["figure_verbs"]["words"]) | frozenset(raw["beyond_verbs"]["words"]),
+        figure_verb_prepositions=frozenset(raw["figure_verbs"]["prepositions"]),
+        increment_nouns=frozenset(raw["increment_nouns"]["words"]),
+        life_verbs=frozenset(raw["life_verbs"]["words"]),
+        hospital_verbs=frozenset(raw["hospital_verbs"]["words"]),
+        hospital_prepositions=frozenset(raw["hospital_verbs"]["prepositions"]),
+        treatment_verbs=frozenset(raw["treatment_verbs"]["words"]),
+        treatment_prepositions=frozenset(raw["treatment_verbs"]["prepositions"]),
+        predicative_markers=frozenset(raw["predicative_markers"]["words"]),
+        hospital_nouns=frozenset(raw["hospital_nouns"]["words"]),
+        cause_bound_verbs=frozenset(raw["affected_causes"]["verbs"]),
+        affected_causes=frozenset(raw["affected_causes"]["causes"]),
+        affected_prepositions=frozenset(raw["affected_causes"]["prepositions"]),
+        reporting_verbs=frozenset(load_data("attribution.json")["reporting_verbs"]),
+        title_case_share=raw["title_case_headlines"]["share"],
+        title_case_min_letters=raw["title_case_headlines"]["min_letters"],
+        headline_window=raw["title_case_headlines"]["window"],
+        headline_skip_words=frozenset(raw["title_case_headlines"]["skip_words"]),
+        single_determiners=frozenset(raw["single_determiners"]["words"]),
+        single_pronouns=frozenset(raw["single_pronouns"]["words"]),
+        collective_victims=frozenset(raw["collective_victim_nouns"]["words"]),
+        ranks=frozenset(raw["rank_nouns"]["words"]),
+        back_pronouns=frozenset(raw["back_reference_pronouns"]["words"]),
+        linking_verbs=frozenset(raw["window_linking_verbs"]["words"]),
+        buried_words=frozenset(raw["buried_words"]["words"]),
+        rubble_nouns=frozenset(raw["rubble_nouns"]["words"]),
+        non_violent_causes=frozenset(raw["non_violent_causes"]["words"]),
+        cause_prepositions=frozenset(raw["cause_prepositions"]["words"]),
+        accident_nouns=frozenset(raw["accident_nouns"]["words"]),
+        accident_verbs=frozenset(raw["accident_verbs"]["words"]),
+        period_nouns=frozenset(raw["period_nouns"]["words"]),
+        period_prepositions=frozenset(raw["period_prepositions"]["words"]),
+        generic_determiners=frozenset(raw["generic_determiners"]["words"]),
         government_modifiers=frozenset(raw["government_modifiers"]["words"]),
         state_force_nouns=frozenset(raw["state_force_nouns"]["words"]),
         attacker_nouns=frozenset(raw["attacker_nouns"]["words"]),
