@@ -15,6 +15,7 @@ from clashrecon.extract.casualties.kinds import (
     Kind,
     back_reference,
     breakdown_continues,
+    context_kind,
     earlier_figure,
     find_kind,
     headline_kind,
@@ -51,9 +52,13 @@ def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
     """
     carry: tuple[str, int] | None = None
     referent: Claim | None = None
+    earlier: list[str] = []  # the kinds of the article's claims so far, which "the victims" refer back to
+    last: list[str] = []  # those of the sentence before, which "N more" follows
     for sent in _sentences(doc, article):
         headline = article.segment_at(sent.start_char) is SegmentType.headline
-        claims = _sentence_claims(doc, sent, article, headline, carry, referent)
+        claims = _sentence_claims(doc, sent, article, headline, carry, referent, earlier, last)
+        last = [str(c.kind) for c in claims]
+        earlier += last
         yield from claims
         # an earlier war named in this sentence frames "the fighting" in the next one only
         carry = sentence_background(sent)
@@ -116,7 +121,14 @@ class _Previous(NamedTuple):
 
 
 def _sentence_claims(
-    doc: Doc, sent: Span, article: Article, headline: bool, carry: tuple[str, int] | None, referent: Claim | None
+    doc: Doc,
+    sent: Span,
+    article: Article,
+    headline: bool,
+    carry: tuple[str, int] | None,
+    referent: Claim | None,
+    earlier: list[str],
+    last: list[str],
 ) -> list[Claim]:
     out: list[Claim] = []
     previous: _Previous | None = None
@@ -126,6 +138,7 @@ def _sentence_claims(
         if found is None:
             continue
         noun, anchor, kind = found
+        kind = context_kind(kind, sent, earlier)
         taken.update(range(m.start, m.end))
         if noun is not None:
             taken.add(noun.i)
@@ -136,7 +149,8 @@ def _sentence_claims(
             # "Four of them are children": a part of the victims the sentence before counted
             party = party or kind.referent.victim_party
             group = group or kind.referent.victim_group
-        scope, event_time = _scope(doc, sent, article, m, noun, anchor, kind, who, carry, previous)
+        kind_before = previous.kind if previous is not None else (last[-1] if last else None)
+        scope, event_time = _scope(doc, sent, article, m, noun, anchor, kind, who, carry, previous, kind_before)
         if scope is not None and scope.kind is ScopeKind.group and party is None and previous is not None:
             party = previous.party  # "13 of its people ..., including eight civilians": the same side's
         values = dict(
@@ -310,8 +324,10 @@ def _scope(
     who: Attribution,
     carry: tuple[str, int] | None,
     previous: _Previous | None,
+    kind_before: str | None,
 ) -> tuple[Scope | None, TimeRef | None]:
-    """What the count covers, and the year of the earlier war it belongs to, if any."""
+    """What the count covers, and the year of the earlier war it belongs to, if any;
+    `kind_before` is the kind of the claim just before, in this sentence or the one before."""
     scope = None
     event_time = None
     background = war_background(kind, anchor, article) or carried_background(sent, article, carry, kind)
@@ -332,7 +348,8 @@ def _scope(
         or _inherited_scope(noun, kind, previous)
         or group_scope(kind.path, noun, m.start)
     )
-    increment = m.increment and not (previous is not None and previous.kind != kind.kind)
+    # "40 were killed. Seventeen more were being treated": more people, not more of the wounded
+    increment = m.increment and not (kind_before is not None and kind_before != kind.kind)
     if scope is None and increment:
         scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
     return scope, event_time

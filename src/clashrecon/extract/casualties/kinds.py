@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -125,8 +126,6 @@ def kind_from_children(node: Token) -> Kind | None:
             return Kind(lex.verbs[lemma], child, [node, child])
         if child.dep_ == "relcl" and child.lower_ in lex.adjectives:
             return Kind(lex.adjectives[child.lower_], child, [node, child])  # "who has been missing", tagged a verb
-        if child.dep_ in ("amod", "acomp", "oprd", "xcomp", "acl", "relcl") and buried(child):
-            return Kind(CasualtyKind.missing.value, child, [node, child])  # "dozens remain trapped under the debris"
         found = _clause_kind(node, child) if child.dep_ in ("acl", "relcl") else None
         if found is not None:
             return found
@@ -192,22 +191,76 @@ def lives_object(verb: Token) -> Token | None:
 
 
 def to_hospital(verb: Token) -> bool:
-    """'admitted to hospital', 'taken to the clinic', 'treated for injuries', 'treated in
-    hospital': the verb moves people to a hospital or treats their wounds."""
+    """'admitted to hospital', 'taken to the clinic', 'airlifted for treatment', 'treated for
+    burns and injuries', 'treated in hospital': the verb moves people to care or treats their wounds."""
     lex = casualty_words()
     lemma = verb.lemma_.lower()
     treated = lemma in lex.treatment_verbs
     if not treated and lemma not in lex.hospital_verbs:
         return False
     preps = lex.treatment_prepositions if treated else lex.hospital_prepositions
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
-            continue
-        for place in prep.children:
-            wound = treated and kind_noun(place) == CasualtyKind.wounded.value
-            if place.dep_ == "pobj" and (place.lemma_.lower() in lex.hospital_nouns or wound):
-                return True
+    for place in _objects_of(verb, preps):
+        wound = treated and kind_noun(place) == CasualtyKind.wounded.value
+        if place.lemma_.lower() in lex.hospital_nouns or place.lemma_.lower() in lex.care_nouns or wound:
+            return True
     return False
+
+
+def _objects_of(verb: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The objects of the verb's phrases under `prepositions`, with the ones joined to them
+    ("for burns and injuries")."""
+    return [
+        o
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for p in prep.children
+        if p.dep_ == "pobj"
+        for o in (p, *(c for c in p.children if c.dep_ == "conj"))
+    ]
+
+
+def in_care(verb: Token, dep: str) -> bool:
+    """Whether the count that is `verb`'s `dep` is of people in medical care: the object or
+    passive subject of a verb that takes them to care (`to_hospital`), or the subject of a
+    patient verb ('14 remain in hospital', 'four more are in critical condition', 'twelve are
+    receiving treatment'); also through a verb's open complement ('had to be airlifted abroad
+    for treatment', 'eight are said to be serious')."""
+    current: Token | None = verb
+    for _ in range(3):
+        patient = current.lemma_.lower() in casualty_words().patient_verbs
+        if current is verb:
+            cared_for = dep in ("nsubj", "nsubjpass") if patient else dep == "dobj" or (dep == "nsubjpass" and is_passive(current))
+        else:
+            cared_for = patient or is_passive(current)  # the subject raised to the verb above
+        if cared_for and not has_negation(current) and (_patient_care(current) if patient else to_hospital(current)):
+            return True
+        current = next((c for c in current.children if c.dep_ == "xcomp"), None)
+        if current is None:
+            return False
+    return False
+
+
+def _patient_care(verb: Token) -> bool:
+    """'in hospital', 'in critical condition', a 'treatment' object or a 'serious' complement."""
+    lex = casualty_words()
+    located = verb.lemma_.lower() in lex.location_verbs
+    for place in _objects_of(verb, lex.patient_prepositions):
+        # "were in the hospital when it was shelled" is where they were, "are in hospital" is care
+        if place.lemma_.lower() in lex.hospital_nouns and not (located and any(c.dep_ == "det" for c in place.children)):
+            return True
+        if _grave_condition(place):
+            return True
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lex.care_nouns:
+            return True
+        if child.dep_ == "acomp" and child.lower_ in lex.condition_adjectives:
+            return True
+    return False
+
+
+def _grave_condition(noun: Token) -> bool:
+    lex = casualty_words()
+    return noun.lemma_.lower() in lex.condition_nouns and any(c.dep_ == "amod" and c.lower_ in lex.condition_adjectives for c in noun.children)
 
 
 def cause_holds(verb: Token) -> bool:
@@ -220,19 +273,6 @@ def cause_holds(verb: Token) -> bool:
         prep.dep_ in ("prep", "agent") and prep.lower_ in lex.affected_prepositions
         and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.affected_causes for o in prep.children)
         for prep in verb.children
-    )
-
-
-def buried(tok: Token) -> bool:
-    """'trapped under the debris', 'buried beneath the rubble': people a collapse holds, whom
-    a toll counts as missing; not 'trapped in the city' or 'buried in the cemetery'."""
-    lex = casualty_words()
-    if tok.lower_ not in lex.buried_words:
-        return False
-    return any(
-        prep.dep_ == "prep" and pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.rubble_nouns
-        for prep in tok.children
-        for pobj in prep.children
     )
 
 
@@ -261,6 +301,11 @@ _GIVE_UP = "give up"
 def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
     """The casualty word that governs the counted phrase: on the phrase itself, up to five heads
     above it, or (for fragments the parser misreads) right after it."""
+    found = _find_kind(doc, m, anchor, noun)
+    return _shared_kind(found) if found is not None else None
+
+
+def _find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
     increase = increase_noun(doc, m)
     if increase is not None:
         # "stood at 587, an increase of 75 bodies": the toll the increase is of says what it counts
@@ -268,14 +313,40 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
         if isinstance(step, Kind):
             return step
     node = noun if noun is not None else anchor
+    found = _kind_at_phrase(doc, m, noun, node, [node]) or _own_clause_kind(doc, m, noun)
+    if found is not None and not is_context_kind(found):
+        return found
     path = [node]
-    found = _kind_at_phrase(doc, m, noun, node, path) or _own_clause_kind(doc, m, noun)
+    step = _walk_up(node, noun, path)
+    if isinstance(step, Kind):
+        return step  # "the bodies of 30 victims": a casualty word above "victims" names their kind
     if found is not None:
         return found
-    step = _walk_up(node, noun, path)
     if step is _GIVE_UP:
         return None
-    return step if isinstance(step, Kind) else _fallback_kind(doc, m, noun, path)
+    return _fallback_kind(doc, m, noun, path)
+
+
+def _shared_kind(found: Kind) -> Kind:
+    """'killed or captured', 'either dead or seriously injured', 'killed and injured dozens':
+    a casualty word coordinated with one of another kind, with nothing counted between them,
+    shares its count, which is then a count of casualties (data/casualties.json coordinated_kinds)."""
+    lex = casualty_words()
+    tok = found.token
+    if tok.pos_ not in ("VERB", "ADJ"):
+        return found
+    partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    for partner in partners:
+        other = lex.adjectives.get(partner.lower_) or (lex.verbs.get(verb_lemma(partner)) if partner.pos_ == "VERB" else None)
+        if other is None or other == found.kind or has_negation(partner):
+            continue
+        lo, hi = sorted((tok.i, partner.i))
+        between = tok.doc[lo + 1 : hi]
+        if not all(t.pos_ in ("CCONJ", "ADV", "PUNCT", "AUX", "PART") for t in between):
+            continue  # "five were killed and 12 injured": each verb has its own count
+        if any(t.lower_ in lex.alternative_words for t in between) or {found.kind, other} <= lex.split_kinds:
+            return Kind(CasualtyKind.casualties.value, tok, found.path, found.loser, found.subgroup)
+    return found
 
 
 def _walk_up(node: Token, noun: Token | None, path: list[Token]) -> Kind | str | None:
@@ -321,6 +392,8 @@ def _kind_at_phrase(doc: Doc, m: Mention, noun: Token | None, node: Token, path:
         return listed
     if noun is not None and kind_noun(noun) and noun.lemma_.lower() not in casualty_words().not_phrase_kind_nouns:
         kind = kind_noun(noun)
+        if is_context_kind(Kind(kind, noun, path)) and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and in_care(noun.head, noun.dep_):
+            kind = CasualtyKind.wounded.value  # "90 victims had to be flown abroad for treatment"
         if kind == CasualtyKind.bodies.value or not has_negation(noun):
             return _victims_of_kind_noun(noun, path) or Kind(kind, noun, path)
     found = kind_from_children(node)
@@ -484,16 +557,18 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
         # "17 people lost their lives"; "seven soldiers laid down their lives" (their lives
         # carry the kind: the subject of "laid" is the victims, not a killer)
         return Kind(CasualtyKind.killed.value, head if lemma in lex.lose else lives, path)
-    if dep in ("nsubjpass", "dobj") and to_hospital(head):
-        return Kind(CasualtyKind.wounded.value, head, path)  # "60 people were admitted to hospital"
+    if dep in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX") and in_care(head, dep):
+        return Kind(CasualtyKind.wounded.value, head, path)  # "60 people were admitted to hospital", "14 remain in hospital"
+    under = _under_rubble(head) if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") else None
+    if under is not None:
+        return Kind(CasualtyKind.missing.value, under, [*path, under])  # "dozens remain trapped under the debris"
     if lemma in lex.listing_verbs and dep in ("dobj", "attr"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and kind_noun(subj) and subj.lemma_.lower() not in lex.life_nouns:
             return Kind(kind_noun(subj), subj, [*path, subj])  # "the dead included four women"
-    if lemma == "take" and _prisoner_phrase(head):
+    if lemma == "take" and dep not in ("prep", "agent") and _prisoner_phrase(head):
+        # not "took the town hostage with 300 fighters": a count under a preposition is no captive
         return Kind(CasualtyKind.captured.value, head, path)
-    if dep in ("nsubj", "nsubjpass") and buried(head):
-        return Kind(CasualtyKind.missing.value, head, path)  # "dozens were trapped under the rubble"
     joined = _joined_participle(head) if dep == "nsubjpass" else None
     if lemma in lex.verbs or head.lower_ in lex.adjectives:
         step = _kind_of_casualty_word(dep, head, noun, path)
@@ -503,6 +578,10 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
             return step
     if joined is not None:
         return Kind(lex.verbs[joined.lemma_.lower()], joined, [*path, joined])  # "were rounded up and killed"
+    phrasal = _phrasal_kind(head) if dep in ("dobj", "nsubjpass") else None
+    if phrasal is not None:
+        # "rounded up hundreds of men"; not "police rounded up 30 protesters", an arrest
+        return _GIVE_UP if noun is not None and noun.lemma_.lower() in lex.arrest_nouns else Kind(phrasal, head, path)
     reported = _object_before_speaker(cur, head, path) if dep == "nsubj" and lemma in lex.reporting_verbs else None
     if reported is not None:
         return reported
@@ -518,6 +597,29 @@ def _kind_of_predicate(cur: Token, head: Token, noun: Token | None, path: list[T
         if lemma not in lex.listing_verbs:
             return _STOP
     return None
+
+
+def _under_rubble(verb: Token) -> Token | None:
+    """The 'trapped'/'buried' of 'are buried under the ruins', 'remain trapped under the debris'
+    (the verb itself or its complement), when its phrase names rubble (data/casualties.json rubble_words)."""
+    lex = casualty_words()
+    for word in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd"))):
+        if word.lemma_.lower() not in lex.rubble_verbs or has_negation(word):
+            continue
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.rubble_prepositions:
+                if any(p.dep_ == "pobj" and (p.lower_ in lex.rubble_nouns or p.lemma_.lower() in lex.rubble_nouns) for p in prep.children):
+                    return word
+    return None
+
+
+def _phrasal_kind(verb: Token) -> str | None:
+    """The kind of a verb-and-particle phrase ('round up'), from data/casualties.json phrasal_kind_verbs."""
+    if verb.pos_ != "VERB":
+        return None
+    phrasal = casualty_words().phrasal_verbs
+    lemma = verb.lemma_.lower()
+    return next((phrasal[(lemma, c.lower_)] for c in verb.children if c.dep_ == "prt" and (lemma, c.lower_) in phrasal), None)
 
 
 def _object_before_speaker(cur: Token, verb: Token, path: list[Token]) -> Kind | None:
@@ -581,10 +683,17 @@ def _fallback_kind(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) 
 
 
 def _prisoner_phrase(verb: Token) -> bool:
+    """'taken hostage', and 'had taken seven soldiers hostage': the phrase's noun right after
+    the verb or, with the captives between, as the verb's own object or complement."""
     lex = casualty_words()
     doc = verb.doc
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "advmod", "npadvmod", "attr")]
     for phrase in lex.prisoner_phrases:
-        if verb.lemma_.lower() in (phrase[0], "take", "hold") and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == phrase[1]:
+        if verb.lemma_.lower() not in (phrase[0], "take", "hold"):
+            continue
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == phrase[1]:
+            return True
+        if any(c.lower_ == phrase[1] for c in after):
             return True
     return False
 
@@ -669,6 +778,45 @@ def back_reference(doc: Doc, m: Mention, noun: Token | None) -> Token | None:
             if pronoun is not None:
                 return pronoun
     return None
+
+
+def is_context_kind(kind: Kind) -> bool:
+    """Whether the kind is only a context noun's ('victims'), which context_kind settles."""
+    tok = kind.token
+    return kind.kind == CasualtyKind.casualties.value and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in casualty_words().context_kind_nouns
+
+
+def context_kind(kind: Kind, sent: Span, earlier: Collection[str]) -> Kind:
+    """The kind of a count of 'victims' (data/casualties.json context_kind_nouns): that of the
+    casualty words of its own sentence, else that of the article's claims before it."""
+    if not is_context_kind(kind):
+        return kind
+    lex = casualty_words()
+    own = {_as_context(k) for t in sent if t.i != kind.token.i and (k := _sentence_kind_word(t)) is not None}
+    if own:
+        return kind if len(own) > 1 else Kind(own.pop(), kind.token, kind.path, kind.loser, kind.subgroup)
+    before = {_as_context(k) for k in earlier} - {CasualtyKind.casualties.value}
+    if len(before) == 1 or (CasualtyKind.killed.value in before and before - {CasualtyKind.killed.value} <= lex.dead_over):
+        chosen = before.pop() if len(before) == 1 else CasualtyKind.killed.value
+        return Kind(chosen, kind.token, kind.path, kind.loser, kind.subgroup)
+    return kind
+
+
+def _as_context(kind: str) -> str:
+    return CasualtyKind.killed.value if kind in casualty_words().as_killed else kind
+
+
+def _sentence_kind_word(tok: Token) -> str | None:
+    """The kind a casualty word of the sentence names, for context_kind; not the verbs that
+    name a kind only with their own nouns ('claimed responsibility', 'recovered weapons')."""
+    lex = casualty_words()
+    lemma = verb_lemma(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lex.context_kind_nouns:
+        return None
+    if tok.pos_ == "VERB" and lemma in lex.verbs and lemma not in lex.not_relative_clause and cause_holds(tok):
+        return lex.verbs[lemma]
+    # "40 hurt" is sometimes tagged a noun: the adjective's kind whatever the tag
+    return kind_noun(tok) or lex.adjectives.get(tok.lower_)
 
 
 def breakdown_continues(anchor: Token, kind: str, token: Token) -> Kind | None:

@@ -43,7 +43,9 @@ def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
         if victim_group(tok) is not None or tok.lemma_.lower() in lex.nouns:
             # "Palestinian civilians": skip the demonym and take the head noun
             nxt = doc[j + 1] if j + 1 < limit else None
-            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and (victim_group(nxt) or nxt.lemma_.lower() in lex.nouns):
+            # not "took 20 soldiers hostage": a singular noun after a plural one is not its head
+            head_after = nxt is not None and not (tok.tag_ in ("NNS", "NNPS") and nxt.tag_ == "NN")
+            if head_after and nxt.pos_ in ("NOUN", "PROPN") and (victim_group(nxt) or nxt.lemma_.lower() in lex.nouns):
                 j += 1
                 skipped += 1
                 continue

@@ -103,8 +103,6 @@ class CasualtyWords:
     ranks: frozenset[str]
     back_pronouns: frozenset[str]
     linking_verbs: frozenset[str]
-    buried_words: frozenset[str]
-    rubble_nouns: frozenset[str]
     non_violent_causes: frozenset[str]
     cause_prepositions: frozenset[str]
     accident_nouns: frozenset[str]
@@ -112,6 +110,22 @@ class CasualtyWords:
     period_nouns: frozenset[str]
     period_prepositions: frozenset[str]
     generic_determiners: frozenset[str]
+    alternative_words: frozenset[str]
+    split_kinds: frozenset[str]
+    phrasal_verbs: dict[tuple[str, str], str]
+    arrest_nouns: frozenset[str]
+    patient_verbs: frozenset[str]
+    patient_prepositions: frozenset[str]
+    location_verbs: frozenset[str]
+    care_nouns: frozenset[str]
+    condition_nouns: frozenset[str]
+    condition_adjectives: frozenset[str]
+    rubble_verbs: frozenset[str]
+    rubble_prepositions: frozenset[str]
+    rubble_nouns: frozenset[str]
+    context_kind_nouns: frozenset[str]
+    as_killed: frozenset[str]
+    dead_over: frozenset[str]
     government_modifiers: frozenset[str]
     state_force_nouns: frozenset[str]
     attacker_nouns: frozenset[str]
@@ -224,8 +238,6 @@ def casualty_words() -> CasualtyWords:
         ranks=frozenset(raw["rank_nouns"]["words"]),
         back_pronouns=frozenset(raw["back_reference_pronouns"]["words"]),
         linking_verbs=frozenset(raw["window_linking_verbs"]["words"]),
-        buried_words=frozenset(raw["buried_words"]["words"]),
-        rubble_nouns=frozenset(raw["rubble_nouns"]["words"]),
         non_violent_causes=frozenset(raw["non_violent_causes"]["words"]),
         cause_prepositions=frozenset(raw["cause_prepositions"]["words"]),
         accident_nouns=frozenset(raw["accident_nouns"]["words"]),
@@ -233,6 +245,27 @@ def casualty_words() -> CasualtyWords:
         period_nouns=frozenset(raw["period_nouns"]["words"]),
         period_prepositions=frozenset(raw["period_prepositions"]["words"]),
         generic_determiners=frozenset(raw["generic_determiners"]["words"]),
+        alternative_words=frozenset(raw["coordinated_kinds"]["alternatives"]),
+        split_kinds=frozenset(raw["coordinated_kinds"]["split_kinds"]),
+        phrasal_verbs={
+            tuple(phrase.split()): kind
+            for kind, phrases in raw["phrasal_kind_verbs"].items()
+            if not kind.startswith("_")
+            for phrase in phrases
+        },
+        arrest_nouns=frozenset(raw["arrest_nouns"]["words"]),
+        patient_verbs=frozenset(raw["patient_verbs"]["words"]),
+        patient_prepositions=frozenset(raw["patient_verbs"]["prepositions"]),
+        location_verbs=frozenset(raw["patient_verbs"]["location_verbs"]),
+        care_nouns=frozenset(raw["care_nouns"]["words"]),
+        condition_nouns=frozenset(raw["care_conditions"]["nouns"]),
+        condition_adjectives=frozenset(raw["care_conditions"]["adjectives"]),
+        rubble_verbs=frozenset(raw["rubble_words"]["verbs"]),
+        rubble_prepositions=frozenset(raw["rubble_words"]["prepositions"]),
+        rubble_nouns=frozenset(raw["rubble_words"]["nouns"]),
+        context_kind_nouns=frozenset(raw["context_kind_nouns"]["words"]),
+        as_killed=frozenset(raw["context_kind_nouns"]["as_killed"]),
+        dead_over=frozenset(raw["context_kind_nouns"]["dead_over"]),
         government_modifiers=frozenset(raw["government_modifiers"]["words"]),
         state_force_nouns=frozenset(raw["state_force_nouns"]["words"]),
         attacker_nouns=frozenset(raw["attacker_nouns"]["words"]),
