@@ -365,18 +365,41 @@ def _resolve_institution(phrase: Span) -> str | None:
                     return actor
     # "the rebels" is the last armed group named; "civil society groups" or "rights groups" name
     # some other kind of group by their modifiers
-    qualified = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in nouns for c in head.children)
-    if head.lemma_.lower() in _settings()["institutions"]["armed_group_nouns"] and not qualified:
+    armed = set(_settings()["institutions"]["armed_group_nouns"])
+    qualified = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in nouns and c.lemma_.lower() not in armed for c in head.children)
+    if head.lemma_.lower() in armed and not qualified:
         lex = actor_lexicon()
-        suffixes = set(_settings()["affiliation_suffixes"]["words"])
-        doc = phrase.doc
         for ent in reversed([e for e in doc_entities(phrase.doc) if e.end <= phrase.start]):
-            if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in suffixes:
+            if _affiliation_only(ent):
                 continue  # "Islamic State-linked groups" are some other group
             actor = lex.canonical(ent.text)
             if actor and lex.kind_of(actor) == "group":
                 return actor
     return None
+
+
+def _affiliation_only(ent: Span) -> bool:
+    """A group's name used as a modifier of some other group: 'Islamic State-linked groups'."""
+    doc = ent.doc
+    suffixes = set(_settings()["affiliation_suffixes"]["words"])
+    return ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in suffixes
+
+
+def armed_groups_named(doc: Doc) -> frozenset[str]:
+    """The armed groups a Doc names as themselves, not only as some other group's affiliation."""
+    lex = actor_lexicon()
+    found = set()
+    for ent in doc_entities(doc):
+        actor = lex.canonical(ent.text)
+        if actor and lex.kind_of(actor) == "group" and not _affiliation_only(ent):
+            found.add(actor)
+    return frozenset(found)
+
+
+def fights_the_state(tok: Token) -> bool:
+    """A noun for people who fight a state ('rebels', 'separatists'): no country is theirs."""
+    words = _settings()["institutions"]["anti_state_nouns"]["words"]
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
@@ -389,6 +412,8 @@ def actor_of_phrase(phrase: Span, article: Article | None = None) -> str | None:
     if len(phrase) == 0:
         return None
     direct = actor_of_text(core_phrase(phrase))
+    if direct and fights_the_state(phrase.root) and actor_lexicon().kind_of(direct) == "country":
+        direct = None  # "rebels in Sudan", "Sudan's northern rebels": where they fight, not who they are
     if direct:
         return direct
     person = person_of_phrase(phrase)

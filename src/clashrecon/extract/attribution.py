@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text, country_of_place
-from clashrecon.extract.common import tokens_of
+from clashrecon.extract.common import doc_entities, doc_sentences, tokens_of
 from clashrecon.extract.syntax import previous_sentences, subtree_span
-from clashrecon.lexicon import load_data
+from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, ClaimantRole, SegmentType
 
 
@@ -321,13 +321,51 @@ def _dateline_official(phrase: Span, article: Article, verb: Token | None = None
     titled = any(t.lemma_.lower() in roles or t.lower_ in roles for t in phrase if t.i <= phrase.root.i)
     if not titled:
         return None
+    armed = set(load_data("actors.json")["institutions"]["armed_group_nouns"])
+    if any(t.lemma_.lower() in armed for t in phrase if t.i < phrase.root.i):
+        return None  # "a rebel spokesman told reporters in Kenya": an armed group's official speaks for no state
     where = _speaking_place(verb) if verb is not None else None
     if where is not None:
         return where
     place = dateline_place(article)
     if not place:
         return None
-    return country_of_place(place)  # "YEREVAN", or a region's town: "JAMMU", "RAWALPINDI"
+    country = country_of_place(place)  # "YEREVAN", or a region's town: "JAMMU", "RAWALPINDI"
+    return None if country is None or dateline_is_bureau(article, phrase.doc, country) else country
+
+
+def dateline_is_bureau(article: Article, doc: Doc, country: str) -> bool:
+    """A dateline the reporter files from, not where the story happens: the lead paragraph places
+    its events in another country, and neither names the dateline's own nor uses its demonym
+    ("NAIROBI (Reuters) - An air strike in Ethiopia's Amhara region killed 20 people"), so the
+    dateline's country is neither its officials' nor its dead's. A country named only as an
+    actor ("KABUL - Pakistani strikes killed 12, officials said, and Pakistan denied it") does
+    not move the story."""
+    first = next((s for s in doc_sentences(doc) if s.text.strip() and article.segment_at(s[0].idx if not s[0].is_space else s[-1].idx) is SegmentType.body), None)
+    if first is None:
+        return False
+    start = first.start_char + len(first.text) - len(first.text.lstrip())
+    end = doc.text.find("\n", start)
+    end = len(doc.text) if end < 0 else end
+    place = dateline_place(article) or ""
+    dateline_end = start + len(place) if doc.text.startswith(place, start) else start
+    others = False
+    for ent in doc_entities(doc):
+        if ent.label_ in ("GPE", "NORP") and dateline_end <= ent.start_char and ent.end_char <= end:
+            found = country_of_place(ent.text)
+            if found == country:
+                return False  # "GOMA, Congo - ... the eastern Congolese city": the story is the dateline's
+            others = others or found is not None and ent.label_ == "GPE" and _locative(ent.root)
+    return others
+
+
+def _locative(tok: Token) -> bool:
+    """A country named as where something is ("in northern Mali", "Ethiopia's Amhara region"),
+    not as an actor ("Pakistan denied", "Myanmar's military")."""
+    places = load_data("casualties.json")
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in places["place_prepositions"]["words"]
+    return tok.dep_ in ("poss", "compound") and tok.head.lemma_.lower() in places["place_nouns"]
 
 
 def _speaking_place(verb: Token) -> str | None:
@@ -406,7 +444,10 @@ def speaker_side(who: Attribution, sent: Span, article: Article | None = None) -
     """The side a pronoun of the speaker's stands for ('its/his/their/our' soldiers): the speaker's
     own actor, else the sentence's first named subject's ("Aliyev expressed condolences to ... our
     servicemen"). The one place a speaker is resolved to a side; extractors call it."""
-    if who.role.value != "outlet" and who.claimant and actor_of_text(who.claimant):
+    # a claimant left as printed is one no actor resolves: its words are not read again, so
+    # "rebels in Sudan", which the resolver declines to call Sudan, stay nobody's
+    resolved = who.claimant is not None and who.claimant != who.text
+    if who.role.value != "outlet" and who.claimant and (resolved or actor_lexicon().kind_of(who.claimant)) and actor_of_text(who.claimant):
         return actor_of_text(who.claimant)
     doc = sent.doc
     for tok in tokens_of(sent):

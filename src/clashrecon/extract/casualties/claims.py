@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from clashrecon.extract.actors import actor_of_phrase
+from clashrecon.extract.actors import actor_of_phrase, fights_the_state
 from clashrecon.extract.attribution import Attribution, attribute
 from clashrecon.extract.casualties.filters import is_measure, is_part_of_another_count
 from clashrecon.extract.casualties.guards import accidental, denied, no_numbers_phrase, no_toll, not_violent, pictured, reports_negated
@@ -22,11 +22,19 @@ from clashrecon.extract.casualties.kinds import (
     title_cased,
 )
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan, single_victim
-from clashrecon.extract.casualties.party import location_country, number_place, party_from_context, victim_party
+from clashrecon.extract.casualties.party import (
+    attackers_side,
+    location_country,
+    mixed_sides,
+    number_place,
+    origin_party,
+    party_from_context,
+    victim_party,
+)
 from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, locality_scope, partitive_group, place_scope
 from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, unquantified_victims
 from clashrecon.extract.casualties.victims import counted_noun, described_victims, victim_group_of
-from clashrecon.extract.casualties.vocab import kind_noun
+from clashrecon.extract.casualties.vocab import kind_noun, victim_group
 from clashrecon.extract.casualties.wars import carried_background, sentence_background, war_background
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import claim_sentences, make_claim, text_of, tokens_of
@@ -218,11 +226,17 @@ def _victims(
     """The victims' party and group, from the phrase, the claim before it, the place or the context."""
     # "the number of South African troops killed ... to 14": the troops the participle describes
     victims = noun or described_victims(kind)
-    named = _named_count(doc, m, article) if noun is None else None
-    party = (number_place(doc[m.start : m.end]) if noun is None else None) or named or victim_party(victims, kind, who, sent, article)
+    named = (_named_count(doc, m, article) or origin_party(anchor_of(doc, m))) if noun is None else None
     group = victim_group_of(victims, kind)
     if group is None and named is not None and actor_lexicon().kind_of(named) == "group":
         group = VictimGroup.military  # "40 Taliban killed": an armed group's people are its fighters
+    if mixed_sides(victims or (_named_head(doc, m) if noun is None else None)):
+        return None, group  # "five Wagner fighters and Malian soldiers": two sides' people, no one side
+    party = (number_place(doc[m.start : m.end]) if noun is None else None) or named or victim_party(victims, kind, who, sent, article)
+    if kind.loser is not None and victim_group(kind.loser) is None:
+        # "it had lost six men in the fighting": the losing actor's, or unknown, never a place's
+        # or both sides'; "villagers lost 12 people" leave the side to the place as other counts do
+        return party, group
     if previous is not None and (noun is None or noun.lower_ == "others"):
         # "four Armenian troops in his region were killed and another 43 were wounded"; not
         # from another speaker's count ("X said 21 were killed on its side; Y puts its dead at 36")
@@ -240,16 +254,21 @@ def _victims(
         # "Iran maintained its toll of 78 dead and over 320 injured": whose the toll is
         party = victim_party(None, Kind(kind.kind, toll, [toll]), who, sent, article)
     if party is None and noun is not None and m.end <= noun.i:
-        # "14 rebel fighters" after the article named the rebels: whose fighters
+        # "14 rebel fighters" after the article named the rebels: whose fighters; not "30 other
+        # troops", which are not the troops named before
         words = doc[m.end : noun.i + 1]
-        if not any(t.lower_ in casualty_words().possessives for t in words):
+        if not any(t.lower_ in casualty_words().possessives or t.lower_ in casualty_words().other_words for t in words):
             party = actor_of_phrase(words, article)
+    if party is None:
+        party = attackers_side(noun)
     if party is None and group is not VictimGroup.military and noun is not None:
         party = location_country(sent, who, kind, article)
     if party is None:
         party = party_from_context(noun, kind, who, group)
     if party is None and noun is None and group is not VictimGroup.military:
         party = location_country(sent, who, kind, article)  # "Shelling of Congo displacement camp kills 17"
+    if noun is not None and fights_the_state(noun) and actor_lexicon().kind_of(party or "") == "country":
+        return None, group  # "some 20 rebels" after "Sudan's northern rebels": rebels fight the state they are in
     return party, group
 
 
@@ -269,11 +288,17 @@ def _named_count(doc: Doc, m: Mention, article: Article) -> str | None:
     """The actor a number counts when it modifies a name ('killed more than 200 “Taliban and
     affiliated terrorists”', '40 Taliban killed'): that actor's people, never the side of the
     count before it in the sentence ("it lost 23 soldiers and killed more than 200 Taliban")."""
+    head = _named_head(doc, m)
+    return actor_of_phrase(doc[m.end : head.i + 1], article) if head is not None else None
+
+
+def _named_head(doc: Doc, m: Mention) -> Token | None:
+    """The name a number modifies ('40 Taliban killed'), if it modifies one."""
     anchor = anchor_of(doc, m)
     head = anchor.head
     if anchor.dep_ != "nummod" or head.pos_ != "PROPN" or head.i < m.end:
         return None
-    return actor_of_phrase(doc[m.end : head.i + 1], article)
+    return head
 
 
 def _inherited_scope(noun: Token | None, kind: Kind, previous: _Previous | None) -> Scope | None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import re
 
-from clashrecon.extract.actors import actor_of_phrase, actor_of_text
-from clashrecon.extract.attribution import Attribution, reporting_lemmas, speaker_side
+from spacy.tokens import Doc, Span, Token
+
+from clashrecon.extract.actors import actor_of_phrase, actor_of_text, armed_groups_named
+from clashrecon.extract.attribution import Attribution, dateline_is_bureau, reporting_lemmas, speaker_side
 from clashrecon.extract.casualties.kinds import Kind, reduced_passive
-from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, war_label
+from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, victim_group, war_label
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import text_of, tokens_of
 from clashrecon.extract.syntax import is_passive, subtree_span
 from clashrecon.lexicon import actor_lexicon
 from clashrecon.models import Article, VictimGroup
+
+_STATE = "clashrecon.casualties.article_state"
 
 
 def _both_sides(text: str) -> bool:
@@ -50,17 +54,30 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                         label = war_label(pobj) if pobj.dep_ == "pobj" else None
                         if label and label.split()[-1] in casualty_words().mutual_fighting:
                             return "both"
+        possessive = government = False
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
-                if child.lower_ in casualty_words().possessives:
-                    return speaker_side(who, sent, article)
-                if child.dep_ == "poss" and any(g.lower_ in casualty_words().possessives for g in child.children):
-                    return speaker_side(who, sent, article)  # "his country's troops"
+                # "its soldiers", "his country's troops": the speaker's, unless a name beside the
+                # pronoun says whose ("their allied Russian Wagner Group mercenaries")
+                if child.lower_ in casualty_words().possessives or child.dep_ == "poss" and any(g.lower_ in casualty_words().possessives for g in child.children):
+                    possessive = True
+                    continue
+                government = government or child.lower_ in casualty_words().government_modifiers
                 phrase = doc[child.left_edge.i : child.i + 1]
                 if child.ent_type_ in ("NORP", "GPE", "ORG") or child.dep_ == "poss":
                     name = actor_of_text(phrase.text)
                     if name:
                         return name
+        if possessive:
+            return speaker_side(who, sent, article)
+        counted = noun is not None and head.i == noun.i
+        if government and counted and victim_group(head) is VictimGroup.military:
+            name = article_state(doc)  # "35 government troops": the government the article is about
+            if name:
+                return name
+        origin = origin_party(head) if counted else None
+        if origin:
+            return origin
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in casualty_words().side_prepositions:
                 obj_text = doc[prep.i : prep.right_edge.i + 1].text
@@ -69,9 +86,8 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 # "soldiers from Armenia", "deaths among Azerbaijani troops"; not "deaths from
                 # Pakistani shelling", where the demonym on the weapon names the attacker
-                named = pobj is not None and (pobj.ent_type_ in ("GPE", "NORP", "ORG") or pobj.pos_ == "PROPN")
-                if pobj is not None and prep.lower_ != "of" and (named or prep.lower_ not in casualty_words().attack_prepositions):
-                    name = actor_of_text(doc[pobj.left_edge.i : pobj.i + 1].text)
+                if pobj is not None and prep.lower_ != "of" and (_named(pobj) or prep.lower_ not in casualty_words().attack_prepositions):
+                    name = actor_of_text(_name_words(pobj))
                     if name:
                         return name
                     if any(c.lower_ in casualty_words().possessives for c in pobj.children):
@@ -87,6 +103,100 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
         return "both"
     return None
+
+
+def _named(pobj: Token) -> bool:
+    """An object that is a name, or a noun a name stands beside ("the Wagner group", "the Russian
+    paramilitary Wagner Group"); not "Russian shelling", where only a demonym modifies a weapon."""
+    if pobj.ent_type_ in ("GPE", "NORP", "ORG") or pobj.pos_ == "PROPN":
+        return True
+    return any(c.dep_ in ("compound", "appos") and c.ent_type_ in ("GPE", "ORG") for c in pobj.children)
+
+
+def _name_words(pobj: Token) -> str:
+    """An object's words up to the name in apposition to it, without what is coordinated after:
+    "the Russian paramilitary Wagner Group", not "... and 35 Malian troops"."""
+    doc = pobj.doc
+    words = doc[pobj.left_edge.i : pobj.i + 1].text
+    for appos in pobj.children:
+        if appos.dep_ == "appos" and appos.i > pobj.i:
+            words += " " + doc[appos.left_edge.i : appos.i + 1].text
+    return words
+
+
+def origin_party(tok: Token) -> str | None:
+    """The named side a "from" phrase on a count gives its people ("60 fighters from the
+    mercenary outfit Wagner", "at least 15 from the Wagner group"), also where the parser hangs the
+    phrase on the verb right after the counted noun. Not "from Russian shelling": a weapon is no side."""
+    lex = casualty_words()
+    doc = tok.doc
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    after = tok.right_edge.i + 1
+    if after < len(doc) and doc[after].dep_ == "prep" and doc[after].head.i == tok.head.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        preps.append(doc[after])
+    for prep in preps:
+        if prep.lower_ not in lex.origin_prepositions:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and _named(pobj):
+            name = actor_of_text(_name_words(pobj))
+            if name:
+                return name
+    return None
+
+
+def mixed_sides(noun: Token | None) -> bool:
+    """A count of two sides' people ("five Wagner fighters and Malian soldiers", "six Wagner and
+    Malian government fighters") is no one side's: the names on the counted noun, on the modifiers
+    coordinated with them and on victim nouns coordinated with it that carry no number of their own
+    name more than one actor."""
+    if noun is None:
+        return False
+    doc = noun.doc
+    nouns = [noun, *(c for c in noun.conjuncts if c.i > noun.i and victim_group(c) is not None and not any(n.dep_ == "nummod" for n in c.children))]
+    sides = set()
+    for tok in nouns:
+        name = actor_of_text(tok.text) if tok.ent_type_ in ("NORP", "GPE", "ORG") else None
+        if name:
+            sides.add(name)  # "six Wagner and Malian government fighters", parsed with the name as the head
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i and child.ent_type_ in ("NORP", "GPE", "ORG"):
+                for mod in (child, *child.conjuncts):
+                    name = actor_of_text(doc[mod.left_edge.i : mod.i + 1].text) if mod.ent_type_ in ("NORP", "GPE", "ORG") else None
+                    if name:
+                        sides.add(name)
+    return len(sides) > 1
+
+
+def article_state(doc: Doc) -> str | None:
+    """The one country whose state forces or government the article names ("the Malian army",
+    "Mali's junta", "Sudanese soldiers"): whose "government troops" a count is. None when it names
+    several, so "government troops" in a story of two states' war stay unassigned."""
+    cached = doc.user_data.get(_STATE)
+    if cached is not None:
+        return cached or None
+    lex = casualty_words()
+    found = set()
+    for tok in tokens_of(doc):
+        if tok.lemma_.lower() not in lex.state_force_nouns and tok.lower_ not in lex.state_force_nouns:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < tok.i and child.ent_type_ in ("NORP", "GPE"):
+                name = actor_of_text(doc[child.left_edge.i : child.i + 1].text)
+                if name and actor_lexicon().kind_of(name) == "country":
+                    found.add(name)
+    state = next(iter(found)) if len(found) == 1 else ""
+    doc.user_data[_STATE] = state
+    return state or None
+
+
+def attackers_side(noun: Token | None) -> str | None:
+    """Unmarked attackers ("three gunmen were killed", "all three attackers died") are the one
+    armed group the article names; when it names none or several they are nobody's."""
+    if noun is None or noun.lemma_.lower() not in casualty_words().attacker_nouns and noun.lower_ not in casualty_words().attacker_nouns:
+        return None
+    groups = armed_groups_named(noun.doc)
+    return next(iter(groups)) if len(groups) == 1 else None
 
 
 def _nominal(tok: Token) -> bool:
@@ -180,7 +290,10 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
     skip: set[int] = set()
     if who.verb is not None:
         for child in who.verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            # the speaker, and where or how it spoke ("said at talks in Qatar", "speaking in
+            # Doha"): a venue or a host country is not where the victims died
+            spoke = child.dep_ in ("prep", "advcl") and not any(t.i == kind.token.i for t in child.subtree)
+            if child.dep_ in ("nsubj", "nsubjpass") or spoke:
                 skip.update(t.i for t in child.subtree)
     # "strikes on Iran" names whose dead they are only in the count's own clause
     # ("killed and 1,200 hurt in strikes on Iran" shares it; "killed seven and led to an attack on Israel" does not)
@@ -215,7 +328,7 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
             found.add(name)
     if not found and article.dateline and text_of(sent).startswith(article.dateline):
         name = actor_of_text(article.dateline)
-        if name is not None and lex.kind_of(name) == "country":
+        if name is not None and lex.kind_of(name) == "country" and not dateline_is_bureau(article, sent.doc, name):
             found.add(name)
     return found.pop() if len(found) == 1 else None
 
@@ -281,7 +394,7 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
     """
     lex = casualty_words()
     lexicon = actor_lexicon()
-    speaker = who.claimant if who.role.value != "outlet" else None
+    speaker = who.claimant if who.role.value != "outlet" and not _mediates(who) else None
     agent = _agent(kind) or _attacker_nearby(kind)
     if (
         agent is None
@@ -320,6 +433,13 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
     if agent is None and group is not VictimGroup.military and _unmarked_people(noun):
         return _speakers_country(who)  # "the Human Rights Activists in Iran said ... 974 fatalities"
     return None
+
+
+def _mediates(who: Attribution) -> bool:
+    """A speaker that mediates between the sides ("Qatari mediators said 30 people were killed")
+    counts others' dead, never its own country's."""
+    words = set(re.findall(r"[a-z]+", (who.text or "").lower()))
+    return bool(words & casualty_words().mediator_nouns)
 
 
 def _speakers_country(who: Attribution) -> str | None:

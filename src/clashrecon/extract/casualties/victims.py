@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from clashrecon.extract.casualties.kinds import Kind, kind_from_children
 from clashrecon.extract.casualties.mentions import Mention
-from clashrecon.extract.casualties.vocab import kind_noun, victim_group
+from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.models import VictimGroup
 
@@ -59,7 +59,7 @@ def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
             or skipped and tok.dep_ in ("cc", "conj") and tok.head.i in range(m.end, j) and doc[tok.head.i].dep_ in ("nmod", "amod", "compound")
         ):
             j += 1
-            skipped += 1
+            skipped += tok.dep_ != "cc"  # "six Wagner and Malian government fighters": "and" is no modifier
             continue
         if tok.pos_ == "NOUN":
             return tok, False
@@ -70,7 +70,8 @@ def counted_noun(doc: Doc, m: Mention, limit: int) -> tuple[Token | None, bool]:
 def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
     lex = casualty_words()
     if noun is not None:
-        group = victim_group(noun)
+        shared = _shared_noun(noun)
+        group = victim_group(shared if shared is not None else noun)
         if group is not None:
             return group
     # "civilian deaths", "military casualties"; "civilian casualties stand at 300", where the
@@ -90,6 +91,15 @@ def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
                     if pobj.dep_ == "pobj" and group is not None:
                         return group
     return None
+
+
+def _shared_noun(noun: Token) -> Token | None:
+    """The noun a bare demonym shares with the count coordinated after it: in "14 Ethiopian and
+    31 Eritrean soldiers" the 14 are soldiers too. Not a plural demonym ("20 Palestinians and 3
+    soldiers"), which is a noun of its own."""
+    if noun.ent_type_ != "NORP" or noun.tag_ in ("NNPS", "NNS") or noun.lower_ in casualty_words().victims or demonym_plural(noun):
+        return None
+    return next((c for c in noun.children if c.dep_ == "conj" and victim_group(c) is not None and c.ent_type_ != "NORP"), None)
 
 
 def described_victims(kind: Kind) -> Token | None:

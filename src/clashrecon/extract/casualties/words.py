@@ -126,6 +126,12 @@ class CasualtyWords:
     context_kind_nouns: frozenset[str]
     as_killed: frozenset[str]
     dead_over: frozenset[str]
+    government_modifiers: frozenset[str]
+    state_force_nouns: frozenset[str]
+    attacker_nouns: frozenset[str]
+    origin_prepositions: frozenset[str]
+    other_words: frozenset[str]
+    mediator_nouns: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -260,4 +266,10 @@ def casualty_words() -> CasualtyWords:
         context_kind_nouns=frozenset(raw["context_kind_nouns"]["words"]),
         as_killed=frozenset(raw["context_kind_nouns"]["as_killed"]),
         dead_over=frozenset(raw["context_kind_nouns"]["dead_over"]),
+        government_modifiers=frozenset(raw["government_modifiers"]["words"]),
+        state_force_nouns=frozenset(raw["state_force_nouns"]["words"]),
+        attacker_nouns=frozenset(raw["attacker_nouns"]["words"]),
+        origin_prepositions=frozenset(raw["origin_prepositions"]["words"]),
+        other_words=frozenset(raw["other_words"]["words"]),
+        mediator_nouns=frozenset(raw["mediator_nouns"]["words"]),
     )
