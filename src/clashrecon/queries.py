@@ -93,6 +93,7 @@ class Timeline:
     stored: int = 0
     first: Event | None = None
     last: Event | None = None
+    unreconciled: bool = False  # articles are stored but were never reconciled (an ingest was stopped)
 
 
 def _dated_ends(events: tuple[Event, ...] | list[Event]) -> tuple[Event | None, Event | None]:
@@ -119,6 +120,7 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
         stored=len(rec.events),
         first=first,
         last=last,
+        unreconciled=not rec.events and not store.reconciled() and store.counts()["articles"] > 0,
     )
 
 

@@ -594,7 +594,10 @@ def timeline(view: Timeline, *, as_json: bool, full: bool = False) -> None:
         emit_json([e.contract() for e in events])  # the events only: figures have their own command
         return
     if not events:
-        tell(_nothing_in_window("events", view.stored, view.since, view.until, view.first, view.last))
+        if view.unreconciled:  # the staleness warning above names the fix; an ingest hint would contradict it
+            tell("no events reconciled yet; run `clashrecon reconcile` to reconcile the stored articles")
+        else:
+            tell(_nothing_in_window("events", view.stored, view.since, view.until, view.first, view.last))
         return
     cfg = load_data("terminal.json")["timeline"]
     shown, folded = (events, []) if full else fold_background(events, cfg["background_listed"])

@@ -130,6 +130,8 @@ def test_a_store_never_reconciled_says_its_articles_are_stored(tmp_path, runner,
     result = run_cli(runner, "timeline", "--db", str(db))
     assert "warning: 5 articles and " in result.stderr
     assert f"claims are stored but not reconciled yet: an ingest was interrupted or is still running; run `clashrecon reconcile --db {db}`" in result.stderr
+    assert "no events reconciled yet; run `clashrecon reconcile`" in result.stderr + result.stdout
+    assert "clashrecon ingest PATH" not in result.stderr + result.stdout  # no advice that contradicts the warning
 
 
 def test_reconcile_brings_the_results_up_to_date_as_one_ingest_would(tmp_path, runner, nlp, monkeypatch):
