@@ -85,7 +85,8 @@ def _summary(kind: ContextKind, claims: list[Claim]) -> str:
 
 
 def context_rows(claims: list[Claim]) -> tuple[ContextRow, ...]:
-    """One row per day (undated claims in one last row), in day order."""
+    """One row per day (undated claims in one last row), in day order; a day whose claims name
+    no one and report no figure, truce or talks gets no row (its claims stay in the episode)."""
     by_day: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
         w = window(c)
@@ -95,6 +96,8 @@ def context_rows(claims: list[Claim]) -> tuple[ContextRow, ...]:
     for day in sorted(by_day, key=lambda d: (d is None, d or "")):
         group = by_day[day]
         kind = _kind(group)
+        if kind is ContextKind.statement and not _names(group):
+            continue  # places named, or a remark with no one to attribute it to: nothing to tell the reader
         rows.append(
             ContextRow(
                 when=TimeRef(start=day, end=day, precision=Precision.day) if day else TimeRef(),
