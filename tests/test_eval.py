@@ -267,3 +267,19 @@ def test_a_spanned_gold_refuses_a_page_that_differs_from_the_one_annotated(tmp_p
     (tmp_path / "pages" / ARTICLE).write_text("Rebuilt: " + TEXT, encoding="utf-8")
     with pytest.raises(UsageError, match="differs from the page annotated"):
         load_gold(tmp_path / "real.json")
+
+
+def test_a_gold_anchored_in_one_copy_of_a_repeated_line_matches_a_claim_on_the_other():
+    """A page printing its headline twice says one thing once: the annotation anchors one copy,
+    the extractor keeps the other."""
+    page = "Strike kills 40 in market town\nStrike kills 40 in market town\nOfficials said 40 people died."
+    second = page.index("Strike", 5)
+    g = Gold(
+        name="real", path=Path("t.json"), corpus=Path("."), events=(), quantified_only=True, sides_where_given=True,
+        casualties=(GoldCasualty(article=ARTICLE, text="", span=(second, second + 30), kind="killed", victim_party=None,
+                                 qualifier="exact", stated=40),),
+    )
+    on_first = Claim(id="h", article=ARTICLE, article_id="x", field=Field.casualties, kind="killed", quote=page[:30],
+                     start=0, end=30, quantity=Quantity.exact(40))
+    s = score_casualties(g, [on_first], {ARTICLE: page}).scores["casualty claims"]
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)

@@ -105,6 +105,15 @@ def _locations(text: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
+def _spanned(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where a spanned gold claim can be found: its span, and every other copy of the line it
+    anchors in. A page that prints a headline twice (under the byline, or as a standfirst) says
+    one thing once; the annotation anchors one copy, the extractor keeps the other."""
+    pieces = [p.strip() for p in text[span[0] : span[1]].split("\n") if p.strip()]
+    piece = max(pieces, key=lambda p: (any(ch.isdigit() for ch in p), len(p)), default="")  # the figure's own line
+    return [span, *(loc for loc in _locations(text, piece) if loc != span)] if len(piece.split()) >= 3 else [span]
+
+
 def _describe(claim: Claim) -> str:
     q = claim.quantity
     number = q.display() if q is not None else "?"
@@ -133,7 +142,7 @@ def score_casualties(gold: Gold, claims: list[Claim], texts: dict[str, str]) -> 
     matched: list[tuple[GoldCasualty, Claim]] = []
     missed: list[str] = []
     for g in gold.casualties:
-        spots = [g.span] if g.span else _locations(texts.get(g.article, ""), g.text)
+        spots = _spanned(texts.get(g.article, ""), g.span) if g.span else _locations(texts.get(g.article, ""), g.text)
         hit = next(
             (
                 c
