@@ -64,8 +64,12 @@ def stories(claims: list[Claim]) -> dict[str, str]:
             ra, rb = find(article), find(other)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
-    with_sides = {find(a) for party, a in first_with.items()}
     roots = {a: find(a) for a in parent}
+    members = Counter(roots.values())
+    # an article tied to no other by anything but a place of its own ("Truth Social" misread as
+    # one) names no side: like an article naming none, it joins the biggest story
+    named = {roots[a] for a, found in sides.items() if any(not p.startswith("place:") for p in found)}
+    with_sides = {r for r in (find(a) for a in first_with.values()) if r in named or members[r] > 1}
     size = Counter(r for r in roots.values() if r in with_sides)
     biggest = size.most_common(1)[0][0] if size else None
     # a story is named by its first article, so adding an unrelated story renames nothing
