@@ -185,12 +185,12 @@ def test_read_command_on_a_missing_store_exits_2(runner, tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
-@pytest.mark.parametrize("command", ["timeline", "figures", "conflicts", "claims", "sources"])
-def test_read_commands_never_import_spacy(seeds_db, command):
+@pytest.mark.parametrize("command", ["timeline", "figures", "conflicts", "claims", "sources", "reconcile"])
+def test_read_commands_and_reconcile_never_import_spacy(seeds_copy, command):
     code = (
         "import sys\n"
         "from clashrecon.cli import app\n"
-        f"try:\n    app([{command!r}, '--db', {str(seeds_db)!r}, '--json'])\n"
+        f"try:\n    app([{command!r}, '--db', {str(seeds_copy)!r}, '--json'])\n"
         "except SystemExit as e:\n    assert e.code == 0, e.code\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'dateparser', 'trafilatura'))\n"
         "assert not heavy, heavy\n"

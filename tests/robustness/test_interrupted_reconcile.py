@@ -149,25 +149,6 @@ def test_reconcile_brings_the_results_up_to_date_as_one_ingest_would(tmp_path, r
         assert json.loads(result.stdout) == _json(runner, command, "--db", str(fresh)), command
 
 
-def test_reconcile_needs_no_language_model(seeds_copy):
-    """The corpus passes and the reconciliation are pure Python over the stored claims."""
-    import subprocess
-    import sys
-
-    from _support import ROOT
-
-    code = (
-        "import sys\n"
-        "from clashrecon.cli import app\n"
-        f"try:\n    app(['reconcile', '--db', {str(seeds_copy)!r}, '--json'])\n"
-        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc'))\n"
-        "assert not heavy, heavy\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-
-
 def test_reconcile_refuses_a_missing_store_and_creates_nothing(tmp_path, runner):
     result = run_cli(runner, "reconcile", "--db", str(tmp_path / "absent.db"))
     assert result.exit_code == 2 and "no store" in result.stderr
