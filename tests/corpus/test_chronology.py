@@ -354,3 +354,27 @@ def test_an_undated_report_is_placed_where_the_dated_reports_print_its_figures()
     refs = article_references(arts, figures=figures)
     assert refs["c.txt"].day == date(2025, 5, 7)
     assert refs["d.txt"].day == date(2025, 5, 28)
+
+
+def test_an_undated_report_is_placed_after_the_truce_the_dated_reports_date():
+    """The dated reports put the truce on Saturday 10 May (one also recalls the 2021 truce). An
+    undated piece saying the truce was announced Saturday and families returned Sunday was told on
+    Sunday 11 May, not the Saturday nearest the story's last report; one that says the truce held
+    'overnight into Sunday' is the truce's first Sunday."""
+    sat = TimeRef(weekday=5, text="Saturday")
+    sun = TimeRef(weekday=6, text="Sunday", part_of_day="overnight")
+    arts = [
+        article("a.txt", "Missiles struck early Wednesday, officials said.", published="2025-05-07"),
+        article("b.txt", "The truce agreed on May 10 held, officials said on Tuesday.", published="2025-05-13"),
+        article("c.txt", "The toll was revised on Thursday, officials said.", published="2025-05-29"),
+        article("d.txt", "Despite a ceasefire announced Saturday, few families returned home on Sunday."),
+        article("e.txt", "Both sides observed the ceasefire overnight into Sunday."),
+    ]
+    happenings = {
+        "b.txt": [("ceasefire", TimeRef(month=5, day=10, text="May 10")), ("ceasefire", TimeRef(year=2021, month=2, day=25))],
+        "d.txt": [("ceasefire", sat)],
+        "e.txt": [("ceasefire", sun)],
+    }
+    refs = article_references(arts, happenings=happenings)
+    assert refs["d.txt"].day == date(2025, 5, 11)
+    assert refs["e.txt"].day == date(2025, 5, 11)

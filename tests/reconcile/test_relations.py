@@ -145,6 +145,30 @@ def test_each_side_blaming_the_other_is_disputed_but_allies_agreeing_is_not():
     assert facts_of(rec)["initiator (blame)"].status is Relation.agreed
 
 
+def test_an_outlet_telling_both_accusations_does_not_make_the_sides_agree():
+    """One wire story says India blames Pakistan and Pakistan blames India: the outlet, speaking in
+    its own voice in a third sentence, is on neither side."""
+    from clashrecon.models import ClaimantRole
+
+    a, b = article("a", "PTI", TUE), article("b", "Reuters", TUE)
+
+    def told_by_the_outlet(blamed: str):
+        c = actor_claim(a, "blame", "initiator", blamed, None, when=day(TUE))
+        return c.model_copy(update={"claimant": "PTI", "claimant_role": ClaimantRole.outlet})
+
+    rec = reconcile(
+        [a, b],
+        [
+            actor_claim(a, "blame", "initiator", "Pakistan", "India", when=day(TUE)),
+            actor_claim(b, "blame", "initiator", "India", "Pakistan", when=day(TUE)),
+            told_by_the_outlet("India"),
+            told_by_the_outlet("Pakistan"),
+        ],
+    )
+    [c] = [c for c in rec.conflicts if c.kind is Relation.disputed]
+    assert {p.value for p in c.positions} == {"India", "Pakistan"}
+
+
 def test_one_origin_is_a_single_source_however_many_copies():
     a, b, c = article("a", "AP", TUE), article("b", "AP", TUE), article("c", "AP", TUE)
     rec = reconcile([a, b, c], [casualty(x, 6, "Yemen", when=day(TUE)) for x in (a, b, c)])

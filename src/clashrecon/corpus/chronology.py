@@ -194,11 +194,37 @@ def _by_figures(weekdays: list[int], figures: set[int], printed: dict[date, set[
     return best[1] if best else None
 
 
+def _day_of(iso: str | None) -> date | None:
+    return date.fromisoformat(iso[:10]) if iso else None
+
+
+def _after_happening(weekdays: list[int], own: list[tuple[str, TimeRef]], held: dict[str, set[date]]) -> date | None:
+    """The day an undated article was told, judged by a happening it dates by weekday only: the
+    latest day the dated reports put that kind of happening on with that weekday (for a lasting
+    one, a truce, else its first such weekday), then the latest weekday the article names on or
+    after it ("agreed on Saturday ... said on Sunday")."""
+    days = [d for kind, t in own if t.weekday is not None for d in held.get(kind, ()) if d.weekday() == t.weekday]
+    lasting = set(_settings()["placing_lasting"])
+    if not days:
+        # a truce lasts: "observed the ceasefire overnight into Sunday" is its first Sunday
+        days = [
+            first + timedelta(days=(t.weekday - first.weekday()) % 7)
+            for kind, t in own
+            if t.weekday is not None and kind in lasting and held.get(kind)
+            for first in [min(held[kind])]
+        ]
+    if not days:
+        return None
+    on = max(days)
+    return max((d for w in weekdays if (d := _nearest(w, on)) >= on), default=on)
+
+
 def article_references(
     articles: list[Article],
     reference_date: date | None = None,
     known: Mapping[str, list[TimeExpression]] | None = None,
     figures: Mapping[str, set[int]] | None = None,
+    happenings: Mapping[str, list[tuple[str, TimeRef]]] | None = None,
 ) -> dict[str, Reference]:
     """Each article's reference date (keyed by article name), with its basis.
 
@@ -209,10 +235,20 @@ def article_references(
     """
     known = known or {}
     figures = figures or {}
+    happenings = happenings or {}
     printed: dict[date, set[int]] = {}  # the figures the dated reports of each day print
+    held: dict[str, set[date]] = {}  # the days the dated reports put each kind of happening on
     for a in articles:
         if a.published.date and a.published.basis is TimeBasis.explicit:
-            printed.setdefault(date.fromisoformat(a.published.date[:10]), set()).update(figures.get(a.name, ()))
+            day = date.fromisoformat(a.published.date[:10])
+            printed.setdefault(day, set()).update(figures.get(a.name, ()))
+            for kind, t in happenings.get(a.name, ()):
+                on = _day_of(resolve_time(t, Reference(day, TimeBasis.explicit)).start)
+                if on is not None:
+                    held.setdefault(kind, set()).add(on)
+    if printed:  # the story's own happenings, not "the 2021 ceasefire" a report recalls
+        since = min(printed) - timedelta(days=load_data("reconcile.json")["clustering"]["background_min_days"])
+        held = {kind: {d for d in days if d >= since} for kind, days in held.items()}
     expressions = {a.name: known[a.id] if a.id in known else telling_expressions(claim_text(a)) for a in articles}
     datelines = {a.name: dateline_date(a) for a in articles}
     # An article's own publication date is a firmer anchor for its neighbours than anything inferred.
@@ -247,7 +283,9 @@ def article_references(
             near = [d for w in weekdays if (d := _nearest(w, own)) >= own]
             out[a.name] = Reference(max(near, default=own), TimeBasis.inferred)
         elif anchor is not None and weekdays:
-            placed = _by_figures(weekdays, figures.get(a.name, set()), printed)
+            placed = _after_happening(weekdays, happenings.get(a.name, ()), held) or _by_figures(
+                weekdays, figures.get(a.name, set()), printed
+            )
             out[a.name] = Reference(placed or max(_nearest(w, anchor) for w in weekdays), TimeBasis.inferred)
         elif first is not None and weekdays:
             index = max((w - first) % 7 for w in weekdays) + 1
@@ -404,9 +442,16 @@ def story_references(
         q = c.quantity
         if c.field is Field.casualties and q is not None and q.stated is not None and q.stated >= floor and c.article_id in names:
             figures.setdefault(names[c.article_id], set()).add(q.stated)
+    happening_of = _settings()["placing_happenings"]
+    happenings: dict[str, list[tuple[str, TimeRef]]] = {}
+    for c in claims:
+        t = c.event_time
+        kind = happening_of.get(str(c.kind)) if c.field in (Field.times, Field.actors) else None
+        if kind and t is not None and c.article_id in names and (t.weekday is not None or t.day is not None):
+            happenings.setdefault(names[c.article_id], []).append((kind, t))
     refs: dict[str, Reference] = {}
     for group in groups.values():
-        named = article_references(group, reference_date, known, figures)
+        named = article_references(group, reference_date, known, figures, happenings)
         refs.update((a.id, named[a.name]) for a in group)
     return refs
 

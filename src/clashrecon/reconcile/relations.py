@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, Claim, EventKind, Field, Position, Relation
+from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation
 from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
@@ -279,9 +279,12 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
             groups[(c.kind, c.subject)][c.value].append(c)
     out = []
     for (kind, subject), by_value in sorted(groups.items()):
-        positions = tuple(position(v, cs, origin) for v, cs in sorted(by_value.items(), key=lambda kv: -len(kv[1])))
+        ranked = sorted(by_value.items(), key=lambda kv: -len(kv[1]))
+        positions = tuple(position(v, cs, origin) for v, cs in ranked)
         label = f"{subject} ({kind})" if subject != kind else cfg["labels"].get(kind, kind)
-        claimant_sets = [set(p.claimants) for p in positions if p.claimants]
+        # the voices behind each position; an outlet telling both accusations is neither side's voice
+        voices = [{c.claimant for c in cs if c.claimant and c.claimant_role is not ClaimantRole.outlet} for _, cs in ranked]
+        claimant_sets = [v for v in voices if v]
         opposed = any(not (a & b) for i, a in enumerate(claimant_sets) for b in claimant_sets[i + 1 :])
         if opposed and kind is EventKind.blame and not _accused_answers_back(positions):
             opposed = False  # third parties naming different culprits is not two sides' dispute
