@@ -25,14 +25,15 @@ from clashrecon.reconcile.values import about_band
 _seq = itertools.count()
 
 
-def article(name: str, origin: str, published: str | None = None) -> Article:
+def article(name: str, origin: str, published: str | None = None, *, basis: TimeBasis = TimeBasis.inferred) -> Article:
+    """`basis` explicit: the date is the article's own (its metadata), not one the corpus passes inferred."""
     return Article(
         id=f"id-{name}",
         name=name,
         path=name,
         text="",
         origin=origin,
-        published=Published(date=published, basis=TimeBasis.inferred if published else TimeBasis.unknown),
+        published=Published(date=published, basis=basis if published else TimeBasis.unknown),
     )
 
 

@@ -25,7 +25,7 @@ from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.extract.times import TimeExpression, time_expressions
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
-from clashrecon.corpus.stories import sided_articles, stories
+from clashrecon.corpus.stories import own_dates, sided_articles, stories
 from clashrecon.models import (
     Article,
     Claim,
@@ -425,10 +425,11 @@ def story_references(
     """Each article's reference date (keyed by article id), inferred within its own story.
 
     A store may hold reports of unrelated clashes; one story's "September 13" must not date
-    another story's "Tuesday". Stories are the reconciler's: articles sharing a side or a place.
+    another story's "Tuesday". Stories are the reconciler's (corpus/stories.py), told apart by the
+    dates articles carry of their own.
     An article that names no side cannot be placed, so it joins the largest story, as there.
     """
-    story = stories(claims)
+    story = stories(claims, own_dates(articles))
     sized = Counter(story[a] for a in sided_articles(claims))
     largest = sized.most_common(1)[0][0] if sized else ""
     groups: dict[str, list[Article]] = {}

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from clashrecon.corpus.stories import stories
+from clashrecon.corpus.stories import own_dates, stories
 from clashrecon.lexicon import load_data
 from clashrecon.models import (
     Article,
@@ -247,7 +247,7 @@ def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster
     cfg = settings()
     reference = {a.id: parse_iso(a.published.date) for a in articles}
     origin = {a.id: a.origin or a.name for a in articles}
-    story = stories(claims)
+    story = stories(claims, own_dates(articles))
     clusters: dict[tuple, Cluster] = {}
     story_days: dict[str, dict[int, _Day]] = defaultdict(lambda: defaultdict(_Day))
     relative_days: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
