@@ -96,3 +96,26 @@ def test_time_claims_say_what_happened_when(nlp, text, kind, when):
 def test_no_time_claim_for_a_background_year(nlp):
     art = article_of("Fighting erupted in 2020 and lasted six weeks.")
     assert list(time_claims(nlp(claim_text(art)), art)) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "count", "dated"),
+    [
+        # a lede's dateline is the day of telling; the count is dated by the day named nearest it
+        ("JAMMU, May 29 — The minister will visit on Friday, as officials put the civilians killed "
+         "between May 7 and May 10 at 28.", "28", (5, 10)),
+        # with no other day in the sentence, the dateline dates it, as before
+        ("KABUL, Oct. 16 — The toll from the border fighting rose to 40, officials said.", "40", (10, 16)),
+        # a sentence that is no dateline keeps its first, most specific day
+        ("On May 29 the ministry said 28 people were killed on May 10.", "28", (5, 29)),
+    ],
+)
+def test_a_count_in_a_lede_is_dated_past_its_dateline(quote, count, dated):
+    from clashrecon.extract import with_sentence_time
+    from clashrecon.models import Claim
+
+    at = quote.index(count)
+    claim = Claim(id="c", article="a.txt", article_id="a", field=Field.casualties, kind="killed", quote=quote,
+                  start=0, end=len(quote), span_start=at, span_end=at + len(count))
+    t = with_sentence_time(claim).event_time
+    assert (t.month, t.day) == dated

@@ -6,10 +6,11 @@ spaCy is imported by the extractor modules, not here, so that the corpus passes 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from clashrecon.extract.times import best_time
-from clashrecon.models import Article, Claim
+from clashrecon.extract.times import DAY_RANK, TimeExpression, best_time, time_expressions
+from clashrecon.models import Article, Claim, Field
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -20,7 +21,23 @@ def with_sentence_time(claim: Claim) -> Claim:
     if claim.event_time is not None:
         return claim
     found = best_time(claim.quote)
+    if found is not None and claim.field is Field.casualties and claim.span_start is not None:
+        found = _past_the_dateline(claim, found)
     return claim.model_copy(update={"event_time": found.ref}) if found else claim
+
+
+_DATELINE_END = re.compile(r"\s[—–-]\s|\(")
+
+
+def _past_the_dateline(claim: Claim, found: TimeExpression) -> TimeExpression:
+    """A count in a lede dated by its dateline ("JAMMU, May 29 — ... killed between May 7 and May
+    10 at 28") is dated by the day named nearest it: the dateline is the day of telling."""
+    head = _DATELINE_END.search(claim.quote[:100])
+    if head is None or found.end > head.start() or not claim.quote[:1].isupper():
+        return found
+    at = claim.span_start - claim.start
+    others = [e for e in time_expressions(claim.quote) if e.start >= head.end() and e.rank == DAY_RANK]
+    return min(others, key=lambda e: abs(e.start - at)) if others else found
 
 
 def article_claims(doc: Doc, article: Article) -> list[Claim]:
