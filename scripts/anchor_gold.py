@@ -47,9 +47,7 @@ def anchored(entry: dict, text: str, where: str) -> dict:
     out = {"article": entry["article"], "span": [at, end], "check": anchor_check(text[at:end])}
     out |= {k: entry[k] for k in KEPT if entry.get(k) is not None}
     out["victim_party"] = entry.get("victim_party")
-    if entry.get("claimant"):
-        out["claimant_text"] = entry["claimant"]  # the source's name as printed: a fact, not scored
-    return out
+    return out  # the claimant as the annotator wrote it stays private: it can run to a quoted phrase
 
 
 def main() -> int:
