@@ -124,7 +124,7 @@ def _inverted_speaker(verb: Token) -> Span | None:
     if any(c.dep_ in ("nsubjpass", "csubj", "ccomp", "xcomp") for c in verb.children):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    # "11 soldiers, 40 civilians killed in Indian strikes, discloses Pakistan's ISPR": a misparse
+    # "9 troops, 31 villagers killed in cross-border shelling, reveals the army's press wing": a misparse
     # makes the counts the verb's subject; a subject holding a count is the claim, not a speaker
     if subjects and not any(t.like_num for c in subjects for t in c.subtree):
         return None

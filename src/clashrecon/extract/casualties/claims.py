@@ -204,7 +204,7 @@ def _kind_of_mention(
     if pictured(noun, kind, sent[-1].text in _SENTENCE_END):
         return None
     if noun is not None and noun.tag_ == "PRP" and (previous is not None or not _in_clause_of(noun, kind.token)):
-        # "He was killed after responding that he was from ...": the second "he" is no victim;
+        # "He was shot dead after saying that he was from ...": the second "he" is no victim;
         # "A soldier died after he was wounded": "he" is the one already counted
         return None
     if has_negation(kind.token) and "zero" not in m.flags:
@@ -246,12 +246,12 @@ def _victims(
             any(c.dep_ == "relcl" for c in anchor_of(doc, m).children) or m.end < sent.end and doc[m.end].tag_ == "WP"
         )
         if (noun is None or previous.group in casualty_words().others_groups) and not described:
-            # "two others": others of the same kind; not "and 319 who have yet to be
-            # classified", which its own clause describes
+            # "two others": others of the same kind; not "and 204 who are still to be
+            # identified", which its own clause describes
             group = previous.group or group
     toll = _toll_over(anchor_of(doc, m)) if party is None and (noun is None or kind_noun(noun)) else None
     if toll is not None:
-        # "Iran maintained its toll of 78 dead and over 320 injured": whose the toll is
+        # "the ministry kept to its toll of 64 dead and over 290 injured": whose the toll is
         party = victim_party(None, Kind(kind.kind, toll, [toll]), who, sent, article)
     if party is None and noun is not None and m.end <= noun.i:
         # "14 rebel fighters" after the article named the rebels: whose fighters; not "30 other
@@ -287,7 +287,7 @@ def _toll_over(anchor: Token) -> Token | None:
 def _named_count(doc: Doc, m: Mention, article: Article) -> str | None:
     """The actor a number counts when it modifies a name ('killed more than 200 “Taliban and
     affiliated terrorists”', '40 Taliban killed'): that actor's people, never the side of the
-    count before it in the sentence ("it lost 23 soldiers and killed more than 200 Taliban")."""
+    count before it in the sentence ("it lost 17 troops and killed more than 150 Taliban")."""
     head = _named_head(doc, m)
     return actor_of_phrase(doc[m.end : head.i + 1], article) if head is not None else None
 

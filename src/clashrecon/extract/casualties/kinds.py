@@ -308,7 +308,7 @@ def find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind |
 def _find_kind(doc: Doc, m: Mention, anchor: Token, noun: Token | None) -> Kind | None:
     increase = increase_noun(doc, m)
     if increase is not None:
-        # "stood at 587, an increase of 75 bodies": the toll the increase is of says what it counts
+        # "reached 412, an increase of 60 bodies": the toll the increase is of says what it counts
         step = _walk_up(increase, noun, [increase])
         if isinstance(step, Kind):
             return step
@@ -372,7 +372,7 @@ def _own_clause_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     wounded': the parser joins "50 people" to the listed dead and leaves "have been wounded"
     without a subject. A conjoined count followed by a casualty verb that has no subject of its
     own is that verb's subject, and takes its kind."""
-    # "a toll of 78 dead and over 320 injured": a bare count joined to the one before it the same way
+    # "a toll of 64 dead and over 290 injured": a bare count joined to the one before it the same way
     joined = noun if noun is not None else anchor_of(doc, m)
     if joined.dep_ != "conj":
         return None
@@ -423,7 +423,7 @@ def _listed_kinds(doc: Doc, m: Mention, noun: Token | None, path: list[Token]) -
 
 
 def _set_of_one(doc: Doc, m: Mention, path: list[Token]) -> Kind | None:
-    """'found her body – one of dozens lined up on the floor': the set a casualty noun set off
+    """'saw his body – one of scores laid out in the yard': the set a casualty noun set off
     before "one of" belongs to is of that noun's kind (the parser rarely ties the apposition)."""
     k = m.start
     if k < 4 or [t.lower_ for t in doc[k - 2 : k]] != ["one", "of"] or not doc[k - 3].is_punct:
@@ -510,14 +510,14 @@ def _kind_above(cur: Token, head: Token, noun: Token | None, path: list[Token]) 
     if lemma in lex.toll:
         return Kind(_kind_of_toll(head), head, path)
     toll = _toll_near(head) if head.pos_ in ("VERB", "AUX") else None
-    # "estimated the death toll to be higher than 120": a comparison the toll is the subject of
+    # "estimated the death toll to be greater than 90": a comparison the toll is the subject of
     compared = dep == "acomp" and cur.tag_ in ("JJR", "RBR")
     if toll is not None and (dep in ("pobj", "prep", "attr", "dobj", "npadvmod", "nummod", "appos", "conj") or compared):
         return Kind(_kind_of_toll(toll), toll, path)
     before = cur.doc[cur.i - 1] if cur.i > 0 else None
     if dep == "prep" and cur.lower_ in lex.figure_prepositions and before is not None and kind_noun(before) and before.lemma_.lower() not in lex.life_nouns:
-        # "confirmed the deaths of 11 soldiers and injuries to 78 others": the parser hangs
-        # "to 78 others" on the verb, but it is the casualty noun right before it that counts them
+        # "reported the deaths of 9 guards and injuries to 40 others": the parser hangs
+        # "to 40 others" on the verb, but it is the casualty noun right before it that counts them
         return Kind(kind_noun(before), before, [*path, before])
     figure = _kind_noun_set(head) if head.pos_ == "VERB" and dep == "prep" and cur.lower_ in lex.figure_prepositions else None
     if figure is not None:
@@ -623,8 +623,8 @@ def _phrasal_kind(verb: Token) -> str | None:
 
 
 def _object_before_speaker(cur: Token, verb: Token, path: list[Token]) -> Kind | None:
-    """'A strike has killed at least 26 people in the region, a hospital official and a resident
-    told AFP': with two speakers the parser makes the count the subject of the reporting verb
+    """'A drone has killed at least 19 people in the valley, a doctor and a local
+    farmer told Reuters': with two speakers the parser makes the count the subject of the reporting verb
     (and the speakers an apposition), but it is the object of the casualty verb right before it,
     the reported clause, which has no object of its own."""
     lex = casualty_words()
@@ -727,7 +727,7 @@ def title_cased(sent: Span) -> bool:
 
 def headline_kind(doc: Doc, m: Mention, noun: Token | None) -> Kind | None:
     """A title-case headline's count that the parse ties to no casualty word: "35 Feared Dead in
-    ...", "At Least 50 Civilians Including Children Massacred in ...", "Twelve Miners Kidnapped".
+    ...", "At Least 40 Villagers Including Women Slaughtered in ...", "Twelve Miners Kidnapped".
     The parser reads such a headline as a run of names, so its words are read instead: a
     casualty adjective or a casualty verb's past participle shortly after the count, past the
     capitalised words of the victims' phrase, hedges, auxiliaries and an "including ..." list.

@@ -177,7 +177,7 @@ def _widen(sent: Span, start: int, end: int, flags: set[str]) -> tuple[int, int]
     if start > sent.start and toks[start - 1].lower_ in casualty_words().increment_before:
         flags.add("increment")
     if start > sent.start + 1 and toks[start - 1].lower_ == "of" and _increment_noun(toks[start - 2]):
-        flags.update(("increment", "increase"))  # "an increase of 75 bodies since the last update"
+        flags.update(("increment", "increase"))  # "an increase of 60 bodies on the previous day"
     if end < limit and toks[end].lower_ == "more" and not (end + 1 < limit and toks[end + 1].lower_ == "than"):
         flags.add("increment")
     return start, end

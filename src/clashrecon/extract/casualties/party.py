@@ -305,7 +305,7 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
         if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in casualty_words().not_place_prepositions and not (_names_target(tok) and tok.i in own_clause)):
             skip.update(t.i for t in tok.subtree)
         if tok.dep_ in ("prep", "mark") and tok.lower_ in casualty_words().war_reference_prepositions:
-            # "killed in violence that erupted after explosions in Kabul": the place of the event
+            # "died in unrest that broke out after blasts in Herat": the place of the event
             # the fighting is dated from, not of the killing
             skip.update(t.i for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
     found: set[str] = set()
@@ -443,8 +443,8 @@ def _mediates(who: Attribution) -> bool:
 
 
 def _speakers_country(who: Attribution) -> str | None:
-    """The one country a non-state speaker's own name places its work in: "the Human Rights
-    Activists in Iran (HRAI), which is based in Washington" works in Iran."""
+    """The one country a non-state speaker's own name places its work in: "Human Rights
+    Activists in Iran, a monitor which has its office in the US" works in Iran."""
     if who.role.value != "speaker" or who.verb is None or who.claimant is None or actor_lexicon().kind_of(who.claimant) == "country":
         return None
     subject = next((c for c in who.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -159,7 +159,7 @@ def group_scope(path: list[Token], noun: Token | None, start: int | None = None)
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
         at = noun.i if noun is not None else start
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.group_markers and any(c.dep_ == "nsubj" for c in tok.children) and at is not None and at > tok.i:
-            # "The dead include 387 civilians, 268 military personnel and 319 not yet classified":
+            # "The dead include 240 civilians, 151 army personnel and 204 not yet identified":
             # what the dead include are parts of them, not rival tolls
             return Scope(kind=ScopeKind.group, group=noun.text.lower() if noun is not None else None, text=tok.text)
     if start is not None:
