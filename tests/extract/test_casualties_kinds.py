@@ -146,7 +146,7 @@ VICTIMS: list[tuple[str, list[Expect]]] = [
 
 # 10. Trapped or buried under rubble: missing; not trapped in a besieged city, nor bodies
 RUBBLE: list[tuple[str, list[Expect]]] = [
-    ("More than 75 bodies have been recovered from the rubble, while dozens remain trapped under the debris.",
+    ("More than 75 bodies have so far been pulled from the ruins, while dozens remain trapped under debris and concrete.",
      [_e(B, "more_than", 76, None), _e(M, "vague", 24, 99)]),
     ("Rescuers said 30 people were trapped under the rubble of the building.", [_e(M, "exact", 30, 30)]),
     ("At least 40 people are still buried under the ruins.", [_e(M, "at_least", 40, None)]),

@@ -167,7 +167,7 @@ def test_a_headline_toll_that_tops_a_figure_is_more_than_it(nlp, headline, low, 
 CLAIMANTS: list[tuple[str, list[Expect]]] = [
     ("At least 230 people have been killed and 900 others have been wounded in the strikes on the city, claimed a local monitoring group on Sunday.",
      [Expect(K, "at_least", 230, None, claimant="a local monitoring group"), Expect(W, "exact", 900, 900, claimant="a local monitoring group")]),
-    ("At least 12 people were hurt and at least one impact was reported in the north after the barrage, rescue services said.",
+    ("At least 12 people were hurt in the salvo, and at least one impact was logged up north, rescue services said.",
      [Expect(W, "at_least", 12, None, claimant="rescue services")]),
     ("Since dawn, six deaths have been added to the ministry's count.", [Expect(K, "exact", 6, 6, claimant="Wire")]),
     ("No deaths were reported overnight.", [Expect(K, "exact", 0, 0, claimant="Wire")]),
@@ -306,17 +306,17 @@ ROUND3: list[tuple[str, list[Expect]]] = [
      [Expect(K, "more_than", 61, None, party=None), Expect(W, "vague", 200, 999, party=None)]),
     ("Nine people have been killed since a bombing in Kabul last week.", [Expect(K, "exact", 9, 9, party=None)]),
     # 9. members of an army named by its acronym are its country's
-    ("Days later a mortar round hit the base, and this resulted in the SANDF losing three members.",
+    ("A week on, shells struck the camp, and that resulted in the SANDF losing three members.",
      [Expect(K, "exact", 3, 3, party="South Africa")]),
     # 10. the wounded who later died are dead: their own verb beats the relative clause
-    ("Two members who were hurt in the blast sadly died in hospital, bringing the death toll to 11.",
+    ("Two members who were wounded by the explosion later died at a clinic, bringing the toll to 11.",
      [Expect(K, "exact", 2, 2), Expect(K, "exact", 11, 11)]),
     ("Five villagers who were injured in the blast were later killed by a second strike.", [Expect(K, "exact", 5, 5)]),
     ("One soldier who was wounded at the weekend succumbed to his injuries on Monday.", [Expect(K, "exact", 1, 1, group="military")]),
     # ... while the wounded who were evacuated are still wounded
     ("Three soldiers who were wounded on Monday were evacuated.", [Expect(W, "exact", 3, 3, group="military")]),
     # 11. a toll the sentence brings to a figure keeps the side given before, past a count with none
-    ("On Monday, three more SANDF members were killed near the airport, and one soldier who was hurt at the weekend died in hospital, bringing the total number of fatalities to 12.",
+    ("Three more SANDF members were killed close to the airport on Tuesday, while a soldier who had been wounded on Saturday died in a clinic, bringing the overall number of fatalities to 12.",
      [Expect(K, "exact", 3, 3, party="South Africa", scope="increment"), Expect(K, "exact", 1, 1), Expect(K, "exact", 12, 12, party="South Africa")]),
     # 12. the object of "among" is the whole, not a sub-group, and keeps no side of its own ...
     ("Two Kenyans were among the 30 people killed.",
@@ -342,7 +342,7 @@ ROUND3: list[tuple[str, list[Expect]]] = [
     ("In response, Israel stepped up its campaign, launching airstrikes that have killed over 200 people in Iran since Friday, including 60 women and children.",
      [Expect(K, "more_than", 201, None, party="Iran", scope="cumulative"), Expect(K, "exact", 60, 60, party="Iran", scope="group")]),
     # 19. "the number of dead and wounded" counts casualties, not the dead
-    ("A spokesman said the total number of dead and wounded had reached 1,400.", [Expect(C, "exact", 1400, 1400)]),
+    ("The overall number of dead and wounded has reached 1,400, an official said.", [Expect(C, "exact", 1400, 1400)]),
     ("The number of dead and injured rose to 90.", [Expect(C, "exact", 90, 90)]),
     ("The number of wounded rose to 40.", [Expect(W, "exact", 40, 40)]),
     # 20. a count its own relative clause describes does not borrow the group before it
@@ -370,9 +370,9 @@ def test_round3_real_page_patterns(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, claimant",
     [
-        ("At least 500 people have been killed in Israeli strikes across Iran, according to a statement issued by the Iranian Health Ministry on Wednesday.", "Iran"),
+        ("Israeli air raids on Iran have killed at least 500 people, according to a statement issued on Wednesday by the Iranian Health Ministry.", "Iran"),
         ("A statement from Pakistan's army said 12 soldiers were killed.", "Pakistan"),
-        ("The ISPR said in a statement that the civilian casualties included six women. The injured included 60 soldiers and 100 civilians, the statement said.", "Pakistan"),
+        ("In its statement the ISPR said six women were among the civilian casualties. The wounded comprised 60 troops and 100 civilians, the statement said.", "Pakistan"),
     ],
 )
 def test_a_statement_speaks_for_its_issuer(nlp, text, claimant):
@@ -385,7 +385,7 @@ def test_a_statement_speaks_for_its_issuer(nlp, text, claimant):
 @pytest.mark.parametrize(
     "text, claimant",
     [
-        ("Operation Lightning: 30 civilians killed in Indian strikes, discloses Pakistan's ISPR", "Pakistan"),
+        ("Operation Thunder: 45 civilians killed by Indian missiles, discloses Pakistan's ISPR", "Pakistan"),
         ("Nine killed in raid, says army", "army"),
     ],
 )
@@ -396,7 +396,7 @@ def test_a_headline_count_is_not_the_speaker(nlp, text, claimant):
 
 # Round 3: an outlet whose name reads like a demonym speaks as the outlet, not as a country
 def test_the_articles_own_outlet_is_not_a_country(nlp):
-    text = "The South African previously reported that nine SANDF members were killed during a clash."
+    text = "The South African had earlier reported that nine SANDF members died in a firefight."
     (claim,) = claims_of(nlp, text, outlet="The South African")
     assert (claim.claimant, claim.claimant_role.value, claim.victim_party) == ("The South African", "outlet", "South Africa")
     (claim,) = claims_of(nlp, text)
@@ -488,8 +488,8 @@ ROUND5_SPEAKERS: list[tuple[str, list[Expect]]] = [
     ("At least 4 people died and more than 15 others were hurt in the north as rockets hit the town hours before a truce announced by U.S. President Donald Trump.",
      [Expect(K, "at_least", 4, None, claimant="Wire"), Expect(W, "more_than", 16, None, claimant="Wire")]),
     # the second figure of a pair, parsed as the subject of a later clause's verb of saying, is still the first speaker's
-    ("Iran’s Health Ministry said on Monday that 500 Iranians had been killed and 4,100 injured during Israel’s 10-day bombing of the country, while a US-based rights group put the number closer to 900.",
-     [Expect(K, "exact", 500, 500, party="Iran", claimant="Iran"), Expect(W, "exact", 4100, 4100, party="Iran", claimant="Iran")]),
+    ("Iran’s Health Ministry said late on Tuesday that 610 Iranians had been killed and 4,700 injured in Israel’s twelve-day air campaign, while a US-based monitoring group put the number closer to 950.",
+     [Expect(K, "exact", 610, 610, party="Iran", claimant="Iran"), Expect(W, "exact", 4700, 4700, party="Iran", claimant="Iran")]),
 ]
 
 
@@ -529,7 +529,7 @@ def test_as_per_names_the_source(nlp):
 @pytest.mark.parametrize(
     "text, party",
     [
-        ("The Human Rights Activists in Iran (HRAI), which is based in Washington and is critical of the government in Tehran, said that as of Sunday night, it has confirmed 900 fatalities using its own sources.", "Iran"),
+        ("The Human Rights Activists in Iran, which is based in Washington and opposes the rulers in Tehran, said on Sunday night it had confirmed 900 deaths from its own sources.", "Iran"),
         # the places of its relative clause are not where the group works
         ("The Human Rights Activists, which is based in Washington and reports on Tehran, said it has confirmed 900 fatalities.", None),
     ],

@@ -63,7 +63,7 @@ def test_a_byline_may_name_the_outlet(line, outlet):
         # a title-case place is a dateline with a month-day date and a wire's credit, dash or none,
         # after a page template's machine date
         ("Jammu, May 29 (PTI) Ahead of the minister's visit", "Jammu", "PTI"),
-        (" date 2025-05-07 Jammu/Srinagar, May 7 (PTI) At least nine people", "Jammu/Srinagar", "PTI"),
+        (" date 2025-05-09 Poonch/Rajouri, May 9 (PTI) Shelling went on", "Poonch/Rajouri", "PTI"),
         ("Muzaffarabad, May 8 (Reuters) - Officials said", "Muzaffarabad", "Reuters"),
         ("Monday, May 8 (AP) - a weekday is no place", None, None),
         ("Jammu, May 29 (the minister said) an aside is no credit", None, None),
