@@ -268,3 +268,17 @@ def test_a_side_whose_only_reports_give_no_number_is_an_unspecified_fact():
     )
     assert facts_of(rec)["Azerbaijan · killed"].best == 3
     assert facts_of(rec)["Armenia · killed"].best == 7
+
+
+def test_a_headline_s_rounded_floor_does_not_compete_with_the_body_s_figure():
+    """'Iran's toll passes 200' over a body's 224 and 'at least 224' that day: one toll, told three ways."""
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 200, "Iran", qualifier="more_than", when=day(TUE), claimant="Iran", headline=True),
+            casualty(a, 224, "Iran", when=day(TUE), claimant="Iran"),
+            casualty(b, 224, "Iran", qualifier="at_least", when=day(TUE), claimant="Iran"),
+        ],
+    )
+    assert not [c for c in rec.conflicts if c.is_conflict and c.subject == "Iran · killed"]

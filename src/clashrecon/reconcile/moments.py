@@ -136,6 +136,8 @@ def compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
     for cs in distinct:
         q = cs[0].quantity
         iv, floor = interval(q), stated_floor(q)
+        if all(c.segment is SegmentType.headline for c in cs):
+            floor = None  # a headline rounds ("toll passes 200" over the body's 224): its floor bounds, it does not compete
         home = next((g for g in groups if g.admits(iv, floor)), None)
         if home is None:
             home = _Group()
