@@ -25,7 +25,7 @@ from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.extract.times import TimeExpression, time_expressions
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
-from clashrecon.corpus.stories import own_dates, sided_articles, stories
+from clashrecon.corpus.stories import own_dates, own_day, sided_articles, stories
 from clashrecon.models import (
     Article,
     Claim,
@@ -213,10 +213,13 @@ def _after_happening(weekdays: list[int], own: list[tuple[str, TimeRef]], held: 
             if t.weekday is not None and kind in lasting and held.get(kind)
             for first in [min(held[kind])]
         ]
-    if not days:
-        return None
-    on = max(days)
-    return max((d for w in weekdays if (d := _nearest(w, on)) >= on), default=on)
+    return _told_after(weekdays, max(days)) if days else None
+
+
+def _told_after(weekdays: list[int], day: date) -> date:
+    """The latest weekday an article names on or after a day it reports, else that day: it was
+    told then, and never before what it reports."""
+    return max((d for w in weekdays if (d := _nearest(w, day)) >= day), default=day)
 
 
 def article_references(
@@ -236,11 +239,12 @@ def article_references(
     known = known or {}
     figures = figures or {}
     happenings = happenings or {}
+    dated = {a.name: day for a in articles if (day := own_day(a)) is not None}  # each one's own publication day
     printed: dict[date, set[int]] = {}  # the figures the dated reports of each day print
     held: dict[str, set[date]] = {}  # the days the dated reports put each kind of happening on
     for a in articles:
-        if a.published.date and a.published.basis is TimeBasis.explicit:
-            day = date.fromisoformat(a.published.date[:10])
+        if a.name in dated:
+            day = dated[a.name]
             printed.setdefault(day, set()).update(figures.get(a.name, ()))
             for kind, t in happenings.get(a.name, ()):
                 on = _day_of(resolve_time(t, Reference(day, TimeBasis.explicit)).start)
@@ -252,7 +256,7 @@ def article_references(
     expressions = {a.name: known[a.id] if a.id in known else telling_expressions(claim_text(a)) for a in articles}
     datelines = {a.name: dateline_date(a) for a in articles}
     # An article's own publication date is a firmer anchor for its neighbours than anything inferred.
-    published = sorted(date.fromisoformat(a.published.date[:10]) for a in articles if a.published.date and a.published.basis is TimeBasis.explicit)
+    published = sorted(dated.values())
     anchor = None
     if reference_date is None:
         anchor = published[-1] if published else infer_anchor(expressions, [d for d in datelines.values() if d is not None])
@@ -260,8 +264,8 @@ def article_references(
     first = _first_weekday(all_weekdays)
     out: dict[str, Reference] = {}
     for a in articles:
-        if a.published.date and a.published.basis is TimeBasis.explicit:
-            out[a.name] = Reference(date.fromisoformat(a.published.date[:10]), TimeBasis.explicit)
+        if a.name in dated:
+            out[a.name] = Reference(dated[a.name], TimeBasis.explicit)
             continue
         if reference_date is not None:
             out[a.name] = Reference(reference_date, TimeBasis.resolved)
@@ -280,8 +284,7 @@ def article_references(
         if own is not None:
             # the article's own "May 10" places it better than the corpus's latest date does: it
             # was told on the latest weekday it names near that date, and never before the date
-            near = [d for w in weekdays if (d := _nearest(w, own)) >= own]
-            out[a.name] = Reference(max(near, default=own), TimeBasis.inferred)
+            out[a.name] = Reference(_told_after(weekdays, own), TimeBasis.inferred)
         elif anchor is not None and weekdays:
             placed = _after_happening(weekdays, happenings.get(a.name, ()), held) or _by_figures(
                 weekdays, figures.get(a.name, set()), printed

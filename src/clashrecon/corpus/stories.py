@@ -24,17 +24,20 @@ def settings() -> dict:
     return load_data("reconcile.json")["stories"]
 
 
+def own_day(article: Article) -> date | None:
+    """The publication day the article's own metadata gives; None for a date the corpus passes
+    inferred, which was inferred within a story and cannot tell stories apart."""
+    if article.published.basis is not TimeBasis.explicit or not article.published.date:
+        return None
+    try:
+        return date.fromisoformat(article.published.date[:10])
+    except ValueError:
+        return None  # a month or a year alone dates no day
+
+
 def own_dates(articles: Iterable[Article]) -> dict[str, date]:
-    """The publication day each article's own metadata gives, by id; a date the corpus passes
-    inferred is left out, since it was inferred within a story and cannot tell stories apart."""
-    found: dict[str, date] = {}
-    for a in articles:
-        if a.published.basis is TimeBasis.explicit and a.published.date:
-            try:
-                found[a.id] = date.fromisoformat(a.published.date[:10])
-            except ValueError:
-                pass  # a month or a year alone dates no day
-    return found
+    """`own_day` of each article that has one, by id."""
+    return {a.id: d for a in articles if (d := own_day(a)) is not None}
 
 
 def _voiced(claim: Claim) -> bool:

@@ -80,7 +80,7 @@ def number_matches(gold: GoldCasualty, claim: Claim) -> bool:
     q = claim.quantity
     if gold.vague is not None:
         return q is not None and gold.vague.lower() in fold(q.text)
-    unspecified = q is None or q.qualifier is Qualifier.unspecified or q.low is None
+    unspecified = _unquantified(claim)
     if gold.qualifier == Qualifier.unspecified.value:
         return unspecified
     if unspecified or q.qualifier.value != gold.qualifier:

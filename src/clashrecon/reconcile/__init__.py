@@ -203,10 +203,10 @@ def _event(
             found.append(p.dispute)
         facts.append(_actor_fact(p, event_id))
     found.extend(time_discrepancies(cl.claims, origin))
+    fighting = cl.fighting
     if not cl.background:
-        found.extend(place_disputes([c for c in cl.claims if c.id not in cl.context], origin))
+        found.extend(place_disputes(fighting, origin))
     conflicts = [_conflict(event_id, f) for f in found]
-    fighting = [c for c in cl.claims if c.id not in cl.context] or cl.claims
     places = event_places(fighting)
     actors = event_actors(fighting)
     when = cluster_when(cl, origin)

@@ -1,17 +1,19 @@
-"""Claims -> events: which claims speak about the same happening.
+"""Claims -> events: one event per episode of fighting, with context rows under it.
 
 Claims are bucketed by structured keys first (never compared pairwise across the corpus):
 
 1. background: a claim about an earlier event (its scope says so, or its date lies more than
-   `background_min_days` before its article's reference date) goes to a bucket per year (year or
-   month precision, or a year in its label), per day (day precision), or per label; label
-   buckets join a year bucket whose labels they resemble (rapidfuzz);
-2. the reported period: day-dated claims go to day buckets, and consecutive buckets chain into
-   one event (gap <= `episode_gap_days`, span <= `max_event_span_days`); a cumulative count
-   dates from the start of its window ("since fighting erupted on Tuesday");
+   `background_min_days` before its article's reference date and outside every episode of its
+   story) goes to a bucket per year (year or month precision, or a year in its label), per day
+   (day precision), or per label; label buckets join a year bucket whose labels they resemble
+   (rapidfuzz); earlier talks and truces become context of their article's episode instead;
+2. episodes: within a story, the days a report puts fighting on chain across lulls of at most
+   `lull_days` quiet days, and renewal wording after a quiet day starts a new episode (see
+   `_episodes`); a cumulative count is the toll as of its window's end ("since Tuesday");
+   claims on other days are the episode's context rows (`Cluster.context`);
 3. claims with no usable date join an event of their own article: the one whose sentences they
    resemble most (rapidfuzz token_set_ratio), else the one carrying most of the article's claims,
-   else the event around the article's reference date, else one undated event.
+   else the episode around the article's reference date, else one undated event.
 
 It does not split two different incidents reported for the same days between the same
 parties; they are one event.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -111,6 +113,11 @@ class Cluster:
     def add(self, claim: Claim) -> None:
         self.claims.append(claim)
 
+    @property
+    def fighting(self) -> list[Claim]:
+        """The claims of the episode's own days, not its context rows (all of them if that is all)."""
+        return [c for c in self.claims if c.id not in self.context] or self.claims
+
 
 def _background_label(claim: Claim) -> str:
     if claim.scope is not None and claim.scope.event:
@@ -189,13 +196,7 @@ def _episodes(days: dict[int, _Day]) -> list[tuple[int, int]]:
     recap, a visit to the shelled towns) rather than a new episode; the first stretch always is one.
     """
     cfg = settings()
-    chains: list[list[int]] = []
-    for d in sorted(n for n, day in days.items() if day.origins):
-        if chains and d - chains[-1][-1] <= cfg["lull_days"] + 1:
-            chains[-1].append(d)
-        else:
-            chains.append([d])
-    chains = [part for chain in chains for part in _split_at_renewal(chain, days)]
+    chains = [part for chain in _chain_days(n for n, day in days.items() if day.origins) for part in _split_at_renewal(chain, days)]
 
     def supported(chain: list[int]) -> bool:
         origins = set().union(*(days[d].origins for d in chain))
@@ -231,8 +232,9 @@ def _nearest(episodes: list[tuple[int, int]], d: int) -> int | None:
     return begun[-1] if begun else 0
 
 
-def _chain_relative(days: list[int]) -> list[list[int]]:
-    """Story days with no calendar ("day 2") chained across lulls, as calendar days are."""
+def _chain_days(days: Iterable[int]) -> list[list[int]]:
+    """Day numbers (calendar days, or "day 2" where no calendar anchors them) chained across lulls
+    of at most `lull_days` quiet days."""
     chains: list[list[int]] = []
     for d in sorted(set(days)):
         if chains and d - chains[-1][-1] <= settings()["lull_days"] + 1:
@@ -330,7 +332,7 @@ def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster
         home.add(c)
         home.context.add(c.id)
     for s, days in relative_days.items():
-        for chain in _chain_relative(list(days)):
+        for chain in _chain_days(days):
             key = ("rel", chain[0], s)
             cl = clusters.setdefault(key, Cluster(key=key, background=False))
             for d in chain:
@@ -470,7 +472,7 @@ def cluster_when(cl: Cluster, origin: dict[str, str] | None = None) -> TimeRef:
         return TimeRef(start=cl.key[1], end=cl.key[1], precision=Precision.day, basis=_basis(cl.claims))
     if cl.key[0] == "rel":
         return TimeRef(precision=Precision.relative, relative_day_index=cl.key[1], basis=TimeBasis.unknown, text=f"day {cl.key[1]}")
-    fighting = [c for c in cl.claims if c.id not in cl.context] or cl.claims
+    fighting = cl.fighting
     days = sorted(
         (
             (start, c)
