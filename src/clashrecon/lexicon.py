@@ -7,6 +7,7 @@ Every word list and tuning number the extractors and reconcilers use lives in
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -86,3 +87,23 @@ def actor_lexicon() -> ActorLexicon:
     for a in actors:
         kinds.setdefault(a.name, a.kind)
     return ActorLexicon(actors=tuple(actors), by_surface=by_surface, kinds=kinds)
+
+
+@cache
+def _country_places() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
+    """(pattern, name, country, level) for each place of data/places.json country_places, longest first."""
+    found = []
+    for country, places in load_data("places.json")["country_places"].items():
+        for level, names in places.items():
+            for name in names:
+                found.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE), name, country, level))
+    return tuple(sorted(found, key=lambda f: -len(f[1])))
+
+
+def country_place_entry(text: str) -> tuple[str, str, str] | None:
+    """(name, country, level) of the longest country place a text names: as written, or in a
+    dateline's capitals ("JAMMU"); not "uri" or "pok" inside other words."""
+    for pattern, name, country, level in _country_places():
+        if any(m.group() == name or m.group().isupper() for m in pattern.finditer(text)):
+            return name, country, level
+    return None

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.common import doc_entities, doc_sentences, doc_tokens, span_entities, tokens_of
 from clashrecon.extract.syntax import subtree_span
-from clashrecon.lexicon import actor_lexicon, load_data
+from clashrecon.lexicon import actor_lexicon, country_place_entry, load_data
 from clashrecon.models import Article
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\u00C0-\u024F-]*")
@@ -79,30 +79,10 @@ def _seat_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])[\w.]+\s*[-–]\s*(?:{suffixes})\b")
 
 
-@cache
-def _country_places() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
-    """(pattern, name, country, level) for each place of data/places.json country_places, longest first."""
-    found = []
-    for country, places in load_data("places.json")["country_places"].items():
-        for level, names in places.items():
-            for name in names:
-                found.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE), name, country, level))
-    return tuple(sorted(found, key=lambda f: -len(f[1])))
-
-
-def _place_entry(text: str) -> tuple[str, str, str] | None:
-    """(name, country, level) of the longest country place a text names: as written, or in a
-    dateline's capitals ("JAMMU"); not "uri" or "pok" inside other words."""
-    for pattern, name, country, level in _country_places():
-        if any(m.group() == name or m.group().isupper() for m in pattern.finditer(text)):
-            return name, country, level
-    return None
-
-
 def locality_of(text: str) -> str | None:
     """The district, town or city a place phrase names ("Poonch", "Petah Tikva"), not a region
     that is a whole side of the front ("Jammu and Kashmir") nor a country."""
-    entry = _place_entry(text)
+    entry = country_place_entry(text)
     return entry[0] if entry is not None and entry[2] == "localities" else None
 
 
@@ -114,7 +94,7 @@ def country_of_place(text: str) -> str | None:
     direct = actor_of_text(text)
     if direct is not None and actor_lexicon().kind_of(direct) == "country":
         return direct
-    entry = _place_entry(text)
+    entry = country_place_entry(text)
     return entry[1] if entry is not None else None
 
 

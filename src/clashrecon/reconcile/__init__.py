@@ -193,7 +193,9 @@ def _event(
     key = cl.key
     event_id = _id("e", *key)
     as_of = {c.id: reported_on[c.id] for c in cl.claims}
-    drafts = casualty_facts([c for c in cl.claims if c.field is Field.casualties], as_of, cl.background, told)
+    casualties = [c for c in cl.claims if c.field is Field.casualties]
+    places = [c for c in cl.claims if c.field is Field.places]
+    drafts = casualty_facts(casualties, as_of, cl.background, told, places)
     found, notes = _casualty_findings(drafts, origin, cl.label)
     facts = [_casualty_fact(d, event_id, origin, notes.get(d.key, [])) for d in drafts]
     for p in disputes(cl.claims, origin):

@@ -10,13 +10,15 @@ Not done here: relations between facts (aggregates, subtotals) live in relations
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from clashrecon.lexicon import load_data
+from clashrecon.lexicon import actor_lexicon, country_place_entry, load_data
 from clashrecon.models import (
     BOTH,
     CasualtyKind,
+    ClaimantRole,
     Claim,
     Position,
     ScopeKind,
@@ -178,7 +180,26 @@ def fill_from_siblings(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], background: bool) -> list[Claim]:
+def casualty_countries(places: Iterable[Claim]) -> dict[tuple[str, int], set[str]]:
+    """The countries each sentence's casualties fell in, by (article id, sentence start): the
+    country its place claims give, else the one data/places.json puts that place in."""
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for p in places:
+        if p.subject != "casualties" or not isinstance(p.value, str):
+            continue
+        entry = country_place_entry(p.value)
+        country = getattr(p.attrs, "country", None) or (entry[1] if entry else None)
+        if country:
+            found[(p.article_id, p.start)].add(country)
+    return found
+
+
+def assign_sideless(
+    claims: list[Claim],
+    as_of: dict[str, date | None],
+    background: bool,
+    where: dict[tuple[str, int], set[str]] | None = None,
+) -> list[Claim]:
     """A count naming no side takes the side it can only belong to.
 
     - In a background event (a war years ago) it is the event's total: both sides.
@@ -200,6 +221,7 @@ def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], backgrou
             if c.victim_party != BOTH:
                 k = (c.kind, as_of.get(c.id), c.victim_party)
                 daily[k] = max(daily.get(k, 0), c.quantity.stated)
+    warring = {c.victim_party for c in claims if c.victim_party and c.victim_party != BOTH}
     out = []
     for c in claims:
         if c.victim_party is None and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
@@ -209,35 +231,66 @@ def assign_sideless(claims: list[Claim], as_of: dict[str, date | None], backgrou
                 c = c.model_copy(update={"victim_party": next(iter(sides))})
             elif len(parts) >= 2 and sum(parts) == c.quantity.stated:
                 c = c.model_copy(update={"victim_party": BOTH})
+            elif _counts_its_own(c, warring):
+                c = c.model_copy(update={"victim_party": c.claimant})
         out.append(c)
-    return _continue_running_counts(_follow_previous_sentence(out), as_of)
+    return _continue_running_counts(_follow_previous_sentence(out, where or {}), as_of)
 
 
-def _follow_previous_sentence(claims: list[Claim]) -> list[Claim]:
+def _counts_its_own(claim: Claim, warring: set[str]) -> bool:
+    """A warring country's own voice giving a count of people, civilians or the injured that
+    names no side counts its own: "the health ministry said 3,056 had been wounded". Not its
+    soldiers' kills ("killed 40 militants" names a group of the enemy's), and never a country
+    with no dead of its own in the event (a mediator or a host is no side)."""
+    return (
+        claim.claimant in warring
+        and claim.claimant_role is not ClaimantRole.outlet
+        and claim.victim_group is not VictimGroup.military
+        and actor_lexicon().kind_of(claim.claimant) == "country"
+    )
+
+
+def _follow_previous_sentence(claims: list[Claim], where: dict[tuple[str, int], set[str]]) -> list[Claim]:
     """A count naming no side right after a sentence counting one side's dead of the same kind.
 
     "Fighting in Goma has killed at least 17 people, hospital sources said. Civil society
     groups gave a higher toll of 25 dead": the second count is about the same people. Only
-    when the sentence just before (at most `sideless.follow_gap_chars` away) counts one side.
+    when the sentence just before (at most `sideless.follow_gap_chars` away) counts one side,
+    and never into a sentence whose casualties fell in another country ("Muzaffarabad also saw
+    fatalities" after India's dead).
     """
     gap = load_data("reconcile.json")["sideless"]["follow_gap_chars"]
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_article[c.article_id].append(c)
     moved: dict[str, str] = {}
+
+    def side(c: Claim) -> str | None:
+        return moved.get(c.id, c.victim_party)
+
     for cs in by_article.values():
         sentences: dict[int, list[Claim]] = defaultdict(list)
         for c in cs:
             sentences[c.start].append(c)
         starts = sorted(sentences)
+        # in reading order, so that a third sentence follows the second's newly found side
+        # ("the ministry said 400 Iranians … Hours earlier, Nour News put it at 430 … A rights
+        # group counted 657"): each step still needs the sentence just before
         for before, after in zip(starts, starts[1:]):
             prev, here = sentences[before], sentences[after]
             if after - max(c.end for c in prev) > gap or any(c.victim_party for c in here):
                 continue
             for c in here:
-                sides = {p.victim_party for p in prev if p.kind == c.kind and p.victim_party and scope_key(p) == ALL}
-                if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and BOTH not in sides:
+                sides = {side(p) for p in prev if p.kind == c.kind and side(p) and scope_key(p) == ALL}
+                elsewhere = where.get((c.article_id, c.start), set()) - sides
+                if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and BOTH not in sides and not elsewhere:
                     moved[c.id] = sides.pop()
+            # the sentence's other counts are the same people's ("657 killed and 2,037 wounded")
+            found = {moved[c.id] for c in here if c.id in moved}
+            if len(found) == 1:
+                for c in here:
+                    if c.id not in moved and scope_key(c) == ALL:
+                        moved[c.id] = next(iter(found))
     return [c.model_copy(update={"victim_party": moved[c.id]}) if c.id in moved else c for c in claims]
 
 
@@ -326,11 +379,17 @@ def _parts_take_their_article_side(claims: list[Claim]) -> list[Claim]:
 
 
 def casualty_facts(
-    claims: list[Claim], as_of: dict[str, date | None], background: bool, told: Told | None = None
+    claims: list[Claim],
+    as_of: dict[str, date | None],
+    background: bool,
+    told: Told | None = None,
+    places: Iterable[Claim] = (),
 ) -> list[FactDraft]:
-    """Group one event's casualty claims into facts and split each into moments."""
+    """Group one event's casualty claims into facts and split each into moments; `places` are
+    the event's place claims, which say in whose country a sentence's casualties fell."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
-    for c in _parts_take_their_article_side(assign_sideless(fill_from_siblings([c for c in claims if c.quantity is not None]), as_of, background)):
+    quantified = fill_from_siblings([c for c in claims if c.quantity is not None])
+    for c in _parts_take_their_article_side(assign_sideless(quantified, as_of, background, casualty_countries(places))):
         scope = scope_key(c)
         if c.victim_party is None and scope == ALL and c.victim_group is VictimGroup.military:
             # with no side named, "14 rebel fighters" and "23 civilians" are different people

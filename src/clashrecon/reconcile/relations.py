@@ -7,8 +7,10 @@ conflicts; the others are listed (`conflicts --all`) so a reader sees why they a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from clashrecon.lexicon import load_data
 from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation
@@ -44,6 +46,19 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
             continue
         positions = tuple(position(group_display(g), g, origin) for g in m.groups)
         origins = {o for p in positions for o in p.origins}
+        if len(origins) == 1 and not draft.background and _revises_itself(m.groups):
+            found.append(
+                Found(
+                    Relation.updated,
+                    Field.casualties,
+                    subject,
+                    positions,
+                    f"one wire lineage gives {' and '.join(p.value for p in positions)} on "
+                    f"{weekday_label(m.as_of)}: the outlet revised its own figure, not a conflict",
+                    f"rev|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else ""),
+                )
+            )
+            continue
         lineage = (
             "all from one wire lineage, so the outlet revised its own figure"
             if len(origins) == 1
@@ -90,6 +105,23 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
                 )
             )
     return found
+
+
+def _revises_itself(groups: list[list[Claim]]) -> bool:
+    """One wire story printing two figures for a day's count tells its own revision when one
+    voice gives both, or when all but one of the figures are worded as superseded ("Magen David
+    Adom first said 16 … at least 23"). Two voices in one story (hospital sources' 17, civil
+    society's 25) still disagree."""
+    voices = [{c.claimant for c in g} for g in groups]
+    if len(set().union(*voices)) == 1:
+        return True
+    pattern = _superseded()
+    return sum(1 for g in groups if not all(pattern.search(c.quote) for c in g)) == 1
+
+
+@cache
+def _superseded() -> re.Pattern[str]:
+    return re.compile("|".join(load_data("reconcile.json")["superseded_figure"]["patterns"]), re.IGNORECASE)
 
 
 def _num(e: Estimate) -> str:
