@@ -59,11 +59,12 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
                 )
             )
             continue
-        lineage = (
-            "all from one wire lineage, so the outlet revised its own figure"
-            if len(origins) == 1
-            else f"from {len(origins)} independent origins"
-        )
+        if len(origins) > 1:
+            lineage = f"from {len(origins)} independent origins"
+        elif draft.background:
+            lineage = "all from one wire lineage, so the outlet revised its own figure"
+        else:
+            lineage = "one wire story gives both, from different voices"
         frame = (label or "the same past event") if draft.background else f"reports of {weekday_label(m.as_of)}"
         found.append(
             Found(
