@@ -71,6 +71,13 @@ SUBTOTALS: list[tuple[str, list[Expect]]] = [
      [_e(K, "at_least", 15, None), _e(W, "exact", 40, 40), _e(W, "exact", 6, 6, scope="group")]),
     ("Twelve others are wounded, of whom five are said to be in serious condition.",
      [_e(W, "exact", 12, 12), _e(W, "exact", 5, 5, scope="group")]),
+    # a group that makes up, accounts for or forms a share of the victims
+    ("A nurse at the district hospital said women and children made up more than 80 of the wounded.",
+     [_e(W, "more_than", 81, None, scope="group")]),
+    ("Women and children accounted for 30 of the dead, the ministry said.", [_e(K, "exact", 30, 30, scope="group")]),
+    ("Civilians made up 12 of those killed, officials said.", [_e(K, "exact", 12, 12, scope="group")]),
+    # near misses: no share of victims
+    ("The army said it had made 30 of the attackers surrender.", []),
 ]
 
 # 6. "N of them are children" right after a sentence with one kind of count is that kind's

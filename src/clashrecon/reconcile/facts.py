@@ -205,6 +205,8 @@ def assign_sideless(
     - In a background event (a war years ago) it is the event's total: both sides.
     - If exactly one side states the same number, it is that side's ("Armenia says 49 soldiers
       killed" beside "at least 49 of its soldiers").
+    - If its sentence puts the dead in one warring country's place, they are that country's
+      people (not its soldiers, who may have fallen abroad).
     - If it equals the sum of two or more sides' figures reported the same day, it is the
       both-sides total (99 beside 49 and 50).
     """
@@ -227,8 +229,13 @@ def assign_sideless(
         if c.victim_party is None and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
             sides = stated.get((c.kind, c.quantity.stated), set())
             parts = [n for (kind, day, _), n in daily.items() if kind == c.kind and day == as_of.get(c.id)]
+            fell_in = (where or {}).get((c.article_id, c.start), set())
             if len(sides) == 1:
                 c = c.model_copy(update={"victim_party": next(iter(sides))})
+            elif len(fell_in) == 1 and fell_in <= warring and c.victim_group is not VictimGroup.military:
+                # "the death toll from Wednesday's fighting in Spin Boldak rose to 40": the
+                # people of a warring country's town, not a sum of both sides that happens to match
+                c = c.model_copy(update={"victim_party": next(iter(fell_in))})
             elif len(parts) >= 2 and sum(parts) == c.quantity.stated:
                 c = c.model_copy(update={"victim_party": BOTH})
             elif _counts_its_own(c, warring):

@@ -125,6 +125,13 @@ def partitive_group(doc: Doc, m: Mention, noun: Token | None) -> Scope | None:
     if noun is None or not (kind_noun(noun) or noun.lower_ == "those") or m.end >= len(doc) or doc[m.end].lower_ != "of":
         return None
     anchor = anchor_of(doc, m)
+    verb = anchor.head if anchor.dep_ != "pobj" else anchor.head.head
+    if verb.lemma_.lower() in casualty_words().share_verbs:
+        # "women and children made up more than 80 of the wounded": the subject is the group
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            group = " ".join(t.text for t in subject.subtree).lower()
+            return Scope(kind=ScopeKind.group, group=group, text=doc[min(subject.left_edge.i, m.start) : m.end + 2].text)
     if anchor.head.lemma_.lower() != "be":
         return None
     attr = next((c for c in anchor.head.children if c.dep_ in ("attr", "acomp")), None)

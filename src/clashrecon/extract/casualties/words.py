@@ -79,6 +79,7 @@ class CasualtyWords:
     figure_prepositions: frozenset[str]
     count_of_nouns: frozenset[str]
     whole_set_markers: frozenset[str]
+    share_verbs: frozenset[str]
     figure_verbs: frozenset[str]
     figure_verb_prepositions: frozenset[str]
     increment_nouns: frozenset[str]
@@ -213,6 +214,7 @@ def casualty_words() -> CasualtyWords:
         figure_prepositions=frozenset(raw["figure_prepositions"]["words"]),
         count_of_nouns=frozenset(raw["count_of_nouns"]["words"]),
         whole_set_markers=frozenset(raw["whole_set_markers"]["words"]),
+        share_verbs=frozenset(raw["share_verbs"]["words"]),
         # the beyond_verbs give a casualty noun its figure as well as a toll
         figure_verbs=frozenset(raw["figure_verbs"]["words"]) | frozenset(raw["beyond_verbs"]["words"]),
         figure_verb_prepositions=frozenset(raw["figure_verbs"]["prepositions"]),
