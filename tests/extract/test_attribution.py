@@ -55,6 +55,23 @@ def test_unattributed_claim_belongs_to_the_outlet(nlp):
     assert (who.claimant, who.text, who.role.value) == ("Reuters", None, "outlet")
 
 
+@pytest.mark.parametrize(
+    "text, anchor, claimant",
+    [
+        # the speaker of the second clause does not speak for the first
+        ("Missiles kill three in Israel; Tehran says 60 died in a strike on a tower block", "kill", "Reuters"),
+        ("Shelling kills two in border village; army says it fired back", "kills", "Reuters"),
+        # its own clause it does speak for
+        ("Missiles kill three in Israel; Tehran says 60 died in a strike on a tower block", "died", "Iran"),
+        ("Officials say 12 dead in market blast; rescuers still searching", "dead", "Officials"),
+    ],
+)
+def test_a_reporting_verb_across_a_semicolon_speaks_for_its_own_clause(nlp, text, anchor, claimant):
+    art = article_of(text, outlet="Reuters", headline=True)
+    doc = nlp(text)
+    assert attribute(doc[:], _anchor(doc, anchor), art, headline=True).claimant == claimant
+
+
 def test_headline_speaker_is_marked_headline(nlp):
     text = "Armenia says 49 soldiers killed in clashes with Azerbaijan"
     art = article_of(text, headline=True)

@@ -161,3 +161,22 @@ def test_the_other_sides_claim_contradicts_the_sides_own_count_even_with_a_figur
     )
     flags = [c for c in rec.conflicts if c.is_conflict and c.subject == "Afghanistan · killed"]
     assert any({"9", ">200"} <= {p.value for p in f.positions} for f in flags)
+
+
+def test_a_total_is_checked_against_each_sides_highest_figure_so_far():
+    """Friday: 78 dead in Iran. Saturday: 3 in Israel, 'about 60' in one Tehran strike, and at
+    least 81 in both countries. A running count never falls, so Iran is still at 78: 78 + 3 = 81."""
+    fri, sat = "2025-06-13", "2025-06-14"
+    a, b = article("a", "AP", fri), article("b", "Reuters", sat)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 78, "Iran", when=day(fri), claimant="Iran"),
+            casualty(b, 60, "Iran", qualifier="about", when=day(sat), claimant="Iran"),
+            casualty(b, 3, "Israel", when=day(sat), claimant="Israel"),
+            casualty(b, 81, "both", qualifier="at_least", when=day(sat)),
+        ],
+    )
+    assert (Relation.discrepancy, "both sides · killed") not in conflicts(rec)
+    [agg] = [c for c in rec.conflicts if c.kind is Relation.aggregate]
+    assert "78" in agg.explanation and "✓" in agg.explanation

@@ -391,6 +391,15 @@ def _describes_another_noun(verb: Token, anchor: Token | None) -> bool:
     return not any(t.i == anchor.i or t.like_num for t in own)
 
 
+def _other_clause(verb: Token, anchor: Token | None) -> bool:
+    """A reporting verb across a semicolon speaks for its own clause only: "Missiles kill
+    three in Israel; Tehran says 60 died" does not make Tehran the claimant of the three."""
+    if anchor is None:
+        return False
+    low, high = sorted((verb.i, anchor.i))
+    return any(t.text == ";" for t in verb.doc[low:high])
+
+
 def _outer_speaker(sent: Span, verb: Token, verbs: list[Token]) -> tuple[Token, Span] | None:
     """The nearest reporting verb above `verb` in the sentence whose subject is not a pronoun."""
     outer = _governing_verb(sent, verb, verbs)
@@ -427,7 +436,7 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
     if phrase is None and verbs:
         # "... killed in Beersheba ahead of a ceasefire announced by Trump": a participle that
         # describes some other noun says nothing of the count
-        chosen = next((v for v in verbs if not _describes_another_noun(v, anchor)), None)
+        chosen = next((v for v in verbs if not _describes_another_noun(v, anchor) and not _other_clause(v, anchor)), None)
         phrase = _subject_phrase(chosen) if chosen is not None else None
     if phrase is not None and len(phrase) and _is_own_outlet(phrase, article):
         phrase = None  # "The South African previously reported that ...": the outlet itself, not a country

@@ -227,6 +227,12 @@ def _parts_at(parts: list[FactDraft], when, total: Estimate) -> list[tuple[FactD
     latest = [(p, e) for p, e in latest if e is not None]
     if not latest or total.interval.contains(sum(e.best for _, e in latest)):
         return latest
+    # a side's running count never falls: a day's lower figure (one strike's ~60 beside the
+    # 78 of the day before) leaves the side at its highest so far
+    highest = [(p, max((m.estimate for m in p.moments if m.estimate is not None and (when is None or m.as_of is None or m.as_of <= when)),
+                       key=lambda e: e.best, default=e)) for p, e in latest]
+    if total.interval.contains(sum(e.best for _, e in highest)):
+        return highest
     options = [
         [m.estimate for m in p.moments if m.estimate is not None and (when is None or m.as_of is None or m.as_of == when)]
         for p, _ in latest
