@@ -153,3 +153,36 @@ def test_one_strikes_count_the_same_day_is_no_low_end():
     )
     t = tallies(rec)["Israel · killed"]
     assert (t.low, t.best, t.high) == (28, 28, 28)
+
+
+FEB1, FEB5 = "2025-02-01", "2025-02-05"
+
+
+def _stale_own_count(later_claimant, later_n=2900, qualifier="at_least", own_again=None):
+    """The government gives 773 dead on Saturday; on Wednesday a third party gives its count,
+    and the Wednesday article recalls the 773 'announced on Saturday'."""
+    a, b = article("a", "AP", FEB1), article("b", "AFP", FEB5)
+    claims = [
+        casualty(a, 773, "DR Congo", when=day(FEB1), claimant="DR Congo", group=VictimGroup.people),
+        casualty(b, later_n, "DR Congo", qualifier=qualifier, when=day(FEB5), claimant=later_claimant, group=VictimGroup.people),
+        casualty(b, 773, "DR Congo", when=day(FEB1), claimant="DR Congo", group=VictimGroup.people),
+    ]
+    if own_again is not None:
+        claims.append(casualty(b, own_again, "DR Congo", when=day(FEB5), claimant="DR Congo", group=VictimGroup.people))
+    return tallies(reconcile([a, b], claims))["DR Congo · killed"]
+
+
+def test_a_third_partys_later_higher_count_overtakes_a_side_that_stopped_counting():
+    t = _stale_own_count("United Nations")
+    assert (t.best, t.authority, t.claimant) == (2900, "third party", "United Nations")
+
+
+def test_the_side_keeps_its_word_when_it_gave_a_figure_as_late():
+    """The government updated too on Wednesday (1,100): its own later word stands."""
+    t = _stale_own_count("United Nations", own_again=1100)
+    assert (t.best, t.authority) == (1100, "own side")
+
+
+def test_an_outlets_own_count_does_not_overtake_the_side():
+    t = _stale_own_count(None)
+    assert (t.best, t.authority) == (773, "own side")

@@ -24,9 +24,12 @@ from clashrecon.models import (
     BOTH,
     CasualtyKind,
     Claim,
+    ClaimantRole,
     Event,
+    Qualifier,
     Round,
     Tally,
+    TimeBasis,
     VictimGroup,
 )
 from clashrecon.reconcile.clustering import parse_iso
@@ -137,6 +140,16 @@ def _figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]
 _APART = (VictimGroup.civilians, VictimGroup.military)
 
 
+def _said_on(claim: Claim, reported: date) -> date:
+    """The day a figure was given: its report's day, or the earlier day its sentence dates it
+    to ("the 773 dead announced by the government on Saturday", printed on Wednesday)."""
+    t = claim.event_time
+    if t is None or t.basis not in (TimeBasis.explicit, TimeBasis.resolved):
+        return reported
+    day = parse_iso(t.end or t.start or "")
+    return min(reported, day) if day is not None else reported
+
+
 def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
     counted = [(c, d) for c, d in claims if c.quantity is not None and c.quantity.is_known and point(c.quantity) is not None]
     tolls = [(c, d) for c, d in counted if not is_increment(c)]
@@ -154,6 +167,19 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
     ranked = {c.id: authority(c, party, sides) for c, _ in tolls}
     rank = min(ranked.values(), key=order.index)
     pool = [(c, d) for c, d in tolls if ranked[c.id] == rank]
+    if rank == OWN:
+        # a side that stopped counting is overtaken by a third party's later, higher count
+        # (the UN's 2,900 bodies days after the government's 773): tolls grow, and the later
+        # word is the better one when the side has given none since
+        own_last = max((_said_on(c, d) for c, d in pool if d is not None), default=None)
+        own_top = max(point(c.quantity) for c, _ in pool)
+        later = [
+            (c, d) for c, d in tolls
+            if ranked[c.id] == THIRD and c.claimant_role is not ClaimantRole.outlet and c.quantity.qualifier is not Qualifier.vague
+            and d is not None and own_last is not None and d > own_last and point(c.quantity) > own_top
+        ]
+        if later:
+            rank, pool = THIRD, later
     # the latest figure, unless it is so far below the highest that it counts one place or one
     # strike (`tallies.partial_ratio`): a toll never falls that far without a stated correction
     last_day = max((d for _, d in pool if d is not None), default=None)
