@@ -1,0 +1,90 @@
+"""`clashrecon export`: the store's reconciled picture in the formats analysts load.
+
+Reads the store only (no spaCy, no NLP) and yields the output as text, piece by piece, for the
+caller to write to stdout or a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from clashrecon.export import acled, ged, plover
+from clashrecon.export.rows import event_rows, load_picture, select_events
+from clashrecon.export.tables import CLAIM_COLUMNS, FACT_COLUMNS, PLACE_COLUMNS, claim_rows, fact_rows, place_rows
+from clashrecon.export.writers import csv_lines, jsonl_lines
+from clashrecon.queries import unknown_choice
+from clashrecon.store import Store
+
+
+class ExportFormat(StrEnum):
+    ged = "ged"  # UCDP GED CSV
+    acled = "acled"  # ACLED CSV
+    plover = "plover"  # PLOVER JSON Lines
+    csv = "csv"  # a flat table (--table) as CSV
+    jsonl = "jsonl"  # a flat table (--table) as JSON Lines
+
+
+class Table(StrEnum):
+    """Which flat table `csv` and `jsonl` write."""
+
+    facts = "facts"
+    claims = "claims"
+    places = "places"
+
+
+FORMATS = tuple(f.value for f in ExportFormat)
+TABLES = tuple(t.value for t in Table)
+_TABULAR = (ExportFormat.csv, ExportFormat.jsonl)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    format: str
+    table: str = Table.facts.value
+    event: str | None = None
+    background: bool = False
+
+
+def check(options: ExportOptions) -> tuple[ExportFormat, Table]:
+    """The format and table asked for, or a usage error naming the valid ones."""
+    if options.format not in FORMATS:
+        raise unknown_choice("format", options.format, FORMATS)
+    if options.table not in TABLES:
+        raise unknown_choice("table", options.table, TABLES)
+    return ExportFormat(options.format), Table(options.table)
+
+
+def export(store: Store, options: ExportOptions) -> Iterator[str]:
+    """The export's text, in pieces. Options and the event ID are checked before the first piece."""
+    fmt, table = check(options)
+    picture = load_picture(store) if fmt not in _TABULAR else None
+    if picture is None:
+        with store.snapshot():
+            rec = store.load_reconciliation()
+    else:
+        rec = picture.rec
+    events = select_events(rec, options.event, options.background)
+    return _pieces(store, fmt, table, options, picture, events)
+
+
+def _pieces(store, fmt, table, options, picture, events) -> Iterator[str]:
+    if fmt is ExportFormat.ged:
+        yield from csv_lines(ged.COLUMNS, (ged.record(r) for r in event_rows(picture, events)))
+    elif fmt is ExportFormat.acled:
+        stamp = store.meta("reconciled_at")
+        timestamp = int(float(stamp)) if stamp else None
+        yield from csv_lines(acled.COLUMNS, (acled.record(r, timestamp) for r in event_rows(picture, events)))
+    elif fmt is ExportFormat.plover:
+        yield from jsonl_lines(plover.record(r) for r in event_rows(picture, events))
+    else:
+        every = options.event is None  # a whole-store table also keeps claims clustered into no event
+        nested = fmt is ExportFormat.jsonl
+        if table is Table.facts:
+            columns, rows = FACT_COLUMNS, fact_rows(events)
+        elif table is Table.claims:
+            columns, rows = CLAIM_COLUMNS, claim_rows(store, events, every, nested=nested)
+        else:
+            columns, rows = PLACE_COLUMNS, place_rows(store, events, every)
+        yield from jsonl_lines(rows) if nested else csv_lines(columns, rows)
