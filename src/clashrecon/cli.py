@@ -514,8 +514,10 @@ def _write_export(pieces, output: Path | None) -> None:
 def _export(cmd: ExportCommand) -> int:
     from clashrecon.export import ExportOptions, export
 
-    with _open_read(ReadOptions(cmd.db, False)) as store:
-        _write_export(export(store, ExportOptions(cmd.format, cmd.table, cmd.event, cmd.background)), cmd.output)
+    with _open_read(ReadOptions(cmd.db, False)) as store, closing(
+        export(store, ExportOptions(cmd.format, cmd.table, cmd.event, cmd.background))
+    ) as pieces:
+        _write_export(pieces, cmd.output)  # the store is read while the export is written
     return 0
 
 

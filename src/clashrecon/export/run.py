@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from clashrecon.export import acled, ged, plover
-from clashrecon.export.rows import event_rows, load_picture, select_events
+from clashrecon.export.rows import Picture, event_rows, load_picture, select_events
 from clashrecon.export.tables import CLAIM_COLUMNS, FACT_COLUMNS, PLACE_COLUMNS, claim_rows, fact_rows, place_rows
 from clashrecon.export.writers import csv_lines, jsonl_lines
 from clashrecon.queries import unknown_choice
+from clashrecon.models import Event
 from clashrecon.store import Store
 
 
@@ -69,22 +70,30 @@ def export(store: Store, options: ExportOptions) -> Iterator[str]:
     return _pieces(store, fmt, table, options, picture, events)
 
 
-def _pieces(store, fmt, table, options, picture, events) -> Iterator[str]:
+def _pieces(
+    store: Store, fmt: ExportFormat, table: Table, options: ExportOptions, picture: Picture | None, events: list[Event]
+) -> Iterator[str]:
     if fmt is ExportFormat.ged:
-        yield from csv_lines(ged.COLUMNS, (ged.record(r) for r in event_rows(picture, events)))
+        rows: Iterator[dict] = (ged.record(r) for r in event_rows(picture, events))
+        columns = ged.COLUMNS
     elif fmt is ExportFormat.acled:
-        stamp = store.meta("reconciled_at")
+        stamp = store.meta("reconciled_at")  # when the picture was reconciled: ACLED's `timestamp`
         timestamp = int(float(stamp)) if stamp else None
-        yield from csv_lines(acled.COLUMNS, (acled.record(r, timestamp) for r in event_rows(picture, events)))
+        rows, columns = (acled.record(r, timestamp) for r in event_rows(picture, events)), acled.COLUMNS
     elif fmt is ExportFormat.plover:
-        yield from jsonl_lines(plover.record(r) for r in event_rows(picture, events))
+        rows, columns = (plover.record(r) for r in event_rows(picture, events)), ()
+    elif table is Table.facts:
+        rows, columns = fact_rows(events), FACT_COLUMNS
+    elif table is Table.claims:
+        # a whole-store table also keeps the claims clustered into no event
+        rows = claim_rows(store, events, options.event is None, nested=fmt is ExportFormat.jsonl)
+        columns = CLAIM_COLUMNS
     else:
-        every = options.event is None  # a whole-store table also keeps claims clustered into no event
-        nested = fmt is ExportFormat.jsonl
-        if table is Table.facts:
-            columns, rows = FACT_COLUMNS, fact_rows(events)
-        elif table is Table.claims:
-            columns, rows = CLAIM_COLUMNS, claim_rows(store, events, every, nested=nested)
+        rows, columns = place_rows(store, events, options.event is None), PLACE_COLUMNS
+    try:
+        if fmt in (ExportFormat.plover, ExportFormat.jsonl):
+            yield from jsonl_lines(rows)
         else:
-            columns, rows = PLACE_COLUMNS, place_rows(store, events, every)
-        yield from jsonl_lines(rows) if nested else csv_lines(columns, rows)
+            yield from csv_lines(columns, rows)
+    finally:
+        rows.close()  # a reader that stops early (`| head`) ends the store read while the store is open

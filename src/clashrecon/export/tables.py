@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clashrecon.corpus.view import ClaimsAsDerived
-from clashrecon.geo import Location, locate
+from clashrecon.geo import Location, locate, unresolved
 from clashrecon.export.rows import event_countries
 from clashrecon.models import Claim, Event, Field, PlaceDetails
 from clashrecon.store import Store
@@ -70,7 +70,7 @@ def location_fields(loc: Location | None) -> dict[str, Any]:
 @dataclass
 class _Placer:
     """Place claims located the way the event formats locate them: the text's country first, then
-    the countries of the claim's event; each name looked up once."""
+    the countries of the claim's event; each name looked up once per event's countries."""
 
     countries: dict[str, tuple[str, ...]]  # event id -> countries it involves
     seen: dict[tuple, Location | None] = field(default_factory=dict)
@@ -82,7 +82,8 @@ class _Placer:
         prefer = self.countries.get(event_id or "", ())
         key = (claim.value, given, prefer)
         if key not in self.seen:
-            self.seen[key] = locate(claim.value, given, prefer=prefer)
+            # an unknown place keeps its name, and precision 6 when the text gives its country
+            self.seen[key] = locate(claim.value, given, prefer=prefer) or (unresolved(claim.value, given) if given else None)
         return self.seen[key]
 
 
@@ -131,7 +132,7 @@ def _flat_claim(c: Claim, event_id: str | None, loc: Location | None) -> dict[st
 def place_rows(store: Store, events: list[Event], every: bool) -> Iterator[dict[str, Any]]:
     """Each place name the claims give (with the country the text gives), where it is, and how
     often and in which events it is named: a place the gazetteer does not know is listed with
-    `resolved` false, so it can be added."""
+    `resolved` false (and precision 6 when the text gives its country), so it can be added."""
     named: dict[tuple[str, str | None], dict[str, Any]] = {}
     for row in claim_rows(store, events, every, nested=True):
         if row["field"] != Field.places.value or not row["value"]:
@@ -141,12 +142,16 @@ def place_rows(store: Store, events: list[Event], every: bool) -> Iterator[dict[
         entry["claims"] += 1
         if row["event_id"]:
             entry["events"][row["event_id"]] = None
-    for (name, given), entry in sorted(named.items(), key=lambda kv: (kv[1]["location"] is not None, kv[0][0], kv[0][1] or "")):
+    def known(entry: dict[str, Any]) -> bool:
+        return bool(entry["location"] and entry["location"]["feature"])
+
+    # the unresolved first: what the gazetteer is missing
+    for (name, given), entry in sorted(named.items(), key=lambda kv: (known(kv[1]), kv[0][0], kv[0][1] or "")):
         loc = Location.model_validate(entry["location"]) if entry["location"] else None
         yield {
             "name": name,
             "country_given": given,
-            "resolved": loc is not None,
+            "resolved": loc is not None and loc.resolved,
             **location_fields(loc),
             "claims": entry["claims"],
             "events": list(entry["events"]),
