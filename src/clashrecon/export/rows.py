@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from clashrecon.corpus.view import articles_as_derived, claims_as_derived
+from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
 from clashrecon.errors import UsageError
 from clashrecon.geo import (
     Country,
@@ -66,14 +66,18 @@ class Picture:
         return [self.claims[i] for i in event.claim_ids if i in self.claims]
 
 
-def load_picture(store: Store) -> Picture:
-    """Everything the event formats read, in one consistent snapshot of the store."""
+def load_picture(store: Store, event_id: str | None, background: bool) -> tuple[Picture, list[Event]]:
+    """The events to export and everything their formats read, in one consistent snapshot of the
+    store; only those events' claims are kept (and derived), so one event of a big store is cheap."""
     with store.snapshot():
         rec = store.load_reconciliation()
+        events = select_events(rec, event_id, background)
+        wanted = {cid for e in events for cid in e.claim_ids}
         derived = store.derived()
         articles = articles_as_derived(store.articles(with_text=False), derived)
-        claims = claims_as_derived(store.claims(), derived)
-    return Picture(rec=rec, claims={c.id: c for c in claims}, articles={a.id: a for a in articles})
+        derive = ClaimsAsDerived(derived)
+        claims = {c.id: derive(c) for c in store.iter_claims() if c.id in wanted}
+    return Picture(rec=rec, claims=claims, articles={a.id: a for a in articles}), events
 
 
 def select_events(rec: Reconciliation, event_id: str | None, background: bool) -> list[Event]:

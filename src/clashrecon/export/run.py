@@ -60,13 +60,12 @@ def check(options: ExportOptions) -> tuple[ExportFormat, Table]:
 def export(store: Store, options: ExportOptions) -> Iterator[str]:
     """The export's text, in pieces. Options and the event ID are checked before the first piece."""
     fmt, table = check(options)
-    picture = load_picture(store) if fmt not in _TABULAR else None
-    if picture is None:
+    if fmt in _TABULAR:
+        picture = None
         with store.snapshot():
-            rec = store.load_reconciliation()
+            events = select_events(store.load_reconciliation(), options.event, options.background)
     else:
-        rec = picture.rec
-    events = select_events(rec, options.event, options.background)
+        picture, events = load_picture(store, options.event, options.background)
     return _pieces(store, fmt, table, options, picture, events)
 
 
