@@ -503,7 +503,6 @@ def _write_export(pieces, output: Path | None) -> None:
     except OSError as exc:
         from clashrecon.errors import UsageError
 
-        partial.unlink(missing_ok=True)
         raise UsageError(
             f"cannot write --output {output}: {exc.strerror or exc}; give a file in a folder you can write, or leave --output out for stdout"
         ) from None

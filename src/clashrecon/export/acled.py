@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from clashrecon.export.rows import EventRow, acled_figure, best
+from clashrecon.geo import Location
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import BOTH, CasualtyKind, Field, Relation
 
@@ -40,6 +41,11 @@ def interaction(a: int | None, b: int | None) -> int | None:
     if b is None:
         return int(f"{a}0")
     return int(f"{min(a, b)}{max(a, b)}")
+
+
+def geo_precision(loc: Location) -> int:
+    """ACLED's geo_precision of a location: 1 the town itself, 2 near it or its district, 3 a larger region."""
+    return _cfg()["geo_precision"][str(int(loc.precision))]
 
 
 def time_precision(row: EventRow) -> int:
@@ -122,7 +128,7 @@ def record(row: EventRow, timestamp: int | None) -> dict[str, Any]:
         "location": loc.name if loc else None,
         "latitude": loc.latitude if loc else None,
         "longitude": loc.longitude if loc else None,
-        "geo_precision": loc.acled_precision if loc else None,
+        "geo_precision": geo_precision(loc) if loc else None,
         "source": "; ".join(dict.fromkeys(a.outlet or a.credit for a in row.articles if a.outlet or a.credit)) or None,
         "notes": notes(row, fatalities),
         "fatalities": fatalities,

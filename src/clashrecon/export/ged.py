@@ -37,11 +37,15 @@ def _gwno(name: str | None) -> int | None:
     return facts.gwno if facts else None
 
 
-def violence_type(row: EventRow) -> int:
+def violence_type(row: EventRow) -> int | None:
     """1 state-based (a government fights), 2 non-state (two armed groups), 3 one-sided (one armed
-    party and only civilians dead)."""
+    party and only civilians dead); None for an event whose claims name no fighting party at all
+    (a war mentioned in passing), rather than a guess."""
     lex = actor_lexicon()
-    if row.side_b is None and row.killed(best).civilians == row.killed(best).total > 0:
+    if not row.sides:
+        return 1 if any(lex.kind_of(a) == "country" for a in row.event.actors) else None
+    killed = row.killed(best)
+    if row.side_b is None and killed.civilians == killed.total > 0:
         return 3
     return 1 if any(lex.kind_of(s) == "country" for s in row.sides) else 2
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clashrecon.export.acled import geo_precision
 from clashrecon.export.rows import EventRow, best
 from clashrecon.lexicon import load_data
 
@@ -19,7 +20,7 @@ def _location(row: EventRow) -> dict[str, Any] | None:
         "admin2": loc.adm2,
         "lat": loc.latitude,
         "lon": loc.longitude,
-        "geo_precision": loc.acled_precision,
+        "geo_precision": geo_precision(loc),
         "where_prec": int(loc.precision),
     }
 

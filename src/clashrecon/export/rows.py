@@ -68,7 +68,7 @@ class Picture:
 
 def load_picture(store: Store, event_id: str | None, background: bool) -> tuple[Picture, list[Event]]:
     """The events to export and everything their formats read, in one consistent snapshot of the
-    store; only those events' claims are kept (and derived), so one event of a big store is cheap."""
+    store; only those events' claims are kept (and derived), so one event of a big store takes a fraction of the memory."""
     with store.snapshot():
         rec = store.load_reconciliation()
         events = select_events(rec, event_id, background)

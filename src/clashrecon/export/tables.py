@@ -14,6 +14,7 @@ from typing import Any
 
 from clashrecon.corpus.view import ClaimsAsDerived
 from clashrecon.geo import Location, locate, unresolved
+from clashrecon.export.acled import geo_precision
 from clashrecon.export.rows import event_countries
 from clashrecon.models import Claim, Event, Field, PlaceDetails
 from clashrecon.store import Store
@@ -63,7 +64,7 @@ def location_fields(loc: Location | None) -> dict[str, Any]:
         "latitude": loc.latitude,
         "longitude": loc.longitude,
         "where_prec": int(loc.precision),
-        "geo_precision": loc.acled_precision,
+        "geo_precision": geo_precision(loc),
     }
 
 

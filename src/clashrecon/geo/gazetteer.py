@@ -20,29 +20,6 @@ from functools import cache
 from clashrecon.lexicon import load_data
 from clashrecon.models import Country, FeatureKind, Location, WherePrecision
 
-# the larger feature first: what a bare name most plausibly means when a unit and a town share it
-_RANK = {
-    FeatureKind.country: 0,
-    FeatureKind.region: 1,
-    FeatureKind.adm1: 2,
-    FeatureKind.adm2: 3,
-    FeatureKind.city: 4,
-    FeatureKind.town: 5,
-    FeatureKind.village: 6,
-    FeatureKind.site: 7,
-    FeatureKind.border: 8,
-}
-_PRECISION = {
-    FeatureKind.city: WherePrecision.exact,
-    FeatureKind.town: WherePrecision.exact,
-    FeatureKind.village: WherePrecision.exact,
-    FeatureKind.site: WherePrecision.exact,
-    FeatureKind.adm2: WherePrecision.adm2,
-    FeatureKind.adm1: WherePrecision.adm1,
-    FeatureKind.region: WherePrecision.region,
-    FeatureKind.border: WherePrecision.region,
-    FeatureKind.country: WherePrecision.country,
-}
 _FOLD = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "‘": "'", "’": "'", "–": "-", "—": "-"})
 _SPACES = re.compile(r"[\s_]+")
 
@@ -72,6 +49,8 @@ class Gazetteer:
 
     by_name: dict[str, tuple[_Entry, ...]]
     kind_words: dict[str, tuple[FeatureKind, ...]]
+    rank: dict[FeatureKind, int]  # of namesakes in one country, the lowest rank is meant
+    precision: dict[FeatureKind, WherePrecision]
     countries: dict[str, Country]
     country_names: dict[str, str]  # folded country name -> canonical
 
@@ -116,6 +95,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         by_name={k: tuple(v) for k, v in by_name.items()},
         kind_words=kind_words,
+        rank={FeatureKind(f): v["rank"] for f, v in raw["features"].items()},
+        precision={FeatureKind(f): WherePrecision(v["where_prec"]) for f, v in raw["features"].items()},
         countries=countries,
         country_names={fold(n): n for n in countries},
     )
@@ -137,7 +118,7 @@ def _location(entry: _Entry, g: Gazetteer) -> Location:
         adm2=entry.adm2,
         latitude=entry.lat,
         longitude=entry.lon,
-        precision=_PRECISION[entry.feature],
+        precision=g.precision[entry.feature],
         feature=entry.feature,
         countries=entry.countries,
     )
@@ -178,7 +159,7 @@ def locate(name: str, country: str | None = None, *, prefer: Iterable[str] = ())
         return None
     if len({e.countries for e in entries}) > 1:
         return None  # namesakes in different countries: which one is meant is not known
-    return _location(min(entries, key=lambda e: _RANK[e.feature]), g)
+    return _location(min(entries, key=lambda e: g.rank[e.feature]), g)
 
 
 def unresolved(name: str, country: str | None) -> Location:

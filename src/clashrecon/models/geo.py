@@ -35,10 +35,6 @@ class WherePrecision(IntEnum):
     waters = 7  # international waters or airspace
 
 
-# ACLED's geo_precision (1 the town, 2 near it or its district, 3 only a larger region) of each GED precision
-_ACLED_PRECISION = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3, 6: 3, 7: 3}
-
-
 class Location(Record):
     """A place name resolved offline: its country, divisions, position and how precisely it is known."""
 
@@ -57,11 +53,6 @@ class Location(Record):
     def resolved(self) -> bool:
         """Whether the gazetteer knows the name (an unresolved place keeps only its country)."""
         return self.feature is not None
-
-    @property
-    def acled_precision(self) -> int:
-        """ACLED's geo_precision: 1 the town itself, 2 near it or its district, 3 a larger region."""
-        return _ACLED_PRECISION[int(self.precision)]
 
 
 class Country(Record):
