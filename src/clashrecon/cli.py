@@ -477,6 +477,78 @@ def show_cmd(
 
 
 @dataclass(frozen=True)
+class ExportCommand:
+    db: Path | None
+    format: str
+    table: str
+    event: str | None
+    background: bool
+    output: Path | None
+
+
+def _write_export(pieces, output: Path | None) -> None:
+    """Write the export to stdout, or to `output` whole: into a sibling file renamed when complete,
+    so a failed export never leaves half a file where a good one was."""
+    if output is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        sys.stdout.flush()
+        return
+    partial = output.with_name(output.name + ".part")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as fh:
+            for piece in pieces:
+                fh.write(piece)
+        partial.replace(output)
+    except OSError as exc:
+        from clashrecon.errors import UsageError
+
+        raise UsageError(
+            f"cannot write --output {output}: {exc.strerror or exc}; give a file in a folder you can write, or leave --output out for stdout"
+        ) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _export(cmd: ExportCommand) -> int:
+    from clashrecon.export import ExportOptions, export
+
+    with _open_read(ReadOptions(cmd.db, False)) as store, closing(
+        export(store, ExportOptions(cmd.format, cmd.table, cmd.event, cmd.background))
+    ) as pieces:
+        _write_export(pieces, cmd.output)  # the store is read while the export is written
+    return 0
+
+
+@command(
+    "export",
+    "Write the reconciled events as UCDP GED, ACLED or PLOVER records, or facts, claims and places as CSV or JSONL.",
+    "clashrecon export --format ged > events.csv",
+    "clashrecon export --format acled --output acled.csv",
+    "clashrecon export --format plover --event eea9a30ca",
+    "clashrecon export --format csv --table claims --output claims.csv",
+    "clashrecon export --format jsonl --table places | jq -c 'select(.resolved | not)'",
+)
+def export_cmd(
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="ged, acled, plover, csv or jsonl", show_default=False)
+    ],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout")
+    ] = None,
+    event: Annotated[Optional[str], typer.Option("--event", metavar="ID", help="Only this event (IDs as timeline shows them)")] = None,
+    background: Annotated[
+        bool, typer.Option("--background", help="Also earlier events mentioned as context (the 2020 war)")
+    ] = False,
+    table: Annotated[
+        str, typer.Option("--table", metavar="TABLE", help="For csv and jsonl: facts, claims or places")
+    ] = "facts",
+    db: DbOpt = None,
+) -> None:
+    _run(_export, ExportCommand(db, format, table, event, background, output))
+
+
+@dataclass(frozen=True)
 class EvalCommand:
     gold: Path
     json: bool

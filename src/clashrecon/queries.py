@@ -18,7 +18,7 @@ FIELDS = tuple(f.value for f in Field)
 KINDS = tuple(k.value for k in CasualtyKind)
 
 
-def _unknown(what: str, value: str, choices: tuple[str, ...]) -> UsageError:
+def unknown_choice(what: str, value: str, choices: tuple[str, ...]) -> UsageError:
     """'unknown field 'casualty'; did you mean 'casualties'? choose one of …'."""
     close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}? " if close else ""
@@ -27,12 +27,12 @@ def _unknown(what: str, value: str, choices: tuple[str, ...]) -> UsageError:
 
 def _check_field(field: str | None) -> None:
     if field is not None and field not in (*FIELDS, "all"):
-        raise _unknown("field", field, (*FIELDS, "all"))
+        raise unknown_choice("field", field, (*FIELDS, "all"))
 
 
 def _check_kind(kind: str | None) -> None:
     if kind is not None and kind not in KINDS:
-        raise _unknown("kind", kind, KINDS)
+        raise unknown_choice("kind", kind, KINDS)
 
 
 def check_window(since: date | None, until: date | None) -> None:

@@ -1,6 +1,6 @@
 """The records that flow through clashrecon: files -> Article -> Claim -> Fact/Conflict/Event.
 
-One module per stage's records (article, claims, derived, reconciled), their categories (kinds)
+One module per stage's records (article, claims, derived, reconciled, geo), their categories (kinds)
 and claim details (details); every name is imported from here.
 
 Every record is a frozen pydantic model so that a stage can never alter what an earlier
@@ -67,6 +67,12 @@ from clashrecon.models.derived import (
     ResolvedTime,
     Spelling,
 )
+from clashrecon.models.geo import (
+    Country,
+    FeatureKind,
+    Location,
+    WherePrecision,
+)
 from clashrecon.models.reconciled import (
     BOTH,
     Change,
@@ -101,6 +107,7 @@ __all__ = [
     "ContactDetails",
     "ContactMode",
     "ContextKind",
+    "Country",
     "CorpusDerived",
     "Details",
     "ContextRow",
@@ -108,9 +115,11 @@ __all__ = [
     "EventDetails",
     "EventKind",
     "Fact",
+    "FeatureKind",
     "Field",
     "KIND_OF_FIELD",
     "Lineage",
+    "Location",
     "NameKind",
     "NoDetails",
     "PlaceDetails",
@@ -139,5 +148,6 @@ __all__ = [
     "TimeKind",
     "TimeRef",
     "VictimGroup",
+    "WherePrecision",
     "casualty_subject",
 ]
