@@ -142,7 +142,9 @@ def _stories_of(events: list[Event], rec: Reconciliation) -> set[str]:
 
 
 def _title(events: list[Event]) -> str:
-    """'Armenia and Azerbaijan: 13–14 Sep 2022': the main parties and when."""
+    """'Armenia and Azerbaijan: 13–14 Sep 2022': the main parties and when; an earlier event's summary."""
+    if all(e.background for e in events):
+        return events[0].summary
     actors = list(dict.fromkeys(a for e in events for a in e.actors[:2]))[:2]
     who = " and ".join(actors) if actors else "Reported events"
     first, last = when_words(events[0].when, part=False), when_words(events[-1].when, part=False)
