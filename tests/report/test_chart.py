@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from clashrecon.models import CasualtyKind
-from clashrecon.report.chart import chart_svg, colours, nice_ticks, thinned
+from clashrecon.report.chart import chart_svg, colours, labelled, nice_ticks
 from clashrecon.report.records import Chart, ChartReport, ChartSeries, ChartStep
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -81,11 +81,16 @@ def test_the_y_axis_steps_are_round(top, ticks):
     assert nice_ticks(top) == ticks
 
 
-def test_a_long_axis_labels_a_few_days_first_and_last_always():
-    days = [date(2023, 1, 1) + timedelta(days=i) for i in range(40)]
-    picked = thinned(days, 8)
-    assert len(picked) == 8 and picked[0] == days[0] and picked[-1] == days[-1]
-    assert thinned(days[:3], 8) == days[:3]
+def test_only_labels_that_fit_are_printed_first_and_last_always():
+    days = [date(2025, 5, d) for d in (7, 8, 10, 11, 12, 13, 29)]
+    first = days[0].toordinal()
+
+    def x_of(d: date) -> float:
+        return (d.toordinal() - first) / 22 * 100
+
+    assert labelled(days, x_of, 12) == [date(2025, 5, 7), date(2025, 5, 10), date(2025, 5, 13), date(2025, 5, 29)]
+    assert labelled(days[:1], x_of, 12) == days[:1]
+    assert labelled(days, x_of, 0) == days
 
 
 def test_sides_get_distinct_colours_and_totals_grey():

@@ -9,7 +9,8 @@ import pytest
 from clashrecon.errors import NothingToReport, UnknownId
 from clashrecon.models import Article, CasualtyKind, Claim, ClaimantRole, Fact, Field, Precision, Published, Quantity, Relation, TimeBasis, TimeRef
 from clashrecon.report import build_brief
-from clashrecon.report.content import chart_of, event_points, quoted, when_words
+from clashrecon.report.content import event_points, quoted, when_words
+from clashrecon.report.series import chart_of
 from clashrecon.store import Store
 
 
@@ -180,3 +181,19 @@ def test_map_points_are_the_places_a_geocoder_finds(seeds_db):
         [(name, known[name].latitude) for name in known], key=lambda p: episode.places.index(p[0])
     )
     assert event_points(episode, None) == ()
+
+
+def test_past_a_few_earlier_events_the_less_reported_are_one_line_each(seeds_db, monkeypatch, tmp_path):
+    from clashrecon.report import Format, content, write_brief
+
+    cfg = {**content.settings(), "background_in_full": 1}
+    monkeypatch.setattr(content, "settings", lambda: cfg)
+    with Store.open(seeds_db, create=False) as store:
+        brief = build_brief(store)
+    assert [e.when for e in brief.background] == ["2020"]  # 5 articles, against 1994's one
+    [folded] = brief.folded
+    assert folded.when == "1994"
+    page = write_brief(brief, tmp_path / "b.html", Format.html).path.read_text(encoding="utf-8")
+    assert "1 more earlier event, less reported" in page and f"<code>{folded.id}</code>" in page
+    assert f'id="{folded.id}"' not in page  # no section of its own
+    assert "1 event, 2 earlier ones mentioned" in page

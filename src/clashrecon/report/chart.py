@@ -11,6 +11,7 @@ Markdown brief.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 
 from clashrecon.lexicon import load_data
@@ -31,12 +32,14 @@ def nice_ticks(top: float, count: int = 5) -> list[int]:
     return list(range(0, int(math.ceil(top / step)) * step + 1, step))
 
 
-def thinned(days: list[date], limit: int) -> list[date]:
-    """At most `limit` of the days, evenly spread, the first and the last always."""
-    if len(days) <= limit:
-        return days
-    picks = {round(i * (len(days) - 1) / (limit - 1)) for i in range(limit)}
-    return [days[i] for i in sorted(picks)]
+def labelled(days: list[date], x_of: Callable[[date], float], gap: float) -> list[date]:
+    """The days whose labels fit: the first and the last always, between them each day at least
+    `gap` (percent of the width) from the label before it and from the last."""
+    chosen = [days[0]]
+    for d in days[1:-1]:
+        if x_of(d) - x_of(chosen[-1]) >= gap and x_of(days[-1]) - x_of(d) >= gap:
+            chosen.append(d)
+    return chosen + days[-1:] if len(days) > 1 else chosen
 
 
 def _day_label(d: date) -> tuple[str, str]:
@@ -127,12 +130,12 @@ def chart_svg(chart: Chart, *, title: str, ident: str) -> str:
         parts.append(f'<line x1="{_pct(left)}" y1="{y:.1f}" x2="{_pct(right)}" y2="{y:.1f}" stroke="#ddd" stroke-width="1"/>')
         parts.append(f'<text x="{_pct(left)}" dx="-6" y="{y + 4:.1f}" font-size="11" fill="#555" text-anchor="end">{v:,}</text>')
     parts.append(f'<line x1="{_pct(left)}" y1="{bottom}" x2="{_pct(right)}" y2="{bottom}" stroke="#888" stroke-width="1"/>')
-    labelled = thinned(days, cfg["max_ticks"])
-    for k, d in enumerate(labelled):
+    shown = labelled(days, x_of, cfg["tick_gap_pct"])
+    for k, d in enumerate(shown):
         x = _pct(x_of(d))
         weekday, day = _day_label(d)
-        # on a phone the page hides every other label of a long axis (class "minor")
-        minor = ' class="minor"' if len(labelled) > 4 and 0 < k < len(labelled) - 1 and k % 2 else ""
+        # a phone's narrow page hides every other label between the first and the last (class "minor")
+        minor = ' class="minor"' if 0 < k < len(shown) - 1 and k % 2 else ""
         parts.append(
             f"<g{minor}>"
             f'<line x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 4}" stroke="#888"/>'
@@ -152,7 +155,7 @@ def chart_svg(chart: Chart, *, title: str, ident: str) -> str:
         parts.append(f'<g transform="translate({shift:.1f},0)">')
         dash = ' stroke-dasharray="7 4"' if s.both else ""  # a total, told apart from the sides it adds up
         # earlier sides' lines are drawn wider, so a later one on the same figure leaves them visible
-        stroke = 2.5 if s.both else 2.5 + 1.5 * (n - 1 - i)
+        stroke = 2.5 if s.both else 2.5 + min(2.0, n - 1 - i)
         line = f'stroke="{c}" stroke-width="{stroke}" stroke-linecap="round"{dash}'
         for a, b in zip(s.steps, s.steps[1:]):
             xa, xb, ya, yb = _pct(x_of(a.day)), _pct(x_of(b.day)), y_of(a.best), y_of(b.best)
@@ -199,7 +202,7 @@ def _end_labels(ends: list[tuple[float, float, float, str, str]], top: float) ->
         y = max(y + 4, previous + 13)
         previous = y
         out.append(
-            f'<text x="{_pct(x)}" dx="{clear + 10:.1f}" y="{y:.1f}" font-size="12" font-weight="bold" '
+            f'<text x="{_pct(x)}" dx="{clear + 14:.1f}" y="{y:.1f}" font-size="12" font-weight="bold" '
             f'fill="{colour}">{esc(text)}</text>'
         )
     return out

@@ -1,23 +1,20 @@
 """The brief's content, read from the store: the stored reconciliation as the records a writer prints.
 
-Nothing here judges anew. Figures, relations, conflicts and final figures are the stored ones;
-the chart's line is each reporting day's figure as `reconcile.values` reconciles that day's
-reports, and its dots are the reports themselves.
+Nothing here judges anew: figures, relations, conflicts and final figures are the stored ones,
+and the chart's data (series.py) reconciles each day's reports with reconciliation's own code.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
-from itertools import combinations
 from typing import Protocol
 
 from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
 from clashrecon.errors import NothingToReport, UnknownId
 from clashrecon.lexicon import load_data
 from clashrecon.models import (
-    BOTH,
     CONFLICT_RELATIONS,
     Article,
     CasualtyKind,
@@ -27,22 +24,15 @@ from clashrecon.models import (
     Fact,
     Field,
     Precision,
-    Qualifier,
     Reconciliation,
     Relation,
     TimeRef,
 )
 from clashrecon.reconcile.clustering import parse_iso
-from clashrecon.reconcile.moments import weighed
-from clashrecon.reconcile.values import compatible, point, quantity_display, reconcile_values
 from clashrecon.report.records import (
     Badge,
     Brief,
     CardPosition,
-    Chart,
-    ChartReport,
-    ChartSeries,
-    ChartStep,
     ConflictCard,
     EventBrief,
     Finding,
@@ -52,6 +42,8 @@ from clashrecon.report.records import (
     SideFigures,
     SourceRow,
 )
+from clashrecon.report.series import chart_of
+from clashrecon.report.wording import listing, side
 from clashrecon.store import Store
 
 
@@ -111,10 +103,14 @@ def build_brief(
     )
     stories = {t.story for t in rec.tallies} if event is None else _stories_of(chosen, rec)
     episodes = [b for b in briefs if not b.background]
+    earlier = [b for b in briefs if b.background]
+    # past a few earlier events, only the most reported are shown in full, as `timeline` does
+    in_full = {b.id for b in sorted(earlier, key=lambda b: (-b.articles, -b.origins))[: settings()["background_in_full"]]}
     return Brief(
         title=_title([e for e in chosen if not e.background] or chosen),
         events=tuple(episodes),
-        background=tuple(b for b in briefs if b.background),
+        background=tuple(b for b in earlier if b.id in in_full),
+        folded=tuple(b for b in earlier if b.id not in in_full),
         figures=tuple(t for t in rec.tallies if t.story in stories),
         sources=tuple(_source(a, per_article.get(a.id, 0)) for a in sources),
         origins=len({a.origin or a.name for a in sources}),
@@ -145,8 +141,8 @@ def _title(events: list[Event]) -> str:
     """'Armenia and Azerbaijan: 13–14 Sep 2022': the main parties and when; an earlier event's summary."""
     if all(e.background for e in events):
         return events[0].summary
-    actors = list(dict.fromkeys(a for e in events for a in e.actors[:2]))[:2]
-    who = " and ".join(actors) if actors else "Reported events"
+    actors = list(dict.fromkeys(a for e in events for a in e.actors[:2]))[:3]  # each episode's two main parties
+    who = listing(actors) if actors else "Reported events"
     first, last = when_words(events[0].when, part=False), when_words(events[-1].when, part=False)
     return f"{who}: {first}" if len(events) == 1 else f"{who}: {len(events)} events, {first} to {last}"
 
@@ -221,10 +217,6 @@ def event_points(e: Event, locate: Locate | None) -> tuple[MapPoint, ...]:
     return tuple(points)
 
 
-def _party(party: str | None) -> str:
-    return "both sides" if party == BOTH else (party or "no side named")
-
-
 _BADGE_ORDER = {
     Relation.discrepancy: 0,
     Relation.disputed: 1,
@@ -258,7 +250,7 @@ def badges(f: Fact, conflicts: list[Conflict]) -> tuple[Badge, ...]:
 def _sides(facts: list[Fact], conflicts: list[Conflict]) -> tuple[SideFigures, ...]:
     by_party: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        by_party[_party(f.party)].append(f)
+        by_party[side(f.party)].append(f)
     order = sorted(by_party, key=lambda p: (p == "no side named", p == "both sides", p))
     return tuple(
         SideFigures(party=p, rows=tuple(_row(f, conflicts) for f in sorted(by_party[p], key=_whole_first))) for p in order
@@ -297,82 +289,6 @@ def _finding(f: Fact, conflicts: list[Conflict]) -> Finding:
         origins=f.independent_sources,
         badges=badges(f, conflicts),
     )
-
-
-# ------------------------------------------------------------------------- the chart
-
-
-def report_day(c: Claim, articles: dict[str, Article]) -> date | None:
-    """The day a report was made: its article's date, else the day its own words give."""
-    a = articles.get(c.article_id)
-    day = parse_iso(a.published.date) if a is not None else None
-    if day is None and c.event_time is not None and c.event_time.precision is not Precision.relative:
-        day = parse_iso(c.event_time.end) or parse_iso(c.event_time.start)
-    return day
-
-
-def _charted_kind(facts: list[Fact]) -> CasualtyKind | None:
-    """The first kind of `chart.kinds` that a whole side's count reports with a figure."""
-    whole = {f.kind for f in facts if f.place is None and f.group is None and f.party is not None and f.best is not None}
-    return next((CasualtyKind(k) for k in settings()["chart"]["kinds"] if CasualtyKind(k) in whole), None)
-
-
-def chart_of(facts: list[Fact], claims: dict[str, Claim], articles: dict[str, Article]) -> Chart | None:
-    """Reported tolls per side over time for the event's charted kind; None when nothing has a figure."""
-    kind = _charted_kind(facts)
-    if kind is None:
-        return None
-    series: list[ChartSeries] = []
-    undated = 0
-    for f in facts:
-        if f.kind is not kind or f.place is not None or f.group is not None or f.party is None:
-            continue
-        by_day: dict[date, list[Claim]] = defaultdict(list)
-        for cid in f.claim_ids:
-            c = claims.get(cid)
-            if c is None or c.quantity is None or point(c.quantity) is None or not c.quantity.is_known:
-                continue
-            day = report_day(c, articles)
-            if day is None:
-                undated += 1
-                continue
-            by_day[day].append(c)
-        if by_day:
-            series.append(_series(f.party, by_day, articles))
-    if not series:
-        return None
-    series.sort(key=lambda s: (s.both, s.party))
-    return Chart(kind=kind, series=tuple(series), undated=undated)
-
-
-def _series(party: str, by_day: dict[date, list[Claim]], articles: dict[str, Article]) -> ChartSeries:
-    reports: list[ChartReport] = []
-    steps: list[ChartStep] = []
-    for day in sorted(by_day):
-        told = by_day[day]
-        dots: dict[tuple[int, str], list[str]] = defaultdict(list)
-        for c in told:
-            dots[(point(c.quantity), quantity_display(c.quantity))].append(_who(c, articles))
-        for (figure, shown), who in sorted(dots.items()):
-            exact = any(
-                c.quantity.qualifier is Qualifier.exact and quantity_display(c.quantity) == shown for c in told
-            )
-            reports.append(ChartReport(day=day, figure=figure, shown=shown, exact=exact, reports=tuple(who)))
-        counted = weighed(told) or told
-        estimate = reconcile_values([c.quantity for c in counted])
-        figures = [point(c.quantity) for c in counted]
-        distinct = list({quantity_display(c.quantity): c.quantity for c in counted}.values())
-        disagree = any(not compatible(a, b) for a, b in combinations(distinct, 2))
-        if estimate is not None:
-            steps.append(ChartStep(day=day, best=estimate.best, low=min(figures), high=max(figures), disagree=disagree))
-    return ChartSeries(party=_party(party), both=party == BOTH, reports=tuple(reports), steps=tuple(steps))
-
-
-def _who(c: Claim, articles: dict[str, Article]) -> str:
-    """'≥49 per Armenia — AP, 000_x.txt': one report, as its dot's hover title names it."""
-    a = articles.get(c.article_id)
-    outlet = (a.outlet or a.credit) if a is not None else None
-    return f"{quantity_display(c.quantity)} per {c.claimant or 'the outlet'} — {outlet or 'outlet unknown'}, {c.article}"
 
 
 # ------------------------------------------------------------------------- conflict cards
@@ -441,14 +357,10 @@ def _source(a: Article, claims: int) -> SourceRow:
 
 def counts(brief: Brief) -> dict[str, int]:
     """What a brief holds, for the line the command prints."""
-    events = (*brief.events, *brief.background)
+    shown = (*brief.events, *brief.background)
     return {
-        "events": len(events),
-        "conflicts": sum(len(e.cards) for e in events),
-        "charts": sum(1 for e in events if e.chart is not None),
+        "events": len(shown) + len(brief.folded),
+        "conflicts": sum(len(e.cards) for e in shown),
+        "charts": sum(1 for e in shown if e.chart is not None),
         "sources": len(brief.sources),
     }
-
-
-def iter_events(brief: Brief) -> Iterable[EventBrief]:
-    return (*brief.events, *brief.background)

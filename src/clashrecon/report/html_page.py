@@ -8,7 +8,7 @@ article addresses are linked only when they are http or https (`link_target`).
 from __future__ import annotations
 
 from clashrecon import __version__
-from clashrecon.models import Tally
+from clashrecon.models import BOTH, Tally
 from clashrecon.report.chart import chart_svg
 from clashrecon.report.placemap import map_svg
 from clashrecon.report.records import (
@@ -24,6 +24,7 @@ from clashrecon.report.records import (
 )
 from clashrecon.report.text import esc, link_target
 from clashrecon.report.wording import (
+    brief_line,
     carried,
     chart_caption,
     conflicts_text,
@@ -67,6 +68,7 @@ caption { text-align: left; color: var(--muted); font-size: .85rem; padding-bott
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); border-bottom: 2px solid var(--line); }
 tbody th { font-weight: 600; }
+tbody th[scope="rowgroup"] { background: var(--soft); }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.day, td.count { white-space: nowrap; }
 td.big { font-weight: 700; font-size: 1.05rem; }
@@ -177,13 +179,22 @@ def final_figures(tallies: tuple[Tally, ...]) -> str:
     head = "".join(
         f"<th>{h}</th>" for h in ("Side · kind", "Best", "Low–high", "Conservative", "Whose word", "Reported", *(["Rounds"] if rounds else []))
     )
+    def sides(story: str) -> str:
+        parties = dict.fromkeys(t.party for t in tallies if t.story == story and t.party != BOTH)
+        return listing(list(parties)) or "both sides"
+
+    groups = []
+    for story, rows in stories.items():
+        # one story, one clash: its sides head its rows when the brief holds more than one
+        label = f'<tr><th scope="rowgroup" colspan="7">{esc(sides(story))}</th></tr>' if len(stories) > 1 else ""
+        groups.append(f"<tbody>{label}{''.join(rows)}</tbody>")
     return (
         '<section id="final-figures"><h2>Final figures</h2>'
         '<p class="note">The figure an analyst would report now, per story, side and kind: the latest word of the most '
         "authoritative claimant (the side's own government, then third parties, then the other side); low–high are "
         "the credible figures reported that day, conservative the smallest of them.</p>"
         f'<div class="wrap"><table class="stack"><thead><tr>{head}</tr></thead>'
-        + "".join(f"<tbody>{''.join(rows)}</tbody>" for rows in stories.values())  # one story, one clash
+        + "".join(groups)
         + "</table></div></section>"
     )
 
@@ -370,25 +381,50 @@ def sources(brief: Brief) -> str:
 
 
 def _contents(brief: Brief) -> str:
-    events = (*brief.events, *brief.background)
-    if len(events) < 2:
+    """The episodes, then one entry for the earlier events; none for a brief of one event."""
+    earlier = len(brief.background) + len(brief.folded)
+    if len(brief.events) + earlier < 2:
         return ""
-    items = "".join(f'<li><a href="#{esc(e.id)}">{esc(e.when)}: {esc(e.summary)}</a></li>' for e in events)
+    items = "".join(f'<li><a href="#{esc(e.id)}">{esc(e.when)}: {esc(e.summary)}</a></li>' for e in brief.events)
+    if earlier:
+        items += f'<li><a href="#earlier">Earlier events mentioned as context ({earlier:,})</a></li>'
     return f'<nav aria-label="Contents"><ol>{items}</ol></nav>'
+
+
+def _folded(brief: Brief) -> str:
+    """Earlier events past the few shown in full: one row each."""
+    if not brief.folded:
+        return ""
+    flagged = any(e.cards for e in brief.folded)  # a column only when some of them hold a conflict
+    rows = "".join(
+        "<tr>"
+        + _td(esc(e.when), "When", "day")
+        + _td(esc(e.summary), "Summary")
+        + _td(esc(counted(e.articles, e.origins)), "Sources", "count")
+        + (_td(f'<span class="flag">⚠ {esc(conflicts_text(len(e.cards)))}</span>' if e.cards else "", "Conflicts") if flagged else "")
+        + _td(f"<code>{esc(e.id)}</code>", "ID", "count")
+        + "</tr>"
+        for e in brief.folded
+    )
+    conflicts = "<th>Conflicts</th>" if flagged else ""
+    return (
+        f"<h3>{esc(plural(len(brief.folded), 'more earlier event'))}, less reported</h3>"
+        '<p class="note">One line each; <code>clashrecon show ID</code> prints one in full.</p>'
+        '<div class="wrap"><table class="stack"><thead><tr><th>When</th><th>Summary</th><th>Sources</th>'
+        f"{conflicts}<th>ID</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def page(brief: Brief) -> str:
     """The whole brief as one HTML document."""
-    conflicts = sum(len(e.cards) for e in (*brief.events, *brief.background))
-    meta = f"{plural(len(brief.sources), 'article')} from {plural(brief.origins, 'independent origin')} · " + (
-        f"{plural(len(brief.events), 'event')} · {conflicts_text(conflicts)}"
-    )
+    meta = brief_line(brief)
     background = ""
-    if brief.background:
+    if brief.background or brief.folded:
         background = (
             '<section id="earlier"><h2>Earlier events mentioned as context</h2>'
             '<p class="note">Figures the articles give for earlier fighting; not part of the events above.</p>'
             + "".join(event_section(e, 3) for e in brief.background)
+            + _folded(brief)
             + "</section>"
         )
     terms = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in glossary().items())

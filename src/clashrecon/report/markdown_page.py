@@ -18,8 +18,10 @@ from clashrecon.models import Tally
 from clashrecon.report.records import Badge, Brief, ConflictCard, EventBrief, Quoted
 from clashrecon.report.text import clean, link_target
 from clashrecon.report.wording import (
+    brief_line,
     carried,
     chart_caption,
+    counted,
     conflicts_text,
     day_words,
     glossary,
@@ -32,7 +34,8 @@ from clashrecon.report.wording import (
 
 # an address keeps its own reserved characters; spaces, angle brackets and the rest are percent-encoded
 _URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
-_INLINE = re.compile(r"([\\`*_\[\]()|!~$#])")
+# brackets escaped, no link or image can form, so parentheses and '!' may stay as they are
+_INLINE = re.compile(r"([\\`*_\[\]|~$])")
 
 
 def md(value: object) -> str:
@@ -64,6 +67,7 @@ def _badges(badges: tuple[Badge, ...]) -> str:
 def final_figures(tallies: tuple[Tally, ...]) -> list[str]:
     if not tallies:
         return []
+    rounds = any(t.note for t in tallies)  # a column only when some figure adds up rounds
     rows = [
         _row(
             md(t.subject),
@@ -72,10 +76,11 @@ def final_figures(tallies: tuple[Tally, ...]) -> list[str]:
             number(t.conservative),
             f"{md(t.claimant or 'unattributed')} ({md(t.authority)})",
             md(day_words(t.reported)),
-            md(t.note),
+            *([md(t.note)] if rounds else []),
         )
         for t in tallies
     ]
+    head = ("Side · kind", "Best", "Low–high", "Conservative", "Whose word", "Reported", *(["Rounds"] if rounds else []))
     return [
         "## Final figures",
         "",
@@ -83,7 +88,7 @@ def final_figures(tallies: tuple[Tally, ...]) -> list[str]:
         "claimant (the side's own government, then third parties, then the other side); low–high are the credible "
         "figures reported that day, conservative the smallest of them.",
         "",
-        *_table(("Side · kind", "Best", "Low–high", "Conservative", "Whose word", "Reported", "Rounds"), "lrrrlll", rows),
+        *_table(head, "lrrrlll"[: len(head)], rows),
     ]
 
 
@@ -93,8 +98,8 @@ def _quote(q: Quoted) -> list[str]:
     return [f"> “{md(q.before)}{marked}{md(q.after)}”  ", f"> — {md_link(q.article, q.url)}{', ' + where if where else ''}", ""]
 
 
-def card(c: ConflictCard) -> list[str]:
-    lines = [f"#### ⚠ {md(c.kind.value)}: {md(c.subject)}", "", f"_{md(c.explanation)}_", ""]
+def card(c: ConflictCard, h: int = 4) -> list[str]:
+    lines = [f"{'#' * h} ⚠ {md(c.kind.value)}: {md(c.subject)}", "", f"_{md(c.explanation)}_", ""]
     for p in c.positions:
         origins = f"{plural(len(p.origins), 'independent origin')}: {listing(p.origins, 5)}" if p.origins else "no origin known"
         claimants = per(listing(p.claimants, 5)) if p.claimants else "unattributed"
@@ -106,8 +111,10 @@ def card(c: ConflictCard) -> list[str]:
     return lines
 
 
-def event(e: EventBrief, chart_file: Callable[[EventBrief], str | None]) -> list[str]:
-    lines = [f"## {md(e.when)}: {md(e.summary)}", ""]
+def event(e: EventBrief, chart_file: Callable[[EventBrief], str | None], h: int = 2) -> list[str]:
+    """An event under an `h`-level heading, its parts one level down."""
+    sub = "#" * (h + 1)
+    lines = [f"{'#' * h} {md(e.when)}: {md(e.summary)}", ""]
     lines.append(f"- **When:** {md(e.when)}")
     if e.places:
         lines.append(f"- **Where:** {md(listing(e.places, 8))}")
@@ -134,21 +141,21 @@ def event(e: EventBrief, chart_file: Callable[[EventBrief], str | None]) -> list
             for i, r in enumerate(side.rows)
         ]
         head = ("Side", "Kind", "Reported", "Best", "Low–high", "Conservative", "Sources", "Claimants", "Relation")
-        lines += ["### Figures per side", "", *_table(head, "lllrrrlll", rows)]
+        lines += [f"{sub} Figures per side", "", *_table(head, "lllrrrlll", rows)]
     if e.findings:
-        lines += ["### Who says what", ""]
+        lines += [f"{sub} Who says what", ""]
         lines += [f"- **{md(f.subject)}**: {md(f.value)} ({md(carried(f.articles, f.origins))}) — {_badges(f.badges)}" for f in e.findings]
         lines.append("")
     path = chart_file(e)
     if e.chart is not None and path is not None:
         title = f"Reported {e.chart.kind.value} per side over time"
-        lines += [f"### {md(title)}", "", f"![{md(title)}]({quote(path)})", "", md(chart_caption(e.chart.kind.value, e.chart.undated)), ""]
+        lines += [f"{sub} {md(title)}", "", f"![{md(title)}]({quote(path)})", "", md(chart_caption(e.chart.kind.value, e.chart.undated)), ""]
     if e.cards:
-        lines += ["### Where the sources disagree", ""]
+        lines += [f"{sub} Where the sources disagree", ""]
         for c in e.cards:
-            lines += card(c)
+            lines += card(c, h + 2)
     if e.context:
-        lines += ["### Around it", ""]
+        lines += [f"{sub} Reported for days outside the fighting", ""]
         lines += [f"- **{md(day_words(r.when.start))}**: {md(r.summary)}" for r in e.context]
         lines.append("")
     return lines
@@ -156,23 +163,28 @@ def event(e: EventBrief, chart_file: Callable[[EventBrief], str | None]) -> list
 
 def document(brief: Brief, chart_file: Callable[[EventBrief], str | None]) -> str:
     """The brief as Markdown; `chart_file` names the SVG file of an event's chart (relative to the page)."""
-    conflicts = sum(len(e.cards) for e in (*brief.events, *brief.background))
     lines = [
         f"# Brief: {md(brief.title)}",
         "",
-        md(
-            f"{plural(len(brief.sources), 'article')} from {plural(brief.origins, 'independent origin')} · "
-            f"{plural(len(brief.events), 'event')} · {conflicts_text(conflicts)}"
-        ),
+        md(brief_line(brief)),
         "",
         *final_figures(brief.figures),
     ]
     for e in brief.events:
         lines += event(e, chart_file)
-    if brief.background:
+    if brief.background or brief.folded:
         lines += ["## Earlier events mentioned as context", "", "Figures the articles give for earlier fighting; not part of the events above.", ""]
         for e in brief.background:
-            lines += ["#" + line if line.startswith("## ") or line.startswith("### ") else line for line in event(e, chart_file)]
+            lines += event(e, chart_file, 3)
+    if brief.folded:
+        rows = [
+            _row(md(e.when), md(e.summary), md(counted(e.articles, e.origins)),
+                 f"⚠ {md(conflicts_text(len(e.cards)))}" if e.cards else "", f"`{e.id}`")
+            for e in brief.folded
+        ]
+        lines += [f"### {md(plural(len(brief.folded), 'more earlier event'))}, less reported", "",
+                  "One line each; `clashrecon show ID` prints one in full.", "",
+                  *_table(("When", "Summary", "Sources", "Conflicts", "ID"), "lllll", rows)]
     rows = [
         _row(
             md_link(s.article, s.url),

@@ -160,7 +160,8 @@ class Brief(Record):
 
     title: str = F(description="The brief's heading")
     events: tuple[EventBrief, ...] = F(description="The episodes, in time order")
-    background: tuple[EventBrief, ...] = F(default=(), description="Earlier events mentioned as context")
+    background: tuple[EventBrief, ...] = F(default=(), description="Earlier events mentioned as context, the most reported")
+    folded: tuple[EventBrief, ...] = F(default=(), description="Further earlier events, shown one line each")
     figures: tuple[Tally, ...] = F(default=(), description="Final figures per story, side and kind")
     sources: tuple[SourceRow, ...] = F(default=(), description="The articles behind it")
     origins: int = F(default=0, description="Independent origins among the sources")

@@ -6,7 +6,14 @@ Plain text, never escaped here: each writer escapes what it prints.
 from __future__ import annotations
 
 from clashrecon.lexicon import load_data
+from clashrecon.models import BOTH
 from clashrecon.reconcile.clustering import parse_iso
+from clashrecon.report.records import Brief
+
+
+def side(party: str | None) -> str:
+    """A victim side as shown: 'both sides' for a both-sides count, 'no side named' for none."""
+    return "both sides" if party == BOTH else (party or "no side named")
 
 
 def number(n: int | None) -> str:
@@ -71,6 +78,14 @@ def day_words(iso: str | None) -> str:
 
 def per(claimant: str | None) -> str:
     return f"per {claimant}" if claimant else "unattributed"
+
+
+def brief_line(brief: Brief) -> str:
+    """'5 articles from 3 independent origins · 1 event, 2 earlier ones mentioned · 6 discrepancies or disputes'."""
+    earlier = len(brief.background) + len(brief.folded)
+    events = plural(len(brief.events), "event") + (f", {earlier:,} earlier {'one' if earlier == 1 else 'ones'} mentioned" if earlier else "")
+    conflicts = sum(len(e.cards) for e in (*brief.events, *brief.background))
+    return f"{plural(len(brief.sources), 'article')} from {plural(brief.origins, 'independent origin')} · {events} · {conflicts_text(conflicts)}"
 
 
 def glossary() -> dict[str, str]:
