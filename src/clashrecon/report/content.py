@@ -238,9 +238,10 @@ def badges(f: Fact, conflicts: list[Conflict]) -> tuple[Badge, ...]:
             # a total that does not add up is also a discrepancy over the same positions
             adds_up = not any(o.kind is Relation.discrepancy and o.positions == c.positions for o in about)
             text = "aggregate ✓" if adds_up else "aggregate ✗"
-        found.setdefault((c.kind, text), Badge(relation=c.kind, text=text, explanation=c.explanation))
+        alarm = c.is_conflict or text == "aggregate ✗"
+        found.setdefault((c.kind, text), Badge(relation=c.kind, text=text, explanation=c.explanation, alarm=alarm))
     if f.status in CONFLICT_RELATIONS and not any(r is f.status for r, _ in found):
-        found[(f.status, f.status.value)] = Badge(relation=f.status, text=f.status.value, explanation=f.note)
+        found[(f.status, f.status.value)] = Badge(relation=f.status, text=f.status.value, explanation=f.note, alarm=True)
     if not found:
         text = f.status.value.replace("_", " ")
         found[(f.status, text)] = Badge(relation=f.status, text=text, explanation=f.note)

@@ -7,8 +7,10 @@ article addresses are linked only when they are http or https (`link_target`).
 
 from __future__ import annotations
 
+import re
+
 from clashrecon import __version__
-from clashrecon.models import BOTH, Tally
+from clashrecon.models import BOTH, Relation, Tally
 from clashrecon.report.chart import chart_svg
 from clashrecon.report.placemap import map_svg
 from clashrecon.report.records import (
@@ -24,6 +26,9 @@ from clashrecon.report.records import (
 )
 from clashrecon.report.text import esc, link_target
 from clashrecon.report.wording import (
+    EARLIER_NOTE,
+    FINAL_NOTE,
+    FOLDED_NOTE,
     brief_line,
     carried,
     chart_caption,
@@ -36,6 +41,7 @@ from clashrecon.report.wording import (
     number,
     per,
     plural,
+    sources_line,
     voices,
 )
 
@@ -131,15 +137,18 @@ footer.page dd { margin: 0; }
 }
 """
 
-_BADGE_CLASS = {"discrepancy": "conflict", "disputed": "conflict", "updated": "fine", "aggregate": "fine", "subtotal": "fine"}
+_FINE = (Relation.updated, Relation.aggregate, Relation.subtotal)  # relations that explain, green
 
 
 def badge(b: Badge) -> str:
-    style = "conflict" if b.is_conflict else _BADGE_CLASS.get(b.relation.value, "plain")
-    if b.text == "aggregate ✗":
-        style = "conflict"
+    style = "conflict" if b.alarm else "fine" if b.relation in _FINE else "plain"
     title = f' title="{esc(b.explanation)}"' if b.explanation else ""
     return f'<span class="badge {style}"{title}>{esc(b.text)}</span>'
+
+
+def _code(text: str) -> str:
+    """Escaped text with its `backticked` commands as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
 
 
 def article_link(name: str, url: str | None) -> str:
@@ -176,23 +185,17 @@ def final_figures(tallies: tuple[Tally, ...]) -> str:
             + (_td(esc(t.note), "Rounds") if rounds else "")
             + "</tr>"
         )
-    head = "".join(
-        f"<th>{h}</th>" for h in ("Side · kind", "Best", "Low–high", "Conservative", "Whose word", "Reported", *(["Rounds"] if rounds else []))
-    )
-    def sides(story: str) -> str:
-        parties = dict.fromkeys(t.party for t in tallies if t.story == story and t.party != BOTH)
-        return listing(list(parties)) or "both sides"
-
+    columns = ("Side · kind", "Best", "Low–high", "Conservative", "Whose word", "Reported", *(["Rounds"] if rounds else []))
+    head = "".join(f"<th>{h}</th>" for h in columns)
     groups = []
     for story, rows in stories.items():
         # one story, one clash: its sides head its rows when the brief holds more than one
-        label = f'<tr><th scope="rowgroup" colspan="7">{esc(sides(story))}</th></tr>' if len(stories) > 1 else ""
-        groups.append(f"<tbody>{label}{''.join(rows)}</tbody>")
+        sides = listing(list(dict.fromkeys(t.party for t in tallies if t.story == story and t.party != BOTH)))
+        label = f'<tr><th scope="rowgroup" colspan="{len(columns)}">{esc(sides or "both sides")}</th></tr>'
+        groups.append(f"<tbody>{label if len(stories) > 1 else ''}{''.join(rows)}</tbody>")
     return (
         '<section id="final-figures"><h2>Final figures</h2>'
-        '<p class="note">The figure an analyst would report now, per story, side and kind: the latest word of the most '
-        "authoritative claimant (the side's own government, then third parties, then the other side); low–high are "
-        "the credible figures reported that day, conservative the smallest of them.</p>"
+        f'<p class="note">{esc(FINAL_NOTE)}</p>'
         f'<div class="wrap"><table class="stack"><thead><tr>{head}</tr></thead>'
         + "".join(groups)
         + "</table></div></section>"
@@ -371,8 +374,7 @@ def _source_row(s: SourceRow) -> str:
 def sources(brief: Brief) -> str:
     return (
         '<section id="sources"><h2>Sources</h2>'
-        f'<p class="note">{esc(plural(len(brief.sources), "article"))} from '
-        f"{esc(plural(brief.origins, 'independent origin'))}: copies of one wire story count once (their origin).</p>"
+        f'<p class="note">{esc(sources_line(brief))}</p>'
         '<div class="wrap"><table class="stack sources"><thead><tr><th>Article</th><th>Title</th><th>Outlet</th>'
         "<th>Date</th><th>Origin</th><th>Claims</th></tr></thead><tbody>"
         + "".join(_source_row(s) for s in brief.sources)
@@ -409,7 +411,7 @@ def _folded(brief: Brief) -> str:
     conflicts = "<th>Conflicts</th>" if flagged else ""
     return (
         f"<h3>{esc(plural(len(brief.folded), 'more earlier event'))}, less reported</h3>"
-        '<p class="note">One line each; <code>clashrecon show ID</code> prints one in full.</p>'
+        f'<p class="note">{_code(esc(FOLDED_NOTE))}</p>'
         '<div class="wrap"><table class="stack"><thead><tr><th>When</th><th>Summary</th><th>Sources</th>'
         f"{conflicts}<th>ID</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
@@ -422,7 +424,7 @@ def page(brief: Brief) -> str:
     if brief.background or brief.folded:
         background = (
             '<section id="earlier"><h2>Earlier events mentioned as context</h2>'
-            '<p class="note">Figures the articles give for earlier fighting; not part of the events above.</p>'
+            f'<p class="note">{esc(EARLIER_NOTE)}</p>'
             + "".join(event_section(e, 3) for e in brief.background)
             + _folded(brief)
             + "</section>"

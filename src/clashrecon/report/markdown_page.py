@@ -18,6 +18,9 @@ from clashrecon.models import Tally
 from clashrecon.report.records import Badge, Brief, ConflictCard, EventBrief, Quoted
 from clashrecon.report.text import clean, link_target
 from clashrecon.report.wording import (
+    EARLIER_NOTE,
+    FINAL_NOTE,
+    FOLDED_NOTE,
     brief_line,
     carried,
     chart_caption,
@@ -30,6 +33,7 @@ from clashrecon.report.wording import (
     number,
     per,
     plural,
+    sources_line,
 )
 
 # an address keeps its own reserved characters; spaces, angle brackets and the rest are percent-encoded
@@ -61,7 +65,7 @@ def _table(head: tuple[str, ...], align: str, rows: list[str]) -> list[str]:
 
 
 def _badges(badges: tuple[Badge, ...]) -> str:
-    return ", ".join(("⚠ **" + md(b.text) + "**") if b.is_conflict or b.text == "aggregate ✗" else md(b.text) for b in badges)
+    return ", ".join(f"⚠ **{md(b.text)}**" if b.alarm else md(b.text) for b in badges)
 
 
 def final_figures(tallies: tuple[Tally, ...]) -> list[str]:
@@ -84,9 +88,7 @@ def final_figures(tallies: tuple[Tally, ...]) -> list[str]:
     return [
         "## Final figures",
         "",
-        "The figure an analyst would report now, per story, side and kind: the latest word of the most authoritative "
-        "claimant (the side's own government, then third parties, then the other side); low–high are the credible "
-        "figures reported that day, conservative the smallest of them.",
+        FINAL_NOTE,
         "",
         *_table(head, "lrrrlll"[: len(head)], rows),
     ]
@@ -173,7 +175,7 @@ def document(brief: Brief, chart_file: Callable[[EventBrief], str | None]) -> st
     for e in brief.events:
         lines += event(e, chart_file)
     if brief.background or brief.folded:
-        lines += ["## Earlier events mentioned as context", "", "Figures the articles give for earlier fighting; not part of the events above.", ""]
+        lines += ["## Earlier events mentioned as context", "", EARLIER_NOTE, ""]
         for e in brief.background:
             lines += event(e, chart_file, 3)
     if brief.folded:
@@ -183,7 +185,7 @@ def document(brief: Brief, chart_file: Callable[[EventBrief], str | None]) -> st
             for e in brief.folded
         ]
         lines += [f"### {md(plural(len(brief.folded), 'more earlier event'))}, less reported", "",
-                  "One line each; `clashrecon show ID` prints one in full.", "",
+                  FOLDED_NOTE, "",
                   *_table(("When", "Summary", "Sources", "Conflicts", "ID"), "lllll", rows)]
     rows = [
         _row(
@@ -199,7 +201,7 @@ def document(brief: Brief, chart_file: Callable[[EventBrief], str | None]) -> st
     lines += [
         "## Sources",
         "",
-        md(f"{plural(len(brief.sources), 'article')} from {plural(brief.origins, 'independent origin')}: copies of one wire story count once (their origin)."),
+        md(sources_line(brief)),
         "",
         *_table(("Article", "Title", "Outlet", "Date", "Origin", "Claims"), "lllllr", rows),
         "## How to read the badges",

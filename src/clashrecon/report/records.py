@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field as F
 
-from clashrecon.models import CONFLICT_RELATIONS, CasualtyKind, ContextRow, Field, Record, Relation, Tally
+from clashrecon.models import CasualtyKind, ContextRow, Field, Record, Relation, Tally
 
 
 class Badge(Record):
@@ -16,10 +16,7 @@ class Badge(Record):
     relation: Relation = F(description="The relation")
     text: str = F(description="The badge's words, e.g. 'aggregate ✓'")
     explanation: str = F(default="", description="The reconciliation's one line on it (a hover title)")
-
-    @property
-    def is_conflict(self) -> bool:
-        return self.relation in CONFLICT_RELATIONS
+    alarm: bool = F(default=False, description="A conflict, or a total that does not add up: shown as a warning")
 
 
 class FigureRow(Record):

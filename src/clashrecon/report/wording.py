@@ -88,6 +88,22 @@ def brief_line(brief: Brief) -> str:
     return f"{plural(len(brief.sources), 'article')} from {plural(brief.origins, 'independent origin')} · {events} · {conflicts_text(conflicts)}"
 
 
+FINAL_NOTE = (
+    "The figure an analyst would report now, per story, side and kind: the latest word of the most authoritative "
+    "claimant (the side's own government, then third parties, then the other side); low–high are the credible "
+    "figures reported that day, conservative the smallest of them."
+)
+EARLIER_NOTE = "Figures the articles give for earlier fighting; not part of the events above."
+FOLDED_NOTE = "One line each; `clashrecon show ID` prints one in full."
+
+
+def sources_line(brief: Brief) -> str:
+    return (
+        f"{plural(len(brief.sources), 'article')} from {plural(brief.origins, 'independent origin')}: "
+        "copies of one wire story count once (their origin)."
+    )
+
+
 def glossary() -> dict[str, str]:
     """Badge words -> what they mean."""
     return load_data("report.json")["glossary"]

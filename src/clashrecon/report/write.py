@@ -76,8 +76,14 @@ class Written:
         return {"output": str(self.path), "format": self.format.value, "chart_files": [str(p) for p in self.charts], **self.counts}
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def _write_text(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     if path.is_dir():
         raise UnwritableOutput(f"cannot write the brief to {path}: it is a folder; give --output a file name, e.g. {path / 'brief.html'}")
     try:
@@ -89,7 +95,7 @@ def _write_text(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would have made it; mkstemp makes 0600
         os.replace(tmp, path)
     except OSError as exc:
         os.unlink(tmp)
