@@ -123,12 +123,19 @@ footer.page dd { margin: 0; }
 }
 @media print {
   @page { margin: 14mm 12mm; }
-  body { font-size: 10pt; }
+  html, body { font-size: 10pt; }  /* rem sizes (badges, notes) scale with it */
   main { max-width: none; padding: 0; }
   nav { display: none; }
   h2 { break-before: auto; }
   h2, h3, h4, caption { break-after: avoid; }
   .wrap { overflow: visible; }
+  /* a page is narrower than a screen: tables shrink and wrap rather than run off its edge */
+  table { font-size: 8.5pt; }
+  th, td { padding: .2rem .3rem; }
+  thead th { font-size: 7pt; letter-spacing: 0; }
+  td.num, td.day, td.count { white-space: normal; }
+  td.big { font-size: 9.5pt; }
+  h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; }
   .card, figure, tr, .position, blockquote, dl.about { break-inside: avoid; }
   .card { border-left-width: 3px; }
   a { color: inherit; }
