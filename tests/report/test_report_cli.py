@@ -57,6 +57,7 @@ def test_one_event(runner, seeds_db, tmp_path):
     "args, message",
     [
         (["--format", "pdf"], "unknown format 'pdf'; choose html or md"),
+        (["--format", "htm"], "unknown format 'htm'; did you mean 'html'? choose html or md"),
         (["--event", "e000"], "no event has ID 'e000'; events: "),
         (["--output", "{missing}/brief.html"], "cannot write the brief to "),
         (["--output", "{folder}"], "it is a folder; give --output a file name"),

@@ -6,6 +6,7 @@ reader (or a browser reloading it) never sees half a brief, and a failed write l
 
 from __future__ import annotations
 
+import difflib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -36,7 +37,9 @@ def choose_format(output: Path | None, fmt: str | None) -> tuple[Path, Format]:
         try:
             chosen = Format(fmt.strip().lower())
         except ValueError:
-            raise UsageError(f"unknown format {fmt!r}; choose html or md") from None
+            close = difflib.get_close_matches(fmt.strip().lower(), [f.value for f in Format], n=1, cutoff=0.5)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise UsageError(f"unknown format {fmt!r}; {hint}choose html or md") from None
     elif output is not None and output.suffix.lower() in (".md", ".markdown"):
         chosen = Format.md
     else:
