@@ -358,7 +358,7 @@ def finalize(store: Store, workers: Workers | None = None, progress: Progress | 
     articles = store.articles()
     claims = store.claims()
     progress.stage(f"tracing wire copies and dating claims in {len(articles):,} articles")
-    derived = corpus_passes(articles, claims, date.fromisoformat(given) if given else None, workers.pool if workers else None)
+    derived = corpus_passes(articles, claims, date.fromisoformat(given) if given else None)
     saved = store.save_derived(derived)
     progress.stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
     rec = reconcile(articles_as_derived(articles, derived), claims_as_derived(claims, derived))

@@ -61,11 +61,18 @@ from clashrecon.models.claims import (
     TimeRef,
 )
 from clashrecon.models.derived import (
+    ArticleDigest,
+    ChronologyDigest,
     CorpusDerived,
+    Happening,
     Lineage,
+    LineageDigest,
+    NamesDigest,
+    Reference,
     ReportingDate,
     ResolvedTime,
     Spelling,
+    StoryKeys,
 )
 from clashrecon.models.geo import (
     Country,
@@ -89,6 +96,12 @@ from clashrecon.models.reconciled import (
 
 __all__ = [
     "Article",
+    "ArticleDigest",
+    "ChronologyDigest",
+    "Happening",
+    "LineageDigest",
+    "NamesDigest",
+    "StoryKeys",
     "AttackDetails",
     "BOTH",
     "BlameDetails",
@@ -134,6 +147,7 @@ __all__ = [
     "Round",
     "Tally",
     "Record",
+    "Reference",
     "Relation",
     "ReportingDate",
     "ResolvedTime",
