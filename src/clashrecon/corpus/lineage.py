@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -116,7 +116,8 @@ class _ParagraphIndex:
                     self.holders.append([])
                 if not self.holders[pid] or self.holders[pid][-1] != i:
                     self.holders[pid].append(i)
-        self.sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in self.pid_of]
+        self.texts = list(self.pid_of)
+        self.sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in self.texts]
         self.index: dict[int, list[int]] = {}
         for pid, sig in enumerate(self.sigs):
             for h in sig:
@@ -124,13 +125,14 @@ class _ParagraphIndex:
         self._near: dict[int, list[int]] = {}
 
     def near(self, pid: int) -> list[int]:
-        """The paragraph itself, then the distinct paragraphs sharing enough shingles with it, closest first."""
+        """The paragraph itself, then the distinct paragraphs sharing enough shingles with it, closest
+        first (then in text order, so the order never depends on which article printed one first)."""
         if pid not in self._near:
             common = self.cfg["max_shingle_paragraphs"]
             # a shingle in very many distinct paragraphs is a stock phrase ("said in a statement"), no evidence
             hits = Counter(q for h in self.sigs[pid] if len(self.index[h]) <= common for q in self.index[h])
             similar = [q for q, n in hits.items() if q != pid and n >= self.cfg["candidate_min_shingles"]]
-            similar.sort(key=lambda q: -hits[q])
+            similar.sort(key=lambda q: (-hits[q], self.texts[q]))
             self._near[pid] = [pid, *similar]
         return self._near[pid]
 
@@ -150,6 +152,22 @@ class _ParagraphIndex:
                 if not budget:
                     break
         return {j: min(len(mine[j]), len(theirs[j])) for j in mine}
+
+    def reaches(self, i: int, pid: int, added: dict[int, list[int]]) -> bool:
+        """Whether article i's walk from paragraph `pid` (see `candidates`) takes one of the added
+        articles (`added`: paragraph id -> the added articles printing it, ascending). If it takes
+        none, the added articles sit past every stretch it reads, which therefore holds what it held."""
+        budget = self.cfg["max_holders_per_paragraph"]
+        for q in self.near(pid):
+            after = self.holders[q]
+            first = bisect_right(after, i)
+            take = min(budget, len(after) - first)
+            if any(j > i and bisect_left(after, j) - first < take for j in added.get(q, ())):
+                return True
+            budget -= take
+            if not budget:
+                return False
+        return False
 
 
 @dataclass
@@ -192,20 +210,25 @@ def rank(digests: list[tuple[str, LineageDigest]]) -> list[tuple[str, LineageDig
 
 
 def _touched_by(index: _ParagraphIndex, added: set[int], paras: list[list[str]]) -> set[int]:
-    """The articles whose candidates the articles `added` can change: those printing a paragraph
-    the added print or one of its neighbours, or a paragraph one of whose shingles the added
-    made too common to count; and the added themselves."""
+    """The articles whose candidates the articles `added` can change, and the added themselves.
+
+    An article's candidates come from walking each of its paragraphs' neighbours, reading the
+    next holders of each up to a budget. They change when a walk now takes an added article, or
+    when the added made a shingle too common to count, which changes the neighbours of every
+    paragraph holding it.
+    """
     common = index.cfg["max_shingle_paragraphs"]
     printed = {index.pid_of[p] for i in added for p in paras[i]}
-    only_new = {pid for pid in printed if all(i in added for i in index.holders[pid])}
-    reach = set()
-    for pid in printed:
-        reach.update(index.near(pid))
-    gained: Counter[int] = Counter(h for pid in only_new for h in index.sigs[pid])
-    for h, n in gained.items():
+    new_in = {pid: [i for i in index.holders[pid] if i in added] for pid in printed}
+    touched = set(added)
+    only_new = [pid for pid in printed if len(new_in[pid]) == len(index.holders[pid])]
+    for h, n in Counter(h for pid in only_new for h in index.sigs[pid]).items():
         if len(index.index[h]) - n <= common < len(index.index[h]):
-            reach.update(index.index[h])
-    return set(added) | {i for pid in reach for i in index.holders[pid]}
+            touched.update(i for pid in index.index[h] for i in index.holders[pid])
+    for q in printed:
+        for p in index.near(q):  # the paragraphs whose neighbours hold q (neighbours are mutual)
+            touched.update(i for i in index.holders[p] if i not in touched and index.reaches(i, p, new_in))
+    return touched
 
 
 def _candidates(index: _ParagraphIndex, i: int, paras: list[list[str]], cfg: dict) -> list[tuple[int, int]]:

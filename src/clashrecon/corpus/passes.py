@@ -93,21 +93,30 @@ class PassResult:
 
 
 def run_passes(
-    digests: Digests, reference_date: date | None, previous: PassState | None = None, added: frozenset[str] | None = None
+    digests: Digests,
+    reference_date: date | None,
+    previous: PassState | None = None,
+    added: frozenset[str] = frozenset(),
+    changed: frozenset[str] = frozenset(),
 ) -> PassResult:
     """The passes over every article's digest.
 
-    With `previous` (the state of the last run over every article but `added`, none removed or
-    changed), lineage re-finds the candidates only where the added articles can change them (see
-    `lineage.trace`). Chronology redoes a story's reference dates only when its articles are not
-    the ones it was dated with; without `previous` every story is dated.
+    With `previous`, the state of the last run, and the articles `added` and `changed` (given new
+    metadata, rewritten or removed) since: when only articles were added, lineage re-finds the
+    candidates only where they can change them (see `lineage.trace`), else all of them, reusing
+    the pairs compared before. Chronology redoes a story's reference dates only when its articles
+    are not the ones it was dated with, or one of them changed; without `previous` every story is dated.
     """
     ids = list(digests.story)
     story = stories_of(digests.story, {a: date.fromisoformat(k.own_day) for a, k in digests.story.items() if k.own_day})
     sided = [a for a, k in digests.story.items() if k.parties]
     grouped = chronology_groups(story, sided, ids)
     groups = {a: key for key, members in grouped.items() for a in members}
-    redo = list(grouped) if previous is None or previous.reference_date != reference_date else _regrouped(grouped, previous)
+    if previous is None or previous.reference_date != reference_date:
+        redo = list(grouped)
+    else:
+        regrouped = _regrouped(grouped, previous)
+        redo = [key for key, members in grouped.items() if key in regrouped or changed.intersection(members)]
     refs = {a: previous.references[a] for a in ids if previous is not None and a in previous.references}
     wanted = [a for key in redo for a in grouped[key]]
     read = digests.chronology(wanted)
@@ -120,7 +129,7 @@ def run_passes(
     if previous is None:
         traced = trace(ranked)
     else:
-        traced = trace(ranked, previous.memory, added)
+        traced = trace(ranked, previous.memory, None if changed else added)
 
     spellings = spellings_of(digests.names.values())
     old = {(s.kind, s.printed): s.canonical for s in previous.spellings} if previous is not None else {}
@@ -129,12 +138,12 @@ def run_passes(
     return PassResult(traced, groups, refs, spellings, redated, respelled)
 
 
-def _regrouped(grouped: dict[str, list[str]], previous: PassState) -> list[str]:
+def _regrouped(grouped: dict[str, list[str]], previous: PassState) -> set[str]:
     """The stories whose articles are not exactly those they were last dated with."""
     was: dict[str, set[str]] = {}
     for a, key in previous.groups.items():
         was.setdefault(key, set()).add(a)
-    return [key for key, members in grouped.items() if was.get(key) != set(members)]
+    return {key for key, members in grouped.items() if was.get(key) != set(members)}
 
 
 def corpus_passes(

@@ -82,6 +82,8 @@ from clashrecon.models.geo import (
 )
 from clashrecon.models.reconciled import (
     BOTH,
+    ArticleScope,
+    BackgroundBucket,
     Change,
     Conflict,
     ContextRow,
@@ -97,6 +99,8 @@ from clashrecon.models.reconciled import (
 __all__ = [
     "Article",
     "ArticleDigest",
+    "ArticleScope",
+    "BackgroundBucket",
     "ChronologyDigest",
     "Happening",
     "LineageDigest",

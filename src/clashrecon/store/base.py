@@ -17,7 +17,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from clashrecon.models import Article, Claim, CorpusDerived, Reconciliation
+from clashrecon.models import (
+    Article,
+    ArticleDigest,
+    ArticleScope,
+    Claim,
+    CorpusDerived,
+    Lineage,
+    Reconciliation,
+    Reference,
+    ReportingDate,
+    ResolvedTime,
+    Spelling,
+)
 
 DEFAULT_DB = "clashrecon.db"
 
@@ -45,6 +57,43 @@ class Stored:
 
     def count(self, outcome: str) -> int:
         return sum(1 for o in self.outcomes.values() if o == outcome)
+
+
+@dataclass(frozen=True)
+class CorpusInventory:
+    """Where the corpus passes' and the reconciliation's rows stand against the stored articles."""
+
+    articles: tuple[str, ...]  # every stored article's id, in store order (name, source)
+    digested: frozenset[str]  # articles with a digest
+    passed: frozenset[str]  # stored articles the last run of the passes saw
+    gone: frozenset[str]  # articles the last run saw that are no longer stored
+    meta: dict[str, str]  # what the last run was run with (`passes`, `passes_reference_date`, `scoped`)
+
+
+@dataclass(frozen=True)
+class CorpusUpdate:
+    """What one run of the corpus passes and the reconciliation writes, in one transaction.
+
+    `full`: every pass's rows are replaced; else only the rows of `redated` articles (dates and
+    claim times), the pass and scope rows given, and the results of `replaced` stories.
+    """
+
+    full: bool
+    digests: list[ArticleDigest]
+    origins: tuple[Lineage, ...]  # every article's
+    spellings: tuple[Spelling, ...]
+    redated: frozenset[str]
+    dates: list[ReportingDate]  # of redated articles
+    times: list[ResolvedTime]  # of redated articles' claims
+    passes: dict[str, tuple[str, Reference]]  # article -> (story it is dated in, reference)
+    candidates: dict[str, tuple[tuple[str, int], ...]]  # lineage candidates found again
+    pairs: dict[tuple[str, str], int]  # pairs lineage compared for the first time
+    scopes: dict[str, ArticleScope]
+    results: Reconciliation  # the whole picture
+    result_stories: dict[str, tuple[str, ...]]  # result id -> stories it draws on, for the rows written
+    replaced: frozenset[str]  # stories whose rows are replaced (unless full)
+    gone: frozenset[str]  # articles no longer stored: their pass and scope rows go
+    meta: dict[str, str]
 
 
 class Store(ABC):
@@ -134,13 +183,55 @@ class Store(ABC):
     # ---- what the corpus passes derived
 
     @abstractmethod
-    def derived(self) -> CorpusDerived:
-        """What the last corpus passes derived from the stored articles and claims."""
+    def derived(self, *, times: bool = True) -> CorpusDerived:
+        """What the last corpus passes derived from the stored articles and claims (without the
+        claims' resolved times unless `times`: most readers need only the articles')."""
 
     @abstractmethod
     def save_derived(self, derived: CorpusDerived) -> bool:
         """Replace the corpus passes' rows; False, with nothing written, when articles changed since
         the corpus read that they were computed from."""
+
+    # ---- what incremental runs reuse (see `CorpusUpdate`)
+
+    @abstractmethod
+    def corpus_inventory(self) -> CorpusInventory:
+        """What the passes' rows cover. Starts a corpus read (see `save_derived`)."""
+
+    @abstractmethod
+    def articles_by_id(self, ids: Collection[str], *, with_text: bool = True) -> list[Article]:
+        """These articles as ingest stored them, in store order."""
+
+    @abstractmethod
+    def claims_of(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+        """The claims of these articles in store order: as extracted, or `timed` with the time the
+        chronology pass last resolved (its `claim_times` row) in place of the extracted one."""
+
+    @abstractmethod
+    def digests(self, part: str, ids: Collection[str] | None = None) -> dict[str, Any]:
+        """One part of the stored digests (`lineage`, `story`, `chronology` or `names`) by article
+        id in store order; of every digested article, or of `ids`."""
+
+    @abstractmethod
+    def pass_rows(self) -> dict[str, tuple[str, Reference]]:
+        """Article -> (the story it was dated in, its reference) as the last run of the passes left them."""
+
+    @abstractmethod
+    def lineage_memory(self) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[tuple[str, str], int]]:
+        """Lineage's stored candidates by article and compared pairs."""
+
+    @abstractmethod
+    def scopes(self) -> dict[str, ArticleScope]:
+        """What the last reconciliation read of each article, by id (gone articles' too)."""
+
+    @abstractmethod
+    def result_stories(self) -> dict[str, tuple[str, ...]]:
+        """Stored result id -> the stories it draws on."""
+
+    @abstractmethod
+    def save_update(self, update: CorpusUpdate) -> bool:
+        """Write one run's passes and results in one transaction; False, with nothing written, when
+        articles changed since the corpus read they were computed from."""
 
     # ---- the reconciliation
 

@@ -28,22 +28,29 @@ from typing import Any
 from clashrecon.errors import StoreError
 from clashrecon.models import (
     Article,
+    ArticleScope,
+    BackgroundBucket,
+    ChronologyDigest,
     Claim,
     Conflict,
     CorpusDerived,
     Event,
     Lineage,
+    LineageDigest,
     NameKind,
+    NamesDigest,
     Published,
     Reconciliation,
+    Reference,
     Tally,
     ReportingDate,
     ResolvedTime,
     Spelling,
+    StoryKeys,
     TimeBasis,
     TimeRef,
 )
-from clashrecon.store.base import Stored, StoredSource, Store, default_db_path
+from clashrecon.store.base import CorpusInventory, CorpusUpdate, Stored, StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
 from clashrecon.store.sqlite_file import connect, failure, integrity, retry_locked
 
@@ -237,6 +244,11 @@ class SQLiteStore(Store):
                 "UPDATE articles SET data=?, published=?, title=?, outlet=? WHERE id=?",
                 [(a.model_dump_json(exclude={"text"}), a.published.date, a.title, a.outlet, a.id) for a in articles],
             )
+            # what the passes read of these articles is made again, and lineage compares them again
+            ids = [(a.id,) for a in articles]
+            db.executemany("DELETE FROM article_digests WHERE article_id=?", ids)
+            db.executemany("DELETE FROM lineage_candidates WHERE article_id=?", ids)
+            db.executemany("DELETE FROM lineage_pairs WHERE a=?1 OR b=?1", ids)
         self._basis = None
 
     def forget_sources(self, sources: list[str]) -> None:
@@ -323,11 +335,12 @@ class SQLiteStore(Store):
         }
 
 
-    def derived(self) -> CorpusDerived:
+    def derived(self, *, times: bool = True) -> CorpusDerived:
         with self._reading():
             origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
             dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
-            times = self.conn.execute("SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id").fetchall()
+            query = "SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id"
+            times = self.conn.execute(query).fetchall() if times else []
             names = self.conn.execute("SELECT kind, printed, canonical FROM name_map ORDER BY kind, printed").fetchall()
         parsed = cache(TimeRef.model_validate_json)  # most claims of an article share its resolved day
         # One resolved time per claim: tens of thousands of rows, each part validated as it is read
@@ -345,6 +358,7 @@ class SQLiteStore(Store):
         with self.transaction() as db:
             if self._stale():
                 return False
+            db.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
             db.execute("DELETE FROM article_origins")
             db.executemany(
                 "INSERT INTO article_origins VALUES (?,?,?)", [(o.article_id, o.origin, o.reason) for o in derived.origins]
@@ -373,11 +387,187 @@ class SQLiteStore(Store):
         return True
 
 
+    # ---- what incremental runs reuse
+
+    def corpus_inventory(self) -> CorpusInventory:
+        with self._reading():
+            self._basis = self.generation()
+            ids = tuple(i for (i,) in self.conn.execute("SELECT id FROM articles ORDER BY name, source"))
+            digested = frozenset(i for (i,) in self.conn.execute("SELECT article_id FROM article_digests"))
+            passed = {i for (i,) in self.conn.execute("SELECT article_id FROM article_passes")}
+            scoped = {i for (i,) in self.conn.execute("SELECT article_id FROM article_scopes")}
+            meta = dict(
+                self.conn.execute("SELECT key, value FROM meta WHERE key IN ('passes', 'passes_reference_date', 'scoped')")
+            )
+        present = set(ids)
+        return CorpusInventory(ids, digested, frozenset(passed & present), frozenset((passed | scoped) - present), meta)
+
+    def articles_by_id(self, ids: Collection[str], *, with_text: bool = True) -> list[Article]:
+        cols = "data, text" if with_text else "data, ''"
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {cols} FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, source",
+                (json.dumps(list(ids)),),
+            ).fetchall()
+        return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+
+    # A claim with the chronology pass's time in place of the extracted one, joined in SQL so
+    # that each claim is parsed once, already derived.
+    _TIMED = (
+        "CASE WHEN t.claim_id IS NULL THEN c.data ELSE json_set(c.data, '$.event_time', json(t.event_time), "
+        "'$.value', CASE WHEN t.value IS NULL THEN json_extract(c.data, '$.value') ELSE t.value END) END"
+    )
+
+    def claims_of(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+        data = self._TIMED if timed else "c.data"
+        join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join}"
+                " WHERE c.article_id IN (SELECT value FROM json_each(?)) ORDER BY a.name, a.source, c.seq",
+                (json.dumps(list(ids)),),
+            ).fetchall()
+        return [Claim.model_validate_json(d) for (d,) in rows]
+
+    _DIGEST_PARTS = {"lineage": LineageDigest, "story": StoryKeys, "chronology": ChronologyDigest, "names": NamesDigest}
+
+    def digests(self, part: str, ids: Collection[str] | None = None) -> dict[str, Any]:
+        model = self._DIGEST_PARTS[part]
+        sql = f"SELECT d.article_id, d.{part} FROM article_digests d JOIN articles a ON a.id = d.article_id"
+        params: tuple = ()
+        if ids is not None:
+            sql += " WHERE d.article_id IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(list(ids)),)
+        with self._reading():
+            rows = self.conn.execute(sql + " ORDER BY a.name, a.source", params).fetchall()
+        return {a: model.model_validate_json(d) for a, d in rows}
+
+    def pass_rows(self) -> dict[str, tuple[str, Reference]]:
+        with self._reading():
+            rows = self.conn.execute("SELECT article_id, grouped, reference FROM article_passes").fetchall()
+        parsed = cache(Reference.model_validate_json)  # the articles of one story often share a day
+        return {a: (g, parsed(r)) for a, g, r in rows}
+
+    def lineage_memory(self) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[tuple[str, str], int]]:
+        with self._reading():
+            candidates = {
+                a: tuple((b, n) for b, n in json.loads(found))
+                for a, found in self.conn.execute("SELECT article_id, candidates FROM lineage_candidates")
+            }
+            pairs = {(a, b): n for a, b, n in self.conn.execute("SELECT a, b, shared FROM lineage_pairs")}
+        return candidates, pairs
+
+    def scopes(self) -> dict[str, ArticleScope]:
+        with self._reading():
+            rows = self.conn.execute("SELECT article_id, story, keys, background FROM article_scopes").fetchall()
+        return {
+            a: ArticleScope(
+                story=story,
+                keys=StoryKeys.model_validate_json(keys),
+                background=tuple(BackgroundBucket(kind=k, value=v, label=lab) for k, v, lab in json.loads(background)),
+            )
+            for a, story, keys, background in rows
+        }
+
+    def result_stories(self) -> dict[str, tuple[str, ...]]:
+        with self._reading():
+            return {i: tuple(json.loads(s)) for i, s in self.conn.execute("SELECT id, stories FROM results")}
+
+    def save_update(self, update: CorpusUpdate) -> bool:
+        with self.transaction() as db:
+            if self._stale():
+                return False
+            self._write_passes(db, update)
+            self._write_results(db, update)
+            for key, value in update.meta.items():
+                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
+        return True
+
+    @staticmethod
+    def _write_passes(db: sqlite3.Connection, update: CorpusUpdate) -> None:
+        """The corpus passes' rows: every article's origin and the name map whole; dates, times and
+        pass rows of the articles the run redid; lineage's new candidates and pairs."""
+        db.executemany(
+            "INSERT OR REPLACE INTO article_digests VALUES (?,?,?,?,?)",
+            [
+                (d.article_id, d.lineage.model_dump_json(), d.story.model_dump_json(), d.chronology.model_dump_json(),
+                 d.names.model_dump_json())
+                for d in update.digests
+            ],
+        )
+        db.execute("DELETE FROM article_origins")
+        db.executemany("INSERT INTO article_origins VALUES (?,?,?)", [(o.article_id, o.origin, o.reason) for o in update.origins])
+        db.execute("DELETE FROM name_map")
+        db.executemany("INSERT INTO name_map VALUES (?,?,?)", [(n.kind.value, n.printed, n.canonical) for n in update.spellings])
+        redated = json.dumps(sorted(update.redated))
+        gone = [(a,) for a in sorted(update.gone)]
+        if update.full:
+            for table in ("article_dates", "claim_times", "article_passes", "lineage_candidates", "article_scopes"):
+                db.execute(f"DELETE FROM {table}")
+        else:
+            db.execute("DELETE FROM article_dates WHERE article_id IN (SELECT value FROM json_each(?))", (redated,))
+            db.execute(
+                "DELETE FROM claim_times WHERE claim_id IN "
+                "(SELECT id FROM claims WHERE article_id IN (SELECT value FROM json_each(?)))",
+                (redated,),
+            )
+            db.executemany("DELETE FROM article_passes WHERE article_id=?", gone)
+            db.executemany("DELETE FROM article_scopes WHERE article_id=?", gone)
+        db.executemany(
+            "INSERT INTO article_dates VALUES (?,?,?)", [(d.article_id, d.published.date, d.published.basis.value) for d in update.dates]
+        )
+        dumped: dict[TimeRef, str] = {}  # most claims of an article share its resolved day
+        rows = []
+        for t in update.times:
+            if t.event_time not in dumped:
+                dumped[t.event_time] = t.event_time.model_dump_json()
+            rows.append((t.claim_id, dumped[t.event_time], t.value))
+        db.executemany("INSERT OR REPLACE INTO claim_times VALUES (?,?,?)", rows)
+        db.executemany(
+            "INSERT OR REPLACE INTO article_passes VALUES (?,?,?)",
+            [(a, group, ref.model_dump_json()) for a, (group, ref) in update.passes.items()],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO lineage_candidates VALUES (?,?)",
+            [(a, json.dumps([list(c) for c in found])) for a, found in update.candidates.items()],
+        )
+        db.executemany("INSERT OR REPLACE INTO lineage_pairs VALUES (?,?,?)", [(a, b, n) for (a, b), n in update.pairs.items()])
+        db.executemany(
+            "INSERT OR REPLACE INTO article_scopes VALUES (?,?,?,?)",
+            [
+                (a, s.story, s.keys.model_dump_json(), json.dumps([[b.kind, b.value, b.label] for b in s.background]))
+                for a, s in update.scopes.items()
+            ],
+        )
+
+    @staticmethod
+    def _write_results(db: sqlite3.Connection, update: CorpusUpdate) -> None:
+        """The rows of the replaced stories' results go and the new ones come; every row takes its
+        place in the whole picture's order."""
+        if update.full:
+            db.execute("DELETE FROM results")
+        else:
+            replaced = update.replaced
+            going = [(i,) for i, s in db.execute("SELECT id, stories FROM results") if replaced.intersection(json.loads(s))]
+            db.executemany("DELETE FROM results WHERE id=?", going)
+        rec = update.results
+        order = [(e.id, "event", i, e) for i, e in enumerate(rec.events)]
+        order += [(c.id, "conflict", i, c) for i, c in enumerate(rec.conflicts)]
+        order += [(t.id, "tally", i, t) for i, t in enumerate(rec.tallies)]
+        written = update.result_stories
+        db.executemany(
+            "INSERT INTO results(id, type, seq, data, stories) VALUES (?,?,?,?,?)",
+            [(i, kind, seq, r.model_dump_json(), json.dumps(list(written[i]))) for i, kind, seq, r in order if i in written],
+        )
+        db.executemany("UPDATE results SET seq=? WHERE id=? AND seq<>?", [(seq, i, seq) for i, _, seq, _ in order if i not in written])
+
     def save_reconciliation(self, rec: Reconciliation) -> bool:
         with self.transaction() as db:
             if self._stale():
                 return False
             db.execute("DELETE FROM results")
+            db.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
             rows: list[tuple[str, str, int, str]] = [
                 (e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)
             ]

@@ -1,0 +1,320 @@
+"""Bring a store's corpus passes and reconciled results up to date with its articles.
+
+From scratch when nothing can be reused (a new store, a store of an older schema, changed data
+files, `clashrecon reconcile`): every article's digest, every pass, every story reconciled.
+Otherwise from what the last run left: digests of the new articles only; the passes as
+`corpus.passes.run_passes` redoes them; the claims of articles whose reference moved dated
+again; and only the stories the changed articles touch reconciled again (`reconcile.scope`), the
+other stories' results kept as stored. Both give the same rows: the tests compare them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+
+from clashrecon import __version__
+from clashrecon.corpus.lineage import LineageMemory
+from clashrecon.corpus.passes import Digests, PassResult, PassState, article_digests, run_passes
+from clashrecon.corpus.stories import stories_of
+from clashrecon.corpus.chronology import resolve_claims
+from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
+from clashrecon.lexicon import load_data
+from clashrecon.models import (
+    Article,
+    ArticleDigest,
+    ArticleScope,
+    Change,
+    Claim,
+    CorpusDerived,
+    Reconciliation,
+    ResolvedTime,
+)
+from clashrecon.store import Store
+from clashrecon.store.base import CorpusInventory, CorpusUpdate
+
+# Bumped when what the digests hold or how a pass reads them changes, so every stored digest and
+# pass row is made again; a change to the data files the passes read does the same by itself.
+PASSES_VERSION = 1
+_PASS_DATA = ("actors.json", "lineage.json", "reconcile.json", "times.json")
+
+
+def passes_key() -> str:
+    """What stored digests and pass rows were made with: this version and the data files they read."""
+    h = hashlib.sha1(f"{__version__}|{PASSES_VERSION}".encode())
+    for name in _PASS_DATA:
+        h.update(json.dumps(load_data(name), sort_keys=True).encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Finalized:
+    """What the corpus passes and the reconciliation left in the store."""
+
+    reconciliation: Reconciliation
+    saved: bool  # False: another ingest stored articles meanwhile, and reconciles them itself
+    changes: tuple[Change, ...]  # against the results stored before, if there were any
+    stories: int = 0  # stories reconciled again
+    articles: int = 0  # articles of those stories
+
+
+def _silent(label: str) -> None:
+    pass
+
+
+def refresh(store: Store, pool: Executor | None = None, stage: Callable[[str], None] = _silent, *, fresh: bool = False) -> Finalized:
+    """The corpus passes and the reconciliation, from what the last run left unless `fresh` (or
+    nothing can be reused). `stage` hears each stage begin; `pool` computes digests beside this process."""
+    from clashrecon.reconcile.changes import picture_changes
+
+    before = store.load_reconciliation() if store.has_results() else None
+    given = store.meta("reference_date")
+    reference_date = date.fromisoformat(given) if given else None
+    inventory = store.corpus_inventory()
+    key = passes_key()
+    meta = {"passes": key, "passes_reference_date": given or "", "scoped": "1"}
+    if fresh or before is None or inventory.meta.get("passes") != key or inventory.meta.get("scoped") != "1":
+        update, stories, members = _from_scratch(store, inventory, reference_date, pool, stage, meta)
+    else:
+        update, stories, members = _from_last_run(store, inventory, reference_date, before, stage, meta)
+    saved = store.save_update(update)
+    changes = picture_changes(before, update.results) if before is not None else ()
+    return Finalized(update.results, saved, changes, stories, members)
+
+
+def _digests_of(articles: list[Article], claims: list[Claim], pool: Executor | None) -> list[ArticleDigest]:
+    """`article_digests`, half of them in a worker where there is a pool (one that breaks leaves its half here)."""
+    if pool is None or len(articles) < 2:
+        return article_digests(articles, claims)
+    half = len(articles) // 2
+    far_ids = {a.id for a in articles[:half]}
+    far = pool.submit(article_digests, articles[:half], [c for c in claims if c.article_id in far_ids])
+    near = article_digests(articles[half:], [c for c in claims if c.article_id not in far_ids])
+    try:
+        return [*far.result(), *near]
+    except BrokenProcessPool:
+        return [*article_digests(articles[:half], claims), *near]
+
+
+def _from_scratch(
+    store: Store, inventory: CorpusInventory, reference_date: date | None, pool: Executor | None, stage, meta: dict
+) -> tuple[CorpusUpdate, int, int]:
+    """Every digest, pass and story again."""
+    from clashrecon.reconcile import reconcile
+    from clashrecon.reconcile.scope import article_scopes, result_stories
+
+    articles = store.articles()
+    claims = store.claims()
+    stage(f"tracing wire copies and dating claims in {len(articles):,} articles")
+    made = _digests_of(articles, claims, pool)
+    by_id = {d.article_id: d for d in made}
+    order = [a.id for a in articles]
+    found = run_passes(_in_memory(order, by_id), reference_date)
+    times = resolve_claims(claims, found.references)
+    derived = CorpusDerived.model_construct(
+        origins=tuple(found.origins.origins), dates=(), times=tuple(times), spellings=found.spellings
+    )
+    dates = _dates(found, found.redated, lambda ids: {a: by_id[a].chronology for a in ids})
+    derived = derived.model_copy(update={"dates": tuple(d for d in dates if d is not None)})
+    stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
+    as_derived = articles_as_derived([a.model_copy(update={"text": ""}) for a in articles], derived)
+    view = ClaimsAsDerived(derived)
+    timed = [view(c) for c in claims]
+    del claims
+    scopes = article_scopes(as_derived, timed)
+    story = stories_of({a: s.keys for a, s in scopes.items()}, _own_dates(scopes))
+    scopes = {a: s.model_copy(update={"story": story.get(a, "")}) for a, s in scopes.items()}
+    rec = reconcile(as_derived, timed, story)
+    story_of = {c.id: story[c.article_id] for c in timed}
+    update = CorpusUpdate(
+        full=True,
+        digests=made,
+        origins=derived.origins,
+        spellings=found.spellings,
+        redated=frozenset(order),
+        dates=list(derived.dates),
+        times=times,
+        passes={a: (found.groups[a], found.references[a]) for a in order},
+        candidates=found.origins.memory.candidates,
+        pairs=found.origins.memory.shared,
+        scopes=scopes,
+        results=rec,
+        result_stories=result_stories(rec, story_of, _undated(set(story.values()), rec)),
+        replaced=frozenset(),
+        gone=inventory.gone,
+        meta=meta,
+    )
+    return update, len(set(story.values())), len(order)
+
+
+def _in_memory(order: list[str], by_id: dict[str, ArticleDigest]) -> Digests:
+    return Digests(
+        lineage={a: by_id[a].lineage for a in order},
+        story={a: by_id[a].story for a in order},
+        names={a: by_id[a].names for a in order},
+        chronology=lambda wanted: {a: by_id[a].chronology for a in wanted},
+    )
+
+
+def _dates(found: PassResult, redated, chronology) -> list:
+    from clashrecon.corpus.chronology import reporting_date
+
+    read = chronology(sorted(redated))
+    return [reporting_date(a, found.references[a]) for a in sorted(redated) if not read[a].dated]
+
+
+def _own_dates(scopes: dict[str, ArticleScope]) -> dict[str, date]:
+    return {a: date.fromisoformat(s.keys.own_day) for a, s in scopes.items() if s.keys.own_day}
+
+
+def _undated(stories: set[str], rec: Reconciliation) -> set[str]:
+    """The stories with an event of claims nothing dates in these results."""
+    from clashrecon.reconcile import undated_event_id
+
+    ids = {e.id for e in rec.events}
+    return {s for s in stories if undated_event_id(s) in ids}
+
+
+def _from_last_run(
+    store: Store,
+    inventory: CorpusInventory,
+    reference_date: date | None,
+    before: Reconciliation,
+    stage,
+    meta: dict,
+) -> tuple[CorpusUpdate, int, int]:
+    """The digests of the new and changed articles, the passes from the last run's state, and the
+    stories they touch reconciled again."""
+    from clashrecon.reconcile import combine, reconcile, undated_event_id
+    from clashrecon.reconcile.scope import affected_stories, article_scopes, result_stories
+
+    order = list(inventory.articles)
+    missing = [a for a in order if a not in inventory.digested]
+    changed = frozenset(a for a in missing if a in inventory.passed)  # rewritten or given new metadata
+    added = frozenset(missing) - changed
+    stage(f"tracing wire copies and dating claims in {len(missing):,} new of {len(order):,} articles")
+    new_articles = store.articles_by_id(missing)
+    new_claims = store.claims_of(missing)
+    made = {d.article_id: d for d in article_digests(new_articles, new_claims)}
+    stored = store.derived(times=False)
+    candidates, pairs = store.lineage_memory()
+    rows = store.pass_rows()
+    previous = PassState(
+        groups={a: g for a, (g, _) in rows.items()},
+        references={a: r for a, (_, r) in rows.items()},
+        memory=LineageMemory(candidates, pairs),
+        spellings=stored.spellings,
+        reference_date=date.fromisoformat(meta_date) if (meta_date := inventory.meta.get("passes_reference_date")) else None,
+    )
+
+    def part(name: str) -> dict:
+        kept = store.digests(name)
+        return {a: made[a].__getattribute__(name) if a in made else kept[a] for a in order}
+
+    def chronology(ids: list[str]) -> dict:
+        wanted = [a for a in ids if a not in made]
+        kept = store.digests("chronology", wanted) if wanted else {}
+        return {a: made[a].chronology if a in made else kept[a] for a in ids}
+
+    digests = Digests(lineage=part("lineage"), story=part("story"), names=part("names"), chronology=chronology)
+    found = run_passes(digests, reference_date, previous, added, changed | inventory.gone)
+
+    redated = found.redated
+    redated_claims = [*store.claims_of(sorted(redated - set(missing))), *(c for c in new_claims if c.article_id in redated)]
+    raw = {c.id: c for c in redated_claims}  # as extracted: this run's times replace what the last one resolved
+    times = {t.claim_id: t for t in resolve_claims(redated_claims, found.references)}
+    dates = [d for d in _dates(found, redated, chronology) if d is not None]
+    origins = tuple(found.origins.origins)
+    old_origins = {o.article_id: o.origin for o in stored.origins}
+    moved = {o.article_id for o in origins if old_origins.get(o.article_id) != o.origin}
+    respelled = {
+        a for a, names in digests.names.items() if any(n in found.respelled for n, _ in (*names.places, *names.persons))
+    }
+    touched = set(missing) | set(redated) | moved | respelled
+
+    # the view the reconciliation reads: this run's origins, dates, times and spellings
+    old_dates = {d.article_id: d for d in stored.dates if d.article_id not in redated}
+    derived = CorpusDerived.model_construct(
+        origins=origins,
+        dates=tuple([*old_dates.values(), *dates]),
+        times=(),
+        spellings=found.spellings,
+    )
+    respell = ClaimsAsDerived(derived)
+
+    def derived_claims(ids: list[str]) -> list[Claim]:
+        fresh_ids = [a for a in ids if a in redated]
+        out = store.claims_of(ids, timed=True)
+        if fresh_ids:
+            again = set(fresh_ids)
+            out = [_timed(raw[c.id], times[c.id]) if c.article_id in again else c for c in out]
+        return [respell(c) for c in out]
+
+    def derived_articles(ids: list[str]) -> list[Article]:
+        return articles_as_derived(store.articles_by_id(ids, with_text=False), derived)
+
+    scopes = store.scopes()
+    present = set(order)
+    look = sorted(touched & present)
+    fresh_scopes = article_scopes(derived_articles(look), derived_claims(look))
+    now = {a: fresh_scopes.get(a) or scopes[a] for a in order if a in fresh_scopes or a in scopes}
+    story = stories_of({a: s.keys for a, s in now.items()}, _own_dates(now))
+    moved_story = {a for a, s in now.items() if s.story != story.get(a, "")}
+    seeds = {scopes[a].story for a in (touched | moved_story | inventory.gone) if a in scopes}
+    seeds |= {story[a] for a in touched | moved_story if a in story}
+    now = {a: s.model_copy(update={"story": story.get(a, "")}) for a, s in now.items()}
+    linked = {**{a: scopes[a] for a in inventory.gone if a in scopes}, **now}
+    result_rows = store.result_stories()
+    undated = {s for s in {*story.values(), *(x.story for x in scopes.values())} if undated_event_id(s) in result_rows}
+    while True:
+        replaced = affected_stories(seeds, linked, result_rows, undated)
+        members = [a for a in order if story.get(a) in replaced]
+        stage(f"reconciling {len(replaced):,} of {len(set(story.values())):,} stories ({len(members):,} articles)")
+        arts = derived_articles(members)
+        claims = derived_claims(members)
+        fresh = reconcile(arts, claims, story)
+        found_undated = _undated(replaced, fresh)
+        if found_undated <= undated:
+            break
+        undated |= found_undated  # the pool of undated claims took in a story: the others in it come too
+    kept_ids = {i for i, s in result_rows.items() if not replaced.intersection(s)}
+    kept = Reconciliation(
+        events=tuple(e for e in before.events if e.id in kept_ids),
+        conflicts=tuple(c for c in before.conflicts if c.id in kept_ids),
+        tallies=tuple(t for t in before.tallies if t.id in kept_ids),
+    )
+    merged = combine(kept, fresh)
+    story_of = {c.id: story[c.article_id] for c in claims}
+    passes = {a: (found.groups[a], found.references[a]) for a in order if rows.get(a) != (found.groups[a], found.references[a])}
+    update = CorpusUpdate(
+        full=False,
+        digests=list(made.values()),
+        origins=origins,
+        spellings=found.spellings,
+        redated=frozenset(redated),
+        dates=dates,
+        times=list(times.values()),
+        passes=passes,
+        candidates={a: found.origins.memory.candidates[a] for a in found.origins.computed},
+        pairs={p: found.origins.memory.shared[p] for p in found.origins.verified},
+        scopes={a: s for a, s in now.items() if scopes.get(a) != s},
+        results=merged,
+        result_stories=result_stories(fresh, story_of, undated & replaced),
+        replaced=replaced,
+        gone=inventory.gone,
+        meta=meta,
+    )
+    return update, len(replaced), len(members)
+
+
+def _timed(c: Claim, t: ResolvedTime) -> Claim:
+    """A claim with the time this run resolved for it."""
+    update: dict = {"event_time": t.event_time}
+    if t.value is not None:
+        update["value"] = t.value
+    return c.model_copy(update=update)
