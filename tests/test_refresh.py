@@ -80,12 +80,14 @@ def test_any_order_of_arrival_gives_the_from_scratch_store(scratch, runner, tmp_
         assert min(r.stories for r in runs[10:]) < max(r.stories for r in runs)
 
 
-def test_new_metadata_and_a_removed_article_redo_what_they_change(scratch, runner, tmp_path):
-    """A sidecar that dates an undated article, and a record gone from its file, after incremental
-    runs: the store equals one built from scratch with the same change."""
+def test_new_metadata_a_removed_and_a_rewritten_article_redo_what_they_change(scratch, runner, tmp_path):
+    """A sidecar that dates an undated article, a record gone from its file and an article
+    extracted again (`--force`), after incremental runs: the store equals one built from scratch
+    with the same changes."""
     _, rows, _ = scratch
     undated = next(a for _, a, claims in rows if a.published.date is None and claims)
     gone = next(source for source, a, claims in rows if a.id != undated.id and claims)
+    again = next(row for row in rows if row[1].id != undated.id and row[0] != gone and row[2])
     dated = undated.model_copy(update={"published": Published(date="2025-05-09", basis=TimeBasis.explicit)})
     stepwise, at_once = tmp_path / "stepwise.db", tmp_path / "at_once.db"
     arrive(stepwise, [rows[i : i + 20] for i in range(0, len(rows), 20)])
@@ -94,6 +96,7 @@ def test_new_metadata_and_a_removed_article_redo_what_they_change(scratch, runne
         with Store.open(db, create=False, write=True) as store:
             store.update_metadata([dated])
             store.forget_sources([gone])
+            store.put_articles([again], rewrite={again[0]})
             fresh = db == at_once
             assert finalize(store, fresh=fresh).saved
     assert outputs(runner, stepwise) == outputs(runner, at_once)

@@ -88,7 +88,7 @@ class PassResult:
     groups: dict[str, str]
     references: dict[str, Reference]
     spellings: tuple[Spelling, ...]
-    redated: frozenset[str]  # articles whose reference is new or moved: their claims' times are redone
+    redated: frozenset[str]  # articles new, changed or whose reference moved: their claims' times are redone
     respelled: frozenset[str]  # printed names whose canonical spelling is new or moved
 
 
@@ -123,7 +123,8 @@ def run_passes(
     for key in redo:
         refs.update(references({a: telling(read[a]) for a in grouped[key]}, reference_date))
     before = previous.references if previous is not None else {}
-    redated = frozenset(a for a in ids if before.get(a) != refs[a])
+    # a changed article's claims may be stored anew: their times are resolved again whatever its reference
+    redated = frozenset(a for a in ids if before.get(a) != refs[a] or a in changed)
 
     ranked = rank(list(digests.lineage.items()))
     if previous is None:
