@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived, claims_as_derived
+from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
 from clashrecon.errors import UnknownId, UsageError
 from clashrecon.invisible import flagged
 from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
@@ -107,7 +107,7 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
     """Events overlapping the window, and the final figures with a round of fighting inside it."""
     check_window(since, until)
     with store.snapshot():
-        rec = store.load_reconciliation()
+        rec = store.load_reconciliation(conflicts=False)  # an event says whether it holds a conflict
     windowed = since is not None or until is not None
     first, last = _dated_ends(rec.events)
     return Timeline(
@@ -134,7 +134,7 @@ def figures(store: Store, *, party: str | None = None, kind: str | None = None) 
     """The final figure per story, side and kind, optionally of one side (any case) and one kind."""
     _check_kind(kind)
     with store.snapshot():
-        rec = store.load_reconciliation()
+        rec = store.load_reconciliation(events=False, conflicts=False)
     tallies = list(rec.tallies)
     if party is not None:
         wanted = _party_key(party)
@@ -176,14 +176,15 @@ def conflicts(
     check_window(since, until)
     if limit is not None and limit < 1:
         raise UsageError(f"--limit {limit} shows nothing; give 1 or more, or leave it out to see every finding")
+    windowed = since is not None or until is not None
     with store.snapshot():
-        rec = store.load_reconciliation()
+        rec = store.load_reconciliation(events=windowed, tallies=False)  # events only to place findings in the window
     events = {e.id: e for e in rec.events}
     kinds = [c for c in rec.conflicts if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)]
 
     def in_window(c: Conflict) -> bool:
         event = events.get(c.event_id or "")
-        return since is None and until is None or (event is not None and _overlaps(event, since, until))
+        return not windowed or (event is not None and _overlaps(event, since, until))
 
     matched = [c for c in kinds if in_window(c)]
     return Conflicts(
@@ -225,14 +226,14 @@ def claims(store: Store, *, field: str | None = None, article: str | None = None
 
 def _claims(store: Store, field: str | None, article: str | None) -> Iterator[Claim]:
     with store.snapshot():
-        derive = ClaimsAsDerived(store.derived())
-        for c in store.iter_claims(field=field, article=article):
-            yield derive(c)
+        respell = ClaimsAsDerived(store.derived(times=False))  # the times are joined as the claims are read
+        for c in store.iter_claims(field=field, article=article, timed=True):
+            yield respell(c)
 
 
 def sources(store: Store) -> list[dict[str, Any]]:
     with store.snapshot():
-        articles = articles_as_derived(store.articles(with_text=False), store.derived())
+        articles = articles_as_derived(store.articles(with_text=False), store.derived(times=False))
         per_article = store.claim_counts()
     shown = ("article", "title", "outlet", "byline", "credit", "dateline", "url")
     return [
@@ -270,8 +271,7 @@ class Shown:
 
 def show(store: Store, ident: str) -> Shown:
     with store.snapshot():
-        rec = store.load_reconciliation()
-        all_claims = {c.id: c for c in claims_as_derived(store.claims(), store.derived())}
+        rec = store.load_reconciliation(tallies=False)
         record: Event | Fact | Conflict | Claim | None = None
         kind, title, ids = "", "", []
         for e in rec.events:
@@ -284,13 +284,15 @@ def show(store: Store, ident: str) -> Shown:
             if c.id == ident:
                 record, kind, title = c, "conflict", c.subject
                 ids = [cid for p in c.positions for cid in p.claim_ids]
-        if record is None and ident in all_claims:
-            record, kind, title, ids = all_claims[ident], "claim", all_claims[ident].quote, [ident]
+        respell = ClaimsAsDerived(store.derived(times=False))
+        found = {c.id: respell(c) for c in store.claims_by_id(ids or [ident], timed=True)}
+        if record is None and ident in found:
+            record, kind, title, ids = found[ident], "claim", found[ident].quote, [ident]
         if record is None:
             raise UnknownId(
                 f"no event, fact, conflict or claim has ID {ident!r}; "
                 "IDs are shown by `timeline`, `conflicts` and `claims` (use --json to see them all)"
             )
-        claims = [all_claims[i] for i in ids if i in all_claims]
+        claims = [found[i] for i in ids if i in found]
         texts = {aid: store.article_text(aid) or "" for aid in {c.article_id for c in claims}}
     return Shown(id=ident, type=kind, title=title, record=record, claims=claims, texts=texts)

@@ -157,8 +157,13 @@ class Store(ABC):
         """Claims as extracted, in article and sentence order; `article` is a name, source or id."""
 
     @abstractmethod
-    def iter_claims(self, *, field: str | None = None, article: str | None = None) -> Iterator[Claim]:
-        """The claims of `claims()` one at a time, never all in memory; read inside `snapshot()`."""
+    def iter_claims(self, *, field: str | None = None, article: str | None = None, timed: bool = False) -> Iterator[Claim]:
+        """The claims of `claims()` one at a time, never all in memory; `timed` as in `claims_of`;
+        read inside `snapshot()`."""
+
+    @abstractmethod
+    def claims_by_id(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+        """The claims of these IDs (those stored), in no particular order; `timed` as in `claims_of`."""
 
     @abstractmethod
     def has_article(self, article: str) -> bool:
@@ -240,7 +245,8 @@ class Store(ABC):
         """Replace the stored results; False, with nothing written, when computed from a superseded store."""
 
     @abstractmethod
-    def load_reconciliation(self) -> Reconciliation: ...
+    def load_reconciliation(self, *, events: bool = True, conflicts: bool = True, tallies: bool = True) -> Reconciliation:
+        """The stored results; a read command that shows some parts need not parse the others."""
 
     @abstractmethod
     def reconciled(self) -> bool:

@@ -57,6 +57,13 @@ from clashrecon.store.sqlite_file import connect, failure, integrity, retry_lock
 class SQLiteStore(Store):
     """A clashrecon store in one SQLite file. Use `Store.open(path, create=...)`."""
 
+    # A claim with the chronology pass's time in place of the extracted one, joined in SQL so
+    # that each claim is parsed once, already derived.
+    _TIMED = (
+        "CASE WHEN t.claim_id IS NULL THEN c.data ELSE json_set(c.data, '$.event_time', json(t.event_time), "
+        "'$.value', CASE WHEN t.value IS NULL THEN json_extract(c.data, '$.value') ELSE t.value END) END"
+    )
+
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
         self.conn = conn
@@ -277,9 +284,12 @@ class SQLiteStore(Store):
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    @staticmethod
-    def _claims_query(field: str | None, article: str | None) -> tuple[str, list[str]]:
-        sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
+    @classmethod
+    def _claims_query(cls, field: str | None, article: str | None, timed: bool = False) -> tuple[str, list[str]]:
+        if timed:
+            sql = f"SELECT {cls._TIMED} FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_times t ON t.claim_id = c.id"
+        else:
+            sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
         where, params = [], []
         if field:
             where.append("c.field = ?")
@@ -302,16 +312,26 @@ class SQLiteStore(Store):
             rows = self.conn.execute(sql, params).fetchall()
         return [Claim.model_validate_json(data) for (data,) in rows]
 
-    def iter_claims(self, *, field: str | None = None, article: str | None = None, batch: int = 512) -> Iterator[Claim]:
-        """The claims of `claims()`, read a batch at a time: memory stays flat however many there are.
-
-        Call inside `snapshot()`, which keeps one state for the whole read.
+    def iter_claims(
+        self, *, field: str | None = None, article: str | None = None, timed: bool = False, batch: int = 512
+    ) -> Iterator[Claim]:
+        """The claims of `claims()`, read a batch at a time: memory stays flat however many there are;
+        `timed` as in `claims_of`. Call inside `snapshot()`, which keeps one state for the whole read.
         """
-        sql, params = self._claims_query(field, article)
+        sql, params = self._claims_query(field, article, timed)
         cursor = self.conn.execute(sql, params)
         while rows := cursor.fetchmany(batch):
             for (data,) in rows:
                 yield Claim.model_validate_json(data)
+
+    def claims_by_id(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+        data = self._TIMED if timed else "c.data"
+        join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {data} FROM claims c{join} WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+            ).fetchall()
+        return [Claim.model_validate_json(d) for (d,) in rows]
 
     def has_article(self, article: str) -> bool:
         row = self.conn.execute(
@@ -410,13 +430,6 @@ class SQLiteStore(Store):
                 (json.dumps(list(ids)),),
             ).fetchall()
         return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
-
-    # A claim with the chronology pass's time in place of the extracted one, joined in SQL so
-    # that each claim is parsed once, already derived.
-    _TIMED = (
-        "CASE WHEN t.claim_id IS NULL THEN c.data ELSE json_set(c.data, '$.event_time', json(t.event_time), "
-        "'$.value', CASE WHEN t.value IS NULL THEN json_extract(c.data, '$.value') ELSE t.value END) END"
-    )
 
     def claims_of(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
         data = self._TIMED if timed else "c.data"
@@ -577,11 +590,14 @@ class SQLiteStore(Store):
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
         return True
 
-    def load_reconciliation(self) -> Reconciliation:
+    def load_reconciliation(self, *, events: bool = True, conflicts: bool = True, tallies: bool = True) -> Reconciliation:
+        def rows(kind: str, wanted: bool) -> list:
+            if not wanted:
+                return []
+            return self.conn.execute("SELECT data FROM results WHERE type=? ORDER BY seq", (kind,)).fetchall()
+
         with self._reading():  # events and conflicts from the same save
-            event_rows = self.conn.execute("SELECT data FROM results WHERE type='event' ORDER BY seq").fetchall()
-            conflict_rows = self.conn.execute("SELECT data FROM results WHERE type='conflict' ORDER BY seq").fetchall()
-            tally_rows = self.conn.execute("SELECT data FROM results WHERE type='tally' ORDER BY seq").fetchall()
+            event_rows, conflict_rows, tally_rows = rows("event", events), rows("conflict", conflicts), rows("tally", tallies)
         events = [Event.model_validate_json(d) for (d,) in event_rows]
         conflicts = [Conflict.model_validate_json(d) for (d,) in conflict_rows]
         tallies = [Tally.model_validate_json(d) for (d,) in tally_rows]
