@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
+from clashrecon.corpus.view import ClaimsAsDerived
 from clashrecon.errors import UnknownId, UsageError
 from clashrecon.invisible import flagged
-from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
+from clashrecon.models import BOTH, CONFLICT_RELATIONS, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
 from clashrecon.store import Store
 
 FIELDS = tuple(f.value for f in Field)
@@ -177,10 +177,11 @@ def conflicts(
     if limit is not None and limit < 1:
         raise UsageError(f"--limit {limit} shows nothing; give 1 or more, or leave it out to see every finding")
     windowed = since is not None or until is not None
+    relations = None if include_all else CONFLICT_RELATIONS
     with store.snapshot():
-        rec = store.load_reconciliation(events=windowed, tallies=False)  # events only to place findings in the window
-    events = {e.id: e for e in rec.events}
-    kinds = [c for c in rec.conflicts if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)]
+        kinds = store.conflicts(relations=relations, field=None if field == "all" else field)
+        # events only to place findings in the window
+        events = {e.id: e for e in store.load_reconciliation(conflicts=False, tallies=False).events} if windowed else {}
 
     def in_window(c: Conflict) -> bool:
         event = events.get(c.event_id or "")
@@ -233,7 +234,7 @@ def _claims(store: Store, field: str | None, article: str | None) -> Iterator[Cl
 
 def sources(store: Store) -> list[dict[str, Any]]:
     with store.snapshot():
-        articles = articles_as_derived(store.articles(with_text=False), store.derived(times=False))
+        articles = store.articles(with_text=False, derived=True)
         per_article = store.claim_counts()
     shown = ("article", "title", "outlet", "byline", "credit", "dateline", "url")
     return [

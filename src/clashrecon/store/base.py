@@ -22,10 +22,12 @@ from clashrecon.models import (
     ArticleDigest,
     ArticleScope,
     Claim,
+    Conflict,
     CorpusDerived,
     Lineage,
     Reconciliation,
     Reference,
+    Relation,
     ReportingDate,
     ResolvedTime,
     Spelling,
@@ -146,8 +148,9 @@ class Store(ABC):
         """Drop the articles of these source keys, with their claims. Marks the results stale."""
 
     @abstractmethod
-    def articles(self, *, with_text: bool = True) -> list[Article]:
-        """Every stored article as ingest stored it, by name. Starts a corpus read (see `save_derived`)."""
+    def articles(self, *, with_text: bool = True, derived: bool = False) -> list[Article]:
+        """Every stored article as ingest stored it, by name. Starts a corpus read (see `save_derived`).
+        `derived` (without text only): as `corpus.view.articles_as_derived` shows them."""
 
     @abstractmethod
     def article_text(self, article_id: str) -> str | None: ...
@@ -247,6 +250,10 @@ class Store(ABC):
     @abstractmethod
     def load_reconciliation(self, *, events: bool = True, conflicts: bool = True, tallies: bool = True) -> Reconciliation:
         """The stored results; a read command that shows some parts need not parse the others."""
+
+    @abstractmethod
+    def conflicts(self, *, relations: Collection[Relation] | None = None, field: str | None = None) -> list[Conflict]:
+        """The stored findings of these relations and this field (all, where None), in their order."""
 
     @abstractmethod
     def reconciled(self) -> bool:

@@ -42,6 +42,7 @@ from clashrecon.models import (
     Published,
     Reconciliation,
     Reference,
+    Relation,
     Tally,
     ReportingDate,
     ResolvedTime,
@@ -264,12 +265,28 @@ class SQLiteStore(Store):
             db.executemany("DELETE FROM articles WHERE source=?", [(s,) for s in sources])
         self._basis = None
 
-    def articles(self, *, with_text: bool = True) -> list[Article]:
+    # An article as `corpus.view.articles_as_derived` shows it: its origin, and the pass's date
+    # when its metadata gives none; joined in SQL so each article is parsed once, already derived.
+    _DERIVED_ARTICLE = (
+        "json_set(CASE WHEN json_extract(a.data, '$.published.basis') = 'explicit' THEN a.data ELSE "
+        "json_set(a.data, '$.published', CASE WHEN d.article_id IS NULL THEN json_object('date', NULL, 'basis', 'unknown') "
+        "ELSE json_object('date', d.date, 'basis', d.basis) END) END, "
+        "'$.origin', coalesce(o.origin, json_extract(a.data, '$.origin')), "
+        "'$.origin_reason', CASE WHEN o.article_id IS NULL THEN json_extract(a.data, '$.origin_reason') ELSE o.reason END)"
+    )
+
+    def articles(self, *, with_text: bool = True, derived: bool = False) -> list[Article]:
         with self._reading():
             self._basis = self.generation()
-            cols = "data, text" if with_text else "data, ''"
-            rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY name, source").fetchall()
-        return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+            if with_text:
+                rows = self.conn.execute("SELECT data, text FROM articles ORDER BY name, source").fetchall()
+                return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+            data = self._DERIVED_ARTICLE if derived else "a.data"
+            joins = " LEFT JOIN article_origins o ON o.article_id = a.id LEFT JOIN article_dates d ON d.article_id = a.id"
+            rows = self.conn.execute(
+                f"SELECT json_set({data}, '$.text', '') FROM articles a{joins if derived else ''} ORDER BY a.name, a.source"
+            ).fetchall()
+        return [Article.model_validate_json(d) for (d,) in rows]
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -602,6 +619,18 @@ class SQLiteStore(Store):
         conflicts = [Conflict.model_validate_json(d) for (d,) in conflict_rows]
         tallies = [Tally.model_validate_json(d) for (d,) in tally_rows]
         return Reconciliation(events=tuple(events), conflicts=tuple(conflicts), tallies=tuple(tallies))
+
+    def conflicts(self, *, relations: Collection[Relation] | None = None, field: str | None = None) -> list[Conflict]:
+        sql, params = "SELECT data FROM results WHERE type='conflict'", []
+        if relations is not None:
+            sql += " AND json_extract(data, '$.kind') IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(r.value for r in relations)))
+        if field is not None:
+            sql += " AND json_extract(data, '$.field') = ?"
+            params.append(field)
+        with self._reading():
+            rows = self.conn.execute(sql + " ORDER BY seq", params).fetchall()
+        return [Conflict.model_validate_json(d) for (d,) in rows]
 
     def reconciled(self) -> bool:
         return self.meta("reconciled_at") is not None
