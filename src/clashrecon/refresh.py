@@ -106,7 +106,7 @@ def _from_scratch(
 ) -> tuple[CorpusUpdate, int, int]:
     """Every digest, pass and story again."""
     from clashrecon.reconcile import reconcile
-    from clashrecon.reconcile.scope import article_scopes, result_stories
+    from clashrecon.reconcile.scope import article_scopes
 
     articles = store.articles()
     claims = store.claims()
@@ -130,7 +130,6 @@ def _from_scratch(
     story = stories_of({a: s.keys for a, s in scopes.items()}, _own_dates(scopes))
     scopes = {a: s.model_copy(update={"story": story.get(a, "")}) for a, s in scopes.items()}
     rec = reconcile(as_derived, timed, story)
-    story_of = {c.id: story[c.article_id] for c in timed}
     update = CorpusUpdate(
         full=True,
         digests=made,
@@ -144,7 +143,7 @@ def _from_scratch(
         pairs=found.origins.memory.shared,
         scopes=scopes,
         results=rec,
-        result_stories=result_stories(rec, story_of, _undated(set(story.values()), rec)),
+        draws_on=_draws_on(rec, as_derived, timed, story, _undated(set(story.values()), rec)),
         replaced=frozenset(),
         gone=inventory.gone,
         meta=meta,
@@ -191,7 +190,8 @@ def _from_last_run(
     """The digests of the new and changed articles, the passes from the last run's state, and the
     stories they touch reconciled again."""
     from clashrecon.reconcile import combine, reconcile, undated_event_id
-    from clashrecon.reconcile.scope import affected_stories, article_scopes, result_stories
+    from clashrecon.reconcile.clustering import parse_iso
+    from clashrecon.reconcile.scope import affected, article_scopes
 
     order = list(inventory.articles)
     missing = [a for a in order if a not in inventory.digested]
@@ -247,12 +247,10 @@ def _from_last_run(
     )
     respell = ClaimsAsDerived(derived)
 
-    def derived_claims(ids: list[str]) -> list[Claim]:
-        fresh_ids = [a for a in ids if a in redated]
-        out = store.claims_of(ids, timed=True)
-        if fresh_ids:
-            again = set(fresh_ids)
-            out = [_timed(raw[c.id], times[c.id]) if c.article_id in again else c for c in out]
+    def derived_claims(ids: list[str], also: list[str] = ()) -> list[Claim]:
+        """The claims of these articles (and of IDs `also`) as the view shows them after this run."""
+        out = store.claims_of(ids, timed=True, also=also)
+        out = [_timed(raw[c.id], times[c.id]) if c.article_id in redated else c for c in out]
         return [respell(c) for c in out]
 
     def derived_articles(ids: list[str]) -> list[Article]:
@@ -265,31 +263,41 @@ def _from_last_run(
     now = {a: fresh_scopes.get(a) or scopes[a] for a in order if a in fresh_scopes or a in scopes}
     story = stories_of({a: s.keys for a, s in now.items()}, _own_dates(now))
     moved_story = {a for a, s in now.items() if s.story != story.get(a, "")}
-    seeds = {scopes[a].story for a in (touched | moved_story | inventory.gone) if a in scopes}
-    seeds |= {story[a] for a in touched | moved_story if a in story}
+    changed_here = touched | moved_story | inventory.gone
+    seeds = {scopes[a].story for a in changed_here if a in scopes} | {story[a] for a in changed_here if a in story}
     now = {a: s.model_copy(update={"story": story.get(a, "")}) for a, s in now.items()}
     linked = {**{a: scopes[a] for a in inventory.gone if a in scopes}, **now}
-    result_rows = store.result_stories()
+    result_rows = store.result_sources()
     undated = {s for s in {*story.values(), *(x.story for x in scopes.values())} if undated_event_id(s) in result_rows}
     while True:
-        replaced = affected_stories(seeds, linked, result_rows, undated)
-        members = [a for a in order if story.get(a) in replaced]
-        stage(f"reconciling {len(replaced):,} of {len(set(story.values())):,} stories ({len(members):,} articles)")
-        arts = derived_articles(members)
-        claims = derived_claims(members)
+        redo = affected(seeds, changed_here, linked, scopes, result_rows, undated)
+        members = [a for a in order if story.get(a) in redo.stories]
+        # claims other stories filed under a redone background bucket come as guests
+        filed = [i for e in before.events if e.background and redo.touches(result_rows.get(e.id, ())) for i in e.claim_ids]
+        claims = derived_claims(members, filed)
+        guests = {c.article_id for c in claims if story.get(c.article_id) not in redo.stories}
+        arts = derived_articles([a for a in order if a in guests or story.get(a) in redo.stories])
+        # a guest told on no calendar day is dated by all its claims: its story comes whole
+        undated_guests = {story[a.id] for a in arts if a.id in guests and parse_iso(a.published.date) is None}
+        if undated_guests - seeds:
+            seeds |= undated_guests
+            continue
+        stage(
+            f"reconciling {len(redo.stories):,} of {len(set(story.values())):,} stories ({len(members):,} articles) "
+            f"and {len(redo.buckets):,} background events"
+        )
         fresh = reconcile(arts, claims, story)
-        found_undated = _undated(replaced, fresh)
+        found_undated = _undated(redo.stories, fresh)
         if found_undated <= undated:
             break
         undated |= found_undated  # the pool of undated claims took in a story: the others in it come too
-    kept_ids = {i for i, s in result_rows.items() if not replaced.intersection(s)}
+    kept_ids = {i for i, drawn in result_rows.items() if not redo.touches(drawn)}
     kept = Reconciliation(
         events=tuple(e for e in before.events if e.id in kept_ids),
         conflicts=tuple(c for c in before.conflicts if c.id in kept_ids),
         tallies=tuple(t for t in before.tallies if t.id in kept_ids),
     )
     merged = combine(kept, fresh)
-    story_of = {c.id: story[c.article_id] for c in claims}
     passes = {a: (found.groups[a], found.references[a]) for a in order if rows.get(a) != (found.groups[a], found.references[a])}
     update = CorpusUpdate(
         full=False,
@@ -304,12 +312,26 @@ def _from_last_run(
         pairs={p: found.origins.memory.shared[p] for p in found.origins.verified},
         scopes={a: s for a, s in now.items() if scopes.get(a) != s},
         results=merged,
-        result_stories=result_stories(fresh, story_of, undated & replaced),
-        replaced=replaced,
+        draws_on=_draws_on(fresh, arts, claims, story, undated & redo.stories),
+        replaced=frozenset({("story", s) for s in redo.stories} | redo.buckets),
         gone=inventory.gone,
         meta=meta,
     )
-    return update, len(replaced), len(members)
+    return update, len(redo.stories), len(members)
+
+
+def _draws_on(rec: Reconciliation, articles: list[Article], claims: list[Claim], story: dict[str, str], undated: set[str]) -> dict:
+    """What each result of `rec` draws on, from the claims and articles it was reconciled from."""
+    from clashrecon.reconcile.clustering import parse_iso
+    from clashrecon.reconcile.scope import claim_bucket, draws_on
+
+    reference = {a.id: parse_iso(a.published.date) for a in articles}
+    return draws_on(
+        rec,
+        {c.id: story[c.article_id] for c in claims if c.article_id in story},
+        {c.id: claim_bucket(c, reference.get(c.article_id)) for c in claims},
+        undated,
+    )
 
 
 def _timed(c: Claim, t: ResolvedTime) -> Claim:

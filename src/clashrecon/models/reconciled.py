@@ -278,6 +278,7 @@ class BackgroundBucket(Record):
     kind: str = F(description="bg-day, bg-year or bg-label")
     value: str = F(description="The bucket's day, year or (lower-cased) label")
     label: str = F(default="", description="The claim's own label of the event, lower-cased ('' for none)")
+    blocks: bool = F(default=False, description="A claim certainly filed there keeps the bucket from folding into episodes")
 
 
 class ArticleScope(Record):

@@ -77,7 +77,8 @@ class CorpusUpdate:
     """What one run of the corpus passes and the reconciliation writes, in one transaction.
 
     `full`: every pass's rows are replaced; else only the rows of `redated` articles (dates and
-    claim times), the pass and scope rows given, and the results of `replaced` stories.
+    claim times), the pass and scope rows given, and the results drawing on `replaced` stories
+    and buckets.
     """
 
     full: bool
@@ -92,8 +93,8 @@ class CorpusUpdate:
     pairs: dict[tuple[str, str], int]  # pairs lineage compared for the first time
     scopes: dict[str, ArticleScope]
     results: Reconciliation  # the whole picture
-    result_stories: dict[str, tuple[str, ...]]  # result id -> stories it draws on, for the rows written
-    replaced: frozenset[str]  # stories whose rows are replaced (unless full)
+    draws_on: dict[str, tuple[tuple[str, str], ...]]  # result id -> stories and buckets it draws on, for the rows written
+    replaced: frozenset[tuple[str, str]]  # stories and buckets whose rows are replaced (unless full)
     gone: frozenset[str]  # articles no longer stored: their pass and scope rows go
     meta: dict[str, str]
 
@@ -211,9 +212,10 @@ class Store(ABC):
         """These articles as ingest stored them, in store order."""
 
     @abstractmethod
-    def claims_of(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
-        """The claims of these articles in store order: as extracted, or `timed` with the time the
-        chronology pass last resolved (its `claim_times` row) in place of the extracted one."""
+    def claims_of(self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = ()) -> list[Claim]:
+        """The claims of these articles (and the claims of IDs `also`) in store order: as extracted,
+        or `timed` with the time the chronology pass last resolved (its `claim_times` row) in place
+        of the extracted one."""
 
     @abstractmethod
     def digests(self, part: str, ids: Collection[str] | None = None) -> dict[str, Any]:
@@ -233,8 +235,8 @@ class Store(ABC):
         """What the last reconciliation read of each article, by id (gone articles' too)."""
 
     @abstractmethod
-    def result_stories(self) -> dict[str, tuple[str, ...]]:
-        """Stored result id -> the stories it draws on."""
+    def result_sources(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Stored result id -> the stories ("story", id) and background buckets (kind, value) it draws on."""
 
     @abstractmethod
     def save_update(self, update: CorpusUpdate) -> bool:

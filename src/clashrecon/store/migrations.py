@@ -66,7 +66,7 @@ _INCREMENTAL_TABLES = """
         PRIMARY KEY (a, b)
     );
     CREATE INDEX lineage_pairs_b ON lineage_pairs(b);
-    ALTER TABLE results ADD COLUMN stories TEXT NOT NULL DEFAULT '[]'
+    ALTER TABLE results ADD COLUMN draws_on TEXT NOT NULL DEFAULT '[]'
 """
 
 # Time parts from which the chronology pass computes start/end (models.TimeRef).
@@ -384,7 +384,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _VIEWS,
     # 4: what an incremental run reuses: each article's digest for the corpus passes, what the
     # passes and the reconciliation last found per article, lineage's candidates and compared
-    # pairs, and the stories each result draws on
+    # pairs, and the stories and background buckets each result draws on
     _INCREMENTAL_TABLES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

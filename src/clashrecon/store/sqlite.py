@@ -448,14 +448,15 @@ class SQLiteStore(Store):
             ).fetchall()
         return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
 
-    def claims_of(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+    def claims_of(self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = ()) -> list[Claim]:
         data = self._TIMED if timed else "c.data"
         join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
         with self._reading():
             rows = self.conn.execute(
                 f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join}"
-                " WHERE c.article_id IN (SELECT value FROM json_each(?)) ORDER BY a.name, a.source, c.seq",
-                (json.dumps(list(ids)),),
+                " WHERE c.article_id IN (SELECT value FROM json_each(?)) OR c.id IN (SELECT value FROM json_each(?))"
+                " ORDER BY a.name, a.source, c.seq",
+                (json.dumps(list(ids)), json.dumps(list(also))),
             ).fetchall()
         return [Claim.model_validate_json(d) for (d,) in rows]
 
@@ -494,14 +495,14 @@ class SQLiteStore(Store):
             a: ArticleScope(
                 story=story,
                 keys=StoryKeys.model_validate_json(keys),
-                background=tuple(BackgroundBucket(kind=k, value=v, label=lab) for k, v, lab in json.loads(background)),
+                background=tuple(BackgroundBucket(kind=k, value=v, label=lab, blocks=b) for k, v, lab, b in json.loads(background)),
             )
             for a, story, keys, background in rows
         }
 
-    def result_stories(self) -> dict[str, tuple[str, ...]]:
+    def result_sources(self) -> dict[str, tuple[tuple[str, str], ...]]:
         with self._reading():
-            return {i: tuple(json.loads(s)) for i, s in self.conn.execute("SELECT id, stories FROM results")}
+            return {i: tuple(tuple(n) for n in json.loads(s)) for i, s in self.conn.execute("SELECT id, draws_on FROM results")}
 
     def save_update(self, update: CorpusUpdate) -> bool:
         with self.transaction() as db:
@@ -566,7 +567,7 @@ class SQLiteStore(Store):
         db.executemany(
             "INSERT OR REPLACE INTO article_scopes VALUES (?,?,?,?)",
             [
-                (a, s.story, s.keys.model_dump_json(), json.dumps([[b.kind, b.value, b.label] for b in s.background]))
+                (a, s.story, s.keys.model_dump_json(), json.dumps([[b.kind, b.value, b.label, b.blocks] for b in s.background]))
                 for a, s in update.scopes.items()
             ],
         )
@@ -579,16 +580,16 @@ class SQLiteStore(Store):
             db.execute("DELETE FROM results")
         else:
             replaced = update.replaced
-            going = [(i,) for i, s in db.execute("SELECT id, stories FROM results") if replaced.intersection(json.loads(s))]
+            going = [(i,) for i, s in db.execute("SELECT id, draws_on FROM results") if replaced.intersection(map(tuple, json.loads(s)))]
             db.executemany("DELETE FROM results WHERE id=?", going)
         rec = update.results
         order = [(e.id, "event", i, e) for i, e in enumerate(rec.events)]
         order += [(c.id, "conflict", i, c) for i, c in enumerate(rec.conflicts)]
         order += [(t.id, "tally", i, t) for i, t in enumerate(rec.tallies)]
-        written = update.result_stories
+        written = update.draws_on
         db.executemany(
-            "INSERT INTO results(id, type, seq, data, stories) VALUES (?,?,?,?,?)",
-            [(i, kind, seq, r.model_dump_json(), json.dumps(list(written[i]))) for i, kind, seq, r in order if i in written],
+            "INSERT INTO results(id, type, seq, data, draws_on) VALUES (?,?,?,?,?)",
+            [(i, kind, seq, r.model_dump_json(), json.dumps([list(n) for n in written[i]])) for i, kind, seq, r in order if i in written],
         )
         db.executemany("UPDATE results SET seq=? WHERE id=? AND seq<>?", [(seq, i, seq) for i, _, seq, _ in order if i not in written])
 
