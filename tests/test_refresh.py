@@ -76,8 +76,9 @@ def test_any_order_of_arrival_gives_the_from_scratch_store(scratch, runner, tmp_
     assert all(r.saved for r in runs)
     assert outputs(runner, tmp_path / "stepwise.db") == wanted
     if order == "one at a time":
-        # one new article re-reconciles its story and those tied to it, never all eight every time
-        assert min(r.stories for r in runs[10:]) < max(r.stories for r in runs)
+        # most new articles re-reconcile their own story alone, though the stories share earlier wars
+        later = [r.stories for r in runs[10:]]
+        assert sum(n == 1 for n in later) > len(later) / 2, later
 
 
 def test_new_metadata_a_removed_and_a_rewritten_article_redo_what_they_change(scratch, runner, tmp_path):

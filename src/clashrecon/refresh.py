@@ -130,6 +130,7 @@ def _from_scratch(
     story = stories_of({a: s.keys for a, s in scopes.items()}, _own_dates(scopes))
     scopes = {a: s.model_copy(update={"story": story.get(a, "")}) for a, s in scopes.items()}
     rec = reconcile(as_derived, timed, story)
+    scopes = article_scopes(as_derived, timed, story, _landed(rec))
     update = CorpusUpdate(
         full=True,
         digests=made,
@@ -298,6 +299,10 @@ def _from_last_run(
         tallies=tuple(t for t in before.tallies if t.id in kept_ids),
     )
     merged = combine(kept, fresh)
+    # the redone stories' scopes, now that it is known which of their claims landed in background events
+    redone = [a for a in arts if story.get(a.id) in redo.stories]
+    ids = {a.id for a in redone}
+    now.update(article_scopes(redone, [c for c in claims if c.article_id in ids], story, _landed(fresh)))
     passes = {a: (found.groups[a], found.references[a]) for a in order if rows.get(a) != (found.groups[a], found.references[a])}
     update = CorpusUpdate(
         full=False,
@@ -318,6 +323,11 @@ def _from_last_run(
         meta=meta,
     )
     return update, len(redo.stories), len(members)
+
+
+def _landed(rec: Reconciliation) -> set[str]:
+    """The claims these results filed under background events."""
+    return {c for e in rec.events if e.background for c in e.claim_ids}
 
 
 def _draws_on(rec: Reconciliation, articles: list[Article], claims: list[Claim], story: dict[str, str], undated: set[str]) -> dict:

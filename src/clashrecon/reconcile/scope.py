@@ -20,7 +20,7 @@ claim may be filed under are found with the clustering's own rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,11 +44,17 @@ UNDATED = "undated"  # the clustering's key of a story's claims that nothing dat
 Node = tuple[str, str]  # ("story", id), a bucket (kind, value), or the undated pool
 
 
-def article_scopes(articles: list[Article], claims: list[Claim], story: Mapping[str, str] | None = None) -> dict[str, ArticleScope]:
+def article_scopes(
+    articles: list[Article],
+    claims: list[Claim],
+    story: Mapping[str, str] | None = None,
+    landed: Collection[str] | None = None,
+) -> dict[str, ArticleScope]:
     """What the reconciliation reads of each article (derived, as the view gives them): the keys its
     stories are told apart by, and the background buckets its claims may be filed under.
 
-    `story`: each article's story, once known (before, '' for all)."""
+    `story`: each article's story, once known (before, '' for all); `landed`: the claims a
+    reconciliation of their stories filed under background events, once known."""
     mapped = as_governments(articles, claims)
     reference = {a.id: parse_iso(a.published.date) for a in articles}
     by_article: dict[str, list[Claim]] = {a.id: [] for a in articles}
@@ -59,7 +65,7 @@ def article_scopes(articles: list[Article], claims: list[Claim], story: Mapping[
         a.id: ArticleScope(
             story=story.get(a.id, ""),
             keys=story_keys(by_article[a.id], own_day(a)),
-            background=_buckets(by_article[a.id], reference.get(a.id)),
+            background=_buckets(by_article[a.id], reference.get(a.id), landed or ()),
         )
         for a in articles
     }
@@ -75,9 +81,13 @@ def claim_bucket(c: Claim, reference: date | None) -> Node | None:
     return None
 
 
-def _buckets(claims: list[Claim], reference: date | None) -> tuple[BackgroundBucket, ...]:
+def _buckets(claims: list[Claim], reference: date | None, landed: Collection[str]) -> tuple[BackgroundBucket, ...]:
     """Every background bucket a claim of the article may land in, with its claims' own labels, and
-    whether a claim that certainly lands there keeps the bucket from folding into episodes."""
+    whether a claim that lands there keeps the bucket from folding into episodes.
+
+    A claim dated long before its article lands there unless an episode of its story holds it:
+    only the story's own days decide that, so where it `landed` it lands while its story's claims
+    stay as they are."""
     found: dict[tuple[str, str, str], bool] = {}
     for c in claims:
         bucket = claim_bucket(c, reference)
@@ -86,7 +96,12 @@ def _buckets(claims: list[Claim], reference: date | None) -> tuple[BackgroundBuc
         label = _background_label(c).lower()
         when = window(c)
         # a background-scoped claim, or one with no day, lands in its bucket whatever its story's episodes
-        certain = (c.scope is not None and c.scope.kind is ScopeKind.background) or when is None or when.precision not in DAY_PRECISIONS
+        certain = (
+            (c.scope is not None and c.scope.kind is ScopeKind.background)
+            or when is None
+            or when.precision not in DAY_PRECISIONS
+            or c.id in landed
+        )
         blocks = certain and (bool(label) or (c.kind not in _QUIET and c.field is not Field.places))
         found[(*bucket, label)] = found.get((*bucket, label), False) or blocks
     return tuple(BackgroundBucket(kind=k, value=v, label=lab, blocks=b) for (k, v, lab), b in found.items())
