@@ -299,8 +299,9 @@ def _from_last_run(
         tallies=tuple(t for t in before.tallies if t.id in kept_ids),
     )
     merged = combine(kept, fresh)
-    # the redone stories' scopes, now that it is known which of their claims landed in background events
-    redone = [a for a in arts if story.get(a.id) in redo.stories]
+    # the scopes of the stories whose claims changed, now that it is known which of their claims
+    # landed in background events (a story only tied to them files its claims where it did)
+    redone = [a for a in arts if story.get(a.id) in seeds]
     ids = {a.id for a in redone}
     now.update(article_scopes(redone, [c for c in claims if c.article_id in ids], story, _landed(fresh)))
     passes = {a: (found.groups[a], found.references[a]) for a in order if rows.get(a) != (found.groups[a], found.references[a])}
