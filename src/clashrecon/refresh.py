@@ -126,11 +126,10 @@ def _from_scratch(
     view = ClaimsAsDerived(derived)
     timed = [view(c) for c in claims]
     del claims
-    scopes = article_scopes(as_derived, timed)
-    story = stories_of({a: s.keys for a, s in scopes.items()}, _own_dates(scopes))
-    scopes = {a: s.model_copy(update={"story": story.get(a, "")}) for a, s in scopes.items()}
+    keys = article_scopes(as_derived, timed)
+    story = stories_of({a: s.keys for a, s in keys.items()}, _own_dates(keys))
     rec = reconcile(as_derived, timed, story)
-    scopes = article_scopes(as_derived, timed, story, _landed(rec))
+    scopes = article_scopes(as_derived, timed, story, _landed(rec))  # now with where each claim landed
     update = CorpusUpdate(
         full=True,
         digests=made,
@@ -153,6 +152,7 @@ def _from_scratch(
 
 
 def _in_memory(order: list[str], by_id: dict[str, ArticleDigest]) -> Digests:
+    """Digests made in this run, as the passes read them."""
     return Digests(
         lineage={a: by_id[a].lineage for a in order},
         story={a: by_id[a].story for a in order},
@@ -161,7 +161,8 @@ def _in_memory(order: list[str], by_id: dict[str, ArticleDigest]) -> Digests:
     )
 
 
-def _dates(found: PassResult, redated, chronology) -> list:
+def _dates(found: PassResult, redated: frozenset[str], chronology: Callable[[list[str]], dict]) -> list:
+    """The reporting dates of the redated articles whose metadata gives none (None where nothing dates one)."""
     from clashrecon.corpus.chronology import reporting_date
 
     read = chronology(sorted(redated))
@@ -169,6 +170,7 @@ def _dates(found: PassResult, redated, chronology) -> list:
 
 
 def _own_dates(scopes: dict[str, ArticleScope]) -> dict[str, date]:
+    """The days articles' own metadata gives, which tell stories apart."""
     return {a: date.fromisoformat(s.keys.own_day) for a, s in scopes.items() if s.keys.own_day}
 
 
@@ -180,6 +182,83 @@ def _undated(stories: set[str], rec: Reconciliation) -> set[str]:
     return {s for s in stories if undated_event_id(s) in ids}
 
 
+@dataclass
+class _Passed:
+    """What the passes of an incremental run found, and the view of articles and claims it gives."""
+
+    update: dict  # the passes' part of the CorpusUpdate
+    touched: set[str]  # articles whose derived rows (or digests) are new or moved
+    read_claims: Callable[..., list[Claim]]  # article ids (and claim ids `also`) -> claims as now derived
+    read_articles: Callable[[list[str]], list[Article]]  # article ids -> articles as now derived
+
+
+def _passes_from_last_run(store: Store, inventory: CorpusInventory, reference_date: date | None, stage) -> _Passed:
+    """Digests of the new and changed articles, then the passes from the last run's state."""
+    order = list(inventory.articles)
+    missing = [a for a in order if a not in inventory.digested]
+    changed = frozenset(a for a in missing if a in inventory.passed)  # rewritten or given new metadata
+    stage(f"tracing wire copies and dating claims in {len(missing):,} new of {len(order):,} articles")
+    new_claims = store.claims_of(missing)
+    made = {d.article_id: d for d in article_digests(store.articles_by_id(missing), new_claims)}
+    stored = store.derived(times=False)
+    candidates, pairs = store.lineage_memory()
+    rows = store.pass_rows()
+    given = inventory.meta.get("passes_reference_date")
+    previous = PassState(
+        groups={a: g for a, (g, _) in rows.items()},
+        references={a: r for a, (_, r) in rows.items()},
+        memory=LineageMemory(candidates, pairs),
+        spellings=stored.spellings,
+        reference_date=date.fromisoformat(given) if given else None,
+    )
+
+    def part(name: str) -> dict:
+        kept = store.digests(name)
+        return {a: getattr(made[a], name) if a in made else kept[a] for a in order}
+
+    def chronology(ids: list[str]) -> dict:
+        kept = store.digests("chronology", [a for a in ids if a not in made])
+        return {a: made[a].chronology if a in made else kept[a] for a in ids}
+
+    digests = Digests(lineage=part("lineage"), story=part("story"), names=part("names"), chronology=chronology)
+    found = run_passes(digests, reference_date, previous, frozenset(missing) - changed, changed | inventory.gone)
+
+    redated = found.redated
+    redated_claims = [*store.claims_of(sorted(redated - set(missing))), *(c for c in new_claims if c.article_id in redated)]
+    raw = {c.id: c for c in redated_claims}  # as extracted: this run's times replace what the last one resolved
+    times = {t.claim_id: t for t in resolve_claims(redated_claims, found.references)}
+    dates = [d for d in _dates(found, redated, chronology) if d is not None]
+    origins = tuple(found.origins.origins)
+    was = {o.article_id: o.origin for o in stored.origins}
+    respelled = {a for a, names in digests.names.items() if any(n in found.respelled for n, _ in (*names.places, *names.persons))}
+    touched = {*missing, *redated, *respelled, *(o.article_id for o in origins if was.get(o.article_id) != o.origin)}
+
+    # the view the reconciliation reads: this run's origins, dates, times and spellings
+    kept_dates = [d for d in stored.dates if d.article_id not in redated]
+    derived = CorpusDerived.model_construct(origins=origins, dates=(*kept_dates, *dates), times=(), spellings=found.spellings)
+    respell = ClaimsAsDerived(derived)
+
+    def read_claims(ids: list[str], also: list[str] = ()) -> list[Claim]:
+        out = store.claims_of(ids, timed=True, also=also)
+        return [respell(_timed(raw[c.id], times[c.id]) if c.article_id in redated else c) for c in out]
+
+    def read_articles(ids: list[str]) -> list[Article]:
+        return articles_as_derived(store.articles_by_id(ids, with_text=False), derived)
+
+    update = dict(
+        digests=list(made.values()),
+        origins=origins,
+        spellings=found.spellings,
+        redated=frozenset(redated),
+        dates=dates,
+        times=list(times.values()),
+        passes={a: (found.groups[a], found.references[a]) for a in order if rows.get(a) != (found.groups[a], found.references[a])},
+        candidates={a: found.origins.memory.candidates[a] for a in found.origins.computed},
+        pairs={p: found.origins.memory.shared[p] for p in found.origins.verified},
+    )
+    return _Passed(update, touched, read_claims, read_articles)
+
+
 def _from_last_run(
     store: Store,
     inventory: CorpusInventory,
@@ -188,96 +267,33 @@ def _from_last_run(
     stage,
     meta: dict,
 ) -> tuple[CorpusUpdate, int, int]:
-    """The digests of the new and changed articles, the passes from the last run's state, and the
-    stories they touch reconciled again."""
+    """The passes from the last run's state, and the stories and background events the changed
+    articles touch reconciled again (`reconcile.scope`); the other results kept as stored."""
     from clashrecon.reconcile import combine, reconcile, undated_event_id
     from clashrecon.reconcile.clustering import parse_iso
     from clashrecon.reconcile.scope import affected, article_scopes
 
+    passed = _passes_from_last_run(store, inventory, reference_date, stage)
     order = list(inventory.articles)
-    missing = [a for a in order if a not in inventory.digested]
-    changed = frozenset(a for a in missing if a in inventory.passed)  # rewritten or given new metadata
-    added = frozenset(missing) - changed
-    stage(f"tracing wire copies and dating claims in {len(missing):,} new of {len(order):,} articles")
-    new_articles = store.articles_by_id(missing)
-    new_claims = store.claims_of(missing)
-    made = {d.article_id: d for d in article_digests(new_articles, new_claims)}
-    stored = store.derived(times=False)
-    candidates, pairs = store.lineage_memory()
-    rows = store.pass_rows()
-    previous = PassState(
-        groups={a: g for a, (g, _) in rows.items()},
-        references={a: r for a, (_, r) in rows.items()},
-        memory=LineageMemory(candidates, pairs),
-        spellings=stored.spellings,
-        reference_date=date.fromisoformat(meta_date) if (meta_date := inventory.meta.get("passes_reference_date")) else None,
-    )
-
-    def part(name: str) -> dict:
-        kept = store.digests(name)
-        return {a: made[a].__getattribute__(name) if a in made else kept[a] for a in order}
-
-    def chronology(ids: list[str]) -> dict:
-        wanted = [a for a in ids if a not in made]
-        kept = store.digests("chronology", wanted) if wanted else {}
-        return {a: made[a].chronology if a in made else kept[a] for a in ids}
-
-    digests = Digests(lineage=part("lineage"), story=part("story"), names=part("names"), chronology=chronology)
-    found = run_passes(digests, reference_date, previous, added, changed | inventory.gone)
-
-    redated = found.redated
-    redated_claims = [*store.claims_of(sorted(redated - set(missing))), *(c for c in new_claims if c.article_id in redated)]
-    raw = {c.id: c for c in redated_claims}  # as extracted: this run's times replace what the last one resolved
-    times = {t.claim_id: t for t in resolve_claims(redated_claims, found.references)}
-    dates = [d for d in _dates(found, redated, chronology) if d is not None]
-    origins = tuple(found.origins.origins)
-    old_origins = {o.article_id: o.origin for o in stored.origins}
-    moved = {o.article_id for o in origins if old_origins.get(o.article_id) != o.origin}
-    respelled = {
-        a for a, names in digests.names.items() if any(n in found.respelled for n, _ in (*names.places, *names.persons))
-    }
-    touched = set(missing) | set(redated) | moved | respelled
-
-    # the view the reconciliation reads: this run's origins, dates, times and spellings
-    old_dates = {d.article_id: d for d in stored.dates if d.article_id not in redated}
-    derived = CorpusDerived.model_construct(
-        origins=origins,
-        dates=tuple([*old_dates.values(), *dates]),
-        times=(),
-        spellings=found.spellings,
-    )
-    respell = ClaimsAsDerived(derived)
-
-    def derived_claims(ids: list[str], also: list[str] = ()) -> list[Claim]:
-        """The claims of these articles (and of IDs `also`) as the view shows them after this run."""
-        out = store.claims_of(ids, timed=True, also=also)
-        out = [_timed(raw[c.id], times[c.id]) if c.article_id in redated else c for c in out]
-        return [respell(c) for c in out]
-
-    def derived_articles(ids: list[str]) -> list[Article]:
-        return articles_as_derived(store.articles_by_id(ids, with_text=False), derived)
-
     scopes = store.scopes()
-    present = set(order)
-    look = sorted(touched & present)
-    fresh_scopes = article_scopes(derived_articles(look), derived_claims(look))
+    look = sorted(passed.touched & set(order))
+    fresh_scopes = article_scopes(passed.read_articles(look), passed.read_claims(look))
     now = {a: fresh_scopes.get(a) or scopes[a] for a in order if a in fresh_scopes or a in scopes}
     story = stories_of({a: s.keys for a, s in now.items()}, _own_dates(now))
-    moved_story = {a for a, s in now.items() if s.story != story.get(a, "")}
-    changed_here = touched | moved_story | inventory.gone
-    seeds = {scopes[a].story for a in changed_here if a in scopes} | {story[a] for a in changed_here if a in story}
+    changed = passed.touched | inventory.gone | {a for a, s in now.items() if s.story != story.get(a, "")}
+    seeds = {scopes[a].story for a in changed if a in scopes} | {story[a] for a in changed if a in story}
     now = {a: s.model_copy(update={"story": story.get(a, "")}) for a, s in now.items()}
     linked = {**{a: scopes[a] for a in inventory.gone if a in scopes}, **now}
     result_rows = store.result_sources()
     undated = {s for s in {*story.values(), *(x.story for x in scopes.values())} if undated_event_id(s) in result_rows}
     while True:
-        redo = affected(seeds, changed_here, linked, scopes, result_rows, undated)
+        redo = affected(seeds, changed, linked, scopes, result_rows, undated)
         members = [a for a in order if story.get(a) in redo.stories]
         # claims other stories filed under a redone background bucket come as guests
         filed = [i for e in before.events if e.background and redo.touches(result_rows.get(e.id, ())) for i in e.claim_ids]
-        claims = derived_claims(members, filed)
+        claims = passed.read_claims(members, filed)
         guests = {c.article_id for c in claims if story.get(c.article_id) not in redo.stories}
-        arts = derived_articles([a for a in order if a in guests or story.get(a) in redo.stories])
+        arts = passed.read_articles([a for a in order if a in guests or story.get(a) in redo.stories])
         # a guest told on no calendar day is dated by all its claims: its story comes whole
         undated_guests = {story[a.id] for a in arts if a.id in guests and parse_iso(a.published.date) is None}
         if undated_guests - seeds:
@@ -298,26 +314,16 @@ def _from_last_run(
         conflicts=tuple(c for c in before.conflicts if c.id in kept_ids),
         tallies=tuple(t for t in before.tallies if t.id in kept_ids),
     )
-    merged = combine(kept, fresh)
     # the scopes of the stories whose claims changed, now that it is known which of their claims
     # landed in background events (a story only tied to them files its claims where it did)
     redone = [a for a in arts if story.get(a.id) in seeds]
     ids = {a.id for a in redone}
     now.update(article_scopes(redone, [c for c in claims if c.article_id in ids], story, _landed(fresh)))
-    passes = {a: (found.groups[a], found.references[a]) for a in order if rows.get(a) != (found.groups[a], found.references[a])}
     update = CorpusUpdate(
         full=False,
-        digests=list(made.values()),
-        origins=origins,
-        spellings=found.spellings,
-        redated=frozenset(redated),
-        dates=dates,
-        times=list(times.values()),
-        passes=passes,
-        candidates={a: found.origins.memory.candidates[a] for a in found.origins.computed},
-        pairs={p: found.origins.memory.shared[p] for p in found.origins.verified},
+        **passed.update,
         scopes={a: s for a, s in now.items() if scopes.get(a) != s},
-        results=merged,
+        results=combine(kept, fresh),
         draws_on=_draws_on(fresh, arts, claims, story, undated & redo.stories),
         replaced=frozenset({("story", s) for s in redo.stories} | redo.buckets),
         gone=inventory.gone,
