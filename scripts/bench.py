@@ -21,7 +21,7 @@ alternate --repeat times and the best of each counts: on a shared machine the lo
 
     python scripts/bench.py                      # 2,000 and 500 articles: many minutes on 2 cores
     python scripts/bench.py --articles 200 --small 50
-    python scripts/bench.py --store big.db          # (d) alone, on a store already ingested
+    python scripts/bench.py --store big.db          # (d) alone, on a store already ingested (and 10x its size)
     python scripts/bench.py --store-only STORE   # (f) alone, on a store of the generated corpus
     python scripts/bench.py --store-only /work/snap/inc/main.db --full-ingest-s 190   # (f) without a full ingest
 """
@@ -359,7 +359,7 @@ def main() -> None:
     if args.model:
         env["CLASHRECON_MODEL"] = args.model
     if args.store:
-        report(stores_only(args.store, env), args.json)
+        report(stores_only(args.store, env, args.huge), args.json)
         return
     cores = os.cpu_count()
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
@@ -487,8 +487,9 @@ def report(figures: dict, to: Path | None) -> None:
         to.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
-def stores_only(stores: list[Path], model_env: dict[str, str]) -> dict:
-    """`--store`: (d) alone, on stores already ingested (copies are measured, the stores never written)."""
+def stores_only(stores: list[Path], model_env: dict[str, str], huge: int = 0) -> dict:
+    """`--store`: (d) alone, on stores already ingested (copies are measured, the stores never written);
+    with `huge`, also on a store of that many articles made from the first."""
     figures: dict[str, object] = {}
     work = Path(tempfile.mkdtemp(prefix="clashrecon-bench-"))
     try:
@@ -499,6 +500,13 @@ def stores_only(stores: list[Path], model_env: dict[str, str]) -> dict:
             n = len(json.loads(done.stdout))
             figures[f"articles_{label}"] = n
             read_commands(copy, label, n, figures, model_env)
+            if label == "large" and huge >= 2 * n:
+                huge_db, built = huge_store(copy, huge // n, work / "huge.db", model_env)
+                figures.update(built)
+                print(f"(d) a store of {huge // n * n:,} articles from copies of the {n:,}: reconcile "
+                      f"{built['reconcile_huge_s']:.0f} s, peak {built['reconcile_huge_rss_mib']:.0f} MiB")
+                read_commands(huge_db, "huge", huge // n * n, figures, model_env)
+                scaled(figures, n, huge // n * n)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return figures
