@@ -129,7 +129,9 @@ def _from_scratch(
     keys = article_scopes(as_derived, timed)
     story = stories_of({a: s.keys for a, s in keys.items()}, _own_dates(keys))
     rec = reconcile(as_derived, timed, story)
-    scopes = article_scopes(as_derived, timed, story, _landed(rec))  # now with where each claim landed
+    bucket_of = _buckets_of(as_derived, timed)
+    # now with where each claim landed
+    scopes = article_scopes(as_derived, timed, story, _landed(rec), {a: k.keys for a, k in keys.items()}, bucket_of)
     update = CorpusUpdate(
         full=True,
         digests=made,
@@ -143,7 +145,7 @@ def _from_scratch(
         pairs=found.origins.memory.shared,
         scopes=scopes,
         results=rec,
-        draws_on=_draws_on(rec, as_derived, timed, story, _undated(set(story.values()), rec)),
+        draws_on=_draws_on(rec, timed, story, bucket_of, _undated(set(story.values()), rec)),
         replaced=frozenset(),
         gone=inventory.gone,
         meta=meta,
@@ -318,13 +320,15 @@ def _from_last_run(
     # landed in background events (a story only tied to them files its claims where it did)
     redone = [a for a in arts if story.get(a.id) in seeds]
     ids = {a.id for a in redone}
-    now.update(article_scopes(redone, [c for c in claims if c.article_id in ids], story, _landed(fresh)))
+    bucket_of = _buckets_of(arts, claims)
+    keys = {a: now[a].keys for a in ids}  # an article's keys are its claims': those it had, or this run's
+    now.update(article_scopes(redone, [c for c in claims if c.article_id in ids], story, _landed(fresh), keys, bucket_of))
     update = CorpusUpdate(
         full=False,
         **passed.update,
         scopes={a: s for a, s in now.items() if scopes.get(a) != s},
         results=combine(kept, fresh),
-        draws_on=_draws_on(fresh, arts, claims, story, undated & redo.stories),
+        draws_on=_draws_on(fresh, claims, story, bucket_of, undated & redo.stories),
         replaced=frozenset({("story", s) for s in redo.stories} | redo.buckets),
         gone=inventory.gone,
         meta=meta,
@@ -337,18 +341,20 @@ def _landed(rec: Reconciliation) -> set[str]:
     return {c for e in rec.events if e.background for c in e.claim_ids}
 
 
-def _draws_on(rec: Reconciliation, articles: list[Article], claims: list[Claim], story: dict[str, str], undated: set[str]) -> dict:
-    """What each result of `rec` draws on, from the claims and articles it was reconciled from."""
+def _buckets_of(articles: list[Article], claims: list[Claim]) -> dict:
+    """The background bucket each claim may be filed under (`scope.claim_bucket`)."""
     from clashrecon.reconcile.clustering import parse_iso
-    from clashrecon.reconcile.scope import claim_bucket, draws_on
+    from clashrecon.reconcile.scope import claim_bucket
 
     reference = {a.id: parse_iso(a.published.date) for a in articles}
-    return draws_on(
-        rec,
-        {c.id: story[c.article_id] for c in claims if c.article_id in story},
-        {c.id: claim_bucket(c, reference.get(c.article_id)) for c in claims},
-        undated,
-    )
+    return {c.id: claim_bucket(c, reference.get(c.article_id)) for c in claims}
+
+
+def _draws_on(rec: Reconciliation, claims: list[Claim], story: dict[str, str], bucket_of: dict, undated: set[str]) -> dict:
+    """What each result of `rec` draws on, from the claims it was reconciled from."""
+    from clashrecon.reconcile.scope import draws_on
+
+    return draws_on(rec, {c.id: story[c.article_id] for c in claims if c.article_id in story}, bucket_of, undated)
 
 
 def _timed(c: Claim, t: ResolvedTime) -> Claim:

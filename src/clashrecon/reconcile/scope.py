@@ -27,7 +27,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from clashrecon.corpus.stories import own_day, story_keys
-from clashrecon.models import Article, ArticleScope, BackgroundBucket, Claim, Field, Reconciliation, ScopeKind
+from clashrecon.models import Article, ArticleScope, BackgroundBucket, Claim, Field, Reconciliation, ScopeKind, StoryKeys
 from clashrecon.reconcile.clustering import (
     DAY_PRECISIONS,
     _QUIET,
@@ -49,24 +49,30 @@ def article_scopes(
     claims: list[Claim],
     story: Mapping[str, str] | None = None,
     landed: Collection[str] | None = None,
+    keys: Mapping[str, StoryKeys] | None = None,
+    buckets: Mapping[str, Node | None] | None = None,
 ) -> dict[str, ArticleScope]:
     """What the reconciliation reads of each article (derived, as the view gives them): the keys its
     stories are told apart by, and the background buckets its claims may be filed under.
 
     `story`: each article's story, once known (before, '' for all); `landed`: the claims a
-    reconciliation of their stories filed under background events, once known."""
-    mapped = as_governments(articles, claims)
+    reconciliation of their stories filed under background events, once known; `keys`, `buckets`:
+    articles' keys and claims' buckets (`claim_bucket`) already found."""
+    keys = dict(keys or {})
     reference = {a.id: parse_iso(a.published.date) for a in articles}
     by_article: dict[str, list[Claim]] = {a.id: [] for a in articles}
-    for c in mapped:
+    for c in claims:
         by_article[c.article_id].append(c)
+    unkeyed = [a for a in articles if a.id not in keys]
+    mapped: dict[str, list[Claim]] = {a.id: [] for a in unkeyed}
+    for c in as_governments(unkeyed, [c for a in unkeyed for c in by_article[a.id]]):
+        mapped[c.article_id].append(c)
+    keys.update({a.id: story_keys(mapped[a.id], own_day(a)) for a in unkeyed})
+    if buckets is None:
+        buckets = {c.id: claim_bucket(c, reference.get(c.article_id)) for c in claims}
     story = story or {}
     return {
-        a.id: ArticleScope(
-            story=story.get(a.id, ""),
-            keys=story_keys(by_article[a.id], own_day(a)),
-            background=_buckets(by_article[a.id], reference.get(a.id), landed or ()),
-        )
+        a.id: ArticleScope(story=story.get(a.id, ""), keys=keys[a.id], background=_buckets(by_article[a.id], buckets, landed or ()))
         for a in articles
     }
 
@@ -81,7 +87,7 @@ def claim_bucket(c: Claim, reference: date | None) -> Node | None:
     return None
 
 
-def _buckets(claims: list[Claim], reference: date | None, landed: Collection[str]) -> tuple[BackgroundBucket, ...]:
+def _buckets(claims: list[Claim], buckets: Mapping[str, Node | None], landed: Collection[str]) -> tuple[BackgroundBucket, ...]:
     """Every background bucket a claim of the article may land in, with its claims' own labels, and
     whether a claim that lands there keeps the bucket from folding into episodes.
 
@@ -90,7 +96,7 @@ def _buckets(claims: list[Claim], reference: date | None, landed: Collection[str
     stay as they are."""
     found: dict[tuple[str, str, str], bool] = {}
     for c in claims:
-        bucket = claim_bucket(c, reference)
+        bucket = buckets[c.id]
         if bucket is None:
             continue
         label = _background_label(c).lower()
