@@ -227,7 +227,7 @@ def claims(store: Store, *, field: str | None = None, article: str | None = None
 
 def _claims(store: Store, field: str | None, article: str | None) -> Iterator[Claim]:
     with store.snapshot():
-        respell = ClaimsAsDerived(store.derived(times=False))  # the times are joined as the claims are read
+        respell = ClaimsAsDerived(store.derived(times=False, articles=False))  # times are joined as claims are read
         for c in store.iter_claims(field=field, article=article, timed=True):
             yield respell(c)
 
@@ -285,7 +285,7 @@ def show(store: Store, ident: str) -> Shown:
             if c.id == ident:
                 record, kind, title = c, "conflict", c.subject
                 ids = [cid for p in c.positions for cid in p.claim_ids]
-        respell = ClaimsAsDerived(store.derived(times=False))
+        respell = ClaimsAsDerived(store.derived(times=False, articles=False))
         found = {c.id: respell(c) for c in store.claims_by_id(ids or [ident], timed=True)}
         if record is None and ident in found:
             record, kind, title, ids = found[ident], "claim", found[ident].quote, [ident]

@@ -192,9 +192,10 @@ class Store(ABC):
     # ---- what the corpus passes derived
 
     @abstractmethod
-    def derived(self, *, times: bool = True) -> CorpusDerived:
-        """What the last corpus passes derived from the stored articles and claims (without the
-        claims' resolved times unless `times`: most readers need only the articles')."""
+    def derived(self, *, times: bool = True, articles: bool = True) -> CorpusDerived:
+        """What the last corpus passes derived from the stored articles and claims: without the
+        claims' resolved times unless `times`, without the articles' origins and dates unless
+        `articles` (most readers need one or the other, with the name map)."""
 
     @abstractmethod
     def save_derived(self, derived: CorpusDerived) -> bool:

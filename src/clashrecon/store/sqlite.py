@@ -372,10 +372,13 @@ class SQLiteStore(Store):
         }
 
 
-    def derived(self, *, times: bool = True) -> CorpusDerived:
+    def derived(self, *, times: bool = True, articles: bool = True) -> CorpusDerived:
         with self._reading():
-            origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
-            dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
+            if articles:
+                origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
+                dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
+            else:
+                origins = dates = []
             query = "SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id"
             times = self.conn.execute(query).fetchall() if times else []
             names = self.conn.execute("SELECT kind, printed, canonical FROM name_map ORDER BY kind, printed").fetchall()
