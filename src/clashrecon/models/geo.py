@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from typing import Any
 
 from pydantic import Field as F
 
@@ -48,11 +49,16 @@ class Location(Record):
     precision: WherePrecision = F(description="GED where_prec: 1 the place itself … 6 only the country")
     feature: FeatureKind | None = F(default=None, description="What the name is: town, adm1, border, …; None when unresolved")
     countries: tuple[str, ...] = F(default=(), description="Every country it lies in (two for a border)")
+    geonameid: int | None = F(default=None, description="The GeoNames place it is (or whose position it takes), when one")
 
     @property
     def resolved(self) -> bool:
         """Whether the gazetteer knows the name (an unresolved place keeps only its country)."""
         return self.feature is not None
+
+    def contract(self) -> dict[str, Any]:
+        """As `--json` output and the exports carry it (README 'JSON output')."""
+        return {**self.model_dump(mode="json"), "resolved": self.resolved}
 
 
 class Country(Record):
