@@ -293,6 +293,13 @@ def locate(name: str, country: str | None = None, *, prefer: Iterable[str] = ())
     return _geonames(name, country, preferred)
 
 
+def preload(countries: Iterable[str]) -> None:
+    """Read these countries' GeoNames towns now, in one pass over the file, rather than one pass
+    each as lookups first meet them."""
+    g = gazetteer()
+    towns_of([code for c in countries if (code := g.iso2(c))], fold)
+
+
 def unresolved(name: str, country: str | None) -> Location:
     """An unknown place as the exports carry it: its name as printed, and only the country when known."""
     facts = country_facts(country)
