@@ -25,7 +25,6 @@ from clashrecon.geo import (
     central,
     country_facts,
     fold,
-    seat_of,
     unresolved,
 )
 from clashrecon.geo.places import happening_places
@@ -257,24 +256,32 @@ def _country_level(name: str) -> Location:
     )
 
 
-def _common(points: list[Location], country: str) -> Location:
-    """One location covering points of one country: the place itself, their province, or the country."""
+def _common(points: list[Location], country: str) -> tuple[Location, Location | None]:
+    """One location covering points of one country: the place itself, their province, or the
+    country; and the place whose position it takes, when not its own. The province is the one the
+    text names, as geocoded at ingest, else it takes the position of the place most central among
+    those named in it (as a border does): the export reads the store and geocodes nothing."""
     distinct = {(p.name, p.feature) for p in points}
     if len(distinct) == 1:
-        return points[0]
+        return points[0], None
     adm1s = {p.adm1 for p in points}
     if len(adm1s) == 1 and None not in adm1s:
         (adm1,) = adm1s
-        return seat_of(adm1, country) or Location(
+        named = next((p for p in points if p.feature is FeatureKind.adm1 and p.name == adm1), None)
+        if named is not None:
+            return named, None
+        province = Location(
             name=adm1, country=country, iso3=points[0].iso3, adm1=adm1, precision=WherePrecision.adm1,
             feature=FeatureKind.adm1, countries=(country,),
         )  # fmt: skip
-    return _country_level(country)
+        return _placed_on(province, points)
+    return _country_level(country), None
 
 
 def _placed_on(line: Location, points: list[Location]) -> tuple[Location, Location | None]:
-    """A border has no point of its own: it takes the position of the place most central among
-    those named along it, which is returned too (GED's where_coordinates names it)."""
+    """A border (or a province the text does not name) has no point of its own here: it takes the
+    position of the place most central among those named along it or in it, which is returned too
+    (GED's where_coordinates names it)."""
     middle = central(points)
     if middle is None:
         return line, None
@@ -326,7 +333,8 @@ def row_location(places: list[Location], sides: tuple[str, ...]) -> Placement:
     covered = [p for p in points if p.country == main]
     if len(spread) > 1 or not covered:
         return Placement(_country_level(main), main, tuple(covered))
-    return Placement(_common(covered, main), main, tuple(covered))
+    located, middle = _common(covered, main)
+    return Placement(located, main, tuple(covered), middle)
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,9 @@ def dateline_place(dateline: str | None) -> tuple[str, str | None] | None:
         return None
     head, _, tail = dateline.partition(",")
     name = head.split("/")[0].strip()
-    facts = country_facts(tail.strip()) if tail.strip() else None
+    said = tail.strip()
+    canonical = actor_lexicon().canonical(said) if said else None  # 'Congo' as actors.json names it
+    facts = country_facts(canonical or said) if said else None
     return (name, facts.name if facts else None) if name else None
 
 
