@@ -10,6 +10,7 @@ import pytest
 
 from clashrecon.geo import FeatureKind, WherePrecision, border, central, country_facts, fold, km, locate, priogrid_gid, unresolved
 from clashrecon.geo import geonames
+from clashrecon.geo.gazetteer import gazetteer
 from clashrecon.lexicon import actor_lexicon, load_data
 
 
@@ -58,6 +59,12 @@ def test_gegharkunik_is_the_province_not_the_village_of_that_name():
 def test_of_geonames_namesakes_in_one_country_the_most_populous_is_meant():
     vardenis = locate("Vardenis", prefer=SEEDS)  # 12,651 people in Gegharkunik; another of 527 in Aragatsotn
     assert (vardenis.adm1, vardenis.feature) == ("Gegharkunik", FeatureKind.town)
+
+
+def test_of_namesakes_in_two_story_countries_the_one_whose_own_name_it_is_is_meant():
+    """GeoNames also lists 'Islamabad' as a name of India's Anantnag; Islamabad's own name is Pakistan's."""
+    loc = locate("ISLAMABAD", prefer=("India", "Pakistan"))
+    assert (loc.name, loc.country, loc.feature) == ("Islamabad", "Pakistan", FeatureKind.city)
 
 
 def test_a_town_name_with_no_country_around_it_is_not_looked_for_across_the_world():
@@ -157,6 +164,10 @@ def test_every_curated_link_to_geonames_holds(entry):
     a division's GeoNames code names that division."""
     loc = locate(entry["name"], entry["country"])
     assert loc is not None and loc.latitude is not None and loc.geonameid is not None, entry["name"]
+    if "geonameid" in entry:  # a pointer's position is its GeoNames record's, copied
+        (towns,) = geonames.towns_of([gazetteer().iso2(entry["country"])], fold)
+        record = towns.by_id[entry["geonameid"]]
+        assert (entry["lat"], entry["lon"], entry["adm1"]) == (record.latitude, record.longitude, record.admin1), entry["name"]
     if "admin1" in entry:
         spelled = load_data("geonames_admin1.json")["names"][entry["admin1"]]
         names = {fold(n) for n in (entry["name"], *entry.get("aliases", []))}
@@ -210,10 +221,9 @@ def test_the_geonames_file_is_read_for_the_countries_asked_only_across_chunk_edg
     path = tmp_path / "cities.json"
     path.write_text(json.dumps({str(r["geonameid"]): r for r in made_up}), encoding="utf-8")
     monkeypatch.setattr(geonames, "_CHUNK", 257)  # many chunks, records cut at every edge
-    found = geonames._read(["AZ", "GE"], path)
-    assert [r["geonameid"] for r in found["AZ"]] == [i for i in range(1, 200) if i % 3 == 0]
-    assert found["GE"] == []
-    index = geonames._index(found["AZ"], fold)
+    found = list(geonames._read(["AZ", "GE"], path))
+    assert [(code, r["geonameid"]) for code, r in found] == [("AZ", i) for i in range(1, 200) if i % 3 == 0]
+    index = geonames._index((r for _, r in found), fold)
     assert set(index.by_name) == {f"place {i}" for i in range(3, 200, 3)} | {f"alt {i}" for i in range(3, 200, 3)}
 
 

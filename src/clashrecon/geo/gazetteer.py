@@ -12,7 +12,8 @@ folded, so 'Laçın' is 'Lachin' and 'Kəlbəcər' 'Kalbajar'), after any kind w
 ('Gegharkunik province', 'the town of Jermuk') is set aside to narrow the features. Of several
 candidates, those in the country given win, else those in the story's countries; candidates left
 in different countries are ambiguous and give no location (Punjab is India's and Pakistan's),
-never a guess. Within one country the larger feature wins (the province Gegharkunik over the
+never a guess, unless only one of them bears the name as its own (GeoNames lists Islamabad as
+another name of India's Anantnag: Islamabad is Pakistan's). Within one country the larger feature wins (the province Gegharkunik over the
 village of that name), and of GeoNames namesakes the one whose own name it is, then the most
 populous (the Vardenis of 12,651 people over the one of 527).
 """
@@ -36,8 +37,11 @@ _POPULATED = (FeatureKind.city, FeatureKind.town, FeatureKind.village)
 
 def fold(name: str) -> str:
     """A name's letters for matching: 'Laçın' -> 'lacin', 'Kəlbəcər' -> 'kelbecer', 'Kyrgyz–Tajik' -> 'kyrgyz-tajik'."""
-    text = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if name.isascii():  # most names: nothing to decompose (GeoNames' towns are indexed by hundreds of thousands)
+        text = name.casefold()
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _SPACES.sub(" ", text).strip(" .,;:")
     return text.removeprefix("the ")
 
@@ -245,7 +249,8 @@ def _curated(name: str, country: str | None, prefer: tuple[str, ...]) -> tuple[b
 
 def _geonames(name: str, country: str | None, prefer: tuple[str, ...]) -> Location | None:
     """A GeoNames place in the country given, else in the story's countries; namesakes in two of
-    them give nothing. A kind word keeps only places of that size ('village', 'city')."""
+    them give nothing, unless the name is the own name of a place in only one of them. A kind
+    word keeps only places of that size ('village', 'city')."""
     g = gazetteer()
     searched = [c for c in ([country] if country else prefer) if g.iso2(c)]
     if not searched:
@@ -260,7 +265,11 @@ def _geonames(name: str, country: str | None, prefer: tuple[str, ...]) -> Locati
             if matches:
                 found.append((where, matches))
         if len(found) > 1:
-            return None  # namesakes in two of the story's countries
+            # namesakes in two of the story's countries: only a place whose own name it is, in one
+            # of them, is meant (Islamabad, not the Indian town GeoNames also lists as Islamabad)
+            found = [(w, own) for w, m in found if (own := [t for t in m if fold(t.name) == key])]
+            if len(found) != 1:
+                return None
         if found:
             ((where, matches),) = found
             return _town_location(_best(matches, key), key, where, g)
@@ -293,10 +302,14 @@ def locate(name: str, country: str | None = None, *, prefer: Iterable[str] = ())
     return _geonames(name, country, preferred)
 
 
-def preload(countries: Iterable[str]) -> None:
-    """Read these countries' GeoNames towns now, in one pass over the file, rather than one pass
-    each as lookups first meet them."""
+def prepare(lookups: Iterable[tuple[str, str | None, Iterable[str]]]) -> None:
+    """Read, in one pass over GeoNames' file, the countries these look-ups (name, country, prefer)
+    search: the country given, else the story's; rather than one pass each as look-ups first meet
+    them. (A curated seat elsewhere is read when met: it is rare.)"""
     g = gazetteer()
+    countries: dict[str, None] = {}
+    for _name, country, prefer in lookups:
+        countries.update(dict.fromkeys(c for c in ((country,) if country else prefer) if c))
     towns_of([code for c in countries if (code := g.iso2(c))], fold)
 
 

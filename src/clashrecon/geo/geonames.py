@@ -5,8 +5,9 @@ records). Loaded whole it takes about 390 MB and 4 s; a story names places in tw
 countries. So the file is never parsed whole: it is read in chunks of bytes, and only the
 records of the countries asked for (found by their `"countrycode": "AM"` field) are decoded.
 A country's places are then kept for the rest of the process, indexed by folded name, with
-names in non-Latin scripts left out (English text never prints them). Reading a country takes
-one pass over the file (about 0.1 s from the page cache); several countries share the pass.
+names in non-Latin scripts left out (English text never prints them). One pass over the file
+reads any number of countries (about 0.1 s from the page cache); `gazetteer.prepare` gathers
+every country a run of look-ups will need, so that a reconciliation reads the file once.
 
 GeoNames data is CC-BY 4.0 (geonames.org); the README credits it.
 """
@@ -14,8 +15,9 @@ GeoNames data is CC-BY 4.0 (geonames.org); the README credits it.
 from __future__ import annotations
 
 import json
+import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,7 +26,7 @@ from pathlib import Path
 from clashrecon.lexicon import load_data
 
 _RECORD = b'{"geonameid": '
-_CHUNK = 8 * 2**20
+_CHUNK = 2**20
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Town:
 class CountryTowns:
     """A country's places, by folded name."""
 
-    by_name: dict[str, tuple[Town, ...]]
+    by_name: dict[str, list[Town]]
     by_id: dict[int, Town]
 
 
@@ -69,8 +71,11 @@ def _admin1_names() -> dict[str, str]:
     return load_data("geonames_admin1.json")["names"]
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def _latin(name: str) -> bool:
-    return any("a" <= ch.lower() <= "z" for ch in name)
+    return name.isascii() or _LATIN.search(name) is not None
 
 
 class _Towns:
@@ -85,43 +90,51 @@ class _Towns:
         with self.lock:
             missing = [c for c in wanted if c not in self.countries]
             if missing:
-                found = _read(missing, data_file())
-                for code in missing:
-                    self.countries[code] = _index(found.get(code, []), fold)
+                fresh = {code: CountryTowns(by_name={}, by_id={}) for code in missing}
+                admin = _admin1_names()
+                for code, record in _read(missing, data_file()):  # indexed as read: no record is kept whole
+                    _add(fresh[code], record, admin, fold)
+                self.countries.update(fresh)
             return [self.countries[c] for c in wanted]
 
 
-def _index(records: list[dict], fold: Callable[[str], str]) -> CountryTowns:
+def _add(towns: CountryTowns, r: dict, admin: dict[str, str], fold: Callable[[str], str]) -> None:
+    """Index one GeoNames record under each of its Latin-script names."""
+    names = tuple(dict.fromkeys(n for n in (r["name"], *r.get("alternatenames", ())) if n and _latin(n)))
+    code = f"{r['countrycode']}.{r.get('admin1code')}"
+    town = Town(
+        geonameid=int(r["geonameid"]),
+        name=r["name"],
+        iso2=r["countrycode"],
+        latitude=float(r["latitude"]),
+        longitude=float(r["longitude"]),
+        population=int(r.get("population") or 0),
+        admin1_code=code,
+        admin1=admin.get(code),
+        names=names,
+    )
+    towns.by_id[town.geonameid] = town
+    for key in {fold(n) for n in names}:
+        towns.by_name.setdefault(key, []).append(town)
+
+
+def _index(records: Iterable[dict], fold: Callable[[str], str]) -> CountryTowns:
+    """A country's places from its records."""
+    towns = CountryTowns(by_name={}, by_id={})
     admin = _admin1_names()
-    by_name: dict[str, list[Town]] = {}
-    by_id: dict[int, Town] = {}
     for r in records:
-        names = tuple(dict.fromkeys(n for n in (r["name"], *r.get("alternatenames", ())) if n and _latin(n)))
-        town = Town(
-            geonameid=int(r["geonameid"]),
-            name=r["name"],
-            iso2=r["countrycode"],
-            latitude=float(r["latitude"]),
-            longitude=float(r["longitude"]),
-            population=int(r.get("population") or 0),
-            admin1_code=(code := f"{r['countrycode']}.{r.get('admin1code')}"),
-            admin1=admin.get(code),
-            names=names,
-        )
-        by_id[town.geonameid] = town
-        for key in dict.fromkeys(fold(n) for n in names):
-            by_name.setdefault(key, []).append(town)
-    return CountryTowns(by_name={k: tuple(v) for k, v in by_name.items()}, by_id=by_id)
+        _add(towns, r, admin, fold)
+    return towns
 
 
-def _read(codes: list[str], path: Path) -> dict[str, list[dict]]:
-    """The records of these countries, decoded from one pass over the file's bytes.
+def _read(codes: list[str], path: Path) -> Iterator[tuple[str, dict]]:
+    """The records of these countries (with their country code), decoded from one pass over the file's bytes.
 
     Each record starts with `{"geonameid": `; a chunk is cut after its last record start, so no
-    record is split, and only records holding a wanted `"countrycode"` are decoded."""
-    needles = {code: f'"countrycode": "{code}"'.encode() for code in codes}
+    record is split. One regular expression finds the wanted `"countrycode"` fields (one scan for
+    any number of countries), and only those records are decoded."""
+    wanted = re.compile(rb'"countrycode": "(' + b"|".join(re.escape(c.encode()) for c in codes) + rb')"')
     decoder = json.JSONDecoder()
-    found: dict[str, list[dict]] = {code: [] for code in codes}
     carry = b""
     with path.open("rb") as fh:
         while True:
@@ -136,17 +149,13 @@ def _read(codes: list[str], path: Path) -> dict[str, list[dict]]:
                     break
                 continue
             part, carry = data[:cut], data[cut:]
-            for code, needle in needles.items():
-                at = part.find(needle)
-                while at >= 0:
-                    start = part.rfind(_RECORD, 0, at)
-                    end = part.find(_RECORD, at)
-                    text = part[start : end if end >= 0 else len(part)].decode("utf-8")
-                    found[code].append(decoder.raw_decode(text)[0])
-                    at = part.find(needle, end) if end >= 0 else -1
+            for match in wanted.finditer(part):
+                start = part.rfind(_RECORD, 0, match.start())
+                end = part.find(_RECORD, match.end())
+                text = part[start : end if end >= 0 else len(part)].decode("utf-8")
+                yield match.group(1).decode(), decoder.raw_decode(text)[0]
             if not block:
                 break
-    return found
 
 
 _TOWNS = _Towns()

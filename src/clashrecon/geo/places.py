@@ -2,9 +2,11 @@
 
 The read commands (`claims`, `timeline`, `sources`, `places`) and the exports read these records
 from the store and never geocode. A name is looked up with the country the text gives and the
-countries of the story it is told in: an event's countries (its actors that are states), for a
+countries of the story it is told in: an event's fighting states (`story_countries`), for a
 claim of no event those of its article's events. So only those countries' GeoNames towns are
-read, which is what keeps geocoding to a few MB and a fraction of a second per ingest.
+read, which is what keeps geocoding to a few MB and a fraction of a second per ingest. An
+article in no event looks among every story's countries, where a name with namesakes in two of
+them stays unresolved.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from clashrecon.corpus.view import ClaimsAsDerived
-from clashrecon.geo.gazetteer import country_facts, locate, preload, unresolved
+from clashrecon.geo.gazetteer import country_facts, locate, prepare, unresolved
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import (
     Article,
@@ -135,7 +137,7 @@ class _Places:
         return self.named[key]
 
     def records(self) -> tuple[PlaceLocation, ...]:
-        preload({c: None for n in self.named.values() for c in (n.given, *n.countries) if c})
+        prepare((n.name, n.given, n.countries) for n in self.named.values())
         out = []
         for n in self.named.values():
             found = locate(n.name, n.given, prefer=n.countries)
@@ -172,9 +174,11 @@ def locate_places(
     places = _Places()
     event_of: dict[str, Event] = {}
     article_countries: dict[str, dict[str, None]] = {}
+    every: dict[str, None] = {}  # every story's countries: for an article of no event
     for event in rec.events:
         mine = [by_id[i] for i in event.claim_ids if i in by_id]
         countries = story_countries(event, [raw[i] for i in event.claim_ids if i in raw])
+        every.update(dict.fromkeys(countries))
         given: dict[str, str | None] = dict(happening_places(event, mine))
         for c in mine:
             event_of[c.id] = event
@@ -191,7 +195,7 @@ def locate_places(
     for c in by_id.values():
         if c.id in event_of:
             continue
-        countries = tuple(article_countries.get(c.article_id, {}))
+        countries = tuple(article_countries.get(c.article_id) or every)
         for name, country in named_places(c):
             entry = places.add(name, country, countries)
             entry.claims[c.id] = None
@@ -199,7 +203,7 @@ def locate_places(
     for a in articles:
         found = dateline_place(a.dateline)
         if found is not None:
-            entry = places.add(found[0], found[1], tuple(article_countries.get(a.id, {})))
+            entry = places.add(found[0], found[1], tuple(article_countries.get(a.id) or every))
             entry.datelines[a.name] = None
             entry.articles[a.name] = None
     return places.records()
