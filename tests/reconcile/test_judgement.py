@@ -180,3 +180,44 @@ def test_a_total_is_checked_against_each_sides_highest_figure_so_far():
     assert (Relation.discrepancy, "both sides · killed") not in conflicts(rec)
     [agg] = [c for c in rec.conflicts if c.kind is Relation.aggregate]
     assert "78" in agg.explanation and "✓" in agg.explanation
+
+
+@pytest.mark.parametrize(
+    "own_group, enemy_group, dispute",
+    [
+        (VictimGroup.civilians, VictimGroup.military, True),  # Pakistan: civilians; India: militants
+        (VictimGroup.military, VictimGroup.military, False),  # both count fighters: one count, two figures
+        (VictimGroup.civilians, VictimGroup.civilians, False),
+    ],
+)
+def test_the_enemys_count_of_fighters_against_the_sides_own_civilians_is_a_dispute_over_who_died(own_group, enemy_group, dispute):
+    """Pakistan says India's strikes killed 26 civilians; India says they killed more than 100 militants."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 26, "Pakistan", qualifier="at_least", when=day(MON), claimant="Pakistan", group=own_group),
+            casualty(b, 100, "Pakistan", qualifier="more_than", when=day(MON), claimant="India", group=enemy_group),
+            casualty(b, 5, "India", when=day(MON), claimant="India"),
+        ],
+    )
+    identity = [c for c in rec.conflicts if c.subject.startswith("victim identity")]
+    assert bool(identity) is dispute
+    if dispute:
+        assert identity[0].kind is Relation.disputed and identity[0].is_conflict
+        assert (Relation.discrepancy, "Pakistan · killed") not in conflicts(rec)  # not one count told two ways
+        assert "fighters according to India" in identity[0].explanation
+
+
+def test_a_side_that_counts_its_own_fighters_too_sets_them_against_the_enemys_figure():
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 12, "Afghanistan", when=day(MON), claimant="Afghanistan", group=VictimGroup.civilians),
+            casualty(a, 9, "Afghanistan", when=day(MON), claimant="Afghanistan", group=VictimGroup.military),
+            casualty(b, 200, "Afghanistan", qualifier="more_than", when=day(MON), claimant="Pakistan", group=VictimGroup.military),
+            casualty(b, 23, "Pakistan", when=day(MON), claimant="Pakistan"),
+        ],
+    )
+    assert not [c for c in rec.conflicts if c.subject.startswith("victim identity")]

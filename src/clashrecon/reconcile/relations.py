@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation
+from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation, VictimGroup
 from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
@@ -83,7 +83,7 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
             position(f"{m.display()} ({weekday_label(m.as_of)})", m.claims, origin) for m in known
         )
         steps = " → ".join(f"{m.display()} ({weekday_label(m.as_of)})" for m in known)
-        if draft.falls:
+        if draft.falls and draft.claimed_by is None:  # the enemy's kills, engagement by engagement, are no running count
             found.append(
                 Found(
                     Relation.discrepancy,
@@ -258,7 +258,7 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Fou
     found: list[Found] = []
     notes: dict[FactKey, list[str]] = {}
     overall = {(d.key.party, d.key.kind): d for d in drafts if d.key.scope == ("all", None) and not d.residue}
-    for sub in [d for d in drafts if d.key.scope != ("all", None)]:
+    for sub in [d for d in drafts if d.key.scope != ("all", None) and d.claimed_by is None]:
         est = sub.estimate
         if est is None:
             continue
@@ -334,6 +334,39 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
             found = Found(Relation.disputed, Field.actors, label, positions, explanation, f"disp|{kind}|{subject}")
         out.append(Proposition(kind, label, positions, found))
     return out
+
+
+def victim_identity(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
+    """Who the dead were, disputed: a side's own count of civilians against the other side's
+    count of that side's fighters (Pakistan's 26 civilians; India's more than 100 militants)."""
+    found = []
+    for claim in [d for d in drafts if d.claimed_by is not None]:
+        civilians = [
+            c
+            for d in drafts
+            if d.key.party == claim.key.party and d.key.kind == claim.key.kind and d.claimed_by is None and not d.residue
+            for c in d.claims
+            if c.claimant == claim.key.party and c.victim_group is VictimGroup.civilians
+        ]
+        if not civilians:
+            continue
+        positions = (
+            position(f"civilians: {group_display(civilians)}", civilians, origin),
+            position(f"fighters: {group_display(claim.claims)}", claim.claims, origin),
+        )
+        subject = f"victim identity: {claim.key.party}'s {claim.key.kind}"
+        found.append(
+            Found(
+                Relation.disputed,
+                Field.actors,
+                subject,
+                positions,
+                f"who the dead were is disputed: civilians according to {claim.key.party}, "
+                f"fighters according to {claim.claimed_by}",
+                f"victims|{claim.key.party}|{claim.key.kind}|{claim.claimed_by}",
+            )
+        )
+    return found
 
 
 def _accused_answers_back(positions: tuple[Position, ...]) -> bool:
