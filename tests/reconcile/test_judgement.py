@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from reconcile_kit import actor_claim, article, casualty, day, place
+from reconcile_kit import actor_claim, article, background, casualty, day, place, year
 
 from clashrecon.models import Relation, VictimGroup
 from clashrecon.reconcile import reconcile
@@ -221,3 +221,31 @@ def test_a_side_that_counts_its_own_fighters_too_sets_them_against_the_enemys_fi
         ],
     )
     assert not [c for c in rec.conflicts if c.subject.startswith("victim identity")]
+
+
+def test_floors_below_an_exact_figure_of_the_day_stand_beside_it():
+    """'At least seven civilians were also killed', '13 deaths in all' and 'at least 13 people
+    were killed' the same day can all be true: 13 pins the count, the floors are below it."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 7, "India", qualifier="at_least", when=day(MON), claimant="India", group=VictimGroup.civilians),
+            casualty(a, 13, "India", when=day(MON), claimant="India"),
+            casualty(b, 13, "India", qualifier="at_least", when=day(MON), claimant="India"),
+        ],
+    )
+    assert (Relation.discrepancy, "India · killed") not in conflicts(rec)
+
+
+def test_two_floors_of_a_settled_past_war_still_differ():
+    """'more than 6,600' and 'more than 6,700' for the 2020 war: nothing pins the number."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 6600, None, qualifier="more_than", when=year(2020), scope=background("2020 war", 2020)),
+            casualty(b, 6700, None, qualifier="more_than", when=year(2020), scope=background("2020 war", 2020)),
+        ],
+    )
+    assert any(c.kind is Relation.discrepancy for c in rec.conflicts)
