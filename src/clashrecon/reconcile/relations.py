@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from clashrecon.lexicon import load_data
 from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation, VictimGroup
+from clashrecon.reconcile.clustering import says_fighting_resumed
 from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
@@ -382,24 +384,42 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
     groups: dict[tuple[str, str | None], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.field is Field.times and c.kind in kinds and c.event_time is not None and c.event_time.start:
+            if says_fighting_resumed(c.quote):
+                continue  # "the clashes resumed on Wednesday" dates a new round, not the first day
             groups[(c.kind, c.subject)][c.event_time.start[:10]].append(c)
+    lull = load_data("reconcile.json")["clustering"]["lull_days"]
     found = []
-    for (kind, subject), by_day in groups.items():
-        if len(by_day) < 2:
-            continue
-        origins = [{origin.get(c.article_id, c.article_id) for c in cs} for cs in by_day.values()]
-        if all(o == origins[0] for o in origins):
-            continue
-        positions = tuple(position(day, cs, origin) for day, cs in sorted(by_day.items()))
-        label = subject or kind.replace("_", " ")
-        found.append(
-            Found(
-                Relation.discrepancy,
-                Field.times,
-                label,
-                positions,
-                f"sources date {label} differently: {' vs '.join(p.value for p in positions)}",
-                f"time|{kind}|{subject}",
+    for (kind, subject), all_days in groups.items():
+        # dates further apart than a lull are the starts of different rounds, not two datings
+        # of one moment ("began Saturday night" and "erupted overnight" four days later)
+        for n, days in enumerate(_near_days(sorted(all_days), lull)):
+            by_day = {d: all_days[d] for d in days}
+            if len(by_day) < 2:
+                continue
+            origins = [{origin.get(c.article_id, c.article_id) for c in cs} for cs in by_day.values()]
+            if all(o == origins[0] for o in origins):
+                continue
+            positions = tuple(position(day, cs, origin) for day, cs in sorted(by_day.items()))
+            label = subject or kind.replace("_", " ")
+            found.append(
+                Found(
+                    Relation.discrepancy,
+                    Field.times,
+                    label,
+                    positions,
+                    f"sources date {label} differently: {' vs '.join(p.value for p in positions)}",
+                    f"time|{kind}|{subject}" + (f"|{n}" if n else ""),
+                )
             )
-        )
     return found
+
+
+def _near_days(days: list[str], lull: int) -> list[list[str]]:
+    """ISO days in runs whose neighbours are at most `lull` days apart."""
+    runs: list[list[str]] = []
+    for d in days:
+        if runs and (date.fromisoformat(d) - date.fromisoformat(runs[-1][-1])).days <= lull:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return runs
