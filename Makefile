@@ -1,12 +1,13 @@
 # Two commands set everything up on a fresh machine with Python 3.11:
 #   make run   - create .venv, install, ingest seeds/, print the timeline and casualty conflicts
 #   make test  - the same install plus test dependencies, then pytest
+#   make docs  - the README's screenshot of the seeds' brief (docs/brief.png), taken by headless chromium
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= clashrecon.db
 
-.PHONY: install install-test run test eval eval-real bench clean
+.PHONY: install install-test run test browser docs eval eval-real bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,27 @@ run: install
 
 test: install-test
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium, for the browser test (tests/report/test_browser.py) and `make docs`: installed
+# when it is missing and this runs as root (CI, via .ci/run); elsewhere the test skips and says why.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; \
+	else echo "chromium is not installed and this is not root: the browser test will skip (apt-get install -y chromium)"; fi
+
+# The seeds' brief, rendered and photographed offline: the screenshot the README shows.
+DOCS := build/docs
+docs: install browser
+	rm -rf $(DOCS) && mkdir -p $(DOCS) docs
+	$(BIN)/clashrecon ingest seeds/ --db $(DOCS)/seeds.db --quiet
+	$(BIN)/clashrecon report --db $(DOCS)/seeds.db --output $(DOCS)/brief.html
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+		--disable-sync --no-first-run --hide-scrollbars --user-data-dir=$(DOCS)/profile \
+		--force-device-scale-factor=$(DOCS_SCALE) --window-size=$(DOCS_SIZE) \
+		--screenshot=$(CURDIR)/docs/brief.png file://$(CURDIR)/$(DOCS)/brief.html
+DOCS_SIZE ?= 1000,2300
+DOCS_SCALE ?= 0.6
 
 # Quality gate: score extraction and whole stories against data/gold/ (and data/gold/stories/);
 # fail below data/gold/baseline.json.

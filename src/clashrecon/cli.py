@@ -506,6 +506,55 @@ def show_cmd(
     _run(_show, ShowCommand(ReadOptions(db, json), id))
 
 
+@dataclass(frozen=True)
+class ReportCommand:
+    read: ReadOptions
+    output: Path | None
+    format: str | None
+    event: str | None
+
+
+def _report(cmd: ReportCommand) -> int:
+    from clashrecon import render
+    from clashrecon.report import ReportOptions, report
+
+    progress = render.ingest_progress(enabled=not cmd.read.json)
+    try:
+        with _open_read(cmd.read) as store:
+            written = report(store, ReportOptions(output=cmd.output, format=cmd.format, event=cmd.event), progress)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if cmd.read.json:
+        render.emit_json(written.contract())
+    else:
+        render.tell(written.line)
+    return 0
+
+
+@command(
+    "report",
+    "Write the brief: one self-contained HTML page (or Markdown) to read, send and print.",
+    "clashrecon report",
+    "clashrecon report --output desk/brief.html --event eea9a30ca",
+    "clashrecon report --format md --output brief.md",
+)
+def report_cmd(
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="PATH", help="File to write [default: brief.html, or brief.md with --format md]"),
+    ] = None,
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", metavar="FORMAT", help="html or md [default: from the --output suffix, else html]"),
+    ] = None,
+    event: Annotated[Optional[str], typer.Option("--event", metavar="ID", help="Only this event (IDs: `clashrecon timeline`)")] = None,
+    db: DbOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    _run(_report, ReportCommand(ReadOptions(db, json), output, format, event))
+
+
 
 
 @dataclass(frozen=True)

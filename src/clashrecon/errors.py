@@ -56,7 +56,15 @@ class InputFileError(ClashreconError):
 
 
 class UnknownId(ClashreconError):
-    """`show` was given an ID that names no event, fact, conflict or claim."""
+    """`show` (or `report --event`) was given an ID that names nothing of the kind asked for."""
+
+
+class NothingToReport(ClashreconError):
+    """`report` was pointed at a store that holds no reconciled events yet."""
+
+
+class UnwritableOutput(ClashreconError):
+    """A file a command was asked to write cannot be written there; nothing was left half-written."""
 
 
 class Interrupted(ClashreconError):

@@ -156,6 +156,140 @@ def _without_derived_flag(value):
     return value
 
 
+# Flat views of the reconciled picture for `datasette clashrecon.db` and plain SQL: one row per
+# event, fact, claim, article, finding and final figure, JSON unpacked into columns. A claim or
+# article reads as the read commands show it, with what the corpus passes derived (its resolved
+# time and value, the place's one spelling, the inferred date, the wire origin). Lists are joined
+# into one text column; `char(59, 32)` is '; ', since the script is split on semicolons.
+_VIEWS = """
+    CREATE VIEW events_v AS
+    SELECT r.id AS id,
+           r.seq AS position,
+           json_extract(r.data, '$.when.start') AS start,
+           json_extract(r.data, '$.when.end') AS "end",
+           json_extract(r.data, '$.when.precision') AS precision,
+           json_extract(r.data, '$.summary') AS summary,
+           json_extract(r.data, '$.label') AS label,
+           json_extract(r.data, '$.background') AS background,
+           (SELECT group_concat(value, ', ') FROM (SELECT value FROM json_each(r.data, '$.actors') ORDER BY key)) AS actors,
+           (SELECT group_concat(value, ', ') FROM (SELECT value FROM json_each(r.data, '$.places') ORDER BY key)) AS places,
+           json_extract(r.data, '$.articles') AS articles,
+           json_extract(r.data, '$.independent_sources') AS independent_sources,
+           json_extract(r.data, '$.conflict') AS conflict,
+           json_array_length(r.data, '$.facts') AS facts,
+           json_array_length(r.data, '$.claim_ids') AS claims
+    FROM results r WHERE r.type = 'event';
+
+    CREATE VIEW facts_v AS
+    SELECT json_extract(f.value, '$.id') AS id,
+           r.id AS event_id,
+           json_extract(f.value, '$.field') AS field,
+           json_extract(f.value, '$.kind') AS kind,
+           json_extract(f.value, '$.subject') AS subject,
+           json_extract(f.value, '$.party') AS party,
+           json_extract(f.value, '$.place') AS place,
+           json_extract(f.value, '$.group') AS "group",
+           json_extract(f.value, '$.value') AS value,
+           json_extract(f.value, '$.low') AS low,
+           json_extract(f.value, '$.best') AS best,
+           json_extract(f.value, '$.high') AS high,
+           json_extract(f.value, '$.conservative') AS conservative,
+           json_extract(f.value, '$.status') AS status,
+           json_extract(f.value, '$.articles') AS articles,
+           json_extract(f.value, '$.independent_sources') AS independent_sources,
+           (SELECT group_concat(value, char(59, 32)) FROM (SELECT value FROM json_each(f.value, '$.claimants') ORDER BY key))
+               AS claimants,
+           json_extract(f.value, '$.note') AS note,
+           json_array_length(f.value, '$.claim_ids') AS claims
+    FROM results r, json_each(r.data, '$.facts') f WHERE r.type = 'event';
+
+    CREATE VIEW claims_v AS
+    SELECT c.id AS id,
+           a.name AS article,
+           c.article_id AS article_id,
+           c.field AS field,
+           c.kind AS kind,
+           json_extract(c.data, '$.subject') AS subject,
+           coalesce(nm.canonical, t.value, json_extract(c.data, '$.value')) AS value,
+           json_extract(c.data, '$.quote') AS quote,
+           json_extract(c.data, '$.claimant') AS claimant,
+           json_extract(c.data, '$.claimant_role') AS claimant_role,
+           json_extract(c.data, '$.segment') AS segment,
+           json_extract(c.data, '$.quantity.low') AS low,
+           json_extract(c.data, '$.quantity.high') AS high,
+           json_extract(c.data, '$.quantity.stated') AS stated,
+           json_extract(c.data, '$.quantity.qualifier') AS qualifier,
+           json_extract(c.data, '$.victim_party') AS victim_party,
+           json_extract(c.data, '$.victim_group') AS victim_group,
+           json_extract(c.data, '$.scope.kind') AS scope,
+           CASE WHEN t.claim_id IS NULL THEN json_extract(c.data, '$.event_time.start')
+                ELSE json_extract(t.event_time, '$.start') END AS event_start,
+           CASE WHEN t.claim_id IS NULL THEN json_extract(c.data, '$.event_time.end')
+                ELSE json_extract(t.event_time, '$.end') END AS event_end,
+           CASE WHEN json_extract(a.data, '$.published.basis') = 'explicit' THEN a.published ELSE ad.date END AS published,
+           a.outlet AS outlet,
+           json_extract(c.data, '$.start') AS start,
+           json_extract(c.data, '$.end') AS "end"
+    FROM claims c
+    JOIN articles a ON a.id = c.article_id
+    LEFT JOIN claim_times t ON t.claim_id = c.id
+    LEFT JOIN name_map nm ON c.field = 'places' AND nm.kind = 'place' AND nm.printed = json_extract(c.data, '$.value')
+    LEFT JOIN article_dates ad ON ad.article_id = a.id;
+
+    CREATE VIEW sources_v AS
+    SELECT a.id AS id,
+           a.name AS article,
+           a.title AS title,
+           a.outlet AS outlet,
+           json_extract(a.data, '$.byline') AS byline,
+           json_extract(a.data, '$.credit') AS credit,
+           json_extract(a.data, '$.dateline') AS dateline,
+           json_extract(a.data, '$.url') AS url,
+           CASE WHEN json_extract(a.data, '$.published.basis') = 'explicit' THEN a.published ELSE ad.date END AS published,
+           CASE WHEN json_extract(a.data, '$.published.basis') = 'explicit' THEN 'explicit'
+                ELSE coalesce(ad.basis, 'unknown') END AS published_basis,
+           coalesce(o.origin, a.name) AS origin,
+           o.reason AS origin_reason,
+           (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+           a.source AS source
+    FROM articles a
+    LEFT JOIN article_origins o ON o.article_id = a.id
+    LEFT JOIN article_dates ad ON ad.article_id = a.id;
+
+    CREATE VIEW conflicts_v AS
+    SELECT r.id AS id,
+           json_extract(r.data, '$.event_id') AS event_id,
+           json_extract(r.data, '$.field') AS field,
+           json_extract(r.data, '$.subject') AS subject,
+           json_extract(r.data, '$.kind') AS kind,
+           json_extract(r.data, '$.kind') IN ('discrepancy', 'disputed') AS is_conflict,
+           (SELECT group_concat(shown, ' vs ') FROM (
+               SELECT json_extract(p.value, '$.value')
+                      || coalesce(' (per ' || (SELECT group_concat(value, ', ') FROM (
+                             SELECT value FROM json_each(p.value, '$.claimants') ORDER BY key)) || ')', '') AS shown
+               FROM json_each(r.data, '$.positions') p ORDER BY p.key)) AS positions,
+           json_array_length(r.data, '$.positions') AS position_count,
+           json_extract(r.data, '$.explanation') AS explanation
+    FROM results r WHERE r.type = 'conflict';
+
+    CREATE VIEW figures_v AS
+    SELECT r.id AS id,
+           json_extract(r.data, '$.story') AS story,
+           json_extract(r.data, '$.subject') AS subject,
+           json_extract(r.data, '$.party') AS party,
+           json_extract(r.data, '$.kind') AS kind,
+           json_extract(r.data, '$.low') AS low,
+           json_extract(r.data, '$.best') AS best,
+           json_extract(r.data, '$.high') AS high,
+           json_extract(r.data, '$.conservative') AS conservative,
+           json_extract(r.data, '$.claimant') AS claimant,
+           json_extract(r.data, '$.authority') AS authority,
+           json_extract(r.data, '$.reported') AS reported,
+           json_array_length(r.data, '$.rounds') AS rounds,
+           json_extract(r.data, '$.note') AS note
+    FROM results r WHERE r.type = 'tally'
+"""
+
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # 1: the first schema
     """
@@ -212,7 +346,9 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """,
     # 2: extracted rows are never rewritten; each corpus pass has a table of its own
     _derived_out_of_rows,
-    # 3: geocoding after reconciliation: where each place the articles name is (read commands never geocode)
+    # 3: flat views of the reconciled picture, for datasette and plain SQL
+    _VIEWS,
+    # 4: geocoding after reconciliation: where each place the articles name is (read commands never geocode)
     """
     CREATE TABLE place_locations (
         id TEXT PRIMARY KEY,              -- the name, the country the text gives and the story's countries
