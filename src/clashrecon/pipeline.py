@@ -349,6 +349,7 @@ def finalize(store: Store, workers: Workers | None = None, progress: Progress | 
     """The corpus passes over everything stored, then the reconciliation of their view of it."""
     from clashrecon.corpus.passes import corpus_passes
     from clashrecon.corpus.view import articles_as_derived, claims_as_derived
+    from clashrecon.geo.places import locate_places
     from clashrecon.reconcile import reconcile
     from clashrecon.reconcile.changes import picture_changes
 
@@ -362,6 +363,7 @@ def finalize(store: Store, workers: Workers | None = None, progress: Progress | 
     saved = store.save_derived(derived)
     progress.stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
     rec = reconcile(articles_as_derived(articles, derived), claims_as_derived(claims, derived))
+    saved = store.save_places(locate_places(rec, articles, claims, derived)) and saved  # for the read commands; before the results, which mark the store reconciled
     saved = store.save_reconciliation(rec) and saved
     return Finalized(rec, saved, picture_changes(before, rec) if before is not None else ())
 

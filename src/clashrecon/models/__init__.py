@@ -71,6 +71,7 @@ from clashrecon.models.geo import (
     Country,
     FeatureKind,
     Location,
+    PlaceLocation,
     WherePrecision,
 )
 from clashrecon.models.reconciled import (
@@ -120,6 +121,7 @@ __all__ = [
     "KIND_OF_FIELD",
     "Lineage",
     "Location",
+    "PlaceLocation",
     "NameKind",
     "NoDetails",
     "PlaceDetails",

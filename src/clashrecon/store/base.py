@@ -4,7 +4,8 @@ Three kinds of rows, each written by one stage and never rewritten by another:
 - what ingest stored: articles (text, segments, metadata) and the claims extracted from them;
 - what the corpus passes derived from those (`CorpusDerived`: origins, reporting dates,
   resolved claim times, the name map), each pass's rows replaced whole by its next run;
-- the reconciliation (events and conflicts) the read commands show.
+- the reconciliation (events and conflicts) the read commands show, and where the places the
+  articles name are (`PlaceLocation`, geocoded with it), both replaced whole by the next one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from clashrecon.models import Article, Claim, CorpusDerived, Reconciliation
+from clashrecon.models import Article, Claim, CorpusDerived, PlaceLocation, Reconciliation
 
 DEFAULT_DB = "clashrecon.db"
 
@@ -158,6 +159,16 @@ class Store(ABC):
     @abstractmethod
     def has_results(self) -> bool:
         """True when any reconciliation was ever stored (it may not cover every article)."""
+
+    # ---- where the places named are (geocoded with each reconciliation)
+
+    @abstractmethod
+    def save_places(self, places: Iterable[PlaceLocation]) -> bool:
+        """Replace the places' locations; False, with nothing written, when computed from a superseded store."""
+
+    @abstractmethod
+    def places(self, *, unresolved: bool = False) -> list[PlaceLocation]:
+        """Every place's location by name (only those the gazetteer does not know, if `unresolved`)."""
 
     # ---- settings
 

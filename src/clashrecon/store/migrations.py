@@ -348,5 +348,14 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _derived_out_of_rows,
     # 3: flat views of the reconciled picture, for datasette and plain SQL
     _VIEWS,
+    # 4: geocoding after reconciliation: where each place the articles name is (read commands never geocode)
+    """
+    CREATE TABLE place_locations (
+        id TEXT PRIMARY KEY,              -- the name, the country the text gives and the story's countries
+        name TEXT NOT NULL,
+        resolved INTEGER NOT NULL,        -- 0: the gazetteer does not know it (`places --unresolved`)
+        data TEXT NOT NULL                -- the PlaceLocation record as JSON
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -34,6 +34,7 @@ from clashrecon.models import (
     Event,
     Lineage,
     NameKind,
+    PlaceLocation,
     Published,
     Reconciliation,
     Tally,
@@ -402,6 +403,21 @@ class SQLiteStore(Store):
 
     def has_results(self) -> bool:
         return self.conn.execute("SELECT 1 FROM results LIMIT 1").fetchone() is not None
+
+    def save_places(self, places: Iterable[PlaceLocation]) -> bool:
+        rows = [(p.id, p.name, int(p.resolved), p.model_dump_json()) for p in places]
+        with self.transaction() as db:
+            if self._stale():
+                return False
+            db.execute("DELETE FROM place_locations")
+            db.executemany("INSERT INTO place_locations(id, name, resolved, data) VALUES (?,?,?,?)", rows)
+        return True
+
+    def places(self, *, unresolved: bool = False) -> list[PlaceLocation]:
+        where = " WHERE resolved = 0" if unresolved else ""
+        with self._reading():
+            rows = self.conn.execute(f"SELECT data FROM place_locations{where} ORDER BY name, id").fetchall()
+        return [PlaceLocation.model_validate_json(d) for (d,) in rows]
 
 
     def meta(self, key: str) -> str | None:
