@@ -79,7 +79,7 @@ MORE_PLACES = tuple(
 # before: a time and a place, the way agency copy adds them.
 OPENERS = (
     "On {weekday}, ", "Early on {weekday}, ", "Late on {weekday}, ", "In {place} on {weekday}, ",
-    "Speaking in {place}, ", "By {weekday} evening, ", "From {place}, ",
+    "In {place}, ", "By {weekday} evening, ", "From {place}, ",
 )
 OPENER_TRIES = 200
 # A sentence's first word that the opener lower-cases ("On Friday, the ministry said ...").

@@ -56,3 +56,11 @@ def test_an_opener_lowercases_only_a_common_first_word():
     rng = gencorpus.random.Random(1)
     assert ", the ministry said" in gencorpus._opened("The ministry said so.", rng)
     assert ", Moscow has" in gencorpus._opened("Moscow has engaged.", rng)
+
+
+@pytest.mark.parametrize("opener", gencorpus.OPENERS)
+def test_an_opener_adds_no_word_that_makes_a_sentence_a_candidate(opener):
+    from clashrecon.nlp import prefilter
+
+    sentence = opener.format(weekday="Friday", place="Goris") + "the town is quiet."
+    assert not prefilter.needs_parse(sentence)
