@@ -20,8 +20,8 @@ child's maximum resident set size from resource.getrusage. The two ingests of (a
 alternate --repeat times and the best of each counts: on a shared machine the load drifts.
 
     python scripts/bench.py                      # 2,000 and 500 articles: many minutes on 2 cores
-    python scripts/bench.py --articles 200 --small 50
     python scripts/bench.py --articles 120 --throughput-only   # (a) and (b) alone, a few minutes
+    python scripts/bench.py --articles 200 --small 50
     python scripts/bench.py --store big.db          # (d) alone, on a store already ingested
     python scripts/bench.py --store-only STORE   # (f) alone, on a store of the generated corpus
 """
@@ -64,8 +64,6 @@ TARGETS = {
     "timeline_lines_large": 200,
     "help_s": 0.3,
 }
-AT_LEAST = {"ingest_vs_raw", "ingest_vs_raw_cpu", "jobs2_speedup"}
-UNITS = {"ingest_rss_mib": " MiB"}
 READ_COMMANDS = {  # name in the figures -> arguments after the command name
     "timeline": ["timeline", "--json"],
     "conflicts": ["conflicts", "--json"],
@@ -130,6 +128,111 @@ def raw_pipe(
 # CPU seconds of the last raw run (stock, with the matmul lever): on a shared host whose load
 # drifts, the CPU seconds of the same work are steadier than the wall time.
 RAW_CPU: dict[bool, float] = {}
+
+
+AT_LEAST = {"ingest_vs_raw", "ingest_vs_raw_cpu", "jobs2_speedup"}
+SYNDICATED = "syndicated"  # the corpus of that name is gencorpus's repeating one
+UNITS = {"ingest_rss_mib": " MiB"}
+
+
+def verdict(key: str, value: float) -> str:
+    """'target >= 1.4x: met' for a figure that has a target."""
+    target = TARGETS[key]
+    sign, unit = (">=", "x") if key in AT_LEAST else ("<=", UNITS.get(key, ""))
+    met = value >= target if key in AT_LEAST else value <= target
+    return f"target {sign} {target}{unit}: {'met' if met else 'MISSED'}"
+
+
+def throughput(args, env: dict[str, str], corpus: Path, paths: list[Path], words: int, work: Path, figures: dict) -> None:
+    """(a) and (b) on the distinct corpus (the headline), each lever with and without it, and the
+    syndicated copy's line."""
+    # (a) raw nlp.pipe vs ingest, same texts, same run
+    raw_s, model, pipes = raw_pipe(paths, args.model, args.batch_size)
+    raw_cpu = RAW_CPU[False]
+    figures.update(model=model, raw_components=pipes, raw_s=raw_s, raw_wps=words / raw_s, raw_cpu_s=raw_cpu)
+    print(f"(a) raw nlp.pipe [{model}: {', '.join(pipes)}]: {raw_s:.1f} s ({raw_cpu:.1f} s of CPU), {words / raw_s:,.0f} words/s")
+    # (a) and (b): --jobs 1 and --jobs 2 alternate, so drifting load on a shared machine falls
+    # on both alike; the best run of each counts, and every pair's ratio is shown too
+    ones, twos = [], []
+    for i in range(args.repeat):
+        ones.append(ingest(corpus, work / f"j1-{i}.db", 1, env))
+        twos.append(ingest(corpus, work / f"j2-{i}.db", 2, env))
+        print(f"    run {i + 1}: --jobs 1 {ones[-1]['wall']:.1f} s ({ones[-1]['cpu']:.1f} s of CPU), --jobs 2 "
+              f"{twos[-1]['wall']:.1f} s ({twos[-1]['cpu']:.1f} s of CPU) ({ones[-1]['wall'] / twos[-1]['wall']:.2f}x)")
+    one, two = min(ones, key=lambda r: r["wall"]), min(twos, key=lambda r: r["wall"])
+    figures.update(ingest1_s=one["wall"], ingest1_wps=words / one["wall"], ingest1_rss_mib=one["rss_kib"] / 1024)
+    figures.update(ingest1_runs=[r["wall"] for r in ones], ingest2_runs=[r["wall"] for r in twos])
+    figures["ingest_vs_raw"] = raw_s / one["wall"]
+    figures["ingest1_cpu_s"] = min(r["cpu"] for r in ones)
+    figures["ingest_vs_raw_cpu"] = raw_cpu / figures["ingest1_cpu_s"]
+    print(
+        f"    ingest --jobs 1 (whole command: start-up, NLP, extraction, store, reconciliation): "
+        f"{one['wall']:.1f} s, {words / one['wall']:,.0f} words/s, peak {one['rss_kib'] / 1024:.0f} MiB "
+        f"-> {figures['ingest_vs_raw']:.2f}x raw ({verdict('ingest_vs_raw', figures['ingest_vs_raw'])}); "
+        f"in CPU seconds {figures['ingest1_cpu_s']:.1f} s -> {figures['ingest_vs_raw_cpu']:.2f}x raw's "
+        f"({verdict('ingest_vs_raw_cpu', figures['ingest_vs_raw_cpu'])})"
+    )
+    # (b) two processes
+    figures.update(ingest2_s=two["wall"], jobs2_speedup=one["wall"] / two["wall"], ingest2_rss_mib=two["rss_kib"] / 1024)
+    print(
+        f"(b) ingest --jobs 2: {two['wall']:.1f} s, {words / two['wall']:,.0f} words/s "
+        f"-> {figures['jobs2_speedup']:.2f}x --jobs 1 ({verdict('jobs2_speedup', figures['jobs2_speedup'])}); "
+        f"{words / two['wall'] / figures['raw_wps']:.2f}x raw single-process; its processes together used "
+        f"{min(r['cpu'] for r in twos) / figures['ingest1_cpu_s']:.2f}x the CPU seconds of --jobs 1"
+    )
+    figures["ingest_rss_mib"] = max(figures["ingest1_rss_mib"], figures["ingest2_rss_mib"])
+    print(
+        f"    peak memory per process: --jobs 1 {figures['ingest1_rss_mib']:.0f} MiB, --jobs 2 "
+        f"{figures['ingest2_rss_mib']:.0f} MiB (the largest of the parent and its workers) "
+        f"({verdict('ingest_rss_mib', figures['ingest_rss_mib'])})"
+    )
+    if not args.skip_levers:
+        levers(args, env, corpus, paths, raw_s, one["wall"], work, figures)
+    # the syndicated copy: the repeating corpus, where each process's paragraph memory helps
+    syn_dir, syn = corpus_of(args.articles, SYNDICATED)
+    syn_words = words_in(syn)
+    syn_raw, _, _ = raw_pipe(syn, args.model, args.batch_size)
+    syn_one = ingest(syn_dir, work / "syndicated.db", 1, env)
+    figures.update(syndicated_words=syn_words, syndicated_raw_s=syn_raw, syndicated_ingest1_s=syn_one["wall"])
+    figures["syndicated_vs_raw"] = syn_raw / syn_one["wall"]
+    figures["syndicated_vs_raw_cpu"] = RAW_CPU[False] / syn_one["cpu"]
+    print(
+        f"    syndicated copy ({len(syn)} articles, {syn_words:,} words, three paragraphs in four repeated): raw "
+        f"{syn_raw:.1f} s, ingest --jobs 1 {syn_one['wall']:.1f} s, peak {syn_one['rss_kib'] / 1024:.0f} MiB "
+        f"-> {figures['syndicated_vs_raw']:.2f}x raw, {figures['syndicated_vs_raw_cpu']:.2f}x in CPU seconds "
+        f"(no target: the distinct corpus is the headline)"
+    )
+
+
+# Each lever of ingest's speed and the switch that turns it off (for the bench and for ruling
+# a lever out; the stored claims are the same either way).
+LEVERS = {
+    "matmul": ("CLASHRECON_MATMUL", "blis", "the models' matrix products through numpy's BLAS (nlp/matmul.py)"),
+    "prefilter": ("CLASHRECON_PREFILTER", "off", "tagger and parser only on candidate sentences (nlp/prefilter.py)"),
+}
+
+
+def levers(args, env: dict[str, str], corpus: Path, paths: list[Path], raw_s: float, with_all: float, work: Path,
+           figures: dict) -> None:
+    """`ingest --jobs 1` with each lever off in turn, and raw spaCy given the matmul lever too."""
+    for name, (variable, off, what) in LEVERS.items():
+        r = ingest(corpus, work / f"lever-{name}.db", 1, {**env, variable: off})
+        figures[f"ingest1_without_{name}_s"] = r["wall"]
+        figures[f"ingest1_without_{name}_cpu_s"] = r["cpu"]
+        figures[f"ingest1_without_{name}_vs_raw"] = raw_s / r["wall"]
+        cpu_with = figures["ingest1_cpu_s"]
+        print(
+            f"    lever {name}: {what}; without it ({variable}={off}) {r['wall']:.1f} s = {raw_s / r['wall']:.2f}x raw, "
+            f"with it {with_all:.1f} s = {raw_s / with_all:.2f}x raw: it saves {1 - with_all / r['wall']:.0%} "
+            f"(CPU seconds {r['cpu']:.1f} without, {cpu_with:.1f} with: {1 - cpu_with / r['cpu']:.0%})"
+        )
+    fast_raw, _, _ = raw_pipe(paths, args.model, args.batch_size, numpy_matmul=True)
+    figures.update(raw_numpy_matmul_s=fast_raw, raw_numpy_matmul_cpu_s=RAW_CPU[True])
+    print(
+        f"    raw nlp.pipe given the matmul lever too: {fast_raw:.1f} s ({RAW_CPU[True]:.1f} s of CPU; "
+        f"{RAW_CPU[False] / RAW_CPU[True]:.2f}x stock spaCy's CPU seconds); ingest --jobs 1 against it: "
+        f"{fast_raw / with_all:.2f}x, in CPU seconds {RAW_CPU[True] / figures['ingest1_cpu_s']:.2f}x (what the other levers give)"
+    )
 
 
 def ingest(corpus: Path, db: Path, jobs: int, env: dict[str, str] | None = None) -> dict:
@@ -212,111 +315,11 @@ def store_figures(db: Path, corpus: Path, work: Path, env: dict[str, str] | None
     return figures
 
 
-def verdict(key: str, value: float) -> str:
-    """'target >= 1.4x: met' for a figure that has a target."""
-    target = TARGETS[key]
-    sign, unit = (">=", "x") if key in AT_LEAST else ("<=", UNITS.get(key, ""))
-    met = value >= target if key in AT_LEAST else value <= target
-    return f"target {sign} {target}{unit}: {'met' if met else 'MISSED'}"
-
-
-def throughput(args, env: dict[str, str], corpus: Path, paths: list[Path], words: int, work: Path, figures: dict) -> None:
-    """(a) and (b) on the distinct corpus (the headline), each lever with and without it, and the
-    syndicated copy's line."""
-    # (a) raw nlp.pipe vs ingest, same texts, same run
-    raw_s, model, pipes = raw_pipe(paths, args.model, args.batch_size)
-    raw_cpu = RAW_CPU[False]
-    figures.update(model=model, raw_components=pipes, raw_s=raw_s, raw_wps=words / raw_s, raw_cpu_s=raw_cpu)
-    print(f"(a) raw nlp.pipe [{model}: {', '.join(pipes)}]: {raw_s:.1f} s ({raw_cpu:.1f} s of CPU), {words / raw_s:,.0f} words/s")
-    # (a) and (b): --jobs 1 and --jobs 2 alternate, so drifting load on a shared machine falls
-    # on both alike; the best run of each counts, and every pair's ratio is shown too
-    ones, twos = [], []
-    for i in range(args.repeat):
-        ones.append(ingest(corpus, work / f"j1-{i}.db", 1, env))
-        twos.append(ingest(corpus, work / f"j2-{i}.db", 2, env))
-        print(f"    run {i + 1}: --jobs 1 {ones[-1]['wall']:.1f} s ({ones[-1]['cpu']:.1f} s of CPU), --jobs 2 "
-              f"{twos[-1]['wall']:.1f} s ({twos[-1]['cpu']:.1f} s of CPU) ({ones[-1]['wall'] / twos[-1]['wall']:.2f}x)")
-    one, two = min(ones, key=lambda r: r["wall"]), min(twos, key=lambda r: r["wall"])
-    figures.update(ingest1_s=one["wall"], ingest1_wps=words / one["wall"], ingest1_rss_mib=one["rss_kib"] / 1024)
-    figures.update(ingest1_runs=[r["wall"] for r in ones], ingest2_runs=[r["wall"] for r in twos])
-    figures["ingest_vs_raw"] = raw_s / one["wall"]
-    figures["ingest1_cpu_s"] = min(r["cpu"] for r in ones)
-    figures["ingest_vs_raw_cpu"] = raw_cpu / figures["ingest1_cpu_s"]
-    print(
-        f"    ingest --jobs 1 (whole command: start-up, NLP, extraction, store, reconciliation): "
-        f"{one['wall']:.1f} s, {words / one['wall']:,.0f} words/s, peak {one['rss_kib'] / 1024:.0f} MiB "
-        f"-> {figures['ingest_vs_raw']:.2f}x raw ({verdict('ingest_vs_raw', figures['ingest_vs_raw'])}); "
-        f"in CPU seconds {figures['ingest1_cpu_s']:.1f} s -> {figures['ingest_vs_raw_cpu']:.2f}x raw's "
-        f"({verdict('ingest_vs_raw_cpu', figures['ingest_vs_raw_cpu'])})"
-    )
-    # (b) two processes
-    figures.update(ingest2_s=two["wall"], jobs2_speedup=one["wall"] / two["wall"], ingest2_rss_mib=two["rss_kib"] / 1024)
-    print(
-        f"(b) ingest --jobs 2: {two['wall']:.1f} s, {words / two['wall']:,.0f} words/s "
-        f"-> {figures['jobs2_speedup']:.2f}x --jobs 1 ({verdict('jobs2_speedup', figures['jobs2_speedup'])}); "
-        f"{words / two['wall'] / figures['raw_wps']:.2f}x raw single-process; its processes together used "
-        f"{min(r['cpu'] for r in twos) / figures['ingest1_cpu_s']:.2f}x the CPU seconds of --jobs 1"
-    )
-    figures["ingest_rss_mib"] = max(figures["ingest1_rss_mib"], figures["ingest2_rss_mib"])
-    print(
-        f"    peak memory per process: --jobs 1 {figures['ingest1_rss_mib']:.0f} MiB, --jobs 2 "
-        f"{figures['ingest2_rss_mib']:.0f} MiB (the largest of the parent and its workers) "
-        f"({verdict('ingest_rss_mib', figures['ingest_rss_mib'])})"
-    )
-    if not args.skip_levers:
-        levers(args, env, corpus, paths, raw_s, one["wall"], work, figures)
-    # the syndicated copy: the repeating corpus, where each process's paragraph memory helps
-    syn_dir, syn = corpus_of(args.articles, "syndicated", distinct=False)
-    syn_words = words_in(syn)
-    syn_raw, _, _ = raw_pipe(syn, args.model, args.batch_size)
-    syn_one = ingest(syn_dir, work / "syndicated.db", 1, env)
-    figures.update(syndicated_words=syn_words, syndicated_raw_s=syn_raw, syndicated_ingest1_s=syn_one["wall"])
-    figures["syndicated_vs_raw"] = syn_raw / syn_one["wall"]
-    figures["syndicated_vs_raw_cpu"] = RAW_CPU[False] / syn_one["cpu"]
-    print(
-        f"    syndicated copy ({len(syn)} articles, {syn_words:,} words, three paragraphs in four repeated): raw "
-        f"{syn_raw:.1f} s, ingest --jobs 1 {syn_one['wall']:.1f} s, peak {syn_one['rss_kib'] / 1024:.0f} MiB "
-        f"-> {figures['syndicated_vs_raw']:.2f}x raw, {figures['syndicated_vs_raw_cpu']:.2f}x in CPU seconds "
-        f"(no target: the distinct corpus is the headline)"
-    )
-
-
-# Each lever of ingest's speed and the switch that turns it off (for the bench and for ruling
-# a lever out; the stored claims are the same either way).
-LEVERS = {
-    "matmul": ("CLASHRECON_MATMUL", "blis", "the models' matrix products through numpy's BLAS (nlp/matmul.py)"),
-    "prefilter": ("CLASHRECON_PREFILTER", "off", "tagger and parser only on candidate sentences (nlp/prefilter.py)"),
-}
-
-
-def levers(args, env: dict[str, str], corpus: Path, paths: list[Path], raw_s: float, with_all: float, work: Path,
-           figures: dict) -> None:
-    """`ingest --jobs 1` with each lever off in turn, and raw spaCy given the matmul lever too."""
-    for name, (variable, off, what) in LEVERS.items():
-        r = ingest(corpus, work / f"lever-{name}.db", 1, {**env, variable: off})
-        figures[f"ingest1_without_{name}_s"] = r["wall"]
-        figures[f"ingest1_without_{name}_cpu_s"] = r["cpu"]
-        figures[f"ingest1_without_{name}_vs_raw"] = raw_s / r["wall"]
-        cpu_with = figures["ingest1_cpu_s"]
-        print(
-            f"    lever {name}: {what}; without it ({variable}={off}) {r['wall']:.1f} s = {raw_s / r['wall']:.2f}x raw, "
-            f"with it {with_all:.1f} s = {raw_s / with_all:.2f}x raw: it saves {1 - with_all / r['wall']:.0%} "
-            f"(CPU seconds {r['cpu']:.1f} without, {cpu_with:.1f} with: {1 - cpu_with / r['cpu']:.0%})"
-        )
-    fast_raw, _, _ = raw_pipe(paths, args.model, args.batch_size, numpy_matmul=True)
-    figures.update(raw_numpy_matmul_s=fast_raw, raw_numpy_matmul_cpu_s=RAW_CPU[True])
-    print(
-        f"    raw nlp.pipe given the matmul lever too: {fast_raw:.1f} s ({RAW_CPU[True]:.1f} s of CPU; "
-        f"{RAW_CPU[False] / RAW_CPU[True]:.2f}x stock spaCy's CPU seconds); ingest --jobs 1 against it: "
-        f"{fast_raw / with_all:.2f}x, in CPU seconds {RAW_CPU[True] / figures['ingest1_cpu_s']:.2f}x (what the other levers give)"
-    )
-
-
-def corpus_of(n: int, name: str, *, distinct: bool = True) -> tuple[Path, list[Path]]:
-    """The first n generated articles in their own folder (generation is deterministic); distinct
-    (no paragraph repeats) unless asked for the syndicated corpus."""
+def corpus_of(n: int, name: str) -> tuple[Path, list[Path]]:
+    """The first n generated articles in their own folder (generation is deterministic)."""
     folder = BENCH / f"{name}-{n}"
-    return folder, gencorpus.generate(n, folder, distinct=distinct)
+    # distinct (no paragraph repeats) unless it is the syndicated copy
+    return folder, gencorpus.generate(n, folder, distinct=name != SYNDICATED)
 
 
 def main() -> None:
