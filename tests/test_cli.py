@@ -185,7 +185,7 @@ def test_read_command_on_a_missing_store_exits_2(runner, tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
-@pytest.mark.parametrize("command", ["timeline", "figures", "conflicts", "claims", "sources", "reconcile"])
+@pytest.mark.parametrize("command", ["timeline", "figures", "conflicts", "claims", "sources", "places", "reconcile"])
 def test_read_commands_and_reconcile_never_import_spacy(seeds_copy, command):
     code = (
         "import sys\n"

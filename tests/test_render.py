@@ -165,7 +165,7 @@ def screen(monkeypatch):
 
 
 def _stream(claims: list[Claim]) -> ClaimStream:
-    return ClaimStream(iter(claims), max(len(c.article) for c in claims))
+    return ClaimStream(((c, None) for c in claims), max(len(c.article) for c in claims))
 
 
 def test_claims_fit_a_wide_terminal_as_columns_with_the_quote_cut_last(screen):
@@ -192,7 +192,7 @@ def test_claims_too_wide_for_columns_are_one_line_each_whole(screen):
 
 def test_claims_json_streams_exactly_what_one_json_document_would_be(capsys):
     claims = [_claim(n, QUOTE) for n in range(600)]  # more than one batch
-    render.emit_json([c.contract() for c in claims])
+    render.emit_json(list(_stream(claims).records()))
     whole = capsys.readouterr().out
     render.claims(_stream(claims), as_json=True)
     assert capsys.readouterr().out == whole

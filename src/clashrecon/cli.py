@@ -446,6 +446,38 @@ def sources_cmd(db: DbOpt = None, json: JsonOpt = False) -> None:
 
 
 @dataclass(frozen=True)
+class PlacesCommand:
+    read: ReadOptions
+    unresolved: bool
+
+
+def _places(cmd: PlacesCommand) -> int:
+    from clashrecon import queries, render
+
+    with _open_read(cmd.read) as store:
+        found = queries.places(store, unresolved=cmd.unresolved)
+    render.places(found, as_json=cmd.read.json, unresolved=cmd.unresolved)
+    return 0
+
+
+@command(
+    "places",
+    "Every place the articles name, with its coordinates and precision, as geocoded at ingest.",
+    "clashrecon places",
+    "clashrecon places --unresolved",
+    "clashrecon places --json | jq -r '.[] | select(.resolved | not) | .name'",
+)
+def places_cmd(
+    unresolved: Annotated[
+        bool, typer.Option("--unresolved", help="Only the places the gazetteer does not know, with the articles naming them")
+    ] = False,
+    db: DbOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    _run(_places, PlacesCommand(ReadOptions(db, json), unresolved))
+
+
+@dataclass(frozen=True)
 class ShowCommand:
     read: ReadOptions
     id: str

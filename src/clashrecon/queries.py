@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from datetime import date
 from typing import Any
 
 from clashrecon.corpus.view import ClaimsAsDerived
 from clashrecon.errors import UnknownId, UsageError
 from clashrecon.invisible import flagged
-from clashrecon.models import BOTH, CONFLICT_RELATIONS, CasualtyKind, Claim, Conflict, Event, Fact, Field, Tally
+from clashrecon.models import BOTH, CONFLICT_RELATIONS, CasualtyKind, Claim, Conflict, Event, Fact, Field, Location, PlaceLocation, Tally
 from clashrecon.store import Store
 
 FIELDS = tuple(f.value for f in Field)
@@ -94,6 +94,11 @@ class Timeline:
     first: Event | None = None
     last: Event | None = None
     unreconciled: bool = False  # articles are stored but were never reconciled (an ingest was stopped)
+    places: dict[tuple[str, str], Location | None] = dataclass_field(default_factory=dict)  # (event id, name) -> as geocoded at ingest
+
+    def located(self, event: Event) -> list[dict[str, Any]]:
+        """Each place of the event with its location (None: unknown, no country known), in its order."""
+        return [placed(name, self.places.get((event.id, name))) for name in event.places]
 
 
 def _dated_ends(events: tuple[Event, ...] | list[Event]) -> tuple[Event | None, Event | None]:
@@ -108,6 +113,7 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
     check_window(since, until)
     with store.snapshot():
         rec = store.load_reconciliation(conflicts=False)  # an event says whether it holds a conflict
+        places = {(e, p.name): p.location for p in store.places() for e in p.event_ids}
     windowed = since is not None or until is not None
     first, last = _dated_ends(rec.events)
     return Timeline(
@@ -121,6 +127,7 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
         first=first,
         last=last,
         unreconciled=not rec.events and not store.reconciled() and store.counts()["articles"] > 0,
+        places=places,
     )
 
 
@@ -204,11 +211,16 @@ class ClaimStream:
     fits in memory; `names_width` is the longest article name, so a table can fit it before
     the first claim is read."""
 
-    rows: Generator[Claim, None, None]
+    rows: Generator[tuple[Claim, Location | None], None, None]
     names_width: int
 
     def __iter__(self) -> Iterator[Claim]:
-        return self.rows
+        return (c for c, _ in self.rows)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """`claims --json`'s objects: a place claim adds where the place is, as geocoded at ingest."""
+        for c, loc in self.rows:
+            yield c.contract() | {"location": loc.contract() if loc else None} if c.field is Field.places else c.contract()
 
     def close(self) -> None:
         """End the read (and its snapshot) early, before the store closes."""
@@ -225,17 +237,35 @@ def claims(store: Store, *, field: str | None = None, article: str | None = None
     return ClaimStream(_claims(store, field, article), store.longest_article_name())
 
 
-def _claims(store: Store, field: str | None, article: str | None) -> Iterator[Claim]:
+def _claims(store: Store, field: str | None, article: str | None) -> Iterator[tuple[Claim, Location | None]]:
     with store.snapshot():
         respell = ClaimsAsDerived(store.derived(times=False, articles=False))  # times are joined as claims are read
-        for c in store.iter_claims(field=field, article=article, timed=True):
-            yield respell(c)
+        located = {(cid, p.name): p.location for p in store.places() for cid in p.claim_ids}
+        for raw in store.iter_claims(field=field, article=article, timed=True):
+            c = respell(raw)
+            yield c, located.get((c.id, c.value))
+
+
+def placed(name: str, loc: Location | None) -> dict[str, Any]:
+    """A place as the read commands' JSON carries it: its name and where it is (None: unknown, no country known)."""
+    return {"place": name, "location": loc.contract() if loc else None}
 
 
 def sources(store: Store) -> list[dict[str, Any]]:
+    """Each article's metadata, origin and claims, with its dateline's location and where each
+    place it names is (as geocoded at ingest)."""
     with store.snapshot():
         articles = store.articles(with_text=False, derived=True)
         per_article = store.claim_counts()
+        places = store.places()
+    named: dict[str, dict[str, Location | None]] = {}
+    datelined: dict[str, Location | None] = {}
+    for p in places:
+        for a in p.articles:
+            if a not in p.datelines:
+                named.setdefault(a, {}).setdefault(p.name, p.location)
+        for a in p.datelines:
+            datelined[a] = p.location
     shown = ("article", "title", "outlet", "byline", "credit", "dateline", "url")
     return [
         flagged(
@@ -251,11 +281,29 @@ def sources(store: Store) -> list[dict[str, Any]]:
                 "origin_reason": a.origin_reason,
                 "published": a.published.model_dump(mode="json"),
                 "claims": per_article.get(a.id, 0),
+                "dateline_location": datelined[a.name].contract() if datelined.get(a.name) else None,
+                "places": [placed(n, loc) for n, loc in named.get(a.name, {}).items()],
             },
             *shown,
         )
         for a in articles
     ]
+
+
+def places(store: Store, *, unresolved: bool = False) -> list[PlaceLocation]:
+    """Every place the articles name with its location, as geocoded at ingest (the unresolved only,
+    if asked): the unresolved first, then by name."""
+    with store.snapshot():
+        stored = store.places(unresolved=unresolved)
+    merged: dict[tuple, PlaceLocation] = {}
+    for p in stored:  # one name located alike in several stories is one place
+        key = (p.name, p.country_given, p.location.model_dump_json() if p.location else None)
+        first = merged.get(key)
+        merged[key] = p if first is None else first.model_copy(update={
+            f: tuple(dict.fromkeys((*getattr(first, f), *getattr(p, f))))
+            for f in ("countries", "claim_ids", "event_ids", "articles", "datelines")
+        })  # fmt: skip
+    return sorted(merged.values(), key=lambda p: (p.resolved, p.name.casefold(), p.country_given or "", p.countries))
 
 
 @dataclass(frozen=True)

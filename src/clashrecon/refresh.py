@@ -24,6 +24,7 @@ from clashrecon.corpus.passes import Digests, PassResult, PassState, article_dig
 from clashrecon.corpus.stories import stories_of
 from clashrecon.corpus.chronology import resolve_claims
 from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
+from clashrecon.geo.places import locate_places
 from clashrecon.lexicon import load_data
 from clashrecon.models import (
     Article,
@@ -129,6 +130,8 @@ def _from_scratch(
     keys = article_scopes(as_derived, timed)
     story = stories_of({a: s.keys for a, s in keys.items()}, _own_dates(keys))
     rec = reconcile(as_derived, timed, story)
+    stage(f"locating the places {len(articles):,} articles name")
+    places = locate_places(rec, as_derived, timed, derived)
     bucket_of = _buckets_of(as_derived, timed)
     # now with where each claim landed
     scopes = article_scopes(as_derived, timed, story, _landed(rec), {a: k.keys for a, k in keys.items()}, bucket_of)
@@ -145,6 +148,7 @@ def _from_scratch(
         pairs=found.origins.memory.shared,
         scopes=scopes,
         results=rec,
+        places=places,
         draws_on=_draws_on(rec, timed, story, bucket_of, _undated(set(story.values()), rec)),
         replaced=frozenset(),
         gone=inventory.gone,
@@ -190,7 +194,7 @@ class _Passed:
 
     update: dict  # the passes' part of the CorpusUpdate
     touched: set[str]  # articles whose derived rows (or digests) are new or moved
-    read_claims: Callable[..., list[Claim]]  # article ids (and claim ids `also`) -> claims as now derived
+    read_claims: Callable[..., list[Claim]]  # article ids (and claim ids `also`) -> claims as now derived (`naming`: see Store.claims_of)
     read_articles: Callable[[list[str]], list[Article]]  # article ids -> articles as now derived
 
 
@@ -240,8 +244,8 @@ def _passes_from_last_run(store: Store, inventory: CorpusInventory, reference_da
     derived = CorpusDerived.model_construct(origins=origins, dates=(*kept_dates, *dates), times=(), spellings=found.spellings)
     respell = ClaimsAsDerived(derived)
 
-    def read_claims(ids: list[str], also: list[str] = ()) -> list[Claim]:
-        out = store.claims_of(ids, timed=True, also=also)
+    def read_claims(ids: list[str], also: list[str] = (), naming: bool = False) -> list[Claim]:
+        out = store.claims_of(ids, timed=True, also=also, naming=naming)
         return [respell(_timed(raw[c.id], times[c.id]) if c.article_id in redated else c) for c in out]
 
     def read_articles(ids: list[str]) -> list[Article]:
@@ -323,17 +327,32 @@ def _from_last_run(
     bucket_of = _buckets_of(arts, claims)
     keys = {a: now[a].keys for a in ids}  # an article's keys are its claims': those it had, or this run's
     now.update(article_scopes(redone, [c for c in claims if c.article_id in ids], story, _landed(fresh), keys, bucket_of))
+    merged = combine(kept, fresh)
+    stage(f"locating the places {len(order):,} articles name")
     update = CorpusUpdate(
         full=False,
         **passed.update,
         scopes={a: s for a, s in now.items() if scopes.get(a) != s},
-        results=combine(kept, fresh),
+        results=merged,
+        places=_places(merged, order, members, claims, passed),
         draws_on=_draws_on(fresh, claims, story, bucket_of, undated & redo.stories),
         replaced=frozenset({("story", s) for s in redo.stories} | redo.buckets),
         gone=inventory.gone,
         meta=meta,
     )
     return update, len(redo.stories), len(members)
+
+
+def _places(rec: Reconciliation, order: list[str], members: list[str], claims: list[Claim], passed: _Passed) -> tuple:
+    """Where every place the store's claims and datelines name is, as geocoding from scratch finds it:
+    the redone stories' claims as reconciled, the others' that name places or parties read back."""
+    redone = set(members)
+    rest = [a for a in order if a not in redone]
+    rank = {a: i for i, a in enumerate(order)}
+    named = [c for c in claims if c.article_id in redone] + (passed.read_claims(rest, naming=True) if rest else [])
+    named.sort(key=lambda c: rank[c.article_id])  # store order; each article's claims keep theirs
+    # the claims are already derived: the view applied again to them changes nothing
+    return locate_places(rec, passed.read_articles(order), named, CorpusDerived())
 
 
 def _landed(rec: Reconciliation) -> set[str]:

@@ -32,7 +32,7 @@ from clashrecon import invisible
 from clashrecon.lexicon import load_data
 
 if TYPE_CHECKING:
-    from clashrecon.models import Change, Claim, Event, Fact, Position, Round, Tally, TimeRef
+    from clashrecon.models import Change, Claim, Event, Fact, Location, PlaceLocation, Position, Round, Tally, TimeRef
     from clashrecon.pipeline import IngestReport, ReconcileReport
     from clashrecon.queries import ClaimStream, Conflicts, Shown, Timeline
 
@@ -591,7 +591,8 @@ def timeline(view: Timeline, *, as_json: bool, full: bool = False) -> None:
     """
     events = view.events
     if as_json:
-        emit_json([e.contract() for e in events])  # the events only: figures have their own command
+        # the events only (figures have their own command), each place with where it is
+        emit_json([e.contract() | {"locations": view.located(e)} for e in events])
         return
     if not events:
         if view.unreconciled:  # the staleness warning above names the fix; an ingest hint would contradict it
@@ -876,7 +877,7 @@ def claim_line(cells: dict[str, str]) -> str:
 def claims(stream: ClaimStream, *, as_json: bool) -> None:
     """Claims as they are read: JSON objects, a table that fits the width, or one line per claim."""
     if as_json:
-        emit_json_stream(c.contract() for c in stream)
+        emit_json_stream(stream.records())
         return
     rows = (claim_cells(c) for c in stream)
     sample = list(islice(rows, load_data("terminal.json")["claims"]["lookahead"]))
@@ -918,6 +919,49 @@ def sources(rows: list[dict[str, Any]], *, as_json: bool) -> None:
     out().print(table)
     origins = {r["origin"] for r in rows}
     out().print(t(f"{len(rows)} articles from {len(origins)} independent origin(s)"))
+
+
+def _coordinates(loc: Location | None) -> str:
+    if loc is None or loc.latitude is None or loc.longitude is None:
+        return ""
+    return f"{loc.latitude:.4f}, {loc.longitude:.4f}"
+
+
+@_paged
+def places(found: list[PlaceLocation], *, as_json: bool, unresolved: bool) -> None:
+    """Each place with its country, what it is, its precision (GED where_prec) and position; the
+    unresolved with the country the text gives (precision 6) and the articles naming them."""
+    if as_json:
+        emit_json([p.contract() for p in found])
+        return
+    if not found:
+        tell("every place the articles name is located" if unresolved else "no places named in the store")
+        return
+    table = Table(title="Unresolved places" if unresolved else "Places", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table.add_column("place", overflow="fold")
+    table.add_column("country", overflow="fold")
+    if unresolved:
+        table.add_column("prec", justify="right", no_wrap=True)
+        table.add_column("articles naming it", overflow="fold")
+    else:
+        table.add_column("is", no_wrap=True)
+        table.add_column("prec", justify="right", no_wrap=True)
+        table.add_column("lat, lon", no_wrap=True)
+        table.add_column("art.", justify="right", no_wrap=True)
+    for p in found:
+        loc = p.location
+        country = t((loc.country if loc else None) or p.country_given or "")
+        precision = t(int(loc.precision) if loc else "", "bold")
+        name = t(p.name, "" if p.resolved else "yellow")
+        if unresolved:
+            table.add_row(name, country, precision, t("\n".join(p.articles) or "(an event's place only)"))
+        else:
+            what = loc.feature.value if loc is not None and loc.feature else "unresolved"
+            table.add_row(name, country, t(what, "dim" if p.resolved else "yellow"), precision, t(_coordinates(loc)), t(len(p.articles)))
+    out().print(table)
+    missing = sum(not p.resolved for p in found)
+    note = "; precision 6: only the country the text gives" if any(not p.resolved and p.location for p in found) else ""
+    out().print(t(f"{len(found)} place(s), {missing} unresolved{note}"))
 
 
 def _highlighted(quote: str, start: int, span: tuple[int | None, int | None]) -> Text:

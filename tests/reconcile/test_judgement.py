@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from reconcile_kit import actor_claim, article, casualty, day, place
+from reconcile_kit import actor_claim, article, background, casualty, day, place, year
 
 from clashrecon.models import Relation, VictimGroup
 from clashrecon.reconcile import reconcile
@@ -180,3 +180,72 @@ def test_a_total_is_checked_against_each_sides_highest_figure_so_far():
     assert (Relation.discrepancy, "both sides · killed") not in conflicts(rec)
     [agg] = [c for c in rec.conflicts if c.kind is Relation.aggregate]
     assert "78" in agg.explanation and "✓" in agg.explanation
+
+
+@pytest.mark.parametrize(
+    "own_group, enemy_group, dispute",
+    [
+        (VictimGroup.civilians, VictimGroup.military, True),  # Pakistan: civilians; India: militants
+        (VictimGroup.military, VictimGroup.military, False),  # both count fighters: one count, two figures
+        (VictimGroup.civilians, VictimGroup.civilians, False),
+    ],
+)
+def test_the_enemys_count_of_fighters_against_the_sides_own_civilians_is_a_dispute_over_who_died(own_group, enemy_group, dispute):
+    """Pakistan says India's strikes killed 26 civilians; India says they killed more than 100 militants."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 26, "Pakistan", qualifier="at_least", when=day(MON), claimant="Pakistan", group=own_group),
+            casualty(b, 100, "Pakistan", qualifier="more_than", when=day(MON), claimant="India", group=enemy_group),
+            casualty(b, 5, "India", when=day(MON), claimant="India"),
+        ],
+    )
+    identity = [c for c in rec.conflicts if c.subject.startswith("victim identity")]
+    assert bool(identity) is dispute
+    if dispute:
+        assert identity[0].kind is Relation.disputed and identity[0].is_conflict
+        assert (Relation.discrepancy, "Pakistan · killed") not in conflicts(rec)  # not one count told two ways
+        assert "fighters according to India" in identity[0].explanation
+
+
+def test_a_side_that_counts_its_own_fighters_too_sets_them_against_the_enemys_figure():
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 12, "Afghanistan", when=day(MON), claimant="Afghanistan", group=VictimGroup.civilians),
+            casualty(a, 9, "Afghanistan", when=day(MON), claimant="Afghanistan", group=VictimGroup.military),
+            casualty(b, 200, "Afghanistan", qualifier="more_than", when=day(MON), claimant="Pakistan", group=VictimGroup.military),
+            casualty(b, 23, "Pakistan", when=day(MON), claimant="Pakistan"),
+        ],
+    )
+    assert not [c for c in rec.conflicts if c.subject.startswith("victim identity")]
+
+
+def test_floors_below_an_exact_figure_of_the_day_stand_beside_it():
+    """'At least seven civilians were also killed', '13 deaths in all' and 'at least 13 people
+    were killed' the same day can all be true: 13 pins the count, the floors are below it."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 7, "India", qualifier="at_least", when=day(MON), claimant="India", group=VictimGroup.civilians),
+            casualty(a, 13, "India", when=day(MON), claimant="India"),
+            casualty(b, 13, "India", qualifier="at_least", when=day(MON), claimant="India"),
+        ],
+    )
+    assert (Relation.discrepancy, "India · killed") not in conflicts(rec)
+
+
+def test_two_floors_of_a_settled_past_war_still_differ():
+    """'more than 6,600' and 'more than 6,700' for the 2020 war: nothing pins the number."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 6600, None, qualifier="more_than", when=year(2020), scope=background("2020 war", 2020)),
+            casualty(b, 6700, None, qualifier="more_than", when=year(2020), scope=background("2020 war", 2020)),
+        ],
+    )
+    assert any(c.kind is Relation.discrepancy for c in rec.conflicts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from reconcile_kit import actor_claim, article, casualty, cumulative, day, place
 
 from clashrecon.models import Relation, Scope, ScopeKind
@@ -240,6 +241,31 @@ def test_sources_dating_the_start_of_the_fighting_differently_are_a_times_discre
     rec = reconcile([a, b], [start(a, MON, 1), start(b, TUE, 2), casualty(a, 3, "Mali", when=day(MON))])
     [c] = [c for c in rec.conflicts if c.field is Field.times]
     assert c.kind is Relation.discrepancy and [p.value for p in c.positions] == [MON, TUE]
+
+
+@pytest.mark.parametrize(
+    "second, quote, flagged",
+    [
+        ("2025-10-12", "The fighting began on Sunday.", True),  # a day apart: two datings of one start
+        ("2025-10-15", "Deadly clashes erupted on the border overnight.", False),  # days later: another round's start
+        ("2025-10-12", "The deadly clashes resumed at dawn on Sunday.", False),  # fighting that started again
+    ],
+)
+def test_a_start_dated_days_later_or_worded_as_a_resumption_is_another_rounds(second, quote, flagged):
+    from clashrecon.models import Claim, Field
+
+    a, b = article("a", "AP", "2025-10-12"), article("b", "Reuters", "2025-10-16")
+
+    def start(art, iso, i, text):
+        return Claim(id=f"t{i}", article=art.name, article_id=art.id, field=Field.times, kind="fighting_start",
+                     subject="fighting_start", value=iso, quote=text, start=0, end=len(text), event_time=day(iso))
+
+    rec = reconcile(
+        [a, b],
+        [start(a, "2025-10-11", 1, "The fighting began on Saturday night."), start(b, second, 2, quote),
+         casualty(a, 3, "Mali", when=day("2025-10-11"))],
+    )
+    assert bool([c for c in rec.conflicts if c.field is Field.times]) is flagged
 
 
 def test_each_side_owning_its_own_strikes_is_not_a_dispute():

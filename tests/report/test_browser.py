@@ -88,7 +88,9 @@ def test_one_chart_per_episode(seeds_page, seeds_db):
         episodes = [e for e in store.load_reconciliation().events if not e.background]
     charts = [a for t, a in parsed(dom).tags if t == "svg" and a.get("class") == "chart"]
     assert len(charts) == len(episodes) == 1
-    assert [t for t, _ in parsed(dom).tags].count("svg") == len(charts)  # no other drawing, no map without coordinates
+    maps = [a for t, a in parsed(dom).tags if t == "svg" and a.get("class") == "map"]
+    assert len(maps) == 1  # where the fighting was, from the locations stored at ingest
+    assert [t for t, _ in parsed(dom).tags].count("svg") == len(charts) + len(maps)  # no other drawing
 
 
 def test_nothing_left_the_file(seeds_page):

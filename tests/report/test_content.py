@@ -183,6 +183,16 @@ def test_map_points_are_the_places_a_geocoder_finds(seeds_db):
     assert event_points(episode, None) == ()
 
 
+def test_the_seeds_map_shows_where_the_fighting_was_from_the_stored_locations(seeds_brief):
+    """Geocoded at ingest, read back by the brief: the towns both sides name, never Brussels,
+    where the ministers met."""
+    [episode] = seeds_brief.events
+    points = {p.label: (p.latitude, p.longitude) for p in episode.points}
+    assert {"Kalbajar", "Lachin", "Jermuk", "Goris", "Kapan"} <= set(points)
+    assert "Brussels" not in points
+    assert all(38.5 < lat < 41.5 and 44.5 < lon < 47.5 for lat, lon in points.values())
+
+
 def test_past_a_few_earlier_events_the_less_reported_are_one_line_each(seeds_db, monkeypatch, tmp_path):
     from clashrecon.report import Format, content, write_brief
 

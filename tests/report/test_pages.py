@@ -31,7 +31,7 @@ def test_the_page_needs_nothing_but_itself(page):
     assert not {"script", "link", "img", "iframe", "object", "embed", "base", "form"} & set(names)
     assert not [a for _, a in markup.tags if "src" in a or "srcset" in a]
     assert not re.search(r"url\(|@import|@font-face", page)  # the stylesheet loads nothing either
-    assert names.count("style") == 1 and names.count("svg") == 1  # the episode's chart; no map without coordinates
+    assert names.count("style") == 1 and names.count("svg") == 2  # the episode's chart and its map
     assert 'name="viewport"' in page and "charset=\"utf-8\"" in page
 
 

@@ -24,7 +24,18 @@ COLUMNS = {
     "conflicts_v": ["id", "event_id", "field", "subject", "kind", "is_conflict", "positions", "position_count", "explanation"],
     "figures_v": ["id", "story", "subject", "party", "kind", "low", "best", "high", "conservative", "claimant", "authority",
                   "reported", "rounds", "note"],
+    "places_v": ["event_id", "name", "country_given", "country", "iso3", "adm1", "adm2", "latitude", "longitude", "where_prec",
+                 "feature", "geonameid", "resolved", "articles", "claims"],
 }
+
+
+def test_the_places_view_has_each_events_places_with_their_coordinates(db):
+    rows = {r["name"]: r for r in db.execute("SELECT * FROM places_v")}
+    jermuk = rows["Jermuk"]
+    assert (jermuk["country"], jermuk["iso3"], jermuk["resolved"]) == ("Armenia", "ARM", 1)
+    assert abs(jermuk["latitude"] - 39.84) < 0.1 and abs(jermuk["longitude"] - 45.67) < 0.1
+    [episode] = [r["id"] for r in db.execute("SELECT id FROM events_v WHERE background = 0")]
+    assert rows["Kalbajar"]["event_id"] == episode
 
 
 @pytest.fixture

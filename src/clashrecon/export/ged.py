@@ -1,9 +1,11 @@
-"""UCDP GED: one row per exported event, in GED's 49 columns and order (GED codebook)."""
+"""UCDP GED: one row per exported event and day (`export.days`), in GED's 49 columns and order (GED codebook)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from clashrecon.export.days import Part, event_days
 from clashrecon.export.rows import EventRow, best, high, low
 from clashrecon.geo import country_facts, priogrid_gid
 from clashrecon.lexicon import actor_lexicon, load_data
@@ -68,27 +70,45 @@ def _joined(values) -> str:
     return "; ".join(v for v in dict.fromkeys(values) if v)
 
 
-def record(row: EventRow) -> dict[str, Any]:
-    """The GED row of one event: what the store knows filled, UCDP's own identifiers left empty."""
+def records(row: EventRow) -> Iterator[dict[str, Any]]:
+    """The GED rows of one event: one per event-day where the reporting separates days, and one for
+    the dead it gives no day; else one for the reported span (`export.days`)."""
+    parts = event_days(row)
+    if not parts:
+        yield record(row)  # an undated event: one row, date_prec 5
+    for part in parts:
+        yield record(row, part)
+
+
+def record(row: EventRow, part: Part | None = None) -> dict[str, Any]:
+    """The GED row of one event, or of one of its days: what the store knows filled, UCDP's own identifiers left empty."""
     loc = row.location
-    killed, killed_low, killed_high = row.killed(best), row.killed(low), row.killed(high)
+    if part is None:
+        killed, killed_low, killed_high = row.killed(best), row.killed(low), row.killed(high)
+        start, end, prec, clarity = row.start, row.end, date_prec(row), 2 if row.aggregate else 1
+    else:
+        killed, killed_low, killed_high = part.killed, part.low, part.high
+        start, end = part.start, part.end
+        prec = 1 if part.one_day else date_prec(row)
+        clarity = 2 if len(row.places) > 1 or not part.one_day else 1
+    dating = {c.article_id for c in row.claims if part is not None and c.id in part.claim_ids}
+    articles = [a for a in row.articles if a.id in dating] or list(row.articles)
     lat = loc.latitude if loc is not None else None
     lon = loc.longitude if loc is not None else None
     names = list(dict.fromkeys(p.name for p in row.placement.covered if p.name != (loc.name if loc else None)))
     description = f"{loc.name}: {', '.join(names)}" if loc is not None and names else (loc.name if loc else None)
     middle = row.placement.coordinates_of
-    start, end = row.start, row.end
     return {
         "year": start.year if start else None,
         "type_of_violence": violence_type(row),
         "dyad_name": " - ".join(s for s in (_side(row.side_a), _side(row.side_b)) if s) or None,
         "side_a": _side(row.side_a),
         "side_b": _side(row.side_b),
-        "number_of_sources": len(row.articles),
-        "source_article": _joined(a.name for a in row.articles),
-        "source_office": _joined(a.outlet or a.credit for a in row.articles),
-        "source_date": _joined(a.published.date for a in row.articles),
-        "source_headline": _joined(a.title for a in row.articles),
+        "number_of_sources": len(articles),
+        "source_article": _joined(a.name for a in articles),
+        "source_office": _joined(a.outlet or a.credit for a in articles),
+        "source_date": _joined(a.published.date for a in articles),
+        "source_headline": _joined(a.title for a in articles),
         "source_original": _joined(row.fact_claimants()),
         "where_prec": int(loc.precision) if loc is not None else None,
         "where_coordinates": (middle or loc).name if lat is not None else None,
@@ -102,8 +122,8 @@ def record(row: EventRow) -> dict[str, Any]:
         "country": row.country.name if row.country else row.country_name,
         "country_id": row.country.gwno if row.country else None,
         "region": row.country.ucdp_region if row.country else None,
-        "event_clarity": 2 if row.aggregate else 1,
-        "date_prec": date_prec(row),
+        "event_clarity": clarity,
+        "date_prec": prec,
         "date_start": start.isoformat() if start else None,
         "date_end": end.isoformat() if end else None,
         "deaths_a": killed.a,

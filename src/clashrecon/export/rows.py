@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
@@ -25,10 +25,9 @@ from clashrecon.geo import (
     central,
     country_facts,
     fold,
-    locate,
-    seat_of,
     unresolved,
 )
+from clashrecon.geo.places import happening_places
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import (
     BOTH,
@@ -41,7 +40,6 @@ from clashrecon.models import (
     EventKind,
     Fact,
     Field,
-    PlaceDetails,
     Precision,
     Qualifier,
     Reconciliation,
@@ -56,14 +54,20 @@ _DAY_PRECISE = (Precision.day, Precision.part_of_day, Precision.hour)
 
 @dataclass(frozen=True)
 class Picture:
-    """The store's reconciliation with the claims and articles behind it, as the read commands see them."""
+    """The store's reconciliation with the claims, articles and place locations behind it, as the read commands see them."""
 
     rec: Reconciliation
     claims: dict[str, Claim]
     articles: dict[str, Article]  # by content hash
+    places: dict[tuple[str, str], Location | None] = field(default_factory=dict)  # (event id, name) -> as geocoded at ingest
 
     def event_claims(self, event: Event) -> list[Claim]:
         return [self.claims[i] for i in event.claim_ids if i in self.claims]
+
+    def location(self, event: Event, name: str, given: str | None) -> Location:
+        """Where a place of the event is, as stored; a place the store has no location of keeps its
+        name (and its country when the text gives one)."""
+        return self.places.get((event.id, name)) or unresolved(name, given)
 
 
 def load_picture(store: Store, event_id: str | None, background: bool) -> tuple[Picture, list[Event]]:
@@ -77,7 +81,9 @@ def load_picture(store: Store, event_id: str | None, background: bool) -> tuple[
         articles = articles_as_derived(store.articles(with_text=False), derived)
         derive = ClaimsAsDerived(derived)
         claims = {c.id: derive(c) for c in store.iter_claims() if c.id in wanted}
-    return Picture(rec=rec, claims=claims, articles={a.id: a for a in articles}), events
+        chosen = {e.id for e in events}
+        places = {(e, p.name): p.location for p in store.places() for e in p.event_ids if e in chosen}
+    return Picture(rec=rec, claims=claims, articles={a.id: a for a in articles}, places=places), events
 
 
 def select_events(rec: Reconciliation, event_id: str | None, background: bool) -> list[Event]:
@@ -230,41 +236,12 @@ def warring_sides(event: Event, claims: list[Claim]) -> tuple[str, ...]:
     return tuple(sorted(ranked, key=lambda n: (lex.kind_of(n) != "country", n)))
 
 
-def event_countries(event: Event) -> tuple[str, ...]:
-    """The countries an event involves (its actors that are states): where a namesake is preferred."""
-    lex = actor_lexicon()
-    return tuple(a for a in event.actors if lex.kind_of(a) == "country")
-
-
 def _governing(day: date | None) -> dict[str, str]:
     """Groups that are a country's government on `day`, as the reconciliation reads them."""
     if day is None:
         return {}
     groups = load_data("reconcile.json")["governments"]["groups"]
     return {g["group"]: g["country"] for g in groups if date.fromisoformat(g["since"]) <= day}
-
-
-def _venues() -> frozenset[str]:
-    return frozenset(load_data("export.json")["venue_subjects"]["words"])
-
-
-def happening_places(event: Event, claims: list[Claim]) -> list[tuple[str, str | None]]:
-    """Where something happened in the event (names with the country the text gives, if any),
-    in the event's order: place claims of a happening other than talks or a mention, the places
-    of attacks, and the places casualty counts are scoped to."""
-    venues = _venues()
-    country: dict[str, str | None] = {}
-    for c in claims:
-        if c.field is Field.places and c.value and (c.subject or "mention") not in venues:
-            given = c.attrs.country if isinstance(c.attrs, PlaceDetails) else None
-            country[c.value] = country.get(c.value) or given
-        elif c.field is Field.actors and c.kind in _FIGHTING and isinstance(c.attrs, EventDetails):
-            for p in c.attrs.places:
-                country.setdefault(p, None)
-        elif c.scope is not None and c.scope.place:
-            country.setdefault(c.scope.place, None)
-    order = {name: i for i, name in enumerate(event.places)}
-    return sorted(country.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
 
 
 def _country_level(name: str) -> Location:
@@ -279,24 +256,32 @@ def _country_level(name: str) -> Location:
     )
 
 
-def _common(points: list[Location], country: str) -> Location:
-    """One location covering points of one country: the place itself, their province, or the country."""
+def _common(points: list[Location], country: str) -> tuple[Location, Location | None]:
+    """One location covering points of one country: the place itself, their province, or the
+    country; and the place whose position it takes, when not its own. The province is the one the
+    text names, as geocoded at ingest, else it takes the position of the place most central among
+    those named in it (as a border does): the export reads the store and geocodes nothing."""
     distinct = {(p.name, p.feature) for p in points}
     if len(distinct) == 1:
-        return points[0]
+        return points[0], None
     adm1s = {p.adm1 for p in points}
     if len(adm1s) == 1 and None not in adm1s:
         (adm1,) = adm1s
-        return seat_of(adm1, country) or Location(
+        named = next((p for p in points if p.feature is FeatureKind.adm1 and p.name == adm1), None)
+        if named is not None:
+            return named, None
+        province = Location(
             name=adm1, country=country, iso3=points[0].iso3, adm1=adm1, precision=WherePrecision.adm1,
             feature=FeatureKind.adm1, countries=(country,),
         )  # fmt: skip
-    return _country_level(country)
+        return _placed_on(province, points)
+    return _country_level(country), None
 
 
 def _placed_on(line: Location, points: list[Location]) -> tuple[Location, Location | None]:
-    """A border has no point of its own: it takes the position of the place most central among
-    those named along it, which is returned too (GED's where_coordinates names it)."""
+    """A border (or a province the text does not name) has no point of its own here: it takes the
+    position of the place most central among those named along it or in it, which is returned too
+    (GED's where_coordinates names it)."""
     middle = central(points)
     if middle is None:
         return line, None
@@ -348,7 +333,8 @@ def row_location(places: list[Location], sides: tuple[str, ...]) -> Placement:
     covered = [p for p in points if p.country == main]
     if len(spread) > 1 or not covered:
         return Placement(_country_level(main), main, tuple(covered))
-    return Placement(_common(covered, main), main, tuple(covered))
+    located, middle = _common(covered, main)
+    return Placement(located, main, tuple(covered), middle)
 
 
 @dataclass(frozen=True)
@@ -455,10 +441,7 @@ def event_rows(picture: Picture, events: list[Event]) -> list[EventRow]:
     for event in events:
         claims = picture.event_claims(event)
         sides = warring_sides(event, claims)
-        prefer = event_countries(event)
-        places = tuple(
-            locate(name, country, prefer=prefer) or unresolved(name, country) for name, country in happening_places(event, claims)
-        )
+        places = tuple(picture.location(event, name, country) for name, country in happening_places(event, claims))
         placement = row_location(list(places), sides)
         ids = {c.article_id for c in claims}
         rows.append(

@@ -73,7 +73,7 @@ def _pieces(
     store: Store, fmt: ExportFormat, table: Table, options: ExportOptions, picture: Picture | None, events: list[Event]
 ) -> Iterator[str]:
     if fmt is ExportFormat.ged:
-        rows: Iterator[dict] = (ged.record(r) for r in event_rows(picture, events))
+        rows: Iterator[dict] = (g for r in event_rows(picture, events) for g in ged.records(r))
         columns = ged.COLUMNS
     elif fmt is ExportFormat.acled:
         stamp = store.meta("reconciled_at")  # when the picture was reconciled: ACLED's `timestamp`

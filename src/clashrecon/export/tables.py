@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from clashrecon.corpus.view import ClaimsAsDerived
-from clashrecon.geo import Location, locate, unresolved
+from clashrecon.geo import Location
 from clashrecon.export.acled import geo_precision
-from clashrecon.export.rows import event_countries
-from clashrecon.models import Claim, Event, Field, PlaceDetails
+from clashrecon.models import Claim, Event, Field
 from clashrecon.store import Store
 
 FACT_COLUMNS = (
@@ -68,26 +66,6 @@ def location_fields(loc: Location | None) -> dict[str, Any]:
     }
 
 
-@dataclass
-class _Placer:
-    """Place claims located the way the event formats locate them: the text's country first, then
-    the countries of the claim's event; each name looked up once per event's countries."""
-
-    countries: dict[str, tuple[str, ...]]  # event id -> countries it involves
-    seen: dict[tuple, Location | None] = field(default_factory=dict)
-
-    def __call__(self, claim: Claim, event_id: str | None) -> Location | None:
-        if claim.field is not Field.places or not claim.value:
-            return None
-        given = claim.attrs.country if isinstance(claim.attrs, PlaceDetails) else None
-        prefer = self.countries.get(event_id or "", ())
-        key = (claim.value, given, prefer)
-        if key not in self.seen:
-            # an unknown place keeps its name, and precision 6 when the text gives its country
-            self.seen[key] = locate(claim.value, given, prefer=prefer) or (unresolved(claim.value, given) if given else None)
-        return self.seen[key]
-
-
 def claim_rows(store: Store, events: list[Event], every: bool, *, nested: bool) -> Iterator[dict[str, Any]]:
     """Each claim as `claims --json` has it, with its event and (place claims) its location; only the
     events' claims unless `every` (then also claims of no event). `nested` keeps the JSON shape
@@ -96,16 +74,17 @@ def claim_rows(store: Store, events: list[Event], every: bool, *, nested: bool) 
         rec = store.load_reconciliation()
         of_event = {cid: e.id for e in rec.events for cid in e.claim_ids}
         wanted = {e.id for e in events}
-        place = _Placer({e.id: event_countries(e) for e in rec.events})
+        located = {(cid, p.name): p.location for p in store.places() for cid in p.claim_ids}
         derive = ClaimsAsDerived(store.derived())
         for raw in store.iter_claims():
             event_id = of_event.get(raw.id)
             if event_id not in wanted and not (every and event_id is None):
                 continue
             c = derive(raw)
-            loc = place(c, event_id)
+            # a place claim's location as geocoded at ingest; None for an unknown place of no known country
+            loc = located.get((c.id, c.value)) if c.field is Field.places else None
             if nested:
-                yield {"event_id": event_id, **c.contract(), "location": loc.model_dump(mode="json") if loc else None}
+                yield {"event_id": event_id, **c.contract(), "location": loc.contract() if loc else None}
             else:
                 yield _flat_claim(c, event_id, loc)
 
@@ -132,27 +111,31 @@ def _flat_claim(c: Claim, event_id: str | None, loc: Location | None) -> dict[st
 
 def place_rows(store: Store, events: list[Event], every: bool) -> Iterator[dict[str, Any]]:
     """Each place name the claims give (with the country the text gives), where it is, and how
-    often and in which events it is named: a place the gazetteer does not know is listed with
-    `resolved` false (and precision 6 when the text gives its country), so it can be added."""
+    many claims name it in which events, as geocoded at ingest: a place the gazetteer does not
+    know is listed with `resolved` false (and precision 6 when the text gives its country), so it
+    can be added. A name looked up in two stories' countries is one row, located as in the first."""
+    wanted = {e.id for e in events}
+    with store.snapshot():
+        places = store.places()
     named: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for row in claim_rows(store, events, every, nested=True):
-        if row["field"] != Field.places.value or not row["value"]:
+    for p in places:
+        in_events = [e for e in p.event_ids if e in wanted]
+        if not p.claim_ids or not (in_events or (every and not p.event_ids)):
             continue
-        given = (row.get("attrs") or {}).get("country")
-        entry = named.setdefault((row["value"], given), {"location": row["location"], "claims": 0, "events": {}})
-        entry["claims"] += 1
-        if row["event_id"]:
-            entry["events"][row["event_id"]] = None
+        entry = named.setdefault((p.name, p.country_given), {"location": p.location, "claims": 0, "events": {}})
+        entry["claims"] += len(p.claim_ids)
+        entry["events"].update(dict.fromkeys(in_events))
+
     def known(entry: dict[str, Any]) -> bool:
-        return bool(entry["location"] and entry["location"]["feature"])
+        return entry["location"] is not None and entry["location"].resolved
 
     # the unresolved first: what the gazetteer is missing
     for (name, given), entry in sorted(named.items(), key=lambda kv: (known(kv[1]), kv[0][0], kv[0][1] or "")):
-        loc = Location.model_validate(entry["location"]) if entry["location"] else None
+        loc = entry["location"]
         yield {
             "name": name,
             "country_given": given,
-            "resolved": loc is not None and loc.resolved,
+            "resolved": known(entry),
             **location_fields(loc),
             "claims": entry["claims"],
             "events": list(entry["events"]),

@@ -78,6 +78,7 @@ from clashrecon.models.geo import (
     Country,
     FeatureKind,
     Location,
+    PlaceLocation,
     WherePrecision,
 )
 from clashrecon.models.reconciled import (
@@ -137,6 +138,7 @@ __all__ = [
     "KIND_OF_FIELD",
     "Lineage",
     "Location",
+    "PlaceLocation",
     "NameKind",
     "NoDetails",
     "PlaceDetails",

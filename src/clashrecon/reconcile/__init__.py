@@ -49,6 +49,7 @@ from clashrecon.reconcile.relations import (
     disputes,
     subtotals,
     time_discrepancies,
+    victim_identity,
     within_fact,
 )
 from clashrecon.reconcile.running import running_count_discrepancies
@@ -167,6 +168,7 @@ def _casualty_findings(drafts: list[FactDraft], origin: dict[str, str], label: s
     for d in drafts:
         found.extend(within_fact(d, origin, label))
     notes: dict[FactKey, list[str]] = defaultdict(list)
+    found.extend(victim_identity(drafts, origin))
     for relate in (aggregates, subtotals):
         more, noted = relate(drafts, origin)
         found.extend(more)

@@ -152,6 +152,11 @@ def _is_background(claim: Claim, when: TimeRef | None, reference: date | None) -
     return (reference - end).days > settings()["background_min_days"]
 
 
+def says_fighting_resumed(text: str) -> bool:
+    """Whether a sentence says fighting started again ("the deadly clashes resumed at dawn")."""
+    return bool(_renewal().search(text))
+
+
 @lru_cache(maxsize=1)
 def _renewal() -> re.Pattern:
     """Wording that says fighting started again ("fresh clashes", "fighting flared again")."""

@@ -75,6 +75,7 @@ class FactDraft:
     moments: list[Moment]
     background: bool
     residue: bool = False  # counts naming no side beside counts that do: not one quantity
+    claimed_by: str | None = None  # the enemy whose count of this side's fighters this is
 
     @property
     def estimate(self) -> Estimate | None:
@@ -85,7 +86,7 @@ class FactDraft:
 
     @property
     def discrepant(self) -> bool:
-        return any(not m.consistent for m in self.moments) or self.falls
+        return any(not m.consistent for m in self.moments) or (self.falls and self.claimed_by is None)
 
     @property
     def falls(self) -> bool:
@@ -402,6 +403,15 @@ def casualty_facts(
             # with no side named, "14 rebel fighters" and "23 civilians" are different people
             scope = ("group", "fighters")
         groups[FactKey(c.victim_party, c.kind, scope)].append(c)
+    claimed_by: dict[FactKey, str] = {}
+    if not background:
+        for key in [k for k in groups if k.party not in (None, BOTH) and k.scope == ALL and k.kind is CasualtyKind.killed]:
+            for enemy, moved in _fighters_per_the_enemy(key.party, groups[key]).items():
+                part = FactKey(key.party, key.kind, ("group", f"fighters per {enemy}"))
+                groups[part].extend(moved)
+                claimed_by[part] = enemy
+                ids = {c.id for c in moved}
+                groups[key] = [c for c in groups[key] if c.id not in ids]
     for key in [k for k in groups if k.party is not None and k.scope == ALL]:
         for group, moved in _split_by_victim_group(groups[key], as_of).items():
             groups[FactKey(key.party, key.kind, ("group", group))].extend(moved)
@@ -417,8 +427,30 @@ def casualty_facts(
             continue  # an "unknown number", beside real figures or of no side, adds nothing to compare
         moments = build_moments(cs, as_of, background, told) if any(c.quantity.is_known for c in cs) else []
         residue = key.party is None and (key.kind, key.scope) in sided
-        drafts.append(FactDraft(key=key, claims=cs, moments=moments, background=background, residue=residue))
+        drafts.append(FactDraft(key=key, claims=cs, moments=moments, background=background, residue=residue, claimed_by=claimed_by.get(key)))
     return drafts
+
+
+def _fighters_per_the_enemy(party: str, claims: list[Claim]) -> dict[str, list[Claim]]:
+    """The other side's counts of this side's fighters, when this side's own voice counts its
+    dead as civilians and never as fighters: "more than 100 militants killed", says India, of
+    strikes Pakistan says killed 26 civilians. Who the dead were is disputed; the two are not one count told two
+    ways, so the enemy's figure becomes a fact of its own ("fighters per India")."""
+    lexicon = actor_lexicon()
+    own = {c.victim_group for c in claims if c.claimant == party}
+    if VictimGroup.civilians not in own or VictimGroup.military in own:
+        return {}  # a side that counts its own fighters too sets its figure against the enemy's
+    moved: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if (
+            c.victim_group is VictimGroup.military
+            and c.claimant
+            and c.claimant != party
+            and c.claimant_role is not ClaimantRole.outlet
+            and lexicon.is_belligerent(c.claimant)
+        ):
+            moved[c.claimant].append(c)
+    return moved
 
 
 RELATIVE_YEAR = 1  # relative days ('day 2' of an undated story) live in year 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import Claim, ClaimantRole, Quantity, ScopeKind, SegmentType
+from clashrecon.models import Claim, ClaimantRole, Qualifier, Quantity, ScopeKind, SegmentType
 from clashrecon.reconcile.values import (
     Estimate,
     Interval,
@@ -107,6 +107,8 @@ class _Group:
             return False
         if floor is None or floor[0] not in self.figures:
             return True
+        if self.low == self.high and iv.low <= self.low:
+            return True  # an exact figure pins the count: "at least 7" and "at least 13" both stand beside 13
         lowest, highest = self.figures[floor[0]]
         return not (figures_differ(floor[1], lowest) or figures_differ(floor[1], highest))
 
@@ -131,7 +133,11 @@ def compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
     for c in claims:
         if c.quantity is not None and c.quantity.is_known:
             by_quantity[qkey(c.quantity)].append(c)
-    distinct = sorted(by_quantity.values(), key=lambda cs: (point(cs[0].quantity) or 0, qkey(cs[0].quantity)[0].value))
+    # at one figure an exact report goes first: it pins the count that floors then stand beside
+    distinct = sorted(
+        by_quantity.values(),
+        key=lambda cs: (point(cs[0].quantity) or 0, cs[0].quantity.qualifier is not Qualifier.exact, qkey(cs[0].quantity)[0].value),
+    )
     groups: list[_Group] = []
     for cs in distinct:
         q = cs[0].quantity

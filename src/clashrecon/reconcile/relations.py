@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation
+from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation, VictimGroup
+from clashrecon.reconcile.clustering import says_fighting_resumed
 from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
@@ -46,44 +48,32 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
             continue
         positions = tuple(position(group_display(g), g, origin) for g in m.groups)
         origins = {o for p in positions for o in p.origins}
+        figures = " vs ".join(p.value for p in positions)
         if len(origins) == 1 and not draft.background and _revises_itself(m.groups):
-            found.append(
-                Found(
-                    Relation.updated,
-                    Field.casualties,
-                    subject,
-                    positions,
-                    f"one wire lineage gives {' and '.join(p.value for p in positions)} on "
-                    f"{weekday_label(m.as_of)}: the outlet revised its own figure, not a conflict",
-                    f"rev|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else ""),
-                )
+            relation, tag = Relation.updated, "rev"
+            explanation = (
+                f"one wire lineage gives {' and '.join(p.value for p in positions)} on "
+                f"{weekday_label(m.as_of)}: the outlet revised its own figure, not a conflict"
             )
-            continue
-        if len(origins) > 1:
-            lineage = f"from {len(origins)} independent origins"
-        elif draft.background:
-            lineage = "all from one wire lineage, so the outlet revised its own figure"
         else:
-            lineage = "one wire story gives both, from different voices"
-        frame = (label or "the same past event") if draft.background else f"reports of {weekday_label(m.as_of)}"
-        found.append(
-            Found(
-                Relation.discrepancy,
-                Field.casualties,
-                subject,
-                positions,
-                f"same quantity, same time frame ({frame}), figures that cannot all be true: "
-                f"{' vs '.join(p.value for p in positions)}; {lineage}",
-                f"disc|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else ""),
-            )
-        )
+            if len(origins) > 1:
+                lineage = f"from {len(origins)} independent origins"
+            elif draft.background:
+                lineage = "all from one wire lineage, so the outlet revised its own figure"
+            else:
+                lineage = "one wire story gives both, from different voices"
+            frame = (label or "the same past event") if draft.background else f"reports of {weekday_label(m.as_of)}"
+            relation, tag = Relation.discrepancy, "disc"
+            explanation = f"same quantity, same time frame ({frame}), figures that cannot all be true: {figures}; {lineage}"
+        key = f"{tag}|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else "")
+        found.append(Found(relation, Field.casualties, subject, positions, explanation, key))
     known = [m for m in draft.moments if m.estimate is not None]
     if len(known) > 1:
         positions = tuple(
             position(f"{m.display()} ({weekday_label(m.as_of)})", m.claims, origin) for m in known
         )
         steps = " → ".join(f"{m.display()} ({weekday_label(m.as_of)})" for m in known)
-        if draft.falls:
+        if draft.falls and draft.claimed_by is None:  # the enemy's kills, engagement by engagement, are no running count
             found.append(
                 Found(
                     Relation.discrepancy,
@@ -258,7 +248,7 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Fou
     found: list[Found] = []
     notes: dict[FactKey, list[str]] = {}
     overall = {(d.key.party, d.key.kind): d for d in drafts if d.key.scope == ("all", None) and not d.residue}
-    for sub in [d for d in drafts if d.key.scope != ("all", None)]:
+    for sub in [d for d in drafts if d.key.scope != ("all", None) and d.claimed_by is None]:
         est = sub.estimate
         if est is None:
             continue
@@ -336,6 +326,39 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
     return out
 
 
+def victim_identity(drafts: list[FactDraft], origin: dict[str, str]) -> list[Found]:
+    """Who the dead were, disputed: a side's own count of civilians against the other side's
+    count of that side's fighters (Pakistan's 26 civilians; India's more than 100 militants)."""
+    found = []
+    for claim in [d for d in drafts if d.claimed_by is not None]:
+        civilians = [
+            c
+            for d in drafts
+            if d.key.party == claim.key.party and d.key.kind == claim.key.kind and d.claimed_by is None and not d.residue
+            for c in d.claims
+            if c.claimant == claim.key.party and c.victim_group is VictimGroup.civilians
+        ]
+        if not civilians:
+            continue
+        positions = (
+            position(f"civilians: {group_display(civilians)}", civilians, origin),
+            position(f"fighters: {group_display(claim.claims)}", claim.claims, origin),
+        )
+        subject = f"victim identity: {claim.key.party}'s {claim.key.kind}"
+        found.append(
+            Found(
+                Relation.disputed,
+                Field.actors,
+                subject,
+                positions,
+                f"who the dead were is disputed: civilians according to {claim.key.party}, "
+                f"fighters according to {claim.claimed_by}",
+                f"victims|{claim.key.party}|{claim.key.kind}|{claim.claimed_by}",
+            )
+        )
+    return found
+
+
 def _accused_answers_back(positions: tuple[Position, ...]) -> bool:
     """Two sides blaming each other: some position's culprit is among another position's claimants."""
     return any(
@@ -349,24 +372,42 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
     groups: dict[tuple[str, str | None], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.field is Field.times and c.kind in kinds and c.event_time is not None and c.event_time.start:
+            if says_fighting_resumed(c.quote):
+                continue  # "the clashes resumed on Wednesday" dates a new round, not the first day
             groups[(c.kind, c.subject)][c.event_time.start[:10]].append(c)
+    lull = load_data("reconcile.json")["clustering"]["lull_days"]
     found = []
-    for (kind, subject), by_day in groups.items():
-        if len(by_day) < 2:
-            continue
-        origins = [{origin.get(c.article_id, c.article_id) for c in cs} for cs in by_day.values()]
-        if all(o == origins[0] for o in origins):
-            continue
-        positions = tuple(position(day, cs, origin) for day, cs in sorted(by_day.items()))
-        label = subject or kind.replace("_", " ")
-        found.append(
-            Found(
-                Relation.discrepancy,
-                Field.times,
-                label,
-                positions,
-                f"sources date {label} differently: {' vs '.join(p.value for p in positions)}",
-                f"time|{kind}|{subject}",
+    for (kind, subject), all_days in groups.items():
+        # dates further apart than a lull are the starts of different rounds, not two datings
+        # of one moment ("began Saturday night" and "erupted overnight" four days later)
+        for n, days in enumerate(_near_days(sorted(all_days), lull)):
+            by_day = {d: all_days[d] for d in days}
+            if len(by_day) < 2:
+                continue
+            origins = [{origin.get(c.article_id, c.article_id) for c in cs} for cs in by_day.values()]
+            if all(o == origins[0] for o in origins):
+                continue
+            positions = tuple(position(day, cs, origin) for day, cs in sorted(by_day.items()))
+            label = subject or kind.replace("_", " ")
+            found.append(
+                Found(
+                    Relation.discrepancy,
+                    Field.times,
+                    label,
+                    positions,
+                    f"sources date {label} differently: {' vs '.join(p.value for p in positions)}",
+                    f"time|{kind}|{subject}" + (f"|{n}" if n else ""),
+                )
             )
-        )
     return found
+
+
+def _near_days(days: list[str], lull: int) -> list[list[str]]:
+    """ISO days in runs whose neighbours are at most `lull` days apart."""
+    runs: list[list[str]] = []
+    for d in days:
+        if runs and (date.fromisoformat(d) - date.fromisoformat(runs[-1][-1])).days <= lull:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return runs

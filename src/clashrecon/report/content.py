@@ -14,6 +14,7 @@ from typing import Protocol
 from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived
 from clashrecon.errors import NothingToReport, UnknownId
 from clashrecon.lexicon import load_data
+from clashrecon.geo.places import happening_places
 from clashrecon.models import (
     CONFLICT_RELATIONS,
     Article,
@@ -69,7 +70,7 @@ def build_brief(
 ) -> Brief:
     """The brief of every event in the store, or of the one event `event` names.
 
-    `locate` finds a place's coordinates (None: no map); `progress` is told each stage when the
+    `locate` finds a place's coordinates (None: the locations ingest stored); `progress` is told each stage when the
     store is large (`progress_min_articles`).
     """
     with store.snapshot():
@@ -94,8 +95,14 @@ def build_brief(
         stage(f"reading the {len(wanted):,} claims behind {len(chosen):,} events")
         derive = ClaimsAsDerived(derived)
         claims = {c.id: derive(c) for c in store.iter_claims() if c.id in wanted}
+        # where each event's places are, as geocoding at ingest stored them: never looked up here
+        stored = {(e, p.name): p.location for p in store.places() for e in p.event_ids}
     stage("writing the brief")
-    briefs = [_event_brief(e, rec.conflicts, claims, articles, locate) for e in chosen]
+
+    def where(e: Event) -> Locate:
+        return locate if locate is not None else (lambda name: stored.get((e.id, name)))
+
+    briefs = [_event_brief(e, rec.conflicts, claims, articles, where(e)) for e in chosen]
     shown_articles = {claims[cid].article_id for e in chosen for cid in e.claim_ids if cid in claims}
     sources = sorted(
         (a for a in articles.values() if event is None or a.id in shown_articles),
@@ -201,18 +208,20 @@ def _event_brief(
         chart=None if e.background else chart_of(casualties, claims, articles),
         cards=tuple(_card(c, claims, articles) for c in mine if c.is_conflict),
         context=e.context,
-        points=event_points(e, locate),
+        points=event_points(e, locate, [claims[c] for c in e.claim_ids if c in claims]),
     )
 
 
-def event_points(e: Event, locate: Locate | None) -> tuple[MapPoint, ...]:
-    """The event's places that `locate` finds coordinates for, each once; none without a geocoder."""
+def event_points(e: Event, locate: Locate | None, claims: list[Claim] = ()) -> tuple[MapPoint, ...]:
+    """Where something happened in the event (never the venue of its talks), each place once
+    that `locate` gives a point for; none without a geocoder."""
     if locate is None:
         return ()
+    names = [name for name, _ in happening_places(e, claims)] if claims else list(e.places)
     points = []
-    for name in dict.fromkeys(e.places):
+    for name in dict.fromkeys(names):
         where = locate(name)
-        if where is not None:
+        if where is not None and where.latitude is not None and where.longitude is not None:
             points.append(MapPoint(label=name, latitude=where.latitude, longitude=where.longitude))
     return tuple(points)
 

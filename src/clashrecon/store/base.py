@@ -4,7 +4,8 @@ Three kinds of rows, each written by one stage and never rewritten by another:
 - what ingest stored: articles (text, segments, metadata) and the claims extracted from them;
 - what the corpus passes derived from those (`CorpusDerived`: origins, reporting dates,
   resolved claim times, the name map), each pass's rows replaced whole by its next run;
-- the reconciliation (events and conflicts) the read commands show.
+- the reconciliation (events and conflicts) the read commands show, and where the places the
+  articles name are (`PlaceLocation`, geocoded with it), both replaced whole by the next one.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from clashrecon.models import (
     Conflict,
     CorpusDerived,
     Lineage,
+    PlaceLocation,
     Reconciliation,
     Reference,
     Relation,
@@ -93,6 +95,7 @@ class CorpusUpdate:
     pairs: dict[tuple[str, str], int]  # pairs lineage compared for the first time
     scopes: dict[str, ArticleScope]
     results: Reconciliation  # the whole picture
+    places: tuple[PlaceLocation, ...]  # where every place named is, geocoded with these results
     draws_on: dict[str, tuple[tuple[str, str], ...]]  # result id -> stories and buckets it draws on, for the rows written
     replaced: frozenset[tuple[str, str]]  # stories and buckets whose rows are replaced (unless full)
     gone: frozenset[str]  # articles no longer stored: their pass and scope rows go
@@ -213,10 +216,13 @@ class Store(ABC):
         """These articles as ingest stored them, in store order."""
 
     @abstractmethod
-    def claims_of(self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = ()) -> list[Claim]:
+    def claims_of(
+        self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = (), naming: bool = False
+    ) -> list[Claim]:
         """The claims of these articles (and the claims of IDs `also`) in store order: as extracted,
         or `timed` with the time the chronology pass last resolved (its `claim_times` row) in place
-        of the extracted one."""
+        of the extracted one; with `naming`, only those that may name a place or a warring party
+        (place and actor claims, counts scoped to a place): what geocoding reads."""
 
     @abstractmethod
     def digests(self, part: str, ids: Collection[str] | None = None) -> dict[str, Any]:
@@ -265,6 +271,16 @@ class Store(ABC):
     @abstractmethod
     def has_results(self) -> bool:
         """True when any reconciliation was ever stored (it may not cover every article)."""
+
+    # ---- where the places named are (geocoded with each reconciliation)
+
+    @abstractmethod
+    def save_places(self, places: Iterable[PlaceLocation]) -> bool:
+        """Replace the places' locations; False, with nothing written, when computed from a superseded store."""
+
+    @abstractmethod
+    def places(self, *, unresolved: bool = False) -> list[PlaceLocation]:
+        """Every place's location by name (only those the gazetteer does not know, if `unresolved`)."""
 
     # ---- settings
 

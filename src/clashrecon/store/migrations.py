@@ -382,7 +382,36 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _derived_out_of_rows,
     # 3: flat views of the reconciled picture, for datasette and plain SQL
     _VIEWS,
-    # 4: what an incremental run reuses: each article's digest for the corpus passes, what the
+    # 4: geocoding after reconciliation: where each place the articles name is (read commands never geocode)
+    """
+    CREATE TABLE place_locations (
+        id TEXT PRIMARY KEY,              -- the name, the country the text gives and the story's countries
+        name TEXT NOT NULL,
+        resolved INTEGER NOT NULL,        -- 0: the gazetteer does not know it (`places --unresolved`)
+        data TEXT NOT NULL                -- the PlaceLocation record as JSON
+    );
+    """,
+    # 5: the geocoded places as a flat view: one row per event and place, with its coordinates
+    """
+    CREATE VIEW places_v AS
+    SELECT ev.value AS event_id,
+           pl.name AS name,
+           json_extract(pl.data, '$.country_given') AS country_given,
+           json_extract(pl.data, '$.location.country') AS country,
+           json_extract(pl.data, '$.location.iso3') AS iso3,
+           json_extract(pl.data, '$.location.adm1') AS adm1,
+           json_extract(pl.data, '$.location.adm2') AS adm2,
+           json_extract(pl.data, '$.location.latitude') AS latitude,
+           json_extract(pl.data, '$.location.longitude') AS longitude,
+           json_extract(pl.data, '$.location.precision') AS where_prec,
+           json_extract(pl.data, '$.location.feature') AS feature,
+           json_extract(pl.data, '$.location.geonameid') AS geonameid,
+           pl.resolved AS resolved,
+           json_array_length(pl.data, '$.articles') AS articles,
+           json_array_length(pl.data, '$.claim_ids') AS claims
+    FROM place_locations pl, json_each(pl.data, '$.event_ids') ev;
+    """,
+    # 6: what an incremental run reuses: each article's digest for the corpus passes, what the
     # passes and the reconciliation last found per article, lineage's candidates and compared
     # pairs, and the stories and background buckets each result draws on
     _INCREMENTAL_TABLES,

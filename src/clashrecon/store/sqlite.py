@@ -39,6 +39,7 @@ from clashrecon.models import (
     LineageDigest,
     NameKind,
     NamesDigest,
+    PlaceLocation,
     Published,
     Reconciliation,
     Reference,
@@ -451,13 +452,17 @@ class SQLiteStore(Store):
             ).fetchall()
         return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
 
-    def claims_of(self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = ()) -> list[Claim]:
+    def claims_of(
+        self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = (), naming: bool = False
+    ) -> list[Claim]:
         data = self._TIMED if timed else "c.data"
         join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
+        where = "(c.article_id IN (SELECT value FROM json_each(?)) OR c.id IN (SELECT value FROM json_each(?)))"
+        if naming:
+            where += " AND (c.field IN ('places', 'actors') OR json_extract(c.data, '$.scope.place') IS NOT NULL)"
         with self._reading():
             rows = self.conn.execute(
-                f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join}"
-                " WHERE c.article_id IN (SELECT value FROM json_each(?)) OR c.id IN (SELECT value FROM json_each(?))"
+                f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join} WHERE {where}"
                 " ORDER BY a.name, a.source, c.seq",
                 (json.dumps(list(ids)), json.dumps(list(also))),
             ).fetchall()
@@ -512,6 +517,11 @@ class SQLiteStore(Store):
             if self._stale():
                 return False
             self._write_passes(db, update)
+            db.execute("DELETE FROM place_locations")
+            db.executemany(
+                "INSERT INTO place_locations(id, name, resolved, data) VALUES (?,?,?,?)",
+                [(p.id, p.name, int(p.resolved), p.model_dump_json()) for p in update.places],
+            )
             self._write_results(db, update)
             for key, value in update.meta.items():
                 db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
@@ -641,6 +651,21 @@ class SQLiteStore(Store):
 
     def has_results(self) -> bool:
         return self.conn.execute("SELECT 1 FROM results LIMIT 1").fetchone() is not None
+
+    def save_places(self, places: Iterable[PlaceLocation]) -> bool:
+        rows = [(p.id, p.name, int(p.resolved), p.model_dump_json()) for p in places]
+        with self.transaction() as db:
+            if self._stale():
+                return False
+            db.execute("DELETE FROM place_locations")
+            db.executemany("INSERT INTO place_locations(id, name, resolved, data) VALUES (?,?,?,?)", rows)
+        return True
+
+    def places(self, *, unresolved: bool = False) -> list[PlaceLocation]:
+        where = " WHERE resolved = 0" if unresolved else ""
+        with self._reading():
+            rows = self.conn.execute(f"SELECT data FROM place_locations{where} ORDER BY name, id").fetchall()
+        return [PlaceLocation.model_validate_json(d) for (d,) in rows]
 
 
     def meta(self, key: str) -> str | None:
