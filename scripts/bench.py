@@ -29,7 +29,7 @@ alternate --repeat times and the best of each counts: on a shared machine the lo
     python scripts/bench.py --articles 200 --small 50
     python scripts/bench.py --store big.db          # (d) alone, on a store already ingested (and 10x its size)
     python scripts/bench.py --store-only STORE   # (f) alone, on a store of the generated corpus
-    python scripts/bench.py --store-only /work/snap/inc/main.db --full-ingest-s 190   # (f) without a full ingest
+    python scripts/bench.py --store-only old.db --syndicated --full-ingest-s 190   # (f) on a syndicated store, no full ingest
 """
 
 from __future__ import annotations
@@ -327,9 +327,12 @@ def _stories(db: Path) -> tuple[int, int]:
     return len(sizes), max(sizes, default=0)
 
 
-def store_figures(db: Path, corpus: Path, work: Path, env: dict[str, str] | None, full_ingest_s: float | None = None) -> dict:
-    """(f) on a store of the generated corpus (copied first: it is never written). `full_ingest_s`: a
-    full ingest of its articles (--jobs 1), for the 50 articles' share; measured here when not given."""
+def store_figures(
+    db: Path, corpus: Path, work: Path, env: dict[str, str] | None, full_ingest_s: float | None = None, distinct: bool = True
+) -> dict:
+    """(f) on a store of the generated corpus in `corpus` (the store is copied first: it is never
+    written). `full_ingest_s`: a full ingest of its articles (--jobs 1), for the 50 articles' share;
+    measured here when not given. `distinct`: the corpus is gencorpus's distinct one, not the syndicated."""
     figures: dict[str, float] = {}
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     for label, pragma in (("open_check", ("quick_check(meta)", "quick_check(results)")), ("write_check", ("quick_check",))):
@@ -350,13 +353,14 @@ def store_figures(db: Path, corpus: Path, work: Path, env: dict[str, str] | None
     print(f"    reconcile (corpus passes and reconciliation from scratch, no NLP): {r['wall']:.1f} s, peak {r['rss_kib'] / 1024:.0f} MiB")
     stories, biggest = _stories(base)
     n = len(list(corpus.glob("*.txt")))
-    paragraphs = gencorpus.seed_paragraphs()
+    # the next articles of the same corpus (a distinct one's sentences are new against all before them)
+    later = gencorpus.generate(n + 50, work / "later", distinct=distinct)[n:]
     one, fifty = work / "one", work / "fifty"
     one.mkdir(exist_ok=True)
     fifty.mkdir(exist_ok=True)
-    (one / f"bench_{n:05d}.txt").write_text(gencorpus.article(n, paragraphs, 7), encoding="utf-8")
-    for k in range(50):
-        (fifty / f"bench_{n + k:05d}.txt").write_text(gencorpus.article(n + k, paragraphs, 7), encoding="utf-8")
+    shutil.copy(later[0], one / later[0].name)
+    for path in later:
+        shutil.copy(path, fifty / path.name)
     copy = work / "store-f-copy.db"
     shutil.copy(base, copy)
     out = subprocess.run([*CLI, "ingest", str(one), "--db", str(copy), "--json"], capture_output=True, text=True, env=env)
@@ -518,15 +522,19 @@ def main() -> None:
         help="(d) also on a store of this many articles, copies of the --articles store's rows (default 20000; 0: none)",
     )
     parser.add_argument(
+        "--syndicated", action="store_true",
+        help="with --store-only: the store holds the syndicated corpus (the repeating one), not the distinct",
+    )
+    parser.add_argument(
         "--full-ingest-s", type=float, default=None, metavar="SECONDS",
         help="with --store-only: the full ingest of the store's articles, for the 50 articles' share (else measured)",
     )
     args = parser.parse_args()
     if args.store_only is not None:
-        corpus, _ = corpus_of(args.articles, "corpus")
+        corpus, _ = corpus_of(args.articles, SYNDICATED if args.syndicated else "corpus")
         work = Path(tempfile.mkdtemp(prefix="clashrecon-bench-"))
         try:
-            figures = store_figures(args.store_only, corpus, work, None, args.full_ingest_s)
+            figures = store_figures(args.store_only, corpus, work, None, args.full_ingest_s, not args.syndicated)
             figures.update(stories_figures(work, None, args.articles))
         finally:
             shutil.rmtree(work, ignore_errors=True)

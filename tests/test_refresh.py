@@ -24,7 +24,14 @@ FOLDERS = [
     *sorted(p for p in (ROOT / "tests" / "stories").iterdir() if p.is_dir()),
     *sorted(p for p in (ROOT / "data" / "stories").iterdir() if p.is_dir()),
 ]
-COMMANDS = (("claims", "--json"), ("timeline", "--json"), ("conflicts", "--all", "--json"), ("sources", "--json"), ("figures", "--json"))
+COMMANDS = (
+    ("claims", "--json"),
+    ("timeline", "--json"),
+    ("conflicts", "--all", "--json"),
+    ("sources", "--json"),
+    ("figures", "--json"),
+    ("places", "--json"),
+)
 
 
 def outputs(runner, db: Path) -> dict[str, str]:

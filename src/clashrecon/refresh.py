@@ -130,7 +130,6 @@ def _from_scratch(
     keys = article_scopes(as_derived, timed)
     story = stories_of({a: s.keys for a, s in keys.items()}, _own_dates(keys))
     rec = reconcile(as_derived, timed, story)
-    stage(f"locating the places {len(articles):,} articles name")
     places = locate_places(rec, as_derived, timed, derived)
     bucket_of = _buckets_of(as_derived, timed)
     # now with where each claim landed
@@ -328,7 +327,6 @@ def _from_last_run(
     keys = {a: now[a].keys for a in ids}  # an article's keys are its claims': those it had, or this run's
     now.update(article_scopes(redone, [c for c in claims if c.article_id in ids], story, _landed(fresh), keys, bucket_of))
     merged = combine(kept, fresh)
-    stage(f"locating the places {len(order):,} articles name")
     update = CorpusUpdate(
         full=False,
         **passed.update,
