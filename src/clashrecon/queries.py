@@ -113,7 +113,8 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
     check_window(since, until)
     with store.snapshot():
         rec = store.load_reconciliation(conflicts=False)  # an event says whether it holds a conflict
-        places = {(e, p.name): p.location for p in store.places() for e in p.event_ids}
+        stored = store.places(leave_out=("claim_ids", "articles", "datelines"))  # what a timeline shows of them
+        places = {(e, p.name): p.location for p in stored for e in p.event_ids}
     windowed = since is not None or until is not None
     first, last = _dated_ends(rec.events)
     return Timeline(
@@ -240,7 +241,8 @@ def claims(store: Store, *, field: str | None = None, article: str | None = None
 def _claims(store: Store, field: str | None, article: str | None) -> Iterator[tuple[Claim, Location | None]]:
     with store.snapshot():
         respell = ClaimsAsDerived(store.derived(times=False, articles=False))  # times are joined as claims are read
-        located = {(cid, p.name): p.location for p in store.places() for cid in p.claim_ids}
+        stored = store.places(leave_out=("event_ids", "articles", "datelines"))
+        located = {(cid, p.name): p.location for p in stored for cid in p.claim_ids}
         for raw in store.iter_claims(field=field, article=article, timed=True):
             c = respell(raw)
             yield c, located.get((c.id, c.value))
@@ -257,7 +259,7 @@ def sources(store: Store) -> list[dict[str, Any]]:
     with store.snapshot():
         articles = store.articles(with_text=False, derived=True)
         per_article = store.claim_counts()
-        places = store.places()
+        places = store.places(leave_out=("claim_ids", "event_ids"))
     named: dict[str, dict[str, Location | None]] = {}
     datelined: dict[str, Location | None] = {}
     for p in places:

@@ -339,7 +339,7 @@ def _from_last_run(
         **passed.update,
         scopes={a: s for a, s in now.items() if scopes.get(a) != s},
         results=merged,
-        places=_places(merged, order, members, claims, passed, {p.id: p.location for p in store.places()}),
+        places=_places(merged, order, members, claims, passed, _located(store)),
         draws_on=_draws_on(fresh, claims, story, bucket_of, undated & redo.stories),
         replaced=frozenset({("story", s) for s in redo.stories} | redo.buckets),
         gone=inventory.gone,
@@ -361,6 +361,11 @@ def _places(
     # the claims are already derived: the view applied again to them changes nothing; a place
     # already located (its ID is its name, the country given and the story's countries) is not again
     return locate_places(rec, passed.read_articles(order), named, CorpusDerived(), known)
+
+
+def _located(store: Store) -> dict:
+    """Where each place stored was located, by its ID."""
+    return {p.id: p.location for p in store.places(leave_out=("claim_ids", "event_ids", "articles", "datelines"))}
 
 
 def _landed(rec: Reconciliation) -> set[str]:
