@@ -44,7 +44,7 @@ def test_any_json_value_is_written_as_json_writes_it(value):
         {"a": [], "b": {}, "c": [{}], "d": [[]]},
         {"quote": "Armenia said 49 \u202e soldiers\n\"died\" \\ \x07"},
         [Colour.red, Level.high, 1.0, -0.0, 1e300, math.inf, -math.inf],
-        {1: "one", 2.5: "two and a half", True: "yes", None: "none"},
+        {7: "seven", 2.5: "two and a half", True: "yes", None: "none"},
     ],
 )
 def test_edges_and_subclasses_are_written_as_json_writes_them(value):
@@ -57,3 +57,9 @@ def test_nan_and_what_json_refuses_are_left_to_json():
         jsontext.dumps({"when": object()})
     with pytest.raises(TypeError):
         jsontext.dumps({(1, 2): "a tuple key"})
+
+
+def test_a_shared_dict_is_written_as_any_dict_wherever_it_appears():
+    place = jsontext.Shared({"place": "Goris", "location": {"country": "Armenia", "lat": 39.5}})
+    rows = [{"article": "a.txt", "places": [place]}, {"article": "b.txt", "places": [place, {"n": [place]}]}]
+    assert jsontext.dumps(rows) == json.dumps(rows, ensure_ascii=False, indent=2)

@@ -35,49 +35,67 @@ def _key(key: Any) -> str:
     raise _Foreign
 
 
+class Shared(dict):
+    """A dict that many records of one output share (a place's location beside each article naming
+    it): written once for each indentation it appears at. `json` writes it as any dict."""
+
+    __slots__ = ()
+
+
 def dumps(value: Any) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)`, for values of JSON's own types (dict, list,
     tuple, str, int, float, bool, None, and their subclasses); anything else is left to `json`."""
     try:
-        return _text(value, "\n")
+        return _Writer().text(value, "\n")
     except _Foreign:
         return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def _text(v: Any, newline: str) -> str:
-    """One value, `newline` being the line break and indentation of the line it starts on."""
-    kind = type(v)
-    if kind is str:
-        return encode_basestring(v)
-    if kind is int:
-        return int.__repr__(v)
-    if kind is dict:
-        if not v:
-            return "{}"
-        inner = newline + _INDENT
-        return "{" + inner + ("," + inner).join([_key(k) + ": " + _text(x, inner) for k, x in v.items()]) + newline + "}"
-    if kind is list or kind is tuple:
-        if not v:
-            return "[]"
-        inner = newline + _INDENT
-        return "[" + inner + ("," + inner).join([_text(x, inner) for x in v]) + newline + "]"
-    if v is None:
-        return "null"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if isinstance(v, str):
-        return encode_basestring(v)
-    if isinstance(v, int):
-        return int.__repr__(v)
-    if isinstance(v, float):
-        return _float(v)
-    if isinstance(v, (list, tuple)):
-        return _text(list(v), newline)
-    if isinstance(v, dict):
-        return _text(dict(v), newline)
-    raise _Foreign
+class _Writer:
+    def __init__(self) -> None:
+        self.shared: dict[tuple[int, str], str] = {}
+
+    def text(self, v: Any, newline: str) -> str:
+        """One value, `newline` being the line break and indentation of the line it starts on."""
+        kind = type(v)
+        if kind is str:
+            return encode_basestring(v)
+        if kind is int:
+            return int.__repr__(v)
+        if kind is dict:
+            if not v:
+                return "{}"
+            inner = newline + _INDENT
+            text = self.text
+            return "{" + inner + ("," + inner).join([_key(k) + ": " + text(x, inner) for k, x in v.items()]) + newline + "}"
+        if kind is list or kind is tuple:
+            if not v:
+                return "[]"
+            inner = newline + _INDENT
+            text = self.text
+            return "[" + inner + ("," + inner).join([text(x, inner) for x in v]) + newline + "]"
+        if kind is Shared:
+            key = (id(v), newline)
+            if key not in self.shared:
+                self.shared[key] = self.text(dict(v), newline)
+            return self.shared[key]
+        if v is None:
+            return "null"
+        if v is True:
+            return "true"
+        if v is False:
+            return "false"
+        if isinstance(v, str):
+            return encode_basestring(v)
+        if isinstance(v, int):
+            return int.__repr__(v)
+        if isinstance(v, float):
+            return _float(v)
+        if isinstance(v, (list, tuple)):
+            return self.text(list(v), newline)
+        if isinstance(v, dict):
+            return self.text(dict(v), newline)
+        raise _Foreign
 
 
 class _Foreign(Exception):
