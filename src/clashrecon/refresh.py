@@ -41,7 +41,7 @@ from clashrecon.store.base import CorpusInventory, CorpusUpdate
 
 # Bumped when what the digests hold or how a pass reads them changes, so every stored digest and
 # pass row is made again; a change to the data files the passes read does the same by itself.
-PASSES_VERSION = 1
+PASSES_VERSION = 2  # 2: lineage digests keep each paragraph's shingles
 _PASS_DATA = (
     "actors.json", "lineage.json", "reconcile.json", "times.json",
     "gazetteer.json", "countries.json", "geonames_admin1.json",  # stored places' locations are reused
