@@ -26,9 +26,12 @@ app = typer.Typer(
 
 
 DbOpt = Annotated[
-    Optional[Path],
+    Optional[str],
     typer.Option(
-        "--db", metavar="PATH", help="SQLite store [env CLASHRECON_DB, default ./clashrecon.db]", show_default=False
+        "--db",
+        metavar="PATH|URL",
+        help="SQLite file, or postgresql://user@host:5432/name [env CLASHRECON_DB, default ./clashrecon.db]",
+        show_default=False,
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout; messages go to stderr")]
@@ -36,7 +39,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout; mes
 
 @dataclass(frozen=True)
 class ReadOptions:
-    db: Path | None
+    db: str | None
     json: bool
 
 
@@ -84,12 +87,6 @@ def main_options(
     """Reconcile conflicting news reports of an armed clash into one sourced timeline."""
 
 
-def _db(db: Path | None) -> Path:
-    from clashrecon.store import default_db_path
-
-    return db if db is not None else default_db_path()
-
-
 def _run(fn, *args) -> None:
     """Call the library; turn a user-caused failure into one line on stderr and its exit code."""
     from clashrecon.errors import ClashreconError
@@ -120,7 +117,7 @@ def _open_read(opts: ReadOptions):
     from clashrecon import queries, render
     from clashrecon.store import Store
 
-    with Store.open(_db(opts.db), create=False) as store:
+    with Store.open(opts.db, create=False) as store:
         stale = queries.staleness(store)
         if stale is not None:
             render.warn(stale)
@@ -131,7 +128,7 @@ def _open_read(opts: ReadOptions):
 
 @dataclass(frozen=True)
 class IngestCommand:
-    db: Path | None
+    db: str | None
     json: bool
     quiet: bool
     paths: tuple[Path, ...]
@@ -155,7 +152,7 @@ def _ingest(cmd: IngestCommand) -> int:
         jobs=cmd.jobs,
         reference_date=cmd.reference_date,
     )
-    with Store.open(_db(cmd.db), create=True) as store:
+    with Store.open(cmd.db, create=True) as store:
         progress = render.ingest_progress(enabled=not cmd.quiet and not cmd.json)
         report = ingest(store, options, progress)
     render.ingest_report(report, as_json=cmd.json, quiet=cmd.quiet)
@@ -218,7 +215,7 @@ def ingest_cmd(
 
 @dataclass(frozen=True)
 class ReconcileCommand:
-    db: Path | None
+    db: str | None
     json: bool
     quiet: bool
 
@@ -228,7 +225,7 @@ def _reconcile(cmd: ReconcileCommand) -> int:
     from clashrecon.pipeline import reconcile_store
     from clashrecon.store import Store
 
-    with Store.open(_db(cmd.db), create=False, write=True) as store:
+    with Store.open(cmd.db, create=False, write=True) as store:
         report = reconcile_store(store, render.ingest_progress(enabled=not cmd.quiet and not cmd.json))
     render.reconcile_report(report, as_json=cmd.json, quiet=cmd.quiet)
     return 0
@@ -559,7 +556,7 @@ def report_cmd(
 
 @dataclass(frozen=True)
 class ExportCommand:
-    db: Path | None
+    db: str | None
     format: str
     table: str
     event: str | None

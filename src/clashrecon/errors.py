@@ -25,6 +25,10 @@ class NotSQLiteStore(StoreError):
     """The --db path holds something that is not a SQLite database."""
 
 
+class ForeignDatabase(StoreError):
+    """The --db database server's database holds another program's tables, not a clashrecon store."""
+
+
 class NewerSchemaStore(StoreError):
     """The store was written by a newer clashrecon."""
 
