@@ -15,6 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from clashrecon.cluster import Executor
+
 app = typer.Typer(
     name="clashrecon",
     help="Reconcile conflicting news reports of an armed clash into one sourced timeline.",
@@ -137,6 +139,8 @@ class IngestCommand:
     force: bool
     jobs: int
     reference_date: date | None
+    executor: Executor = Executor.local
+    scheduler: str | None = None
 
 
 def _ingest(cmd: IngestCommand) -> int:
@@ -151,6 +155,8 @@ def _ingest(cmd: IngestCommand) -> int:
         force=cmd.force,
         jobs=cmd.jobs,
         reference_date=cmd.reference_date,
+        executor=cmd.executor,
+        scheduler=cmd.scheduler,
     )
     with Store.open(cmd.db, create=True) as store:
         progress = render.ingest_progress(enabled=not cmd.quiet and not cmd.json)
@@ -165,6 +171,7 @@ def _ingest(cmd: IngestCommand) -> int:
     "clashrecon ingest seeds/",
     "clashrecon ingest ~/saved/ --glob '*.html' --jobs 2",
     "clashrecon ingest story.txt wire/ --reference-date 2022-09-14",
+    "clashrecon ingest feeds/ --executor dask --scheduler tcp://scheduler:8786 --db postgresql://desk@db:5432/clashes",
 )
 def ingest_cmd(
     paths: Annotated[
@@ -180,6 +187,18 @@ def ingest_cmd(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract every article, changed or not")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Processes for NLP")] = 1,
+    executor: Annotated[
+        Executor,
+        typer.Option("--executor", help="Where the NLP runs: local processes (--jobs), or a Dask cluster"),
+    ] = Executor.local,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler, e.g. tcp://host:8786 [env DASK_SCHEDULER_ADDRESS; default: --jobs local workers]",
+        ),
+    ] = None,
     reference_date: Annotated[
         Optional[str],
         typer.Option(
@@ -197,6 +216,11 @@ def ingest_cmd(
 
             render.error(f"--reference-date {reference_date!r} is not a date; give it as YYYY-MM-DD, e.g. 2022-09-14")
             raise typer.Exit(2) from None
+    if scheduler is not None and executor is not Executor.dask:
+        from clashrecon import render
+
+        render.error(f"--scheduler {scheduler} is for --executor dask; add --executor dask, or leave --scheduler out")
+        raise typer.Exit(2)
     cmd = IngestCommand(
         db=db,
         json=json,
@@ -207,6 +231,8 @@ def ingest_cmd(
         force=force,
         jobs=jobs,
         reference_date=ref,
+        executor=executor,
+        scheduler=scheduler,
     )
     _run(_ingest, cmd)
 

@@ -41,6 +41,10 @@ class MissingStore(StoreError):
     """A read command was pointed at a store that does not exist yet."""
 
 
+class ClusterError(ClashreconError):
+    """`ingest --executor dask` cannot run: dask is not installed, or its scheduler cannot be reached."""
+
+
 class ModelNotFound(ClashreconError):
     """No spaCy English pipeline could be loaded."""
 
