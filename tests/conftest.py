@@ -95,14 +95,11 @@ def pg_url(pg_server) -> str:
 def dask_scheduler():
     """The address of a Dask LocalCluster of two worker processes on 127.0.0.1, for the session."""
     try:
-        from distributed import LocalCluster
+        import distributed  # noqa: F401
     except ImportError:
         _unavailable("dask.distributed is not installed: pip install -e '.[dask]' (make test installs it)")
-    import logging
+    from clashrecon.cluster import local_cluster
 
-    cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    cluster = local_cluster(2)
     yield cluster.scheduler_address
     cluster.close()

@@ -61,6 +61,21 @@ def scheduler_address(given: str | None) -> str | None:
     return dask.config.get("scheduler-address", None) or None
 
 
+def local_cluster(workers: int):
+    """A LocalCluster of `workers` single-threaded processes, everything on 127.0.0.1, no dashboard."""
+    distributed = _distributed()
+    return distributed.LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,  # spaCy holds the GIL: one batch per process
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        # the scheduler's HTTP routes (health, metrics) on any free loopback port, not on 8787
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.ERROR,
+    )
+
+
 class DaskCluster:
     """The cluster of one ingest: connected (or started, as a LocalCluster) on first use, closed with it."""
 
@@ -79,14 +94,7 @@ class DaskCluster:
         address = scheduler_address(self.requested)
         try:
             if address is None:
-                self._local = distributed.LocalCluster(
-                    n_workers=self.jobs,
-                    threads_per_worker=1,  # spaCy holds the GIL: one batch per process
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+                self._local = local_cluster(self.jobs)
                 self.client = distributed.Client(self._local)
             else:
                 self.client = distributed.Client(address, timeout=CONNECT_TIMEOUT_S)
