@@ -48,37 +48,25 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
             continue
         positions = tuple(position(group_display(g), g, origin) for g in m.groups)
         origins = {o for p in positions for o in p.origins}
+        figures = " vs ".join(p.value for p in positions)
         if len(origins) == 1 and not draft.background and _revises_itself(m.groups):
-            found.append(
-                Found(
-                    Relation.updated,
-                    Field.casualties,
-                    subject,
-                    positions,
-                    f"one wire lineage gives {' and '.join(p.value for p in positions)} on "
-                    f"{weekday_label(m.as_of)}: the outlet revised its own figure, not a conflict",
-                    f"rev|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else ""),
-                )
+            relation, tag = Relation.updated, "rev"
+            explanation = (
+                f"one wire lineage gives {' and '.join(p.value for p in positions)} on "
+                f"{weekday_label(m.as_of)}: the outlet revised its own figure, not a conflict"
             )
-            continue
-        if len(origins) > 1:
-            lineage = f"from {len(origins)} independent origins"
-        elif draft.background:
-            lineage = "all from one wire lineage, so the outlet revised its own figure"
         else:
-            lineage = "one wire story gives both, from different voices"
-        frame = (label or "the same past event") if draft.background else f"reports of {weekday_label(m.as_of)}"
-        found.append(
-            Found(
-                Relation.discrepancy,
-                Field.casualties,
-                subject,
-                positions,
-                f"same quantity, same time frame ({frame}), figures that cannot all be true: "
-                f"{' vs '.join(p.value for p in positions)}; {lineage}",
-                f"disc|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else ""),
-            )
-        )
+            if len(origins) > 1:
+                lineage = f"from {len(origins)} independent origins"
+            elif draft.background:
+                lineage = "all from one wire lineage, so the outlet revised its own figure"
+            else:
+                lineage = "one wire story gives both, from different voices"
+            frame = (label or "the same past event") if draft.background else f"reports of {weekday_label(m.as_of)}"
+            relation, tag = Relation.discrepancy, "disc"
+            explanation = f"same quantity, same time frame ({frame}), figures that cannot all be true: {figures}; {lineage}"
+        key = f"{tag}|{subject}|{m.as_of}" + (f"|{positions[0].value}" if len(same_day[m.as_of]) > 1 else "")
+        found.append(Found(relation, Field.casualties, subject, positions, explanation, key))
     known = [m for m in draft.moments if m.estimate is not None]
     if len(known) > 1:
         positions = tuple(
