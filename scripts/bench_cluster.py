@@ -80,10 +80,10 @@ def postgres_bytes(url: str) -> int:
     import psycopg
 
     with psycopg.connect(url) as conn:
-        return conn.execute(
+        return int(conn.execute(
             "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             " WHERE n.nspname = current_schema() AND c.relkind = 'r'"
-        ).fetchone()[0]
+        ).fetchone()[0])
 
 
 def sqlite_bytes(db: Path) -> int:
