@@ -8,6 +8,7 @@ their spelling ("Austria" / "Australia").
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -23,6 +24,9 @@ def min_ratio() -> float:
     return float(load_data("actors.json")["spelling_variants"]["min_ratio"])
 
 
+# `merge_variants` compares every distinct name with every group: on a corpus naming thousands of
+# people and places, each name is normalised and looked up hundreds of thousands of times.
+@functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Case, accents, hyphens, dots and spaces do not distinguish names ("cease-fire" == "Ceasefire")."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -37,14 +41,18 @@ def are_variants(a: str, b: str, threshold: float | None = None) -> bool:
         return False
     if na == nb:
         return True
-    lex = actor_lexicon()
-    ca, cb = lex.canonical(a), lex.canonical(b)
+    ca, cb = _canonical(a), _canonical(b)
     if ca and cb:
         return ca == cb
     # A differing first letter is a different name far more often than a transliteration.
     if na[0] != nb[0]:
         return False
     return fuzz.ratio(na, nb) >= (min_ratio() if threshold is None else threshold)
+
+
+@functools.lru_cache(maxsize=65536)
+def _canonical(name: str) -> str | None:
+    return actor_lexicon().canonical(name)
 
 
 def merge_variants(names: Iterable[str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text, country_of_place
-from clashrecon.extract.common import doc_entities, doc_sentences, tokens_of
+from clashrecon.extract.common import doc_entities, doc_sentences, doc_text, tokens_of
 from clashrecon.extract.syntax import previous_sentences, subtree_span
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Article, ClaimantRole, SegmentType
@@ -345,10 +345,11 @@ def dateline_is_bureau(article: Article, doc: Doc, country: str) -> bool:
     if first is None:
         return False
     start = first.start_char + len(first.text) - len(first.text.lstrip())
-    end = doc.text.find("\n", start)
-    end = len(doc.text) if end < 0 else end
+    text = doc_text(doc)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
     place = dateline_place(article) or ""
-    dateline_end = start + len(place) if doc.text.startswith(place, start) else start
+    dateline_end = start + len(place) if text.startswith(place, start) else start
     others = False
     for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "NORP") and dateline_end <= ent.start_char and ent.end_char <= end:

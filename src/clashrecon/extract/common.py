@@ -74,13 +74,17 @@ def tokens_of(span: Span | Doc) -> list[Token]:
     return doc_tokens(span.doc)[span.start : span.end]
 
 
-def text_of(span: Span) -> str:
-    """`span.text`, sliced from the Doc's text instead of joined token by token."""
-    doc = span.doc
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token's text on each access."""
     text = doc.user_data.get(_TEXT)
     if text is None:
-        text = doc.user_data[_TEXT] = doc.text  # spaCy joins every token's text on each access
-    return text[span.start_char : span.end_char]
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def text_of(span: Span) -> str:
+    """`span.text`, sliced from the Doc's text instead of joined token by token."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def doc_lowers(doc: Doc) -> list[str]:

@@ -227,8 +227,9 @@ def pipe(nlp, texts: Iterable[str], batch_size: int = 64, tick: Tick = _no_tick)
 
 
 def _analyse(nlp, pieces: list[str], memo: _Memo, batch_size: int, keep, tick: Tick, worth: float) -> dict[str, object]:
-    """piece -> keep(its Doc) for every piece, each distinct piece analysed once and remembered;
-    `worth` texts' worth of work told to `tick` as the fresh pieces are analysed."""
+    """piece -> its Doc (analysed now) or keep(its Doc) (remembered from before) for every piece,
+    each distinct piece analysed once and remembered as keep(Doc); `worth` texts' worth of work
+    told to `tick` as the fresh pieces are analysed."""
     found: dict[str, object] = {}
     fresh: list[str] = []
     for piece in pieces:
@@ -239,8 +240,8 @@ def _analyse(nlp, pieces: list[str], memo: _Memo, batch_size: int, keep, tick: T
         if hit is None:
             fresh.append(piece)
     for piece, doc in zip(fresh, nlp.pipe(fresh, batch_size=batch_size)):
-        found[piece] = keep(doc)
-        memo.put(piece, found[piece])
+        found[piece] = doc
+        memo.put(piece, keep(doc))
         tick(worth / len(fresh))
     if not fresh:
         tick(worth)
@@ -249,12 +250,14 @@ def _analyse(nlp, pieces: list[str], memo: _Memo, batch_size: int, keep, tick: T
 
 def _pipe_batch(nlp, texts: list[str], batch_size: int, tick: Tick) -> Iterator:
     import numpy
-    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
     from spacy.tokens import Doc
 
     cheap = [n for n in nlp.pipe_names if n in ("ner", "senter") or n.startswith("clashrecon_")]
     syntax = [n for n in nlp.pipe_names if n not in cheap and n != "senter"]
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    # a paragraph is remembered as its entities and sentence starts, not as its Doc: a tenth of the memory
+    marks = [ENT_IOB, ENT_TYPE, ENT_ID, SENT_START]
     by_paragraph, by_piece = _memos(nlp)
     chunked = [paragraphs(text) for text in texts]
     senter_was_disabled = "senter" in nlp.disabled
@@ -263,14 +266,19 @@ def _pipe_batch(nlp, texts: list[str], batch_size: int, tick: Tick) -> Iterator:
     try:
         with nlp.select_pipes(enable=[*cheap, "senter"]):
             found = _analyse(
-                nlp, [c for chunks in chunked for c in chunks], by_paragraph, batch_size, lambda d: d, tick, len(texts) / 2
+                nlp, [c for chunks in chunked for c in chunks], by_paragraph, batch_size, lambda d: d.to_array(marks),
+                tick, len(texts) / 2,
             )
     finally:
         if senter_was_disabled:
             nlp.disable_pipe("senter")
+    for chunk, analysed in found.items():
+        if not isinstance(analysed, Doc):  # remembered: the same tokens again, and their marks
+            found[chunk] = nlp.make_doc(chunk)
+            found[chunk].from_array(marks, analysed)
     docs = []
     for chunks in chunked:
-        parts = [found[c] for c in chunks]  # remembered Docs are only read, never changed
+        parts = [found[c] for c in chunks]
         docs.append(parts[0].copy() if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"]))
     plans = [_sentence_plan(doc) for doc in docs]
     pieces = [[doc[s:e].text for s, e in plan] for doc, plan in zip(docs, plans)]
@@ -279,6 +287,7 @@ def _pipe_batch(nlp, texts: list[str], batch_size: int, tick: Tick) -> Iterator:
             nlp, [p for ps in pieces for p in ps], by_piece, batch_size, lambda d: d.to_array(attrs).astype("int64"),
             tick, len(texts) / 2,
         )
+    parsed = {p: a if isinstance(a, numpy.ndarray) else a.to_array(attrs).astype("int64") for p, a in parsed.items()}
     root, dep = nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
     for doc, plan, texts_of_plan in zip(docs, plans, pieces):
         rows = numpy.zeros((len(doc), len(attrs)), dtype="int64")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from clashrecon.extract.casualties.mentions import Mention
 from clashrecon.extract.casualties.vocab import YEAR, is_numeral, kind_noun, victim_group
 from clashrecon.extract.casualties.words import casualty_words
+from clashrecon.extract.common import doc_text
 from clashrecon.lexicon import load_data
 
 
@@ -93,7 +94,7 @@ def _numeric_dates() -> tuple[re.Pattern[str], ...]:
 
 def _in_numeric_date(tok: Token) -> bool:
     """Whether the run of text with no space around `tok` is a written date ("2025-10-15")."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start, end = tok.idx, tok.idx + len(tok.text)
     while start > 0 and not text[start - 1].isspace():
         start -= 1
