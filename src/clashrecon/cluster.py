@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # Batches in flight per worker: enough that none waits for its next batch, few enough that a
 # corpus of any size is never all in the scheduler's memory at once.
 IN_FLIGHT_PER_WORKER = 3
+TOP_UP_S = 0.5  # how often, while waiting for the next batch in order, more are submitted
 CONNECT_TIMEOUT_S = 30
 
 
@@ -129,18 +130,29 @@ class DaskCluster:
         pending: deque = deque()
         queued = iter(enumerate(batches))
 
-        def submit() -> None:
+        def top_up() -> None:
+            """Submit batches until `window` are waiting or running: finished ones waiting to be
+            stored in order do not count, so no worker idles behind a slow batch ahead of them."""
+            unfinished = sum(1 for _, f in pending if not f.done())
             for key, batch in queued:
                 # pure=False: every batch a task of its own, even two equal ones of two ingests sharing the cluster
                 future = self.client.submit(extract_batch, batch, model, batch_size, pure=False)
                 future.add_done_callback(lambda f, key=key, n=len(batch): done(key, n) if f.status == "finished" else None)
                 pending.append((batch, future))
-                if len(pending) >= window:
+                unfinished += 1
+                if unfinished >= window:
                     return
 
-        submit()
-        while pending:
-            batch, future = pending.popleft()
+        while True:
+            top_up()
+            if not pending:
+                return
+            batch, future = pending[0]
+            try:
+                distributed.wait(future, timeout=TOP_UP_S)
+            except TimeoutError:
+                continue
+            pending.popleft()
             try:
                 result = future.result()
             except distributed.KilledWorker as exc:
@@ -157,7 +169,6 @@ class DaskCluster:
                 result = Extracted([], [(i.source, reason) for i in batch], model or "", ())
             finally:
                 future.release()
-            submit()
             yield result
 
     def close(self) -> None:
