@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -231,3 +232,50 @@ def test_the_default_path_loads_neither_dask_nor_psycopg(seeds_copy, tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def _descendants(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            continue
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_killing_an_ingest_stops_the_local_cluster_it_started(tmp_path):
+    """SIGKILL cannot be caught: the LocalCluster's worker processes must notice their parent is gone."""
+    pytest.importorskip("distributed")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clashrecon", "ingest", str(SEEDS), "--db", str(tmp_path / "s.db"), "-q",
+         "--executor", "dask", "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "DASK_SCHEDULER_ADDRESS"},
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = _descendants(proc.pid)
+    assert len(workers) >= 2, "the ingest started no worker processes"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # never leave them running, whatever the test concludes
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"{len(left)} Dask worker process(es) still running 20 s after their ingest was killed"
