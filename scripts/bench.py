@@ -8,13 +8,18 @@ which no paragraph repeats (its distinct mode):
       corpus, where each process's paragraph memory helps);
   (b) `ingest --jobs 2` against `--jobs 1`, and the peak memory of each process;
   (c) re-ingesting the unchanged corpus as a fraction of the first ingest;
-  (d) `timeline`, `conflicts`, `claims` and `claims --json` wall time and peak memory on
-      stores of --small and --articles articles, and how they grow; how many lines `timeline`
+  (d) `timeline`, `conflicts`, `sources`, `claims` and `claims --json` wall time and peak memory
+      on stores of --small, --articles and --huge articles (the last made by storing copies of
+      the --articles store's rows under new ids through the Store, then `reconcile`: ingesting
+      20,000 articles would take hours on 2 cores), and how they grow; how many lines `timeline`
       and `conflicts` print at 80 columns;
   (e) start-up of `clashrecon --help` and of `timeline` on the seeds' store;
   (f) the store on --articles articles: the integrity checks on open and before the first
-      write, `reconcile`, adding one article (with what it changed), and how soon a new
-      ingest has stored its first batch (then SIGKILLed: what it keeps).
+      write, `reconcile` (from scratch), adding one article (against that article's own ingest
+      into an empty store: what the store adds) and 50 (against a full ingest), with what
+      it changed, and how soon a new ingest has stored its first batch (then SIGKILLed: what it
+      keeps); then adding one article to a store of as many articles in eight stories (the
+      generated corpus is one story, which an added article makes reconciled again whole).
 Every command is timed as a fresh subprocess, as a user runs it; peak memory is the
 child's maximum resident set size from resource.getrusage. The two ingests of (a) and (b)
 alternate --repeat times and the best of each counts: on a shared machine the load drifts.
@@ -22,8 +27,9 @@ alternate --repeat times and the best of each counts: on a shared machine the lo
     python scripts/bench.py                      # 2,000 and 500 articles: many minutes on 2 cores
     python scripts/bench.py --articles 120 --throughput-only   # (a) and (b) alone, a few minutes
     python scripts/bench.py --articles 200 --small 50
-    python scripts/bench.py --store big.db          # (d) alone, on a store already ingested
+    python scripts/bench.py --store big.db          # (d) alone, on a store already ingested (and 10x its size)
     python scripts/bench.py --store-only STORE   # (f) alone, on a store of the generated corpus
+    python scripts/bench.py --store-only old.db --syndicated --full-ingest-s 190   # (f) on a syndicated store, no full ingest
 """
 
 from __future__ import annotations
@@ -64,9 +70,27 @@ TARGETS = {
     "timeline_lines_large": 200,
     "help_s": 0.3,
 }
+# (d) and (f), issue 17: the read commands at 2,000 and 20,000 articles, and adding articles to a store
+TARGETS.update(
+    {
+        "timeline_s_large": 0.5,
+        "conflicts_s_large": 0.5,
+        "sources_s_large": 0.5,
+        "timeline_s_huge": 2.0,
+        "conflicts_s_huge": 2.0,
+        "sources_s_huge": 2.0,
+        "add_one_beyond_own_s": 2.0,  # adding one article, less that article's own ingest into an empty store
+        "add_one_rss_mib": 400,
+        "stories_add_one_beyond_own_s": 2.0,  # the same on a store of several stories
+        "stories_add_one_rss_mib": 400,
+        "add_fifty_fraction": 0.10,  # of a full ingest of the store's articles
+    }
+)
+SCALED = ("timeline", "conflicts", "sources")  # no faster than linearly from --articles to --huge
 READ_COMMANDS = {  # name in the figures -> arguments after the command name
     "timeline": ["timeline", "--json"],
     "conflicts": ["conflicts", "--json"],
+    "sources": ["sources", "--json"],
     "claims": ["claims"],
     "claims_json": ["claims", "--json"],
 }
@@ -254,7 +278,8 @@ def read_commands(db: Path, label: str, n: int, figures: dict, env: dict[str, st
     """(d) the read commands on one store: wall time and peak memory (best of 3), and how many lines
     `timeline` and `conflicts` print at 80 columns."""
     for name, args in READ_COMMANDS.items():
-        r = best_of(3, [*CLI, args[0], "--db", str(db), *args[1:]], env)
+        # on the --huge store `claims` reads half a million claims: once is enough to see it stays flat
+        r = best_of(1 if label == "huge" and name.startswith("claims") else 3, [*CLI, args[0], "--db", str(db), *args[1:]], env)
         figures[f"{name}_s_{label}"] = r["wall"]
         figures[f"{name}_rss_mib_{label}"] = r["rss_kib"] / 1024
         print(f"(d) {' '.join(args)} on {n} articles: {r['wall']:.3f} s, peak {r['rss_kib'] / 1024:.0f} MiB")
@@ -262,8 +287,52 @@ def read_commands(db: Path, label: str, n: int, figures: dict, env: dict[str, st
         lines = lines_printed([*CLI, command, "--db", str(db)], env)
         figures[f"{command}_lines_{label}"] = lines
         print(f"(d) {command} at 80 columns on {n} articles: {lines:,} lines")
-def store_figures(db: Path, corpus: Path, work: Path, env: dict[str, str] | None) -> dict:
-    """(f) on a store of the generated corpus (copied first: it is never written)."""
+def huge_store(db: Path, factor: int, out: Path, env: dict[str, str] | None) -> tuple[Path, dict]:
+    """A store of `factor` times the articles of `db`: each stored article and its claims again under
+    new ids and names (its text with one short line added, too short for lineage to read), stored
+    through the Store as ingest stores them; then `reconcile` from scratch, as a full ingest ends."""
+    import hashlib
+
+    from clashrecon.store import Store
+
+    shutil.copy(db, out)
+    with Store.open(out, create=False, write=True) as store:
+        articles = store.articles()
+        claims: dict[str, list] = {}
+        for c in store.claims():
+            claims.setdefault(c.article_id, []).append(c)
+        for k in range(1, factor):
+            batch = []
+            for a in articles:
+                text = f"{a.text}\nCopy {k}.\n"
+                new_id = hashlib.sha256(text.encode()).hexdigest()
+                name, path = (x.replace(".txt", f"_{k:02d}.txt") for x in (a.name, a.path))
+                copied = a.model_copy(update={"id": new_id, "text": text, "name": name, "path": path, "raw_hash": None})
+                batch.append((path, copied, [
+                    c.model_copy(update={"id": hashlib.sha1(f"{c.id}|{k}".encode()).hexdigest()[:12], "article_id": new_id, "article": name})
+                    for c in claims.get(a.id, [])
+                ]))
+                if len(batch) == 256:
+                    store.put_articles(batch)
+                    batch = []
+            store.put_articles(batch)
+    r = measure([*CLI, "reconcile", "--db", str(out), "--quiet"], env)
+    return out, {"reconcile_huge_s": r["wall"], "reconcile_huge_rss_mib": r["rss_kib"] / 1024}
+
+
+def _stories(db: Path) -> tuple[int, int]:
+    """How many stories the store's last reconciliation found, and how many articles the biggest holds."""
+    with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as conn:
+        sizes = [n for (n,) in conn.execute("SELECT count(*) FROM article_scopes WHERE story <> '' GROUP BY story")]
+    return len(sizes), max(sizes, default=0)
+
+
+def store_figures(
+    db: Path, corpus: Path, work: Path, env: dict[str, str] | None, full_ingest_s: float | None = None, distinct: bool = True
+) -> dict:
+    """(f) on a store of the generated corpus in `corpus` (the store is copied first: it is never
+    written). `full_ingest_s`: a full ingest of its articles (--jobs 1), for the 50 articles' share;
+    measured here when not given. `distinct`: the corpus is gencorpus's distinct one, not the syndicated."""
     figures: dict[str, float] = {}
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     for label, pragma in (("open_check", ("quick_check(meta)", "quick_check(results)")), ("write_check", ("quick_check",))):
@@ -277,21 +346,53 @@ def store_figures(db: Path, corpus: Path, work: Path, env: dict[str, str] | None
         f"(f) integrity checks on a {figures['store_mib']:.0f} MiB store: on open (meta, results) "
         f"{figures['open_check_s'] * 1000:.1f} ms; before the first write (whole file) {figures['write_check_s']:.3f} s"
     )
-    copy = work / "store-f.db"
-    shutil.copy(db, copy)
-    r = measure([*CLI, "reconcile", "--db", str(copy), "--quiet"], env)
+    base = work / "store-f.db"
+    shutil.copy(db, base)
+    r = measure([*CLI, "reconcile", "--db", str(base), "--quiet"], env)
     figures.update(reconcile_s=r["wall"], reconcile_rss_mib=r["rss_kib"] / 1024)
-    print(f"    reconcile (corpus passes and reconciliation, no NLP): {r['wall']:.1f} s, peak {r['rss_kib'] / 1024:.0f} MiB")
-    one = work / "one"
-    one.mkdir(exist_ok=True)
+    print(f"    reconcile (corpus passes and reconciliation from scratch, no NLP): {r['wall']:.1f} s, peak {r['rss_kib'] / 1024:.0f} MiB")
+    stories, biggest = _stories(base)
     n = len(list(corpus.glob("*.txt")))
-    (one / f"bench_{n:05d}.txt").write_text(gencorpus.article(n, gencorpus.seed_paragraphs(), 7), encoding="utf-8")
+    # the next articles of the same corpus (a distinct one's sentences are new against all before them)
+    later = gencorpus.generate(n + 50, work / "later", distinct=distinct)[n:]
+    one, fifty = work / "one", work / "fifty"
+    one.mkdir(exist_ok=True)
+    fifty.mkdir(exist_ok=True)
+    shutil.copy(later[0], one / later[0].name)
+    for path in later:
+        shutil.copy(path, fifty / path.name)
+    copy = work / "store-f-copy.db"
+    shutil.copy(base, copy)
     out = subprocess.run([*CLI, "ingest", str(one), "--db", str(copy), "--json"], capture_output=True, text=True, env=env)
     changes = json.loads(out.stdout)["changes"] if out.returncode == 0 else []
-    shutil.copy(db, copy)
+    own = measure([*CLI, "ingest", str(one), "--db", str(work / "own.db"), "--quiet"], env)
+    shutil.copy(base, copy)
     r = measure([*CLI, "ingest", str(one), "--db", str(copy), "--quiet"], env)
-    figures.update(add_one_s=r["wall"], add_one_rss_mib=r["rss_kib"] / 1024, add_one_changes=len(changes))
-    print(f"    adding one article: {r['wall']:.1f} s, peak {r['rss_kib'] / 1024:.0f} MiB; {len(changes)} change(s) printed")
+    beyond = r["wall"] - own["wall"]
+    figures.update(
+        add_one_s=r["wall"], add_one_rss_mib=r["rss_kib"] / 1024, add_one_changes=len(changes), add_one_own_s=own["wall"],
+        add_one_own_rss_mib=own["rss_kib"] / 1024, add_one_beyond_own_s=beyond, stories=stories, biggest_story=biggest,
+    )
+    print(
+        f"    adding one article to {n:,} ({stories} stories, the biggest of {biggest:,} articles; the new one's is "
+        f"reconciled again): {r['wall']:.1f} s, peak {r['rss_kib'] / 1024:.0f} MiB; {len(changes)} change(s) printed"
+    )
+    print(
+        f"      its own ingest into an empty store (start-up, model, NLP): {own['wall']:.1f} s, peak "
+        f"{own['rss_kib'] / 1024:.0f} MiB -> the store adds {beyond:.1f} s "
+        f"(target <= {TARGETS['add_one_beyond_own_s']} s; peak target <= {TARGETS['add_one_rss_mib']} MiB)"
+    )
+    if full_ingest_s is None:
+        full_ingest_s = measure([*CLI, "ingest", str(corpus), "--db", str(work / "full-f.db"), "--quiet"], env)["wall"]
+    shutil.copy(base, copy)
+    r = measure([*CLI, "ingest", str(fifty), "--db", str(copy), "--quiet"], env)
+    figures.update(add_fifty_s=r["wall"], add_fifty_rss_mib=r["rss_kib"] / 1024, full_ingest_s=full_ingest_s,
+                   add_fifty_fraction=r["wall"] / full_ingest_s)
+    print(
+        f"    adding 50 articles: {r['wall']:.1f} s, peak {r['rss_kib'] / 1024:.0f} MiB = "
+        f"{figures['add_fifty_fraction']:.1%} of a full ingest of {n:,} ({full_ingest_s:.0f} s; "
+        f"target <= {TARGETS['add_fifty_fraction']:.0%})"
+    )
     fresh = work / "first-batch.db"
     started = time.perf_counter()
     proc = subprocess.Popen([*CLI, "ingest", str(corpus), "--db", str(fresh), "--quiet"], env=env,
@@ -314,6 +415,71 @@ def store_figures(db: Path, corpus: Path, work: Path, env: dict[str, str] | None
         f"{figures['first_batch_s']:.1f} s (start-up included); SIGKILLed then, it kept {figures['kept_after_kill']}"
     )
     return figures
+
+
+STORY_FOLDERS = ("seeds", "tests/stories", "data/stories")  # eight clashes: the seeds, the test and development stories
+
+
+def stories_figures(work: Path, env: dict[str, str] | None, articles: int) -> dict:
+    """(f) adding one article to a store of about `articles` articles in several stories: the
+    seeds' and the story fixtures' articles ingested, then stored again under new ids as for
+    --huge; the new article is a later version of one fixture (the Batken toll of 57 becomes 58)."""
+    figures: dict[str, float] = {}
+    small = work / "stories-small.db"
+    ingest_args = [*CLI, "ingest", *(str(ROOT / f) for f in STORY_FOLDERS), "--glob", "*.txt", "--db", str(small), "--quiet"]
+    if subprocess.run(ingest_args, env=env).returncode != 0:
+        raise SystemExit("bench: ingest of the story fixtures failed; fix it first")
+    with sqlite3.connect(small) as conn:
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    base, _ = huge_store(small, max(2, round(articles / n)), work / "stories.db", env)
+    stories, biggest = _stories(base)
+    one = work / "stories-one"
+    one.mkdir(exist_ok=True)
+    first = (ROOT / "tests/stories/batken_border_clash/04_ap_tuesday.txt").read_text(encoding="utf-8")
+    later = first.replace("57", "58").replace("46 Kyrgyz", "47 Kyrgyz")
+    if later == first:
+        raise SystemExit("bench: the Batken fixture no longer gives its toll of 57; give (f) another later version")
+    (one / "05_ap_tuesday_later.txt").write_text(later, encoding="utf-8")
+    own = measure([*CLI, "ingest", str(one), "--db", str(work / "stories-own.db"), "--quiet"], env)
+    copy = work / "stories-copy.db"
+    shutil.copy(base, copy)
+    r = measure([*CLI, "ingest", str(one), "--db", str(copy), "--quiet"], env)
+    with sqlite3.connect(copy) as conn:
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0] - 1
+    beyond = r["wall"] - own["wall"]
+    figures.update(
+        stories_articles=total, stories_count=stories, stories_biggest=biggest, stories_add_one_s=r["wall"],
+        stories_add_one_rss_mib=r["rss_kib"] / 1024, stories_add_one_own_s=own["wall"], stories_add_one_beyond_own_s=beyond,
+    )
+    print(
+        f"    adding one article to {total:,} in {stories} stories (the biggest of {biggest:,} articles): {r['wall']:.1f} s, "
+        f"peak {r['rss_kib'] / 1024:.0f} MiB; its own ingest {own['wall']:.1f} s -> the store adds {beyond:.1f} s "
+        f"(target <= {TARGETS['stories_add_one_beyond_own_s']} s, <= {TARGETS['stories_add_one_rss_mib']} MiB)"
+    )
+    return figures
+
+
+def scaled(figures: dict, large: int, huge: int) -> None:
+    """(d) how the read commands grow from --articles to --huge, against linear growth."""
+    ratio = huge / large
+    for command in READ_COMMANDS:
+        if f"{command}_s_huge" not in figures:
+            continue
+        growth = figures[f"{command}_s_huge"] / figures[f"{command}_s_large"]
+        figures[f"{command}_growth_huge"] = growth
+        if command in SCALED:
+            TARGETS[f"{command}_growth_huge"] = ratio
+        print(f"    {command}: {growth:.2f}x the time for {ratio:.0f}x the articles (linear {ratio:.0f}x)")
+    rss = figures["claims_json_rss_mib_huge"] / figures["claims_json_rss_mib_large"]
+    figures["claims_json_rss_growth_huge"] = rss
+    print(
+        f"    claims --json streams: peak {figures['claims_json_rss_mib_large']:.0f} MiB at {large:,}, "
+        f"{figures['claims_json_rss_mib_huge']:.0f} MiB at {huge:,} ({rss:.2f}x)"
+    )
+    print(
+        f"    targets: timeline, conflicts and sources <= {TARGETS['timeline_s_large']} s at {large:,} articles, "
+        f"<= {TARGETS['timeline_s_huge']} s at {huge:,}, growing no faster than linearly"
+    )
 
 
 def corpus_of(n: int, name: str) -> tuple[Path, list[Path]]:
@@ -351,12 +517,25 @@ def main() -> None:
         "--store-only", type=Path, default=None, metavar="STORE",
         help="only (f), on this store of the first --articles generated articles (it is copied, never written)",
     )
+    parser.add_argument(
+        "--huge", type=int, default=20000,
+        help="(d) also on a store of this many articles, copies of the --articles store's rows (default 20000; 0: none)",
+    )
+    parser.add_argument(
+        "--syndicated", action="store_true",
+        help="with --store-only: the store holds the syndicated corpus (the repeating one), not the distinct",
+    )
+    parser.add_argument(
+        "--full-ingest-s", type=float, default=None, metavar="SECONDS",
+        help="with --store-only: the full ingest of the store's articles, for the 50 articles' share (else measured)",
+    )
     args = parser.parse_args()
     if args.store_only is not None:
-        corpus, _ = corpus_of(args.articles, "corpus")
+        corpus, _ = corpus_of(args.articles, SYNDICATED if args.syndicated else "corpus")
         work = Path(tempfile.mkdtemp(prefix="clashrecon-bench-"))
         try:
-            figures = store_figures(args.store_only, corpus, work, None)
+            figures = store_figures(args.store_only, corpus, work, None, args.full_ingest_s, not args.syndicated)
+            figures.update(stories_figures(work, None, args.articles))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         if args.json:
@@ -367,7 +546,7 @@ def main() -> None:
     if args.model:
         env["CLASHRECON_MODEL"] = args.model
     if args.store:
-        report(stores_only(args.store, env), args.json)
+        report(stores_only(args.store, env, args.huge), args.json)
         return
     cores = os.cpu_count()
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
@@ -400,6 +579,15 @@ def main() -> None:
         ingest(small_dir, small_db, 2, env)
         for label, db, n in (("small", small_db, args.small), ("large", work / "j1-0.db", args.articles)):
             read_commands(db, label, n, figures, env)
+        if args.huge >= 2 * args.articles:
+            huge_db, built = huge_store(work / "j1-0.db", args.huge // args.articles, work / "huge.db", env)
+            figures.update(built)
+            huge = args.huge // args.articles * args.articles
+            print(f"(d) a store of {huge:,} articles from copies of the {args.articles:,}: reconcile "
+                  f"{built['reconcile_huge_s']:.0f} s, peak {built['reconcile_huge_rss_mib']:.0f} MiB")
+            read_commands(huge_db, "huge", huge, figures, env)
+            scaled(figures, args.articles, huge)
+            huge_db.unlink()
         ratio = args.articles / args.small
         for command in READ_COMMANDS:
             growth = figures[f"{command}_s_large"] / figures[f"{command}_s_small"]
@@ -431,7 +619,8 @@ def main() -> None:
         )
 
         # (f) the store
-        figures.update(store_figures(work / "j1-0.db", large_dir, work, env))
+        figures.update(store_figures(work / "j1-0.db", large_dir, work, env, one["wall"]))
+        figures.update(stories_figures(work, env, args.articles))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -451,8 +640,9 @@ def report(figures: dict, to: Path | None) -> None:
         to.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
-def stores_only(stores: list[Path], model_env: dict[str, str]) -> dict:
-    """`--store`: (d) alone, on stores already ingested (copies are measured, the stores never written)."""
+def stores_only(stores: list[Path], model_env: dict[str, str], huge: int = 0) -> dict:
+    """`--store`: (d) alone, on stores already ingested (copies are measured, the stores never written);
+    with `huge`, also on a store of that many articles made from the first."""
     figures: dict[str, object] = {}
     work = Path(tempfile.mkdtemp(prefix="clashrecon-bench-"))
     try:
@@ -463,6 +653,13 @@ def stores_only(stores: list[Path], model_env: dict[str, str]) -> dict:
             n = len(json.loads(done.stdout))
             figures[f"articles_{label}"] = n
             read_commands(copy, label, n, figures, model_env)
+            if label == "large" and huge >= 2 * n:
+                huge_db, built = huge_store(copy, huge // n, work / "huge.db", model_env)
+                figures.update(built)
+                print(f"(d) a store of {huge // n * n:,} articles from copies of the {n:,}: reconcile "
+                      f"{built['reconcile_huge_s']:.0f} s, peak {built['reconcile_huge_rss_mib']:.0f} MiB")
+                read_commands(huge_db, "huge", huge // n * n, figures, model_env)
+                scaled(figures, n, huge // n * n)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return figures

@@ -26,25 +26,36 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _any() -> re.Pattern[str]:
+    """Any of the characters `_pattern` may flag: a plain scan that rules most texts out at once."""
+    data = load_data("invisible.json")
+    return re.compile("[" + re.escape("".join(chr(int(code, 16)) for code in (*data["shown"], *data["joiners"]))) + "]")
+
+
 def tag(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
 def found(text: str | None) -> list[str]:
     """The suspect characters in `text`, as 'U+202E', in order of first appearance."""
-    if not text:
+    if not text or not _any().search(text):
         return []
     return list(dict.fromkeys(tag(m.group()) for m in _pattern().finditer(text)))
 
 
 def shown(text: str) -> str:
     """`text` with each suspect character replaced by a visible tag: '⟨U+202E⟩'."""
+    if not _any().search(text):
+        return text
     return _pattern().sub(lambda m: f"⟨{tag(m.group())}⟩", text)
 
 
 def escaped(json_text: str) -> str:
     """JSON text with each suspect character written as its \\u escape: the same JSON, but one a
     terminal (`cat`, a pager) cannot be made to display reordered."""
+    if not _any().search(json_text):
+        return json_text
     return _pattern().sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 

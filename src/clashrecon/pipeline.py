@@ -16,7 +16,8 @@ from clashrecon.cluster import DaskCluster, Executor
 from clashrecon.errors import InputFileError, Interrupted
 from clashrecon.ingest import SourcedArticle, read_file
 from clashrecon.ingest.plan import Plan, Reader, plan_ingest
-from clashrecon.models import Article, Change, Claim, Reconciliation
+from clashrecon.models import Article, Change, Claim
+from clashrecon.refresh import Finalized
 from clashrecon.store import Store
 from clashrecon.store.base import Stored
 from clashrecon.workers import Workers, chunks, settle
@@ -374,36 +375,13 @@ def _interrupted(store: Store, stored: int) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Finalized:
-    """What the corpus passes and the reconciliation left in the store."""
-
-    reconciliation: Reconciliation
-    saved: bool  # False: another ingest stored articles meanwhile, and reconciles them itself
-    changes: tuple[Change, ...]  # against the results stored before, if there were any
-
-
-def finalize(store: Store, workers: Workers | None = None, progress: Progress | None = None) -> Finalized:
-    """The corpus passes over everything stored, then the reconciliation of their view of it."""
-    from clashrecon.corpus.passes import corpus_passes
-    from clashrecon.corpus.view import articles_as_derived, claims_as_derived
-    from clashrecon.geo.places import locate_places
-    from clashrecon.reconcile import reconcile
-    from clashrecon.reconcile.changes import picture_changes
+def finalize(store: Store, workers: Workers | None = None, progress: Progress | None = None, *, fresh: bool = False) -> Finalized:
+    """The corpus passes and the reconciliation brought up to date with the stored articles: from
+    what the last run left (`refresh`), or from scratch with `fresh`."""
+    from clashrecon.refresh import refresh
 
     progress = progress or _Silent()
-    before = store.load_reconciliation() if store.has_results() else None
-    given = store.meta("reference_date")
-    articles = store.articles()
-    claims = store.claims()
-    progress.stage(f"tracing wire copies and dating claims in {len(articles):,} articles")
-    derived = corpus_passes(articles, claims, date.fromisoformat(given) if given else None, workers.pool if workers else None)
-    saved = store.save_derived(derived)
-    progress.stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
-    rec = reconcile(articles_as_derived(articles, derived), claims_as_derived(claims, derived))
-    saved = store.save_places(locate_places(rec, articles, claims, derived)) and saved  # for the read commands; before the results, which mark the store reconciled
-    saved = store.save_reconciliation(rec) and saved
-    return Finalized(rec, saved, picture_changes(before, rec) if before is not None else ())
+    return refresh(store, workers.pool if workers is not None else None, progress.stage, fresh=fresh)
 
 
 @dataclass(frozen=True)
@@ -423,7 +401,7 @@ def reconcile_store(store: Store, progress: Progress | None = None) -> Reconcile
     """Redo the corpus passes and the reconciliation from the stored articles and claims (no NLP)."""
     progress = progress or _Silent()
     try:
-        done = finalize(store, None, progress)
+        done = finalize(store, None, progress, fresh=True)
     except KeyboardInterrupt:
         raise Interrupted(
             f"interrupted; the results are as they were. Run `clashrecon reconcile --db {store.path}` again"

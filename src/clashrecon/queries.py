@@ -8,10 +8,10 @@ from dataclasses import dataclass, field as dataclass_field
 from datetime import date
 from typing import Any
 
-from clashrecon.corpus.view import ClaimsAsDerived, articles_as_derived, claims_as_derived
+from clashrecon.corpus.view import ClaimsAsDerived
 from clashrecon.errors import UnknownId, UsageError
 from clashrecon.invisible import flagged
-from clashrecon.models import BOTH, CasualtyKind, Claim, Conflict, Event, Fact, Field, Location, PlaceLocation, Tally
+from clashrecon.models import BOTH, CONFLICT_RELATIONS, CasualtyKind, Claim, Conflict, Event, Fact, Field, Location, PlaceLocation, Tally
 from clashrecon.store import Store
 
 FIELDS = tuple(f.value for f in Field)
@@ -112,7 +112,7 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
     """Events overlapping the window, and the final figures with a round of fighting inside it."""
     check_window(since, until)
     with store.snapshot():
-        rec = store.load_reconciliation()
+        rec = store.load_reconciliation(conflicts=False)  # an event says whether it holds a conflict
         places = {(e, p.name): p.location for p in store.places() for e in p.event_ids}
     windowed = since is not None or until is not None
     first, last = _dated_ends(rec.events)
@@ -141,7 +141,7 @@ def figures(store: Store, *, party: str | None = None, kind: str | None = None) 
     """The final figure per story, side and kind, optionally of one side (any case) and one kind."""
     _check_kind(kind)
     with store.snapshot():
-        rec = store.load_reconciliation()
+        rec = store.load_reconciliation(events=False, conflicts=False)
     tallies = list(rec.tallies)
     if party is not None:
         wanted = _party_key(party)
@@ -183,14 +183,16 @@ def conflicts(
     check_window(since, until)
     if limit is not None and limit < 1:
         raise UsageError(f"--limit {limit} shows nothing; give 1 or more, or leave it out to see every finding")
+    windowed = since is not None or until is not None
+    relations = None if include_all else CONFLICT_RELATIONS
     with store.snapshot():
-        rec = store.load_reconciliation()
-    events = {e.id: e for e in rec.events}
-    kinds = [c for c in rec.conflicts if (field == "all" or c.field.value == field) and (include_all or c.is_conflict)]
+        kinds = store.conflicts(relations=relations, field=None if field == "all" else field)
+        # events only to place findings in the window
+        events = {e.id: e for e in store.load_reconciliation(conflicts=False, tallies=False).events} if windowed else {}
 
     def in_window(c: Conflict) -> bool:
         event = events.get(c.event_id or "")
-        return since is None and until is None or (event is not None and _overlaps(event, since, until))
+        return not windowed or (event is not None and _overlaps(event, since, until))
 
     matched = [c for c in kinds if in_window(c)]
     return Conflicts(
@@ -237,10 +239,10 @@ def claims(store: Store, *, field: str | None = None, article: str | None = None
 
 def _claims(store: Store, field: str | None, article: str | None) -> Iterator[tuple[Claim, Location | None]]:
     with store.snapshot():
-        derive = ClaimsAsDerived(store.derived())
+        respell = ClaimsAsDerived(store.derived(times=False, articles=False))  # times are joined as claims are read
         located = {(cid, p.name): p.location for p in store.places() for cid in p.claim_ids}
-        for raw in store.iter_claims(field=field, article=article):
-            c = derive(raw)
+        for raw in store.iter_claims(field=field, article=article, timed=True):
+            c = respell(raw)
             yield c, located.get((c.id, c.value))
 
 
@@ -253,7 +255,7 @@ def sources(store: Store) -> list[dict[str, Any]]:
     """Each article's metadata, origin and claims, with its dateline's location and where each
     place it names is (as geocoded at ingest)."""
     with store.snapshot():
-        articles = articles_as_derived(store.articles(with_text=False), store.derived())
+        articles = store.articles(with_text=False, derived=True)
         per_article = store.claim_counts()
         places = store.places()
     named: dict[str, dict[str, Location | None]] = {}
@@ -318,8 +320,7 @@ class Shown:
 
 def show(store: Store, ident: str) -> Shown:
     with store.snapshot():
-        rec = store.load_reconciliation()
-        all_claims = {c.id: c for c in claims_as_derived(store.claims(), store.derived())}
+        rec = store.load_reconciliation(tallies=False)
         record: Event | Fact | Conflict | Claim | None = None
         kind, title, ids = "", "", []
         for e in rec.events:
@@ -332,13 +333,15 @@ def show(store: Store, ident: str) -> Shown:
             if c.id == ident:
                 record, kind, title = c, "conflict", c.subject
                 ids = [cid for p in c.positions for cid in p.claim_ids]
-        if record is None and ident in all_claims:
-            record, kind, title, ids = all_claims[ident], "claim", all_claims[ident].quote, [ident]
+        respell = ClaimsAsDerived(store.derived(times=False, articles=False))
+        found = {c.id: respell(c) for c in store.claims_by_id(ids or [ident], timed=True)}
+        if record is None and ident in found:
+            record, kind, title, ids = found[ident], "claim", found[ident].quote, [ident]
         if record is None:
             raise UnknownId(
                 f"no event, fact, conflict or claim has ID {ident!r}; "
                 "IDs are shown by `timeline`, `conflicts` and `claims` (use --json to see them all)"
             )
-        claims = [all_claims[i] for i in ids if i in all_claims]
+        claims = [found[i] for i in ids if i in found]
         texts = {aid: store.article_text(aid) or "" for aid in {c.article_id for c in claims}}
     return Shown(id=ident, type=kind, title=title, record=record, claims=claims, texts=texts)

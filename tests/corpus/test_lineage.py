@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+
+import pytest
 from pathlib import Path
 
 from clashrecon.corpus import lineage
@@ -108,3 +110,42 @@ def test_only_candidates_from_the_shingle_index_are_compared(monkeypatch):
     links = text_links(articles)
     assert [(articles[link.a].name, articles[link.b].name) for link in links] == [("0005.txt", "copy.txt")]
     assert len(calls) < 20  # not the 45,150 pairs a full comparison would make
+
+
+def _syndicated(n: int, seed: int) -> list:
+    """n articles printing copies and variants of eight paragraphs: each paragraph is printed by far
+    more articles than a walk reads (`max_holders_per_paragraph`), so budgets cut walks short."""
+    rng = random.Random(seed)
+    pool = [*STORY, *REWORDED[:3], OTHER[0]]
+    out = []
+    for i in range(n):
+        picked = rng.sample(pool, k=rng.randint(3, 6))
+        varied = [p.replace("11", str(rng.choice([11, 12, 13]))) for p in picked]
+        credit = {"credit": "AP"} if rng.random() < 0.1 else {"credit": "Reuters"} if rng.random() < 0.05 else {}
+        out.append(make(f"{rng.randint(0, 10**6):07d}.txt", varied, headline=f"Headline number {i}", **credit))
+    return out
+
+
+@pytest.mark.parametrize("split", [1, 5, 40])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_tracing_from_the_last_tracing_gives_what_tracing_afresh_gives(seed, split):
+    """Articles added `split` at a time, in random order and ranks, to what an earlier tracing
+    found: the candidates it finds again, the pairs it compares anew and the origins it gives
+    leave the memory and the origins a fresh tracing of all of them leaves."""
+    articles = _syndicated(130, seed)
+    digests = [(a.id, lineage.lineage_digest(a)) for a in articles]
+    memory = None
+    redone = []
+    for start in range(0, len(digests), split):
+        now = lineage.rank(digests[: start + split])
+        added = frozenset(a for a, _ in digests[start : start + split])
+        traced = lineage.trace(now, memory, added if memory is not None else None)
+        fresh = lineage.trace(now)
+        assert traced.origins == fresh.origins
+        assert traced.memory.candidates == fresh.memory.candidates
+        memory = traced.memory
+        redone.append(len(traced.computed) / len(now))
+    late = redone[len(redone) // 2 :]
+    assert max(late) < 1  # once the store holds many, additions do not redo everyone's candidates
+    if split == 1:
+        assert sum(late) / len(late) < 0.8, late  # most of 130 articles lie within a walk of 40 holders

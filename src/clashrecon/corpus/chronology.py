@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -25,15 +25,19 @@ from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.extract.times import TimeExpression, time_expressions
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
-from clashrecon.corpus.stories import own_dates, own_day, sided_articles, stories
+from clashrecon.corpus.stories import own_day, stories_of, story_keys
 from clashrecon.models import (
     Article,
+    ChronologyDigest,
     Claim,
     Field,
+    Happening,
     Precision,
     Published,
+    Reference,
     ReportingDate,
     ResolvedTime,
+    StoryKeys,
     TimeBasis,
     TimeRef,
 )
@@ -42,16 +46,6 @@ from clashrecon.models import (
 def resolve_weekday(weekday: int, reference: date) -> date:
     """The latest date with this weekday (Monday=0) on or before `reference`; the same weekday is `reference`."""
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
-
-
-@dataclass(frozen=True)
-class Reference:
-    """What an article's relative words are resolved against."""
-
-    day: date | None  # calendar reference, when anything anchors one
-    basis: TimeBasis  # explicit (metadata), resolved (--reference-date) or inferred (corpus)
-    day_index: int | None = None  # "day N" of the story when nothing anchors the calendar
-    first_weekday: int | None = None  # weekday of day 1 in relative mode
 
 
 def _settings() -> dict:
@@ -80,15 +74,16 @@ def dateline_date(article: Article) -> TimeRef | None:
     return None
 
 
-def infer_anchor(expressions: dict[str, list[TimeExpression]], datelines: list[TimeRef] = ()) -> date | None:
+def infer_anchor(expressions: Mapping[str, list[TimeRef]], datelines: list[TimeRef] = ()) -> date | None:
     """One calendar date the corpus pins down: an explicit day and month whose weekday is one the
-    articles name (the most named wins), in a year not before any year they name. None if nothing agrees."""
+    articles name (the most named wins), in a year not before any year they name. None if nothing agrees.
+
+    `expressions`: the times each article's telling sentences name (`telling_expressions`' refs)."""
     weekday_counts: Counter[int] = Counter()
     years: list[int] = []
     anchors: list[TimeRef] = []
     for exprs in expressions.values():
-        for e in exprs:
-            r = e.ref
+        for r in exprs:
             if r.weekday is not None:
                 weekday_counts[r.weekday] += 1
             if r.year is not None:
@@ -133,7 +128,7 @@ def _nearest(weekday: int, anchor: date) -> date:
     return anchor + timedelta(days=delta)
 
 
-def _own_latest_date(expressions: list[TimeExpression], anchor: date, first: date | None) -> date | None:
+def _own_latest_date(expressions: list[TimeRef], anchor: date, first: date | None) -> date | None:
     """The latest day-and-month date an undated article names, in the anchor's year (or the one
     before, for a December date told in January), never after the anchor and never before the
     story: not before its first published date, or, with none, not more than
@@ -141,8 +136,7 @@ def _own_latest_date(expressions: list[TimeExpression], anchor: date, first: dat
     are earlier events, not the day of telling)."""
     earliest = first if first is not None else anchor - timedelta(days=load_data("reconcile.json")["clustering"]["background_min_days"])
     days = []
-    for e in expressions:
-        ref = e.ref
+    for ref in expressions:
         if ref.month is None or ref.day is None:
             continue
         for year in ([ref.year] if ref.year is not None else [anchor.year, anchor.year - 1]):
@@ -222,79 +216,138 @@ def _told_after(weekdays: list[int], day: date) -> date:
     return max((d for w in weekdays if (d := _nearest(w, day)) >= day), default=day)
 
 
+@dataclass(frozen=True)
+class Telling:
+    """What dates one article within its story (from its `ChronologyDigest`)."""
+
+    own: date | None  # its own publication day (metadata)
+    expressions: list[TimeRef]  # the times its telling sentences name
+    dateline: TimeRef | None
+    figures: set[int]  # its casualty figures of at least `placing_min_figure`
+    happenings: list[tuple[str, TimeRef]]  # (happening, time) of its claims that date one by weekday or day
+
+
+def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDigest:
+    """What the chronology pass reads of one article and its claims, computed once."""
+    figures: set[int] = set()
+    happenings: list[Happening] = []
+    for c in claims:
+        q, t = c.quantity, c.event_time
+        if c.field is Field.casualties and q is not None and q.stated is not None:
+            figures.add(q.stated)
+        if c.field in (Field.times, Field.actors) and t is not None and (t.weekday is not None or t.day is not None):
+            happenings.append(Happening(kind=str(c.kind), time=t))
+    own = own_day(article)
+    return ChronologyDigest(
+        own_day=own.isoformat() if own is not None else None,
+        dated=article.published.basis is TimeBasis.explicit,
+        telling=tuple(e.ref for e in telling_expressions(claim_text(article))),
+        dateline=dateline_date(article),
+        figures=tuple(sorted(figures)),
+        happenings=tuple(happenings),
+    )
+
+
+def telling(digest: ChronologyDigest) -> Telling:
+    """The digest as the references read it: small figures and happenings that place nothing left out."""
+    floor = _settings()["placing_min_figure"]
+    happening_of = _settings()["placing_happenings"]
+    return Telling(
+        own=date.fromisoformat(digest.own_day) if digest.own_day else None,
+        expressions=list(digest.telling),
+        dateline=digest.dateline,
+        figures={n for n in digest.figures if n >= floor},
+        happenings=[(happening_of[h.kind], h.time) for h in digest.happenings if h.kind in happening_of],
+    )
+
+
 def article_references(
     articles: list[Article],
     reference_date: date | None = None,
-    known: Mapping[str, list[TimeExpression]] | None = None,
     figures: Mapping[str, set[int]] | None = None,
     happenings: Mapping[str, list[tuple[str, TimeRef]]] | None = None,
 ) -> dict[str, Reference]:
-    """Each article's reference date (keyed by article name), with its basis.
+    """Each article's reference date (keyed by article name), with its basis: `references` of
+    articles of one story, with the figures and happenings given here.
 
-    `known` holds `telling_expressions` of the article's claim text by article id, where a
-    caller computed them already (in worker processes); the others are computed here.
     `figures` holds each article's casualty figures by article name: an undated article that
     names a weekday is placed on that weekday where the dated reports print its figures.
+    `happenings`: (happening, time) by article name.
     """
-    known = known or {}
     figures = figures or {}
     happenings = happenings or {}
-    dated = {a.name: day for a in articles if (day := own_day(a)) is not None}  # each one's own publication day
+    tellings = {
+        a.name: Telling(
+            own=own_day(a),
+            expressions=[e.ref for e in telling_expressions(claim_text(a))],
+            dateline=dateline_date(a),
+            figures=set(figures.get(a.name, ())),
+            happenings=list(happenings.get(a.name, ())),
+        )
+        for a in articles
+    }
+    return references(tellings, reference_date)
+
+
+def references(tellings: Mapping[str, Telling], reference_date: date | None = None) -> dict[str, Reference]:
+    """The reference date of each article of one story (keyed as `tellings`: by id), with its basis.
+
+    An undated article that names a weekday is placed on that weekday where the dated reports
+    print its figures, or after a happening they date.
+    """
+    dated = {a: t.own for a, t in tellings.items() if t.own is not None}  # each one's own publication day
     printed: dict[date, set[int]] = {}  # the figures the dated reports of each day print
     held: dict[str, set[date]] = {}  # the days the dated reports put each kind of happening on
-    for a in articles:
-        if a.name in dated:
-            day = dated[a.name]
-            printed.setdefault(day, set()).update(figures.get(a.name, ()))
-            for kind, t in happenings.get(a.name, ()):
-                on = _day_of(resolve_time(t, Reference(day, TimeBasis.explicit)).start)
+    for a, t in tellings.items():
+        if a in dated:
+            day = dated[a]
+            printed.setdefault(day, set()).update(t.figures)
+            for kind, when in t.happenings:
+                on = _day_of(resolve_time(when, Reference(day=day, basis=TimeBasis.explicit)).start)
                 if on is not None:
                     held.setdefault(kind, set()).add(on)
     if printed:  # the story's own happenings, not "the 2021 ceasefire" a report recalls
         since = min(printed) - timedelta(days=load_data("reconcile.json")["clustering"]["background_min_days"])
         held = {kind: {d for d in days if d >= since} for kind, days in held.items()}
-    expressions = {a.name: known[a.id] if a.id in known else telling_expressions(claim_text(a)) for a in articles}
-    datelines = {a.name: dateline_date(a) for a in articles}
     # An article's own publication date is a firmer anchor for its neighbours than anything inferred.
     published = sorted(dated.values())
     anchor = None
     if reference_date is None:
-        anchor = published[-1] if published else infer_anchor(expressions, [d for d in datelines.values() if d is not None])
-    all_weekdays = {e.ref.weekday for exprs in expressions.values() for e in exprs if e.ref.weekday is not None}
+        datelines = [t.dateline for t in tellings.values() if t.dateline is not None]
+        anchor = published[-1] if published else infer_anchor({a: t.expressions for a, t in tellings.items()}, datelines)
+    all_weekdays = {r.weekday for t in tellings.values() for r in t.expressions if r.weekday is not None}
     first = _first_weekday(all_weekdays)
     out: dict[str, Reference] = {}
-    for a in articles:
-        if a.name in dated:
-            out[a.name] = Reference(dated[a.name], TimeBasis.explicit)
+    for a, t in tellings.items():
+        if a in dated:
+            out[a] = Reference(day=dated[a], basis=TimeBasis.explicit)
             continue
         if reference_date is not None:
-            out[a.name] = Reference(reference_date, TimeBasis.resolved)
+            out[a] = Reference(day=reference_date, basis=TimeBasis.resolved)
             continue
-        weekdays = [e.ref.weekday for e in expressions[a.name] if e.ref.weekday is not None]
-        told = datelines[a.name]
+        weekdays = [r.weekday for r in t.expressions if r.weekday is not None]
+        told = t.dateline
         if told is not None and (told.year is not None or anchor is not None):
             # The dateline is the day of telling; without a year it takes the anchor's (or a neighbour's).
             years = [told.year] if told.year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
             days = [d for y in years if (d := _safe_date(y, told.month, told.day)) is not None]
             if days:
                 day = min(days, key=lambda d: abs((d - anchor).days) if anchor else 0)
-                out[a.name] = Reference(day, TimeBasis.explicit if told.year is not None else TimeBasis.inferred)
+                out[a] = Reference(day=day, basis=TimeBasis.explicit if told.year is not None else TimeBasis.inferred)
                 continue
-        own = _own_latest_date(expressions[a.name], anchor, published[0] if published else None) if anchor is not None else None
+        own = _own_latest_date(t.expressions, anchor, published[0] if published else None) if anchor is not None else None
         if own is not None:
             # the article's own "May 10" places it better than the corpus's latest date does: it
             # was told on the latest weekday it names near that date, and never before the date
-            out[a.name] = Reference(_told_after(weekdays, own), TimeBasis.inferred)
+            out[a] = Reference(day=_told_after(weekdays, own), basis=TimeBasis.inferred)
         elif anchor is not None and weekdays:
-            placed = _after_happening(weekdays, happenings.get(a.name, ()), held) or _by_figures(
-                weekdays, figures.get(a.name, set()), printed
-            )
-            out[a.name] = Reference(placed or max(_nearest(w, anchor) for w in weekdays), TimeBasis.inferred)
+            placed = _after_happening(weekdays, t.happenings, held) or _by_figures(weekdays, t.figures, printed)
+            out[a] = Reference(day=placed or max(_nearest(w, anchor) for w in weekdays), basis=TimeBasis.inferred)
         elif first is not None and weekdays:
             index = max((w - first) % 7 for w in weekdays) + 1
-            out[a.name] = Reference(None, TimeBasis.unknown, day_index=index, first_weekday=first)
+            out[a] = Reference(day=None, basis=TimeBasis.unknown, day_index=index, first_weekday=first)
         else:
-            out[a.name] = Reference(None, TimeBasis.unknown)
+            out[a] = Reference(day=None, basis=TimeBasis.unknown)
     return out
 
 
@@ -419,12 +472,20 @@ def time_value(t: TimeRef) -> str | None:
     return None
 
 
-def story_references(
-    articles: list[Article],
-    claims: list[Claim],
-    reference_date: date | None = None,
-    known: Mapping[str, list[TimeExpression]] | None = None,
-) -> dict[str, Reference]:
+def chronology_groups(story: Mapping[str, str], sided: Iterable[str], articles: Iterable[str]) -> dict[str, list[str]]:
+    """The articles dated together: each story's, an article whose story names no side (or that has
+    no claims) with the largest story's (the one with most articles naming a side; on a tie the
+    first met in `sided`'s order). `articles` in store order, ids; groups keep that order."""
+    sized = Counter(story[a] for a in sided)
+    largest = sized.most_common(1)[0][0] if sized else ""
+    groups: dict[str, list[str]] = {}
+    for a in articles:
+        root = story.get(a)
+        groups.setdefault(root if root in sized else largest, []).append(a)
+    return groups
+
+
+def story_references(articles: list[Article], claims: list[Claim], reference_date: date | None = None) -> dict[str, Reference]:
     """Each article's reference date (keyed by article id), inferred within its own story.
 
     A store may hold reports of unrelated clashes; one story's "September 13" must not date
@@ -432,53 +493,30 @@ def story_references(
     dates articles carry of their own.
     An article that names no side cannot be placed, so it joins the largest story, as there.
     """
-    story = stories(claims, own_dates(articles))
-    sized = Counter(story[a] for a in sided_articles(claims))
-    largest = sized.most_common(1)[0][0] if sized else ""
-    groups: dict[str, list[Article]] = {}
-    for a in articles:
-        root = story.get(a.id)
-        groups.setdefault(root if root in sized else largest, []).append(a)
-    floor = _settings()["placing_min_figure"]
-    figures: dict[str, set[int]] = {}
-    names = {a.id: a.name for a in articles}
+    by_article: dict[str, list[Claim]] = {a.id: [] for a in articles}
     for c in claims:
-        q = c.quantity
-        if c.field is Field.casualties and q is not None and q.stated is not None and q.stated >= floor and c.article_id in names:
-            figures.setdefault(names[c.article_id], set()).add(q.stated)
-    happening_of = _settings()["placing_happenings"]
-    happenings: dict[str, list[tuple[str, TimeRef]]] = {}
-    for c in claims:
-        t = c.event_time
-        kind = happening_of.get(str(c.kind)) if c.field in (Field.times, Field.actors) else None
-        if kind and t is not None and c.article_id in names and (t.weekday is not None or t.day is not None):
-            happenings.setdefault(names[c.article_id], []).append((kind, t))
+        if c.article_id in by_article:
+            by_article[c.article_id].append(c)
+    keys = {a.id: story_keys(by_article[a.id], own_day(a)) for a in articles}
+    digests = {a.id: chronology_digest(a, by_article[a.id]) for a in articles}
+    return story_references_of(keys, digests, reference_date)
+
+
+def story_references_of(
+    keys: Mapping[str, StoryKeys], digests: Mapping[str, ChronologyDigest], reference_date: date | None = None
+) -> dict[str, Reference]:
+    """`story_references` from each article's story keys and chronology digest (by id, in store order)."""
+    story = stories_of(keys, {a: date.fromisoformat(k.own_day) for a, k in keys.items() if k.own_day})
+    sided = [a for a, k in keys.items() if k.parties]
     refs: dict[str, Reference] = {}
-    for group in groups.values():
-        named = article_references(group, reference_date, known, figures, happenings)
-        refs.update((a.id, named[a.name]) for a in group)
+    for group in chronology_groups(story, sided, keys).values():
+        refs.update(references({a: telling(digests[a]) for a in group}, reference_date))
     return refs
 
 
-def resolve_corpus(
-    articles: list[Article],
-    claims: list[Claim],
-    reference_date: date | None = None,
-    known: Mapping[str, list[TimeExpression]] | None = None,
-) -> tuple[tuple[ReportingDate, ...], tuple[ResolvedTime, ...]]:
-    """The dates of articles whose metadata has none, and every claim's resolved time.
-
-    A date found here has basis inferred (from the corpus) or resolved (from --reference-date);
-    a date from metadata (basis explicit) is the article's own and gets none. `known`: see
-    `article_references`.
-    """
-    refs = story_references(articles, claims, reference_date, known)
-    dates = tuple(
-        ReportingDate(article_id=a.id, published=Published(date=ref.day.isoformat(), basis=ref.basis))
-        for a in articles
-        if a.published.basis is not TimeBasis.explicit and (ref := refs[a.id]).day is not None
-    )
-    unknown = Reference(None, TimeBasis.unknown)
+def resolve_claims(claims: Iterable[Claim], refs: Mapping[str, Reference]) -> list[ResolvedTime]:
+    """Every claim's time resolved against its article's reference date."""
+    unknown = Reference(day=None, basis=TimeBasis.unknown)
     times = []
     for c in claims:
         t = resolve_time(c.event_time, refs.get(c.article_id, unknown))
@@ -486,4 +524,28 @@ def resolve_corpus(
         if c.field is Field.times:
             value = time_value(t) or (c.event_time.text if c.event_time else c.value)
         times.append(ResolvedTime(claim_id=c.id, event_time=t, value=value))
-    return dates, tuple(times)
+    return times
+
+
+def reporting_date(article_id: str, ref: Reference) -> ReportingDate | None:
+    """The date the pass gives an article whose metadata has none; None when nothing dates it."""
+    if ref.day is None:
+        return None
+    return ReportingDate(article_id=article_id, published=Published(date=ref.day.isoformat(), basis=ref.basis))
+
+
+def resolve_corpus(
+    articles: list[Article], claims: list[Claim], reference_date: date | None = None
+) -> tuple[tuple[ReportingDate, ...], tuple[ResolvedTime, ...]]:
+    """The dates of articles whose metadata has none, and every claim's resolved time.
+
+    A date found here has basis inferred (from the corpus) or resolved (from --reference-date);
+    a date from metadata (basis explicit) is the article's own and gets none.
+    """
+    refs = story_references(articles, claims, reference_date)
+    dates = tuple(
+        found
+        for a in articles
+        if a.published.basis is not TimeBasis.explicit and (found := reporting_date(a.id, refs[a.id])) is not None
+    )
+    return dates, tuple(resolve_claims(claims, refs))

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clashrecon.ingest.text import fold_quotes
 from clashrecon.lexicon import load_data
-from clashrecon.models import Article, Lineage, SegmentType
+from clashrecon.models import Article, Lineage, LineageDigest, SegmentType
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,8 @@ class _ParagraphIndex:
                     self.holders.append([])
                 if not self.holders[pid] or self.holders[pid][-1] != i:
                     self.holders[pid].append(i)
-        self.sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in self.pid_of]
+        self.texts = list(self.pid_of)
+        self.sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in self.texts]
         self.index: dict[int, list[int]] = {}
         for pid, sig in enumerate(self.sigs):
             for h in sig:
@@ -124,13 +125,14 @@ class _ParagraphIndex:
         self._near: dict[int, list[int]] = {}
 
     def near(self, pid: int) -> list[int]:
-        """The paragraph itself, then the distinct paragraphs sharing enough shingles with it, closest first."""
+        """The paragraph itself, then the distinct paragraphs sharing enough shingles with it, closest
+        first (then in text order, so the order never depends on which article printed one first)."""
         if pid not in self._near:
             common = self.cfg["max_shingle_paragraphs"]
             # a shingle in very many distinct paragraphs is a stock phrase ("said in a statement"), no evidence
             hits = Counter(q for h in self.sigs[pid] if len(self.index[h]) <= common for q in self.index[h])
             similar = [q for q, n in hits.items() if q != pid and n >= self.cfg["candidate_min_shingles"]]
-            similar.sort(key=lambda q: -hits[q])
+            similar.sort(key=lambda q: (-hits[q], self.texts[q]))
             self._near[pid] = [pid, *similar]
         return self._near[pid]
 
@@ -151,6 +153,161 @@ class _ParagraphIndex:
                     break
         return {j: min(len(mine[j]), len(theirs[j])) for j in mine}
 
+    def reaches(self, i: int, pid: int, added: dict[int, list[int]]) -> bool:
+        """Whether article i's walk from paragraph `pid` (see `candidates`) takes one of the added
+        articles (`added`: paragraph id -> the added articles printing it, ascending). If it takes
+        none, the added articles sit past every stretch it reads, which therefore holds what it held."""
+        budget = self.cfg["max_holders_per_paragraph"]
+        for q in self.near(pid):
+            after = self.holders[q]
+            first = bisect_right(after, i)
+            take = min(budget, len(after) - first)
+            if any(j > i and bisect_left(after, j) - first < take for j in added.get(q, ())):
+                return True
+            budget -= take
+            if not budget:
+                return False
+        return False
+
+
+@dataclass
+class LineageMemory:
+    """What one tracing found that the next can reuse, keyed by article id: each article's
+    candidates (later articles that may share its paragraphs, with how many, in the order they
+    are verified) and the paragraphs each verified pair shares. Both are functions of the two
+    articles' paragraphs and ranks alone, so an added article changes only the candidates of
+    articles printing its paragraphs or their neighbours."""
+
+    candidates: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    shared: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Traced:
+    """Each article's origin (in rank order), and the memory the next tracing starts from:
+    `computed` and `verified` are what this one added to it."""
+
+    origins: list[Lineage]
+    memory: LineageMemory
+    computed: frozenset[str]  # articles whose candidates were found again
+    verified: frozenset[tuple[str, str]]  # pairs compared for the first time
+
+
+def lineage_digest(article: Article) -> LineageDigest:
+    """What the lineage pass reads of one article, computed once."""
+    cfg = load_data("lineage.json")
+    return LineageDigest(
+        name=article.name,
+        path=article.path,
+        credit=article.credit,
+        paragraphs=tuple(body_paragraphs(article, cfg["min_paragraph_words"])),
+    )
+
+
+def rank(digests: list[tuple[str, LineageDigest]]) -> list[tuple[str, LineageDigest]]:
+    """Articles in the order lineage reads them: by name, then path (an origin is named by its first)."""
+    return sorted(digests, key=lambda d: (d[1].name, d[1].path))
+
+
+def _touched_by(index: _ParagraphIndex, added: set[int], paras: list[list[str]]) -> set[int]:
+    """The articles whose candidates the articles `added` can change, and the added themselves.
+
+    An article's candidates come from walking each of its paragraphs' neighbours, reading the
+    next holders of each up to a budget. They change when a walk now takes an added article, or
+    when the added made a shingle too common to count, which changes the neighbours of every
+    paragraph holding it.
+    """
+    common = index.cfg["max_shingle_paragraphs"]
+    printed = {index.pid_of[p] for i in added for p in paras[i]}
+    new_in = {pid: [i for i in index.holders[pid] if i in added] for pid in printed}
+    touched = set(added)
+    only_new = [pid for pid in printed if len(new_in[pid]) == len(index.holders[pid])]
+    for h, n in Counter(h for pid in only_new for h in index.sigs[pid]).items():
+        if len(index.index[h]) - n <= common < len(index.index[h]):
+            touched.update(i for pid in index.index[h] for i in index.holders[pid])
+    for q in printed:
+        for p in index.near(q):  # the paragraphs whose neighbours hold q (neighbours are mutual)
+            touched.update(i for i in index.holders[p] if i not in touched and index.reaches(i, p, new_in))
+    return touched
+
+
+def _candidates(index: _ParagraphIndex, i: int, paras: list[list[str]], cfg: dict) -> list[tuple[int, int]]:
+    """Later articles that may share enough paragraphs with article i to be verified, best first."""
+    need, fraction = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"]
+    ps = paras[i]
+    touched = index.candidates(i, ps)
+    kept = [(j, n) for j, n in touched.items() if n >= need and n >= fraction * min(len(ps), len(paras[j]))]
+    return sorted(kept, key=lambda jn: (-jn[1], jn[0]))
+
+
+def trace(
+    ranked: list[tuple[str, LineageDigest]], memory: LineageMemory | None = None, added: frozenset[str] | None = None
+) -> Traced:
+    """Origins of articles in rank order (`rank`), from their digests.
+
+    With `memory` of an earlier tracing and the ids `added` since (nothing removed or changed),
+    only the candidates the added articles can change are found again and only pairs never
+    compared are compared: the result is the one tracing all the articles afresh gives.
+    """
+    cfg = load_data("lineage.json")
+    ids = [a for a, _ in ranked]
+    at = {a: i for i, a in enumerate(ids)}
+    paras = [list(d.paragraphs) for _, d in ranked]
+    index = _ParagraphIndex(paras, cfg)
+    memory = memory if memory is not None else LineageMemory()
+    if added is None:
+        redo = set(range(len(ids)))
+    else:
+        redo = _touched_by(index, {at[a] for a in added if a in at}, paras)
+    candidates: dict[str, tuple[tuple[str, int], ...]] = {}
+    computed = set()
+    for i, a in enumerate(ids):
+        if i in redo or a not in memory.candidates:
+            candidates[a] = tuple((ids[j], n) for j, n in _candidates(index, i, paras, cfg))
+            computed.add(a)
+        else:
+            candidates[a] = memory.candidates[a]
+    shared = dict(memory.shared)
+    verified: set[tuple[str, str]] = set()
+    groups = _Groups([d.credit for _, d in ranked])
+    links = _links(paras, candidates, ids, at, cfg, groups, shared, verified)
+    origins = _origins(ranked, groups, links)
+    return Traced(origins, LineageMemory(candidates, shared), frozenset(computed), frozenset(verified))
+
+
+def _links(
+    paras: list[list[str]],
+    candidates: dict[str, tuple[tuple[str, int], ...]],
+    ids: list[str],
+    at: dict[str, int],
+    cfg: dict,
+    groups: _Groups | None,
+    shared: dict[tuple[str, str], int],
+    verified: set[tuple[str, str]],
+) -> list[Link]:
+    """Candidates verified in rank order, each link joined as it is found (see `text_links`)."""
+    need, fraction, top = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"], cfg["max_candidates_per_article"]
+    links: list[Link] = []
+    for i, a in enumerate(ids):
+        ps = paras[i]
+        checked = 0
+        for b, _ in candidates[a]:
+            j = at[b]
+            if checked >= top:
+                break
+            if groups is not None and groups.find(i) == groups.find(j):
+                continue
+            checked += 1
+            if (a, b) not in shared:
+                shared[(a, b)] = shared_paragraphs(ps, paras[j], cfg["paragraph_similarity"])
+                verified.add((a, b))
+            found = shared[(a, b)]
+            if found >= need and found >= fraction * min(len(ps), len(paras[j])):
+                if groups is None or groups.union(i, j):
+                    links.append(Link(i, j, found, len(ps), len(paras[j])))
+    links.sort(key=lambda link: (-link.shared, link.a, link.b))
+    return links
+
 
 def text_links(articles: list[Article], groups: _Groups | None = None) -> list[Link]:
     """Pairs of articles that share enough paragraphs to be one story, strongest first.
@@ -164,55 +321,44 @@ def text_links(articles: list[Article], groups: _Groups | None = None) -> list[L
     pairs already joined are not compared again and each link is joined as it is found.
     """
     cfg = load_data("lineage.json")
-    need, fraction, top = cfg["min_shared_paragraphs"], cfg["min_shared_fraction"], cfg["max_candidates_per_article"]
-    paras = [body_paragraphs(a, cfg["min_paragraph_words"]) for a in articles]
+    ids = [str(i) for i in range(len(articles))]
+    paras = [list(lineage_digest(a).paragraphs) for a in articles]
     index = _ParagraphIndex(paras, cfg)
-    links: list[Link] = []
-    for i, ps in enumerate(paras):
-        touched = index.candidates(i, ps)
-        verified = 0
-        for j in sorted(touched, key=lambda j: (-touched[j], j)):
-            if verified >= top or touched[j] < need:
-                break
-            smaller = min(len(ps), len(paras[j]))
-            if touched[j] < fraction * smaller or (groups is not None and groups.find(i) == groups.find(j)):
-                continue
-            verified += 1
-            shared = shared_paragraphs(ps, paras[j], cfg["paragraph_similarity"])
-            if shared >= need and shared >= fraction * smaller:
-                if groups is None or groups.union(i, j):
-                    links.append(Link(i, j, shared, len(ps), len(paras[j])))
-    links.sort(key=lambda link: (-link.shared, link.a, link.b))
-    return links
+    candidates = {ids[i]: tuple((ids[j], n) for j, n in _candidates(index, i, paras, cfg)) for i in range(len(ids))}
+    return _links(paras, candidates, ids, {a: i for i, a in enumerate(ids)}, cfg, groups, {}, set())
 
 
 def article_origins(articles: list[Article]) -> tuple[Lineage, ...]:
-    """Each article's origin and why, in the list's order (small enough to send back from a worker)."""
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].name, articles[i].path))
-    ranked = [articles[i] for i in order]
-    groups = _Groups([a.credit for a in ranked])
+    """Each article's origin and why, in the list's order."""
+    traced = trace(rank([(a.id, lineage_digest(a)) for a in articles]))
+    found = {o.article_id: o for o in traced.origins}
+    return tuple(found[a.id] for a in articles)
+
+
+def _origins(ranked: list[tuple[str, LineageDigest]], groups: _Groups, links: list[Link]) -> list[Lineage]:
+    """Each ranked article's origin: its group's wire credit, else the name of the group's first
+    article; and why, naming the strongest link it has."""
     best: dict[int, Link] = {}
-    for link in text_links(ranked, groups):
+    for link in links:
         for i in (link.a, link.b):
             best.setdefault(i, link)
-
-    out: dict[int, Lineage] = {}
-    for pos, article in enumerate(ranked):
+    out: list[Lineage] = []
+    for pos, (article_id, digest) in enumerate(ranked):
         root = groups.find(pos)
         credit = groups.credit[root]
-        origin = credit or ranked[root].name
+        origin = credit or ranked[root][1].name
         shares = None
         if pos in best:
             link = best[pos]
             other, own_total = (link.b, link.a_total) if link.a == pos else (link.a, link.b_total)
-            shares = f"shares {link.shared} of {own_total} paragraphs with {ranked[other].name}"
-        if article.credit:
-            reason = f"wire credit {article.credit}" + (f"; {shares}" if shares else "")
+            shares = f"shares {link.shared} of {own_total} paragraphs with {ranked[other][1].name}"
+        if digest.credit:
+            reason = f"wire credit {digest.credit}" + (f"; {shares}" if shares else "")
         elif credit:
             reason = f"{shares} (wire credit {credit})"
         elif shares:
             reason = f"no wire credit; {shares}"
         else:
             reason = "no wire credit and no shared text: its own origin"
-        out[order[pos]] = Lineage(article_id=article.id, origin=origin, reason=reason)
-    return tuple(out[i] for i in range(len(articles)))
+        out.append(Lineage(article_id=article_id, origin=origin, reason=reason))
+    return out

@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import Claim, EventDetails, Field, NameKind, Spelling
+from clashrecon.models import Claim, EventDetails, Field, NameKind, NamesDigest, Spelling
 
 
 def min_ratio() -> float:
@@ -78,16 +78,39 @@ def merge_variants(names: Iterable[str]) -> dict[str, str]:
     return {name: group[0] for group in groups for name in group}
 
 
-def spellings(claims: list[Claim]) -> tuple[Spelling, ...]:
-    """The variant spellings of place names and speaking persons across the corpus, each with the
-    canonical one ("Verin Shorja" -> "Verin Shorzha"); a name without variants is not listed."""
-    places = merge_variants(c.value for c in claims if c.field is Field.places and c.value)
-    persons = merge_variants(
+def names_digest(claims: Iterable[Claim]) -> NamesDigest:
+    """The place names and speaking persons of one article's claims, in first-seen order, counted."""
+    places: Counter[str] = Counter(c.value for c in claims if c.field is Field.places and c.value)
+    persons: Counter[str] = Counter(
         c.attrs.claimant_person for c in claims if isinstance(c.attrs, EventDetails) and c.attrs.claimant_person
     )
+    return NamesDigest(places=tuple(places.items()), persons=tuple(persons.items()))
+
+
+def _spread(counted: Iterable[tuple[tuple[str, int], ...]]) -> Iterator[str]:
+    """Names counted per article, in store order, as one run of names: what `merge_variants` reads."""
+    for names in counted:
+        for name, n in names:
+            yield from [name] * n
+
+
+def spellings_of(digests: Iterable[NamesDigest]) -> tuple[Spelling, ...]:
+    """`spellings` from each article's names digest, in store order."""
+    digests = list(digests)
+    places = merge_variants(_spread(d.places for d in digests))
+    persons = merge_variants(_spread(d.persons for d in digests))
     return tuple(
         Spelling(kind=kind, printed=printed, canonical=canonical)
         for kind, table in ((NameKind.place, places), (NameKind.person, persons))
         for printed, canonical in table.items()
         if printed != canonical
     )
+
+
+def spellings(claims: list[Claim]) -> tuple[Spelling, ...]:
+    """The variant spellings of place names and speaking persons across the corpus, each with the
+    canonical one ("Verin Shorja" -> "Verin Shorzha"); a name without variants is not listed."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article_id, []).append(c)
+    return spellings_of(names_digest(cs) for cs in by_article.values())

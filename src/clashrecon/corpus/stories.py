@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, Article, Claim, ClaimantRole, EventDetails, EventKind, Field, ScopeKind, TimeBasis
+from clashrecon.models import BOTH, Article, Claim, ClaimantRole, EventDetails, EventKind, Field, ScopeKind, StoryKeys, TimeBasis
 
 
 @lru_cache(maxsize=1)
@@ -147,16 +147,53 @@ def stories(claims: list[Claim], published: Mapping[str, date] | None = None) ->
 
     Two clashes of the same days (Gaza and Sudan) stay apart: they share no side.
     """
+    return stories_of(claims_by_article(claims), published)
+
+
+def claims_by_article(claims: Iterable[Claim]) -> dict[str, StoryKeys]:
+    """`story_keys` of each article's claims, in the order the articles first appear."""
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        grouped[c.article_id].append(c)
+    return {article: story_keys(cs) for article, cs in grouped.items()}
+
+
+def story_keys(claims: Iterable[Claim], own: date | None = None) -> StoryKeys:
+    """What the stories pass reads of one article's claims: the sides and places its claims about its
+    own story name (never a background event's), and the pairs of parties they set against each other."""
+    parties: set[str] = set()
+    pairs: set[frozenset[str]] = set()
+    any_claim = current = False
+    for c in claims:
+        any_claim = True
+        if c.scope is None or c.scope.kind is not ScopeKind.background:
+            current = True
+            parties |= _parties(c)
+            pairs |= _pairs(c)
+    return StoryKeys(
+        claims=any_claim,
+        current=current,
+        own_day=own.isoformat() if own is not None else None,
+        parties=tuple(sorted(parties)),
+        pairs=tuple(sorted(tuple(sorted(p)) for p in pairs)),
+    )
+
+
+def stories_of(articles: Mapping[str, StoryKeys], published: Mapping[str, date] | None = None) -> dict[str, str]:
+    """`stories` from each article's `story_keys` (article id -> keys, in store order; articles
+    without claims take no part)."""
     published = published or {}
     gap = settings()["gap_days"]
     u = _Union()
-    keys: dict[str, set[str]] = defaultdict(set)
-    pairs: dict[str, set[frozenset[str]]] = defaultdict(set)
-    for c in claims:
-        u.add(c.article_id)
-        if c.scope is None or c.scope.kind is not ScopeKind.background:
-            keys[c.article_id] |= _parties(c)
-            pairs[c.article_id] |= _pairs(c)
+    keys: dict[str, set[str]] = {}
+    pairs: dict[str, set[frozenset[str]]] = {}
+    for article, found in articles.items():
+        if not found.claims:
+            continue
+        u.add(article)
+        if found.current:
+            keys[article] = set(found.parties)
+            pairs[article] = {frozenset(p) for p in found.pairs}
     first_with: dict[frozenset[str], str] = {}
     for article, found in pairs.items():
         for pair in found:

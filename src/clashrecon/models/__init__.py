@@ -61,11 +61,18 @@ from clashrecon.models.claims import (
     TimeRef,
 )
 from clashrecon.models.derived import (
+    ArticleDigest,
+    ChronologyDigest,
     CorpusDerived,
+    Happening,
     Lineage,
+    LineageDigest,
+    NamesDigest,
+    Reference,
     ReportingDate,
     ResolvedTime,
     Spelling,
+    StoryKeys,
 )
 from clashrecon.models.geo import (
     Country,
@@ -76,6 +83,8 @@ from clashrecon.models.geo import (
 )
 from clashrecon.models.reconciled import (
     BOTH,
+    ArticleScope,
+    BackgroundBucket,
     Change,
     Conflict,
     ContextRow,
@@ -90,6 +99,14 @@ from clashrecon.models.reconciled import (
 
 __all__ = [
     "Article",
+    "ArticleDigest",
+    "ArticleScope",
+    "BackgroundBucket",
+    "ChronologyDigest",
+    "Happening",
+    "LineageDigest",
+    "NamesDigest",
+    "StoryKeys",
     "AttackDetails",
     "BOTH",
     "BlameDetails",
@@ -136,6 +153,7 @@ __all__ = [
     "Round",
     "Tally",
     "Record",
+    "Reference",
     "Relation",
     "ReportingDate",
     "ResolvedTime",

@@ -10,6 +10,7 @@ from pydantic import computed_field, model_validator
 from clashrecon.invisible import flagged
 from clashrecon.models.base import Record
 from clashrecon.models.claims import TimeRef
+from clashrecon.models.derived import StoryKeys
 from clashrecon.models.kinds import CONFLICT_RELATIONS, CasualtyKind, ChangeKind, ContextKind, EventKind, Field, Relation
 
 
@@ -269,3 +270,20 @@ class Change(Record):
 
     def contract(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+class BackgroundBucket(Record):
+    """A background event a claim may be filed under (the clustering's bucket), as scoping reads it."""
+
+    kind: str = F(description="bg-day, bg-year or bg-label")
+    value: str = F(description="The bucket's day, year or (lower-cased) label")
+    label: str = F(default="", description="The claim's own label of the event, lower-cased ('' for none)")
+    blocks: bool = F(default=False, description="A claim certainly filed there keeps the bucket from folding into episodes")
+
+
+class ArticleScope(Record):
+    """What the last reconciliation read of one article, for scoping the next to the stories it changes."""
+
+    story: str = F(description="The story the article's claims were reconciled in")
+    keys: StoryKeys = F(description="Sides, places and pairs of its claims as the reconciliation reads them")
+    background: tuple[BackgroundBucket, ...] = F(default=(), description="Background events its claims may be filed under")

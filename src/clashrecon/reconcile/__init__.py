@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from clashrecon.models import (
@@ -55,7 +56,7 @@ from clashrecon.reconcile.running import running_count_discrepancies
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 from clashrecon.reconcile.tallies import StoryEvent, story_tallies
 
-__all__ = ["reconcile"]
+__all__ = ["combine", "reconcile", "undated_event_id"]
 
 _ORDER = {Relation.disputed: 0, Relation.discrepancy: 1, Relation.updated: 2, Relation.aggregate: 3, Relation.subtotal: 4}
 
@@ -267,8 +268,11 @@ def _reference_days(articles: list[Article], claims: list[Claim]) -> dict[str, d
     return reference
 
 
-def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
-    """Cluster every claim into events, reconcile their facts, and name the relations found."""
+def reconcile(articles: list[Article], claims: list[Claim], story: Mapping[str, str] | None = None) -> Reconciliation:
+    """Cluster every claim into events, reconcile their facts, and name the relations found.
+
+    `story`: each article's story, where the caller reconciles whole stories of a larger store
+    (see `scope.py`); else they are found from these claims."""
     # keyed by content hash: two files of one name in different folders are two articles
     origin = {a.id: a.origin or a.name for a in articles}
     claims = as_governments(articles, claims)
@@ -276,7 +280,7 @@ def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     events: list[Event] = []
     conflicts: list[Conflict] = []
     reported: list[StoryEvent] = []
-    clusters = cluster_claims(articles, claims)
+    clusters = cluster_claims(articles, claims, story)
     reported_on = {c.id: _as_of(c, reference) for c in claims}
     # every figure's first reporting day in its story, so a later event knows an old toll told again
     by_story: dict[str, list[Claim]] = defaultdict(list)
@@ -294,9 +298,27 @@ def reconcile(articles: list[Article], claims: list[Claim]) -> Reconciliation:
     for event_id, f in running_count_discrepancies(reported, origin):
         if (f.subject, _figures_shown(f.positions)) not in said:  # else an event's own finding says it
             conflicts.append(_conflict(event_id, f))
-    events.sort(key=_when_order)
+    return _ordered(events, conflicts, story_tallies(reported))
+
+
+def _ordered(events: list[Event], conflicts: list[Conflict], tallies: list) -> Reconciliation:
+    """Events in time order; conflicts by relation, then their event's place, then how many articles
+    carry them (a stable sort: ties keep the order they were found in); final figures by story."""
+    events = sorted(events, key=_when_order)
     rank = {e.id: i for i, e in enumerate(events)}
-    conflicts.sort(
-        key=lambda c: (_ORDER.get(c.kind, 9), rank.get(c.event_id or "", 0), -sum(len(p.articles) for p in c.positions), c.subject)
+    conflicts = sorted(
+        conflicts,
+        key=lambda c: (_ORDER.get(c.kind, 9), rank.get(c.event_id or "", 0), -sum(len(p.articles) for p in c.positions), c.subject),
     )
-    return Reconciliation(events=tuple(events), conflicts=tuple(conflicts), tallies=tuple(story_tallies(reported)))
+    return Reconciliation(events=tuple(events), conflicts=tuple(conflicts), tallies=tuple(sorted(tallies, key=lambda t: t.story)))
+
+
+def combine(kept: Reconciliation, fresh: Reconciliation) -> Reconciliation:
+    """The picture of a whole store from the results of some of its stories reconciled again
+    (`fresh`) and the stored results of the others (`kept`), in the order `reconcile` gives."""
+    return _ordered([*kept.events, *fresh.events], [*kept.conflicts, *fresh.conflicts], [*kept.tallies, *fresh.tallies])
+
+
+def undated_event_id(story: str) -> str:
+    """The ID of a story's event of claims that nothing dates, if it has one."""
+    return _id("e", "undated", story)

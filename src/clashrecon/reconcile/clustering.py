@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -249,12 +249,13 @@ def _chain_days(days: Iterable[int]) -> list[list[int]]:
     return chains
 
 
-def cluster_claims(articles: list[Article], claims: list[Claim]) -> list[Cluster]:
-    """Every claim placed in exactly one cluster; clusters in no particular order."""
+def cluster_claims(articles: list[Article], claims: list[Claim], story: Mapping[str, str] | None = None) -> list[Cluster]:
+    """Every claim placed in exactly one cluster; clusters in no particular order. `story`: each
+    article's story, when the caller knows them (of a store's stories, some)."""
     cfg = settings()
     reference = {a.id: parse_iso(a.published.date) for a in articles}
     origin = {a.id: a.origin or a.name for a in articles}
-    story = stories(claims, own_dates(articles))
+    story = story if story is not None else stories(claims, own_dates(articles))
     clusters: dict[tuple, Cluster] = {}
     story_days: dict[str, dict[int, _Day]] = defaultdict(lambda: defaultdict(_Day))
     relative_days: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))

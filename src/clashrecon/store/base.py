@@ -18,7 +18,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from clashrecon.models import Article, Claim, CorpusDerived, PlaceLocation, Reconciliation
+from clashrecon.models import (
+    Article,
+    ArticleDigest,
+    ArticleScope,
+    Claim,
+    Conflict,
+    CorpusDerived,
+    Lineage,
+    PlaceLocation,
+    Reconciliation,
+    Reference,
+    Relation,
+    ReportingDate,
+    ResolvedTime,
+    Spelling,
+)
 
 DEFAULT_DB = "clashrecon.db"
 
@@ -46,6 +61,45 @@ class Stored:
 
     def count(self, outcome: str) -> int:
         return sum(1 for o in self.outcomes.values() if o == outcome)
+
+
+@dataclass(frozen=True)
+class CorpusInventory:
+    """Where the corpus passes' and the reconciliation's rows stand against the stored articles."""
+
+    articles: tuple[str, ...]  # every stored article's id, in store order (name, source)
+    digested: frozenset[str]  # articles with a digest
+    passed: frozenset[str]  # stored articles the last run of the passes saw
+    gone: frozenset[str]  # articles the last run saw that are no longer stored
+    meta: dict[str, str]  # what the last run was run with (`passes`, `passes_reference_date`, `scoped`)
+
+
+@dataclass(frozen=True)
+class CorpusUpdate:
+    """What one run of the corpus passes and the reconciliation writes, in one transaction.
+
+    `full`: every pass's rows are replaced; else only the rows of `redated` articles (dates and
+    claim times), the pass and scope rows given, and the results drawing on `replaced` stories
+    and buckets.
+    """
+
+    full: bool
+    digests: list[ArticleDigest]
+    origins: tuple[Lineage, ...]  # every article's
+    spellings: tuple[Spelling, ...]
+    redated: frozenset[str]
+    dates: list[ReportingDate]  # of redated articles
+    times: list[ResolvedTime]  # of redated articles' claims
+    passes: dict[str, tuple[str, Reference]]  # article -> (story it is dated in, reference)
+    candidates: dict[str, tuple[tuple[str, int], ...]]  # lineage candidates found again
+    pairs: dict[tuple[str, str], int]  # pairs lineage compared for the first time
+    scopes: dict[str, ArticleScope]
+    results: Reconciliation  # the whole picture
+    places: tuple[PlaceLocation, ...]  # where every place named is, geocoded with these results
+    draws_on: dict[str, tuple[tuple[str, str], ...]]  # result id -> stories and buckets it draws on, for the rows written
+    replaced: frozenset[tuple[str, str]]  # stories and buckets whose rows are replaced (unless full)
+    gone: frozenset[str]  # articles no longer stored: their pass and scope rows go
+    meta: dict[str, str]
 
 
 class Store(ABC):
@@ -104,8 +158,9 @@ class Store(ABC):
         """Drop the articles of these source keys, with their claims. Marks the results stale."""
 
     @abstractmethod
-    def articles(self, *, with_text: bool = True) -> list[Article]:
-        """Every stored article as ingest stored it, by name. Starts a corpus read (see `save_derived`)."""
+    def articles(self, *, with_text: bool = True, derived: bool = False) -> list[Article]:
+        """Every stored article as ingest stored it, by name. Starts a corpus read (see `save_derived`).
+        `derived` (without text only): as `corpus.view.articles_as_derived` shows them."""
 
     @abstractmethod
     def article_text(self, article_id: str) -> str | None: ...
@@ -115,8 +170,13 @@ class Store(ABC):
         """Claims as extracted, in article and sentence order; `article` is a name, source or id."""
 
     @abstractmethod
-    def iter_claims(self, *, field: str | None = None, article: str | None = None) -> Iterator[Claim]:
-        """The claims of `claims()` one at a time, never all in memory; read inside `snapshot()`."""
+    def iter_claims(self, *, field: str | None = None, article: str | None = None, timed: bool = False) -> Iterator[Claim]:
+        """The claims of `claims()` one at a time, never all in memory; `timed` as in `claims_of`;
+        read inside `snapshot()`."""
+
+    @abstractmethod
+    def claims_by_id(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+        """The claims of these IDs (those stored), in no particular order; `timed` as in `claims_of`."""
 
     @abstractmethod
     def has_article(self, article: str) -> bool:
@@ -141,13 +201,60 @@ class Store(ABC):
     # ---- what the corpus passes derived
 
     @abstractmethod
-    def derived(self) -> CorpusDerived:
-        """What the last corpus passes derived from the stored articles and claims."""
+    def derived(self, *, times: bool = True, articles: bool = True) -> CorpusDerived:
+        """What the last corpus passes derived from the stored articles and claims: without the
+        claims' resolved times unless `times`, without the articles' origins and dates unless
+        `articles` (most readers need one or the other, with the name map)."""
 
     @abstractmethod
     def save_derived(self, derived: CorpusDerived) -> bool:
         """Replace the corpus passes' rows; False, with nothing written, when articles changed since
         the corpus read that they were computed from."""
+
+    # ---- what incremental runs reuse (see `CorpusUpdate`)
+
+    @abstractmethod
+    def corpus_inventory(self) -> CorpusInventory:
+        """What the passes' rows cover. Starts a corpus read (see `save_derived`)."""
+
+    @abstractmethod
+    def articles_by_id(self, ids: Collection[str], *, with_text: bool = True) -> list[Article]:
+        """These articles as ingest stored them, in store order."""
+
+    @abstractmethod
+    def claims_of(
+        self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = (), naming: bool = False
+    ) -> list[Claim]:
+        """The claims of these articles (and the claims of IDs `also`) in store order: as extracted,
+        or `timed` with the time the chronology pass last resolved (its `claim_times` row) in place
+        of the extracted one; with `naming`, only those that may name a place or a warring party
+        (place and actor claims, counts scoped to a place): what geocoding reads."""
+
+    @abstractmethod
+    def digests(self, part: str, ids: Collection[str] | None = None) -> dict[str, Any]:
+        """One part of the stored digests (`lineage`, `story`, `chronology` or `names`) by article
+        id in store order; of every digested article, or of `ids`."""
+
+    @abstractmethod
+    def pass_rows(self) -> dict[str, tuple[str, Reference]]:
+        """Article -> (the story it was dated in, its reference) as the last run of the passes left them."""
+
+    @abstractmethod
+    def lineage_memory(self) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[tuple[str, str], int]]:
+        """Lineage's stored candidates by article and compared pairs."""
+
+    @abstractmethod
+    def scopes(self) -> dict[str, ArticleScope]:
+        """What the last reconciliation read of each article, by id (gone articles' too)."""
+
+    @abstractmethod
+    def result_sources(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Stored result id -> the stories ("story", id) and background buckets (kind, value) it draws on."""
+
+    @abstractmethod
+    def save_update(self, update: CorpusUpdate) -> bool:
+        """Write one run's passes and results in one transaction; False, with nothing written, when
+        articles changed since the corpus read they were computed from."""
 
     # ---- the reconciliation
 
@@ -156,7 +263,12 @@ class Store(ABC):
         """Replace the stored results; False, with nothing written, when computed from a superseded store."""
 
     @abstractmethod
-    def load_reconciliation(self) -> Reconciliation: ...
+    def load_reconciliation(self, *, events: bool = True, conflicts: bool = True, tallies: bool = True) -> Reconciliation:
+        """The stored results; a read command that shows some parts need not parse the others."""
+
+    @abstractmethod
+    def conflicts(self, *, relations: Collection[Relation] | None = None, field: str | None = None) -> list[Conflict]:
+        """The stored findings of these relations and this field (all, where None), in their order."""
 
     @abstractmethod
     def reconciled(self) -> bool:

@@ -35,6 +35,40 @@ _DERIVED_TABLES = """
     ALTER TABLE articles DROP COLUMN origin;
 """
 
+_INCREMENTAL_TABLES = """
+    CREATE TABLE article_digests (        -- what each corpus pass reads of an article and its claims
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        lineage TEXT NOT NULL,
+        story TEXT NOT NULL,
+        chronology TEXT NOT NULL,
+        names TEXT NOT NULL
+    );
+    CREATE TABLE article_passes (         -- the chronology pass: each article's story of dating and reference
+        article_id TEXT PRIMARY KEY,      -- no cascade: a row left by a removed article says what it was
+        grouped TEXT NOT NULL,
+        reference TEXT NOT NULL
+    );
+    CREATE TABLE article_scopes (         -- the reconciliation: each article's story and background buckets
+        article_id TEXT PRIMARY KEY,      -- no cascade, as article_passes
+        story TEXT NOT NULL,
+        keys TEXT NOT NULL,
+        background TEXT NOT NULL
+    );
+    CREATE INDEX article_scopes_story ON article_scopes(story);
+    CREATE TABLE lineage_candidates (     -- the lineage pass: later articles that may share an article's paragraphs
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        candidates TEXT NOT NULL
+    );
+    CREATE TABLE lineage_pairs (          -- the lineage pass: paragraphs two compared articles share
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        shared INTEGER NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX lineage_pairs_b ON lineage_pairs(b);
+    ALTER TABLE results ADD COLUMN draws_on TEXT NOT NULL DEFAULT '[]'
+"""
+
 # Time parts from which the chronology pass computes start/end (models.TimeRef).
 _RAW_TIME_PARTS = ("year", "month", "day", "weekday", "part_of_day", "hour", "relative_days", "relative_years")
 
@@ -379,5 +413,9 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """,
     # 5: the geocoded places as a flat view: one row per event and place, with its coordinates
     _PLACES_VIEW,
+    # 6: what an incremental run reuses: each article's digest for the corpus passes, what the
+    # passes and the reconciliation last found per article, lineage's candidates and compared
+    # pairs, and the stories and background buckets each result draws on
+    _INCREMENTAL_TABLES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

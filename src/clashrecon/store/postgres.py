@@ -32,23 +32,31 @@ from psycopg.pq import TransactionStatus
 from clashrecon.errors import ForeignDatabase, MissingStore, NewerSchemaStore, StoreError
 from clashrecon.models import (
     Article,
+    ArticleScope,
+    BackgroundBucket,
+    ChronologyDigest,
     Claim,
     Conflict,
     CorpusDerived,
     Event,
     Lineage,
+    LineageDigest,
     NameKind,
+    NamesDigest,
     PlaceLocation,
     Published,
     Reconciliation,
+    Reference,
+    Relation,
     ReportingDate,
     ResolvedTime,
     Spelling,
+    StoryKeys,
     Tally,
     TimeBasis,
     TimeRef,
 )
-from clashrecon.store.base import Store, Stored, StoredSource
+from clashrecon.store.base import CorpusInventory, CorpusUpdate, Store, Stored, StoredSource
 from clashrecon.store.migrations import SCHEMA_VERSION
 from clashrecon.store.postgres_schema import POSTGRES_MIGRATIONS
 
@@ -100,6 +108,35 @@ def _unreachable(shown: str, exc: psycopg.Error) -> StoreError:
         f"cannot connect to store {shown} ({text}); check that the server runs and accepts this user, "
         "or give --db another URL"
     )
+
+
+# A claim's row: its JSON, and with `timed` the chronology pass's time and value (SQLite's
+# `_TIMED` puts them into the JSON in SQL; here `_claim` does, from the same columns)
+_UNTIMED = "c.data, NULL, NULL"
+_TIMED = "c.data, t.event_time, t.value"
+
+
+def _claim(data: str, event_time: str | None, value: str | None) -> Claim:
+    if event_time is None:
+        return Claim.model_validate_json(data)
+    fields = json.loads(data)
+    fields["event_time"] = json.loads(event_time)
+    if value is not None:
+        fields["value"] = value
+    return Claim.model_validate(fields)
+
+
+def _derived_article(data: str, has_origin: bool, origin: str | None, reason: str | None,
+                     has_date: bool, date: str | None, basis: str | None) -> dict:
+    """An article as `corpus.view.articles_as_derived` shows it, without its text (SQLite's
+    `_DERIVED_ARTICLE`): its origin, and the pass's date when its metadata gives none."""
+    fields = json.loads(data)
+    if (fields.get("published") or {}).get("basis") != "explicit":
+        fields["published"] = {"date": date, "basis": basis} if has_date else {"date": None, "basis": "unknown"}
+    if has_origin:
+        fields["origin"], fields["origin_reason"] = origin, reason
+    fields["text"] = ""
+    return fields
 
 
 class PostgresStore(Store):
@@ -321,19 +358,28 @@ class PostgresStore(Store):
             db.execute("DELETE FROM articles WHERE source = ANY(%s)", (list(sources),))
         self._basis = None
 
-    def articles(self, *, with_text: bool = True) -> list[Article]:
+    def articles(self, *, with_text: bool = True, derived: bool = False) -> list[Article]:
         with self._reading():
             self._basis = self.generation()
-            cols = "data, text" if with_text else "data, ''"
-            rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY name, source").fetchall()
-        return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+            if with_text or not derived:
+                cols = "data, text" if with_text else "data, ''"
+                rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY name, source").fetchall()
+                return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+            rows = self.conn.execute(
+                "SELECT a.data, o.article_id IS NOT NULL, o.origin, o.reason, d.article_id IS NOT NULL, d.date, d.basis"
+                " FROM articles a LEFT JOIN article_origins o ON o.article_id = a.id"
+                " LEFT JOIN article_dates d ON d.article_id = a.id ORDER BY a.name, a.source"
+            ).fetchall()
+        return [Article.model_validate(_derived_article(*row)) for row in rows]
 
     def article_text(self, article_id: str) -> str | None:
         return self._one("SELECT text FROM articles WHERE id=%s", (article_id,))
 
     @staticmethod
-    def _claims_query(field: str | None, article: str | None) -> tuple[str, list[str]]:
-        sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
+    def _claims_query(field: str | None, article: str | None, timed: bool = False) -> tuple[str, list[str]]:
+        sql = f"SELECT {_TIMED if timed else _UNTIMED} FROM claims c JOIN articles a ON a.id = c.article_id"
+        if timed:
+            sql += " LEFT JOIN claim_times t ON t.claim_id = c.id"
         where, params = [], []
         if field:
             where.append("c.field = %s")
@@ -354,16 +400,26 @@ class PostgresStore(Store):
             elif self._basis != current:
                 self._basis = -1  # articles and claims were read from different states
             rows = self.conn.execute(sql, params).fetchall()
-        return [Claim.model_validate_json(data) for (data,) in rows]
+        return [_claim(*row) for row in rows]
 
-    def iter_claims(self, *, field: str | None = None, article: str | None = None, batch: int = 512) -> Iterator[Claim]:
+    def iter_claims(
+        self, *, field: str | None = None, article: str | None = None, timed: bool = False, batch: int = 512
+    ) -> Iterator[Claim]:
         """The claims of `claims()` through a server-side cursor, a batch at a time: memory stays flat."""
-        sql, params = self._claims_query(field, article)
+        sql, params = self._claims_query(field, article, timed)
         with self._reading(), self.conn.cursor(name="clashrecon_claims") as cursor:
             cursor.itersize = batch
             cursor.execute(sql, params)
-            for (data,) in cursor:
-                yield Claim.model_validate_json(data)
+            for row in cursor:
+                yield _claim(*row)
+
+    def claims_by_id(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+        join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {_TIMED if timed else _UNTIMED} FROM claims c{join} WHERE c.id = ANY(%s)", (list(ids),)
+            ).fetchall()
+        return [_claim(*row) for row in rows]
 
     def has_article(self, article: str) -> bool:
         sql = "SELECT 1 FROM articles WHERE name = %s OR source = %s OR id = %s LIMIT 1"
@@ -387,11 +443,14 @@ class PostgresStore(Store):
 
     # ---- what the corpus passes derived
 
-    def derived(self) -> CorpusDerived:
+    def derived(self, *, times: bool = True, articles: bool = True) -> CorpusDerived:
         with self._reading():
-            origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
-            dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
-            times = self.conn.execute("SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id").fetchall()
+            origins = dates = []
+            if articles:
+                origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
+                dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
+            query = "SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id"
+            times = self.conn.execute(query).fetchall() if times else []
             names = self.conn.execute("SELECT kind, printed, canonical FROM name_map ORDER BY kind, printed").fetchall()
         parsed = cache(TimeRef.model_validate_json)  # most claims of an article share its resolved day
         resolved = tuple(ResolvedTime.model_construct(claim_id=c, event_time=parsed(t), value=v) for c, t, v in times)
@@ -407,6 +466,7 @@ class PostgresStore(Store):
         with self.transaction() as db, db.cursor() as cur:
             if self._stale():
                 return False
+            cur.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
             cur.execute("DELETE FROM article_origins")
             cur.executemany(
                 "INSERT INTO article_origins VALUES (%s,%s,%s)", [(o.article_id, o.origin, o.reason) for o in derived.origins]
@@ -435,6 +495,192 @@ class PostgresStore(Store):
             )
         return True
 
+    # ---- what incremental runs reuse (as SQLite's; rows read in key order, as a store's order never depends on the server)
+
+    def corpus_inventory(self) -> CorpusInventory:
+        with self._reading():
+            self._basis = self.generation()
+            ids = tuple(i for (i,) in self.conn.execute("SELECT id FROM articles ORDER BY name, source").fetchall())
+            digested = frozenset(i for (i,) in self.conn.execute("SELECT article_id FROM article_digests").fetchall())
+            passed = {i for (i,) in self.conn.execute("SELECT article_id FROM article_passes").fetchall()}
+            scoped = {i for (i,) in self.conn.execute("SELECT article_id FROM article_scopes").fetchall()}
+            meta = dict(
+                self.conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('passes', 'passes_reference_date', 'scoped')"
+                ).fetchall()
+            )
+        present = set(ids)
+        return CorpusInventory(ids, digested, frozenset(passed & present), frozenset((passed | scoped) - present), meta)
+
+    def articles_by_id(self, ids: Collection[str], *, with_text: bool = True) -> list[Article]:
+        cols = "data, text" if with_text else "data, ''"
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {cols} FROM articles WHERE id = ANY(%s) ORDER BY name, source", (list(ids),)
+            ).fetchall()
+        return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+
+    def claims_of(
+        self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = (), naming: bool = False
+    ) -> list[Claim]:
+        join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
+        where = "(c.article_id = ANY(%s) OR c.id = ANY(%s))"
+        if naming:
+            where += " AND (c.field IN ('places', 'actors') OR c.data::json#>>'{scope,place}' IS NOT NULL)"
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {_TIMED if timed else _UNTIMED} FROM claims c JOIN articles a ON a.id = c.article_id{join}"
+                f" WHERE {where} ORDER BY a.name, a.source, c.seq",
+                (list(ids), list(also)),
+            ).fetchall()
+        return [_claim(*row) for row in rows]
+
+    _DIGEST_PARTS = {"lineage": LineageDigest, "story": StoryKeys, "chronology": ChronologyDigest, "names": NamesDigest}
+
+    def digests(self, part: str, ids: Collection[str] | None = None) -> dict[str, Any]:
+        model = self._DIGEST_PARTS[part]
+        sql = f"SELECT d.article_id, d.{part} FROM article_digests d JOIN articles a ON a.id = d.article_id"
+        params: tuple = ()
+        if ids is not None:
+            sql += " WHERE d.article_id = ANY(%s)"
+            params = (list(ids),)
+        with self._reading():
+            rows = self.conn.execute(sql + " ORDER BY a.name, a.source", params).fetchall()
+        return {a: model.model_validate_json(d) for a, d in rows}
+
+    def pass_rows(self) -> dict[str, tuple[str, Reference]]:
+        with self._reading():
+            rows = self.conn.execute("SELECT article_id, grouped, reference FROM article_passes ORDER BY article_id").fetchall()
+        parsed = cache(Reference.model_validate_json)  # the articles of one story often share a day
+        return {a: (g, parsed(r)) for a, g, r in rows}
+
+    def lineage_memory(self) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[tuple[str, str], int]]:
+        with self._reading():
+            found = self.conn.execute("SELECT article_id, candidates FROM lineage_candidates ORDER BY article_id").fetchall()
+            pairs = self.conn.execute("SELECT a, b, shared FROM lineage_pairs ORDER BY a, b").fetchall()
+        candidates = {a: tuple((b, n) for b, n in json.loads(c)) for a, c in found}
+        return candidates, {(a, b): n for a, b, n in pairs}
+
+    def scopes(self) -> dict[str, ArticleScope]:
+        with self._reading():
+            rows = self.conn.execute("SELECT article_id, story, keys, background FROM article_scopes ORDER BY article_id").fetchall()
+        return {
+            a: ArticleScope(
+                story=story,
+                keys=StoryKeys.model_validate_json(keys),
+                background=tuple(BackgroundBucket(kind=k, value=v, label=lab, blocks=b) for k, v, lab, b in json.loads(background)),
+            )
+            for a, story, keys, background in rows
+        }
+
+    def result_sources(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        with self._reading():
+            rows = self.conn.execute("SELECT id, draws_on FROM results ORDER BY id").fetchall()
+        return {i: tuple(tuple(n) for n in json.loads(s)) for i, s in rows}
+
+    def save_update(self, update: CorpusUpdate) -> bool:
+        with self.transaction() as db, db.cursor() as cur:
+            if self._stale():
+                return False
+            self._write_passes(cur, update)
+            cur.execute("DELETE FROM place_locations")
+            cur.executemany(
+                "INSERT INTO place_locations(id, name, resolved, data) VALUES (%s,%s,%s,%s)",
+                [(p.id, p.name, int(p.resolved), p.model_dump_json()) for p in update.places],
+            )
+            self._write_results(cur, update)
+            for key, value in update.meta.items():
+                self._put_meta(cur, key, value)
+            self._put_meta(cur, "reconciled_at", str(time.time()))
+        return True
+
+    @staticmethod
+    def _write_passes(cur: psycopg.Cursor, update: CorpusUpdate) -> None:
+        """As SQLite's: every article's origin and the name map whole; dates, times and pass rows of
+        the articles the run redid; lineage's new candidates and pairs."""
+        cur.executemany(
+            "INSERT INTO article_digests VALUES (%s,%s,%s,%s,%s) ON CONFLICT (article_id) DO UPDATE SET"
+            " lineage=EXCLUDED.lineage, story=EXCLUDED.story, chronology=EXCLUDED.chronology, names=EXCLUDED.names",
+            [
+                (d.article_id, d.lineage.model_dump_json(), d.story.model_dump_json(), d.chronology.model_dump_json(),
+                 d.names.model_dump_json())
+                for d in update.digests
+            ],
+        )
+        cur.execute("DELETE FROM article_origins")
+        cur.executemany("INSERT INTO article_origins VALUES (%s,%s,%s)", [(o.article_id, o.origin, o.reason) for o in update.origins])
+        cur.execute("DELETE FROM name_map")
+        cur.executemany("INSERT INTO name_map VALUES (%s,%s,%s)", [(n.kind.value, n.printed, n.canonical) for n in update.spellings])
+        redated = sorted(update.redated)
+        gone = sorted(update.gone)
+        if update.full:
+            for table in ("article_dates", "claim_times", "article_passes", "lineage_candidates", "article_scopes"):
+                cur.execute(f"DELETE FROM {table}")
+        else:
+            cur.execute("DELETE FROM article_dates WHERE article_id = ANY(%s)", (redated,))
+            cur.execute("DELETE FROM claim_times WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ANY(%s))", (redated,))
+            cur.execute("DELETE FROM article_passes WHERE article_id = ANY(%s)", (gone,))
+            cur.execute("DELETE FROM article_scopes WHERE article_id = ANY(%s)", (gone,))
+        cur.executemany(
+            "INSERT INTO article_dates VALUES (%s,%s,%s)",
+            [(d.article_id, d.published.date, d.published.basis.value) for d in update.dates],
+        )
+        dumped: dict[TimeRef, str] = {}  # most claims of an article share its resolved day
+        rows = []
+        for t in update.times:
+            if t.event_time not in dumped:
+                dumped[t.event_time] = t.event_time.model_dump_json()
+            rows.append((t.claim_id, dumped[t.event_time], t.value))
+        cur.executemany(
+            "INSERT INTO claim_times VALUES (%s,%s,%s)"
+            " ON CONFLICT (claim_id) DO UPDATE SET event_time=EXCLUDED.event_time, value=EXCLUDED.value",
+            rows,
+        )
+        cur.executemany(
+            "INSERT INTO article_passes VALUES (%s,%s,%s)"
+            " ON CONFLICT (article_id) DO UPDATE SET grouped=EXCLUDED.grouped, reference=EXCLUDED.reference",
+            [(a, group, ref.model_dump_json()) for a, (group, ref) in update.passes.items()],
+        )
+        cur.executemany(
+            "INSERT INTO lineage_candidates VALUES (%s,%s) ON CONFLICT (article_id) DO UPDATE SET candidates=EXCLUDED.candidates",
+            [(a, json.dumps([list(c) for c in found])) for a, found in update.candidates.items()],
+        )
+        cur.executemany(
+            "INSERT INTO lineage_pairs VALUES (%s,%s,%s) ON CONFLICT (a, b) DO UPDATE SET shared=EXCLUDED.shared",
+            [(a, b, n) for (a, b), n in update.pairs.items()],
+        )
+        cur.executemany(
+            "INSERT INTO article_scopes VALUES (%s,%s,%s,%s) ON CONFLICT (article_id) DO UPDATE SET"
+            " story=EXCLUDED.story, keys=EXCLUDED.keys, background=EXCLUDED.background",
+            [
+                (a, s.story, s.keys.model_dump_json(), json.dumps([[b.kind, b.value, b.label, b.blocks] for b in s.background]))
+                for a, s in update.scopes.items()
+            ],
+        )
+
+    @staticmethod
+    def _write_results(cur: psycopg.Cursor, update: CorpusUpdate) -> None:
+        """As SQLite's: the replaced stories' results go, the new ones come, every row at its place in the order."""
+        if update.full:
+            cur.execute("DELETE FROM results")
+        else:
+            replaced = update.replaced
+            stored = cur.execute("SELECT id, draws_on FROM results").fetchall()
+            going = [i for i, s in stored if replaced.intersection(map(tuple, json.loads(s)))]
+            cur.execute("DELETE FROM results WHERE id = ANY(%s)", (going,))
+        rec = update.results
+        order = [(e.id, "event", i, e) for i, e in enumerate(rec.events)]
+        order += [(c.id, "conflict", i, c) for i, c in enumerate(rec.conflicts)]
+        order += [(t.id, "tally", i, t) for i, t in enumerate(rec.tallies)]
+        written = update.draws_on
+        cur.executemany(
+            "INSERT INTO results(id, type, seq, data, draws_on) VALUES (%s,%s,%s,%s,%s)",
+            [(i, kind, seq, r.model_dump_json(), json.dumps([list(n) for n in written[i]])) for i, kind, seq, r in order if i in written],
+        )
+        cur.executemany(
+            "UPDATE results SET seq=%s WHERE id=%s AND seq<>%s", [(seq, i, seq) for i, _, seq, _ in order if i not in written]
+        )
+
     # ---- the reconciliation
 
     def save_reconciliation(self, rec: Reconciliation) -> bool:
@@ -442,6 +688,7 @@ class PostgresStore(Store):
             if self._stale():
                 return False
             cur.execute("DELETE FROM results")
+            cur.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
             rows: list[tuple[str, str, int, str]] = [(e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)]
             rows += [(c.id, "conflict", i, c.model_dump_json()) for i, c in enumerate(rec.conflicts)]
             rows += [(t.id, "tally", i, t.model_dump_json()) for i, t in enumerate(rec.tallies)]
@@ -449,16 +696,31 @@ class PostgresStore(Store):
             self._put_meta(cur, "reconciled_at", str(time.time()))
         return True
 
-    def load_reconciliation(self) -> Reconciliation:
+    def load_reconciliation(self, *, events: bool = True, conflicts: bool = True, tallies: bool = True) -> Reconciliation:
+        def rows(kind: str, wanted: bool) -> list:
+            if not wanted:
+                return []
+            return self.conn.execute("SELECT data FROM results WHERE type=%s ORDER BY seq", (kind,)).fetchall()
+
         with self._reading():  # events and conflicts from the same save
-            event_rows = self.conn.execute("SELECT data FROM results WHERE type='event' ORDER BY seq").fetchall()
-            conflict_rows = self.conn.execute("SELECT data FROM results WHERE type='conflict' ORDER BY seq").fetchall()
-            tally_rows = self.conn.execute("SELECT data FROM results WHERE type='tally' ORDER BY seq").fetchall()
+            event_rows, conflict_rows, tally_rows = rows("event", events), rows("conflict", conflicts), rows("tally", tallies)
         return Reconciliation(
             events=tuple(Event.model_validate_json(d) for (d,) in event_rows),
             conflicts=tuple(Conflict.model_validate_json(d) for (d,) in conflict_rows),
             tallies=tuple(Tally.model_validate_json(d) for (d,) in tally_rows),
         )
+
+    def conflicts(self, *, relations: Collection[Relation] | None = None, field: str | None = None) -> list[Conflict]:
+        sql, params = "SELECT data FROM results WHERE type='conflict'", []
+        if relations is not None:
+            sql += " AND data::json->>'kind' = ANY(%s)"
+            params.append(sorted(r.value for r in relations))
+        if field is not None:
+            sql += " AND data::json->>'field' = %s"
+            params.append(field)
+        with self._reading():
+            rows = self.conn.execute(sql + " ORDER BY seq", params).fetchall()
+        return [Conflict.model_validate_json(d) for (d,) in rows]
 
     def reconciled(self) -> bool:
         return self.meta("reconciled_at") is not None

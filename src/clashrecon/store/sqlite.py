@@ -28,28 +28,43 @@ from typing import Any
 from clashrecon.errors import StoreError
 from clashrecon.models import (
     Article,
+    ArticleScope,
+    BackgroundBucket,
+    ChronologyDigest,
     Claim,
     Conflict,
     CorpusDerived,
     Event,
     Lineage,
+    LineageDigest,
     NameKind,
+    NamesDigest,
     PlaceLocation,
     Published,
     Reconciliation,
+    Reference,
+    Relation,
     Tally,
     ReportingDate,
     ResolvedTime,
     Spelling,
+    StoryKeys,
     TimeBasis,
     TimeRef,
 )
-from clashrecon.store.base import Stored, StoredSource, Store, default_db_path
+from clashrecon.store.base import CorpusInventory, CorpusUpdate, Stored, StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
 from clashrecon.store.sqlite_file import connect, failure, integrity, retry_locked
 
 class SQLiteStore(Store):
     """A clashrecon store in one SQLite file. Use `Store.open(path, create=...)`."""
+
+    # A claim with the chronology pass's time in place of the extracted one, joined in SQL so
+    # that each claim is parsed once, already derived.
+    _TIMED = (
+        "CASE WHEN t.claim_id IS NULL THEN c.data ELSE json_set(c.data, '$.event_time', json(t.event_time), "
+        "'$.value', CASE WHEN t.value IS NULL THEN json_extract(c.data, '$.value') ELSE t.value END) END"
+    )
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
@@ -238,6 +253,11 @@ class SQLiteStore(Store):
                 "UPDATE articles SET data=?, published=?, title=?, outlet=? WHERE id=?",
                 [(a.model_dump_json(exclude={"text"}), a.published.date, a.title, a.outlet, a.id) for a in articles],
             )
+            # what the passes read of these articles is made again, and lineage compares them again
+            ids = [(a.id,) for a in articles]
+            db.executemany("DELETE FROM article_digests WHERE article_id=?", ids)
+            db.executemany("DELETE FROM lineage_candidates WHERE article_id=?", ids)
+            db.executemany("DELETE FROM lineage_pairs WHERE a=?1 OR b=?1", ids)
         self._basis = None
 
     def forget_sources(self, sources: list[str]) -> None:
@@ -246,12 +266,28 @@ class SQLiteStore(Store):
             db.executemany("DELETE FROM articles WHERE source=?", [(s,) for s in sources])
         self._basis = None
 
-    def articles(self, *, with_text: bool = True) -> list[Article]:
+    # An article as `corpus.view.articles_as_derived` shows it: its origin, and the pass's date
+    # when its metadata gives none; joined in SQL so each article is parsed once, already derived.
+    _DERIVED_ARTICLE = (
+        "json_set(CASE WHEN json_extract(a.data, '$.published.basis') = 'explicit' THEN a.data ELSE "
+        "json_set(a.data, '$.published', CASE WHEN d.article_id IS NULL THEN json_object('date', NULL, 'basis', 'unknown') "
+        "ELSE json_object('date', d.date, 'basis', d.basis) END) END, "
+        "'$.origin', coalesce(o.origin, json_extract(a.data, '$.origin')), "
+        "'$.origin_reason', CASE WHEN o.article_id IS NULL THEN json_extract(a.data, '$.origin_reason') ELSE o.reason END)"
+    )
+
+    def articles(self, *, with_text: bool = True, derived: bool = False) -> list[Article]:
         with self._reading():
             self._basis = self.generation()
-            cols = "data, text" if with_text else "data, ''"
-            rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY name, source").fetchall()
-        return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+            if with_text:
+                rows = self.conn.execute("SELECT data, text FROM articles ORDER BY name, source").fetchall()
+                return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+            data = self._DERIVED_ARTICLE if derived else "a.data"
+            joins = " LEFT JOIN article_origins o ON o.article_id = a.id LEFT JOIN article_dates d ON d.article_id = a.id"
+            rows = self.conn.execute(
+                f"SELECT json_set({data}, '$.text', '') FROM articles a{joins if derived else ''} ORDER BY a.name, a.source"
+            ).fetchall()
+        return [Article.model_validate_json(d) for (d,) in rows]
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -266,9 +302,12 @@ class SQLiteStore(Store):
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    @staticmethod
-    def _claims_query(field: str | None, article: str | None) -> tuple[str, list[str]]:
-        sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
+    @classmethod
+    def _claims_query(cls, field: str | None, article: str | None, timed: bool = False) -> tuple[str, list[str]]:
+        if timed:
+            sql = f"SELECT {cls._TIMED} FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_times t ON t.claim_id = c.id"
+        else:
+            sql = "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id"
         where, params = [], []
         if field:
             where.append("c.field = ?")
@@ -291,16 +330,26 @@ class SQLiteStore(Store):
             rows = self.conn.execute(sql, params).fetchall()
         return [Claim.model_validate_json(data) for (data,) in rows]
 
-    def iter_claims(self, *, field: str | None = None, article: str | None = None, batch: int = 512) -> Iterator[Claim]:
-        """The claims of `claims()`, read a batch at a time: memory stays flat however many there are.
-
-        Call inside `snapshot()`, which keeps one state for the whole read.
+    def iter_claims(
+        self, *, field: str | None = None, article: str | None = None, timed: bool = False, batch: int = 512
+    ) -> Iterator[Claim]:
+        """The claims of `claims()`, read a batch at a time: memory stays flat however many there are;
+        `timed` as in `claims_of`. Call inside `snapshot()`, which keeps one state for the whole read.
         """
-        sql, params = self._claims_query(field, article)
+        sql, params = self._claims_query(field, article, timed)
         cursor = self.conn.execute(sql, params)
         while rows := cursor.fetchmany(batch):
             for (data,) in rows:
                 yield Claim.model_validate_json(data)
+
+    def claims_by_id(self, ids: Collection[str], *, timed: bool = False) -> list[Claim]:
+        data = self._TIMED if timed else "c.data"
+        join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {data} FROM claims c{join} WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+            ).fetchall()
+        return [Claim.model_validate_json(d) for (d,) in rows]
 
     def has_article(self, article: str) -> bool:
         row = self.conn.execute(
@@ -324,11 +373,15 @@ class SQLiteStore(Store):
         }
 
 
-    def derived(self) -> CorpusDerived:
+    def derived(self, *, times: bool = True, articles: bool = True) -> CorpusDerived:
         with self._reading():
-            origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
-            dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
-            times = self.conn.execute("SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id").fetchall()
+            if articles:
+                origins = self.conn.execute("SELECT article_id, origin, reason FROM article_origins ORDER BY article_id").fetchall()
+                dates = self.conn.execute("SELECT article_id, date, basis FROM article_dates ORDER BY article_id").fetchall()
+            else:
+                origins = dates = []
+            query = "SELECT claim_id, event_time, value FROM claim_times ORDER BY claim_id"
+            times = self.conn.execute(query).fetchall() if times else []
             names = self.conn.execute("SELECT kind, printed, canonical FROM name_map ORDER BY kind, printed").fetchall()
         parsed = cache(TimeRef.model_validate_json)  # most claims of an article share its resolved day
         # One resolved time per claim: tens of thousands of rows, each part validated as it is read
@@ -346,6 +399,7 @@ class SQLiteStore(Store):
         with self.transaction() as db:
             if self._stale():
                 return False
+            db.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
             db.execute("DELETE FROM article_origins")
             db.executemany(
                 "INSERT INTO article_origins VALUES (?,?,?)", [(o.article_id, o.origin, o.reason) for o in derived.origins]
@@ -374,11 +428,190 @@ class SQLiteStore(Store):
         return True
 
 
+    # ---- what incremental runs reuse
+
+    def corpus_inventory(self) -> CorpusInventory:
+        with self._reading():
+            self._basis = self.generation()
+            ids = tuple(i for (i,) in self.conn.execute("SELECT id FROM articles ORDER BY name, source"))
+            digested = frozenset(i for (i,) in self.conn.execute("SELECT article_id FROM article_digests"))
+            passed = {i for (i,) in self.conn.execute("SELECT article_id FROM article_passes")}
+            scoped = {i for (i,) in self.conn.execute("SELECT article_id FROM article_scopes")}
+            meta = dict(
+                self.conn.execute("SELECT key, value FROM meta WHERE key IN ('passes', 'passes_reference_date', 'scoped')")
+            )
+        present = set(ids)
+        return CorpusInventory(ids, digested, frozenset(passed & present), frozenset((passed | scoped) - present), meta)
+
+    def articles_by_id(self, ids: Collection[str], *, with_text: bool = True) -> list[Article]:
+        cols = "data, text" if with_text else "data, ''"
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {cols} FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, source",
+                (json.dumps(list(ids)),),
+            ).fetchall()
+        return [Article.model_validate({**json.loads(data), "text": text}) for data, text in rows]
+
+    def claims_of(
+        self, ids: Collection[str], *, timed: bool = False, also: Collection[str] = (), naming: bool = False
+    ) -> list[Claim]:
+        data = self._TIMED if timed else "c.data"
+        join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
+        where = "(c.article_id IN (SELECT value FROM json_each(?)) OR c.id IN (SELECT value FROM json_each(?)))"
+        if naming:
+            where += " AND (c.field IN ('places', 'actors') OR json_extract(c.data, '$.scope.place') IS NOT NULL)"
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join} WHERE {where}"
+                " ORDER BY a.name, a.source, c.seq",
+                (json.dumps(list(ids)), json.dumps(list(also))),
+            ).fetchall()
+        return [Claim.model_validate_json(d) for (d,) in rows]
+
+    _DIGEST_PARTS = {"lineage": LineageDigest, "story": StoryKeys, "chronology": ChronologyDigest, "names": NamesDigest}
+
+    def digests(self, part: str, ids: Collection[str] | None = None) -> dict[str, Any]:
+        model = self._DIGEST_PARTS[part]
+        sql = f"SELECT d.article_id, d.{part} FROM article_digests d JOIN articles a ON a.id = d.article_id"
+        params: tuple = ()
+        if ids is not None:
+            sql += " WHERE d.article_id IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(list(ids)),)
+        with self._reading():
+            rows = self.conn.execute(sql + " ORDER BY a.name, a.source", params).fetchall()
+        return {a: model.model_validate_json(d) for a, d in rows}
+
+    def pass_rows(self) -> dict[str, tuple[str, Reference]]:
+        with self._reading():
+            rows = self.conn.execute("SELECT article_id, grouped, reference FROM article_passes").fetchall()
+        parsed = cache(Reference.model_validate_json)  # the articles of one story often share a day
+        return {a: (g, parsed(r)) for a, g, r in rows}
+
+    def lineage_memory(self) -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[tuple[str, str], int]]:
+        with self._reading():
+            candidates = {
+                a: tuple((b, n) for b, n in json.loads(found))
+                for a, found in self.conn.execute("SELECT article_id, candidates FROM lineage_candidates")
+            }
+            pairs = {(a, b): n for a, b, n in self.conn.execute("SELECT a, b, shared FROM lineage_pairs")}
+        return candidates, pairs
+
+    def scopes(self) -> dict[str, ArticleScope]:
+        with self._reading():
+            rows = self.conn.execute("SELECT article_id, story, keys, background FROM article_scopes").fetchall()
+        return {
+            a: ArticleScope(
+                story=story,
+                keys=StoryKeys.model_validate_json(keys),
+                background=tuple(BackgroundBucket(kind=k, value=v, label=lab, blocks=b) for k, v, lab, b in json.loads(background)),
+            )
+            for a, story, keys, background in rows
+        }
+
+    def result_sources(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        with self._reading():
+            return {i: tuple(tuple(n) for n in json.loads(s)) for i, s in self.conn.execute("SELECT id, draws_on FROM results")}
+
+    def save_update(self, update: CorpusUpdate) -> bool:
+        with self.transaction() as db:
+            if self._stale():
+                return False
+            self._write_passes(db, update)
+            db.execute("DELETE FROM place_locations")
+            db.executemany(
+                "INSERT INTO place_locations(id, name, resolved, data) VALUES (?,?,?,?)",
+                [(p.id, p.name, int(p.resolved), p.model_dump_json()) for p in update.places],
+            )
+            self._write_results(db, update)
+            for key, value in update.meta.items():
+                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
+        return True
+
+    @staticmethod
+    def _write_passes(db: sqlite3.Connection, update: CorpusUpdate) -> None:
+        """The corpus passes' rows: every article's origin and the name map whole; dates, times and
+        pass rows of the articles the run redid; lineage's new candidates and pairs."""
+        db.executemany(
+            "INSERT OR REPLACE INTO article_digests VALUES (?,?,?,?,?)",
+            [
+                (d.article_id, d.lineage.model_dump_json(), d.story.model_dump_json(), d.chronology.model_dump_json(),
+                 d.names.model_dump_json())
+                for d in update.digests
+            ],
+        )
+        db.execute("DELETE FROM article_origins")
+        db.executemany("INSERT INTO article_origins VALUES (?,?,?)", [(o.article_id, o.origin, o.reason) for o in update.origins])
+        db.execute("DELETE FROM name_map")
+        db.executemany("INSERT INTO name_map VALUES (?,?,?)", [(n.kind.value, n.printed, n.canonical) for n in update.spellings])
+        redated = json.dumps(sorted(update.redated))
+        gone = [(a,) for a in sorted(update.gone)]
+        if update.full:
+            for table in ("article_dates", "claim_times", "article_passes", "lineage_candidates", "article_scopes"):
+                db.execute(f"DELETE FROM {table}")
+        else:
+            db.execute("DELETE FROM article_dates WHERE article_id IN (SELECT value FROM json_each(?))", (redated,))
+            db.execute(
+                "DELETE FROM claim_times WHERE claim_id IN "
+                "(SELECT id FROM claims WHERE article_id IN (SELECT value FROM json_each(?)))",
+                (redated,),
+            )
+            db.executemany("DELETE FROM article_passes WHERE article_id=?", gone)
+            db.executemany("DELETE FROM article_scopes WHERE article_id=?", gone)
+        db.executemany(
+            "INSERT INTO article_dates VALUES (?,?,?)", [(d.article_id, d.published.date, d.published.basis.value) for d in update.dates]
+        )
+        dumped: dict[TimeRef, str] = {}  # most claims of an article share its resolved day
+        rows = []
+        for t in update.times:
+            if t.event_time not in dumped:
+                dumped[t.event_time] = t.event_time.model_dump_json()
+            rows.append((t.claim_id, dumped[t.event_time], t.value))
+        db.executemany("INSERT OR REPLACE INTO claim_times VALUES (?,?,?)", rows)
+        db.executemany(
+            "INSERT OR REPLACE INTO article_passes VALUES (?,?,?)",
+            [(a, group, ref.model_dump_json()) for a, (group, ref) in update.passes.items()],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO lineage_candidates VALUES (?,?)",
+            [(a, json.dumps([list(c) for c in found])) for a, found in update.candidates.items()],
+        )
+        db.executemany("INSERT OR REPLACE INTO lineage_pairs VALUES (?,?,?)", [(a, b, n) for (a, b), n in update.pairs.items()])
+        db.executemany(
+            "INSERT OR REPLACE INTO article_scopes VALUES (?,?,?,?)",
+            [
+                (a, s.story, s.keys.model_dump_json(), json.dumps([[b.kind, b.value, b.label, b.blocks] for b in s.background]))
+                for a, s in update.scopes.items()
+            ],
+        )
+
+    @staticmethod
+    def _write_results(db: sqlite3.Connection, update: CorpusUpdate) -> None:
+        """The rows of the replaced stories' results go and the new ones come; every row takes its
+        place in the whole picture's order."""
+        if update.full:
+            db.execute("DELETE FROM results")
+        else:
+            replaced = update.replaced
+            going = [(i,) for i, s in db.execute("SELECT id, draws_on FROM results") if replaced.intersection(map(tuple, json.loads(s)))]
+            db.executemany("DELETE FROM results WHERE id=?", going)
+        rec = update.results
+        order = [(e.id, "event", i, e) for i, e in enumerate(rec.events)]
+        order += [(c.id, "conflict", i, c) for i, c in enumerate(rec.conflicts)]
+        order += [(t.id, "tally", i, t) for i, t in enumerate(rec.tallies)]
+        written = update.draws_on
+        db.executemany(
+            "INSERT INTO results(id, type, seq, data, draws_on) VALUES (?,?,?,?,?)",
+            [(i, kind, seq, r.model_dump_json(), json.dumps([list(n) for n in written[i]])) for i, kind, seq, r in order if i in written],
+        )
+        db.executemany("UPDATE results SET seq=? WHERE id=? AND seq<>?", [(seq, i, seq) for i, _, seq, _ in order if i not in written])
+
     def save_reconciliation(self, rec: Reconciliation) -> bool:
         with self.transaction() as db:
             if self._stale():
                 return False
             db.execute("DELETE FROM results")
+            db.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
             rows: list[tuple[str, str, int, str]] = [
                 (e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)
             ]
@@ -388,15 +621,30 @@ class SQLiteStore(Store):
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
         return True
 
-    def load_reconciliation(self) -> Reconciliation:
+    def load_reconciliation(self, *, events: bool = True, conflicts: bool = True, tallies: bool = True) -> Reconciliation:
+        def rows(kind: str, wanted: bool) -> list:
+            if not wanted:
+                return []
+            return self.conn.execute("SELECT data FROM results WHERE type=? ORDER BY seq", (kind,)).fetchall()
+
         with self._reading():  # events and conflicts from the same save
-            event_rows = self.conn.execute("SELECT data FROM results WHERE type='event' ORDER BY seq").fetchall()
-            conflict_rows = self.conn.execute("SELECT data FROM results WHERE type='conflict' ORDER BY seq").fetchall()
-            tally_rows = self.conn.execute("SELECT data FROM results WHERE type='tally' ORDER BY seq").fetchall()
+            event_rows, conflict_rows, tally_rows = rows("event", events), rows("conflict", conflicts), rows("tally", tallies)
         events = [Event.model_validate_json(d) for (d,) in event_rows]
         conflicts = [Conflict.model_validate_json(d) for (d,) in conflict_rows]
         tallies = [Tally.model_validate_json(d) for (d,) in tally_rows]
         return Reconciliation(events=tuple(events), conflicts=tuple(conflicts), tallies=tuple(tallies))
+
+    def conflicts(self, *, relations: Collection[Relation] | None = None, field: str | None = None) -> list[Conflict]:
+        sql, params = "SELECT data FROM results WHERE type='conflict'", []
+        if relations is not None:
+            sql += " AND json_extract(data, '$.kind') IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(r.value for r in relations)))
+        if field is not None:
+            sql += " AND json_extract(data, '$.field') = ?"
+            params.append(field)
+        with self._reading():
+            rows = self.conn.execute(sql + " ORDER BY seq", params).fetchall()
+        return [Conflict.model_validate_json(d) for (d,) in rows]
 
     def reconciled(self) -> bool:
         return self.meta("reconciled_at") is not None
