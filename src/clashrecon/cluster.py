@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from clashrecon.errors import ClusterError
+from clashrecon.errors import ClashreconError, ClusterError
 
 if TYPE_CHECKING:
     from clashrecon.ingest import SourcedArticle
@@ -86,7 +86,6 @@ class DaskCluster:
         self.model = model
         self.client = None
         self._local = None
-        self.address: str | None = None
 
     def start(self) -> None:
         if self.client is not None:
@@ -105,7 +104,6 @@ class DaskCluster:
                 f"cannot reach the Dask scheduler at {address} ({exc}); start it with `dask scheduler`, "
                 "check --scheduler (or DASK_SCHEDULER_ADDRESS), or leave them out for a local cluster"
             ) from exc
-        self.address = self.client.scheduler.address
         from clashrecon.cluster_worker import ModelLoader
 
         self.client.register_plugin(ModelLoader(self.model))  # every worker, and any that joins later
@@ -134,14 +132,13 @@ class DaskCluster:
             """Submit batches until `window` are waiting or running: finished ones waiting to be
             stored in order do not count, so no worker idles behind a slow batch ahead of them."""
             unfinished = sum(1 for _, f in pending if not f.done())
-            for key, batch in queued:
+            while unfinished < window and (item := next(queued, None)) is not None:
+                key, batch = item
                 # pure=False: every batch a task of its own, even two equal ones of two ingests sharing the cluster
                 future = self.client.submit(extract_batch, batch, model, batch_size, pure=False)
                 future.add_done_callback(lambda f, key=key, n=len(batch): done(key, n) if f.status == "finished" else None)
                 pending.append((batch, future))
                 unfinished += 1
-                if unfinished >= window:
-                    return
 
         while True:
             top_up()
@@ -158,13 +155,9 @@ class DaskCluster:
             except distributed.KilledWorker as exc:
                 reason = f"NLP worker died on every try at this batch ({exc})"
                 result = Extracted([], [(i.source, reason) for i in batch], model or "", ())
-            except ClusterError:
-                raise
+            except ClashreconError:
+                raise  # e.g. no spaCy model on the workers: the same message as a local run's
             except Exception as exc:  # noqa: BLE001 - the task itself failed: its articles are named, the rest go on
-                from clashrecon.errors import ClashreconError
-
-                if isinstance(exc, ClashreconError):
-                    raise  # e.g. no spaCy model on the workers: the same message as a local run's
                 reason = f"NLP worker failed ({type(exc).__name__}: {exc})"
                 result = Extracted([], [(i.source, reason) for i in batch], model or "", ())
             finally:
