@@ -15,6 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from clashrecon.cluster import Executor
+
 app = typer.Typer(
     name="clashrecon",
     help="Reconcile conflicting news reports of an armed clash into one sourced timeline.",
@@ -26,9 +28,12 @@ app = typer.Typer(
 
 
 DbOpt = Annotated[
-    Optional[Path],
+    Optional[str],
     typer.Option(
-        "--db", metavar="PATH", help="SQLite store [env CLASHRECON_DB, default ./clashrecon.db]", show_default=False
+        "--db",
+        metavar="PATH|URL",
+        help="SQLite file, or postgresql://user@host:5432/name [env CLASHRECON_DB, default ./clashrecon.db]",
+        show_default=False,
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout; messages go to stderr")]
@@ -36,7 +41,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout; mes
 
 @dataclass(frozen=True)
 class ReadOptions:
-    db: Path | None
+    db: str | None
     json: bool
 
 
@@ -84,12 +89,6 @@ def main_options(
     """Reconcile conflicting news reports of an armed clash into one sourced timeline."""
 
 
-def _db(db: Path | None) -> Path:
-    from clashrecon.store import default_db_path
-
-    return db if db is not None else default_db_path()
-
-
 def _run(fn, *args) -> None:
     """Call the library; turn a user-caused failure into one line on stderr and its exit code."""
     from clashrecon.errors import ClashreconError
@@ -120,7 +119,7 @@ def _open_read(opts: ReadOptions):
     from clashrecon import queries, render
     from clashrecon.store import Store
 
-    with Store.open(_db(opts.db), create=False) as store:
+    with Store.open(opts.db, create=False) as store:
         stale = queries.staleness(store)
         if stale is not None:
             render.warn(stale)
@@ -131,7 +130,7 @@ def _open_read(opts: ReadOptions):
 
 @dataclass(frozen=True)
 class IngestCommand:
-    db: Path | None
+    db: str | None
     json: bool
     quiet: bool
     paths: tuple[Path, ...]
@@ -140,6 +139,8 @@ class IngestCommand:
     force: bool
     jobs: int
     reference_date: date | None
+    executor: Executor = Executor.local
+    scheduler: str | None = None
 
 
 def _ingest(cmd: IngestCommand) -> int:
@@ -154,8 +155,10 @@ def _ingest(cmd: IngestCommand) -> int:
         force=cmd.force,
         jobs=cmd.jobs,
         reference_date=cmd.reference_date,
+        executor=cmd.executor,
+        scheduler=cmd.scheduler,
     )
-    with Store.open(_db(cmd.db), create=True) as store:
+    with Store.open(cmd.db, create=True) as store:
         progress = render.ingest_progress(enabled=not cmd.quiet and not cmd.json)
         report = ingest(store, options, progress)
     render.ingest_report(report, as_json=cmd.json, quiet=cmd.quiet)
@@ -168,6 +171,7 @@ def _ingest(cmd: IngestCommand) -> int:
     "clashrecon ingest seeds/",
     "clashrecon ingest ~/saved/ --glob '*.html' --jobs 2",
     "clashrecon ingest story.txt wire/ --reference-date 2022-09-14",
+    "clashrecon ingest feeds/ --executor dask --scheduler tcp://scheduler:8786 --db postgresql://desk@db:5432/clashes",
 )
 def ingest_cmd(
     paths: Annotated[
@@ -183,6 +187,18 @@ def ingest_cmd(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract every article, changed or not")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Processes for NLP")] = 1,
+    executor: Annotated[
+        Executor,
+        typer.Option("--executor", help="Where the NLP runs: local processes (--jobs), or a Dask cluster"),
+    ] = Executor.local,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler, e.g. tcp://host:8786 [env DASK_SCHEDULER_ADDRESS; default: --jobs local workers]",
+        ),
+    ] = None,
     reference_date: Annotated[
         Optional[str],
         typer.Option(
@@ -200,6 +216,11 @@ def ingest_cmd(
 
             render.error(f"--reference-date {reference_date!r} is not a date; give it as YYYY-MM-DD, e.g. 2022-09-14")
             raise typer.Exit(2) from None
+    if scheduler is not None and executor is not Executor.dask:
+        from clashrecon import render
+
+        render.error(f"--scheduler {scheduler} is for --executor dask; add --executor dask, or leave --scheduler out")
+        raise typer.Exit(2)
     cmd = IngestCommand(
         db=db,
         json=json,
@@ -210,6 +231,8 @@ def ingest_cmd(
         force=force,
         jobs=jobs,
         reference_date=ref,
+        executor=executor,
+        scheduler=scheduler,
     )
     _run(_ingest, cmd)
 
@@ -218,7 +241,7 @@ def ingest_cmd(
 
 @dataclass(frozen=True)
 class ReconcileCommand:
-    db: Path | None
+    db: str | None
     json: bool
     quiet: bool
 
@@ -228,7 +251,7 @@ def _reconcile(cmd: ReconcileCommand) -> int:
     from clashrecon.pipeline import reconcile_store
     from clashrecon.store import Store
 
-    with Store.open(_db(cmd.db), create=False, write=True) as store:
+    with Store.open(cmd.db, create=False, write=True) as store:
         report = reconcile_store(store, render.ingest_progress(enabled=not cmd.quiet and not cmd.json))
     render.reconcile_report(report, as_json=cmd.json, quiet=cmd.quiet)
     return 0
@@ -559,7 +582,7 @@ def report_cmd(
 
 @dataclass(frozen=True)
 class ExportCommand:
-    db: Path | None
+    db: str | None
     format: str
     table: str
     event: str | None

@@ -25,6 +25,10 @@ class NotSQLiteStore(StoreError):
     """The --db path holds something that is not a SQLite database."""
 
 
+class ForeignDatabase(StoreError):
+    """The --db database server's database holds another program's tables, not a clashrecon store."""
+
+
 class NewerSchemaStore(StoreError):
     """The store was written by a newer clashrecon."""
 
@@ -35,6 +39,10 @@ class DamagedStore(StoreError):
 
 class MissingStore(StoreError):
     """A read command was pointed at a store that does not exist yet."""
+
+
+class ClusterError(ClashreconError):
+    """`ingest --executor dask` cannot run: dask is not installed, or its scheduler cannot be reached."""
 
 
 class ModelNotFound(ClashreconError):

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from clashrecon.cluster import DaskCluster, Executor
 from clashrecon.errors import InputFileError, Interrupted
 from clashrecon.ingest import SourcedArticle, read_file
 from clashrecon.ingest.plan import Plan, Reader, plan_ingest
@@ -31,6 +32,8 @@ class IngestOptions:
     jobs: int = 1
     batch_size: int = 64
     reference_date: date | None = None
+    executor: Executor = Executor.local
+    scheduler: str | None = None  # a Dask scheduler's address, for Executor.dask (`cluster.py`)
 
 
 @dataclass
@@ -249,10 +252,16 @@ def extract_all(
     progress: Progress,
     rewriting: frozenset[str] | set[str] = frozenset(),
     workers: Workers | None = None,
+    cluster: DaskCluster | None = None,
 ) -> None:
-    """Run NLP over pending articles in batches (in the workers, if any) and store each batch in one transaction."""
+    """Run NLP over pending articles in batches (in the workers or on the cluster, if any) and store
+    each batch in one transaction."""
     from clashrecon.lexicon import load_data
     from clashrecon.nlp import load_pipeline
+
+    if cluster is not None:
+        _extract_on_cluster(pending, options, store, report, progress, rewriting, cluster)
+        return
 
     loaded = load_pipeline(options.model)  # fails here, cleanly, when no model loads
     settle()
@@ -277,6 +286,31 @@ def extract_all(
             counted.settle(key, len(done.rows) + len(done.failed))
 
 
+def _extract_on_cluster(
+    pending: list[SourcedArticle],
+    options: IngestOptions,
+    store: Store,
+    report: IngestReport,
+    progress: Progress,
+    rewriting: frozenset[str] | set[str],
+    cluster: DaskCluster,
+) -> None:
+    """extract_all's batches on the Dask cluster, each stored here as it comes back, in order."""
+    from clashrecon.lexicon import load_data
+
+    first = int(load_data("ingest.json")["first_batch"])
+    batches = chunks(pending, jobs=cluster.workers, batch_size=options.batch_size, first=first)
+    counted = _BatchProgress(progress)
+    progress.start(len(pending))
+    for key, done in enumerate(cluster.extract(batches, options.model, options.batch_size, counted.tell)):
+        if report.model is None and done.model:
+            report.model = done.model
+            report.notes.extend(done.notes)
+        report.count(store.put_articles(done.rows, rewrite=rewriting))
+        report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
+        counted.settle(key, len(done.rows) + len(done.failed))
+
+
 def ingest(
     store: Store, options: IngestOptions, progress: Progress | None = None, *, reader: Reader = read_file
 ) -> IngestReport:
@@ -287,7 +321,9 @@ def ingest(
     """
     progress = progress or _Silent()
     report = IngestReport()
-    workers = Workers(jobs=options.jobs, model=options.model) if options.jobs > 1 else None
+    on_cluster = options.executor is Executor.dask
+    workers = Workers(jobs=options.jobs, model=options.model) if options.jobs > 1 and not on_cluster else None
+    cluster = DaskCluster(scheduler=options.scheduler, jobs=options.jobs, model=options.model) if on_cluster else None
     try:
         plan = plan_ingest(
             list(options.paths),
@@ -305,7 +341,7 @@ def ingest(
         if plan.metadata_only:
             store.update_metadata(plan.metadata_only)
         if plan.pending:
-            extract_all(plan.pending, options, store, report, progress, plan.rewriting, workers)
+            extract_all(plan.pending, options, store, report, progress, plan.rewriting, workers, cluster)
         if options.reference_date is not None:
             store.set_meta("reference_date", options.reference_date.isoformat())
         changed = plan.pending or plan.metadata_only or plan.vanished
@@ -320,6 +356,8 @@ def ingest(
         progress.stop()
         if workers is not None:
             workers.close()
+        if cluster is not None:
+            cluster.close()
     return report
 
 

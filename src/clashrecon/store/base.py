@@ -105,18 +105,24 @@ class CorpusUpdate:
 class Store(ABC):
     """A clashrecon store. `Store.open(path, create=...)` opens the one for that location."""
 
-    path: Path  # where it is, as the user named it (messages name it and the `--db` that fixes things)
+    path: Path | str  # where it is, as the user named it (messages name it and the `--db` that fixes things)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool, write: bool = False) -> Store:
         """Open a store; refuse anything unusable untouched (a damaged store with DamagedStore).
+        `path` is a SQLite file, or a server's URL (`postgresql://user@host:5432/name`).
 
         `create` makes or migrates one (ingest); `write` opens an existing one to write (reconcile);
         neither, only to read: nothing can be written but an upgrade of an older schema.
         """
+        location = os.fspath(path) if path is not None else os.environ.get("CLASHRECON_DB") or DEFAULT_DB
+        if "://" in location:
+            from clashrecon.store.locations import open_url
+
+            return open_url(location, create=create, write=write)
         from clashrecon.store.sqlite import SQLiteStore
 
-        return SQLiteStore.open(path, create=create, write=write)
+        return SQLiteStore.open(Path(location), create=create, write=write)
 
     @abstractmethod
     def close(self) -> None: ...

@@ -324,6 +324,26 @@ _VIEWS = """
     FROM results r WHERE r.type = 'tally'
 """
 
+_PLACES_VIEW = """
+    CREATE VIEW places_v AS
+    SELECT ev.value AS event_id,
+           pl.name AS name,
+           json_extract(pl.data, '$.country_given') AS country_given,
+           json_extract(pl.data, '$.location.country') AS country,
+           json_extract(pl.data, '$.location.iso3') AS iso3,
+           json_extract(pl.data, '$.location.adm1') AS adm1,
+           json_extract(pl.data, '$.location.adm2') AS adm2,
+           json_extract(pl.data, '$.location.latitude') AS latitude,
+           json_extract(pl.data, '$.location.longitude') AS longitude,
+           json_extract(pl.data, '$.location.precision') AS where_prec,
+           json_extract(pl.data, '$.location.feature') AS feature,
+           json_extract(pl.data, '$.location.geonameid') AS geonameid,
+           pl.resolved AS resolved,
+           json_array_length(pl.data, '$.articles') AS articles,
+           json_array_length(pl.data, '$.claim_ids') AS claims
+    FROM place_locations pl, json_each(pl.data, '$.event_ids') ev;
+    """
+
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # 1: the first schema
     """
@@ -392,25 +412,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     );
     """,
     # 5: the geocoded places as a flat view: one row per event and place, with its coordinates
-    """
-    CREATE VIEW places_v AS
-    SELECT ev.value AS event_id,
-           pl.name AS name,
-           json_extract(pl.data, '$.country_given') AS country_given,
-           json_extract(pl.data, '$.location.country') AS country,
-           json_extract(pl.data, '$.location.iso3') AS iso3,
-           json_extract(pl.data, '$.location.adm1') AS adm1,
-           json_extract(pl.data, '$.location.adm2') AS adm2,
-           json_extract(pl.data, '$.location.latitude') AS latitude,
-           json_extract(pl.data, '$.location.longitude') AS longitude,
-           json_extract(pl.data, '$.location.precision') AS where_prec,
-           json_extract(pl.data, '$.location.feature') AS feature,
-           json_extract(pl.data, '$.location.geonameid') AS geonameid,
-           pl.resolved AS resolved,
-           json_array_length(pl.data, '$.articles') AS articles,
-           json_array_length(pl.data, '$.claim_ids') AS claims
-    FROM place_locations pl, json_each(pl.data, '$.event_ids') ev;
-    """,
+    _PLACES_VIEW,
     # 6: what an incremental run reuses: each article's digest for the corpus passes, what the
     # passes and the reconciliation last found per article, lineage's candidates and compared
     # pairs, and the stories and background buckets each result draws on
