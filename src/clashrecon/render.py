@@ -7,7 +7,6 @@ drive the terminal.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -28,7 +27,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from clashrecon import invisible
+from clashrecon import invisible, jsontext
 from clashrecon.lexicon import load_data
 
 if TYPE_CHECKING:
@@ -171,7 +170,7 @@ def emit_json_stream(items: Iterable[Any], batch: int = 256) -> None:
     write = sys.stdout.write
     opened = False
     for chunk in iter(lambda: list(islice(items, batch)), []):
-        text = invisible.escaped(json.dumps(chunk, ensure_ascii=False, indent=2))
+        text = invisible.escaped(jsontext.dumps(chunk))
         write(("," if opened else "[") + text[1:-2])  # the batch's items, without its brackets
         opened = True
     write("\n]\n" if opened else "[]\n")
@@ -181,7 +180,7 @@ def emit_json_stream(items: Iterable[Any], batch: int = 256) -> None:
 def emit_json(data: Any) -> None:
     """JSON on stdout and nothing else; non-ASCII kept, control characters escaped by json and
     characters that reorder or hide text by `invisible.escaped`."""
-    sys.stdout.write(invisible.escaped(json.dumps(data, ensure_ascii=False, indent=2)))
+    sys.stdout.write(invisible.escaped(jsontext.dumps(data)))
     sys.stdout.write("\n")
     sys.stdout.flush()
 

@@ -105,7 +105,8 @@ class _Groups:
 class _ParagraphIndex:
     """Each distinct paragraph once: the articles printing it, and its sampled shingles indexed."""
 
-    def __init__(self, paras: list[list[str]], cfg: dict) -> None:
+    def __init__(self, paras: list[list[str]], cfg: dict, sigs: list[tuple[tuple[int, ...], ...]] | None = None) -> None:
+        """`sigs`: each article's paragraphs' `shingles`, where known already (in the digests)."""
         self.cfg = cfg
         self.pid_of: dict[str, int] = {}
         self.holders: list[list[int]] = []  # paragraph id -> articles printing it, ascending
@@ -117,7 +118,14 @@ class _ParagraphIndex:
                 if not self.holders[pid] or self.holders[pid][-1] != i:
                     self.holders[pid].append(i)
         self.texts = list(self.pid_of)
-        self.sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in self.texts]
+        if sigs is None:
+            self.sigs = [shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]) for p in self.texts]
+        else:
+            known: dict[str, set[int]] = {}
+            for ps, ss in zip(paras, sigs):
+                for p, sig in zip(ps, ss):
+                    known.setdefault(p, set(sig))
+            self.sigs = [known[p] for p in self.texts]
         self.index: dict[int, list[int]] = {}
         for pid, sig in enumerate(self.sigs):
             for h in sig:
@@ -196,11 +204,13 @@ class Traced:
 def lineage_digest(article: Article) -> LineageDigest:
     """What the lineage pass reads of one article, computed once."""
     cfg = load_data("lineage.json")
+    paragraphs = tuple(body_paragraphs(article, cfg["min_paragraph_words"]))
     return LineageDigest(
         name=article.name,
         path=article.path,
         credit=article.credit,
-        paragraphs=tuple(body_paragraphs(article, cfg["min_paragraph_words"])),
+        paragraphs=paragraphs,
+        shingles=tuple(tuple(sorted(shingles(p, cfg["shingle_words"], cfg["shingle_sample_mod"]))) for p in paragraphs),
     )
 
 
@@ -253,7 +263,7 @@ def trace(
     ids = [a for a, _ in ranked]
     at = {a: i for i, a in enumerate(ids)}
     paras = [list(d.paragraphs) for _, d in ranked]
-    index = _ParagraphIndex(paras, cfg)
+    index = _ParagraphIndex(paras, cfg, [d.shingles for _, d in ranked])
     memory = memory if memory is not None else LineageMemory()
     if added is None:
         redo = set(range(len(ids)))

@@ -67,15 +67,52 @@ def merge_variants(names: Iterable[str]) -> dict[str, str]:
     for i, n in enumerate(ordered):
         first_seen.setdefault(n, i)
     distinct = sorted(counts, key=lambda n: (-counts[n], first_seen[n]))
-    groups: list[list[str]] = []
+    groups = _Groups(min_ratio())
     for name in distinct:
-        for group in groups:
-            if are_variants(group[0], name):
-                group.append(name)
+        groups.add(name)
+    return {name: group[0] for group in groups.groups for name in group}
+
+
+class _Groups:
+    """Groups of variant spellings, each named by its first: a name joins the first group whose
+    name `are_variants` it. Found without testing every group: groups are indexed by their name
+    normalised, by the actor the lexicon knows it as, and by its first letter, which the fuzzy
+    test needs in common, so a corpus of thousands of names stays near-linear."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.groups: list[list[str]] = []
+        self.by_form: dict[str, int] = {}  # normalised name -> its group
+        self.by_actor: dict[str, int] = {}  # the lexicon's canonical actor -> the first group named as it
+        self.by_letter: dict[str, list[tuple[int, str, bool]]] = {}  # (group, normalised name, known actor)
+
+    def add(self, name: str) -> None:
+        form = normalise(name)
+        best = self._first(form, _canonical(name)) if form else None
+        if best is not None:
+            self.groups[best].append(name)
+            return
+        index = len(self.groups)
+        self.groups.append([name])
+        if form:  # a name that normalises to nothing is nobody's variant
+            actor = _canonical(name)
+            self.by_form.setdefault(form, index)
+            if actor is not None:
+                self.by_actor.setdefault(actor, index)
+            self.by_letter.setdefault(form[0], []).append((index, form, actor is not None))
+
+    def _first(self, form: str, actor: str | None) -> int | None:
+        """The first group whose name `are_variants` this one (as `form` and the lexicon's `actor`)."""
+        found = [i for i in (self.by_form.get(form), self.by_actor.get(actor) if actor else None) if i is not None]
+        best = min(found, default=None)
+        for i, other, known in self.by_letter.get(form[0], ()):
+            if best is not None and i >= best:
                 break
-        else:
-            groups.append([name])
-    return {name: group[0] for group in groups for name in group}
+            if actor is not None and known:
+                continue  # two actors the lexicon knows are variants only as one actor: by_actor has it
+            if fuzz.ratio(other, form) >= self.threshold:
+                return i
+        return best
 
 
 def names_digest(claims: Iterable[Claim]) -> NamesDigest:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from clashrecon.corpus.view import ClaimsAsDerived
@@ -27,6 +27,7 @@ from clashrecon.models import (
     EventDetails,
     EventKind,
     Field,
+    Location,
     PlaceDetails,
     PlaceLocation,
     Reconciliation,
@@ -136,16 +137,22 @@ class _Places:
             self.named[key] = _Named(name, given, countries)
         return self.named[key]
 
-    def records(self) -> tuple[PlaceLocation, ...]:
-        prepare((n.name, n.given, n.countries) for n in self.named.values())
+    def records(self, known: Mapping[str, Location | None] | None = None) -> tuple[PlaceLocation, ...]:
+        """The places' records; `known`: locations found before, by place ID, which are not looked up again."""
+        known = known or {}
+        prepare((n.name, n.given, n.countries) for n in self.named.values() if place_id(n.name, n.given, n.countries) not in known)
         out = []
         for n in self.named.values():
-            found = locate(n.name, n.given, prefer=n.countries)
-            # an unknown place keeps its name, and precision 6 when the text gives its country
-            location = found or (unresolved(n.name, n.given) if n.given else None)
+            pid = place_id(n.name, n.given, n.countries)
+            if pid in known:
+                location = known[pid]
+            else:
+                found = locate(n.name, n.given, prefer=n.countries)
+                # an unknown place keeps its name, and precision 6 when the text gives its country
+                location = found or (unresolved(n.name, n.given) if n.given else None)
             out.append(
                 PlaceLocation(
-                    id=place_id(n.name, n.given, n.countries),
+                    id=pid,
                     name=n.name,
                     country_given=n.given,
                     countries=n.countries,
@@ -164,9 +171,14 @@ def _relevant(claims: Iterable[Claim]) -> list[Claim]:
 
 
 def locate_places(
-    rec: Reconciliation, articles: list[Article], claims: list[Claim], derived: CorpusDerived
+    rec: Reconciliation,
+    articles: list[Article],
+    claims: list[Claim],
+    derived: CorpusDerived,
+    known: Mapping[str, Location | None] | None = None,
 ) -> tuple[PlaceLocation, ...]:
-    """Where every place the stored claims and datelines name is, for the store's derived rows."""
+    """Where every place the stored claims and datelines name is, for the store's derived rows.
+    `known`: locations found before by place ID (a place's ID is what it is looked up by)."""
     derive = ClaimsAsDerived(derived)
     raw = {c.id: c for c in claims}
     by_id = {c.id: derive(c) for c in _relevant(claims)}  # place names spelled as the corpus spells them
@@ -206,4 +218,4 @@ def locate_places(
             entry = places.add(found[0], found[1], tuple(article_countries.get(a.id) or every))
             entry.datelines[a.name] = None
             entry.articles[a.name] = None
-    return places.records()
+    return places.records(known)

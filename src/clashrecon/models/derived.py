@@ -68,6 +68,7 @@ class LineageDigest(Record):
     path: str = F(description="Path the article was read from")
     credit: str | None = F(default=None, description="Wire service credited")
     paragraphs: tuple[str, ...] = F(default=(), description="Normalised body paragraphs long enough to tell a copy")
+    shingles: tuple[tuple[int, ...], ...] = F(default=(), description="Each paragraph's sampled word-shingle hashes, sorted")
 
 
 class StoryKeys(Record):

@@ -285,8 +285,10 @@ class Store(ABC):
         """Replace the places' locations; False, with nothing written, when computed from a superseded store."""
 
     @abstractmethod
-    def places(self, *, unresolved: bool = False) -> list[PlaceLocation]:
-        """Every place's location by name (only those the gazetteer does not know, if `unresolved`)."""
+    def places(self, *, unresolved: bool = False, leave_out: Collection[str] = ()) -> list[PlaceLocation]:
+        """Every place's location by name (only those the gazetteer does not know, if `unresolved`);
+        the lists named in `leave_out` (`claim_ids`, `event_ids`, `articles`, `datelines`) left
+        empty, for a reader that does not need them."""
 
     # ---- settings
 

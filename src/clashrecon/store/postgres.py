@@ -739,10 +739,12 @@ class PostgresStore(Store):
             cur.executemany("INSERT INTO place_locations(id, name, resolved, data) VALUES (%s,%s,%s,%s)", rows)
         return True
 
-    def places(self, *, unresolved: bool = False) -> list[PlaceLocation]:
+    def places(self, *, unresolved: bool = False, leave_out: Collection[str] = ()) -> list[PlaceLocation]:
         where = " WHERE resolved = 0" if unresolved else ""
+        data = "(data::jsonb - %s::text[])::text" if leave_out else "data"
+        params = (sorted(leave_out),) if leave_out else ()
         with self._reading():
-            rows = self.conn.execute(f"SELECT data FROM place_locations{where} ORDER BY name, id").fetchall()
+            rows = self.conn.execute(f"SELECT {data} FROM place_locations{where} ORDER BY name, id", params).fetchall()
         return [PlaceLocation.model_validate_json(d) for (d,) in rows]
 
     # ---- settings

@@ -661,10 +661,11 @@ class SQLiteStore(Store):
             db.executemany("INSERT INTO place_locations(id, name, resolved, data) VALUES (?,?,?,?)", rows)
         return True
 
-    def places(self, *, unresolved: bool = False) -> list[PlaceLocation]:
+    def places(self, *, unresolved: bool = False, leave_out: Collection[str] = ()) -> list[PlaceLocation]:
         where = " WHERE resolved = 0" if unresolved else ""
+        data = "data" if not leave_out else "json_remove(data, " + ", ".join(f"'$.{f}'" for f in sorted(leave_out)) + ")"
         with self._reading():
-            rows = self.conn.execute(f"SELECT data FROM place_locations{where} ORDER BY name, id").fetchall()
+            rows = self.conn.execute(f"SELECT {data} FROM place_locations{where} ORDER BY name, id").fetchall()
         return [PlaceLocation.model_validate_json(d) for (d,) in rows]
 
 
