@@ -240,9 +240,14 @@ def _nearest(episodes: list[tuple[int, int]], d: int) -> int | None:
 def _chain_days(days: Iterable[int]) -> list[list[int]]:
     """Day numbers (calendar days, or "day 2" where no calendar anchors them) chained across lulls
     of at most `lull_days` quiet days."""
+    return chain_days(days, settings()["lull_days"] + 1)
+
+
+def chain_days(days: Iterable[int], apart: int) -> list[list[int]]:
+    """Day numbers in sorted runs whose neighbours are at most `apart` days apart."""
     chains: list[list[int]] = []
     for d in sorted(set(days)):
-        if chains and d - chains[-1][-1] <= settings()["lull_days"] + 1:
+        if chains and d - chains[-1][-1] <= apart:
             chains[-1].append(d)
         else:
             chains.append([d])

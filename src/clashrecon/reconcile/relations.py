@@ -15,7 +15,7 @@ from functools import cache
 
 from clashrecon.lexicon import load_data
 from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation, VictimGroup
-from clashrecon.reconcile.clustering import says_fighting_resumed
+from clashrecon.reconcile.clustering import chain_days, says_fighting_resumed
 from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
@@ -380,8 +380,9 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
     for (kind, subject), all_days in groups.items():
         # dates further apart than a lull are the starts of different rounds, not two datings
         # of one moment ("began Saturday night" and "erupted overnight" four days later)
-        for n, days in enumerate(_near_days(sorted(all_days), lull)):
-            by_day = {d: all_days[d] for d in days}
+        ordinals = {date.fromisoformat(d).toordinal(): d for d in all_days}
+        for n, run in enumerate(chain_days(ordinals, lull)):
+            by_day = {ordinals[o]: all_days[ordinals[o]] for o in run}
             if len(by_day) < 2:
                 continue
             origins = [{origin.get(c.article_id, c.article_id) for c in cs} for cs in by_day.values()]
@@ -400,14 +401,3 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
                 )
             )
     return found
-
-
-def _near_days(days: list[str], lull: int) -> list[list[str]]:
-    """ISO days in runs whose neighbours are at most `lull` days apart."""
-    runs: list[list[str]] = []
-    for d in days:
-        if runs and (date.fromisoformat(d) - date.fromisoformat(runs[-1][-1])).days <= lull:
-            runs[-1].append(d)
-        else:
-            runs.append([d])
-    return runs
