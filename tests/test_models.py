@@ -17,7 +17,7 @@ from clashrecon.models import (
     EventKind,
     Fact,
     Field,
-    NoDetails,
+    CasualtyDetails,
     PlaceDetails,
     PlaceKind,
     Quantity,
@@ -153,7 +153,7 @@ def test_details_from_an_old_dict_dump_the_same_keys_in_the_same_order(field, ki
 def test_a_claim_stored_with_dict_attrs_loads_into_its_fields_details(field, kind, attrs):
     old = json.loads(claim(Field.casualties, "killed").model_dump_json()) | {"field": field.value, "kind": kind, "attrs": attrs}
     loaded = Claim.model_validate_json(json.dumps(old))
-    expected = {Field.actors: EventDetails, Field.places: PlaceDetails, Field.times: TimeDetails, Field.casualties: NoDetails}
+    expected = {Field.actors: EventDetails, Field.places: PlaceDetails, Field.times: TimeDetails, Field.casualties: CasualtyDetails}
     assert type(loaded.attrs) is expected[field]
     assert loaded.attrs.dump() == attrs
     assert Claim.model_validate_json(loaded.model_dump_json()) == loaded

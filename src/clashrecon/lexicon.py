@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -39,6 +39,7 @@ class Actor:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...]
+    territories: tuple[str, ...] = ()  # regions its side holds ("Nagorno-Karabakh"): names of the side and places too
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class ActorLexicon:
     actors: tuple[Actor, ...]
     by_surface: dict[str, str]  # lower-cased alias, demonym or capital -> canonical name
     kinds: dict[str, str]  # canonical name -> country, organization or group (the first entry wins)
+    territories: dict[str, str] = field(default_factory=dict)  # lower-cased region name -> its first listed name
 
     def canonical(self, surface: str) -> str | None:
         s = surface.strip().lower()
@@ -56,6 +58,15 @@ class ActorLexicon:
 
     def kind_of(self, name: str) -> str | None:
         return self.kinds.get(name)
+
+    def is_territory(self, surface: str) -> bool:
+        """A region's name that also names the side holding it: a place as well as an actor."""
+        return self.territory_name(surface) is not None
+
+    def territory_name(self, surface: str) -> str | None:
+        """The region's first listed name for any of its names ("Artsakh" -> "Nagorno-Karabakh")."""
+        s = surface.strip().lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
+        return self.territories.get(s)
 
     def is_belligerent(self, name: str) -> bool:
         """A country or an armed group: whose word on another side's dead is the other side's,
@@ -77,16 +88,18 @@ def actor_lexicon() -> ActorLexicon:
                     aliases=tuple([entry["name"], *entry.get("aliases", [])]),
                     demonyms=tuple(entry.get("demonyms", [])),
                     capitals=tuple(entry.get("capitals", [])),
+                    territories=tuple(entry.get("territories", [])),
                 )
             )
     by_surface: dict[str, str] = {}
     for a in actors:
-        for s in (*a.aliases, *a.demonyms, *a.capitals):
+        for s in (*a.aliases, *a.demonyms, *a.capitals, *a.territories):
             by_surface.setdefault(s.lower(), a.name)
     kinds: dict[str, str] = {}
     for a in actors:
         kinds.setdefault(a.name, a.kind)
-    return ActorLexicon(actors=tuple(actors), by_surface=by_surface, kinds=kinds)
+    territories = {t.lower(): a.territories[0] for a in actors for t in a.territories}
+    return ActorLexicon(actors=tuple(actors), by_surface=by_surface, kinds=kinds, territories=territories)
 
 
 @cache

@@ -25,6 +25,12 @@ from clashrecon.extract.actors import actor_of_phrase, actor_of_text, person_aff
         ("who’s said the accord only provides for transport links", None),
         ("us", None),
         ("Secretary of State Antony Blinken", None),
+        # a paper named after its city is an outlet, not the country
+        ("The Washington Post", None),
+        ("the Moscow Times", None),
+        ("the Kyiv Independent", None),
+        # a held region's authorities are the side they fight for
+        ("Nagorno-Karabakh officials", "Armenia"),
     ],
 )
 def test_actor_of_text(text, actor):

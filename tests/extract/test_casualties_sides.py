@@ -544,3 +544,50 @@ def test_a_group_in_a_country_counts_its_dead(nlp, text, party):
 def test_what_the_dead_include_are_parts(nlp):
     claims = claims_of(nlp, "The dead include 300 civilians, 250 military personnel, and 350 who have yet to be classified.")
     assert [(c.quantity.low, c.scope.kind.value) for c in claims] == [(300, "group"), (250, "group"), (350, "group")], describe(claims)
+
+
+HELD_SENT_AND_DISSENTING: list[tuple[str, list[Expect]]] = [
+    # a group adjective narrows a noun of people: the residents are civilians
+    ("At least 150 soldiers and 20 civilian residents of the region were killed in the offensive, a senior Armenian official said.",
+     [Expect(K, "at_least", 150, None, party="Armenia", group="military"), Expect(K, "exact", 20, 20, group="civilians")]),
+    # an opposition voice named with a country does not speak for it
+    ("Opposition news sites in Azerbaijan put the death toll above 200.",
+     [Expect(K, "more_than", 201, None, claimant="Opposition news sites in Azerbaijan")]),
+    # the dead of a held region are no side's by place alone; its authorities speak for their side
+    ("Twenty people were killed in Nagorno-Karabakh on Tuesday.", [Expect(K, "exact", 20, 20, party=None)]),
+    ("Officials in Artsakh said 30 people on their side had been killed.",
+     [Expect(K, "exact", 30, 30, party="Armenia", claimant="Armenia")]),
+    # the subject of the attack a participle hangs on did the killing
+    ("Azerbaijani troops fired on a car carrying Russian peacekeepers, killing five people, Azerbaijan's prosecutors said.",
+     [Expect(K, "exact", 5, 5, party=None, claimant="Azerbaijan")]),
+    ("Russian missiles hit a school in Kharkiv, killing nine people, Ukraine's emergency service said.",
+     [Expect(K, "exact", 9, 9, party="Ukraine", claimant="Ukraine")]),
+    # the side that sent the troops is whose dead they are
+    ("Seven troops sent by Moscow to the region were killed this week, investigators said.",
+     [Expect(K, "exact", 7, 7, party="Russia", group="military")]),
+    # "it" is the subject whose clause holds it, not a subject of the sentence before
+    ("Separatist Armenian forces agreed to a truce on Wednesday.\n\nAzerbaijan opened its offensive after what it said were the deaths of six of its police officers in mine blasts.",
+     [Expect(K, "exact", 6, 6, party="Azerbaijan", claimant="Azerbaijan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HELD_SENT_AND_DISSENTING, ids=[t[-60:] for t, _ in HELD_SENT_AND_DISSENTING])
+def test_held_regions_senders_and_dissenting_voices(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+@pytest.mark.parametrize(
+    "text, killer",
+    [
+        ("A former regional leader said about 100 people had been killed by Azerbaijani forces.", "Azerbaijan"),
+        ("Azerbaijani troops fired on a car carrying peacekeepers, killing five people.", "Azerbaijan"),
+        ("Israeli strikes killed 30 people overnight.", "Israel"),
+        ("Thirty people were killed in the blast.", None),
+        ("Twelve Ukrainian soldiers were killed by Russian shelling.", None),  # the victims have a side: no killer kept
+    ],
+)
+def test_the_side_named_as_the_killer_is_kept_for_victims_of_no_side(nlp, text, killer):
+    (claim,) = claims_of(nlp, text)
+    assert claim.attrs.killer == killer

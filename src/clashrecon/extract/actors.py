@@ -64,6 +64,8 @@ def actor_of_text(text: str) -> str | None:
             if cand.lower() in acronyms and not cand.isupper():
                 continue
             name = lex.canonical(cand)
+            if name and j < len(words) and words[j] in _mastheads():
+                break  # "The Washington Post" is a paper, not the United States
             if name:
                 # An armed group outranks the country it operates in ("Colombia's ELN guerrillas").
                 score = (j - i, lex.kind_of(name) == "group", -i)
@@ -71,6 +73,11 @@ def actor_of_text(text: str) -> str | None:
                     best = (*score, name)
                 break
     return best[3] if best else None
+
+
+@cache
+def _mastheads() -> frozenset[str]:
+    return frozenset(_settings()["outlet_mastheads"]["words"])
 
 
 @cache
@@ -279,7 +286,10 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
             speakers = [t for t in subjects if t.head.lemma_.lower() in _reporting()]
             own = sent.start == phrase.sent.start
             reports = any(t.lemma_.lower() in _reporting() and t.pos_ in ("VERB", "AUX") for t in tokens_of(sent))
-            found = _first_actor(reversed(speakers)) or (None if own or reports else _first_actor(reversed(subjects)))
+            # an active subject whose clause holds the pronoun's ("Azerbaijan launched an attack
+            # after what it said were the deaths of its soldiers") is who "it" is
+            governing = [t for t in subjects if own and t.dep_ == "nsubj" and t.i < phrase.start and phrase.root in t.head.subtree] if not personal else []
+            found = _first_actor(reversed(speakers)) or _first_actor(reversed(governing)) or (None if own or reports else _first_actor(reversed(subjects)))
             if found:
                 return found
     if not personal:

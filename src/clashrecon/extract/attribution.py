@@ -259,6 +259,10 @@ def _joint(phrase: Span, article: Article) -> str | None:
     return " and ".join(names) if len(names) > 1 else None
 
 
+def _dissents(phrase: Span) -> bool:
+    return any(t.lower_ in _data()["dissenting_voices"]["words"] for t in phrase)
+
+
 def _resolve(phrase: Span, sent: Span, article: Article, verb: Token | None = None) -> str | None:
     joint = _joint(phrase, article)
     if joint:
@@ -266,6 +270,8 @@ def _resolve(phrase: Span, sent: Span, article: Article, verb: Token | None = No
     # the head names the speaker before its modifiers do: "Yemen's Houthis" are the Houthis
     root = phrase[phrase.root.i - phrase.start : phrase.root.i - phrase.start + 1]
     canonical = (actor_of_phrase(root, article) if phrase.root.ent_iob_ == "B" and phrase.root.ent_type_ in ("ORG", "GPE", "NORP") else None) or actor_of_phrase(phrase, article)
+    if canonical and _dissents(phrase) and actor_lexicon().kind_of(canonical) == "country":
+        return None  # "opposition media outlets in Azerbaijan" do not speak for Azerbaijan
     if canonical:
         return canonical
     lookback = int(_data()["lookback_sentences"])

@@ -90,7 +90,7 @@ def _country(text: str | None) -> str | None:
 
 
 def _is_actor(name: str) -> bool:
-    return actor_lexicon().canonical(name) is not None
+    return actor_lexicon().canonical(name) is not None and not actor_lexicon().is_territory(name)
 
 
 def _clean(name: str) -> str:
@@ -172,7 +172,7 @@ def entity_places(sent: Span) -> list[PlaceMention]:
             continue
         actor = lex.canonical(ent.text) or lex.canonical(name)
         is_capital = actor is not None and name.lower() in _capitals()
-        if actor is not None and not (is_capital and _locative(ent)):
+        if actor is not None and not lex.is_territory(name) and not (is_capital and _locative(ent)):
             continue
         doc = ent.doc
         country = None
@@ -182,7 +182,8 @@ def entity_places(sent: Span) -> list[PlaceMention]:
             country = actor
         at = ent.text.find(name)
         start = ent.start_char + (at if at >= 0 else offset)
-        out.append(PlaceMention(name, country or owner, start, start + len(name)))
+        # one region however it is spelt: "Artsakh" and "Nagorno Karabakh" are Nagorno-Karabakh
+        out.append(PlaceMention(lex.territory_name(name) or name, country or owner, start, start + len(name)))
     return out
 
 

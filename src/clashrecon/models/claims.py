@@ -13,7 +13,7 @@ from clashrecon.models.details import (
     ClaimDetails,
     Details,
     EventDetails,
-    NoDetails,
+    CasualtyDetails,
     PlaceDetails,
     TimeDetails,
 )
@@ -153,7 +153,7 @@ class Scope(Record):
 
 
 _DETAILS_OF_FIELD: dict[Field, type[Details]] = {
-    Field.casualties: NoDetails,
+    Field.casualties: CasualtyDetails,
     Field.actors: EventDetails,
     Field.places: PlaceDetails,
     Field.times: TimeDetails,

@@ -51,8 +51,14 @@ class Details(BaseModel):
         return {name: _plain(value) for name, value in self.__dict__.items() if name in given}
 
 
-class NoDetails(Details):
-    """Casualty claims keep their details in quantity, victim and scope."""
+class CasualtyDetails(Details):
+    """A casualty claim keeps its count in quantity, victim and scope; these are the rest."""
+
+    killer: str | None = F(
+        default=None,
+        description="The side the sentence names as doing the killing ('killed by Azerbaijani forces'), "
+        "set only where the victims carry no side of their own: whoever they are, they are not its people",
+    )
 
 
 class AttackDetails(Details):
@@ -116,4 +122,4 @@ class TimeDetails(Details):
     trigger: str | None = F(default=None, description="The words naming what happened at that time, as printed")
 
 
-ClaimDetails = EventDetails | PlaceDetails | TimeDetails | NoDetails
+ClaimDetails = EventDetails | PlaceDetails | TimeDetails | CasualtyDetails

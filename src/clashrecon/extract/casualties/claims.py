@@ -28,6 +28,7 @@ from clashrecon.extract.casualties.party import (
     mixed_sides,
     number_place,
     origin_party,
+    killer_side,
     party_from_context,
     victim_party,
 )
@@ -164,6 +165,9 @@ def _sentence_claims(
         )
         if event_time is not None:
             values["event_time"] = event_time
+        killer = killer_side(kind) if party is None else None
+        if killer is not None:
+            values["attrs"] = {"killer": killer}
         start_char = doc[m.start].idx
         end_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         out.append(make_claim(article, sent, Field.casualties, kind.kind, span=(start_char, end_char), **values))

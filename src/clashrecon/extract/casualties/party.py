@@ -75,7 +75,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
             name = article_state(doc)  # "35 government troops": the government the article is about
             if name:
                 return name
-        origin = origin_party(head) if counted else None
+        origin = (origin_party(head) or _sender(head)) if counted else None
         if origin:
             return origin
         for prep in head.children:
@@ -122,6 +122,18 @@ def _name_words(pobj: Token) -> str:
         if appos.dep_ == "appos" and appos.i > pobj.i:
             words += " " + doc[appos.left_edge.i : appos.i + 1].text
     return words
+
+
+def _sender(tok: Token) -> str | None:
+    """The side that sent the counted people: "six troops deployed by Moscow" are Russia's."""
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in casualty_words().sending_verbs:
+            for agent in acl.children:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent.dep_ == "agent" else None
+                name = actor_of_text(_name_words(pobj)) if pobj is not None and _named(pobj) else None
+                if name and actor_lexicon().is_belligerent(name):
+                    return name
+    return None
 
 
 def origin_party(tok: Token) -> str | None:
@@ -310,8 +322,8 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
             skip.update(t.i for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
     found: set[str] = set()
     for tok in tokens_of(sent):
-        if tok.i in skip or tok.ent_type_ != "GPE":
-            continue
+        if tok.i in skip or tok.ent_type_ != "GPE" or lex.is_territory(tok.text):
+            continue  # a held region ("Nagorno-Karabakh") is contested ground: its dead may be either side's
         name = actor_of_text(tok.text)
         if name is None or lex.kind_of(name) != "country":
             continue
@@ -355,6 +367,9 @@ def _agent(kind: Kind) -> Token | None:
         return verb.head
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "the shelling damaged infrastructure and injured ..."
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        # "Azerbaijani troops attacked a vehicle, killing five people": the attack's subject killed
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
         return verb.head  # misparse of "Russian strikes killed 12 civilians, officials said"
@@ -433,6 +448,18 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
     if agent is None and group is not VictimGroup.military and _unmarked_people(noun):
         return _speakers_country(who)  # "the Human Rights Activists in Iran said ... 974 fatalities"
     return None
+
+
+def killer_side(kind: Kind) -> str | None:
+    """The country or armed group the sentence names as doing the killing: the subject of an
+    active casualty verb or of the attack it hangs on ("Azerbaijani troops attacked a car,
+    killing five"), or the attacker of a passive one ("killed by Azerbaijani forces")."""
+    agent = _agent(kind) or _attacker_nearby(kind)
+    if agent is None:
+        return None
+    phrase = agent.doc[agent.left_edge.i : agent.i + 1]
+    name = actor_of_text(phrase.text) if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in phrase) else None
+    return name if name and actor_lexicon().is_belligerent(name) else None
 
 
 def _mediates(who: Attribution) -> bool:

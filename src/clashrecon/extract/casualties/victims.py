@@ -72,6 +72,10 @@ def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
     if noun is not None:
         shared = _shared_noun(noun)
         group = victim_group(shared if shared is not None else noun)
+        if group is VictimGroup.people:
+            # "25 civilian residents", "military personnel": a group adjective narrows a noun of people
+            narrowed = next((lex.group_adjectives[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in lex.group_adjectives), None)
+            group = narrowed or group
         if group is not None:
             return group
     # "civilian deaths", "military casualties"; "civilian casualties stand at 300", where the

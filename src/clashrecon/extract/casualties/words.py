@@ -131,6 +131,7 @@ class CasualtyWords:
     state_force_nouns: frozenset[str]
     attacker_nouns: frozenset[str]
     origin_prepositions: frozenset[str]
+    sending_verbs: frozenset[str]
     other_words: frozenset[str]
     mediator_nouns: frozenset[str]
 
@@ -272,6 +273,7 @@ def casualty_words() -> CasualtyWords:
         state_force_nouns=frozenset(raw["state_force_nouns"]["words"]),
         attacker_nouns=frozenset(raw["attacker_nouns"]["words"]),
         origin_prepositions=frozenset(raw["origin_prepositions"]["words"]),
+        sending_verbs=frozenset(raw["sending_verbs"]["words"]),
         other_words=frozenset(raw["other_words"]["words"]),
         mediator_nouns=frozenset(raw["mediator_nouns"]["words"]),
     )
