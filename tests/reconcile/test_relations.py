@@ -308,3 +308,25 @@ def test_a_headline_s_rounded_floor_does_not_compete_with_the_body_s_figure():
         ],
     )
     assert not [c for c in rec.conflicts if c.is_conflict and c.subject == "Iran · killed"]
+
+
+@pytest.mark.parametrize(
+    "headline_figure, flagged",
+    [(26, True), (23, False)],
+    ids=["headline 26 over a text of 23: a discrepancy", "headline and text agree"],
+)
+def test_a_headline_and_its_own_text_giving_different_figures_disagree(headline_figure, flagged):
+    """'Two killed, 26 injured' over an ombudsman's 23 injured in the text: a headline is written
+    from the text, so one article saying both is no revision of its own figure."""
+    a = article("a", "Public Radio", TUE)
+    rec = reconcile(
+        [a],
+        [
+            casualty(a, headline_figure, "Armenia", kind="wounded", when=day(TUE), claimant="Armenia", headline=True),
+            casualty(a, 23, "Armenia", kind="wounded", when=day(TUE), claimant="Armenia"),
+        ],
+    )
+    found = [c for c in rec.conflicts if c.is_conflict and c.subject == "Armenia · wounded"]
+    assert bool(found) is flagged
+    if flagged:
+        assert "headline and its own text" in found[0].explanation

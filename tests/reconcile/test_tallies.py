@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from reconcile_kit import article, casualty, day
 
 from clashrecon.models import Scope, ScopeKind, VictimGroup
@@ -186,3 +187,23 @@ def test_the_side_keeps_its_word_when_it_gave_a_figure_as_late():
 def test_an_outlets_own_count_does_not_overtake_the_side():
     t = _stale_own_count(None)
     assert (t.best, t.authority) == (773, "own side")
+
+
+@pytest.mark.parametrize(
+    "later, qualifier, best",
+    [
+        (200, "about", 192),  # "around 200 combat deaths" a day later rounds the ministry's 192
+        (250, "about", 250),  # a rounding the precise count does not fit is a new figure
+        (200, "exact", 200),  # a precise later figure is the update
+    ],
+)
+def test_a_later_rounding_of_the_sides_precise_count_does_not_replace_it(later, qualifier, best):
+    a, b = article("a", "AP", WED), article("b", "RFE/RL", THU)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 192, "Azerbaijan", when=day(WED), claimant="Azerbaijan"),
+            casualty(b, later, "Azerbaijan", qualifier=qualifier, when=day(THU), claimant="Azerbaijan"),
+        ],
+    )
+    assert tallies(rec)["Azerbaijan · killed"].best == best

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from reconcile_kit import article, casualty, day
 
-from clashrecon.models import Claim, ClaimantRole, Field, PlaceDetails, PlaceKind, Relation, SegmentType, VictimGroup
+from clashrecon.models import CasualtyDetails, Claim, ClaimantRole, Field, PlaceDetails, PlaceKind, Relation, SegmentType, VictimGroup
 from clashrecon.reconcile import reconcile
 from clashrecon.reconcile.facts import casualty_facts
 
@@ -161,3 +161,24 @@ def test_two_figures_from_two_outlets_stay_a_discrepancy_whatever_the_wording():
         ],
     )
     assert (Relation.discrepancy, "Israel · wounded") in flags(rec)
+
+
+@pytest.mark.parametrize(
+    "killer, claimant, side",
+    [
+        (None, None, "Azerbaijan"),  # nothing against it: the count follows the sentence before
+        ("Azerbaijan", None, None),  # "killed by Azerbaijani forces": not Azerbaijan's dead
+        ("Azerbaijan", "Azerbaijan", None),  # Baku's own troops fired, so its voice counts others
+    ],
+)
+def test_a_count_never_joins_the_side_its_sentence_names_as_the_killer(killer, claimant, side):
+    """'Baku said four of its soldiers died in mine blasts. A former Karabakh leader said about 100
+    people had been killed by Azerbaijani forces.' The 100 are not Azerbaijan's."""
+    q1 = "Baku said four of its soldiers had died in mine blasts on Tuesday."
+    q2 = "About 100 people had been killed by Azerbaijani forces, he said."
+    s2 = len(q1) + 2
+    second = said(100, start=s2, quote=q2, claimant=claimant, qualifier="about")
+    if killer is not None:
+        second = second.model_copy(update={"attrs": CasualtyDetails(killer=killer)})
+    claims = [said(4, "Azerbaijan", start=0, quote=q1, claimant="Azerbaijan", group=VictimGroup.military), second]
+    assert (side, "killed", 100) in sides_of(claims)

@@ -231,9 +231,10 @@ def assign_sideless(
             sides = stated.get((c.kind, c.quantity.stated), set())
             parts = [n for (kind, day, _), n in daily.items() if kind == c.kind and day == as_of.get(c.id)]
             fell_in = (where or {}).get((c.article_id, c.start), set())
-            if len(sides) == 1:
+            killer = _killer(c)
+            if len(sides) == 1 and killer not in sides:
                 c = c.model_copy(update={"victim_party": next(iter(sides))})
-            elif len(fell_in) == 1 and fell_in <= warring and c.victim_group is not VictimGroup.military:
+            elif len(fell_in) == 1 and fell_in <= warring and killer not in fell_in and c.victim_group is not VictimGroup.military:
                 # "the death toll from Wednesday's fighting in Spin Boldak rose to 40": the
                 # people of a warring country's town, not a sum of both sides that happens to match
                 c = c.model_copy(update={"victim_party": next(iter(fell_in))})
@@ -252,10 +253,16 @@ def _counts_its_own(claim: Claim, warring: set[str]) -> bool:
     with no dead of its own in the event (a mediator or a host is no side)."""
     return (
         claim.claimant in warring
+        and claim.claimant != _killer(claim)  # "our troops fired on the car, killing five" counts others
         and claim.claimant_role is not ClaimantRole.outlet
         and claim.victim_group is not VictimGroup.military
         and actor_lexicon().kind_of(claim.claimant) == "country"
     )
+
+
+def _killer(claim: Claim) -> str | None:
+    """The side the claim's sentence names as killing people of no stated side: never theirs."""
+    return getattr(claim.attrs, "killer", None)
 
 
 def _follow_previous_sentence(claims: list[Claim], where: dict[tuple[str, int], set[str]]) -> list[Claim]:
@@ -291,13 +298,13 @@ def _follow_previous_sentence(claims: list[Claim], where: dict[tuple[str, int], 
             for c in here:
                 sides = {side(p) for p in prev if p.kind == c.kind and side(p) and scope_key(p) == ALL}
                 elsewhere = where.get((c.article_id, c.start), set()) - sides
-                if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and BOTH not in sides and not elsewhere:
+                if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and BOTH not in sides and not elsewhere and _killer(c) not in sides:
                     moved[c.id] = sides.pop()
             # the sentence's other counts are the same people's ("657 killed and 2,037 wounded")
             found = {moved[c.id] for c in here if c.id in moved}
             if len(found) == 1:
                 for c in here:
-                    if c.id not in moved and scope_key(c) == ALL:
+                    if c.id not in moved and scope_key(c) == ALL and _killer(c) not in found:
                         moved[c.id] = next(iter(found))
     return [c.model_copy(update={"victim_party": moved[c.id]}) if c.id in moved else c for c in claims]
 
@@ -332,6 +339,7 @@ def _continue_running_counts(claims: list[Claim], as_of: dict[str, date | None])
             and all(n >= low for d, n in figures if d > day)
             and all(n <= low for d, n in figures if d < day)
             and not any(d == day for d, _ in figures)
+            and all(_killer(c) != party for c in group)
         ]
         if len(fits) == 1:
             moved.update({c.id: fits[0] for c in group})

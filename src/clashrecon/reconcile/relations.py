@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation, VictimGroup
+from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation, SegmentType, VictimGroup
 from clashrecon.reconcile.clustering import chain_days, says_fighting_resumed
 from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
@@ -56,7 +56,9 @@ def within_fact(draft: FactDraft, origin: dict[str, str], label: str = "") -> li
                 f"{weekday_label(m.as_of)}: the outlet revised its own figure, not a conflict"
             )
         else:
-            if len(origins) > 1:
+            if _headline_against_text(m.groups):
+                lineage = "an article's headline and its own text give different figures"
+            elif len(origins) > 1:
                 lineage = f"from {len(origins)} independent origins"
             elif draft.background:
                 lineage = "all from one wire lineage, so the outlet revised its own figure"
@@ -102,12 +104,22 @@ def _revises_itself(groups: list[list[Claim]]) -> bool:
     """One wire story printing two figures for a day's count tells its own revision when one
     voice gives both, or when all but one of the figures are worded as superseded ("Magen David
     Adom first said 16 … at least 23"). Two voices in one story (hospital sources' 17, civil
-    society's 25) still disagree."""
+    society's 25) still disagree, and so do a headline and its own text ("26 injured" over a
+    report of 23): a headline is written from the text, not before it."""
+    if _headline_against_text(groups):
+        return False
     voices = [{c.claimant for c in g} for g in groups]
     if len(set().union(*voices)) == 1:
         return True
     pattern = _superseded()
     return sum(1 for g in groups if not all(pattern.search(c.quote) for c in g)) == 1
+
+
+def _headline_against_text(groups: list[list[Claim]]) -> bool:
+    """One article's headline gives one figure and its text another."""
+    headlines = [{c.article for c in g} for g in groups if all(c.segment is SegmentType.headline for c in g)]
+    texts = [{c.article for c in g} for g in groups if all(c.segment is not SegmentType.headline for c in g)]
+    return any(h & t for h in headlines for t in texts)
 
 
 @cache

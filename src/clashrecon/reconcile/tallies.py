@@ -150,6 +150,14 @@ def _said_on(claim: Claim, reported: date) -> date:
     return min(reported, day) if day is not None else reported
 
 
+def _rounds_to(precise: int, rounded: int) -> bool:
+    """Whether a round figure is the precise one rounded at its own last non-zero digit (192 -> 200)."""
+    if rounded <= 0 or precise == rounded:
+        return False
+    step = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
+    return step > 1 and round(precise / step) * step == rounded
+
+
 def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
     counted = [(c, d) for c, d in claims if c.quantity is not None and c.quantity.is_known and point(c.quantity) is not None]
     tolls = [(c, d) for c, d in counted if not is_increment(c)]
@@ -184,6 +192,12 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
     # strike (`tallies.partial_ratio`): a toll never falls that far without a stated correction
     last_day = max((d for _, d in pool if d is not None), default=None)
     last = max((c for c, d in pool if d == last_day), key=lambda c: point(c.quantity))
+    if last.quantity.qualifier is Qualifier.about:
+        # "around 200 combat deaths" after the ministry's 192: a later rounding of a precise
+        # count does not replace it ("nearly 4,870" after 5,332 is no rounding of it)
+        precise = [(c, d) for c, d in pool if c.quantity.qualifier is Qualifier.exact and _rounds_to(point(c.quantity), point(last.quantity))]
+        if precise:
+            last, last_day = max(precise, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
     top, top_day = max(pool, key=lambda cd: (point(cd[0].quantity), cd[1] or date.min))
     partial = point(last.quantity) * _settings()["partial_ratio"]["ratio"] < point(top.quantity)
     best, day = (top, top_day) if partial else (last, last_day)

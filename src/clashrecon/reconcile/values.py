@@ -128,9 +128,10 @@ def quantity_display(q: Quantity) -> str:
 
 
 def point(q: Quantity) -> int | None:
-    """The one figure a report puts forward ('at least 49' -> 49; 'between 10 and 20' -> 10)."""
+    """The one figure a report puts forward, as printed ('at least 49' -> 49; 'more than 400'
+    -> 400, as analysts and ACLED record it; 'between 10 and 20' -> 10)."""
     if q.stated is not None:
-        return q.stated + 1 if q.qualifier is Qualifier.more_than else q.stated
+        return q.stated
     return q.low
 
 
