@@ -591,3 +591,39 @@ def test_held_regions_senders_and_dissenting_voices(nlp, text, expected):
 def test_the_side_named_as_the_killer_is_kept_for_victims_of_no_side(nlp, text, killer):
     (claim,) = claims_of(nlp, text)
     assert claim.attrs.killer == killer
+
+
+EUPHEMISMS_AND_TOLL_LISTS: list[tuple[str, list[Expect]]] = [
+    # dying for one's side in the words of its own spokesman
+    ("Nine Afghan soldiers made the ultimate sacrifice and 16 others were injured, Mujahid said.",
+     [Expect(K, "exact", 9, 9, party="Afghanistan", group="military"), Expect(W, "exact", 16, 16, party="Afghanistan")]),
+    ("Five policemen paid the supreme price in the ambush.", [Expect(K, "exact", 5, 5)]),
+    # each country named before its figure in a headline's list of tolls
+    ("Iran reports 224 killed, Israel 14", [Expect(K, "exact", 224, 224, party="Iran"), Expect(K, "exact", 14, 14, party="Israel")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EUPHEMISMS_AND_TOLL_LISTS, ids=[t[-60:] for t, _ in EUPHEMISMS_AND_TOLL_LISTS])
+def test_euphemisms_of_dying_and_lists_of_tolls(nlp, text, expected):
+    claims = claims_of(nlp, text)
+    _, fp, fn = score(claims, expected)
+    assert (fp, fn) == (0, 0), describe(claims)
+
+
+@pytest.mark.parametrize("text", ["Pakistan paid a heavy price for 20 years of war.", "The 12 players made a sacrifice of their summer."])
+def test_a_price_or_sacrifice_without_ultimate_kills_nobody(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "headline, claimant",
+    [
+        ("Two killed, 26 injured in Azerbaijani attack – Artsakh", "Armenia"),  # a held region's credit is its side's
+        ("Six dead in Kharkiv strike – Ukrainian officials", "Ukraine"),
+        ("Twelve killed in Kyiv-Odesa train attack", "Wire"),  # a hyphen inside a name is no credit
+        ("Shelling kills nine in Donetsk — a bleak day for the city and its people", "Wire"),  # a clause, not a source
+    ],
+)
+def test_a_headline_names_its_source_after_a_closing_dash(nlp, headline, claimant):
+    claims = claims_of(nlp, headline, headline=True)
+    assert claims and {c.claimant for c in claims} == {claimant}

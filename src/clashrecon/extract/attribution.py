@@ -440,6 +440,8 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
             chosen, phrase = outer
     if phrase is None:
         phrase = _according_to(sent)
+    if phrase is None and headline:
+        phrase = _headline_credit(sent)
     if phrase is None and verbs:
         # "... killed in Beersheba ahead of a ceasefire announced by Trump": a participle that
         # describes some other noun says nothing of the count
@@ -454,6 +456,24 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
         return Attribution(claimant=canonical or text, text=text, role=role, verb=chosen)
     outlet = article.outlet or article.credit
     return Attribution(claimant=outlet, text=None, role=ClaimantRole.outlet)
+
+
+def _headline_credit(sent: Span) -> Span | None:
+    """The source a headline names after a closing dash: "26 injured in Azerbaijani attack – Artsakh",
+    "Twenty-five killed in Karabakh -separatist officials". At most a few words, after the last
+    dash, and not a place's number or a date range."""
+    # a dash set off by spaces, not a hyphen inside a name ("Kyiv-Odesa")
+    dashes = [t for t in sent if t.text in ("-", "–", "—") and t.i > sent.start and t.doc[t.i - 1].whitespace_ and t.whitespace_]
+    if not dashes:
+        return None
+    after = sent.doc[dashes[-1].i + 1 : sent.end]
+    while len(after) and after[-1].is_punct:
+        after = after[: len(after) - 1]
+    words = [t for t in after if not t.is_punct]
+    most = int(_data()["headline_credit_words"]["words"])
+    if not words or len(words) > most or any(t.like_num for t in words) or not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    return after
 
 
 def speaker_side(who: Attribution, sent: Span, article: Article | None = None) -> str | None:

@@ -64,20 +64,25 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(v)
 
 
+def _at(data: dict, path: str) -> object:
+    """The entry at a dotted path of a data file ("ultimate_sacrifice.nouns")."""
+    node: object = data
+    for key in path.split("."):
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+    return node
+
+
 @cache
 def _lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern[str], tuple[str, ...]]:
     """(words, stems, refers-back pattern, phrases) built from the extractors' data files."""
     own = load_data("prefilter.json")
     lemmas: set[str] = set()
     casualties = load_data("casualties.json")
-    for key in own["casualty_keys"]:
-        lemmas.update(_strings(casualties.get(key, ())))
+    for path in own["casualty_keys"]:
+        lemmas.update(_strings(_at(casualties, path)))
     events = load_data("events.json")
     for path in own["event_paths"]:
-        node = events
-        for key in path.split("."):
-            node = node.get(key, {}) if isinstance(node, dict) else {}
-        lemmas.update(_strings(node))
+        lemmas.update(_strings(_at(events, path)))
     for claim in load_data("times.json").get("time_claims", {}).values():
         if isinstance(claim, dict):
             lemmas.update(_strings([claim.get(k, ()) for k in own["time_claim_keys"]]))

@@ -293,14 +293,19 @@ def _named_count(doc: Doc, m: Mention, article: Article) -> str | None:
     affiliated terrorists”', '40 Taliban killed'): that actor's people, never the side of the
     count before it in the sentence ("it lost 17 troops and killed more than 150 Taliban")."""
     head = _named_head(doc, m)
-    return actor_of_phrase(doc[m.end : head.i + 1], article) if head is not None else None
+    if head is None:
+        return None
+    return actor_of_phrase(doc[m.end : head.i + 1] if head.i >= m.end else doc[head.i : head.i + 1], article)
 
 
 def _named_head(doc: Doc, m: Mention) -> Token | None:
-    """The name a number modifies ('40 Taliban killed'), if it modifies one."""
+    """The name a number modifies ('40 Taliban killed'), if it modifies one; or the country
+    printed just before it in a list of tolls ('Iran reports 224 killed, Israel 14')."""
     anchor = anchor_of(doc, m)
     head = anchor.head
-    if anchor.dep_ != "nummod" or head.pos_ != "PROPN" or head.i < m.end:
+    if anchor.dep_ != "nummod" or head.pos_ != "PROPN":
+        return None
+    if head.i < m.end and not (head.i == m.start - 1 and head.ent_type_ == "GPE" and doc[m.start - 2 : m.start - 1].text in (",", ";")):
         return None
     return head
 

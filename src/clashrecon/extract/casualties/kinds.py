@@ -185,6 +185,13 @@ def _has_object(verb: Token) -> bool:
 def lives_object(verb: Token) -> Token | None:
     """'lost their lives', 'laid down their lives': the life noun a verb of dying takes as object."""
     lex = casualty_words()
+    idiom = lex.ultimate_sacrifice
+    if verb.lemma_.lower() in idiom["verbs"]:
+        # "nine soldiers made the ultimate sacrifice"
+        return next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in idiom["nouns"] and any(a.lower_ in idiom["adjectives"] for a in c.children)),
+            None,
+        )
     if verb.lemma_.lower() not in lex.lose and verb.lemma_.lower() not in lex.life_verbs:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.life_nouns), None)

@@ -84,6 +84,7 @@ class CasualtyWords:
     figure_verb_prepositions: frozenset[str]
     increment_nouns: frozenset[str]
     life_verbs: frozenset[str]
+    ultimate_sacrifice: dict[str, frozenset[str]]
     hospital_verbs: frozenset[str]
     hospital_prepositions: frozenset[str]
     treatment_verbs: frozenset[str]
@@ -221,6 +222,7 @@ def casualty_words() -> CasualtyWords:
         figure_verb_prepositions=frozenset(raw["figure_verbs"]["prepositions"]),
         increment_nouns=frozenset(raw["increment_nouns"]["words"]),
         life_verbs=frozenset(raw["life_verbs"]["words"]),
+        ultimate_sacrifice={k: frozenset(v) for k, v in raw["ultimate_sacrifice"].items()},
         hospital_verbs=frozenset(raw["hospital_verbs"]["words"]),
         hospital_prepositions=frozenset(raw["hospital_verbs"]["prepositions"]),
         treatment_verbs=frozenset(raw["treatment_verbs"]["words"]),
