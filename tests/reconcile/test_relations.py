@@ -330,3 +330,22 @@ def test_a_headline_and_its_own_text_giving_different_figures_disagree(headline_
     assert bool(found) is flagged
     if flagged:
         assert "headline and its own text" in found[0].explanation
+
+
+@pytest.mark.parametrize(
+    "later, flagged",
+    [
+        (16, False),  # one barrage's wounded after 240 in all: a strike's count, not the running count
+        (120, True),  # half the count is no strike's count: the running count fell
+    ],
+)
+def test_a_figure_far_below_the_running_count_counts_one_strike(later, flagged):
+    a, b = article("a", "AP", MON), article("b", "Reuters", WED)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 240, "Israel", kind="wounded", when=day(MON), claimant="Israel"),
+            casualty(b, later, "Israel", kind="wounded", when=day(WED), claimant="Israel"),
+        ],
+    )
+    assert ((Relation.discrepancy, "Israel · wounded") in kinds(rec)) is flagged

@@ -33,6 +33,7 @@ from clashrecon.reconcile.moments import (
     close_counts,
     compatible_groups,
     group_display,
+    is_cumulative,
     named_claimants,
     qkey,
 )
@@ -97,8 +98,12 @@ class FactDraft:
         time frame keeps the plain rule.
         """
         known = [m for m in self.moments if m.estimate is not None]
+        ratio = load_data("reconcile.json")["same_day_rise"]["partial_ratio"]
         for earlier, later in zip(known, known[1:]):
-            if later.estimate.interval.high < earlier.estimate.low and (
+            # a figure below 1/partial_ratio of the count counts one strike or one town (the
+            # 16 hurt in one barrage after 240 in all), unless it says it is the running count
+            partial = not self.background and later.estimate.interval.high * ratio < earlier.estimate.low and not any(is_cumulative(c) for c in later.claims)
+            if later.estimate.interval.high < earlier.estimate.low and not partial and (
                 self.background or named_claimants(earlier.claims) & named_claimants(later.claims)
             ):
                 return True
