@@ -249,3 +249,21 @@ def test_two_floors_of_a_settled_past_war_still_differ():
         ],
     )
     assert any(c.kind is Relation.discrepancy for c in rec.conflicts)
+
+
+@pytest.mark.parametrize("same_article, flagged", [(False, False), (True, True)], ids=["parts from other reports lag", "one article's own sum fails"])
+def test_a_total_above_the_same_days_sides_contradicts_only_the_article_that_prints_both(same_article, flagged):
+    """'The death toll on both sides mounted to 66', beside that day's 15 Indian dead and one
+    Pakistani death from another report: the parts lag or count one strike. An article that
+    prints 66 as 15 and one contradicts itself."""
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    parts_in = b if same_article else a
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(parts_in, 15, "India", when=day(TUE), claimant="India"),
+            casualty(parts_in, 1, "Pakistan", when=day(TUE), claimant="Pakistan"),
+            casualty(b, 66, "both", when=day(TUE)),
+        ],
+    )
+    assert ((Relation.discrepancy, "both sides · killed") in conflicts(rec)) is flagged

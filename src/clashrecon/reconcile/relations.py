@@ -195,8 +195,9 @@ def _sum_check(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> tuple[str,
     elif t.interval.overlaps(summed.interval):
         mark = "✓ (within the reported floors)"
         line = f"{total} vs {arithmetic} = {summed.best:,}"
-    elif t.interval.low > summed.interval.high and not _parts_of_the_day(m, known):
-        # a side's figure lags the total: the sides' own counts of that day are not all in
+    elif t.interval.low > summed.interval.high and not _parts_beside_the_total(m, known):
+        # a side's figure lags the total, or counts one strike: only an article that prints the
+        # total and the parts together contradicts itself by a total above their sum
         mark = "(more than the sides' latest figures: a side's count lags)"
         line = f"{total} ⊇ {arithmetic} {names}"
     else:
@@ -212,10 +213,14 @@ def _brief(m: Moment) -> str:
     return full if len(full) <= load_data("reconcile.json")["brief"]["max_chars"] else m.short()
 
 
-def _parts_of_the_day(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> bool:
-    """Every side's figure was reported the same day as the total."""
-    days = {mm.as_of for p, e in known for mm in p.moments if mm.estimate is e}
-    return days == {m.as_of}
+def _parts_beside_the_total(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> bool:
+    """Every side's figure is printed in an article that prints the total too ("45 killed:
+    10 Israelis and 20 Lebanese"), not gathered from other reports of the day."""
+    total_articles = {c.article_id for c in m.claims}
+    return all(
+        any(c.article_id in total_articles for mm in p.moments if mm.estimate is e for c in mm.claims)
+        for p, e in known
+    )
 
 
 def _parts_at(parts: list[FactDraft], when, total: Estimate) -> list[tuple[FactDraft, Estimate]]:
