@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_casualties_wire import claims_of
 
+from clashrecon.extract import with_sentence_time
 from clashrecon.extract.time_claims import time_claims
 from clashrecon.extract.times import best_time, time_expressions
 from clashrecon.ingest.segments import build_article, claim_text
@@ -119,3 +121,15 @@ def test_a_count_in_a_lede_is_dated_past_its_dateline(quote, count, dated):
                   start=0, end=len(quote), span_start=at, span_end=at + len(count))
     t = with_sentence_time(claim).event_time
     assert (t.month, t.day) == dated
+
+
+@pytest.mark.parametrize(
+    "sentence, since",
+    [
+        ("Tensions have spiked since Apr 22, when gunmen killed 26 people in Kashmir.", False),  # the day it names
+        ("At least 40 people have died since Tuesday.", True),  # a running count since then
+    ],
+)
+def test_a_count_in_the_when_clause_of_a_since_date_happened_on_that_date(nlp, sentence, since):
+    (claim,) = claims_of(nlp, sentence)
+    assert with_sentence_time(claim).event_time.since is since

@@ -7,6 +7,7 @@ spaCy is imported by the extractor modules, not here, so that the corpus passes 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from clashrecon.extract.times import DAY_RANK, TimeExpression, best_time, time_expressions
@@ -23,7 +24,20 @@ def with_sentence_time(claim: Claim) -> Claim:
     found = best_time(claim.quote)
     if found is not None and claim.field is Field.casualties and claim.span_start is not None:
         found = _past_the_dateline(claim, found)
+        found = _the_day_it_names(claim, found)
     return claim.model_copy(update={"event_time": found.ref}) if found else claim
+
+
+_WHEN_CLAUSE = re.compile(r"^\s*,?\s*when\b", re.IGNORECASE)
+
+
+def _the_day_it_names(claim: Claim, found: TimeExpression) -> TimeExpression:
+    """A count in the "when" clause of a since-date ("tensions have spiked since Apr 22, when
+    gunmen killed 26 people") happened on that date: it is no running count since then."""
+    at = claim.span_start - claim.start
+    if not found.ref.since or at < found.end or not _WHEN_CLAUSE.match(claim.quote[found.end :]):
+        return found
+    return replace(found, ref=found.ref.model_copy(update={"since": False}))
 
 
 _DATELINE_END = re.compile(r"\s[—–-]\s|\(")
