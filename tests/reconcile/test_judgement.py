@@ -267,3 +267,27 @@ def test_a_total_above_the_same_days_sides_contradicts_only_the_article_that_pri
         ],
     )
     assert ((Relation.discrepancy, "both sides · killed") in conflicts(rec)) is flagged
+
+
+@pytest.mark.parametrize(
+    "claimed, claimed_group, flagged",
+    [
+        (35, VictimGroup.military, True),  # India's 35 Pakistani soldiers against Pakistan's own 11, days apart
+        (9, VictimGroup.military, False),  # the enemy claims fewer than the side admits: nothing to set against
+        (35, VictimGroup.civilians, False),  # other victims than the side's own soldiers: no rival count of them
+    ],
+)
+def test_an_enemy_claiming_more_dead_than_the_side_ever_reported_is_a_discrepancy(claimed, claimed_group, flagged):
+    a, b = article("a", "AP", MON), article("b", "Reuters", "2025-05-15")
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, claimed, "Pakistan", when=day(MON), claimant="India", group=claimed_group),
+            casualty(a, 3, "India", when=day(MON), claimant="India"),
+            casualty(b, 11, "Pakistan", when=day("2025-05-15"), claimant="Pakistan", group=VictimGroup.military),
+        ],
+    )
+    found = [c for c in rec.conflicts if c.is_conflict and c.subject == "Pakistan · killed"]
+    assert bool(found) is flagged
+    if flagged:
+        assert {p.value for p in found[0].positions} == {"11 per Pakistan", "35 per India"}

@@ -52,7 +52,7 @@ from clashrecon.reconcile.relations import (
     victim_identity,
     within_fact,
 )
-from clashrecon.reconcile.running import running_count_discrepancies
+from clashrecon.reconcile.running import claims_beyond_admissions, running_count_discrepancies
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 from clashrecon.reconcile.tallies import StoryEvent, story_tallies
 
@@ -237,6 +237,18 @@ def _story_of(cl: Cluster) -> str:
     return str(cl.key[2]) if len(cl.key) > 2 and not cl.background else ""
 
 
+def _told_already(f, conflicts: list[Conflict]) -> bool:
+    """A story-level finding whose claims one conflict already sets against each other."""
+    groups = [set(p.claim_ids) for p in f.positions]
+    for c in conflicts:
+        if not c.is_conflict or c.subject != f.subject:
+            continue
+        held = [set(p.claim_ids) for p in c.positions]
+        if sum(1 for g in groups if any(g & h for h in held)) >= 2:
+            return True
+    return False
+
+
 def _figures_shown(positions) -> frozenset[str]:
     """The figures a finding sets against each other, their reporting days left out."""
     return frozenset(p.value.split(" (")[0] for p in positions)
@@ -295,9 +307,11 @@ def reconcile(articles: list[Article], claims: list[Claim], story: Mapping[str, 
         if not cl.background:
             reported.append(story_event)
     said = {(c.subject, _figures_shown(c.positions)) for c in conflicts if c.is_conflict}
-    for event_id, f in running_count_discrepancies(reported, origin):
-        if (f.subject, _figures_shown(f.positions)) not in said:  # else an event's own finding says it
+    for event_id, f in [*running_count_discrepancies(reported, origin), *claims_beyond_admissions(reported, origin)]:
+        shown = (f.subject, _figures_shown(f.positions))
+        if shown not in said and not _told_already(f, conflicts):  # else an event's own finding says it
             conflicts.append(_conflict(event_id, f))
+            said.add(shown)
     return _ordered(events, conflicts, story_tallies(reported))
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from clashrecon.models import Relation
-from clashrecon.reconcile.facts import ALL, FactDraft, FactKey
+from clashrecon.lexicon import actor_lexicon
+from clashrecon.models import BOTH, CasualtyKind, Claim, ClaimantRole, Field, Qualifier, Relation, VictimGroup
+from clashrecon.reconcile.facts import ALL, FactDraft, FactKey, position
 from clashrecon.reconcile.moments import build_moments, first_told
 from clashrecon.reconcile.relations import Found, within_fact
 from clashrecon.reconcile.tallies import StoryEvent
+from clashrecon.reconcile.values import interval
 
 
 def running_count_discrepancies(events: list[StoryEvent], origin: dict[str, str]) -> list[tuple[str, Found]]:
@@ -50,4 +52,60 @@ def running_count_discrepancies(events: list[StoryEvent], origin: dict[str, str]
             latest = max(events_here, key=lambda e: max(as_of.get(cid) or date.min for cid in ids if event_of.get(cid) == e))
             out.append((latest, Found(found.kind, found.field, found.subject, found.positions,
                                       found.explanation + " (reports filed under different events of the story)", "run|" + found.key)))
+    return out
+
+
+def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -> list[tuple[str, Found]]:
+    """(event id, finding) for each side whose enemy claims more of its dead than it ever reported.
+
+    "India says 35 to 40 Pakistani soldiers were killed"; Pakistan's army counts 11 of its
+    soldiers, days later: the two sides' accounts of the same losses, whatever day each gave
+    its own. Only figures of the same victims are set side by side (soldiers against the side's
+    own soldiers, people against its people); the enemy's fighters against the side's civilians
+    are a dispute over who the dead were, judged in facts.py.
+    """
+    lexicon = actor_lexicon()
+    pooled: dict[tuple[str, str, CasualtyKind], list[Claim]] = defaultdict(list)
+    event_of: dict[str, str] = {}
+    as_of: dict[str, date | None] = {}
+    for se in events:
+        for d in se.drafts:
+            if d.key.party in (None, BOTH) or d.key.scope != ALL or d.residue:
+                continue
+            for c in d.claims:
+                if c.quantity is not None and c.quantity.is_known and c.quantity.qualifier is not Qualifier.vague:
+                    pooled[(se.story, d.key.party, d.key.kind)].append(c)
+                    event_of[c.id] = se.event.id
+                    as_of[c.id] = se.as_of.get(c.id)
+    out: list[tuple[str, Found]] = []
+    for (story, party, kind), claims in sorted(pooled.items()):
+        own = [c for c in claims if c.claimant == party]
+        enemy = [
+            c for c in claims
+            if c.claimant and c.claimant != party and c.claimant_role is not ClaimantRole.outlet and lexicon.is_belligerent(c.claimant)
+        ]
+        for victims in (VictimGroup.military, VictimGroup.people, VictimGroup.civilians):
+            admitted = [c for c in own if (c.victim_group or VictimGroup.people) is victims]
+            claimed = [c for c in enemy if (c.victim_group or VictimGroup.people) is victims]
+            if not admitted or not claimed:
+                continue
+            most = max(interval(c.quantity).high for c in admitted)
+            beyond = [c for c in claimed if interval(c.quantity).low > most]
+            if not beyond:
+                continue
+            top = [c for c in admitted if interval(c.quantity).high == most]
+            subject = FactKey(party=party, kind=kind, scope=ALL).subject()
+            own_value = top[0].quantity.display()
+            positions = [position(f"{own_value} per {party}", top, origin)]
+            by_value: dict[str, list[Claim]] = defaultdict(list)
+            for c in beyond:
+                by_value[c.quantity.display()].append(c)
+            positions += [position(f"{value} per {', '.join(sorted({c.claimant for c in cs}))}", cs, origin) for value, cs in by_value.items()]
+            enemies = " and ".join(sorted({c.claimant for c in beyond}))
+            explanation = (
+                f"{enemies} claims more {victims.value if victims is not VictimGroup.people else ''} dead of {party} than {party} itself ever reported: "
+                f"{own_value} per {party} against {' and '.join(by_value)}"
+            ).replace("more  dead", "more dead")
+            latest = max(beyond, key=lambda c: as_of.get(c.id) or date.min)
+            out.append((event_of[latest.id], Found(Relation.discrepancy, Field.casualties, subject, tuple(positions), explanation, f"beyond|{subject}|{victims.value}")))
     return out
