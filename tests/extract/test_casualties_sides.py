@@ -598,6 +598,7 @@ EUPHEMISMS_AND_TOLL_LISTS: list[tuple[str, list[Expect]]] = [
     ("Nine Afghan soldiers made the ultimate sacrifice and 16 others were injured, Mujahid said.",
      [Expect(K, "exact", 9, 9, party="Afghanistan", group="military"), Expect(W, "exact", 16, 16, party="Afghanistan")]),
     ("Five policemen paid the supreme price in the ambush.", [Expect(K, "exact", 5, 5)]),
+    ("Fifteen soldiers went missing during the fighting.", [Expect("missing", "exact", 15, 15, group="military")]),
     # each country named before its figure in a headline's list of tolls
     ("Iran reports 224 killed, Israel 14", [Expect(K, "exact", 224, 224, party="Iran"), Expect(K, "exact", 14, 14, party="Israel")]),
 ]
