@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reconcile_kit import actor_claim, article, casualty, day, place
 
-from clashrecon.models import Claim, Field
+from clashrecon.models import Claim, ClaimantRole, Field
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 
 TUE = "2022-09-13"
@@ -76,3 +76,12 @@ def test_places_only_mentioned_are_not_where_the_event_happened():
     ]
     assert event_places(claims) == ("Jermuk", "Vardenis", "Gegharkunik", "Yerevan")
     assert event_places([place_claim("Goris", subject="mention")]) == ("Goris",)  # all there is
+
+
+@pytest.mark.parametrize("role, in_actors", [(ClaimantRole.outlet, False), (ClaimantRole.speaker, True)])
+def test_an_outlet_blaming_in_its_own_voice_is_no_party_of_the_event(role, in_actors):
+    """'Operation was in response to Pakistani airstrikes', in the outlet's own words: the event
+    is about Pakistan, not about 'Pakistan and NationPress'."""
+    blame = actor_claim(A, "blame", "initiator", "Pakistan", "NationPress", attrs={"accuser": "NationPress", "blamed": "Pakistan"})
+    blame = blame.model_copy(update={"claimant_role": role})
+    assert ("NationPress" in event_actors([blame])) is in_actors

@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import date
 
 from clashrecon.lexicon import load_data
-from clashrecon.models import BOTH, Claim, EventDetails, EventKind, Field, Precision, SegmentType, TimeKind, TimeRef
+from clashrecon.models import BOTH, Claim, ClaimantRole, EventDetails, EventKind, Field, Precision, SegmentType, TimeKind, TimeRef
 from clashrecon.reconcile.clustering import parse_iso
 
 
@@ -39,11 +39,13 @@ def event_actors(claims: list[Claim]) -> tuple[str, ...]:
         if c.victim_party and c.victim_party != BOTH:
             count[c.victim_party] += 1
         d = _event_details(c)
+        outlet = c.claimant_role is ClaimantRole.outlet
         if d is not None:
-            count.update(_actors_named(d))
+            # an outlet blaming in its own voice is no party ("Clash between Pakistan and NationPress")
+            count.update(n for n in _actors_named(d) if not (outlet and n == c.claimant))
         if c.field is Field.actors and c.kind is EventKind.blame and c.value:
             count[c.value] += 1
-            if c.claimant:
+            if c.claimant and not outlet:
                 count[c.claimant] += 1
     return tuple(name for name, _ in count.most_common())
 
