@@ -551,8 +551,8 @@ HELD_SENT_AND_DISSENTING: list[tuple[str, list[Expect]]] = [
     ("At least 150 soldiers and 20 civilian residents of the region were killed in the offensive, a senior Armenian official said.",
      [Expect(K, "at_least", 150, None, party="Armenia", group="military"), Expect(K, "exact", 20, 20, group="civilians")]),
     # an opposition voice named with a country does not speak for it
-    ("Opposition news sites in Azerbaijan put the death toll above 200.",
-     [Expect(K, "more_than", 201, None, claimant="Opposition news sites in Azerbaijan")]),
+    ("Exiled opposition websites in Azerbaijan counted more than 200 dead.",
+     [Expect(K, "more_than", 201, None, claimant="Exiled opposition websites in Azerbaijan")]),
     # the dead of a held region are no side's by place alone; its authorities speak for their side
     ("Twenty people were killed in Nagorno-Karabakh on Tuesday.", [Expect(K, "exact", 20, 20, party=None)]),
     ("Officials in Artsakh said 30 people on their side had been killed.",
@@ -563,10 +563,10 @@ HELD_SENT_AND_DISSENTING: list[tuple[str, list[Expect]]] = [
     ("Russian missiles hit a school in Kharkiv, killing nine people, Ukraine's emergency service said.",
      [Expect(K, "exact", 9, 9, party="Ukraine", claimant="Ukraine")]),
     # the side that sent the troops is whose dead they are
-    ("Seven troops sent by Moscow to the region were killed this week, investigators said.",
+    ("Seven soldiers sent by Moscow to guard the corridor died on Monday, officials said.",
      [Expect(K, "exact", 7, 7, party="Russia", group="military")]),
     # "it" is the subject whose clause holds it, not a subject of the sentence before
-    ("Separatist Armenian forces agreed to a truce on Wednesday.\n\nAzerbaijan opened its offensive after what it said were the deaths of six of its police officers in mine blasts.",
+    ("Separatist Armenian forces agreed to a truce on Wednesday.\n\nAzerbaijan moved in on Tuesday after what it said was a mine attack that killed six of its police officers.",
      [Expect(K, "exact", 6, 6, party="Azerbaijan", claimant="Azerbaijan")]),
 ]
 
@@ -581,7 +581,7 @@ def test_held_regions_senders_and_dissenting_voices(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, killer",
     [
-        ("A former regional leader said about 100 people had been killed by Azerbaijani forces.", "Azerbaijan"),
+        ("A former regional leader said Azerbaijani units had killed about 100 people.", "Azerbaijan"),
         ("Azerbaijani troops fired on a car carrying peacekeepers, killing five people.", "Azerbaijan"),
         ("Israeli strikes killed 30 people overnight.", "Israel"),
         ("Thirty people were killed in the blast.", None),
@@ -595,8 +595,8 @@ def test_the_side_named_as_the_killer_is_kept_for_victims_of_no_side(nlp, text, 
 
 EUPHEMISMS_AND_TOLL_LISTS: list[tuple[str, list[Expect]]] = [
     # dying for one's side in the words of its own spokesman
-    ("Nine Afghan soldiers made the ultimate sacrifice and 16 others were injured, Mujahid said.",
-     [Expect(K, "exact", 9, 9, party="Afghanistan", group="military"), Expect(W, "exact", 16, 16, party="Afghanistan")]),
+    ("Eight Afghan troops made the ultimate sacrifice and 14 more were hurt, the spokesman said.",
+     [Expect(K, "exact", 8, 8, party="Afghanistan", group="military"), Expect(W, "exact", 14, 14, party="Afghanistan")]),
     ("Five policemen paid the supreme price in the ambush.", [Expect(K, "exact", 5, 5)]),
     ("Fifteen soldiers went missing during the fighting.", [Expect("missing", "exact", 15, 15, group="military")]),
     # each country named before its figure in a headline's list of tolls
@@ -619,7 +619,7 @@ def test_a_price_or_sacrifice_without_ultimate_kills_nobody(nlp, text):
 @pytest.mark.parametrize(
     "headline, claimant",
     [
-        ("Two killed, 26 injured in Azerbaijani attack – Artsakh", "Armenia"),  # a held region's credit is its side's
+        ("Two dead, 26 hurt in Azerbaijani shelling – Artsakh", "Armenia"),  # a held region's credit is its side's
         ("Six dead in Kharkiv strike – Ukrainian officials", "Ukraine"),
         ("Twelve killed in Kyiv-Odesa train attack", "Wire"),  # a hyphen inside a name is no credit
         ("Shelling kills nine in Donetsk — a bleak day for the city and its people", "Wire"),  # a clause, not a source

@@ -167,15 +167,15 @@ def test_two_figures_from_two_outlets_stay_a_discrepancy_whatever_the_wording():
     "killer, claimant, side",
     [
         (None, None, "Azerbaijan"),  # nothing against it: the count follows the sentence before
-        ("Azerbaijan", None, None),  # "killed by Azerbaijani forces": not Azerbaijan's dead
+        ("Azerbaijan", None, None),  # "Azerbaijani units had shot dead ...": not Azerbaijan's dead
         ("Azerbaijan", "Azerbaijan", None),  # Baku's own troops fired, so its voice counts others
     ],
 )
 def test_a_count_never_joins_the_side_its_sentence_names_as_the_killer(killer, claimant, side):
-    """'Baku said four of its soldiers died in mine blasts. A former Karabakh leader said about 100
-    people had been killed by Azerbaijani forces.' The 100 are not Azerbaijan's."""
-    q1 = "Baku said four of its soldiers had died in mine blasts on Tuesday."
-    q2 = "About 100 people had been killed by Azerbaijani forces, he said."
+    """'Baku said mines had killed four of its soldiers. A former Karabakh leader said Azerbaijani
+    units had shot dead about a hundred people.' The hundred are not Azerbaijan's."""
+    q1 = "Baku said mines had killed four of its soldiers on Tuesday."
+    q2 = "Azerbaijani units had shot dead about 100 people there, he said."
     s2 = len(q1) + 2
     second = said(100, start=s2, quote=q2, claimant=claimant, qualifier="about")
     if killer is not None:

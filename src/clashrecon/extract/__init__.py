@@ -32,8 +32,8 @@ _WHEN_CLAUSE = re.compile(r"^\s*,?\s*when\b", re.IGNORECASE)
 
 
 def _the_day_it_names(claim: Claim, found: TimeExpression) -> TimeExpression:
-    """A count in the "when" clause of a since-date ("tensions have spiked since Apr 22, when
-    gunmen killed 26 people") happened on that date: it is no running count since then."""
+    """A count in the "when" clause of a since-date ("relations have soured since 3 March, when
+    militants shot 19 pilgrims") happened on that date: it is no running count since then."""
     at = claim.span_start - claim.start
     if not found.ref.since or at < found.end or not _WHEN_CLAUSE.match(claim.quote[found.end :]):
         return found

@@ -286,8 +286,8 @@ def _resolve_pronoun(phrase: Span, personal: bool) -> str | None:
             speakers = [t for t in subjects if t.head.lemma_.lower() in _reporting()]
             own = sent.start == phrase.sent.start
             reports = any(t.lemma_.lower() in _reporting() and t.pos_ in ("VERB", "AUX") for t in tokens_of(sent))
-            # an active subject whose clause holds the pronoun's ("Azerbaijan launched an attack
-            # after what it said were the deaths of its soldiers") is who "it" is
+            # an active subject whose clause holds the pronoun's ("Azerbaijan moved in after what
+            # it said was a mine attack on its officers") is who "it" is
             governing = [t for t in subjects if own and t.dep_ == "nsubj" and t.i < phrase.start and phrase.root in t.head.subtree] if not personal else []
             found = _first_actor(reversed(speakers)) or _first_actor(reversed(governing)) or (None if own or reports else _first_actor(reversed(subjects)))
             if found:

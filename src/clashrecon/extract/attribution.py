@@ -459,7 +459,7 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
 
 
 def _headline_credit(sent: Span) -> Span | None:
-    """The source a headline names after a closing dash: "26 injured in Azerbaijani attack – Artsakh",
+    """The source a headline names after a closing dash: "Two dead, 26 hurt in Azerbaijani shelling – Artsakh",
     "Twenty-five killed in Karabakh -separatist officials". At most a few words, after the last
     dash, and not a place's number or a date range."""
     # a dash set off by spaces, not a hyphen inside a name ("Kyiv-Odesa")
@@ -471,7 +471,7 @@ def _headline_credit(sent: Span) -> Span | None:
         after = after[: len(after) - 1]
     words = [t for t in after if not t.is_punct]
     most = int(_data()["headline_credit_words"]["words"])
-    if not words or len(words) > most or any(t.like_num for t in words) or not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+    if not words or len(words) > most or any(t.like_num for t in words) or not any(t.pos_ in ("PROPN", "NOUN") or t.is_title for t in words):
         return None
     return after
 

@@ -208,7 +208,8 @@ def _event_brief(
         chart=None if e.background else chart_of(casualties, claims, articles),
         cards=tuple(_card(c, claims, articles) for c in mine if c.is_conflict),
         context=e.context,
-        points=event_points(e, locate, [claims[c] for c in e.claim_ids if c in claims]),
+        # an earlier war's places are its context, not where this story's fighting was
+        points=() if e.background else event_points(e, locate, [claims[c] for c in e.claim_ids if c in claims]),
     )
 
 

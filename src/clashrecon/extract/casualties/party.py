@@ -125,7 +125,7 @@ def _name_words(pobj: Token) -> str:
 
 
 def _sender(tok: Token) -> str | None:
-    """The side that sent the counted people: "six troops deployed by Moscow" are Russia's."""
+    """The side that sent the counted people: "the 40 peacekeepers deployed by Russia" are Russia's."""
     for acl in tok.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in casualty_words().sending_verbs:
             for agent in acl.children:
