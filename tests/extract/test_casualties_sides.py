@@ -571,13 +571,6 @@ HELD_SENT_AND_DISSENTING: list[tuple[str, list[Expect]]] = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", HELD_SENT_AND_DISSENTING, ids=[t[-60:] for t, _ in HELD_SENT_AND_DISSENTING])
-def test_held_regions_senders_and_dissenting_voices(nlp, text, expected):
-    claims = claims_of(nlp, text)
-    _, fp, fn = score(claims, expected)
-    assert (fp, fn) == (0, 0), describe(claims)
-
-
 @pytest.mark.parametrize(
     "text, killer",
     [
@@ -604,8 +597,11 @@ EUPHEMISMS_AND_TOLL_LISTS: list[tuple[str, list[Expect]]] = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", EUPHEMISMS_AND_TOLL_LISTS, ids=[t[-60:] for t, _ in EUPHEMISMS_AND_TOLL_LISTS])
-def test_euphemisms_of_dying_and_lists_of_tolls(nlp, text, expected):
+SIDES_SENDERS_AND_EUPHEMISMS = HELD_SENT_AND_DISSENTING + EUPHEMISMS_AND_TOLL_LISTS
+
+
+@pytest.mark.parametrize("text, expected", SIDES_SENDERS_AND_EUPHEMISMS, ids=[t[-60:] for t, _ in SIDES_SENDERS_AND_EUPHEMISMS])
+def test_held_regions_senders_dissenting_voices_euphemisms_and_toll_lists(nlp, text, expected):
     claims = claims_of(nlp, text)
     _, fp, fn = score(claims, expected)
     assert (fp, fn) == (0, 0), describe(claims)
