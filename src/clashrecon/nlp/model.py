@@ -67,8 +67,8 @@ def entity_patterns() -> list[dict]:
             patterns.append({"label": actor.label, "pattern": alias, "id": actor.name})
         for demonym in actor.demonyms:
             patterns.append({"label": "NORP", "pattern": demonym, "id": actor.name})
-        for place in (*actor.capitals, *actor.territories):
-            patterns.append({"label": "GPE", "pattern": place, "id": actor.name})
+        for capital in actor.capitals:
+            patterns.append({"label": "GPE", "pattern": capital, "id": actor.name})
     return patterns
 
 
