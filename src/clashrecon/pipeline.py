@@ -20,7 +20,7 @@ from clashrecon.models import Article, Change, Claim
 from clashrecon.refresh import Finalized
 from clashrecon.store import Store
 from clashrecon.store.base import Stored
-from clashrecon.workers import Workers, chunks, settle
+from clashrecon.workers import Workers, chunks, release, settle
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,7 @@ def extract_all(
     """Run NLP over pending articles in batches (in the workers or on the cluster, if any) and store
     each batch in one transaction."""
     from clashrecon.lexicon import load_data
-    from clashrecon.nlp import load_pipeline
+    from clashrecon.nlp import load_pipeline, prefilter
 
     if cluster is not None:
         _extract_on_cluster(pending, options, store, report, progress, rewriting, cluster)
@@ -284,6 +284,8 @@ def extract_all(
             report.count(store.put_articles(done.rows, rewrite=rewriting))
             report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
             counted.settle(key, len(done.rows) + len(done.failed))
+    prefilter.forget(loaded.nlp)
+    release()
 
 
 def _extract_on_cluster(

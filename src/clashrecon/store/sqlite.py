@@ -56,6 +56,15 @@ from clashrecon.store.base import CorpusInventory, CorpusUpdate, Stored, StoredS
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
 from clashrecon.store.sqlite_file import connect, failure, integrity, retry_locked
 
+def _claims_read(cursor: sqlite3.Cursor, batch: int = 512) -> list[Claim]:
+    """The claims of a query's rows, read a batch at a time: the stored JSON of every claim is
+    never held beside the claims made from it (a tenth of a full reconciliation's peak)."""
+    out: list[Claim] = []
+    while rows := cursor.fetchmany(batch):
+        out.extend(Claim.model_validate_json(data) for (data,) in rows)
+    return out
+
+
 class SQLiteStore(Store):
     """A clashrecon store in one SQLite file. Use `Store.open(path, create=...)`."""
 
@@ -327,8 +336,7 @@ class SQLiteStore(Store):
                 self._basis = current
             elif self._basis != current:
                 self._basis = -1  # articles and claims were read from different states
-            rows = self.conn.execute(sql, params).fetchall()
-        return [Claim.model_validate_json(data) for (data,) in rows]
+            return _claims_read(self.conn.execute(sql, params))
 
     def iter_claims(
         self, *, field: str | None = None, article: str | None = None, timed: bool = False, batch: int = 512
@@ -346,10 +354,11 @@ class SQLiteStore(Store):
         data = self._TIMED if timed else "c.data"
         join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
         with self._reading():
-            rows = self.conn.execute(
-                f"SELECT {data} FROM claims c{join} WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
-            ).fetchall()
-        return [Claim.model_validate_json(d) for (d,) in rows]
+            return _claims_read(
+                self.conn.execute(
+                    f"SELECT {data} FROM claims c{join} WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+                )
+            )
 
     def has_article(self, article: str) -> bool:
         row = self.conn.execute(
@@ -461,12 +470,13 @@ class SQLiteStore(Store):
         if naming:
             where += " AND (c.field IN ('places', 'actors') OR json_extract(c.data, '$.scope.place') IS NOT NULL)"
         with self._reading():
-            rows = self.conn.execute(
-                f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join} WHERE {where}"
-                " ORDER BY a.name, a.source, c.seq",
-                (json.dumps(list(ids)), json.dumps(list(also))),
-            ).fetchall()
-        return [Claim.model_validate_json(d) for (d,) in rows]
+            return _claims_read(
+                self.conn.execute(
+                    f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join} WHERE {where}"
+                    " ORDER BY a.name, a.source, c.seq",
+                    (json.dumps(list(ids)), json.dumps(list(also))),
+                )
+            )
 
     _DIGEST_PARTS = {"lineage": LineageDigest, "story": StoryKeys, "chronology": ChronologyDigest, "names": NamesDigest}
 
