@@ -254,8 +254,14 @@ def _passes_from_last_run(store: Store, inventory: CorpusInventory, reference_da
         out = store.claims_of(ids, timed=True, also=also)
         return [respell(_timed(raw[c.id], times[c.id]) if c.article_id in redated else c) for c in out]
 
+    seen: dict[str, Article] = {}  # the view is the same all run: each article is read and derived once
+
     def read_articles(ids: list[str]) -> list[Article]:
-        return articles_as_derived(store.articles_by_id(ids, with_text=False), derived)
+        missing = set(ids) - seen.keys()
+        if missing:
+            seen.update((a.id, a) for a in articles_as_derived(store.articles_by_id(missing, with_text=False), derived))
+        wanted = set(ids)
+        return [seen[a] for a in order if a in wanted and a in seen]  # in store order, as the store gives them
 
     update = dict(
         digests=list(made.values()),
