@@ -129,6 +129,7 @@ def _from_scratch(
     derived = derived.model_copy(update={"dates": tuple(d for d in dates if d is not None)})
     stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
     as_derived = articles_as_derived([a.model_copy(update={"text": ""}) for a in articles], derived)
+    del articles  # their texts were for the digests
     view = ClaimsAsDerived(derived)
     timed = [view(c) for c in claims]
     del claims
