@@ -15,6 +15,7 @@ instead of leaving results that miss articles.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -612,7 +613,8 @@ class SQLiteStore(Store):
         written = update.draws_on
         db.executemany(
             "INSERT INTO results(id, type, seq, data, draws_on) VALUES (?,?,?,?,?)",
-            [(i, kind, seq, r.model_dump_json(), json.dumps([list(n) for n in written[i]])) for i, kind, seq, r in order if i in written],
+            # made one row at a time: the JSON of every result is never held at once
+            ((i, kind, seq, r.model_dump_json(), json.dumps([list(n) for n in written[i]])) for i, kind, seq, r in order if i in written),
         )
         db.executemany("UPDATE results SET seq=? WHERE id=? AND seq<>?", [(seq, i, seq) for i, _, seq, _ in order if i not in written])
 
@@ -622,11 +624,11 @@ class SQLiteStore(Store):
                 return False
             db.execute("DELETE FROM results")
             db.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
-            rows: list[tuple[str, str, int, str]] = [
-                (e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)
-            ]
-            rows += [(c.id, "conflict", i, c.model_dump_json()) for i, c in enumerate(rec.conflicts)]
-            rows += [(t.id, "tally", i, t.model_dump_json()) for i, t in enumerate(rec.tallies)]
+            rows = itertools.chain(  # made one row at a time, as _write_results makes them
+                ((e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)),
+                ((c.id, "conflict", i, c.model_dump_json()) for i, c in enumerate(rec.conflicts)),
+                ((t.id, "tally", i, t.model_dump_json()) for i, t in enumerate(rec.tallies)),
+            )
             db.executemany("INSERT INTO results(id, type, seq, data) VALUES (?,?,?,?)", rows)
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
         return True
