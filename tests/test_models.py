@@ -25,6 +25,7 @@ from clashrecon.models import (
     Relation,
     TimeDetails,
     TimeKind,
+    TimeRef,
 )
 
 QUOTE = "Armenia said at least 49 of its soldiers were killed in an Azerbaijani attack on Tuesday."
@@ -176,6 +177,32 @@ def test_details_are_frozen():
     c = claim(Field.places, "place", {"country": "Armenia", "printed": "Verin Shorja"})
     with pytest.raises(ValidationError):
         c.attrs.country = "Azerbaijan"
+
+
+# --------------------------------------------------------------------------- memory of a record
+
+
+def test_records_read_back_whole_share_one_set_of_field_names():
+    stored = claim(Field.casualties, "killed", event_time=TimeRef(start="2022-09-13")).model_dump_json()
+    a, b = Claim.model_validate_json(stored), Claim.model_validate_json(stored)
+    assert a.model_fields_set is b.model_fields_set == set(Claim.model_fields)
+    assert a.event_time.model_fields_set is b.event_time.model_fields_set
+
+
+@pytest.mark.parametrize("update", [{}, {"value": "50"}, {"event_time": None}])
+def test_a_copy_never_changes_the_shared_set(update):
+    whole = Claim.model_validate_json(claim(Field.casualties, "killed").model_dump_json())
+    shared = set(whole.model_fields_set)
+    copied = whole.model_copy(update=update)
+    assert whole.model_fields_set == shared and copied.model_fields_set == shared
+    assert copied == whole.model_copy(update=update, deep=True)
+
+
+def test_a_record_given_some_fields_keeps_its_own_set():
+    q = Quantity(low=3, high=3)
+    assert q.model_fields_set == {"low", "high"} and q.model_fields_set is not Quantity(low=4).model_fields_set
+    assert q.model_copy(update={"stated": 3}).model_fields_set == {"low", "high", "stated"}
+    assert q.model_fields_set == {"low", "high"}
 
 
 # --------------------------------------------------------------------------- facts

@@ -5,6 +5,7 @@ Callers pass a `Progress` to hear about it; this module never prints.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from clashrecon.models import Article, Change, Claim
 from clashrecon.refresh import Finalized
 from clashrecon.store import Store
 from clashrecon.store.base import Stored
-from clashrecon.workers import Workers, chunks, settle
+from clashrecon.workers import Workers, chunks, release, settle
 
 
 @dataclass(frozen=True)
@@ -227,19 +228,24 @@ def _extracted_in_workers(batches: list[list[SourcedArticle]], options: IngestOp
     each batch's extraction in order, a batch whose worker failed reported failed."""
     from concurrent.futures.process import BrokenProcessPool
 
-    futures = [
-        workers.pool.submit(_extract_in_worker, i, b, options.model, options.batch_size) for i, b in enumerate(batches)
-    ]
+    # each future is dropped once its batch is stored: a done future keeps its result, and all
+    # of them together held every claim of the ingest until its end (90 MiB at 1,000 articles)
+    futures = deque(
+        (b, workers.pool.submit(_extract_in_worker, i, b, options.model, options.batch_size)) for i, b in enumerate(batches)
+    )
 
     def results():
-        for batch, future in zip(batches, futures):
+        while futures:
+            batch, future = futures.popleft()
             try:
-                yield future.result()
+                done = future.result()
             except BrokenProcessPool:
-                yield Extracted([], [(i.source, "NLP worker process died") for i in batch], model, ())
+                done = Extracted([], [(i.source, "NLP worker process died") for i in batch], model, ())
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
                 reason = f"NLP worker failed ({type(exc).__name__}: {exc})"
-                yield Extracted([], [(i.source, reason) for i in batch], model, ())
+                done = Extracted([], [(i.source, reason) for i in batch], model, ())
+            del future
+            yield done
 
     return results()
 
@@ -257,7 +263,7 @@ def extract_all(
     """Run NLP over pending articles in batches (in the workers or on the cluster, if any) and store
     each batch in one transaction."""
     from clashrecon.lexicon import load_data
-    from clashrecon.nlp import load_pipeline
+    from clashrecon.nlp import load_pipeline, prefilter
 
     if cluster is not None:
         _extract_on_cluster(pending, options, store, report, progress, rewriting, cluster)
@@ -284,6 +290,8 @@ def extract_all(
             report.count(store.put_articles(done.rows, rewrite=rewriting))
             report.failed.extend(InputFileError(source, reason) for source, reason in done.failed)
             counted.settle(key, len(done.rows) + len(done.failed))
+    prefilter.forget(loaded.nlp)
+    release()
 
 
 def _extract_on_cluster(

@@ -129,6 +129,7 @@ def _from_scratch(
     derived = derived.model_copy(update={"dates": tuple(d for d in dates if d is not None)})
     stage(f"reconciling {len(claims):,} claims from {len(articles):,} articles")
     as_derived = articles_as_derived([a.model_copy(update={"text": ""}) for a in articles], derived)
+    del articles  # their texts were for the digests
     view = ClaimsAsDerived(derived)
     timed = [view(c) for c in claims]
     del claims
@@ -254,8 +255,14 @@ def _passes_from_last_run(store: Store, inventory: CorpusInventory, reference_da
         out = store.claims_of(ids, timed=True, also=also)
         return [respell(_timed(raw[c.id], times[c.id]) if c.article_id in redated else c) for c in out]
 
+    seen: dict[str, Article] = {}  # the view is the same all run: each article is read and derived once
+
     def read_articles(ids: list[str]) -> list[Article]:
-        return articles_as_derived(store.articles_by_id(ids, with_text=False), derived)
+        missing = set(ids) - seen.keys()
+        if missing:
+            seen.update((a.id, a) for a in articles_as_derived(store.articles_by_id(missing, with_text=False), derived))
+        wanted = set(ids)
+        return [seen[a] for a in order if a in wanted and a in seen]  # in store order, as the store gives them
 
     update = dict(
         digests=list(made.values()),

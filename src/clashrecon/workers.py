@@ -123,6 +123,25 @@ def settle() -> None:
         _settled = True
 
 
+def release() -> None:
+    """Give the memory the NLP left free back to the system, before the corpus passes.
+
+    glibc keeps freed heap for later allocations, but the holes the NLP's short-lived arrays
+    leave are not where the passes' records go (most are in Python's own small-object arenas),
+    so the passes grew the process on top of them: at 1,000 articles the heap held 108 MiB
+    free that way. `malloc_trim` returns it in a few milliseconds; without glibc, nothing to do.
+    """
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
+
+
 def _mp_context():
     import multiprocessing
 

@@ -130,3 +130,18 @@ def test_memory_keeps_only_the_most_recent_pieces():
     for key in ("a", "b", "c"):
         memo.put(key, key.upper())
     assert memo.get("a") is None and memo.get("c") == "C"
+
+
+def test_a_forgotten_memory_analyses_again_and_reads_the_same(nlp, monkeypatch):
+    """An ingest forgets its paragraphs once extraction is done; the next one analyses them afresh, alike."""
+    monkeypatch.delenv("CLASHRECON_PREFILTER", raising=False)
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, SENT_START, TAG
+
+    attrs = [TAG, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, SENT_START]
+    text = "Armenia says 49 soldiers killed\n\nAzerbaijan said it lost 50 troops near Kalbajar on Tuesday."
+    before = next(iter(prefilter.pipe(nlp, [text])))
+    assert nlp in prefilter._MEMOS
+    prefilter.forget(nlp)
+    assert nlp not in prefilter._MEMOS
+    after = next(iter(prefilter.pipe(nlp, [text])))
+    assert (before.to_array(attrs) == after.to_array(attrs)).all()

@@ -191,6 +191,12 @@ def _memos(nlp) -> tuple[_Memo, _Memo]:
     return found
 
 
+def forget(nlp) -> None:
+    """Drop what this process remembers of the pipeline's analyses: once an ingest has extracted
+    its last batch nothing reads them, and the corpus passes that follow need the memory."""
+    _MEMOS.pop(nlp, None)
+
+
 Tick = Callable[[float], None]  # told how many texts' worth of analysis was just done
 
 

@@ -337,8 +337,9 @@ def _without_repeats(
             elsewhere.append(c)  # told on an earlier day under another event: corroboration of today's moment
             continue
         m.claims.append(c)
+        mine = qkey(c.quantity)
         for g in m.groups:
-            if any(qkey(o.quantity) == qkey(c.quantity) for o in g if o.quantity is not None):
+            if any(qkey(o.quantity) == mine for o in g if o.quantity is not None):
                 g.append(c)
                 break
     return fresh, elsewhere

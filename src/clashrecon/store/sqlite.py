@@ -15,6 +15,7 @@ instead of leaving results that miss articles.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -55,6 +56,15 @@ from clashrecon.models import (
 from clashrecon.store.base import CorpusInventory, CorpusUpdate, Stored, StoredSource, Store, default_db_path
 from clashrecon.store.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
 from clashrecon.store.sqlite_file import connect, failure, integrity, retry_locked
+
+def _claims_read(cursor: sqlite3.Cursor, batch: int = 512) -> list[Claim]:
+    """The claims of a query's rows, read a batch at a time: the stored JSON of every claim is
+    never held beside the claims made from it (a tenth of a full reconciliation's peak)."""
+    out: list[Claim] = []
+    while rows := cursor.fetchmany(batch):
+        out.extend(Claim.model_validate_json(data) for (data,) in rows)
+    return out
+
 
 class SQLiteStore(Store):
     """A clashrecon store in one SQLite file. Use `Store.open(path, create=...)`."""
@@ -327,8 +337,7 @@ class SQLiteStore(Store):
                 self._basis = current
             elif self._basis != current:
                 self._basis = -1  # articles and claims were read from different states
-            rows = self.conn.execute(sql, params).fetchall()
-        return [Claim.model_validate_json(data) for (data,) in rows]
+            return _claims_read(self.conn.execute(sql, params))
 
     def iter_claims(
         self, *, field: str | None = None, article: str | None = None, timed: bool = False, batch: int = 512
@@ -346,10 +355,11 @@ class SQLiteStore(Store):
         data = self._TIMED if timed else "c.data"
         join = " LEFT JOIN claim_times t ON t.claim_id = c.id" if timed else ""
         with self._reading():
-            rows = self.conn.execute(
-                f"SELECT {data} FROM claims c{join} WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
-            ).fetchall()
-        return [Claim.model_validate_json(d) for (d,) in rows]
+            return _claims_read(
+                self.conn.execute(
+                    f"SELECT {data} FROM claims c{join} WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+                )
+            )
 
     def has_article(self, article: str) -> bool:
         row = self.conn.execute(
@@ -461,12 +471,13 @@ class SQLiteStore(Store):
         if naming:
             where += " AND (c.field IN ('places', 'actors') OR json_extract(c.data, '$.scope.place') IS NOT NULL)"
         with self._reading():
-            rows = self.conn.execute(
-                f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join} WHERE {where}"
-                " ORDER BY a.name, a.source, c.seq",
-                (json.dumps(list(ids)), json.dumps(list(also))),
-            ).fetchall()
-        return [Claim.model_validate_json(d) for (d,) in rows]
+            return _claims_read(
+                self.conn.execute(
+                    f"SELECT {data} FROM claims c JOIN articles a ON a.id = c.article_id{join} WHERE {where}"
+                    " ORDER BY a.name, a.source, c.seq",
+                    (json.dumps(list(ids)), json.dumps(list(also))),
+                )
+            )
 
     _DIGEST_PARTS = {"lineage": LineageDigest, "story": StoryKeys, "chronology": ChronologyDigest, "names": NamesDigest}
 
@@ -602,7 +613,8 @@ class SQLiteStore(Store):
         written = update.draws_on
         db.executemany(
             "INSERT INTO results(id, type, seq, data, draws_on) VALUES (?,?,?,?,?)",
-            [(i, kind, seq, r.model_dump_json(), json.dumps([list(n) for n in written[i]])) for i, kind, seq, r in order if i in written],
+            # made one row at a time: the JSON of every result is never held at once
+            ((i, kind, seq, r.model_dump_json(), json.dumps([list(n) for n in written[i]])) for i, kind, seq, r in order if i in written),
         )
         db.executemany("UPDATE results SET seq=? WHERE id=? AND seq<>?", [(seq, i, seq) for i, _, seq, _ in order if i not in written])
 
@@ -612,11 +624,11 @@ class SQLiteStore(Store):
                 return False
             db.execute("DELETE FROM results")
             db.execute("DELETE FROM meta WHERE key IN ('passes', 'scoped')")  # rows no run can build on
-            rows: list[tuple[str, str, int, str]] = [
-                (e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)
-            ]
-            rows += [(c.id, "conflict", i, c.model_dump_json()) for i, c in enumerate(rec.conflicts)]
-            rows += [(t.id, "tally", i, t.model_dump_json()) for i, t in enumerate(rec.tallies)]
+            rows = itertools.chain(  # made one row at a time, as _write_results makes them
+                ((e.id, "event", i, e.model_dump_json()) for i, e in enumerate(rec.events)),
+                ((c.id, "conflict", i, c.model_dump_json()) for i, c in enumerate(rec.conflicts)),
+                ((t.id, "tally", i, t.model_dump_json()) for i, t in enumerate(rec.tallies)),
+            )
             db.executemany("INSERT INTO results(id, type, seq, data) VALUES (?,?,?,?)", rows)
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('reconciled_at', ?)", (str(time.time()),))
         return True
