@@ -28,6 +28,9 @@ TEXT = (
         # a phrase of the lexicon counts only whole: "held" alone is not "held hostage"
         ("The summit was held in a hotel.", True),  # "summit" is a meeting word
         ("The festival was held in a park.", False),
+        # a dotted casualty key takes one part of an entry: the idiom's nouns, not its verbs
+        ("Eight troops made the ultimate sacrifice.", True),
+        ("They made a deal and went home.", False),
     ],
 )
 def test_needs_parse_follows_the_extractors_lexicons(sentence, parse):
