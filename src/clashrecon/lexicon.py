@@ -50,11 +50,7 @@ class ActorLexicon:
     territories: dict[str, str] = field(default_factory=dict)  # lower-cased region name -> its first listed name
 
     def canonical(self, surface: str) -> str | None:
-        s = surface.strip().lower()
-        if s.startswith("the "):
-            s = s[4:]
-        s = s.removesuffix("'s").removesuffix("’s")
-        return self.by_surface.get(s)
+        return self.by_surface.get(_surface_key(surface))
 
     def kind_of(self, name: str) -> str | None:
         return self.kinds.get(name)
@@ -65,13 +61,17 @@ class ActorLexicon:
 
     def territory_name(self, surface: str) -> str | None:
         """The region's first listed name for any of its names ("Artsakh" -> "Nagorno-Karabakh")."""
-        s = surface.strip().lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
-        return self.territories.get(s)
+        return self.territories.get(_surface_key(surface))
 
     def is_belligerent(self, name: str) -> bool:
         """A country or an armed group: whose word on another side's dead is the other side's,
         never a third party's as the UN's or a rights group's is."""
         return self.kind_of(name) in ("country", "group")
+
+
+def _surface_key(surface: str) -> str:
+    """A name as the lexicon keys it: lower case, without a leading "the" or a possessive."""
+    return surface.strip().lower().removeprefix("the ").removesuffix("'s").removesuffix("’s")
 
 
 @cache

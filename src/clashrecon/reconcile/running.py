@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import date
 
 from clashrecon.lexicon import actor_lexicon
-from clashrecon.models import BOTH, CasualtyKind, Claim, ClaimantRole, Field, Qualifier, Relation, VictimGroup
+from clashrecon.models import BOTH, Claim, ClaimantRole, Field, Qualifier, Relation, VictimGroup
 from clashrecon.reconcile.facts import ALL, FactDraft, FactKey, position
 from clashrecon.reconcile.moments import build_moments, first_told
 from clashrecon.reconcile.relations import Found, within_fact
@@ -24,9 +24,10 @@ from clashrecon.reconcile.tallies import StoryEvent
 from clashrecon.reconcile.values import interval
 
 
-def running_count_discrepancies(events: list[StoryEvent], origin: dict[str, str]) -> list[tuple[str, Found]]:
-    """(event id, finding) for each cross-event same-day disagreement of a side's running count."""
-    pooled: dict[tuple[str, FactKey], list] = defaultdict(list)
+def _pooled(events: list[StoryEvent]) -> tuple[dict[tuple[str, FactKey], list[Claim]], dict[str, str], dict[str, date | None]]:
+    """Each story's unscoped counts of one side and kind, whatever event holds them; with each
+    claim's event and reporting day."""
+    pooled: dict[tuple[str, FactKey], list[Claim]] = defaultdict(list)
     event_of: dict[str, str] = {}
     as_of: dict[str, date | None] = {}
     for se in events:
@@ -37,6 +38,12 @@ def running_count_discrepancies(events: list[StoryEvent], origin: dict[str, str]
                 pooled[(se.story, d.key)].append(c)
                 event_of[c.id] = se.event.id
                 as_of[c.id] = se.as_of.get(c.id)
+    return pooled, event_of, as_of
+
+
+def running_count_discrepancies(events: list[StoryEvent], origin: dict[str, str]) -> list[tuple[str, Found]]:
+    """(event id, finding) for each cross-event same-day disagreement of a side's running count."""
+    pooled, event_of, as_of = _pooled(events)
     out: list[tuple[str, Found]] = []
     for (story, key), claims in pooled.items():
         if len({event_of[c.id] for c in claims}) < 2:
@@ -65,20 +72,13 @@ def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -
     are a dispute over who the dead were, judged in facts.py.
     """
     lexicon = actor_lexicon()
-    pooled: dict[tuple[str, str, CasualtyKind], list[Claim]] = defaultdict(list)
-    event_of: dict[str, str] = {}
-    as_of: dict[str, date | None] = {}
-    for se in events:
-        for d in se.drafts:
-            if d.key.party in (None, BOTH) or d.key.scope != ALL or d.residue:
-                continue
-            for c in d.claims:
-                if c.quantity is not None and c.quantity.is_known and c.quantity.qualifier is not Qualifier.vague:
-                    pooled[(se.story, d.key.party, d.key.kind)].append(c)
-                    event_of[c.id] = se.event.id
-                    as_of[c.id] = se.as_of.get(c.id)
+    pooled, event_of, as_of = _pooled(events)
     out: list[tuple[str, Found]] = []
-    for (story, party, kind), claims in sorted(pooled.items()):
+    for (_, key), claims in sorted(pooled.items(), key=lambda kv: (kv[0][0], kv[0][1].party, kv[0][1].kind)):
+        party = key.party
+        if party == BOTH:
+            continue
+        claims = [c for c in claims if c.quantity is not None and c.quantity.is_known and c.quantity.qualifier is not Qualifier.vague]
         own = [c for c in claims if c.claimant == party]
         enemy = [
             c for c in claims
@@ -94,7 +94,7 @@ def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -
             if not beyond:
                 continue
             top = [c for c in admitted if interval(c.quantity).high == most]
-            subject = FactKey(party=party, kind=kind, scope=ALL).subject()
+            subject = key.subject()
             own_value = top[0].quantity.display()
             positions = [position(f"{own_value} per {party}", top, origin)]
             by_value: dict[str, list[Claim]] = defaultdict(list)
@@ -102,10 +102,11 @@ def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -
                 by_value[c.quantity.display()].append(c)
             positions += [position(f"{value} per {', '.join(sorted({c.claimant for c in cs}))}", cs, origin) for value, cs in by_value.items()]
             enemies = " and ".join(sorted({c.claimant for c in beyond}))
+            dead = "dead" if victims is VictimGroup.people else f"{victims.value} dead"
             explanation = (
-                f"{enemies} claims more {victims.value if victims is not VictimGroup.people else ''} dead of {party} than {party} itself ever reported: "
+                f"{enemies} claims more {dead} of {party} than {party} itself ever reported: "
                 f"{own_value} per {party} against {' and '.join(by_value)}"
-            ).replace("more  dead", "more dead")
+            )
             latest = max(beyond, key=lambda c: as_of.get(c.id) or date.min)
             out.append((event_of[latest.id], Found(Relation.discrepancy, Field.casualties, subject, tuple(positions), explanation, f"beyond|{subject}|{victims.value}")))
     return out

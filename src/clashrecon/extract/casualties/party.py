@@ -434,8 +434,7 @@ def party_from_context(noun: Token | None, kind: Kind, who: Attribution, group: 
         label = war_label(agent)
         if label and label.split()[-1].split("-")[0] in lex.mutual_fighting:
             return "both" if group is not VictimGroup.civilians else None
-        phrase = agent.doc[agent.left_edge.i : agent.i + 1]
-        attacker = actor_of_text(phrase.text) if any(t.ent_type_ in ("NORP", "GPE") for t in phrase) else None
+        attacker = _named_attacker(agent, ("NORP", "GPE"))
         if attacker and speaker and lexicon.kind_of(speaker) == "country" and speaker != attacker:
             return speaker
         return None
@@ -455,11 +454,15 @@ def killer_side(kind: Kind) -> str | None:
     active casualty verb or of the attack it hangs on ("Azerbaijani troops attacked a car,
     killing five"), or the attacker of a passive one ("killed by Azerbaijani forces")."""
     agent = _agent(kind) or _attacker_nearby(kind)
-    if agent is None:
-        return None
-    phrase = agent.doc[agent.left_edge.i : agent.i + 1]
-    name = actor_of_text(phrase.text) if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in phrase) else None
+    name = _named_attacker(agent, ("NORP", "GPE", "ORG")) if agent is not None else None
     return name if name and actor_lexicon().is_belligerent(name) else None
+
+
+def _named_attacker(agent: Token, labels: tuple[str, ...]) -> str | None:
+    """The actor the attacker's phrase names ("Russian strikes", "Azerbaijani forces"), when one of
+    its words is an entity of one of these labels."""
+    phrase = agent.doc[agent.left_edge.i : agent.i + 1]
+    return actor_of_text(phrase.text) if any(t.ent_type_ in labels for t in phrase) else None
 
 
 def _mediates(who: Attribution) -> bool:
