@@ -36,6 +36,7 @@ from clashrecon.models.kinds import (
 from clashrecon.models.details import (
     AttackDetails,
     BlameDetails,
+    CasualtyDetails,
     CeasefireDetails,
     CeasefireStatus,
     ClaimDetails,
@@ -43,7 +44,6 @@ from clashrecon.models.details import (
     ContactMode,
     Details,
     EventDetails,
-    CasualtyDetails,
     PlaceDetails,
     ProtestDetails,
     SpeakerDetails,

@@ -10,10 +10,10 @@ from pydantic import Field as F, ValidationInfo, ValidatorFunctionWrapHandler, f
 from clashrecon.invisible import flagged
 from clashrecon.models.base import Record
 from clashrecon.models.details import (
+    CasualtyDetails,
     ClaimDetails,
     Details,
     EventDetails,
-    CasualtyDetails,
     PlaceDetails,
     TimeDetails,
 )

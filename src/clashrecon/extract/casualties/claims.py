@@ -24,11 +24,11 @@ from clashrecon.extract.casualties.kinds import (
 from clashrecon.extract.casualties.mentions import Mention, anchor_of, scan, single_victim
 from clashrecon.extract.casualties.party import (
     attackers_side,
+    killer_side,
     location_country,
     mixed_sides,
     number_place,
     origin_party,
-    killer_side,
     party_from_context,
     victim_party,
 )
