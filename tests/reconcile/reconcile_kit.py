@@ -139,6 +139,42 @@ def actor_claim(
     )
 
 
+def place_claim(
+    art: Article,
+    name: str,
+    *,
+    subject: str | None = "attack",
+    quote: str | None = None,
+    claimant: str | None = None,
+    role: ClaimantRole = ClaimantRole.outlet,
+    country: str | None = None,
+    start: int = 0,
+    end: int | None = None,
+    spanned: bool = False,
+) -> Claim:
+    """A place claim: `name` in the sentence at `start` (the whole quote unless `end` says where
+    the claim's own record ends), where `subject` (attack, casualties, mention, talks ...) happened."""
+    text = quote or f"It happened in {name}."
+    return Claim(
+        id=f"p-{art.name}-{name}-{claimant}-{subject}-{start}",
+        article=art.name,
+        article_id=art.id,
+        field=Field.places,
+        kind="place",
+        subject=subject,
+        value=name,
+        quote=text,
+        start=start,
+        end=start + len(text) if end is None else end,
+        span_start=start if spanned else None,
+        span_end=start + len(name) if spanned else None,
+        claimant=claimant,
+        claimant_role=role,
+        segment=SegmentType.body,
+        attrs={"country": country} if country else {},
+    )
+
+
 def background(label: str, y: int) -> Scope:
     return Scope(kind=ScopeKind.background, event=label)
 

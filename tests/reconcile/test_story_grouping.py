@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from reconcile_kit import actor_claim, article, casualty
+from reconcile_kit import actor_claim, article, casualty, place_claim
 
 from clashrecon.corpus.chronology import story_references
 from clashrecon.corpus.stories import own_dates, stories
-from clashrecon.models import Claim, ClaimantRole, Field, Segment, SegmentType, TimeBasis
+from clashrecon.models import Claim, ClaimantRole, Segment, SegmentType, TimeBasis
 
 
 def place(art, name: str) -> Claim:
-    return Claim(id=f"p-{art.name}-{name}", article=art.name, article_id=art.id, field=Field.places, kind="place",
-                 subject="attack", value=name, quote=f"It happened in {name}.", start=0, end=10)
+    return place_claim(art, name, end=10)
 
 
 def test_articles_sharing_a_side_are_one_story_and_another_clash_stays_apart():

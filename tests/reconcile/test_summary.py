@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from reconcile_kit import actor_claim, article, casualty, day, place
+from reconcile_kit import actor_claim, article, casualty, day, place, place_claim
 
-from clashrecon.models import Claim, ClaimantRole, Field
+from clashrecon.models import Claim, ClaimantRole
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 
 TUE = "2022-09-13"
 A = article("000.txt", "AP", TUE)
 
 
-def place_claim(name: str, subject: str | None = "attack") -> Claim:
-    return Claim(id=f"p-{name}-{subject}", article=A.name, article_id=A.id, field=Field.places, kind="place",
-                 subject=subject, value=name, quote=f"Shelling hit {name}.", start=0, end=10, attrs={"country": "Armenia"})
+def shelled(name: str, subject: str | None = "attack") -> Claim:
+    return place_claim(A, name, subject=subject, quote=f"Shelling hit {name}.", end=10, country="Armenia")
 
 
 def attack(attacker: str, target: str, weapons: list[str], places: list[str] = ()) -> Claim:
@@ -68,14 +67,14 @@ def test_actors_are_counted_from_victims_and_every_actor_detail_most_named_first
 
 def test_places_only_mentioned_are_not_where_the_event_happened():
     claims = [
-        place_claim("Goris", subject="mention"),
-        place_claim("Jermuk"),
+        shelled("Goris", subject="mention"),
+        shelled("Jermuk"),
         attack("Azerbaijan", "Armenia", [], ["Jermuk", "Vardenis"]),
         casualty(A, 4, "Armenia", scope=place("Gegharkunik"), when=day(TUE)),
         actor_claim(A, "protest", "protest", "Yerevan", None, when=day(TUE), attrs={"where": "Yerevan", "against": None}),
     ]
     assert event_places(claims) == ("Jermuk", "Vardenis", "Gegharkunik", "Yerevan")
-    assert event_places([place_claim("Goris", subject="mention")]) == ("Goris",)  # all there is
+    assert event_places([shelled("Goris", subject="mention")]) == ("Goris",)  # all there is
 
 
 @pytest.mark.parametrize("role, in_actors", [(ClaimantRole.outlet, False), (ClaimantRole.speaker, True)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconcile_kit import actor_claim, article, day
+from reconcile_kit import actor_claim, article, day, place_claim
 
 from clashrecon.models import Claim, Field, Relation
 from clashrecon.reconcile.places import place_disputes
@@ -11,9 +11,7 @@ A, B = article("a", "AP", "2022-09-13"), article("b", "Reuters", "2022-09-13")
 
 
 def place(art, name: str, claimant: str | None, subject: str = "shelling") -> Claim:
-    return Claim(id=f"p-{art.name}-{name}-{claimant}-{subject}", article=art.name, article_id=art.id, field=Field.places,
-                 kind="place", subject=subject, value=name, claimant=claimant, quote=f"{claimant} said {name} was shelled.",
-                 start=0, end=10)
+    return place_claim(art, name, subject=subject, claimant=claimant, quote=f"{claimant} said {name} was shelled.", end=10)
 
 
 def accuses(art, claimant: str, attacker: str) -> Claim:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from reconcile_kit import article, casualty, day
+from reconcile_kit import article, casualty, day, place_claim
 
-from clashrecon.models import CasualtyDetails, Claim, ClaimantRole, Field, PlaceDetails, PlaceKind, Relation, SegmentType, VictimGroup
+from clashrecon.models import CasualtyDetails, Field, Relation, VictimGroup
 from clashrecon.reconcile import reconcile
 from clashrecon.reconcile.facts import casualty_facts
 
@@ -29,25 +29,7 @@ def said(n, party=None, *, start, kind="killed", claimant=None, quote=None, grou
 
 
 def where(name, start, country=None):
-    text = f"{name} also saw deaths."
-    return Claim(
-        id=f"p{start}",
-        article=A.name,
-        article_id=A.id,
-        field=Field.places,
-        kind=PlaceKind.place,
-        subject="casualties",
-        value=name,
-        quote=text,
-        start=start,
-        end=start + len(text),
-        span_start=start,
-        span_end=start + len(name),
-        claimant="Reuters",
-        claimant_role=ClaimantRole.outlet,
-        segment=SegmentType.body,
-        attrs=PlaceDetails(country=country),
-    )
+    return place_claim(A, name, subject="casualties", quote=f"{name} also saw deaths.", claimant="Reuters", country=country, start=start, spanned=True)
 
 
 def test_a_chain_of_sentences_keeps_the_side_of_the_first():
