@@ -76,6 +76,22 @@ def test_a_total_that_does_not_add_up_is_flagged():
     assert "45 ≠ 10 + 20 = 30 ✗" in agg.explanation
 
 
+@pytest.mark.parametrize("same_article", [True, False])
+def test_a_total_below_the_sides_contradicts_only_the_article_that_prints_the_sides(same_article):
+    """'170 wounded on both sides' beside Kabul's 361 from another report counts one province's wounded."""
+    a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
+    side_article = a if same_article else b
+    rec = reconcile(
+        [a, b],
+        [casualty(side_article, 361, "Afghanistan", kind="wounded", when=day(TUE)),
+         casualty(side_article, 4, "Pakistan", kind="wounded", when=day(TUE)),
+         casualty(a, 170, "both", kind="wounded", when=day(TUE))],
+    )
+    assert ((Relation.discrepancy, "both sides · wounded") in kinds(rec)) is same_article
+    [agg] = [c for c in rec.conflicts if c.kind is Relation.aggregate]
+    assert ("✗" in agg.explanation) is same_article
+
+
 def test_a_regional_count_larger_than_the_whole_is_flagged():
     a = article("a", "AP", TUE)
     rec = reconcile([a], [casualty(a, 10, "Niger", when=day(TUE)), casualty(a, 15, "Niger", scope=place("Tillaberi"), when=day(TUE))])

@@ -182,12 +182,13 @@ def _sum_check(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> tuple[str,
     t = m.estimate
     total = _brief(m)
     problem = None
+    beside = _parts_beside_the_total(m, known)
     if len(known) < 2:
-        if t.interval.high < summed.low:
+        if t.interval.high < summed.low and beside:
             mark = "✗"
             problem = f"{total} is less than {names} alone ({arithmetic})"
         else:
-            mark = "(other side not reported separately)"
+            mark = "(other side not reported separately)" if t.interval.high >= summed.low else "(less than a side's figure from other reports: a narrower total)"
         line = f"{total} ⊇ {arithmetic} {names}"
     elif t.interval.contains(summed.best) or (t.high is not None and t.low == t.high == summed.best):
         mark = "✓"
@@ -195,11 +196,16 @@ def _sum_check(m: Moment, known: list[tuple[FactDraft, Estimate]]) -> tuple[str,
     elif t.interval.overlaps(summed.interval):
         mark = "✓ (within the reported floors)"
         line = f"{total} vs {arithmetic} = {summed.best:,}"
-    elif t.interval.low > summed.interval.high and not _parts_beside_the_total(m, known):
+    elif t.interval.low > summed.interval.high and not beside:
         # a side's figure lags the total, or counts one strike: only an article that prints the
         # total and the parts together contradicts itself by a total above their sum
         mark = "(more than the sides' latest figures: a side's count lags)"
         line = f"{total} ⊇ {arithmetic} {names}"
+    elif not beside:
+        # a total below parts gathered from other reports counts less than the whole (one
+        # province's wounded, the civilians of one day): only its own article's parts refute it
+        mark = "(less than the sides' figures from other reports: a narrower total)"
+        line = f"{total} vs {arithmetic} = {summed.best:,}"
     else:
         mark = "✗"
         line = f"{total} ≠ {arithmetic} = {summed.best:,}"
