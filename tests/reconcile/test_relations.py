@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reconcile_kit import actor_claim, article, casualty, cumulative, day, place
 
-from clashrecon.models import Relation, Scope, ScopeKind
+from clashrecon.models import Relation, Scope, ScopeKind, VictimGroup
 from clashrecon.reconcile import reconcile
 
 MON, TUE, WED = "2023-05-01", "2023-05-02", "2023-05-03"
@@ -96,6 +96,20 @@ def test_a_regional_count_larger_than_the_whole_is_flagged():
     a = article("a", "AP", TUE)
     rec = reconcile([a], [casualty(a, 10, "Niger", when=day(TUE)), casualty(a, 15, "Niger", scope=place("Tillaberi"), when=day(TUE))])
     assert (Relation.discrepancy, "Niger · killed · in Tillaberi") in kinds(rec)
+
+
+@pytest.mark.parametrize("one_sentence", [True, False])
+def test_soldiers_counted_beside_civilians_in_one_sentence_are_the_other_part_not_the_toll(one_sentence):
+    """'Thai officials say 13 civilians and seven soldiers died on their side': 7 is no overall toll below 13."""
+    a = article("a", "AFP", TUE)
+    civilians = Scope(kind=ScopeKind.group, group="civilians")
+    rec = reconcile(
+        [a],
+        [casualty(a, 13, "Thailand", group=VictimGroup.civilians, scope=civilians, start=500, when=day(TUE)),
+         casualty(a, 7, "Thailand", start=500 if one_sentence else 900, when=day(TUE))],
+    )
+    flagged = (Relation.discrepancy, "Thailand · killed · civilians") in kinds(rec)
+    assert flagged is not one_sentence
 
 
 def test_a_group_count_inside_the_toll_is_a_subtotal():

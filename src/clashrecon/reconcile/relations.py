@@ -294,6 +294,12 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Fou
             text = f"{sub.display()} {where} exceeds {sub.key.party}'s last overall figure {parent_est.display()}, reported earlier"
             notes[sub.key] = [f"more than the earlier overall {parent_est.display()}"]
             found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
+        elif est.low > parent_est.interval.high and _sibling_part(sub, parent, parent_est):
+            # "13 civilians and seven soldiers": the soldiers stand for the side's toll only
+            # because no overall figure was printed; they are the other part, not the whole
+            text = f"{sub.display()} {where} and {parent_est.display()} of another group are two parts of one sentence's count"
+            notes[sub.key] = [f"beside {parent_est.display()} of another group in the same sentence"]
+            found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
         elif est.low > parent_est.interval.high:
             text = f"{sub.display()} {where} exceeds the overall {parent_est.display()} of the same moment"
             notes[sub.key] = [f"exceeds overall {parent_est.display()} ✗"]
@@ -303,6 +309,15 @@ def subtotals(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Fou
             notes[sub.key] = [f"part of {parent.trail()} ✓"]
             found.append(Found(Relation.subtotal, Field.casualties, sub.key.subject(), tuple(positions), text, f"sub|{sub.key.id_text()}"))
     return found, notes
+
+
+def _sibling_part(sub: FactDraft, parent: FactDraft, parent_est: Estimate) -> bool:
+    """The overall figure of the moment comes only from sentences that also give the part, as a
+    count of another group of victims."""
+    sentences = {(c.article_id, c.start) for c in sub.claims}
+    groups = {c.victim_group for c in sub.claims}
+    behind = [c for m in parent.moments if m.estimate is parent_est for c in m.claims]
+    return bool(behind) and all((c.article_id, c.start) in sentences and c.victim_group not in groups for c in behind)
 
 
 @dataclass(frozen=True)
