@@ -176,6 +176,13 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "at_least", 25, None), Expect(K, "exact", 8, 8, scope="group")]),
     ("Another 15 bodies were found in a mass grave near Izium on Tuesday.",
      [Expect(B, "exact", 15, 15, scope="increment")]),
+    # the count a toll is carried forward from is its step, and the toll counts everyone
+    ("Cambodia's army said four soldiers died on Sunday, taking the toll to 17.",
+     [Expect(K, "exact", 4, 4, group="military", scope="increment"), Expect(K, "exact", 17, 17, group="people", scope="event")]),
+    ("A drone strike killed nine people in Kherson, bringing the death toll to 52.",
+     [Expect(K, "exact", 9, 9, scope="increment"), Expect(K, "exact", 52, 52, scope="event")]),
+    ("Two policemen were killed overnight, raising the number of dead to 31, officials said.",
+     [Expect(K, "exact", 2, 2, scope="increment"), Expect(K, "exact", 31, 31, group="people", scope="event")]),
     ("Two Israeli soldiers were killed and five were wounded in southern Lebanon, the Israeli military said.",
      [Expect(K, "exact", 2, 2, party="Israel", group="military", claimant="Israel"),
       Expect(W, "exact", 5, 5, party="Israel", group="military", claimant="Israel")]),

@@ -249,7 +249,9 @@ def _victims(
         described = noun is None and (
             any(c.dep_ == "relcl" for c in anchor_of(doc, m).children) or m.end < sent.end and doc[m.end].tag_ == "WP"
         )
-        if (noun is None or previous.group in casualty_words().others_groups) and not described:
+        # nor "five soldiers were killed, taking the toll to 20": a toll counts everyone
+        toll_of_all = noun is None and kind.token.lower_ in casualty_words().toll
+        if (noun is None or previous.group in casualty_words().others_groups) and not described and not toll_of_all:
             # "two others": others of the same kind; not "and 204 who are still to be
             # identified", which its own clause describes
             group = previous.group or group
@@ -358,10 +360,23 @@ def _scope(
         or group_scope(kind.path, noun, m.start)
     )
     # "40 were killed. Seventeen more were being treated": more people, not more of the wounded
-    increment = m.increment and not (kind_before is not None and kind_before != kind.kind)
+    increment = m.increment and not (kind_before is not None and kind_before != kind.kind) or _steps_to_a_toll(kind)
     if scope is None and increment:
         scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
     return scope, event_time
+
+
+def _steps_to_a_toll(kind: Kind) -> bool:
+    """The count's verb carries a toll forward: "five soldiers were killed, taking the toll to 20"."""
+    lex = casualty_words()
+    verb = kind.token
+    if verb.pos_ != "VERB":
+        return False
+    return any(
+        step.dep_ == "advcl" and step.tag_ == "VBG" and step.lemma_.lower() in lex.toll_step_verbs
+        and any(o.dep_ == "dobj" and (o.lemma_.lower() in lex.toll or o.lemma_.lower() in lex.count_of_nouns) for o in step.children)
+        for step in verb.children
+    )
 
 
 def _unquantified_claims(sent: Span, article: Article, headline: bool, taken: set[int]) -> list[Claim]:

@@ -135,6 +135,7 @@ class CasualtyWords:
     sending_verbs: frozenset[str]
     other_words: frozenset[str]
     mediator_nouns: frozenset[str]
+    toll_step_verbs: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -278,4 +279,5 @@ def casualty_words() -> CasualtyWords:
         sending_verbs=frozenset(raw["sending_verbs"]["words"]),
         other_words=frozenset(raw["other_words"]["words"]),
         mediator_nouns=frozenset(raw["mediator_nouns"]["words"]),
+        toll_step_verbs=frozenset(raw["toll_step_verbs"]["words"]),
     )
