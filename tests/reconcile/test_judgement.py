@@ -291,3 +291,31 @@ def test_an_enemy_claiming_more_dead_than_the_side_ever_reported_is_a_discrepanc
     assert bool(found) is flagged
     if flagged:
         assert {p.value for p in found[0].positions} == {"11 per Pakistan", "35 per India"}
+
+
+@pytest.mark.parametrize(
+    "official, counted, counter, days_apart, flagged",
+    [
+        (606, 974, "Human Rights Activists News Agency", 1, True),  # ministry and rights group, a day apart
+        (400, 657, "a human rights group", 1, True),
+        (3056, 2037, "the rights monitor", 1, True),  # the group names fewer than the ministry
+        (606, 610, "a human rights group", 1, False),  # close enough to be timing
+        (400, 657, "a human rights group", 3, False),  # days apart: the official count had not caught up
+        (400, 657, "the United Nations", 1, False),  # the UN passes on the authorities' count as it grows
+        (40, 974, "a human rights group", 1, False),  # 40 counts one strike, not the war
+    ],
+)
+def test_an_independent_count_far_from_the_sides_own_at_about_the_same_time_is_a_discrepancy(official, counted, counter, days_apart, flagged):
+    """'At least 657 killed, a rights group says' beside the ministry's 400: two counts of the same dead."""
+    first, later = "2025-06-20", f"2025-06-{20 + days_apart}"
+    a, b, c = article("a", "AFP", first), article("b", "AP", later), article("c", "Reuters", "2025-06-10")
+    rec = reconcile(
+        [a, b, c],
+        [
+            casualty(a, counted, "Iran", group=VictimGroup.people, when=day(first), claimant=counter),
+            casualty(b, official, "Iran", group=VictimGroup.people, when=day(later), claimant="Iran"),
+            casualty(c, 78, "Iran", group=VictimGroup.people, when=day("2025-06-10"), claimant="Iran"),
+        ],
+    )
+    found = [x for x in rec.conflicts if x.is_conflict and {official, counted} <= {int(p.value.split(" ")[0].replace(",", "")) for p in x.positions}]
+    assert bool(found) is flagged

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
 from clashrecon.models import (
@@ -52,7 +53,7 @@ from clashrecon.reconcile.relations import (
     victim_identity,
     within_fact,
 )
-from clashrecon.reconcile.running import claims_beyond_admissions, running_count_discrepancies
+from clashrecon.reconcile.running import claims_beyond_admissions, independent_against_official, running_count_discrepancies
 from clashrecon.reconcile.summary import event_actors, event_places, summarize
 from clashrecon.reconcile.tallies import StoryEvent, story_tallies
 
@@ -238,7 +239,11 @@ def _story_of(cl: Cluster) -> str:
 
 
 def _told_already(f, conflicts: list[Conflict]) -> bool:
-    """A story-level finding whose claims one conflict already sets against each other."""
+    """A story-level finding whose claims one conflict already sets against each other. An
+    independent count against the official one is told only where the official figure is."""
+    if f.key.startswith("indep|"):
+        official, *counts = f.positions
+        return all(_told_already(replace(f, positions=(official, c), key=""), conflicts) for c in counts)
     groups = [set(p.claim_ids) for p in f.positions]
     for c in conflicts:
         if not c.is_conflict or c.subject != f.subject:
@@ -307,7 +312,11 @@ def reconcile(articles: list[Article], claims: list[Claim], story: Mapping[str, 
         if not cl.background:
             reported.append(story_event)
     said = {(c.subject, _figures_shown(c.positions)) for c in conflicts if c.is_conflict}
-    for event_id, f in [*running_count_discrepancies(reported, origin), *claims_beyond_admissions(reported, origin)]:
+    for event_id, f in [
+        *running_count_discrepancies(reported, origin),
+        *claims_beyond_admissions(reported, origin),
+        *independent_against_official(reported, origin),
+    ]:
         shown = (f.subject, _figures_shown(f.positions))
         if shown not in said and not _told_already(f, conflicts):  # else an event's own finding says it
             conflicts.append(_conflict(event_id, f))

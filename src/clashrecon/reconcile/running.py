@@ -12,16 +12,18 @@ inside one event is already that event's.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
+from functools import cache
 
-from clashrecon.lexicon import actor_lexicon
-from clashrecon.models import BOTH, Claim, ClaimantRole, Field, Qualifier, Relation, VictimGroup
+from clashrecon.lexicon import actor_lexicon, load_data
+from clashrecon.models import BOTH, Claim, ClaimantRole, Field, Qualifier, Relation, ScopeKind, VictimGroup
 from clashrecon.reconcile.facts import ALL, FactDraft, FactKey, position
 from clashrecon.reconcile.moments import build_moments, first_told
 from clashrecon.reconcile.relations import Found, within_fact
-from clashrecon.reconcile.tallies import StoryEvent
-from clashrecon.reconcile.values import interval
+from clashrecon.reconcile.tallies import StoryEvent, said_on
+from clashrecon.reconcile.values import interval, point
 
 
 def _pooled(events: list[StoryEvent]) -> tuple[dict[tuple[str, FactKey], list[Claim]], dict[str, str], dict[str, date | None]]:
@@ -110,3 +112,80 @@ def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -
             latest = max(beyond, key=lambda c: as_of.get(c.id) or date.min)
             out.append((event_of[latest.id], Found(Relation.discrepancy, Field.casualties, subject, tuple(positions), explanation, f"beyond|{subject}|{victims.value}")))
     return out
+
+
+@cache
+def _independent() -> tuple[re.Pattern[str], int, float]:
+    cfg = load_data("reconcile.json")["independent_counts"]
+    return re.compile("|".join(cfg["patterns"]), re.IGNORECASE), cfg["max_gap_days"], cfg["min_ratio"]
+
+
+def independent_against_official(events: list[StoryEvent], origin: dict[str, str]) -> list[tuple[str, Found]]:
+    """(event id, finding) for each day a rights group's, a monitor's or the UN's count of a
+    side's dead is far from that side's own figure of about the same time.
+
+    "At least 657 killed, says a rights group" on Friday and "400 dead", says Iran's health
+    ministry on Saturday: two counts of the same dead, not a toll that fell. Only the same
+    victims (soldiers against soldiers, people against people) and only the official figure
+    nearest in time, at most `max_gap_days` away, are compared.
+    """
+    pattern, gap, ratio = _independent()
+    pooled, event_of, reported = _pooled(events)
+    # the day each figure was given: "on Monday said that 224 have been killed", printed Friday, is Monday's
+    # ("since Friday" dates where a count starts, not when it was given)
+    as_of = {
+        c.id: reported[c.id] if c.scope is not None and c.scope.kind is ScopeKind.cumulative else said_on(c, reported[c.id])
+        for cs in pooled.values() for c in cs if reported.get(c.id)
+    }
+    out: list[tuple[str, Found]] = []
+    for (_, key), claims in sorted(pooled.items(), key=lambda kv: (kv[0][0], kv[0][1].party, kv[0][1].kind)):
+        if key.party == BOTH:
+            continue
+        dated = [c for c in claims if c.quantity is not None and c.quantity.is_known and c.quantity.qualifier is not Qualifier.vague and as_of.get(c.id)]
+        own = [c for c in dated if c.claimant == key.party]
+        # an official figure told again days later (Thursday's paper repeating Monday's 224) is Monday's
+        first = {}
+        for c in sorted(own, key=lambda c: as_of[c.id]):
+            first.setdefault(point(c.quantity), as_of[c.id])
+        own_day = {c.id: first[point(c.quantity)] for c in own}
+        counters = [c for c in dated if c.claimant and c.claimant != key.party and c.claimant_role is not ClaimantRole.outlet and pattern.search(c.claimant)]
+        by_day: dict[tuple[date, VictimGroup], list[Claim]] = defaultdict(list)
+        for c in counters:
+            by_day[(as_of[c.id], c.victim_group or VictimGroup.people)].append(c)
+        for (day, victims), counted in sorted(by_day.items(), key=lambda kv: (kv[0][0], kv[0][1].value)):
+            near = [c for c in own if (c.victim_group or VictimGroup.people) is victims and abs((own_day[c.id] - day).days) <= gap]
+            if not near:
+                continue
+            closest = min(abs((own_day[c.id] - day).days) for c in near)
+            official = [c for c in near if abs((own_day[c.id] - day).days) == closest]
+            official_day = own_day[official[0].id]
+            official = [c for c in official if own_day[c.id] == official_day]
+            top = max(official, key=lambda c: point(c.quantity) or 0)
+            far = [c for c in counted if _apart(c, top, ratio)]
+            if not far:
+                continue
+            counter_names = " and ".join(sorted({c.claimant for c in far}))
+            own_value = top.quantity.display()
+            positions = [position(f"{own_value} per {key.party} ({official_day.isoformat()})", [c for c in official if c.quantity.display() == own_value], origin)]
+            values: dict[str, list[Claim]] = defaultdict(list)
+            for c in far:
+                values[c.quantity.display()].append(c)
+            positions += [position(f"{v} per {', '.join(sorted({c.claimant for c in cs}))} ({day.isoformat()})", cs, origin) for v, cs in values.items()]
+            explanation = (
+                f"an independent count against {key.party}'s own at about the same time: {own_value} per {key.party} "
+                f"({official_day.isoformat()}) against {' and '.join(values)} per {counter_names} ({day.isoformat()})"
+            )
+            latest = max([*far, top], key=lambda c: as_of[c.id])
+            subject = key.subject()
+            out.append((event_of[latest.id], Found(Relation.discrepancy, Field.casualties, subject, tuple(positions), explanation,
+                                                   f"indep|{subject}|{victims.value}|{day.isoformat()}")))
+    return out
+
+
+def _apart(a: Claim, b: Claim, ratio: float) -> bool:
+    """Two counts whose printed figures are far enough apart that timing does not explain them
+    (the official "more than 400" is 400 against a rights group's 657), but not so far that the
+    smaller counts one strike or town (same_day_rise.partial_ratio)."""
+    x, y = sorted((point(a.quantity), point(b.quantity)))
+    partial = load_data("reconcile.json")["same_day_rise"]["partial_ratio"]
+    return x is not None and ratio * max(1, x) <= y < partial * max(1, x)

@@ -140,7 +140,7 @@ def _figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]
 _APART = (VictimGroup.civilians, VictimGroup.military)
 
 
-def _said_on(claim: Claim, reported: date) -> date:
+def said_on(claim: Claim, reported: date) -> date:
     """The day a figure was given: its report's day, or the earlier day its sentence dates it
     to ("the 773 dead announced by the government on Saturday", printed on Wednesday)."""
     t = claim.event_time
@@ -179,7 +179,7 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
         # a side that stopped counting is overtaken by a third party's later, higher count
         # (the UN's 2,900 bodies days after the government's 773): tolls grow, and the later
         # word is the better one when the side has given none since
-        own_last = max((_said_on(c, d) for c, d in pool if d is not None), default=None)
+        own_last = max((said_on(c, d) for c, d in pool if d is not None), default=None)
         own_top = max(point(c.quantity) for c, _ in pool)
         later = [
             (c, d) for c, d in tolls
