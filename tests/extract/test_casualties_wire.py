@@ -176,6 +176,11 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "at_least", 25, None), Expect(K, "exact", 8, 8, scope="group")]),
     ("Another 15 bodies were found in a mass grave near Izium on Tuesday.",
      [Expect(B, "exact", 15, 15, scope="increment")]),
+    # a toll's own adjective says whose deaths it counts
+    ("The military death toll rose to 13, the army said on Friday.",
+     [Expect(K, "exact", 13, 13, group="military")]),
+    ("The civilian toll in the border villages climbed to 40.",
+     [Expect(K, "exact", 40, 40, group="civilians")]),
     # the count a toll is carried forward from is its step, and the toll counts everyone
     ("Cambodia's army said four soldiers died on Sunday, taking the toll to 17.",
      [Expect(K, "exact", 4, 4, group="military", scope="increment"), Expect(K, "exact", 17, 17, group="people", scope="event")]),

@@ -80,7 +80,8 @@ def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
             return group
     # "civilian deaths", "military casualties"; "civilian casualties stand at 300", where the
     # casualty noun is the figure's subject, not its counted noun
-    described = noun if noun is not None else kind.token if kind_noun(kind.token) else None
+    # "the military death toll rose to 13": the toll's adjective says whose deaths it counts
+    described = noun if noun is not None else kind.token if kind_noun(kind.token) or kind.token.lemma_.lower() in lex.toll else None
     for child in described.children if described is not None else ():
         if child.dep_ in ("amod", "compound") and child.lower_ in lex.group_adjectives:
             return lex.group_adjectives[child.lower_]
