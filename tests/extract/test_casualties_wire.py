@@ -176,6 +176,14 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "at_least", 25, None), Expect(K, "exact", 8, 8, scope="group")]),
     ("Another 15 bodies were found in a mass grave near Izium on Tuesday.",
      [Expect(B, "exact", 15, 15, scope="increment")]),
+    # "all of them civilians" says who every victim was; civilians of a fighting die where they
+    # live, so the fighting alone no longer makes them both sides'
+    ("The toll from Tuesday's fighting near the crossing rose to 31, all of them civilians, the governor said.",
+     [Expect(K, "exact", 31, 31, group="civilians", party=None)]),
+    ("Clashes on the ridge killed 12 people, all soldiers, the army said.",
+     [Expect(K, "exact", 12, 12, group="military")]),
+    ("The clashes on the ridge killed 30 people, most of them civilians.",
+     [Expect(K, "exact", 30, 30, group="people", party="both")]),
     # a toll's own adjective says whose deaths it counts
     ("The military death toll rose to 13, the army said on Friday.",
      [Expect(K, "exact", 13, 13, group="military")]),

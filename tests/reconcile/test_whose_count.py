@@ -164,3 +164,22 @@ def test_a_count_never_joins_the_side_its_sentence_names_as_the_killer(killer, c
         second = second.model_copy(update={"attrs": CasualtyDetails(killer=killer)})
     claims = [said(4, "Azerbaijan", start=0, quote=q1, claimant="Azerbaijan", group=VictimGroup.military), second]
     assert (side, "killed", 100) in sides_of(claims)
+
+
+@pytest.mark.parametrize(
+    "second_kind, side",
+    [
+        ("wounded", "Afghanistan"),  # "rose to 40, all of them civilians, with 170 injured": the same town's people
+        ("killed", None),  # "of the 40 dead, 12 were children": a part, not more of the same people
+    ],
+)
+def test_the_other_kind_in_a_sentence_whose_count_found_its_side_is_the_same_peoples(second_kind, side):
+    quote = "The toll from the fighting in the border town rose to 40, all of them civilians, with 170 injured."
+    afghan = "Afghan health officials said 40 civilians were killed in the town."
+    claims = [
+        said(40, start=0, quote=quote, group=VictimGroup.civilians),
+        said(170, start=0, quote=quote, kind=second_kind),
+        said(40, "Afghanistan", start=500, quote=afghan, claimant="Afghanistan", group=VictimGroup.civilians),
+        said(23, "Pakistan", start=900, quote="Pakistan said 23 of its soldiers died.", claimant="Pakistan"),
+    ]
+    assert (side, second_kind, 170) in sides_of(claims)

@@ -248,7 +248,27 @@ def assign_sideless(
             elif _counts_its_own(c, warring):
                 c = c.model_copy(update={"victim_party": c.claimant})
         out.append(c)
-    return _continue_running_counts(_follow_previous_sentence(out, where or {}), as_of)
+    return _continue_running_counts(_follow_previous_sentence(_same_sentence_same_side(claims, out), where or {}), as_of)
+
+
+def _same_sentence_same_side(before: list[Claim], after: list[Claim]) -> list[Claim]:
+    """The other sideless counts of a sentence whose count just found its side are the same
+    people's: "the toll ... rose to 40, all of them civilians, with 170 injured", once the 40
+    are Afghans, counts Afghan wounded."""
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    kinds: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for old, new in zip(before, after):
+        if old.victim_party is None and new.victim_party not in (None, BOTH):
+            found[(new.article_id, new.start)].add(new.victim_party)
+            kinds[(new.article_id, new.start)].add(new.kind)
+    out = []
+    for c in after:
+        # only counts of another kind: "of the 92 wounded, 85 lightly" is a part, not the same people
+        sides = found.get((c.article_id, c.start), set()) if c.kind not in kinds.get((c.article_id, c.start), set()) else set()
+        if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and _killer(c) not in sides:
+            c = c.model_copy(update={"victim_party": next(iter(sides))})
+        out.append(c)
+    return out
 
 
 def _counts_its_own(claim: Claim, warring: set[str]) -> bool:

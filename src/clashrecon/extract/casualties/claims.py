@@ -34,7 +34,7 @@ from clashrecon.extract.casualties.party import (
 )
 from clashrecon.extract.casualties.scope import after_group_marker, cumulative, group_scope, inside_since, locality_scope, partitive_group, place_scope
 from clashrecon.extract.casualties.unquantified import unquantified_kind_nouns, unquantified_victims
-from clashrecon.extract.casualties.victims import counted_noun, described_victims, victim_group_of
+from clashrecon.extract.casualties.victims import counted_noun, described_victims, every_one_was, victim_group_of
 from clashrecon.extract.casualties.vocab import kind_noun, victim_group
 from clashrecon.extract.casualties.wars import carried_background, sentence_background, war_background
 from clashrecon.extract.casualties.words import casualty_words
@@ -42,7 +42,7 @@ from clashrecon.extract.common import claim_sentences, make_claim, text_of, toke
 from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.lexicon import actor_lexicon
 from clashrecon.extract.syntax import has_negation
-from clashrecon.models import Article, Claim, Field, Qualifier, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
+from clashrecon.models import BOTH, Article, Claim, Field, Qualifier, Quantity, Scope, ScopeKind, SegmentType, TimeRef, VictimGroup
 
 
 def casualty_claims(doc: Doc, article: Article) -> Iterator[Claim]:
@@ -231,12 +231,16 @@ def _victims(
     # "the number of South African troops killed ... to 14": the troops the participle describes
     victims = noun or described_victims(kind)
     named = (_named_count(doc, m, article) or origin_party(anchor_of(doc, m))) if noun is None else None
-    group = victim_group_of(victims, kind)
+    group = every_one_was(doc, m, noun) or victim_group_of(victims, kind)
     if group is None and named is not None and actor_lexicon().kind_of(named) == "group":
         group = VictimGroup.military  # "40 Taliban killed": an armed group's people are its fighters
     if mixed_sides(victims or (_named_head(doc, m) if noun is None else None)):
         return None, group  # "five Wagner fighters and Malian soldiers": two sides' people, no one side
     party = (number_place(doc[m.start : m.end]) if noun is None else None) or named or victim_party(victims, kind, who, sent, article)
+    if party == BOTH and group is VictimGroup.civilians and not any(p in sent.text.lower() for p in casualty_words().both_sides):
+        # "the toll from the fighting in Spin Boldak rose to 40, all of them civilians": a
+        # fighting kills both sides' soldiers, but civilians die where they live; the place decides
+        party = None
     if kind.loser is not None and victim_group(kind.loser) is None:
         # "it had lost six men in the fighting": the losing actor's, or unknown, never a place's
         # or both sides'; "villagers lost 12 people" leave the side to the place as other counts do

@@ -120,3 +120,20 @@ def described_victims(kind: Kind) -> Token | None:
     if victims.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in casualty_words().count_of_nouns:
         return None
     return victims
+
+
+def every_one_was(doc: Doc, m: Mention, noun: Token | None) -> VictimGroup | None:
+    """The group a figure's trailing "all of them civilians" (or "12 people, all soldiers") names."""
+    lex = casualty_words()
+    i = noun.i + 1 if noun is not None and noun.i >= m.end else m.end
+    if i < len(doc) and doc[i].is_punct:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in lex.all_of_them:
+        return None
+    for tok in doc[i + 1 : min(len(doc), i + 1 + lex.all_of_them_window)]:
+        group = victim_group(tok)
+        if group in (VictimGroup.civilians, VictimGroup.military):
+            return group
+        if tok.is_punct or tok.pos_ == "VERB":
+            return None
+    return None

@@ -136,6 +136,8 @@ class CasualtyWords:
     other_words: frozenset[str]
     mediator_nouns: frozenset[str]
     toll_step_verbs: frozenset[str]
+    all_of_them: frozenset[str]
+    all_of_them_window: int
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -280,4 +282,6 @@ def casualty_words() -> CasualtyWords:
         other_words=frozenset(raw["other_words"]["words"]),
         mediator_nouns=frozenset(raw["mediator_nouns"]["words"]),
         toll_step_verbs=frozenset(raw["toll_step_verbs"]["words"]),
+        all_of_them=frozenset(raw["all_of_them"]["words"]),
+        all_of_them_window=raw["all_of_them"]["window"],
     )
