@@ -319,3 +319,24 @@ def test_an_independent_count_far_from_the_sides_own_at_about_the_same_time_is_a
     )
     found = [x for x in rec.conflicts if x.is_conflict and {official, counted} <= {int(p.value.split(" ")[0].replace(",", "")) for p in x.positions}]
     assert bool(found) is flagged
+
+
+@pytest.mark.parametrize(
+    "rival, flagged",
+    [
+        ("Aid groups working in the town gave a higher toll of 25 dead.", True),
+        ("A monitoring group put the toll higher, at 25.", True),
+        ("Aid groups working in the town said 25 people had died.", False),  # a floor of 17 holds beside 25
+    ],
+)
+def test_a_figure_its_sentence_sets_against_another_sources_is_a_rival_not_a_floor(rival, flagged):
+    a = article("a", "AFP", MON)
+    rec = reconcile(
+        [a],
+        [
+            casualty(a, 17, "Sudan", qualifier="at_least", when=day(MON), claimant="hospital sources", start=0,
+                     quote="Fighting in the town has killed at least 17 people, hospital sources said."),
+            casualty(a, 25, "Sudan", when=day(MON), claimant="aid groups", start=200, quote=rival),
+        ],
+    )
+    assert ((Relation.discrepancy, "Sudan · killed") in conflicts(rec)) is flagged

@@ -11,9 +11,11 @@ Background events (a war years ago) have one moment: their toll has one time fra
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from clashrecon.lexicon import actor_lexicon, load_data
 from clashrecon.models import Claim, ClaimantRole, Qualifier, Quantity, ScopeKind, SegmentType
@@ -149,7 +151,29 @@ def compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
             home = _Group()
             groups.append(home)
         home.add(cs, iv, floor)
-    return [sorted((c for cs in g.members for c in cs), key=lambda c: (c.article, c.start)) for g in groups]
+    out = [sorted((c for cs in g.members for c in cs), key=lambda c: (c.article, c.start)) for g in groups]
+    return [part for g in out for part in _rivals_apart(g)]
+
+
+@cache
+def _rival_wording() -> re.Pattern[str]:
+    return re.compile("|".join(load_data("reconcile.json")["rival_figure"]["patterns"]), re.IGNORECASE)
+
+
+def _rivals_apart(group: list[Claim]) -> list[list[Claim]]:
+    """A group's figures that their own sentence sets against another source's ("civil society
+    groups gave a higher toll of 25") go apart from the other voices' figures they could stand
+    beside as floors ("at least 17", per hospital sources): two counts that disagree."""
+    pattern = _rival_wording()
+    rivals = [c for c in group if pattern.search(c.quote)]
+    if not rivals:
+        return [group]
+    figures = {point(c.quantity) for c in rivals}
+    rest = [c for c in group if c not in rivals]
+    voices = {c.claimant for c in rivals}
+    if not rest or {point(c.quantity) for c in rest} & figures or {c.claimant for c in rest} & voices:
+        return [group]
+    return [rest, rivals]
 
 
 def _estimate(claims: list[Claim]) -> Estimate | None:
@@ -235,7 +259,7 @@ def _rose(lower: list[Claim], higher: list[Claim], background: bool) -> bool:
     high = max(point(c.quantity) or 0 for c in higher)
     if low <= 0:
         return True
-    if _opposed(lower, higher):
+    if _opposed(lower, higher) or _rivals_apart(lower + higher) != [lower + higher]:
         return False
     if close_counts(lower, higher):
         return {c.article_id for c in lower} == {c.article_id for c in higher} and any(is_cumulative(c) for c in higher)
