@@ -223,6 +223,32 @@ def test_a_side_that_counts_its_own_fighters_too_sets_them_against_the_enemys_fi
     assert not [c for c in rec.conflicts if c.subject.startswith("victim identity")]
 
 
+@pytest.mark.parametrize(
+    "side, noun, dispute",
+    [
+        ("Pakistan", "militants", True),  # no army counts its own soldiers as militants
+        ("Pakistan", "soldiers", False),  # the enemy's count of the side's soldiers: a rival figure
+        ("Afghanistan", "terrorists", False),  # a movement's army: its enemy's "terrorists" are its fighters
+    ],
+)
+def test_an_enemy_naming_the_dead_militants_disputes_who_they_were_even_beside_the_sides_own_soldiers(side, noun, dispute):
+    """Pakistan counts 13 soldiers and 36 people killed; India says more than 100 militants died in its strikes."""
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    enemy = "India" if side == "Pakistan" else "Pakistan"
+    quote = f"More than 100 {noun} were killed in the strikes on nine camps, {enemy} said."
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 36, side, when=day(MON), claimant=side, group=VictimGroup.people),
+            casualty(a, 13, side, when=day(MON), claimant=side, group=VictimGroup.military),
+            casualty(b, 100, side, qualifier="more_than", when=day(MON), claimant=enemy, group=VictimGroup.military,
+                     quote=quote, start=0),
+        ],
+    )
+    facts = {f.subject for e in rec.events for f in e.facts}
+    assert (f"{side} · killed · fighters per {enemy}" in facts) is dispute
+
+
 def test_floors_below_an_exact_figure_of_the_day_stand_beside_it():
     """'At least seven civilians were also killed', '13 deaths in all' and 'at least 13 people
     were killed' the same day can all be true: 13 pins the count, the floors are below it."""

@@ -9,10 +9,12 @@ Not done here: relations between facts (aggregates, subtotals) live in relations
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from clashrecon.lexicon import actor_lexicon, country_place_entry, load_data
 from clashrecon.models import (
@@ -26,6 +28,7 @@ from clashrecon.models import (
     VictimGroup,
     casualty_subject,
 )
+from clashrecon.reconcile.governments import governed_by_armed_groups
 from clashrecon.reconcile.moments import (
     Moment,
     Told,
@@ -471,8 +474,14 @@ def _fighters_per_the_enemy(party: str, claims: list[Claim]) -> dict[str, list[C
     ways, so the enemy's figure becomes a fact of its own ("fighters per India")."""
     lexicon = actor_lexicon()
     own = {c.victim_group for c in claims if c.claimant == party}
-    if VictimGroup.civilians not in own or VictimGroup.military in own:
-        return {}  # a side that counts its own fighters too sets its figure against the enemy's
+    if not own:
+        return {}
+    # a side that counts its own fighters too sets its figure against the enemy's, unless the
+    # enemy names the dead as no state names its soldiers ("militants", "terrorists")
+    any_fighters = VictimGroup.civilians in own and VictimGroup.military not in own
+    # (a country an armed movement governs calls its soldiers fighters: the enemy's
+    # "terrorists" are the very soldiers it counts)
+    named = party not in governed_by_armed_groups()
     moved: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if (
@@ -481,9 +490,23 @@ def _fighters_per_the_enemy(party: str, claims: list[Claim]) -> dict[str, list[C
             and c.claimant != party
             and c.claimant_role is not ClaimantRole.outlet
             and lexicon.is_belligerent(c.claimant)
+            and (any_fighters or named and _named_as_militants(c))
         ):
             moved[c.claimant].append(c)
     return moved
+
+
+@cache
+def _militant_words() -> tuple[re.Pattern[str], int]:
+    cfg = load_data("reconcile.json")["not_soldiers"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cfg["words"]) + r")s?\b", re.IGNORECASE), cfg["window_chars"]
+
+
+def _named_as_militants(claim: Claim) -> bool:
+    """The words right after the figure call the dead militants or terrorists."""
+    pattern, window = _militant_words()
+    after = claim.span_end - claim.start
+    return bool(pattern.search(claim.quote[after : after + window]))
 
 
 RELATIVE_YEAR = 1  # relative days ('day 2' of an undated story) live in year 1

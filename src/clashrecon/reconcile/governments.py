@@ -19,6 +19,11 @@ def _rules() -> list[tuple[str, str, date]]:
     return [(g["group"], g["country"], date.fromisoformat(g["since"])) for g in load_data("reconcile.json")["governments"]["groups"]]
 
 
+def governed_by_armed_groups() -> frozenset[str]:
+    """Countries whose army is an armed movement: what its enemies call militants are its soldiers."""
+    return frozenset(country for _, country, _ in _rules())
+
+
 def as_governments(articles: list[Article], claims: list[Claim]) -> list[Claim]:
     """Claims with a governing group's name replaced by its country's, in articles from its day on."""
     rules = _rules()
