@@ -183,3 +183,20 @@ def test_the_other_kind_in_a_sentence_whose_count_found_its_side_is_the_same_peo
         said(23, "Pakistan", start=900, quote="Pakistan said 23 of its soldiers died.", claimant="Pakistan"),
     ]
     assert (side, second_kind, 170) in sides_of(claims)
+
+
+@pytest.mark.parametrize(
+    "qualifier, side",
+    [
+        ("at_least", "Thailand"),  # "at least 50" puts 50 forward: the same figure
+        ("exact", "Thailand"),
+        ("more_than", None),  # "more than 50" is no figure of 50: a coincidence of numbers
+    ],
+)
+def test_a_sideless_figure_joins_the_side_that_states_it_only_as_the_same_figure(qualifier, side):
+    claims = [
+        said(50, start=0, kind="wounded", quote="Eight civilians died and 50 others were hurt in the province."),
+        said(50, "Thailand", start=300, kind="wounded", qualifier=qualifier, claimant="Thailand",
+             quote="Thai military sources said 50 people had been wounded in the strikes."),
+    ]
+    assert (side, "wounded", 50) in sides_of(claims)

@@ -23,6 +23,7 @@ from clashrecon.models import (
     ClaimantRole,
     Claim,
     Position,
+    Qualifier,
     ScopeKind,
     SegmentType,
     VictimGroup,
@@ -224,11 +225,12 @@ def assign_sideless(
             c.model_copy(update={"victim_party": BOTH}) if c.victim_party is None and scope_key(c) == ALL else c
             for c in claims
         ]
-    stated: dict[tuple[str, int], set[str]] = defaultdict(set)
+    # "more than 50" is no figure of 50: it joins no side's exact 50, nor an exact 50 its floor
+    stated: dict[tuple[str, int, bool], set[str]] = defaultdict(set)
     daily: dict[tuple[str, date | None, str], int] = {}
     for c in claims:
         if c.victim_party and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
-            stated[(c.kind, c.quantity.stated)].add(c.victim_party)
+            stated[(c.kind, c.quantity.stated, c.quantity.qualifier is Qualifier.more_than)].add(c.victim_party)
             if c.victim_party != BOTH:
                 k = (c.kind, as_of.get(c.id), c.victim_party)
                 daily[k] = max(daily.get(k, 0), c.quantity.stated)
@@ -236,7 +238,7 @@ def assign_sideless(
     out = []
     for c in claims:
         if c.victim_party is None and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
-            sides = stated.get((c.kind, c.quantity.stated), set())
+            sides = stated.get((c.kind, c.quantity.stated, c.quantity.qualifier is Qualifier.more_than), set())
             parts = [n for (kind, day, _), n in daily.items() if kind == c.kind and day == as_of.get(c.id)]
             fell_in = (where or {}).get((c.article_id, c.start), set())
             killer = _killer(c)
