@@ -116,6 +116,22 @@ def test_a_side_counting_its_civilians_and_soldiers_apart_has_their_sum():
     assert (t.best, t.note) == (53, "40 civilians + 13 military = 53")
 
 
+@pytest.mark.parametrize("everyone, best", [(50, 59), (70, 70)])
+def test_parts_given_among_a_floor_add_up_when_they_pass_it(everyone, best):
+    """'More than 50 wounded, among them 30 civilians and 29 soldiers', say Thai military sources."""
+    a = article("a", "AP", SAT)
+    among = {g: Scope(kind=ScopeKind.group, group=g) for g in ("civilians", "military")}
+    rec = reconcile(
+        [a],
+        [
+            casualty(a, everyone, "Thailand", kind="wounded", qualifier="more_than", when=day(SAT), claimant="Thailand", group=VictimGroup.people, start=0),
+            casualty(a, 30, "Thailand", kind="wounded", when=day(SAT), claimant="Thailand", group=VictimGroup.civilians, scope=among["civilians"], start=0),
+            casualty(a, 29, "Thailand", kind="wounded", when=day(SAT), claimant="Thailand", group=VictimGroup.military, scope=among["military"], start=0),
+        ],
+    )
+    assert tallies(rec)["Thailand · wounded"].best == best
+
+
 def test_another_claimants_split_counts_are_not_added():
     """India's claim of 35 Pakistani soldiers killed does not add to Pakistan's own 40 civilians."""
     a, b = article("a", "AP", SUN), article("b", "Reuters", MON)

@@ -106,15 +106,19 @@ class _Figure:
     steps: str = ""  # their arithmetic, "14 + 3 reported later = 17"
 
 
-def _figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]) -> _Figure | None:
+def _figure(
+    claims: list[tuple[Claim, date | None]], party: str, sides: set[str], split: list[tuple[Claim, date | None]] = ()
+) -> _Figure | None:
     """The figure of a set of reports (one round, or the whole story).
 
     A side that counts its civilians and its soldiers apart has their sum:
     "40 civilians killed" and "13 servicemen died" from Pakistan's army are 53 dead, unless a
     figure for everyone is at least that large; only the side's own split counts are added.
+    `split` are the side's counts of civilians or soldiers given as parts ("more than 50
+    wounded, among them 30 civilians and 29 soldiers"): they add up as well.
     """
     groups: dict[str, list[tuple[Claim, date | None]]] = defaultdict(list)
-    for c, d in claims:
+    for c, d in [*claims, *split]:
         groups[c.victim_group.value if c.victim_group in _APART else "people"].append((c, d))
     everyone = _group_figure(claims, party, sides)
     parts = [f for f in (_group_figure(groups.get(g.value, []), party, sides) for g in _APART) if f is not None and f.rank == OWN]
@@ -138,6 +142,7 @@ def _figure(claims: list[tuple[Claim, date | None]], party: str, sides: set[str]
 
 
 _APART = (VictimGroup.civilians, VictimGroup.military)
+_SPLIT = {("group", g.value) for g in _APART}
 
 
 def said_on(claim: Claim, reported: date) -> date:
@@ -232,7 +237,7 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
 
 
 def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEvent]], sides: set[str]) -> Tally | None:
-    per_round: list[tuple[list[StoryEvent], list[tuple[Claim, date | None]]]] = []
+    per_round: list[tuple[list[StoryEvent], list[tuple[Claim, date | None]], list[tuple[Claim, date | None]]]] = []
     for events in rounds:
         claims = [
             (c, se.as_of.get(c.id))
@@ -241,13 +246,20 @@ def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEv
             if d.key.party == party and d.key.kind is kind and d.key.scope == ALL and not d.residue
             for c in d.claims
         ]
-        per_round.append((events, claims))
-    final = _figure([cd for _, claims in per_round for cd in claims], party, sides)
+        split = [
+            (c, se.as_of.get(c.id))
+            for se in events
+            for d in se.drafts
+            if d.key.party == party and d.key.kind is kind and d.key.scope in _SPLIT and d.claimed_by is None
+            for c in d.claims
+        ]
+        per_round.append((events, claims, split))
+    final = _figure([cd for _, claims, _ in per_round for cd in claims], party, sides, [cd for *_, split in per_round for cd in split])
     if final is None:
         return None
     shown: list[Round] = []
-    for events, claims in per_round:
-        fig = _figure(claims, party, sides)
+    for events, claims, split in per_round:
+        fig = _figure(claims, party, sides, split)
         if fig is None:
             continue
         shown.append(
