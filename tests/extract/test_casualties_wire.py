@@ -184,6 +184,11 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "exact", 12, 12, group="military")]),
     ("The clashes on the ridge killed 30 people, most of them civilians.",
      [Expect(K, "exact", 30, 30, group="people", party="both")]),
+    # "members of" a force are its soldiers; a unit's number counts nobody
+    ("An army spokesman said six members of Sudan's armed forces were killed near the bridge.",
+     [Expect(K, "exact", 6, 6, party="Sudan", group="military")]),
+    ("Four members of one family died when the shell hit their house.",
+     [Expect(K, "exact", 4, 4, group="people")]),
     # a toll's own adjective says whose deaths it counts
     ("The military death toll rose to 13, the army said on Friday.",
      [Expect(K, "exact", 13, 13, group="military")]),
@@ -620,3 +625,14 @@ def test_cumulative_scope_keeps_the_moment_it_counts_from(nlp):
     (claim,) = claims_of(nlp, "Pashinyan said 105 of his country's troops have been killed since fighting erupted early on Tuesday.")
     assert claim.scope.kind.value == "cumulative"
     assert (claim.scope.since.weekday, claim.scope.since.part_of_day, claim.scope.since.since) == (1, "early", True)
+
+
+@pytest.mark.parametrize(
+    "sentence, unit_number",
+    [
+        ("Sepoy Ravi Thapa of 3 Gorkha Rifles was killed by shelling in the Uri sector on Friday.", 3),
+        ("The army said Havildar Mohan Lal of 15 Field Regiment died of his wounds.", 15),
+    ],
+)
+def test_a_units_number_is_no_count_of_its_dead(nlp, sentence, unit_number):
+    assert unit_number not in [c.quantity.stated for c in claims_of(nlp, sentence)]

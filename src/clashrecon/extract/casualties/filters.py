@@ -80,6 +80,8 @@ def is_measure(doc: Doc, m: Mention) -> bool:
             return True
         if len(nums) == 1 and nxt.is_title and nxt.lower_.rstrip(".") in _months():
             return True  # "said on Sunday, 12 October 2025, that ...": a day of the month
+        if len(nums) == 1 and nums[0].head.pos_ == "PROPN" and nums[0].head.lemma_.lower() in lex.formation_nouns and nums[0].head.i >= m.end:
+            return True  # "Lance Naik Dinesh Kumar of 5 Field Regiment": a unit's number, not a count
         if len(nums) == 1 and nxt.lower_ in ("and", "or", "to", "-", "–") and m.end + 2 < len(doc) and is_numeral(doc[m.end + 1]):
             month = doc[m.end + 2]
             if month.is_title and month.lower_.rstrip(".") in _months():

@@ -32,6 +32,9 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
         return actor_of_phrase(subtree_span(kind.loser), article)
     count = _speakers_count(who)
     heads = [t for t in (noun, kind.token if _nominal(kind.token) else None, count) if t is not None]
+    if noun is not None and noun.lemma_.lower() in casualty_words().member_nouns:
+        # "five members of India's armed forces": whose forces they are members of
+        heads.extend(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
     if noun is None:
         # "the number of Palestinians killed": the victims hang off "number"
         numbers = [kind.token, *(c for c in kind.token.children if c.dep_ == "nsubj")]

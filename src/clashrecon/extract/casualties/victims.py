@@ -73,9 +73,14 @@ def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
         shared = _shared_noun(noun)
         group = victim_group(shared if shared is not None else noun)
         if group is VictimGroup.people:
-            # "25 civilian residents", "military personnel": a group adjective narrows a noun of people
+            # "25 civilian residents", "military personnel": a group adjective narrows a noun of people;
+            # "five members of India's armed forces": so do the people a "members of" names
             narrowed = next((lex.group_adjectives[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in lex.group_adjectives), None)
-            group = narrowed or group
+            members = (
+                next((victim_group(o) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and victim_group(o) in (VictimGroup.military, VictimGroup.civilians)), None)
+                if noun.lemma_.lower() in lex.member_nouns else None
+            )
+            group = narrowed or members or group
         if group is not None:
             return group
     # "civilian deaths", "military casualties"; "civilian casualties stand at 300", where the

@@ -137,6 +137,8 @@ class CasualtyWords:
     mediator_nouns: frozenset[str]
     toll_step_verbs: frozenset[str]
     all_of_them: frozenset[str]
+    member_nouns: frozenset[str]
+    formation_nouns: frozenset[str]
     all_of_them_window: int
 
 
@@ -283,5 +285,7 @@ def casualty_words() -> CasualtyWords:
         mediator_nouns=frozenset(raw["mediator_nouns"]["words"]),
         toll_step_verbs=frozenset(raw["toll_step_verbs"]["words"]),
         all_of_them=frozenset(raw["all_of_them"]["words"]),
+        member_nouns=frozenset(raw["member_nouns"]["words"]),
+        formation_nouns=frozenset(raw["formation_nouns"]["words"]),
         all_of_them_window=raw["all_of_them"]["window"],
     )
