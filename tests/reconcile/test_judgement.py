@@ -366,3 +366,23 @@ def test_a_figure_its_sentence_sets_against_another_sources_is_a_rival_not_a_flo
         ],
     )
     assert ((Relation.discrepancy, "Sudan · killed") in conflicts(rec)) is flagged
+
+
+@pytest.mark.parametrize(
+    "wording, flagged",
+    [
+        ("The army raised its toll to 31 dead on Wednesday evening, up from 26 earlier in the day.", False),
+        ("The army's toll went from 26 to 31 dead in the evening.", False),
+        ("The army put its toll at 31 dead on Wednesday evening.", True),  # 26 and 31 from one voice, too close for a rise
+    ],
+)
+def test_a_higher_figure_that_says_it_rose_from_the_lower_is_an_update_however_close(wording, flagged):
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 26, "Pakistan", when=day(MON), claimant="Pakistan", quote="The army said 26 people were killed in the strikes."),
+            casualty(b, 31, "Pakistan", when=day(MON), claimant="Pakistan", quote=wording),
+        ],
+    )
+    assert ((Relation.discrepancy, "Pakistan · killed") in conflicts(rec)) is flagged

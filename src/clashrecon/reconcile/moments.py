@@ -261,6 +261,8 @@ def _rose(lower: list[Claim], higher: list[Claim], background: bool) -> bool:
         return True
     if _opposed(lower, higher) or _rivals_apart(lower + higher) != [lower + higher]:
         return False
+    if _says_it_rose_from(higher, low):
+        return True
     if close_counts(lower, higher):
         return {c.article_id for c in lower} == {c.article_id for c in higher} and any(is_cumulative(c) for c in higher)
     if not background and high / low >= load_data("reconcile.json")["same_day_rise"]["partial_ratio"]:
@@ -268,6 +270,15 @@ def _rose(lower: list[Claim], higher: list[Claim], background: bool) -> bool:
     if any(is_cumulative(c) for c in higher):
         return True
     return not background and (_only_floors_differ([lower, higher]) or _one_voice(lower, higher))
+
+
+def _says_it_rose_from(higher: list[Claim], low: int) -> bool:
+    """The higher figure's own sentence names the lower one as what it rose from ("raised its
+    toll to 31 dead, up from 26 earlier in the day"; "from 26 to 31"): an update, however close."""
+    figure = f"{low:,}".replace(",", ",?")
+    words = "|".join(load_data("reconcile.json")["rose_from"]["words"])
+    pattern = re.compile(rf"\b(?:{words}) from (?:the )?(?:(?:more than|at least|over) )?{figure}\b|\bfrom {figure} (?:dead )?to\b", re.IGNORECASE)
+    return any(pattern.search(c.quote) for c in higher)
 
 
 def _opposed(lower: list[Claim], higher: list[Claim]) -> bool:

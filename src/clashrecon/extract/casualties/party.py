@@ -325,6 +325,20 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
             skip.update(t.i for t in (tok.subtree if tok.dep_ == "prep" else tok.head.subtree))
     found: set[str] = set()
     for tok in tokens_of(sent):
+        place = tok.head
+        if (
+            tok.i not in skip
+            and tok.ent_type_ == "NORP"
+            and tok.dep_ == "amod"
+            and place.ent_type_ in ("LOC", "GPE")
+            and place.dep_ == "pobj"
+            and place.head.lower_ in casualty_words().place_prepositions
+        ):
+            # "killed 13 people in Indian Kashmir", "in Pakistani Punjab": the adjective says whose ground
+            name = actor_of_text(tok.text)
+            if name is not None and lex.kind_of(name) == "country":
+                found.add(name)
+    for tok in tokens_of(sent):
         if tok.i in skip or tok.ent_type_ != "GPE" or lex.is_territory(tok.text):
             continue  # a held region ("Nagorno-Karabakh") is contested ground: its dead may be either side's
         name = actor_of_text(tok.text)
