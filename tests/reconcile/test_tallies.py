@@ -89,6 +89,17 @@ def test_an_increment_after_the_last_toll_is_added():
     assert tallies(rec)["Mali · killed"].best == 17
 
 
+@pytest.mark.parametrize("with_toll, best", [(False, 17), (True, 14)])
+def test_an_increment_its_own_article_brings_into_a_toll_is_not_added_again(with_toll, best):
+    """'Three more soldiers were killed on Monday, bringing the total to 13' after the UN's 14."""
+    increment = Scope(kind=ScopeKind.increment, text="three more")
+    a, b = article("a", "AP", SUN), article("b", "Daily", MON)
+    claims = [casualty(a, 14, "Mali", when=day(SUN), claimant="Mali"), casualty(b, 3, "Mali", when=day(MON), scope=increment)]
+    if with_toll:
+        claims.append(casualty(b, 13, "Mali", when=day(MON)))
+    assert tallies(reconcile([a, b], claims))["Mali · killed"].best == best
+
+
 def test_a_modest_downward_correction_by_the_same_claimant_is_taken():
     """The minister's 5,332 wounded in the morning, the ministry's 4,870 at night: the later word stands."""
     a, b = article("a", "AP", SUN), article("b", "Reuters", MON)

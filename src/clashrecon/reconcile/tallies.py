@@ -215,9 +215,13 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
     ] or latest
     figures = [point(c.quantity) for c in credible]
     floors = [int(iv.low) for iv in (interval(c.quantity) for c in credible) if iv is not None]  # "up to 100" is 0–100
+    # "three more were killed, bringing the total to 13": a step its own article gives a toll
+    # after is inside that toll, not added again
+    told_with = {(c.article_id, d) for c, d in tolls if d is not None}
     later = [
         c for c, d in counted
         if is_increment(c) and d is not None and day is not None and d > day and authority(c, party, sides) != OTHER
+        and not any(a == c.article_id and td >= d for a, td in told_with)
     ]  # the other side's "another 30 killed" is a claim against the side's own count, not a step of it
     added = sum(point(c.quantity) for c in later)
     steps = f"{point(best.quantity)} + {added} reported later = {point(best.quantity) + added}" if later else ""
