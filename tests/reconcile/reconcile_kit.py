@@ -62,6 +62,8 @@ def quantity(n: int, qualifier: str = "exact") -> Quantity:
         return Quantity(low=lo, high=hi, qualifier=Qualifier.about, stated=n, text=f"about {n}")
     if qualifier == "unspecified":
         return Quantity.unspecified()
+    if qualifier == "vague":  # "several": the vague-number table's 3-9
+        return Quantity.vague(3, 9, text="several")
     return {"exact": Quantity.exact, "at_least": Quantity.at_least, "more_than": Quantity.more_than, "up_to": Quantity.up_to}[
         qualifier
     ](n)

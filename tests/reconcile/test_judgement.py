@@ -386,3 +386,22 @@ def test_a_higher_figure_that_says_it_rose_from_the_lower_is_an_update_however_c
         ],
     )
     assert ((Relation.discrepancy, "Pakistan · killed") in conflicts(rec)) is flagged
+
+
+@pytest.mark.parametrize(
+    "qualifier, flagged",
+    [
+        ("vague", False),  # "several others were injured": no figure to set against 16
+        ("exact", True),  # the enemy's own 4 against the side's 16 is a rival count
+    ],
+)
+def test_a_vague_count_is_no_rival_of_a_figure(qualifier, flagged):
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 4, "Afghanistan", kind="wounded", qualifier=qualifier, when=day(MON), claimant="Pakistan"),
+            casualty(b, 16, "Afghanistan", kind="wounded", when=day(MON), claimant="Afghanistan"),
+        ],
+    )
+    assert ((Relation.discrepancy, "Afghanistan · wounded") in conflicts(rec)) is flagged

@@ -143,7 +143,8 @@ def compatible_groups(claims: list[Claim]) -> list[list[Claim]]:
     groups: list[_Group] = []
     for cs in distinct:
         q = cs[0].quantity
-        iv, floor = interval(q), stated_floor(q)
+        # "several others were injured" is no figure to set against the other side's 16
+        iv, floor = (None, None) if q.qualifier is Qualifier.vague else (interval(q), stated_floor(q))
         if all(c.segment is SegmentType.headline for c in cs):
             floor = None  # a headline rounds ("toll passes 200" over the body's 224): its floor bounds, it does not compete
         home = next((g for g in groups if g.admits(iv, floor)), None)
