@@ -184,6 +184,12 @@ WIRE: list[tuple[str, list[Expect]]] = [
      [Expect(K, "exact", 12, 12, group="military")]),
     ("The clashes on the ridge killed 30 people, most of them civilians.",
      [Expect(K, "exact", 30, 30, group="people", party="both")]),
+    # "N of them" after the sentence names fighters and counts nobody counts those fighters,
+    # not a part of some other count; after a count it stays a part of it
+    ("The army said Houthi fighters stormed two posts near the ridge and that 12 of them were killed.",
+     [Expect(K, "exact", 12, 12, party="Houthis", group="military", scope="event")]),
+    ("At least 30 people were wounded and four of them are in critical condition.",
+     [Expect(W, "at_least", 30, None), Expect(W, "exact", 4, 4, scope="group")]),
     # a demonym on the place says whose ground the dead fell on, over the dateline's country
     ("ISLAMABAD, May 7 (Reuters) - Indian officials said Pakistani shelling had killed 13 people in Indian Kashmir.",
      [Expect(K, "exact", 13, 13, party="India")]),

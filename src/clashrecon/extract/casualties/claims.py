@@ -145,13 +145,16 @@ def _sentence_claims(
             taken.add(noun.i)
         taken.add(kind.token.i)
         who = attribute(sent, kind.token, article, headline=headline)
-        party, group = _victims(doc, sent, article, m, noun, kind, who, previous)
+        them = _them_named_before(doc, sent, m) if noun is None and previous is None and kind.referent is None else None
+        party, group = _victims(doc, sent, article, m, noun or them, kind, who, previous)
         if kind.referent is not None:
             # "Four of them are children": a part of the victims the sentence before counted
             party = party or kind.referent.victim_party
             group = group or kind.referent.victim_group
         kind_before = previous.kind if previous is not None else (last[-1] if last else None)
         scope, event_time = _scope(doc, sent, article, m, noun, anchor, kind, who, carry, previous, kind_before)
+        if them is not None and scope is not None and scope.kind is ScopeKind.group:
+            scope = None  # all of the fighters named before, not a part of some other count
         if scope is not None and scope.kind is ScopeKind.group and party is None and previous is not None:
             party = previous.party  # "13 of its people ..., including eight civilians": the same side's
         values = dict(
@@ -368,6 +371,15 @@ def _scope(
     if scope is None and increment:
         scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
     return scope, event_time
+
+
+def _them_named_before(doc: Doc, sent: Span, m: Mention) -> Token | None:
+    """The people "N of them" counts when its sentence names them before it and counts nobody
+    else: "Taliban fighters opened fire first, and 15 to 20 of them were killed"."""
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ != "of" or doc[m.end + 1].lower_ != "them":
+        return None
+    named = [t for t in doc[sent.start : m.start] if t.pos_ == "NOUN" and t.tag_ == "NNS" and victim_group(t) is not None]
+    return named[-1] if named else None
 
 
 def _steps_to_a_toll(kind: Kind) -> bool:
