@@ -378,3 +378,116 @@ def test_an_undated_report_is_placed_after_the_truce_the_dated_reports_date():
     refs = article_references(arts, happenings=happenings)
     assert refs["d.txt"].day == date(2025, 5, 11)
     assert refs["e.txt"].day == date(2025, 5, 11)
+
+
+# --------------------------------------------------------------------------- since-dates, plans and figures
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # its only day and month starts a count: nearest the story's reports, not the Sunday after 13 June
+        ("Medics said 31 people were hurt early Sunday. Officials say 27 have died since the war began on June 13.", date(2025, 6, 22)),
+        ("Rescuers said on Sunday that 31 were wounded, and 27 killed since the start of the conflict on 13 June.", date(2025, 6, 22)),
+        # an own date that is no since-date still places it
+        ("The truce agreed on June 21 held on Sunday, officials said.", date(2025, 6, 22)),
+    ],
+)
+def test_a_since_date_is_never_the_day_of_telling(undated, expected):
+    arts = [
+        article("a.txt", "Jets struck before dawn on Friday, officials said.", published="2025-06-13"),
+        article("b.txt", "Sirens sounded again on Tuesday, the army said.", published="2025-06-24"),
+        article("c.txt", undated),
+    ]
+    assert article_references(arts)["c.txt"].day == expected
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # placed next to the Friday report, the Tuesday would fall on the 10th, before the count began
+        ("The ministry said on Tuesday that 402 people had died since the start of the war on June 13.", date(2025, 6, 17)),
+        ("Officials said on Tuesday that 58 had been killed since the fighting broke out on 13 June.", date(2025, 6, 17)),
+        # no since-date: the Tuesday nearest the report is the one before it
+        ("The ministry said on Tuesday that 402 people had died.", date(2025, 6, 10)),
+    ],
+)
+def test_a_weekday_told_after_a_since_date_falls_after_it(undated, expected):
+    arts = [
+        article("a.txt", "Jets struck before dawn on Friday, officials said.", published="2025-06-13"),
+        article("b.txt", undated),
+    ]
+    assert article_references(arts)["b.txt"].day == expected
+
+
+def _timed(art: Article, sentence: str, kind: str) -> Claim:
+    return _claim(art, sentence, Field.times, best_time(sentence).ref).model_copy(update={"kind": kind})
+
+
+@pytest.mark.parametrize(
+    "sentence, placed_after_it",
+    [
+        ("The two leaders will hold talks in Penang on Monday.", False),
+        ("Talks are scheduled to open on Monday in Penang.", False),
+        ("The two leaders held talks in Penang on Monday.", True),
+        ("Both sides agreed on Monday to a truce that will see troops pull back.", True),
+    ],
+)
+def test_a_planned_meeting_places_nothing_after_it(sentence, placed_after_it):
+    from clashrecon.corpus.chronology import chronology_digest, telling
+
+    art = article("a.txt", sentence)
+    kind = "ceasefire" if "truce" in sentence else "meeting"
+    found = telling(chronology_digest(art, [_timed(art, sentence, kind)])).happenings
+    assert bool(found) is placed_after_it
+
+
+def test_an_undated_report_with_a_planned_meeting_is_told_before_it():
+    """The dated reports put talks on Monday 28 July. An undated piece announcing those talks and
+    naming Sunday's shelling was told on Sunday 27 July, not after the talks."""
+    dated = [
+        article("a.txt", "Rockets hit a market on Thursday, officials said.", published="2025-07-24"),
+        article("b.txt", "The leaders held talks on Monday in Penang, officials said.", published="2025-07-29"),
+        article("c.txt", "A truce held on Wednesday, both armies said.", published="2025-07-30"),
+    ]
+    undated = article("d.txt", "The leaders will hold talks on Monday in Penang. On Sunday, shelling hit two temples, officials said.")
+    arts = [*dated, undated]
+    claims = [_timed(dated[1], "The leaders held talks on Monday in Penang, officials said.", "meeting"), _timed(undated, "The leaders will hold talks on Monday in Penang.", "meeting")]
+    from clashrecon.corpus.chronology import story_references
+
+    refs = story_references(arts, claims)
+    assert refs[undated.id].day == date(2025, 7, 27)
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # 13 and 71 are Saturday's figures; it also names Sunday, so it was told on Sunday
+        ("Shelling went on on Saturday, when Cambodia said 13 had died and 71 were hurt. On Sunday, a temple was hit.", date(2025, 7, 27)),
+        ("Shelling resumed on Saturday; Cambodia said 13 had died and 71 were hurt.", date(2025, 7, 26)),
+    ],
+)
+def test_a_report_placed_by_its_figures_is_told_on_the_latest_weekday_it_names(undated, expected):
+    arts = [
+        article("a.txt", "Rockets hit a market on Thursday, officials said.", published="2025-07-24"),
+        article("b.txt", "Fighting went on for a third day on Saturday.", published="2025-07-26"),
+        article("c.txt", "A truce held on Wednesday, both armies said.", published="2025-07-30"),
+        article("d.txt", undated),
+    ]
+    figures = {"a.txt": {12}, "b.txt": {13, 71}, "c.txt": {43}, "d.txt": {13, 71}}
+    assert article_references(arts, figures=figures)["d.txt"].day == expected
+
+
+def test_figures_place_a_report_before_a_truce_it_names_by_another_clauses_weekday():
+    """The dated reports put the truce on Saturday 26 July. An undated piece printing Saturday's
+    figures names Friday only for a meeting that called for the truce: it is Saturday's report,
+    not the truce's first Friday a week later."""
+    arts = [
+        article("a.txt", "Rockets hit a market on Thursday, officials said.", published="2025-07-24"),
+        article("b.txt", "A truce was agreed on Saturday.", published="2025-07-26"),
+        article("c.txt", "A truce held on Wednesday, both armies said.", published="2025-07-30"),
+        article("d.txt", "Envoys urged a ceasefire on Friday. Cambodia said 13 had died and 71 were hurt on Saturday."),
+    ]
+    figures = {"a.txt": {12}, "b.txt": {13, 71}, "c.txt": {43}, "d.txt": {13, 71}}
+    happenings = {"b.txt": [("ceasefire", TimeRef(weekday=5, text="Saturday"))], "d.txt": [("ceasefire", TimeRef(weekday=4, text="Friday"))]}
+    assert article_references(arts, figures=figures, happenings=happenings)["d.txt"].day == date(2025, 7, 26)

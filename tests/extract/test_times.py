@@ -133,3 +133,18 @@ def test_a_count_in_a_lede_is_dated_past_its_dateline(quote, count, dated):
 def test_a_count_in_the_when_clause_of_a_since_date_happened_on_that_date(nlp, sentence, since):
     (claim,) = claims_of(nlp, sentence)
     assert with_sentence_time(claim).event_time.since is since
+
+
+@pytest.mark.parametrize(
+    "sentence, since_text",
+    [
+        ("The ministry said 402 people had died since the start of the war with its neighbour on June 13.", "June 13"),
+        ("It was the worst day since the outbreak of the air war on 13 June, the minister said.", "13 June"),
+        ("Medics counted 58 dead since the beginning of the offensive on Sunday.", "on Sunday"),
+        # an unrelated "since" far back in a long clause still marks nothing
+        ("Aid has been cut since the donors met and talked about the matter at great length on Monday.", None),
+    ],
+)
+def test_a_since_phrase_naming_the_start_of_the_war_may_be_long(sentence, since_text):
+    marked = [e.ref.text for e in time_expressions(sentence) if e.ref.since]
+    assert marked == ([since_text] if since_text else [])

@@ -158,16 +158,27 @@ def _first_weekday(weekdays: set[int]) -> int | None:
     return min(sorted(weekdays), key=width)
 
 
+def speaks_of_plans(sentence: str) -> bool:
+    """Whether a sentence speaks of plans ("talks will resume on Friday", "elections due in 2025")."""
+    words = _settings()["future_markers"]["words"]
+    return re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", sentence, re.I) is not None
+
+
+def _planned(sentence: str, time: TimeRef) -> bool:
+    """Whether the time is a plan's: a future marker before it in its sentence ("will hold talks
+    on Monday"); "agreed on Wednesday to a truce that will see ..." dates a happening."""
+    at = sentence.find(time.text.split(" … ")[0]) if time.text else -1
+    return speaks_of_plans(sentence[: at if at >= 0 else len(sentence)])
+
+
 def telling_expressions(text: str) -> list[TimeExpression]:
     """Time expressions of sentences about what has happened; plans ("talks will resume on Friday",
     "elections due in 2025") never set a reference date."""
-    words = _settings()["future_markers"]["words"]
-    future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
     out: list[TimeExpression] = []
     # Sentence ends: a stop before a capital or a line break ("Aug. 31" is no end).
     for start, end in sentence_pieces(text, at_stops=True):
         chunk = text[start:end]
-        if not future.search(chunk):
+        if not speaks_of_plans(chunk):
             out += [TimeExpression(e.start + start, e.end + start, e.ref, e.rank) for e in time_expressions(chunk)]
     return out
 
@@ -194,19 +205,23 @@ def _day_of(iso: str | None) -> date | None:
 
 def _after_happening(weekdays: list[int], own: list[tuple[str, TimeRef]], held: dict[str, set[date]]) -> date | None:
     """The day an undated article was told, judged by a happening it dates by weekday only: the
-    latest day the dated reports put that kind of happening on with that weekday (for a lasting
-    one, a truce, else its first such weekday), then the latest weekday the article names on or
-    after it ("agreed on Saturday ... said on Sunday")."""
+    latest day the dated reports put that kind of happening on with that weekday, then the latest
+    weekday the article names on or after it ("agreed on Saturday ... said on Sunday")."""
     days = [d for kind, t in own if t.weekday is not None for d in held.get(kind, ()) if d.weekday() == t.weekday]
+    return _told_after(weekdays, max(days)) if days else None
+
+
+def _during_lasting(weekdays: list[int], own: list[tuple[str, TimeRef]], held: dict[str, set[date]]) -> date | None:
+    """A truce lasts: "observed the ceasefire overnight into Sunday" is its first Sunday, when the
+    dated reports put it on no Sunday. Only a guess (the weekday may belong to another clause), so
+    it comes after the figures the article shares with the dated reports."""
     lasting = set(_settings()["placing_lasting"])
-    if not days:
-        # a truce lasts: "observed the ceasefire overnight into Sunday" is its first Sunday
-        days = [
-            first + timedelta(days=(t.weekday - first.weekday()) % 7)
-            for kind, t in own
-            if t.weekday is not None and kind in lasting and held.get(kind)
-            for first in [min(held[kind])]
-        ]
+    days = [
+        first + timedelta(days=(t.weekday - first.weekday()) % 7)
+        for kind, t in own
+        if t.weekday is not None and kind in lasting and held.get(kind)
+        for first in [min(held[kind])]
+    ]
     return _told_after(weekdays, max(days)) if days else None
 
 
@@ -214,6 +229,15 @@ def _told_after(weekdays: list[int], day: date) -> date:
     """The latest weekday an article names on or after a day it reports, else that day: it was
     told then, and never before what it reports."""
     return max((d for w in weekdays if (d := _nearest(w, day)) >= day), default=day)
+
+
+def _not_before(day: date, floor: date | None, weekdays: list[int]) -> date:
+    """The day of telling, never before the since-date of a count it reports: when placed before
+    it, the first day on or after it with the latest weekday the article names ("said on Tuesday
+    ... since the war began on Friday 13 June" is Tuesday 17 June at the earliest, never the 10th)."""
+    if floor is None or day >= floor:
+        return day
+    return max((floor + timedelta(days=(w - floor.weekday()) % 7) for w in weekdays), default=floor)
 
 
 @dataclass(frozen=True)
@@ -236,7 +260,7 @@ def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDi
         if c.field is Field.casualties and q is not None and q.stated is not None:
             figures.add(q.stated)
         if c.field in (Field.times, Field.actors) and t is not None and (t.weekday is not None or t.day is not None):
-            happenings.append(Happening(kind=str(c.kind), time=t))
+            happenings.append(Happening(kind=str(c.kind), time=t, planned=_planned(c.quote, t)))
     own = own_day(article)
     return ChronologyDigest(
         own_day=own.isoformat() if own is not None else None,
@@ -257,7 +281,8 @@ def telling(digest: ChronologyDigest) -> Telling:
         expressions=list(digest.telling),
         dateline=digest.dateline,
         figures={n for n in digest.figures if n >= floor},
-        happenings=[(happening_of[h.kind], h.time) for h in digest.happenings if h.kind in happening_of],
+        # a planned meeting ("talks will be held on Monday") was told before it, so it places nothing after it
+        happenings=[(happening_of[h.kind], h.time) for h in digest.happenings if h.kind in happening_of and not h.planned],
     )
 
 
@@ -325,7 +350,10 @@ def references(tellings: Mapping[str, Telling], reference_date: date | None = No
         if reference_date is not None:
             out[a] = Reference(day=reference_date, basis=TimeBasis.resolved)
             continue
-        weekdays = [r.weekday for r in t.expressions if r.weekday is not None]
+        # a since-weekday ("killed since clashes erupted Thursday") starts a count: the telling comes
+        # after it, so it names the day of telling only when the article names no other weekday
+        weekdays = [r.weekday for r in t.expressions if r.weekday is not None and not r.since]
+        weekdays = weekdays or [r.weekday for r in t.expressions if r.weekday is not None]
         told = t.dateline
         if told is not None and (told.year is not None or anchor is not None):
             # The dateline is the day of telling; without a year it takes the anchor's (or a neighbour's).
@@ -335,14 +363,23 @@ def references(tellings: Mapping[str, Telling], reference_date: date | None = No
                 day = min(days, key=lambda d: abs((d - anchor).days) if anchor else 0)
                 out[a] = Reference(day=day, basis=TimeBasis.explicit if told.year is not None else TimeBasis.inferred)
                 continue
-        own = _own_latest_date(t.expressions, anchor, published[0] if published else None) if anchor is not None else None
+        # a since-date ("killed since the war began on June 13") starts a count: it is never the
+        # day of telling, only a day the telling comes after
+        own_days = [r for r in t.expressions if not r.since]
+        own = _own_latest_date(own_days, anchor, published[0] if published else None) if anchor is not None else None
+        floor = _own_latest_date([r for r in t.expressions if r.since], anchor, date.min) if anchor is not None else None
         if own is not None:
             # the article's own "May 10" places it better than the corpus's latest date does: it
             # was told on the latest weekday it names near that date, and never before the date
-            out[a] = Reference(day=_told_after(weekdays, own), basis=TimeBasis.inferred)
+            out[a] = Reference(day=_not_before(_told_after(weekdays, own), floor, weekdays), basis=TimeBasis.inferred)
         elif anchor is not None and weekdays:
-            placed = _after_happening(weekdays, t.happenings, held) or _by_figures(weekdays, t.figures, printed)
-            out[a] = Reference(day=placed or max(_nearest(w, anchor) for w in weekdays), basis=TimeBasis.inferred)
+            placed = _after_happening(weekdays, t.happenings, held)
+            if placed is None and (by_figures := _by_figures(weekdays, t.figures, printed)) is not None:
+                # figures place it on one weekday it names; a later one it names moves it on ("on Sunday")
+                placed = _told_after(weekdays, by_figures)
+            placed = placed or _during_lasting(weekdays, t.happenings, held)
+            day = placed or max(_nearest(w, anchor) for w in weekdays)
+            out[a] = Reference(day=_not_before(day, floor, weekdays), basis=TimeBasis.inferred)
         elif first is not None and weekdays:
             index = max((w - first) % 7 for w in weekdays) + 1
             out[a] = Reference(day=None, basis=TimeBasis.unknown, day_index=index, first_weekday=first)

@@ -223,15 +223,23 @@ def _drop_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
 
 
 def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
-    """"since fighting erupted early on Tuesday": a window from that moment to the reference date."""
+    """"since fighting erupted early on Tuesday": a window from that moment to the reference date.
+
+    "since the start of the war with Israel on June 13" names the moment by the war's start, a
+    longer phrase: the window's `start_words` after "since" allow `start_max_words`."""
     window = _data()["since_window"]
+    starts = {w.lower() for w in window["start_words"]}
     out = []
     for e in exprs:
-        before = text[max(0, e.start - window["chars"]) : e.start]
+        before = text[max(0, e.start - window["start_chars"]) : e.start]
         clause = re.split(r"[,;:.!?—–()]", before)[-1]
         m = list(_patterns().since.finditer(clause))
-        if m and len(clause[m[-1].end() :].split()) <= window["max_words"]:
-            e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
+        if m:
+            words = clause[m[-1].end() :].split()
+            starting = bool(starts & {w.lower() for w in words[:2]})
+            near = len(clause) - m[-1].start() <= window["chars"]
+            if len(words) <= window["max_words"] and near or starting and len(words) <= window["start_max_words"]:
+                e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
         out.append(e)
     return out
 

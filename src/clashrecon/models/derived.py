@@ -86,6 +86,7 @@ class Happening(Record):
 
     kind: str = F(description="The claim's kind (a time or event kind)")
     time: TimeRef = F(description="The time as extracted")
+    planned: bool = F(default=False, description="Whether its sentence speaks of plans ('talks will be held on Monday'): told before it, not after")
 
 
 class ChronologyDigest(Record):
