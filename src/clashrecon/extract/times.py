@@ -41,6 +41,7 @@ class _Patterns:
     hours_of: re.Pattern
     month_day: re.Pattern
     day_month: re.Pattern
+    day_mon_dashed: re.Pattern
     month_year: re.Pattern
     clock: re.Pattern
     midnight: re.Pattern
@@ -79,6 +80,8 @@ def _patterns() -> _Patterns:
         hours_of=re.compile(rf"\b(?:in\s+)?the\s+(?P<pre>{_alt(w['hours_of'])})\s+hours\s+of\s+(?:on\s+)?(?P<wd>{wd})\b", re.I),
         month_day=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         day_month=re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
+        # "25-Jun-2025", as page templates print a day
+        day_mon_dashed=re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<mo>{mo})-(?P<year>\d{{4}})\b", re.I),
         month_year=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I),
         clock=re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I),
         midnight=re.compile(
@@ -192,6 +195,7 @@ _HANDLERS: tuple[tuple[str, Callable[[re.Match, dict], TimeExpression | None]], 
     ("weekday", _weekday),
     ("month_day", _calendar_day),
     ("day_month", _calendar_day),
+    ("day_mon_dashed", _calendar_day),
     ("month_year", _month_year),
     ("clock", _clock),
     ("midnight", _midnight),
