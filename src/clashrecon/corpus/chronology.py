@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from clashrecon.extract.sentences import sentence_pieces
-from clashrecon.extract.times import TimeExpression, time_expressions
+from clashrecon.extract.times import TimeExpression, speaks_of_plans, time_expressions
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
 from clashrecon.corpus.stories import own_day, stories_of, story_keys
@@ -156,12 +156,6 @@ def _first_weekday(weekdays: set[int]) -> int | None:
         return max((w - start) % 7 for w in weekdays)
 
     return min(sorted(weekdays), key=width)
-
-
-def speaks_of_plans(sentence: str) -> bool:
-    """Whether a sentence speaks of plans ("talks will resume on Friday", "elections due in 2025")."""
-    words = _settings()["future_markers"]["words"]
-    return re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", sentence, re.I) is not None
 
 
 def _planned(sentence: str, time: TimeRef) -> bool:

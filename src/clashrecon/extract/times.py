@@ -42,6 +42,8 @@ class _Patterns:
     month_day: re.Pattern
     day_month: re.Pattern
     day_mon_dashed: re.Pattern
+    month_range: re.Pattern
+    range_month: re.Pattern
     month_year: re.Pattern
     clock: re.Pattern
     midnight: re.Pattern
@@ -82,6 +84,18 @@ def _patterns() -> _Patterns:
         day_month=re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         # "25-Jun-2025", as page templates print a day
         day_mon_dashed=re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<mo>{mo})-(?P<year>\d{{4}})\b", re.I),
+        # "September 19-20", "between January 26 and 30", "from May 7 to May 10": a window, dated by its last day
+        month_range=re.compile(
+            rf"\b(?:(?P<lead>{_alt(w['range_leads'])})\s+)?(?P<mo>{mo})\.?\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"\s*(?P<to>-|–|{_alt(w['range_words'])})\s*(?:(?P<mo2>{mo})\.?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?",
+            re.I,
+        ),
+        # "19-20 September", "between 26 and 30 January"
+        range_month=re.compile(
+            rf"\b(?:(?P<lead>{_alt(w['range_leads'])})\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<to>-|–|{_alt(w['range_words'])})\s*"
+            rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?",
+            re.I,
+        ),
         month_year=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I),
         clock=re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I),
         midnight=re.compile(
@@ -126,6 +140,19 @@ def _calendar_day(m: re.Match, d: dict) -> TimeExpression | None:
     if 1 <= day <= 31 and (year is None or _valid_year(year)):
         return _expr(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
     return None
+
+
+def _range(m: re.Match, d: dict) -> TimeExpression | None:
+    """"between January 26 and 30": the window's last day, as a count over it stands on that day.
+    A bare "and" or "to" needs "between" or "from" before it ("on May 7 and 10 more died" is no range)."""
+    if m.group("to").lower() not in "-–" and not m.group("lead"):
+        return None
+    month = _month((m.groupdict().get("mo2") or m.group("mo")))
+    first, day = int(m.group("first")), int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else None
+    if not (1 <= first <= 31 and 1 <= day <= 31) or (month == _month(m.group("mo")) and day <= first) or (year is not None and not _valid_year(year)):
+        return None
+    return _expr(m, DAY_RANK, month=month, day=day, year=year)
 
 
 def _hours_of(m: re.Match, d: dict) -> TimeExpression:
@@ -196,6 +223,8 @@ _HANDLERS: tuple[tuple[str, Callable[[re.Match, dict], TimeExpression | None]], 
     ("month_day", _calendar_day),
     ("day_month", _calendar_day),
     ("day_mon_dashed", _calendar_day),
+    ("month_range", _range),
+    ("range_month", _range),
     ("month_year", _month_year),
     ("clock", _clock),
     ("midnight", _midnight),
@@ -246,6 +275,12 @@ def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
                 e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
         out.append(e)
     return out
+
+
+def speaks_of_plans(sentence: str) -> bool:
+    """Whether a sentence speaks of plans ("talks will resume on Friday", "elections due in 2025")."""
+    words = _data()["future_markers"]["words"]
+    return re.search(r"\b(?:" + _alt(words) + r")\b", sentence, re.I) is not None
 
 
 def time_expressions(text: str) -> list[TimeExpression]:
