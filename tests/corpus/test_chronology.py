@@ -491,3 +491,24 @@ def test_figures_place_a_report_before_a_truce_it_names_by_another_clauses_weekd
     figures = {"a.txt": {12}, "b.txt": {13, 71}, "c.txt": {43}, "d.txt": {13, 71}}
     happenings = {"b.txt": [("ceasefire", TimeRef(weekday=5, text="Saturday"))], "d.txt": [("ceasefire", TimeRef(weekday=4, text="Friday"))]}
     assert article_references(arts, figures=figures, happenings=happenings)["d.txt"].day == date(2025, 7, 26)
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # the page's last update is the 25th: "on Tuesday" is the 24th, and so is the article
+        ("  • Last Update\n    25-Jun-2025\nOfficials said on Tuesday that 58 had been killed.", date(2025, 6, 24)),
+        # told after the story's last dated report, it is still never after its update
+        ("  • Last Update\n    27-Jun-2025\nOfficials said on Friday that 58 had been killed.", date(2025, 6, 27)),
+        ("Last updated: June 20, 2025\nOfficials said on Monday that 58 had been killed.", date(2025, 6, 16)),
+        # a page naming no weekday was told on its update day
+        ("  • Last Update\n    19-Jun-2025\nOfficials said 58 had been killed.", date(2025, 6, 19)),
+    ],
+)
+def test_a_pages_last_update_is_the_latest_day_it_was_told(undated, expected):
+    arts = [
+        article("a.txt", "Jets struck before dawn on Friday, officials said.", published="2025-06-13"),
+        article("b.txt", "Sirens sounded again on Tuesday, the army said.", published="2025-06-24"),
+        article("c.txt", undated),
+    ]
+    assert article_references(arts)["c.txt"].day == expected

@@ -211,16 +211,28 @@ def test_a_count_of_fighting_that_began_on_a_day_runs_from_it(quote, count, sinc
 
 
 @pytest.mark.parametrize(
-    ("text", "dated"),
+    ("text", "first", "last"),
     [
-        ("Between January 26 and 30, 2,880 people were hurt.", (1, 30)),
-        ("from 26 to 30 January 2025, hospitals counted 2,880 wounded", (1, 30)),
-        ("192 troops were killed during the offensive on September 19-20.", (9, 20)),
-        ("the civilians killed between May 7 and May 10", (5, 10)),
+        ("Between January 26 and 30, 2,880 people were hurt.", (1, 26), (1, 30)),
+        ("from 26 to 30 January 2025, hospitals counted 2,880 wounded", (1, 26), (1, 30)),
+        ("192 troops were killed during the offensive on September 19-20.", (9, 19), (9, 20)),
+        ("the civilians killed between May 7 and May 10", (5, 7), (5, 10)),
         # without "between" or "from", "and" joins a date to another number, not to a day
-        ("Shelling on May 7 and 10 more deaths followed.", (5, 7)),
+        ("Shelling on May 7 and 10 more deaths followed.", (5, 7), None),
     ],
 )
-def test_a_window_of_days_is_dated_by_its_last_day(text, dated):
+def test_a_window_of_days_keeps_its_first_and_last_day(text, first, last):
     found = best_time(text)
-    assert (found.ref.month, found.ref.day) == dated
+    assert ((found.ref.month, found.ref.day), (found.last.month, found.last.day) if found.last else None) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("quote", "count", "dated"),
+    [
+        ("Between January 26 and 30, 2,880 people were hurt.", "2,880", (1, 30)),
+        ("192 troops were killed during the offensive on September 19-20.", "192", (9, 20)),
+    ],
+)
+def test_a_count_over_a_window_of_days_stands_on_its_last_day(quote, count, dated):
+    t = _count_time(quote, count)
+    assert (t.month, t.day) == dated

@@ -178,9 +178,9 @@ RIVER_LEDE = "Shelling killed nine people in the river towns on Monday, official
         ("Valley Desk Published 3 Mar, 2024 10:15am\n", "2024-03-03"),
         ("published : 3 Mar 2024 at 10:15\n", "2024-03-03"),
         ("Posted on March 3, 2024\n", "2024-03-03"),
-        # the label alone, its date on the next line in the template's day-month-year
-        ("  • Last Update\n    04-Mar-2024\n", "2024-03-04"),
-        # a publication label beats an update label; an all-digit date that cannot be swapped
+        # an update is no publication: the article was told then or before (the chronology's bound)
+        ("  • Last Update\n    04-Mar-2024\n", None),
+        # a publication label beside an update label; an all-digit date that cannot be swapped
         ("Desk | Updated: 24-03-2024 20:13 | Created: 23-03-2024 09:00\n", "2024-03-23"),
         ("Updated: 05-03-2024 20:13\n", None),  # 5 March or 3 May: not read
         ("Sunday, March 3, 2024\n", "2024-03-03"),
@@ -188,7 +188,7 @@ RIVER_LEDE = "Shelling killed nine people in the river towns on Monday, official
         # the site bar's day (the day the page was saved) is never the article's
         ("Friday 12th of April 2024 Valleynews.com | Otherpaper.net\n", None),
         ("Apr 12, 2024  |  \n", None),
-        ("Friday 12th of April 2024 Valleynews.com | Otherpaper.net\n  • Last Update\n    04-Mar-2024\n", "2024-03-04"),
+        ("Friday 12th of April 2024 Valleynews.com | Otherpaper.net\n  • Last Update\n    04-Mar-2024\n", None),
         # a date in a sentence or a caption is an event's
         ("Soldiers patrol the river bank on March 2, 2024. Name Surname / AFP via Getty Images\n", None),
         ("The ministry updated on March 2, 2024 its count of the dead from the river shelling, officials said in a long statement.\n", None),
@@ -213,3 +213,18 @@ def test_a_pages_date_lines_are_chrome_so_their_weekdays_date_nothing(line):
     text = "Nine killed in river towns\n" + line + "\n\n" + RIVER_LEDE
     typed = {text[s.start : s.end].strip(): s.type for s in classify(text)}
     assert typed[line.strip()] is SegmentType.chrome
+
+
+@pytest.mark.parametrize(
+    "top, updated",
+    [
+        ("  • Last Update\n    04-Mar-2024\n", "2024-03-04"),
+        ("Desk | Updated: 24-03-2024 20:13 | Created: 23-03-2024 09:00\n", "2024-03-24"),
+        ("Last updated on March 4, 2024\n", "2024-03-04"),
+        ("Published: 3 March 2024\n", None),
+    ],
+)
+def test_an_update_label_gives_the_day_the_article_was_told_on_or_before(top, updated):
+    from clashrecon.ingest.page_dates import update_date
+
+    assert update_date(("Nine killed in river towns\n" + top + "\n" + RIVER_LEDE).split("\n")) == updated

@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 
 from clashrecon.extract.sentences import sentence_pieces
 from clashrecon.extract.times import TimeExpression, speaks_of_plans, time_expressions
+from clashrecon.ingest.page_dates import update_date
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
 from clashrecon.corpus.stories import own_day, stories_of, story_keys
@@ -173,7 +174,7 @@ def telling_expressions(text: str) -> list[TimeExpression]:
     for start, end in sentence_pieces(text, at_stops=True):
         chunk = text[start:end]
         if not speaks_of_plans(chunk):
-            out += [TimeExpression(e.start + start, e.end + start, e.ref, e.rank) for e in time_expressions(chunk)]
+            out += [TimeExpression(e.start + start, e.end + start, e.ref, e.rank, e.last) for e in time_expressions(chunk)]
     return out
 
 
@@ -243,6 +244,7 @@ class Telling:
     dateline: TimeRef | None
     figures: set[int]  # its casualty figures of at least `placing_min_figure`
     happenings: list[tuple[str, TimeRef]]  # (happening, time) of its claims that date one by weekday or day
+    updated: date | None = None  # the last-update day its page prints: told then or before
 
 
 def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDigest:
@@ -263,6 +265,7 @@ def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDi
         dateline=dateline_date(article),
         figures=tuple(sorted(figures)),
         happenings=tuple(happenings),
+        updated=update_date(article.text.split("\n")),
     )
 
 
@@ -275,6 +278,7 @@ def telling(digest: ChronologyDigest) -> Telling:
         expressions=list(digest.telling),
         dateline=digest.dateline,
         figures={n for n in digest.figures if n >= floor},
+        updated=date.fromisoformat(digest.updated) if digest.updated else None,
         # a planned meeting ("talks will be held on Monday") was told before it, so it places nothing after it
         happenings=[(happening_of[h.kind], h.time) for h in digest.happenings if h.kind in happening_of and not h.planned],
     )
@@ -302,6 +306,7 @@ def article_references(
             dateline=dateline_date(a),
             figures=set(figures.get(a.name, ())),
             happenings=list(happenings.get(a.name, ())),
+            updated=_day_of(update_date(a.text.split("\n"))),
         )
         for a in articles
     }
@@ -374,12 +379,20 @@ def references(tellings: Mapping[str, Telling], reference_date: date | None = No
             placed = placed or _during_lasting(weekdays, t.happenings, held)
             day = placed or max(_nearest(w, anchor) for w in weekdays)
             out[a] = Reference(day=_not_before(day, floor, weekdays), basis=TimeBasis.inferred)
-        elif first is not None and weekdays:
+        elif first is not None and weekdays and t.updated is None:
             index = max((w - first) % 7 for w in weekdays) + 1
             out[a] = Reference(day=None, basis=TimeBasis.unknown, day_index=index, first_weekday=first)
         else:
             out[a] = Reference(day=None, basis=TimeBasis.unknown)
+        if t.updated is not None and (out[a].day is None or out[a].day > t.updated):
+            out[a] = Reference(day=_told_by(weekdays, t.updated), basis=TimeBasis.inferred)
     return out
+
+
+def _told_by(weekdays: list[int], updated: date) -> date:
+    """The day of telling of a page last updated on a day: the latest weekday it names on or
+    before that day, else the update day itself."""
+    return max((resolve_weekday(w, updated) for w in weekdays), default=updated)
 
 
 def _iso(d: date, hour: float | None = None) -> str:

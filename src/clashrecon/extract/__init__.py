@@ -24,11 +24,15 @@ def with_sentence_time(claim: Claim) -> Claim:
         return claim
     found = best_time(claim.quote)
     if found is not None and claim.field is Field.casualties and claim.span_start is not None:
-        found = _past_the_dateline(claim, found)
-        found = _not_the_comparisons(claim, found)
+        found = _not_the_comparisons(claim, _past_the_dateline(claim, found))
         found = found and _not_the_plans_day(claim, found)
-        found = found and _the_count_starts(claim, _the_day_it_names(claim, found))
+        found = found and _at_the_windows_end(_the_count_starts(claim, _the_day_it_names(claim, found)))
     return claim.model_copy(update={"event_time": found.ref}) if found else claim
+
+
+def _at_the_windows_end(found: TimeExpression) -> TimeExpression:
+    """A count over a window of days ("2,880 hurt between January 26 and 30") stands on its last day."""
+    return found if found.last is None else replace(found, ref=found.last, last=None)
 
 
 def _words(key: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from clashrecon.lexicon import load_data
@@ -29,6 +29,7 @@ class TimeExpression:
     end: int
     ref: TimeRef  # raw parts only; start/end/precision are set by chronology
     rank: int
+    last: TimeRef | None = None  # a window of days ("January 26 to 30"): its last day; `ref` is its first
 
 
 def _alt(words) -> str:
@@ -143,16 +144,19 @@ def _calendar_day(m: re.Match, d: dict) -> TimeExpression | None:
 
 
 def _range(m: re.Match, d: dict) -> TimeExpression | None:
-    """"between January 26 and 30": the window's last day, as a count over it stands on that day.
-    A bare "and" or "to" needs "between" or "from" before it ("on May 7 and 10 more died" is no range)."""
+    """"between January 26 and 30": a window of days, dated by its first day, with its last day
+    beside it (a count over the window stands on that one). A bare "and" or "to" needs "between"
+    or "from" before it ("on May 7 and 10 more died" is no window)."""
     if m.group("to").lower() not in "-–" and not m.group("lead"):
         return None
-    month = _month((m.groupdict().get("mo2") or m.group("mo")))
+    first_month = _month(m.group("mo"))
+    month = _month(m.groupdict().get("mo2") or m.group("mo"))
     first, day = int(m.group("first")), int(m.group("day"))
     year = int(m.group("year")) if m.group("year") else None
-    if not (1 <= first <= 31 and 1 <= day <= 31) or (month == _month(m.group("mo")) and day <= first) or (year is not None and not _valid_year(year)):
+    if not (1 <= first <= 31 and 1 <= day <= 31) or (month == first_month and day <= first) or (year is not None and not _valid_year(year)):
         return None
-    return _expr(m, DAY_RANK, month=month, day=day, year=year)
+    found = _expr(m, DAY_RANK, month=first_month, day=first, year=year)
+    return replace(found, last=found.ref.model_copy(update={"month": month, "day": day}))
 
 
 def _hours_of(m: re.Match, d: dict) -> TimeExpression:
@@ -272,7 +276,7 @@ def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
             starting = bool(starts & {w.lower() for w in words[:2]})
             near = len(clause) - m[-1].start() <= window["chars"]
             if len(words) <= window["max_words"] and near or starting and len(words) <= window["start_max_words"]:
-                e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
+                e = replace(e, ref=e.ref.model_copy(update={"since": True}))
         out.append(e)
     return out
 
@@ -336,5 +340,5 @@ def best_time(text: str) -> TimeExpression | None:
     update["since"] = best.ref.since or other.ref.since
     first, second = sorted((best, other), key=lambda e: e.start)
     update["text"] = f"{first.ref.text} … {second.ref.text}"
-    best = TimeExpression(best.start, best.end, best.ref.model_copy(update=update), best.rank)
+    best = replace(best, ref=best.ref.model_copy(update=update))
     return best

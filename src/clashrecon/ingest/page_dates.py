@@ -2,7 +2,9 @@
 
 Three kinds of line, words in `data/ingest.json` (`page_dates`):
 - a labelled date: "Published: 24 June 2025", "AFP Published 22 Jun, 2025 11:32am", the label
-  alone on one line and "25-Jun-2025" on the next; a publication label beats an update label;
+  alone on one line and "25-Jun-2025" on the next. A publication label gives the publication
+  date; an update label ("Last Update") only the day the article was told on or before, which
+  the chronology pass reads as a bound (`update_date`);
 - a line that is only a date, with its year (a weekday and a clock time may go with it):
   "Tuesday, January 28, 2025", "September 27, 2023 - 14:28 AMT";
 - a masthead: a date beside nothing but the site's name or its bar ("Thursday 3rd of July 2025
@@ -119,15 +121,12 @@ def is_label_line(line: str) -> bool:
     return m is not None and not line[: m.start()].strip(" •·|-") and not line[m.end() :].strip()
 
 
-def printed_date(lines: list[str]) -> str | None:
-    """The publication date a page prints among its first lines (ISO), or None.
-
-    A publication label's date, else an update label's, else a line that is only a date."""
+def _labelled(lines: list[str]) -> list[tuple[bool, str]]:
+    """(whether a publication label, ISO date) of each labelled date among the first lines."""
     s = _settings()
     top = [line.strip() for line in lines if line.strip()][: s["top_lines"]]
     published = {w.lower() for w in s["published_labels"]}
-    labelled: list[tuple[bool, str]] = []
-    alone: list[str] = []
+    found: list[tuple[bool, str]] = []
     for i, line in enumerate(top):
         for m in _label().finditer(line):
             if len(line.split()) > s["label_max_words"] and m.start() > 0:
@@ -135,13 +134,25 @@ def printed_date(lines: list[str]) -> str | None:
             rest = line[m.end() :]
             if not rest.strip() and i + 1 < len(top):
                 rest = top[i + 1]
-            found = _date_after_label(rest)
-            if found:
-                labelled.append((m.group("label").lower() in published, found))
-        if (found := date_line(line)) is not None:
-            alone.append(found)
-    for is_published in (True, False):
-        for flag, found in labelled:
-            if flag is is_published:
-                return found
-    return alone[0] if alone else None
+            day = _date_after_label(rest)
+            if day:
+                found.append((m.group("label").lower() in published, day))
+    return found
+
+
+def printed_date(lines: list[str]) -> str | None:
+    """The publication date a page prints among its first lines (ISO), or None: a publication
+    label's date, else a line that is only a date. An update label's date is no publication date
+    (see `update_date`)."""
+    labelled = [day for is_published, day in _labelled(lines) if is_published]
+    if labelled:
+        return labelled[0]
+    top = [line.strip() for line in lines if line.strip()][: _settings()["top_lines"]]
+    # a date under a label alone ("Last Update" / "25-Jun-2025") is the label's
+    return next((day for i, line in enumerate(top) if (day := date_line(line)) is not None and not (i and is_label_line(top[i - 1]))), None)
+
+
+def update_date(lines: list[str]) -> str | None:
+    """The last-update date a page prints among its first lines (ISO), or None: the article was
+    told on that day or before it."""
+    return next((day for is_published, day in _labelled(lines) if not is_published), None)

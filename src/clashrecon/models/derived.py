@@ -98,6 +98,7 @@ class ChronologyDigest(Record):
     dateline: TimeRef | None = F(default=None, description="The date its wire dateline gives")
     figures: tuple[int, ...] = F(default=(), description="Casualty figures its claims state, distinct and sorted")
     happenings: tuple[Happening, ...] = F(default=(), description="Times its time and event claims name by weekday or date")
+    updated: str | None = F(default=None, description="The last-update day its page prints (ISO): it was told then or before")
 
 
 class NamesDigest(Record):
