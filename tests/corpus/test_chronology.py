@@ -512,3 +512,12 @@ def test_a_pages_last_update_is_the_latest_day_it_was_told(undated, expected):
         article("c.txt", undated),
     ]
     assert article_references(arts)["c.txt"].day == expected
+
+
+def test_an_article_reporting_a_window_of_days_was_told_after_its_last_day():
+    arts = [
+        article("a.txt", "Rebels entered the city on Monday, officials said.", published="2025-01-27"),
+        article("b.txt", "The toll rose again on Saturday.", published="2025-02-01"),
+        article("c.txt", "Hospitals counted 700 dead between 26 and 30 January, the envoy told reporters on Friday."),
+    ]
+    assert article_references(arts)["c.txt"].day == date(2025, 1, 31)

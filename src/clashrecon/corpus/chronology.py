@@ -178,6 +178,12 @@ def telling_expressions(text: str) -> list[TimeExpression]:
     return out
 
 
+def telling_refs(text: str) -> list[TimeRef]:
+    """The times `telling_expressions` finds, a window of days by its last day: an article that
+    reports "26 to 30 January" was told after the 30th."""
+    return [e.last or e.ref for e in telling_expressions(text)]
+
+
 def _by_figures(weekdays: list[int], figures: set[int], printed: dict[date, set[int]]) -> date | None:
     """The day an undated article was told, judged by its casualty figures: of the days with its
     weekday next to each dated article's day, the one whose dated reports print most of the same
@@ -261,7 +267,7 @@ def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDi
     return ChronologyDigest(
         own_day=own.isoformat() if own is not None else None,
         dated=article.published.basis is TimeBasis.explicit,
-        telling=tuple(e.ref for e in telling_expressions(claim_text(article))),
+        telling=tuple(telling_refs(claim_text(article))),
         dateline=dateline_date(article),
         figures=tuple(sorted(figures)),
         happenings=tuple(happenings),
@@ -302,7 +308,7 @@ def article_references(
     tellings = {
         a.name: Telling(
             own=own_day(a),
-            expressions=[e.ref for e in telling_expressions(claim_text(a))],
+            expressions=telling_refs(claim_text(a)),
             dateline=dateline_date(a),
             figures=set(figures.get(a.name, ())),
             happenings=list(happenings.get(a.name, ())),
