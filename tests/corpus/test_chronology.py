@@ -429,6 +429,7 @@ def _timed(art: Article, sentence: str, kind: str) -> Claim:
     [
         ("The two leaders will hold talks in Penang on Monday.", False),
         ("Talks are scheduled to open on Monday in Penang.", False),
+        ("Envoys prepared to hold talks with both sides on Monday.", False),
         ("The two leaders held talks in Penang on Monday.", True),
         ("Both sides agreed on Monday to a truce that will see troops pull back.", True),
     ],
@@ -521,3 +522,22 @@ def test_an_article_reporting_a_window_of_days_was_told_after_its_last_day():
         article("c.txt", "Hospitals counted 700 dead between 26 and 30 January, the envoy told reporters on Friday."),
     ]
     assert article_references(arts)["c.txt"].day == date(2025, 1, 31)
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # the offensive of 19 and 20 September was "last week": said on Wednesday the 27th
+        ("The ministry said on Wednesday that 192 soldiers died in last week's offensive of September 19 and 20.", date(2023, 9, 27)),
+        ("The ministry said on Wednesday that 192 soldiers died in the offensive a week ago, on September 20.", date(2023, 9, 27)),
+        # told of as this week's, the same Wednesday
+        ("The ministry said on Wednesday that 192 soldiers died in the offensive of September 19 and 20.", date(2023, 9, 20)),
+    ],
+)
+def test_an_article_telling_of_last_weeks_days_was_told_the_week_after(undated, expected):
+    arts = [
+        article("a.txt", "Shelling began on Tuesday, officials said.", published="2023-09-19"),
+        article("b.txt", "Refugees crossed the border on Thursday.", published="2023-09-28"),
+        article("c.txt", undated),
+    ]
+    assert article_references(arts)["c.txt"].day == expected

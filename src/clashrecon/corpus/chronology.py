@@ -178,6 +178,12 @@ def telling_expressions(text: str) -> list[TimeExpression]:
     return out
 
 
+def a_week_later(text: str) -> bool:
+    """Whether the text puts what it reports in an earlier week ("the offensive last week")."""
+    words = _settings()["a_week_later"]["words"]
+    return re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", text, re.I) is not None
+
+
 def telling_refs(text: str) -> list[TimeRef]:
     """The times `telling_expressions` finds, a window of days by its last day: an article that
     reports "26 to 30 January" was told after the 30th."""
@@ -251,6 +257,7 @@ class Telling:
     figures: set[int]  # its casualty figures of at least `placing_min_figure`
     happenings: list[tuple[str, TimeRef]]  # (happening, time) of its claims that date one by weekday or day
     updated: date | None = None  # the last-update day its page prints: told then or before
+    week_later: bool = False  # it puts what it reports "last week": told in a later week than the days it names
 
 
 def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDigest:
@@ -272,6 +279,7 @@ def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDi
         figures=tuple(sorted(figures)),
         happenings=tuple(happenings),
         updated=update_date(article.text.split("\n")),
+        week_later=a_week_later(claim_text(article)),
     )
 
 
@@ -285,6 +293,7 @@ def telling(digest: ChronologyDigest) -> Telling:
         dateline=digest.dateline,
         figures={n for n in digest.figures if n >= floor},
         updated=date.fromisoformat(digest.updated) if digest.updated else None,
+        week_later=digest.week_later,
         # a planned meeting ("talks will be held on Monday") was told before it, so it places nothing after it
         happenings=[(happening_of[h.kind], h.time) for h in digest.happenings if h.kind in happening_of and not h.planned],
     )
@@ -313,6 +322,7 @@ def article_references(
             figures=set(figures.get(a.name, ())),
             happenings=list(happenings.get(a.name, ())),
             updated=_day_of(update_date(a.text.split("\n"))),
+            week_later=a_week_later(claim_text(a)),
         )
         for a in articles
     }
@@ -375,8 +385,10 @@ def references(tellings: Mapping[str, Telling], reference_date: date | None = No
         floor = _own_latest_date([r for r in t.expressions if r.since], anchor, date.min) if anchor is not None else None
         if own is not None:
             # the article's own "May 10" places it better than the corpus's latest date does: it
-            # was told on the latest weekday it names near that date, and never before the date
-            out[a] = Reference(day=_not_before(_told_after(weekdays, own), floor, weekdays), basis=TimeBasis.inferred)
+            # was told on the latest weekday it names near that date, and never before the date;
+            # told of it as "last week", in the week after it
+            after = own + timedelta(days=7 - own.weekday()) if t.week_later else own
+            out[a] = Reference(day=_not_before(_told_after(weekdays, after), floor, weekdays), basis=TimeBasis.inferred)
         elif anchor is not None and weekdays:
             placed = _after_happening(weekdays, t.happenings, held)
             if placed is None and (by_figures := _by_figures(weekdays, t.figures, printed)) is not None:

@@ -99,6 +99,7 @@ class ChronologyDigest(Record):
     figures: tuple[int, ...] = F(default=(), description="Casualty figures its claims state, distinct and sorted")
     happenings: tuple[Happening, ...] = F(default=(), description="Times its time and event claims name by weekday or date")
     updated: str | None = F(default=None, description="The last-update day its page prints (ISO): it was told then or before")
+    week_later: bool = F(default=False, description="Whether it puts what it reports in an earlier week ('last week'): told in a later week")
 
 
 class NamesDigest(Record):
