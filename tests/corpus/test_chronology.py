@@ -541,3 +541,36 @@ def test_an_article_telling_of_last_weeks_days_was_told_the_week_after(undated, 
         article("c.txt", undated),
     ]
     assert article_references(arts)["c.txt"].day == expected
+
+
+def _count(art: Article, sentence: str, figure: int) -> Claim:
+    from clashrecon.models import Quantity
+
+    return _claim(art, sentence, Field.casualties).model_copy(update={"kind": "killed", "quantity": Quantity(low=figure, high=figure, stated=figure)})
+
+
+@pytest.mark.parametrize(
+    "sentence, counted",
+    [
+        ("At least 200 people were killed, the ombudsman said on Wednesday.", True),
+        ("Officials said earlier that at least 200 people were killed.", False),
+        ("The ministry had previously put the toll at 200.", False),
+    ],
+)
+def test_a_figure_a_report_recalls_does_not_place_other_reports_on_its_day(sentence, counted):
+    from clashrecon.corpus.chronology import chronology_digest, telling
+
+    art = article("a.txt", sentence)
+    assert (200 in telling(chronology_digest(art, [_count(art, sentence, 200)])).figures) is counted
+
+
+def test_an_undated_report_sharing_figures_with_two_days_is_placed_on_the_earlier():
+    """Wednesday 20 September prints 200 and so does Wednesday 27 September: a later report may
+    print an earlier figure again, an earlier one never prints a later figure."""
+    arts = [
+        article("a.txt", "The ombudsman said on Wednesday that 200 were hurt.", published="2023-09-20"),
+        article("b.txt", "Opposition media put the toll above 200 on Wednesday.", published="2023-09-27"),
+        article("c.txt", "At least 200 were killed, a separatist official said Wednesday."),
+    ]
+    figures = {"a.txt": {200}, "b.txt": {200}, "c.txt": {200}}
+    assert article_references(arts, figures=figures)["c.txt"].day == date(2023, 9, 20)

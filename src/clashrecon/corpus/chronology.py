@@ -196,14 +196,15 @@ def _by_figures(weekdays: list[int], figures: set[int], printed: dict[date, set[
     figures ("26 dead" beside the other reports of the first night's strikes); None when none
     shares `placing_min_shared` figures."""
     need = _settings()["placing_min_shared"]
-    best: tuple[int, date] | None = None
+    best: tuple[int, int, date] | None = None
     for day in printed:
         for w in weekdays:
             candidate = _nearest(w, day)
             shared = len(figures & (printed.get(candidate, set()) | printed.get(candidate + timedelta(days=1), set())))
-            if shared >= need and (best is None or (shared, candidate) > best):
-                best = (shared, candidate)
-    return best[1] if best else None
+            # on a tie the earlier day: a later report may print a figure again, an earlier one never a later figure
+            if shared >= need and (best is None or (shared, -candidate.toordinal()) > best[:2]):
+                best = (shared, -candidate.toordinal(), candidate)
+    return best[2] if best else None
 
 
 def _day_of(iso: str | None) -> date | None:
@@ -260,13 +261,19 @@ class Telling:
     week_later: bool = False  # it puts what it reports "last week": told in a later week than the days it names
 
 
+def _recalled(sentence: str) -> bool:
+    """Whether a sentence recalls figures printed before ("officials said earlier that ...")."""
+    words = _settings()["placing_recalled"]["words"]
+    return re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", sentence, re.I) is not None
+
+
 def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDigest:
     """What the chronology pass reads of one article and its claims, computed once."""
     figures: set[int] = set()
     happenings: list[Happening] = []
     for c in claims:
         q, t = c.quantity, c.event_time
-        if c.field is Field.casualties and q is not None and q.stated is not None:
+        if c.field is Field.casualties and q is not None and q.stated is not None and not _recalled(c.quote):
             figures.add(q.stated)
         if c.field in (Field.times, Field.actors) and t is not None and (t.weekday is not None or t.day is not None):
             happenings.append(Happening(kind=str(c.kind), time=t, planned=_planned(c.quote, t)))
