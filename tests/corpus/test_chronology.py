@@ -574,3 +574,22 @@ def test_an_undated_report_sharing_figures_with_two_days_is_placed_on_the_earlie
     ]
     figures = {"a.txt": {200}, "b.txt": {200}, "c.txt": {200}}
     assert article_references(arts, figures=figures)["c.txt"].day == date(2023, 9, 20)
+
+
+@pytest.mark.parametrize(
+    "undated, dated",
+    [
+        # a page calling the story's month past was told a year or more later: no year is invented
+        ("At least 223 people were killed during last September's offensive, an official said late on Thursday.", False),
+        ("At least 223 people were killed during the offensive in September, an official said late on Thursday.", True),
+        # another month called past is the story's own past: the page is placed as before
+        ("The talks of last August failed; at least 32 were killed, an official said on Thursday.", True),
+    ],
+)
+def test_a_page_calling_the_storys_month_past_is_not_placed_in_the_story(undated, dated):
+    arts = [
+        article("a.txt", "Shelling began on Tuesday, officials said.", published="2023-09-19"),
+        article("b.txt", "Refugees crossed the border on Thursday.", published="2023-09-28"),
+        article("c.txt", undated),
+    ]
+    assert (article_references(arts)["c.txt"].day is not None) is dated

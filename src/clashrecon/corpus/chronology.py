@@ -239,6 +239,17 @@ def _told_after(weekdays: list[int], day: date) -> date:
     return max((d for w in weekdays if (d := _nearest(w, day)) >= day), default=day)
 
 
+def _story_month_is_past(expressions: list[TimeRef], anchor: date) -> bool:
+    """Whether the article calls the story's own month past ("last September"), so that it was not
+    told within the story."""
+    leads = set(_settings()["a_year_later"]["leads"])
+    return any(
+        r.month == anchor.month and r.day is None and r.year is None and r.text.lower().split()[0] in leads
+        for r in expressions
+        if r.text
+    )
+
+
 def _not_before(day: date, floor: date | None, weekdays: list[int]) -> date:
     """The day of telling, never before the since-date of a count it reports: when placed before
     it, the first day on or after it with the latest weekday the article names ("said on Tuesday
@@ -408,6 +419,10 @@ def references(tellings: Mapping[str, Telling], reference_date: date | None = No
             index = max((w - first) % 7 for w in weekdays) + 1
             out[a] = Reference(day=None, basis=TimeBasis.unknown, day_index=index, first_weekday=first)
         else:
+            out[a] = Reference(day=None, basis=TimeBasis.unknown)
+        if anchor is not None and out[a].day is not None and _story_month_is_past(t.expressions, anchor):
+            # "last September's offensive" in a September story: told a year or more later, on a
+            # day nothing gives; placed next to the story it would take the story's year
             out[a] = Reference(day=None, basis=TimeBasis.unknown)
         if t.updated is not None and (out[a].day is None or out[a].day > t.updated):
             out[a] = Reference(day=_told_by(weekdays, t.updated), basis=TimeBasis.inferred)
