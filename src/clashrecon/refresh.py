@@ -41,9 +41,10 @@ from clashrecon.store.base import CorpusInventory, CorpusUpdate
 
 # Bumped when what the digests hold or how a pass reads them changes, so every stored digest and
 # pass row is made again; a change to the data files the passes read does the same by itself.
-PASSES_VERSION = 2  # 2: lineage digests keep each paragraph's shingles
+PASSES_VERSION = 3  # 2: lineage digests keep each paragraph's shingles; 3: chronology digests keep plans, update days, "last week"
 _PASS_DATA = (
     "actors.json", "lineage.json", "reconcile.json", "times.json",
+    "ingest.json",  # the page-date words the chronology digest reads (a page's last update)
     "gazetteer.json", "countries.json", "geonames_admin1.json",  # stored places' locations are reused
 )
 

@@ -378,3 +378,218 @@ def test_an_undated_report_is_placed_after_the_truce_the_dated_reports_date():
     refs = article_references(arts, happenings=happenings)
     assert refs["d.txt"].day == date(2025, 5, 11)
     assert refs["e.txt"].day == date(2025, 5, 11)
+
+
+# --------------------------------------------------------------------------- since-dates, plans and figures
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # its only day and month starts a count: nearest the story's reports, not the Sunday after 13 June
+        ("Medics said 31 people were hurt early Sunday. Officials say 27 have died since the war began on June 13.", date(2025, 6, 22)),
+        ("Rescuers said on Sunday that 31 were wounded, and 27 killed since the start of the conflict on 13 June.", date(2025, 6, 22)),
+        # an own date that is no since-date still places it
+        ("The truce agreed on June 21 held on Sunday, officials said.", date(2025, 6, 22)),
+    ],
+)
+def test_a_since_date_is_never_the_day_of_telling(undated, expected):
+    arts = [
+        article("a.txt", "Jets struck before dawn on Friday, officials said.", published="2025-06-13"),
+        article("b.txt", "Sirens sounded again on Tuesday, the army said.", published="2025-06-24"),
+        article("c.txt", undated),
+    ]
+    assert article_references(arts)["c.txt"].day == expected
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # placed next to the Friday report, the Tuesday would fall on the 10th, before the count began
+        ("The ministry said on Tuesday that 402 people had died since the start of the war on June 13.", date(2025, 6, 17)),
+        ("Officials said on Tuesday that 58 had been killed since the fighting broke out on 13 June.", date(2025, 6, 17)),
+        # no since-date: the Tuesday nearest the report is the one before it
+        ("The ministry said on Tuesday that 402 people had died.", date(2025, 6, 10)),
+    ],
+)
+def test_a_weekday_told_after_a_since_date_falls_after_it(undated, expected):
+    arts = [
+        article("a.txt", "Jets struck before dawn on Friday, officials said.", published="2025-06-13"),
+        article("b.txt", undated),
+    ]
+    assert article_references(arts)["b.txt"].day == expected
+
+
+def _timed(art: Article, sentence: str, kind: str) -> Claim:
+    return _claim(art, sentence, Field.times, best_time(sentence).ref).model_copy(update={"kind": kind})
+
+
+@pytest.mark.parametrize(
+    "sentence, placed_after_it",
+    [
+        ("The two leaders will hold talks in Penang on Monday.", False),
+        ("Talks are scheduled to open on Monday in Penang.", False),
+        ("Envoys prepared to hold talks with both sides on Monday.", False),
+        ("The two leaders held talks in Penang on Monday.", True),
+        ("Both sides agreed on Monday to a truce that will see troops pull back.", True),
+    ],
+)
+def test_a_planned_meeting_places_nothing_after_it(sentence, placed_after_it):
+    from clashrecon.corpus.chronology import chronology_digest, telling
+
+    art = article("a.txt", sentence)
+    kind = "ceasefire" if "truce" in sentence else "meeting"
+    found = telling(chronology_digest(art, [_timed(art, sentence, kind)])).happenings
+    assert bool(found) is placed_after_it
+
+
+def test_an_undated_report_with_a_planned_meeting_is_told_before_it():
+    """The dated reports put talks on Monday 28 July. An undated piece announcing those talks and
+    naming Sunday's shelling was told on Sunday 27 July, not after the talks."""
+    dated = [
+        article("a.txt", "Rockets hit a market on Thursday, officials said.", published="2025-07-24"),
+        article("b.txt", "The leaders held talks on Monday in Penang, officials said.", published="2025-07-29"),
+        article("c.txt", "A truce held on Wednesday, both armies said.", published="2025-07-30"),
+    ]
+    undated = article("d.txt", "The leaders will hold talks on Monday in Penang. On Sunday, shelling hit two temples, officials said.")
+    arts = [*dated, undated]
+    claims = [_timed(dated[1], "The leaders held talks on Monday in Penang, officials said.", "meeting"), _timed(undated, "The leaders will hold talks on Monday in Penang.", "meeting")]
+    from clashrecon.corpus.chronology import story_references
+
+    refs = story_references(arts, claims)
+    assert refs[undated.id].day == date(2025, 7, 27)
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # 13 and 71 are Saturday's figures; it also names Sunday, so it was told on Sunday
+        ("Shelling went on on Saturday, when Cambodia said 13 had died and 71 were hurt. On Sunday, a temple was hit.", date(2025, 7, 27)),
+        ("Shelling resumed on Saturday; Cambodia said 13 had died and 71 were hurt.", date(2025, 7, 26)),
+    ],
+)
+def test_a_report_placed_by_its_figures_is_told_on_the_latest_weekday_it_names(undated, expected):
+    arts = [
+        article("a.txt", "Rockets hit a market on Thursday, officials said.", published="2025-07-24"),
+        article("b.txt", "Fighting went on for a third day on Saturday.", published="2025-07-26"),
+        article("c.txt", "A truce held on Wednesday, both armies said.", published="2025-07-30"),
+        article("d.txt", undated),
+    ]
+    figures = {"a.txt": {12}, "b.txt": {13, 71}, "c.txt": {43}, "d.txt": {13, 71}}
+    assert article_references(arts, figures=figures)["d.txt"].day == expected
+
+
+def test_figures_place_a_report_before_a_truce_it_names_by_another_clauses_weekday():
+    """The dated reports put the truce on Saturday 26 July. An undated piece printing Saturday's
+    figures names Friday only for a meeting that called for the truce: it is Saturday's report,
+    not the truce's first Friday a week later."""
+    arts = [
+        article("a.txt", "Rockets hit a market on Thursday, officials said.", published="2025-07-24"),
+        article("b.txt", "A truce was agreed on Saturday.", published="2025-07-26"),
+        article("c.txt", "A truce held on Wednesday, both armies said.", published="2025-07-30"),
+        article("d.txt", "Envoys urged a ceasefire on Friday. Cambodia said 13 had died and 71 were hurt on Saturday."),
+    ]
+    figures = {"a.txt": {12}, "b.txt": {13, 71}, "c.txt": {43}, "d.txt": {13, 71}}
+    happenings = {"b.txt": [("ceasefire", TimeRef(weekday=5, text="Saturday"))], "d.txt": [("ceasefire", TimeRef(weekday=4, text="Friday"))]}
+    assert article_references(arts, figures=figures, happenings=happenings)["d.txt"].day == date(2025, 7, 26)
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # the page's last update is the 25th: "on Tuesday" is the 24th, and so is the article
+        ("  • Last Update\n    25-Jun-2025\nOfficials said on Tuesday that 58 had been killed.", date(2025, 6, 24)),
+        # told after the story's last dated report, it is still never after its update
+        ("  • Last Update\n    27-Jun-2025\nOfficials said on Friday that 58 had been killed.", date(2025, 6, 27)),
+        ("Last updated: June 20, 2025\nOfficials said on Monday that 58 had been killed.", date(2025, 6, 16)),
+        # a page naming no weekday was told on its update day
+        ("  • Last Update\n    19-Jun-2025\nOfficials said 58 had been killed.", date(2025, 6, 19)),
+    ],
+)
+def test_a_pages_last_update_is_the_latest_day_it_was_told(undated, expected):
+    arts = [
+        article("a.txt", "Jets struck before dawn on Friday, officials said.", published="2025-06-13"),
+        article("b.txt", "Sirens sounded again on Tuesday, the army said.", published="2025-06-24"),
+        article("c.txt", undated),
+    ]
+    assert article_references(arts)["c.txt"].day == expected
+
+
+def test_an_article_reporting_a_window_of_days_was_told_after_its_last_day():
+    arts = [
+        article("a.txt", "Rebels entered the city on Monday, officials said.", published="2025-01-27"),
+        article("b.txt", "The toll rose again on Saturday.", published="2025-02-01"),
+        article("c.txt", "Hospitals counted 700 dead between 26 and 30 January, the envoy told reporters on Friday."),
+    ]
+    assert article_references(arts)["c.txt"].day == date(2025, 1, 31)
+
+
+@pytest.mark.parametrize(
+    "undated, expected",
+    [
+        # the offensive of 19 and 20 September was "last week": said on Wednesday the 27th
+        ("The ministry said on Wednesday that 192 soldiers died in last week's offensive of September 19 and 20.", date(2023, 9, 27)),
+        ("The ministry said on Wednesday that 192 soldiers died in the offensive a week ago, on September 20.", date(2023, 9, 27)),
+        # told of as this week's, the same Wednesday
+        ("The ministry said on Wednesday that 192 soldiers died in the offensive of September 19 and 20.", date(2023, 9, 20)),
+    ],
+)
+def test_an_article_telling_of_last_weeks_days_was_told_the_week_after(undated, expected):
+    arts = [
+        article("a.txt", "Shelling began on Tuesday, officials said.", published="2023-09-19"),
+        article("b.txt", "Refugees crossed the border on Thursday.", published="2023-09-28"),
+        article("c.txt", undated),
+    ]
+    assert article_references(arts)["c.txt"].day == expected
+
+
+def _count(art: Article, sentence: str, figure: int) -> Claim:
+    from clashrecon.models import Quantity
+
+    return _claim(art, sentence, Field.casualties).model_copy(update={"kind": "killed", "quantity": Quantity(low=figure, high=figure, stated=figure)})
+
+
+@pytest.mark.parametrize(
+    "sentence, counted",
+    [
+        ("At least 200 people were killed, the ombudsman said on Wednesday.", True),
+        ("Officials said earlier that at least 200 people were killed.", False),
+        ("The ministry had previously put the toll at 200.", False),
+    ],
+)
+def test_a_figure_a_report_recalls_does_not_place_other_reports_on_its_day(sentence, counted):
+    from clashrecon.corpus.chronology import chronology_digest, telling
+
+    art = article("a.txt", sentence)
+    assert (200 in telling(chronology_digest(art, [_count(art, sentence, 200)])).figures) is counted
+
+
+def test_an_undated_report_sharing_figures_with_two_days_is_placed_on_the_earlier():
+    """Wednesday 20 September prints 200 and so does Wednesday 27 September: a later report may
+    print an earlier figure again, an earlier one never prints a later figure."""
+    arts = [
+        article("a.txt", "The ombudsman said on Wednesday that 200 were hurt.", published="2023-09-20"),
+        article("b.txt", "Opposition media put the toll above 200 on Wednesday.", published="2023-09-27"),
+        article("c.txt", "At least 200 were killed, a separatist official said Wednesday."),
+    ]
+    figures = {"a.txt": {200}, "b.txt": {200}, "c.txt": {200}}
+    assert article_references(arts, figures=figures)["c.txt"].day == date(2023, 9, 20)
+
+
+@pytest.mark.parametrize(
+    "undated, dated",
+    [
+        # a page calling the story's month past was told a year or more later: no year is invented
+        ("At least 223 people were killed during last September's offensive, an official said late on Thursday.", False),
+        ("At least 223 people were killed during the offensive in September, an official said late on Thursday.", True),
+        # another month called past is the story's own past: the page is placed as before
+        ("The talks of last August failed; at least 32 were killed, an official said on Thursday.", True),
+    ],
+)
+def test_a_page_calling_the_storys_month_past_is_not_placed_in_the_story(undated, dated):
+    arts = [
+        article("a.txt", "Shelling began on Tuesday, officials said.", published="2023-09-19"),
+        article("b.txt", "Refugees crossed the border on Thursday.", published="2023-09-28"),
+        article("c.txt", undated),
+    ]
+    assert (article_references(arts)["c.txt"].day is not None) is dated

@@ -133,3 +133,106 @@ def test_a_count_in_a_lede_is_dated_past_its_dateline(quote, count, dated):
 def test_a_count_in_the_when_clause_of_a_since_date_happened_on_that_date(nlp, sentence, since):
     (claim,) = claims_of(nlp, sentence)
     assert with_sentence_time(claim).event_time.since is since
+
+
+@pytest.mark.parametrize(
+    "sentence, since_text",
+    [
+        ("The ministry said 402 people had died since the start of the war with its neighbour on June 13.", "June 13"),
+        ("It was the worst day since the outbreak of the air war on 13 June, the minister said.", "13 June"),
+        ("Medics counted 58 dead since the beginning of the offensive on Sunday.", "on Sunday"),
+        # an unrelated "since" far back in a long clause still marks nothing
+        ("Aid has been cut since the donors met and talked about the matter at great length on Monday.", None),
+    ],
+)
+def test_a_since_phrase_naming_the_start_of_the_war_may_be_long(sentence, since_text):
+    marked = [e.ref.text for e in time_expressions(sentence) if e.ref.since]
+    assert marked == ([since_text] if since_text else [])
+
+
+def _count_time(quote: str, count: str):
+    from clashrecon.extract import with_sentence_time
+    from clashrecon.models import Claim
+
+    at = quote.index(count)
+    claim = Claim(id="c", article="a.txt", article_id="a", field=Field.casualties, kind="killed", quote=quote,
+                  start=0, end=len(quote), span_start=at, span_end=at + len(count))
+    return with_sentence_time(claim).event_time
+
+
+@pytest.mark.parametrize(
+    ("quote", "count", "dated"),
+    [
+        # the years are the earlier round's, which the toll is compared with
+        ("Medics say 41 villagers have died, pushing the toll higher than in the border war between 1998 and 2000.", "41", None),
+        ("Medics say 41 villagers have died on Friday, a toll higher than in the last round of fighting in 2011.", "41", "on Friday"),
+        # the count after "than" is the comparison's own, dated by its year
+        ("The toll is now higher than the 38 killed in the clashes of 2011.", "38", "2011"),
+        # "more than 400" is a qualifier: the day after it still dates the count
+        ("More than 400 people were killed, the ministry said on Monday.", "400", "on Monday"),
+    ],
+)
+def test_a_count_is_not_dated_by_what_it_is_compared_with(quote, count, dated):
+    t = _count_time(quote, count)
+    assert (t.text if t else None) == dated
+
+
+@pytest.mark.parametrize(
+    ("quote", "count", "dated"),
+    [
+        # the plan's weekday is not the count's: the sentence's own calendar date is
+        ("The minister will tour the valley beginning Friday and meet the families of the 28 killed between May 7 and 10, officials said.", "28", (5, 10)),
+        # with no calendar date, the count takes the article's day
+        ("The governor will visit on Sunday the families of the 12 villagers killed in the shelling.", "12", None),
+        # a weekday in another clause than the plan still dates the count
+        ("The bodies will be returned once a truce holds, he said, adding that 14 soldiers were killed on Sunday.", "14", (None, None)),
+    ],
+)
+def test_a_plans_weekday_never_dates_a_count(quote, count, dated):
+    t = _count_time(quote, count)
+    if dated is None:
+        assert t is None
+    elif dated == (None, None):
+        assert t.weekday == 6
+    else:
+        assert (t.month, t.day) == dated
+
+
+@pytest.mark.parametrize(
+    ("quote", "count", "since"),
+    [
+        ("More than 70 people were killed in violence that erupted after blasts in the capital on Oct. 9.", "70", True),
+        ("At least 15 soldiers are missing after the fighting which broke out on 19 September.", "15", True),
+        ("At least 15 soldiers were killed on 19 September, the army said.", "15", False),
+    ],
+)
+def test_a_count_of_fighting_that_began_on_a_day_runs_from_it(quote, count, since):
+    assert _count_time(quote, count).since is since
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Between January 26 and 30, 2,880 people were hurt.", (1, 26), (1, 30)),
+        ("from 26 to 30 January 2025, hospitals counted 2,880 wounded", (1, 26), (1, 30)),
+        ("192 troops were killed during the offensive on September 19-20.", (9, 19), (9, 20)),
+        ("the civilians killed between May 7 and May 10", (5, 7), (5, 10)),
+        # without "between" or "from", "and" joins a date to another number, not to a day
+        ("Shelling on May 7 and 10 more deaths followed.", (5, 7), None),
+    ],
+)
+def test_a_window_of_days_keeps_its_first_and_last_day(text, first, last):
+    found = best_time(text)
+    assert ((found.ref.month, found.ref.day), (found.last.month, found.last.day) if found.last else None) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("quote", "count", "dated"),
+    [
+        ("Between January 26 and 30, 2,880 people were hurt.", "2,880", (1, 30)),
+        ("192 troops were killed during the offensive on September 19-20.", "192", (9, 20)),
+    ],
+)
+def test_a_count_over_a_window_of_days_stands_on_its_last_day(quote, count, dated):
+    t = _count_time(quote, count)
+    assert (t.month, t.day) == dated

@@ -1,4 +1,5 @@
-"""Metadata read from the text: byline, wire credit, dateline place, outlet; never a caption's date."""
+"""Metadata read from the text: byline, wire credit, dateline place, outlet, the date a page prints
+as its own; never a caption's or a sentence's date."""
 
 from __future__ import annotations
 
@@ -107,7 +108,7 @@ def test_a_copyright_line_gives_the_outlet_or_the_wire():
     assert (wire.outlet, wire.credit) == (None, "AP")
 
 
-def test_file_metadata_wins_over_the_text_and_published_comes_only_from_metadata():
+def test_file_metadata_wins_over_the_text_and_no_caption_or_sentence_dates_the_article():
     text = (
         "Eight killed in the north\n\n"
         "Soldiers walk near the front line on June 18, 2021.\n"
@@ -164,3 +165,66 @@ def test_the_dateline_may_follow_a_standfirst():
         "MAIDUGURI, Nigeria (AP) — Gunmen killed 11 villagers in an overnight raid, police said."
     )
     assert (a.dateline, a.credit) == ("MAIDUGURI, Nigeria", "AP")
+
+
+# A page's own date near its top: labelled, alone on a line, or a masthead's (never the article's).
+RIVER_LEDE = "Shelling killed nine people in the river towns on Monday, officials said.\n"
+
+
+@pytest.mark.parametrize(
+    "top, published",
+    [
+        ("Published: 3 March 2024, 10:15 AM\n", "2024-03-03"),
+        ("Valley Desk Published 3 Mar, 2024 10:15am\n", "2024-03-03"),
+        ("published : 3 Mar 2024 at 10:15\n", "2024-03-03"),
+        ("Posted on March 3, 2024\n", "2024-03-03"),
+        # an update is no publication: the article was told then or before (the chronology's bound)
+        ("  • Last Update\n    04-Mar-2024\n", None),
+        # a publication label beside an update label; an all-digit date that cannot be swapped
+        ("Desk | Updated: 24-03-2024 20:13 | Created: 23-03-2024 09:00\n", "2024-03-23"),
+        ("Updated: 05-03-2024 20:13\n", None),  # 5 March or 3 May: not read
+        ("Sunday, March 3, 2024\n", "2024-03-03"),
+        ("March 3, 2024 - 14:28 GMT\n", "2024-03-03"),
+        # the site bar's day (the day the page was saved) is never the article's
+        ("Friday 12th of April 2024 Valleynews.com | Otherpaper.net\n", None),
+        ("Apr 12, 2024  |  \n", None),
+        ("Friday 12th of April 2024 Valleynews.com | Otherpaper.net\n  • Last Update\n    04-Mar-2024\n", None),
+        # a date in a sentence or a caption is an event's
+        ("Soldiers patrol the river bank on March 2, 2024. Name Surname / AFP via Getty Images\n", None),
+        ("The ministry updated on March 2, 2024 its count of the dead from the river shelling, officials said in a long statement.\n", None),
+    ],
+)
+def test_the_date_a_page_prints_near_its_top_is_its_publication_date(top, published):
+    a = article("Nine killed in river towns\n" + top + "\n" + RIVER_LEDE)
+    assert (a.published.date, a.published.basis.value if published else None) == (published, "explicit" if published else None)
+
+
+def test_file_metadata_wins_over_the_date_a_page_prints():
+    a = article("Nine killed in river towns\nPublished: 3 March 2024\n\n" + RIVER_LEDE, published="2024-03-04")
+    assert a.published.date == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    "line", ["Friday 12th of April 2024 Valleynews.com | Otherpaper.net", "  • Last Update", "Sunday, March 3, 2024", "Apr 12, 2024  |  "]
+)
+def test_a_pages_date_lines_are_chrome_so_their_weekdays_date_nothing(line):
+    from clashrecon.models import SegmentType
+
+    text = "Nine killed in river towns\n" + line + "\n\n" + RIVER_LEDE
+    typed = {text[s.start : s.end].strip(): s.type for s in classify(text)}
+    assert typed[line.strip()] is SegmentType.chrome
+
+
+@pytest.mark.parametrize(
+    "top, updated",
+    [
+        ("  • Last Update\n    04-Mar-2024\n", "2024-03-04"),
+        ("Desk | Updated: 24-03-2024 20:13 | Created: 23-03-2024 09:00\n", "2024-03-24"),
+        ("Last updated on March 4, 2024\n", "2024-03-04"),
+        ("Published: 3 March 2024\n", None),
+    ],
+)
+def test_an_update_label_gives_the_day_the_article_was_told_on_or_before(top, updated):
+    from clashrecon.ingest.page_dates import update_date
+
+    assert update_date(("Nine killed in river towns\n" + top + "\n" + RIVER_LEDE).split("\n")) == updated

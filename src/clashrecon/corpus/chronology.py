@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from clashrecon.extract.sentences import sentence_pieces
-from clashrecon.extract.times import TimeExpression, time_expressions
+from clashrecon.extract.times import TimeExpression, speaks_of_plans, time_expressions
+from clashrecon.ingest.page_dates import update_date
 from clashrecon.ingest.segments import claim_text  # captions, chrome and credits blanked: their dates never anchor
 from clashrecon.lexicon import load_data
 from clashrecon.corpus.stories import own_day, stories_of, story_keys
@@ -158,18 +159,35 @@ def _first_weekday(weekdays: set[int]) -> int | None:
     return min(sorted(weekdays), key=width)
 
 
+def _planned(sentence: str, time: TimeRef) -> bool:
+    """Whether the time is a plan's: a future marker before it in its sentence ("will hold talks
+    on Monday"); "agreed on Wednesday to a truce that will see ..." dates a happening."""
+    at = sentence.find(time.text.split(" … ")[0]) if time.text else -1
+    return speaks_of_plans(sentence[: at if at >= 0 else len(sentence)])
+
+
 def telling_expressions(text: str) -> list[TimeExpression]:
     """Time expressions of sentences about what has happened; plans ("talks will resume on Friday",
     "elections due in 2025") never set a reference date."""
-    words = _settings()["future_markers"]["words"]
-    future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
     out: list[TimeExpression] = []
     # Sentence ends: a stop before a capital or a line break ("Aug. 31" is no end).
     for start, end in sentence_pieces(text, at_stops=True):
         chunk = text[start:end]
-        if not future.search(chunk):
-            out += [TimeExpression(e.start + start, e.end + start, e.ref, e.rank) for e in time_expressions(chunk)]
+        if not speaks_of_plans(chunk):
+            out += [TimeExpression(e.start + start, e.end + start, e.ref, e.rank, e.last) for e in time_expressions(chunk)]
     return out
+
+
+def a_week_later(text: str) -> bool:
+    """Whether the text puts what it reports in an earlier week ("the offensive last week")."""
+    words = _settings()["a_week_later"]["words"]
+    return re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", text, re.I) is not None
+
+
+def telling_refs(text: str) -> list[TimeRef]:
+    """The times `telling_expressions` finds, a window of days by its last day: an article that
+    reports "26 to 30 January" was told after the 30th."""
+    return [e.last or e.ref for e in telling_expressions(text)]
 
 
 def _by_figures(weekdays: list[int], figures: set[int], printed: dict[date, set[int]]) -> date | None:
@@ -178,14 +196,15 @@ def _by_figures(weekdays: list[int], figures: set[int], printed: dict[date, set[
     figures ("26 dead" beside the other reports of the first night's strikes); None when none
     shares `placing_min_shared` figures."""
     need = _settings()["placing_min_shared"]
-    best: tuple[int, date] | None = None
+    best: tuple[int, int, date] | None = None
     for day in printed:
         for w in weekdays:
             candidate = _nearest(w, day)
             shared = len(figures & (printed.get(candidate, set()) | printed.get(candidate + timedelta(days=1), set())))
-            if shared >= need and (best is None or (shared, candidate) > best):
-                best = (shared, candidate)
-    return best[1] if best else None
+            # on a tie the earlier day: a later report may print a figure again, an earlier one never a later figure
+            if shared >= need and (best is None or (shared, -candidate.toordinal()) > best[:2]):
+                best = (shared, -candidate.toordinal(), candidate)
+    return best[2] if best else None
 
 
 def _day_of(iso: str | None) -> date | None:
@@ -194,19 +213,23 @@ def _day_of(iso: str | None) -> date | None:
 
 def _after_happening(weekdays: list[int], own: list[tuple[str, TimeRef]], held: dict[str, set[date]]) -> date | None:
     """The day an undated article was told, judged by a happening it dates by weekday only: the
-    latest day the dated reports put that kind of happening on with that weekday (for a lasting
-    one, a truce, else its first such weekday), then the latest weekday the article names on or
-    after it ("agreed on Saturday ... said on Sunday")."""
+    latest day the dated reports put that kind of happening on with that weekday, then the latest
+    weekday the article names on or after it ("agreed on Saturday ... said on Sunday")."""
     days = [d for kind, t in own if t.weekday is not None for d in held.get(kind, ()) if d.weekday() == t.weekday]
+    return _told_after(weekdays, max(days)) if days else None
+
+
+def _during_lasting(weekdays: list[int], own: list[tuple[str, TimeRef]], held: dict[str, set[date]]) -> date | None:
+    """A truce lasts: "observed the ceasefire overnight into Sunday" is its first Sunday, when the
+    dated reports put it on no Sunday. Only a guess (the weekday may belong to another clause), so
+    it comes after the figures the article shares with the dated reports."""
     lasting = set(_settings()["placing_lasting"])
-    if not days:
-        # a truce lasts: "observed the ceasefire overnight into Sunday" is its first Sunday
-        days = [
-            first + timedelta(days=(t.weekday - first.weekday()) % 7)
-            for kind, t in own
-            if t.weekday is not None and kind in lasting and held.get(kind)
-            for first in [min(held[kind])]
-        ]
+    days = [
+        first + timedelta(days=(t.weekday - first.weekday()) % 7)
+        for kind, t in own
+        if t.weekday is not None and kind in lasting and held.get(kind)
+        for first in [min(held[kind])]
+    ]
     return _told_after(weekdays, max(days)) if days else None
 
 
@@ -214,6 +237,26 @@ def _told_after(weekdays: list[int], day: date) -> date:
     """The latest weekday an article names on or after a day it reports, else that day: it was
     told then, and never before what it reports."""
     return max((d for w in weekdays if (d := _nearest(w, day)) >= day), default=day)
+
+
+def _story_month_is_past(expressions: list[TimeRef], anchor: date) -> bool:
+    """Whether the article calls the story's own month past ("last September"), so that it was not
+    told within the story."""
+    leads = set(_settings()["a_year_later"]["leads"])
+    return any(
+        r.month == anchor.month and r.day is None and r.year is None and r.text.lower().split()[0] in leads
+        for r in expressions
+        if r.text
+    )
+
+
+def _not_before(day: date, floor: date | None, weekdays: list[int]) -> date:
+    """The day of telling, never before the since-date of a count it reports: when placed before
+    it, the first day on or after it with the latest weekday the article names ("said on Tuesday
+    ... since the war began on Friday 13 June" is Tuesday 17 June at the earliest, never the 10th)."""
+    if floor is None or day >= floor:
+        return day
+    return max((floor + timedelta(days=(w - floor.weekday()) % 7) for w in weekdays), default=floor)
 
 
 @dataclass(frozen=True)
@@ -225,6 +268,14 @@ class Telling:
     dateline: TimeRef | None
     figures: set[int]  # its casualty figures of at least `placing_min_figure`
     happenings: list[tuple[str, TimeRef]]  # (happening, time) of its claims that date one by weekday or day
+    updated: date | None = None  # the last-update day its page prints: told then or before
+    week_later: bool = False  # it puts what it reports "last week": told in a later week than the days it names
+
+
+def _recalled(sentence: str) -> bool:
+    """Whether a sentence recalls figures printed before ("officials said earlier that ...")."""
+    words = _settings()["placing_recalled"]["words"]
+    return re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", sentence, re.I) is not None
 
 
 def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDigest:
@@ -233,18 +284,20 @@ def chronology_digest(article: Article, claims: Iterable[Claim]) -> ChronologyDi
     happenings: list[Happening] = []
     for c in claims:
         q, t = c.quantity, c.event_time
-        if c.field is Field.casualties and q is not None and q.stated is not None:
+        if c.field is Field.casualties and q is not None and q.stated is not None and not _recalled(c.quote):
             figures.add(q.stated)
         if c.field in (Field.times, Field.actors) and t is not None and (t.weekday is not None or t.day is not None):
-            happenings.append(Happening(kind=str(c.kind), time=t))
+            happenings.append(Happening(kind=str(c.kind), time=t, planned=_planned(c.quote, t)))
     own = own_day(article)
     return ChronologyDigest(
         own_day=own.isoformat() if own is not None else None,
         dated=article.published.basis is TimeBasis.explicit,
-        telling=tuple(e.ref for e in telling_expressions(claim_text(article))),
+        telling=tuple(telling_refs(claim_text(article))),
         dateline=dateline_date(article),
         figures=tuple(sorted(figures)),
         happenings=tuple(happenings),
+        updated=update_date(article.text.split("\n")),
+        week_later=a_week_later(claim_text(article)),
     )
 
 
@@ -257,7 +310,10 @@ def telling(digest: ChronologyDigest) -> Telling:
         expressions=list(digest.telling),
         dateline=digest.dateline,
         figures={n for n in digest.figures if n >= floor},
-        happenings=[(happening_of[h.kind], h.time) for h in digest.happenings if h.kind in happening_of],
+        updated=date.fromisoformat(digest.updated) if digest.updated else None,
+        week_later=digest.week_later,
+        # a planned meeting ("talks will be held on Monday") was told before it, so it places nothing after it
+        happenings=[(happening_of[h.kind], h.time) for h in digest.happenings if h.kind in happening_of and not h.planned],
     )
 
 
@@ -279,10 +335,12 @@ def article_references(
     tellings = {
         a.name: Telling(
             own=own_day(a),
-            expressions=[e.ref for e in telling_expressions(claim_text(a))],
+            expressions=telling_refs(claim_text(a)),
             dateline=dateline_date(a),
             figures=set(figures.get(a.name, ())),
             happenings=list(happenings.get(a.name, ())),
+            updated=_day_of(update_date(a.text.split("\n"))),
+            week_later=a_week_later(claim_text(a)),
         )
         for a in articles
     }
@@ -325,7 +383,10 @@ def references(tellings: Mapping[str, Telling], reference_date: date | None = No
         if reference_date is not None:
             out[a] = Reference(day=reference_date, basis=TimeBasis.resolved)
             continue
-        weekdays = [r.weekday for r in t.expressions if r.weekday is not None]
+        # a since-weekday ("killed since clashes erupted Thursday") starts a count: the telling comes
+        # after it, so it names the day of telling only when the article names no other weekday
+        weekdays = [r.weekday for r in t.expressions if r.weekday is not None and not r.since]
+        weekdays = weekdays or [r.weekday for r in t.expressions if r.weekday is not None]
         told = t.dateline
         if told is not None and (told.year is not None or anchor is not None):
             # The dateline is the day of telling; without a year it takes the anchor's (or a neighbour's).
@@ -335,20 +396,43 @@ def references(tellings: Mapping[str, Telling], reference_date: date | None = No
                 day = min(days, key=lambda d: abs((d - anchor).days) if anchor else 0)
                 out[a] = Reference(day=day, basis=TimeBasis.explicit if told.year is not None else TimeBasis.inferred)
                 continue
-        own = _own_latest_date(t.expressions, anchor, published[0] if published else None) if anchor is not None else None
+        # a since-date ("killed since the war began on June 13") starts a count: it is never the
+        # day of telling, only a day the telling comes after
+        own_days = [r for r in t.expressions if not r.since]
+        own = _own_latest_date(own_days, anchor, published[0] if published else None) if anchor is not None else None
+        floor = _own_latest_date([r for r in t.expressions if r.since], anchor, date.min) if anchor is not None else None
         if own is not None:
             # the article's own "May 10" places it better than the corpus's latest date does: it
-            # was told on the latest weekday it names near that date, and never before the date
-            out[a] = Reference(day=_told_after(weekdays, own), basis=TimeBasis.inferred)
+            # was told on the latest weekday it names near that date, and never before the date;
+            # told of it as "last week", in the week after it
+            after = own + timedelta(days=7 - own.weekday()) if t.week_later else own
+            out[a] = Reference(day=_not_before(_told_after(weekdays, after), floor, weekdays), basis=TimeBasis.inferred)
         elif anchor is not None and weekdays:
-            placed = _after_happening(weekdays, t.happenings, held) or _by_figures(weekdays, t.figures, printed)
-            out[a] = Reference(day=placed or max(_nearest(w, anchor) for w in weekdays), basis=TimeBasis.inferred)
-        elif first is not None and weekdays:
+            placed = _after_happening(weekdays, t.happenings, held)
+            if placed is None and (by_figures := _by_figures(weekdays, t.figures, printed)) is not None:
+                # figures place it on one weekday it names; a later one it names moves it on ("on Sunday")
+                placed = _told_after(weekdays, by_figures)
+            placed = placed or _during_lasting(weekdays, t.happenings, held)
+            day = placed or max(_nearest(w, anchor) for w in weekdays)
+            out[a] = Reference(day=_not_before(day, floor, weekdays), basis=TimeBasis.inferred)
+        elif first is not None and weekdays and t.updated is None:
             index = max((w - first) % 7 for w in weekdays) + 1
             out[a] = Reference(day=None, basis=TimeBasis.unknown, day_index=index, first_weekday=first)
         else:
             out[a] = Reference(day=None, basis=TimeBasis.unknown)
+        if anchor is not None and out[a].day is not None and _story_month_is_past(t.expressions, anchor):
+            # "last September's offensive" in a September story: told a year or more later, on a
+            # day nothing gives; placed next to the story it would take the story's year
+            out[a] = Reference(day=None, basis=TimeBasis.unknown)
+        if t.updated is not None and (out[a].day is None or out[a].day > t.updated):
+            out[a] = Reference(day=_told_by(weekdays, t.updated), basis=TimeBasis.inferred)
     return out
+
+
+def _told_by(weekdays: list[int], updated: date) -> date:
+    """The day of telling of a page last updated on a day: the latest weekday it names on or
+    before that day, else the update day itself."""
+    return max((resolve_weekday(w, updated) for w in weekdays), default=updated)
 
 
 def _iso(d: date, hour: float | None = None) -> str:

@@ -10,7 +10,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from clashrecon.extract.times import DAY_RANK, TimeExpression, best_time, time_expressions
+from clashrecon.extract.times import DAY_RANK, NAMED_EVENT_RANK, TimeExpression, best_time, speaks_of_plans, time_expressions
+from clashrecon.lexicon import load_data
 from clashrecon.models import Article, Claim, Field
 
 if TYPE_CHECKING:
@@ -23,9 +24,52 @@ def with_sentence_time(claim: Claim) -> Claim:
         return claim
     found = best_time(claim.quote)
     if found is not None and claim.field is Field.casualties and claim.span_start is not None:
-        found = _past_the_dateline(claim, found)
-        found = _the_day_it_names(claim, found)
+        found = _not_the_comparisons(claim, _past_the_dateline(claim, found))
+        found = found and _not_the_plans_day(claim, found)
+        found = found and _at_the_windows_end(_the_count_starts(claim, _the_day_it_names(claim, found)))
     return claim.model_copy(update={"event_time": found.ref}) if found else claim
+
+
+def _at_the_windows_end(found: TimeExpression) -> TimeExpression:
+    """A count over a window of days ("2,880 hurt between January 26 and 30") stands on its last day."""
+    return found if found.last is None else replace(found, ref=found.last, last=None)
+
+
+def _words(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(load_data("times.json")["count_times"][key], key=len, reverse=True))
+
+
+def _not_the_comparisons(claim: Claim, found: TimeExpression) -> TimeExpression | None:
+    """A count before a comparison ("13 killed, taking the toll higher than in the fighting of
+    2008 to 2011") is not dated by the time of what it is compared with: that time dates the
+    comparison's own count ("higher than the 28 killed in 2008")."""
+    at = claim.span_start - claim.start
+    # "more than 400" is a count's qualifier, no comparison
+    comparisons = re.finditer(rf"\b(?:{_words('comparison_words')})\b(?!\s+(?:\d|(?:{_words('qualified_numbers')})\b))", claim.quote, re.I)
+    than = next((m for m in comparisons if at < m.start() < found.start), None)
+    return found if than is None else best_time(claim.quote[: than.start()])
+
+
+def _not_the_plans_day(claim: Claim, found: TimeExpression) -> TimeExpression | None:
+    """A weekday after a future marker in its clause ("the minister will visit on Friday the
+    families of the 28 killed") is the plan's day, never the count's: the count takes the sentence's calendar date, or
+    the article's day."""
+    clause = re.split(r"[,;:.!?\"“”—–()]", claim.quote[: found.start])[-1]
+    if found.ref.month is not None or found.ref.year is not None or not speaks_of_plans(clause):
+        return found
+    dated = [e for e in time_expressions(claim.quote) if e.ref.month is not None and e.rank != NAMED_EVENT_RANK]
+    return min(dated, key=lambda e: (e.rank, e.start)) if dated else None
+
+
+def _the_count_starts(claim: Claim, found: TimeExpression) -> TimeExpression:
+    """A count of fighting "that erupted after the blasts on Oct. 9" runs from that day to the
+    telling: the date is its start, as a since-date is."""
+    if found.ref.since:
+        return found
+    before = re.split(r"[;:.!?—–()]", claim.quote[max(0, found.start - 80) : found.start])[-1]
+    if re.search(rf"\b(?:that|which)\s+(?:{_words('start_verbs')})\b", before, re.I) is None:
+        return found
+    return replace(found, ref=found.ref.model_copy(update={"since": True}))
 
 
 _WHEN_CLAUSE = re.compile(r"^\s*,?\s*when\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from clashrecon.lexicon import load_data
@@ -29,6 +29,7 @@ class TimeExpression:
     end: int
     ref: TimeRef  # raw parts only; start/end/precision are set by chronology
     rank: int
+    last: TimeRef | None = None  # a window of days ("January 26 to 30"): its last day; `ref` is its first
 
 
 def _alt(words) -> str:
@@ -41,6 +42,9 @@ class _Patterns:
     hours_of: re.Pattern
     month_day: re.Pattern
     day_month: re.Pattern
+    day_mon_dashed: re.Pattern
+    month_range: re.Pattern
+    range_month: re.Pattern
     month_year: re.Pattern
     clock: re.Pattern
     midnight: re.Pattern
@@ -79,6 +83,20 @@ def _patterns() -> _Patterns:
         hours_of=re.compile(rf"\b(?:in\s+)?the\s+(?P<pre>{_alt(w['hours_of'])})\s+hours\s+of\s+(?:on\s+)?(?P<wd>{wd})\b", re.I),
         month_day=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         day_month=re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
+        # "25-Jun-2025", as page templates print a day
+        day_mon_dashed=re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<mo>{mo})-(?P<year>\d{{4}})\b", re.I),
+        # "September 19-20", "between January 26 and 30", "from May 7 to May 10": a window, dated by its last day
+        month_range=re.compile(
+            rf"\b(?:(?P<lead>{_alt(w['range_leads'])})\s+)?(?P<mo>{mo})\.?\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"\s*(?P<to>-|–|{_alt(w['range_words'])})\s*(?:(?P<mo2>{mo})\.?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?",
+            re.I,
+        ),
+        # "19-20 September", "between 26 and 30 January"
+        range_month=re.compile(
+            rf"\b(?:(?P<lead>{_alt(w['range_leads'])})\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<to>-|–|{_alt(w['range_words'])})\s*"
+            rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{mo})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?",
+            re.I,
+        ),
         month_year=re.compile(rf"\b(?P<mo>{mo})\.?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I),
         clock=re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)", re.I),
         midnight=re.compile(
@@ -123,6 +141,22 @@ def _calendar_day(m: re.Match, d: dict) -> TimeExpression | None:
     if 1 <= day <= 31 and (year is None or _valid_year(year)):
         return _expr(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
     return None
+
+
+def _range(m: re.Match, d: dict) -> TimeExpression | None:
+    """"between January 26 and 30": a window of days, dated by its first day, with its last day
+    beside it (a count over the window stands on that one). A bare "and" or "to" needs "between"
+    or "from" before it ("on May 7 and 10 more died" is no window)."""
+    if m.group("to").lower() not in "-–" and not m.group("lead"):
+        return None
+    first_month = _month(m.group("mo"))
+    month = _month(m.groupdict().get("mo2") or m.group("mo"))
+    first, day = int(m.group("first")), int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else None
+    if not (1 <= first <= 31 and 1 <= day <= 31) or (month == first_month and day <= first) or (year is not None and not _valid_year(year)):
+        return None
+    found = _expr(m, DAY_RANK, month=first_month, day=first, year=year)
+    return replace(found, last=found.ref.model_copy(update={"month": month, "day": day}))
 
 
 def _hours_of(m: re.Match, d: dict) -> TimeExpression:
@@ -192,6 +226,9 @@ _HANDLERS: tuple[tuple[str, Callable[[re.Match, dict], TimeExpression | None]], 
     ("weekday", _weekday),
     ("month_day", _calendar_day),
     ("day_month", _calendar_day),
+    ("day_mon_dashed", _calendar_day),
+    ("month_range", _range),
+    ("range_month", _range),
     ("month_year", _month_year),
     ("clock", _clock),
     ("midnight", _midnight),
@@ -223,17 +260,31 @@ def _drop_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
 
 
 def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
-    """"since fighting erupted early on Tuesday": a window from that moment to the reference date."""
+    """"since fighting erupted early on Tuesday": a window from that moment to the reference date.
+
+    "since the start of the war with Israel on June 13" names the moment by the war's start, a
+    longer phrase: the window's `start_words` after "since" allow `start_max_words`."""
     window = _data()["since_window"]
+    starts = {w.lower() for w in window["start_words"]}
     out = []
     for e in exprs:
-        before = text[max(0, e.start - window["chars"]) : e.start]
+        before = text[max(0, e.start - window["start_chars"]) : e.start]
         clause = re.split(r"[,;:.!?—–()]", before)[-1]
         m = list(_patterns().since.finditer(clause))
-        if m and len(clause[m[-1].end() :].split()) <= window["max_words"]:
-            e = TimeExpression(e.start, e.end, e.ref.model_copy(update={"since": True}), e.rank)
+        if m:
+            words = clause[m[-1].end() :].split()
+            starting = bool(starts & {w.lower() for w in words[:2]})
+            near = len(clause) - m[-1].start() <= window["chars"]
+            if len(words) <= window["max_words"] and near or starting and len(words) <= window["start_max_words"]:
+                e = replace(e, ref=e.ref.model_copy(update={"since": True}))
         out.append(e)
     return out
+
+
+def speaks_of_plans(sentence: str) -> bool:
+    """Whether a sentence speaks of plans ("talks will resume on Friday", "elections due in 2025")."""
+    words = _data()["future_markers"]["words"]
+    return re.search(r"\b(?:" + _alt(words) + r")\b", sentence, re.I) is not None
 
 
 def time_expressions(text: str) -> list[TimeExpression]:
@@ -289,5 +340,5 @@ def best_time(text: str) -> TimeExpression | None:
     update["since"] = best.ref.since or other.ref.since
     first, second = sorted((best, other), key=lambda e: e.start)
     update["text"] = f"{first.ref.text} … {second.ref.text}"
-    best = TimeExpression(best.start, best.end, best.ref.model_copy(update=update), best.rank)
+    best = replace(best, ref=best.ref.model_copy(update=update))
     return best

@@ -16,6 +16,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from clashrecon.ingest.page_dates import date_line, is_label_line, is_masthead
 from clashrecon.ingest.text import fold_quotes
 from clashrecon.lexicon import load_data
 from clashrecon.models import Segment, SegmentType
@@ -178,6 +179,8 @@ def _line_type(line: Line, r: Rules) -> SegmentType | None:
     words = line.words
     if r.read_time.match(text) or _key(text) in r.chrome_whole_lines or r.chrome_line.match(text):
         return SegmentType.chrome
+    if words <= r.chrome_max_words and (date_line(text) or is_masthead(text) or is_label_line(text)):
+        return SegmentType.chrome  # the page's own date, its masthead's day, a date label alone
     if _key(text) in r.link_labels or r.link_label.match(fold_quotes(text)):
         return SegmentType.chrome
     if r.caption_prefix.match(text):

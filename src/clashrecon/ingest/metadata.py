@@ -4,8 +4,9 @@ Title from the headline segment, byline from the byline segment, wire credit fro
 dateline "(AP) —", a credit line "/ Source: Reuters" or a byline "By X, AP", dateline place
 from the lede, outlet from a copyright line.
 
-Does not take a publication date from the text: dates in captions and body describe
-events, not publication, so `Article.published` comes from file metadata only.
+The publication date is read only where the page prints its own, near its top ("Published: 24
+June 2025", a line that is only a date; `page_dates.py`): dates in captions and sentences
+describe events, not publication. File metadata, where given, wins.
 Never uses photo credits ("AFP via Getty Images") as the article's wire credit.
 """
 
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from clashrecon.ingest.boilerplate import is_byline, rules, wire_agency
+from clashrecon.ingest.page_dates import printed_date
 from clashrecon.lexicon import load_data
 from clashrecon.models import Segment, SegmentType
 
@@ -46,6 +48,7 @@ class TextMetadata:
     credit: str | None = None
     dateline: str | None = None
     outlet: str | None = None
+    published: str | None = None  # ISO date the page prints as its own
 
 
 def _segment_lines(text: str, segments: list[Segment], kind: SegmentType) -> list[str]:
@@ -196,7 +199,9 @@ def from_text(text: str, segments: list[Segment]) -> TextMetadata:
     )
     outlet, copyright_agency = _copyright_owner(_segment_lines(text, segments, SegmentType.chrome))
     credit = next((c for c in (*credit_lines, dateline_agency, credit_from_byline, copyright_agency) if c), None)
-    return TextMetadata(title=title, byline=byline, credit=credit, dateline=place, outlet=site or byline_site or outlet)
+    return TextMetadata(
+        title=title, byline=byline, credit=credit, dateline=place, outlet=site or byline_site or outlet, published=printed_date(text.split("\n"))
+    )
 
 
 # "Headline | The Daily Ledger", "Headline - BBC News": a saved page title ending in its site's name

@@ -31,7 +31,8 @@ def build_article(
 ) -> Article:
     """An Article whose metadata is the file's (`meta`) where given, else what the text shows.
 
-    `published` is only ever taken from `meta`: a date in the text may be a caption's.
+    `published` is `meta`'s, else the date the page prints as its own near its top (never a
+    caption's or a sentence's date).
     """
     text = normalise(text)
     given = {k: _clean(meta.get(k)) for k in META_KEYS}
@@ -40,7 +41,8 @@ def build_article(
     credit = given["credit"]
     if credit:
         credit = wire_agency(credit) or credit
-    published = Published(date=given["published"], basis=TimeBasis.explicit) if given["published"] else Published()
+    day = given["published"] or found.published
+    published = Published(date=day, basis=TimeBasis.explicit) if day else Published()
     return Article(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         name=one_line(name),

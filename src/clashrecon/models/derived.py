@@ -86,6 +86,7 @@ class Happening(Record):
 
     kind: str = F(description="The claim's kind (a time or event kind)")
     time: TimeRef = F(description="The time as extracted")
+    planned: bool = F(default=False, description="Whether its sentence speaks of plans ('talks will be held on Monday'): told before it, not after")
 
 
 class ChronologyDigest(Record):
@@ -97,6 +98,8 @@ class ChronologyDigest(Record):
     dateline: TimeRef | None = F(default=None, description="The date its wire dateline gives")
     figures: tuple[int, ...] = F(default=(), description="Casualty figures its claims state, distinct and sorted")
     happenings: tuple[Happening, ...] = F(default=(), description="Times its time and event claims name by weekday or date")
+    updated: str | None = F(default=None, description="The last-update day its page prints (ISO): it was told then or before")
+    week_later: bool = F(default=False, description="Whether it puts what it reports in an earlier week ('last week'): told in a later week")
 
 
 class NamesDigest(Record):
