@@ -405,3 +405,23 @@ def test_a_vague_count_is_no_rival_of_a_figure(qualifier, flagged):
         ],
     )
     assert ((Relation.discrepancy, "Afghanistan · wounded") in conflicts(rec)) is flagged
+
+
+@pytest.mark.parametrize(
+    "given, flagged",
+    [
+        ("2025-06-16", False),  # "its last update, on Monday, put the wounded at 1,277", printed Thursday
+        ("2025-06-18", True),  # "said on Wednesday", printed Thursday: still the news of its day
+    ],
+)
+def test_a_figure_its_sentence_dates_days_before_its_article_is_told_again_not_a_rival(given, flagged):
+    thu = "2025-06-19"
+    a, b = article("a", "AP", thu), article("b", "Reuters", thu)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 1277, "Iran", kind="wounded", when=day(given), claimant="Iran", group=VictimGroup.people),
+            casualty(b, 1329, "Iran", kind="wounded", when=day(thu), claimant="a human rights group", group=VictimGroup.people),
+        ],
+    )
+    assert ((Relation.discrepancy, "Iran · wounded") in conflicts(rec)) is flagged

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import Claim, ClaimantRole, Qualifier, Quantity, ScopeKind, SegmentType
+from clashrecon.models import Claim, ClaimantRole, Qualifier, Quantity, ScopeKind, SegmentType, TimeBasis
 from clashrecon.reconcile.values import (
     Estimate,
     Interval,
@@ -359,7 +359,7 @@ def _without_repeats(
 
     def told_before(c: Claim) -> bool:
         first = told.get((c.victim_party, str(c.kind), qkey(c.quantity)))
-        return first is not None and day is not None and first < day
+        return first is not None and day is not None and first < day or _given_earlier(c, day)
 
     repeats = [c for c in claims if c.quantity is not None and (qkey(c.quantity) in earlier or told_before(c))]
     repeated = {c.id for c in repeats}
@@ -379,6 +379,21 @@ def _without_repeats(
                 g.append(c)
                 break
     return fresh, elsewhere
+
+
+def _given_earlier(c: Claim, day: date | None) -> bool:
+    """A figure its own sentence dates days before its article ("its last update, on Monday, put
+    the wounded at 1,277", printed on Thursday): an earlier toll told again. Not a running count
+    since a day, whose window only starts then; and a day before is still news of the day
+    ("said on Friday", printed on Saturday: `told_again.min_days`)."""
+    t = c.event_time
+    if day is None or t is None or t.basis not in (TimeBasis.explicit, TimeBasis.resolved) or is_cumulative(c) or is_increment(c):
+        return False
+    start, end = (t.start or "")[:10], (t.end or t.start or "")[:10]
+    if not start or start != end:
+        return False
+    given = date.fromisoformat(start)
+    return (day - given).days >= load_data("reconcile.json")["told_again"]["min_days"]
 
 
 def _same_figure(a: Moment, b: Moment) -> bool:
