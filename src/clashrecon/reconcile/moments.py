@@ -331,6 +331,9 @@ def _without_repeats(
     if not repeats or not any(c.quantity is not None and c.quantity.is_known for c in fresh):
         return claims, []
     elsewhere = []
+    # the first group of a moment holding a quantity stays the first once a repeat of it joins
+    # (no other group gains that quantity): found once per moment and quantity, not per repeat
+    home: dict[tuple[int, tuple], list[Claim] | None] = {}
     for c in repeats:
         m = earlier.get(qkey(c.quantity))
         if m is None:
@@ -338,10 +341,11 @@ def _without_repeats(
             continue
         m.claims.append(c)
         mine = qkey(c.quantity)
-        for g in m.groups:
-            if any(qkey(o.quantity) == mine for o in g if o.quantity is not None):
-                g.append(c)
-                break
+        where = (id(m), mine)
+        if where not in home:
+            home[where] = next((g for g in m.groups if any(qkey(o.quantity) == mine for o in g if o.quantity is not None)), None)
+        if home[where] is not None:
+            home[where].append(c)
     return fresh, elsewhere
 
 
