@@ -22,7 +22,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +62,16 @@ def _claims_read(cursor: sqlite3.Cursor, batch: int = 512) -> list[Claim]:
     JSON of every claim is never held beside the claims made from it (a tenth of a full
     reconciliation's peak)."""
     out: list[Claim] = []
-    times = cache(TimeRef.model_validate_json)  # a story's claims share a few hundred resolved times
+    times = _times()
     while rows := cursor.fetchmany(batch):
         out.extend(_claim(data, event_time, value, times) for data, event_time, value in rows)
     return out
+
+
+def _times() -> Callable[[str], TimeRef]:
+    """A resolved time's record from its JSON, each distinct one parsed once in a read (a story's
+    claims share a few hundred; bounded, so a streamed read of a huge store stays flat)."""
+    return lru_cache(maxsize=4096)(TimeRef.model_validate_json)
 
 
 def _claim(data: str, event_time: str | None, value: str | None, times: Callable[[str], TimeRef]) -> Claim:
@@ -360,7 +366,7 @@ class SQLiteStore(Store):
         """
         sql, params = self._claims_query(field, article, timed)
         cursor = self.conn.execute(sql, params)
-        times = cache(TimeRef.model_validate_json)
+        times = _times()
         while rows := cursor.fetchmany(batch):
             for data, event_time, value in rows:
                 yield _claim(data, event_time, value, times)
