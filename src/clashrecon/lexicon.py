@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -113,6 +113,7 @@ def _country_places() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
     return tuple(sorted(found, key=lambda f: -len(f[1])))
 
 
+@lru_cache(maxsize=8192)  # a big event asks again for the same few hundred place names
 def country_place_entry(text: str) -> tuple[str, str, str] | None:
     """(name, country, level) of the longest country place a text names: as written, or in a
     dateline's capitals ("JAMMU"); not "uri" or "pok" inside other words."""

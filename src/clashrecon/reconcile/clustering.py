@@ -282,7 +282,8 @@ def cluster_claims(articles: list[Article], claims: list[Claim], story: Mapping[
             day.claims.append(c)
             if _happening(c, when):
                 day.origins.add(origin.get(c.article_id, c.article_id))
-            day.renewed |= bool(_renewal().search(c.quote))
+            # one renewal sentence marks the day: the others of that day need not be searched
+            day.renewed = day.renewed or bool(_renewal().search(c.quote))
         elif _is_background(c, when, reference.get(c.article_id)):
             key = _background_key(c, when)
             clusters.setdefault(key, Cluster(key=key, background=True)).add(c)

@@ -118,6 +118,16 @@ class FactDraft:
         return len([m for m in self.moments if m.estimate is not None]) > 1
 
     def display(self) -> str:
+        # Made once: a draft's claims and moments are complete when it is made, and its display
+        # is asked for again and again (value, brief, trail, each subtotal of its party), each
+        # time over every group of every moment: thousands of reports in a big event.
+        shown = self.__dict__.get("_display")
+        if shown is None:
+            shown = self._display()
+            object.__setattr__(self, "_display", shown)
+        return shown
+
+    def _display(self) -> str:
         if self.residue:
             distinct = {qkey(c.quantity): c for c in self.claims if c.quantity is not None}
             return " / ".join(dict.fromkeys(group_display([c]) for c in distinct.values()))

@@ -66,10 +66,18 @@ def weighed(claims: list[Claim]) -> list[Claim]:
 
 
 def group_display(claims: list[Claim]) -> str:
-    claims = weighed(claims)
+    # What `weighed` keeps depends only on each report's segment and quantity, and the display
+    # only on the distinct quantities kept: the thousands of copies of a big event's figures
+    # are reduced to those first (one pass), then weighed.
+    seen: dict[tuple[bool, tuple], Quantity] = {}
+    for c in claims:
+        if c.quantity is not None:
+            seen.setdefault((c.segment is SegmentType.headline, qkey(c.quantity)), c.quantity)
+    body_numbers = {q.stated for (headline, _), q in seen.items() if not headline}
+    kept = [q for (headline, _), q in seen.items() if not headline or q.stated not in body_numbers]
     # a vague "thousands" agrees with a stated figure but should not blur it
-    claims = [c for c in claims if c.quantity is not None and c.quantity.stated is not None] or claims
-    distinct = {qkey(c.quantity): c.quantity for c in claims if c.quantity is not None and c.quantity.is_known}
+    kept = [q for q in kept if q.stated is not None] or kept
+    distinct = {qkey(q): q for q in kept if q.is_known}
     shown = {quantity_display(q) for q in distinct.values()}
     if len(shown) == 1:
         return shown.pop()
@@ -367,6 +375,9 @@ def _without_repeats(
     if not repeats or not any(c.quantity is not None and c.quantity.is_known for c in fresh):
         return claims, []
     elsewhere = []
+    # the first group of a moment holding a quantity stays the first once a repeat of it joins
+    # (no other group gains that quantity): found once per moment and quantity, not per repeat
+    home: dict[tuple[int, tuple], list[Claim] | None] = {}
     for c in repeats:
         m = earlier.get(qkey(c.quantity))
         if m is None:
@@ -374,10 +385,11 @@ def _without_repeats(
             continue
         m.claims.append(c)
         mine = qkey(c.quantity)
-        for g in m.groups:
-            if any(qkey(o.quantity) == mine for o in g if o.quantity is not None):
-                g.append(c)
-                break
+        where = (id(m), mine)
+        if where not in home:
+            home[where] = next((g for g in m.groups if any(qkey(o.quantity) == mine for o in g if o.quantity is not None)), None)
+        if home[where] is not None:
+            home[where].append(c)
     return fresh, elsewhere
 
 
