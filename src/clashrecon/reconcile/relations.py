@@ -21,6 +21,9 @@ from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
 
 
+DENIED = "denied"  # the value extraction gives a denied attack, warning or blame (extract/events/rebuttals.py)
+
+
 @dataclass(frozen=True)
 class Found:
     """A relation found in one event, before it gets its stable ID."""
@@ -338,12 +341,16 @@ def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
     """
     cfg = load_data("reconcile.json")["disputes"]
     kinds = set(cfg["kinds"])
+    answered = set(cfg["denials_answer_blame"]["subjects"])
     groups: dict[tuple[EventKind, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.field is Field.actors and c.kind in kinds and c.subject and c.value:
             if c.claimant == c.value:
                 continue  # a side saying it struck is an admission, not an accusation to weigh
-            groups[(c.kind, c.subject)][c.value].append(c)
+            kind = c.kind
+            if kind is EventKind.attack and c.value == DENIED and c.subject in answered:
+                kind = EventKind.blame  # "Cambodia denied this" answers the blame of the same subject
+            groups[(kind, c.subject)][c.value].append(c)
     out = []
     for (kind, subject), by_value in sorted(groups.items()):
         ranked = sorted(by_value.items(), key=lambda kv: -len(kv[1]))
@@ -398,9 +405,13 @@ def victim_identity(drafts: list[FactDraft], origin: dict[str, str]) -> list[Fou
 
 
 def _accused_answers_back(positions: tuple[Position, ...]) -> bool:
-    """Two sides blaming each other: some position's culprit is among another position's claimants."""
+    """Two sides blaming each other, or the one blamed denying it: some position's culprit is
+    among another position's claimants, whose value is that position's claimant or a denial."""
     return any(
-        p.value in q.claimants and q.value in p.claimants for i, p in enumerate(positions) for q in positions[i + 1 :]
+        (p.value in q.claimants and (q.value in p.claimants or q.value == DENIED))
+        or (q.value in p.claimants and p.value == DENIED)
+        for i, p in enumerate(positions)
+        for q in positions[i + 1 :]
     )
 
 
