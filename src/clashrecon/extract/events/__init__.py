@@ -28,6 +28,7 @@ from clashrecon.extract.events.contacts import contact_claims
 from clashrecon.extract.events.perpetrators import perpetrator_claims
 from clashrecon.extract.events.protests import protest_claims
 from clashrecon.extract.events.rebuttals import rebuttal_claims
+from clashrecon.extract.events.requests import request_claims
 from clashrecon.extract.events.warnings import warning_claims
 from clashrecon.models import Article, Claim
 
@@ -43,3 +44,4 @@ def event_claims(doc: Doc, article: Article) -> Iterator[Claim]:
         yield from protest_claims(sent, article)
         yield from warning_claims(sent, article)
         yield from rebuttal_claims(sent, article)
+        yield from request_claims(sent, article)
