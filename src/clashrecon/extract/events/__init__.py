@@ -10,7 +10,7 @@ and does not read negated events ("did not attack") as events.
 
 One module per kind of event (`attacks`, `blame`, `ceasefire`, `contacts`, `protests`), with
 `speakers` for who asserts one, `denials` for claims reported inside a denial, `warnings` for whether a warning was given,
-`rebuttals` for denials that answer an accusation or a warning, `requests` for who asked for a truce, and `parties` for the
+`rebuttals` for denials that answer an accusation or a warning, `requests` for who asked for a truce, `targeting` for whether civilians were targeted, and `parties` for the
 actors an event word's phrase names.
 """
 
@@ -29,6 +29,7 @@ from clashrecon.extract.events.perpetrators import perpetrator_claims
 from clashrecon.extract.events.protests import protest_claims
 from clashrecon.extract.events.rebuttals import rebuttal_claims
 from clashrecon.extract.events.requests import request_claims
+from clashrecon.extract.events.targeting import targeting_claims
 from clashrecon.extract.events.warnings import warning_claims
 from clashrecon.models import Article, Claim
 
@@ -45,3 +46,4 @@ def event_claims(doc: Doc, article: Article) -> Iterator[Claim]:
         yield from warning_claims(sent, article)
         yield from rebuttal_claims(sent, article)
         yield from request_claims(sent, article)
+        yield from targeting_claims(sent, article)
