@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_token
-from clashrecon.extract.common import claim_sentences, make_claim, tokens_of
-from clashrecon.extract.events.attacks import attack_claims
+from clashrecon.extract.common import make_claim, tokens_of
+from clashrecon.extract.events.attacks import attacker_before
 from clashrecon.extract.events.parties import agent_actor
 from clashrecon.extract.events.speakers import speaker
 from clashrecon.extract.events.words import event_words
@@ -72,19 +72,11 @@ def _accused(verb: Token, article: Article) -> str | None:
     return None
 
 
-def _attacker_before(sent: Span, article: Article) -> str | None:
-    before = [s for s in claim_sentences(sent.doc, article) if s.end <= sent.start]
-    if not before:
-        return None
-    attackers = [c.value for c in attack_claims(before[-1], article) if c.value not in (None, "asserted", "denied")]
-    return attackers[0] if attackers else None
-
-
 def _attacker(verb: Token, sent: Span, article: Article) -> str | None:
     subj = subject_of(verb)
     if subj is not None and subj.dep_ == "nsubj":
         return actor_of_token(subj, article)
-    return agent_actor(verb, article) or _accused(verb, article) or _attacker_before(sent, article)
+    return agent_actor(verb, article) or _accused(verb, article) or attacker_before(sent, article)
 
 
 def targeting_claims(sent: Span, article: Article) -> Iterator[Claim]:
