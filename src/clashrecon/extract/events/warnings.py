@@ -79,11 +79,11 @@ def _denied_warning(tok: Token) -> bool:
     return False
 
 
-def _speaker_above(sent: Span, tok: Token, article: Article) -> Speaker:
+def _speaker_above(sent: Span, tok: Token, article: Article, denied: bool = False) -> Speaker:
     """Who says it: the nearest speaker above the word that names an actor, not the word's own
     subject (the one who warned; "no warning" under "was given"); for a denied warning noun, the
     speaker of the relative clause on it ("a warning Kagame says was never given")."""
-    nouns = set(event_words()["warning"]["nouns"])
+    nouns = set(event_words()["warning"]["nouns"]) if denied else set()
     for noun in [tok, *tok.children]:
         if noun.lemma_.lower() not in nouns:
             continue
@@ -133,7 +133,7 @@ def warnings_in(sent: Span, article: Article) -> Iterator[tuple[Token, Speaker, 
         elif _notified(tok, article):
             yield tok, _notice_speaker(sent, tok, article), "asserted"
         elif _denied_warning(tok):
-            yield tok, _speaker_above(sent, tok, article), "denied"
+            yield tok, _speaker_above(sent, tok, article, denied=True), "denied"
 
 
 def warning_claims(sent: Span, article: Article) -> Iterator[Claim]:
