@@ -151,14 +151,14 @@ def denials_of(nlp, text: str) -> set[tuple[str | None, str, str]]:
     [
         # a denial whose object points back answers the accusation of the sentence before
         (
-            "Kenya's army accused Ethiopian troops of breaking the truce at two border posts. The Ethiopian government denied this.",
+            "Kenya's army accused Ethiopian troops of breaking the truce near Moyale. Ethiopia's government denied it.",
             {("Ethiopia", "ceasefire violation", "denied")},
         ),
         ("Kenya's president said Ethiopia had attacked first. Ethiopia's army rejected the accusation.", {("Ethiopia", "initiator", "denied")}),
         # ... or the warning someone else says was given
         (
-            "According to Kenya's defence ministry, the Ethiopian command was informed in advance about the plan to launch the operation. "
-            "The Ethiopian side has refuted the information.",
+            "Kenya's defence ministry said the Ethiopian command had been told beforehand of its plan to start the operation. "
+            "Ethiopia's command refuted that account.",
             {("Ethiopia", "warning", "denied")},
         ),
         # a denial that names the act itself
@@ -188,7 +188,7 @@ def test_no_denial_of_a_blame_nobody_put_on_the_denier(nlp, text):
     [
         # a passive notice of a planned attack is a warning to the one informed, per whoever says so
         (
-            "According to Kenya's defence ministry, the Ethiopian peacekeeping command was duly informed about the plan to launch an attack on the valley.",
+            "According to Kenya's defence ministry, the Ethiopian border command was notified in good time of the plan to strike the valley.",
             {("Kenya", "warning", "asserted")},
         ),
         ("Kenya's army said the Ethiopian command had been notified of its intention to strike the camps.", {("Kenya", "warning", "asserted")}),
@@ -242,7 +242,7 @@ def targeting_of(nlp, text: str) -> set[tuple[str | None, str, str]]:
         ("Ethiopia alleged that Kenyan rockets targeted civilian homes in the border province.", {("Ethiopia", "civilian targeting by Kenya", "asserted")}),
         # agentless: the attacker is the one the sentence before names
         (
-            'Kenya launched an offensive against the valley on Tuesday. "Civilian objects and homes are also being targeted," the Ethiopian ombudsman said.',
+            'Kenya launched an offensive against the valley on Tuesday. "Homes and civilians are being targeted too," the Ethiopian ombudsman said.',
             {("Ethiopia", "civilian targeting by Kenya", "asserted")},
         ),
         # only military things hit, or a denied hit on civilians, is a denial
@@ -266,13 +266,13 @@ def test_whether_civilians_were_targeted(nlp, text, expected):
         ),
         ("Ethiopia condemned Kenya's offensive as an unprovoked act of war.", {("Ethiopia", "initiator", "Kenya")}),
         (
-            "Kenya announced it was launching what it described as local anti-terrorist measures. "
-            "Ethiopia, in turn, said there were no Ethiopian forces in the area, calling what was happening an act of large-scale aggression.",
+            "Kenya said its troops had launched a limited counter-terror operation across the border. "
+            "Ethiopia said none of its troops were in the area, calling the assault an act of open aggression.",
             {("Ethiopia", "initiator", "Kenya")},
         ),
         # the blasts "blamed on" the other side
         (
-            "Kenya launched the offensive after what it said were the deaths of four of its soldiers in landmine blasts, which it blamed on Ethiopian saboteurs.",
+            "Kenya moved its troops in after two of its border guards died in mine explosions, which it blamed on Ethiopian saboteurs.",
             {("Kenya", "initiator", "Ethiopia")},
         ),
         ("The minister called for calm and described the situation as tense.", set()),
