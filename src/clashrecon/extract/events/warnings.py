@@ -117,7 +117,7 @@ def _notice_speaker(sent: Span, tok: Token, article: Article) -> Speaker:
         if up.lemma_.lower() in speech_verbs() and up.pos_ == "VERB" and subject_of(up) is not None:
             return speaker(sent, up, article)
     headline = article.segment_at(sent.start_char) is SegmentType.headline
-    who = attribute(sent, tok.head if tok.head is not tok else next(iter(tok.children), tok), article, headline=headline)
+    who = attribute(sent, tok, article, headline=headline)
     actor = who.claimant if who.role is not ClaimantRole.outlet and who.text else None
     return Speaker(actor or who.claimant, who.text, who.role)
 
