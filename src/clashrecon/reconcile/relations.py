@@ -336,6 +336,9 @@ class Proposition:
 def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
     """Actor-field propositions whose values differ between claimants who share none of them.
 
+    The kinds of `disputes.kinds`, plus the subjects of `also_subjects` (who asked for the
+    truce). A denial of a blame's subject ("Cambodia denied this", valued `denied`) joins that
+    blame; blame and truce requests are disputed only when the one named answers back.
     Returns every (kind, subject) proposition, disputed or not, so the caller can show
     undisputed propositions as facts too.
     """
