@@ -109,3 +109,31 @@ def test_speakers_in_other_conflicts(nlp, text, phrase, actor):
     doc = nlp(text)
     start = text.rindex(phrase) if phrase in ("Zelenskyy", "Guterres", "Mao") else text.index(phrase)
     assert actor_of_phrase(doc.char_span(start, start + len(phrase), alignment_mode="expand"), None) == actor
+
+
+@pytest.mark.parametrize(
+    "text, affiliations",
+    [
+        # the name after the headline's dash is its source, not an apposition of "Kenyan attack"
+        ("Two dead and 19 hurt in Kenyan shelling – Amina Hassan\n\nHassan said homes were hit.", {}),
+        # a title of its own still gives one
+        (
+            "Three dead, 40 hurt in Kenyan shelling – Somali official Amina Hassan\n\nHassan said homes were hit.",
+            {"amina hassan": "Somalia", "hassan": "Somalia", "amina": "Somalia"},
+        ),
+    ],
+)
+def test_a_headline_source_after_a_dash_takes_no_affiliation_from_the_words_before(nlp, text, affiliations):
+    assert person_affiliations(nlp(text)) == affiliations
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("At least four killed, 30 injured in Kenyan attack – Somali Ombudsman\n\n\"Homes are being hit,\" the Ombudsman said.", "Somalia"),
+        ("Two dead in Ethiopian drone strikes – Eritrean Ombudsman\n\n\"Schools were hit,\" the Ombudsman said.", "Eritrea"),
+    ],
+)
+def test_the_ombudsman_is_the_last_ombudsman_named(nlp, text, actor):
+    doc = nlp(text)
+    assert actor_of_phrase(_phrase(doc, "the Ombudsman"), None) == actor

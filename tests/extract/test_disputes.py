@@ -139,3 +139,144 @@ def warnings_of(nlp, text: str) -> set[tuple[str | None, str, str]]:
 )
 def test_whether_a_warning_was_given(nlp, text, expected):
     assert warnings_of(nlp, text) == expected
+
+
+def denials_of(nlp, text: str) -> set[tuple[str | None, str, str]]:
+    art = article_of(text)
+    return {(c.claimant, c.subject, c.value) for c in event_claims(nlp(claim_text(art)), art) if c.kind == "attack" and c.value == "denied"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a denial whose object points back answers the accusation of the sentence before
+        (
+            "Kenya's army accused Ethiopian troops of breaking the truce near Moyale. Ethiopia's government denied it.",
+            {("Ethiopia", "ceasefire violation", "denied")},
+        ),
+        ("Kenya's president said Ethiopia had attacked first. Ethiopia's army rejected the accusation.", {("Ethiopia", "initiator", "denied")}),
+        # ... or the warning someone else says was given
+        (
+            "Kenya's defence ministry said the Ethiopian command had been told beforehand of its plan to start the operation. "
+            "Ethiopia's command refuted that account.",
+            {("Ethiopia", "warning", "denied")},
+        ),
+        # a denial that names the act itself
+        ("Ethiopia denied firing any shell after the ceasefire took effect.", {("Ethiopia", "ceasefire violation", "denied")}),
+        ("Kenya's army said Ethiopian troops opened fire first. Ethiopia denied it had fired first.", {("Ethiopia", "initiator", "denied")}),
+    ],
+)
+def test_a_denial_answers_the_blame_or_warning_it_rejects(nlp, text, expected):
+    assert denials_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president said Ethiopia had attacked first. Kenya's foreign ministry rejected the report.",  # not the one blamed
+        "Kenya's president said Ethiopia had attacked first. Ethiopia did not deny this.",
+        "Ethiopia denies any part in the massacre and says Kenya struck first.",  # denies something else
+        "The Ethiopian government denied this.",  # nothing before it to answer
+    ],
+)
+def test_no_denial_of_a_blame_nobody_put_on_the_denier(nlp, text):
+    assert not denials_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive notice of a planned attack is a warning to the one informed, per whoever says so
+        (
+            "According to Kenya's defence ministry, the Ethiopian border command was notified in good time of the plan to strike the valley.",
+            {("Kenya", "warning", "asserted")},
+        ),
+        ("Kenya's army said the Ethiopian command had been notified of its intention to strike the camps.", {("Kenya", "warning", "asserted")}),
+        ("Kenya's minister said Ethiopia had been informed of the deaths.", set()),  # news of deaths is no warning
+        # a warning reported by a speaker of no known side is the warner's own word
+        (
+            "Kenya's President William Ruto spoke on Monday. The analyst Jane Mwangi said Ruto warned Addis Ababa that more firing on Kenyan troops would be seen as a declaration of war.",
+            {("Kenya", "warning", "asserted")},
+        ),
+        # the speaker of a relative clause on the warning denies it
+        (
+            "Ethiopia's Prime Minister Abiy Ahmed spoke on Monday. The analyst Jane Mwangi had said Ruto warned Addis Ababa that more firing would be an act of war - a warning Abiy says was never given.",
+            {("Ethiopia", "warning", "denied")},
+        ),
+    ],
+)
+def test_notices_and_relayed_warnings(nlp, text, expected):
+    assert warnings_of(nlp, text) == expected
+
+
+def requests_of(nlp, text: str) -> set[tuple[str | None, str, str]]:
+    art = article_of(text)
+    return {(c.claimant, c.subject, c.value) for c in event_claims(nlp(claim_text(art)), art) if c.subject == "ceasefire request"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya's foreign ministry said the two governments had agreed, at Addis Ababa's request, to a 48-hour ceasefire.", {("Kenya", "ceasefire request", "Ethiopia")}),
+        ("Ethiopia's spokesman said the truce had been sought by Kenya.", {("Ethiopia", "ceasefire request", "Kenya")}),
+        ("Kenya's army said Ethiopia had asked for a ceasefire on Friday.", {("Kenya", "ceasefire request", "Ethiopia")}),
+        ("Kenya's ministry said that, at the request of Ethiopia, both sides had agreed to a temporary truce.", {("Kenya", "ceasefire request", "Ethiopia")}),
+        ("Kenya said it had requested the ceasefire to let civilians leave.", {("Kenya", "ceasefire request", "Kenya")}),  # an admission, kept
+        ("The United Nations urged both sides to agree to a ceasefire.", set()),  # a call on others is no request
+        ("Ethiopia's spokesman said the fighting ended because friendly countries had asked for a halt.", set()),  # no truce named
+    ],
+)
+def test_who_asked_for_the_truce(nlp, text, expected):
+    assert requests_of(nlp, text) == expected
+
+
+def targeting_of(nlp, text: str) -> set[tuple[str | None, str, str]]:
+    art = article_of(text)
+    return {(c.claimant, c.subject, c.value) for c in event_claims(nlp(claim_text(art)), art) if c.subject.startswith("civilian targeting")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ethiopia accused Kenya of targeting civilians with its rockets.", {("Ethiopia", "civilian targeting by Kenya", "asserted")}),
+        ("Ethiopia alleged that Kenyan rockets targeted civilian homes in the border province.", {("Ethiopia", "civilian targeting by Kenya", "asserted")}),
+        # agentless: the attacker is the one the sentence before names
+        (
+            'Kenya launched an offensive against the valley on Tuesday. "Homes and civilians are being targeted too," the Ethiopian ombudsman said.',
+            {("Ethiopia", "civilian targeting by Kenya", "asserted")},
+        ),
+        # only military things hit, or a denied hit on civilians, is a denial
+        ("Kenya's defence ministry said its forces only targeted military objects in the valley.", {("Kenya", "civilian targeting by Kenya", "denied")}),
+        ("Kenya has said its forces targeted only rebel positions and denies hitting civilians.", {("Kenya", "civilian targeting by Kenya", "denied")}),
+        ("Kenyan artillery hit the village, killing three people.", set()),  # the outlet's report, no one's accusation
+        ("Kenya's army said its strikes hit militant camps.", set()),  # no 'only': not a word on civilians
+    ],
+)
+def test_whether_civilians_were_targeted(nlp, text, expected):
+    assert targeting_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # calling the other side's operation aggression pins the start on its doer
+        (
+            "Kenya's army launched an offensive on Tuesday. Ethiopia's foreign ministry called the offensive an act of aggression.",
+            {("Ethiopia", "initiator", "Kenya")},
+        ),
+        ("Ethiopia condemned Kenya's offensive as an unprovoked act of war.", {("Ethiopia", "initiator", "Kenya")}),
+        (
+            "Kenya said its troops had launched a limited counter-terror operation across the border. "
+            "Ethiopia said none of its troops were in the area, calling the assault an act of open aggression.",
+            {("Ethiopia", "initiator", "Kenya")},
+        ),
+        # the blasts "blamed on" the other side
+        (
+            "Kenya moved its troops in after two of its border guards died in mine explosions, which it blamed on Ethiopian saboteurs.",
+            {("Kenya", "initiator", "Ethiopia")},
+        ),
+        ("The minister called for calm and described the situation as tense.", set()),
+    ],
+)
+def test_justifications_set_one_sides_word_against_the_others(nlp, text, expected):
+    assert {b for b in blames(nlp, text) if b[1] == "initiator" and b[0] != "Wire"} == expected

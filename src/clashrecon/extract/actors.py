@@ -171,6 +171,8 @@ def _apposition(ent: Span) -> str | None:
         if found:
             return found
     if root.dep_ == "appos" and root.head.i < ent.start:
+        if ent.start > 0 and doc[ent.start - 1].text in _settings()["person_context"]["source_dashes"]:
+            return None  # "... in Azerbaijani attack – Artsakh Ombudsman": the headline's source, no apposition
         head = root.head
         phrase = doc[head.left_edge.i : ent.start]
         return actor_of_text(phrase.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -19,6 +19,9 @@ from clashrecon.reconcile.clustering import chain_days, says_fighting_resumed
 from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
+
+
+DENIED = "denied"  # the value extraction gives a denied attack, warning or blame (extract/events/rebuttals.py)
 
 
 @dataclass(frozen=True)
@@ -333,28 +336,37 @@ class Proposition:
 def disputes(claims: list[Claim], origin: dict[str, str]) -> list[Proposition]:
     """Actor-field propositions whose values differ between claimants who share none of them.
 
+    The kinds of `disputes.kinds`, plus the subjects of `also_subjects` (who asked for the
+    truce). A denial of a blame's subject ("Cambodia denied this", valued `denied`) joins that
+    blame; blame and truce requests are disputed only when the one named answers back.
     Returns every (kind, subject) proposition, disputed or not, so the caller can show
     undisputed propositions as facts too.
     """
     cfg = load_data("reconcile.json")["disputes"]
     kinds = set(cfg["kinds"])
+    also = {(EventKind(k), subject) for k, subjects in cfg["also_subjects"]["subjects"].items() for subject in subjects}
+    answer_back = {EventKind(k) for k in cfg["answer_back_kinds"]["kinds"]}
+    answered = set(cfg["denials_answer_blame"]["subjects"])
     groups: dict[tuple[EventKind, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c.field is Field.actors and c.kind in kinds and c.subject and c.value:
+        if c.field is Field.actors and (c.kind in kinds or (c.kind, c.subject) in also) and c.subject and c.value:
             if c.claimant == c.value:
                 continue  # a side saying it struck is an admission, not an accusation to weigh
-            groups[(c.kind, c.subject)][c.value].append(c)
+            kind = c.kind
+            if kind is EventKind.attack and c.value == DENIED and c.subject in answered:
+                kind = EventKind.blame  # "Cambodia denied this" answers the blame of the same subject
+            groups[(kind, c.subject)][c.value].append(c)
     out = []
     for (kind, subject), by_value in sorted(groups.items()):
         ranked = sorted(by_value.items(), key=lambda kv: -len(kv[1]))
         positions = tuple(position(v, cs, origin) for v, cs in ranked)
-        label = f"{subject} ({kind})" if subject != kind else cfg["labels"].get(kind, kind)
+        label = cfg["labels"].get(kind, kind) if subject == kind else subject if (kind, subject) in also else f"{subject} ({kind})"
         # the voices behind each position; an outlet telling both accusations is neither side's voice
         voices = [{c.claimant for c in cs if c.claimant and c.claimant_role is not ClaimantRole.outlet} for _, cs in ranked]
         claimant_sets = [v for v in voices if v]
         opposed = any(not (a & b) for i, a in enumerate(claimant_sets) for b in claimant_sets[i + 1 :])
-        if opposed and kind is EventKind.blame and not _accused_answers_back(positions):
-            opposed = False  # third parties naming different culprits is not two sides' dispute
+        if opposed and kind in answer_back and not _accused_answers_back(positions):
+            opposed = False  # third parties naming different culprits (or askers) is not two sides' dispute
         found = None
         if len(positions) > 1 and opposed:
             sides = "; ".join(f"{p.value} according to {', '.join(p.claimants) or 'unattributed reports'}" for p in positions)
@@ -369,6 +381,10 @@ def victim_identity(drafts: list[FactDraft], origin: dict[str, str]) -> list[Fou
     count of that side's fighters (Pakistan's 26 civilians; India's more than 100 militants)."""
     found = []
     for claim in [d for d in drafts if d.claimed_by is not None]:
+        told = [c for c in claim.claims if not _killed_attacking(c.quote)]
+        if not told:
+            continue  # fighters the enemy says fell in their own assault are not the dead the side calls civilians
+        claim = replace(claim, claims=told)
         civilians = [
             c
             for d in drafts
@@ -397,10 +413,26 @@ def victim_identity(drafts: list[FactDraft], origin: dict[str, str]) -> list[Fou
     return found
 
 
+@cache
+def _assault_words() -> re.Pattern[str]:
+    words = load_data("reconcile.json")["victim_identity"]["own_assault_words"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+def _killed_attacking(quote: str) -> bool:
+    """The enemy's count is of fighters killed in their own assault: 'bringing the number of
+    attackers it says died to more than 40', '15 to 20 of them were killed when the attack was repulsed'."""
+    return _assault_words().search(quote) is not None
+
+
 def _accused_answers_back(positions: tuple[Position, ...]) -> bool:
-    """Two sides blaming each other: some position's culprit is among another position's claimants."""
+    """Two sides blaming each other, or the one blamed denying it: some position's culprit is
+    among another position's claimants, whose value is that position's claimant or a denial."""
     return any(
-        p.value in q.claimants and q.value in p.claimants for i, p in enumerate(positions) for q in positions[i + 1 :]
+        (p.value in q.claimants and (q.value in p.claimants or q.value == DENIED))
+        or (q.value in p.claimants and p.value == DENIED)
+        for i, p in enumerate(positions)
+        for q in positions[i + 1 :]
     )
 
 

@@ -9,7 +9,8 @@ Does NOT judge who is right, does not follow pronouns beyond what `actors.actor_
 and does not read negated events ("did not attack") as events.
 
 One module per kind of event (`attacks`, `blame`, `ceasefire`, `contacts`, `protests`), with
-`speakers` for who asserts one, `denials` for claims reported inside a denial, `warnings` for whether a warning was given and `parties` for the
+`speakers` for who asserts one, `denials` for claims reported inside a denial, `warnings` for whether a warning was given,
+`rebuttals` for denials that answer an accusation or a warning, `requests` for who asked for a truce, `targeting` for whether civilians were targeted, and `parties` for the
 actors an event word's phrase names.
 """
 
@@ -26,6 +27,9 @@ from clashrecon.extract.events.ceasefire import ceasefire_claims
 from clashrecon.extract.events.contacts import contact_claims
 from clashrecon.extract.events.perpetrators import perpetrator_claims
 from clashrecon.extract.events.protests import protest_claims
+from clashrecon.extract.events.rebuttals import rebuttal_claims
+from clashrecon.extract.events.requests import request_claims
+from clashrecon.extract.events.targeting import targeting_claims
 from clashrecon.extract.events.warnings import warning_claims
 from clashrecon.models import Article, Claim
 
@@ -40,3 +44,6 @@ def event_claims(doc: Doc, article: Article) -> Iterator[Claim]:
         yield from contact_claims(sent, article)
         yield from protest_claims(sent, article)
         yield from warning_claims(sent, article)
+        yield from rebuttal_claims(sent, article)
+        yield from request_claims(sent, article)
+        yield from targeting_claims(sent, article)

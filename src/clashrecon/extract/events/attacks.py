@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_text, actor_of_token
-from clashrecon.extract.common import make_claim, text_of, tokens_of
+from clashrecon.extract.common import claim_sentences, make_claim, text_of, tokens_of
 from clashrecon.extract.events.denials import claim_owner
 from clashrecon.extract.events.parties import agent_actor, modifier_actor
 from clashrecon.extract.events.speakers import Speaker, speaker
@@ -170,3 +170,14 @@ def _attack_claims(sent: Span, article: Article) -> Iterator[Claim]:
             subject=f"attack on {target}" if target else "attack", value=attacker,
             claimant=who.actor, claimant_text=who.text, claimant_role=who.role, attrs=attrs | who.attrs(),
         )
+
+
+def attacker_before(sent: Span, article: Article) -> str | None:
+    """The attacker the claim sentence just before names: who 'the operation' or an agentless
+    'civilians are being targeted' is about ("Baku launched an operation. Yerevan called it
+    aggression")."""
+    before = [s for s in claim_sentences(sent.doc, article) if s.end <= sent.start]
+    if not before:
+        return None
+    found = [c.value for c in attack_claims(before[-1], article) if c.value not in (None, "asserted", "denied")]
+    return found[0] if found else None

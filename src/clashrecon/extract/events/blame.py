@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from clashrecon.extract.actors import actor_of_phrase, actor_of_token
 from clashrecon.extract.common import doc_entities, make_claim, text_of, tokens_of
-from clashrecon.extract.events.attacks import opens_fire
+from clashrecon.extract.events.attacks import attacker_before, opens_fire
 from clashrecon.extract.events.denials import claim_owner, counter_claim
 from clashrecon.extract.events.parties import actor_among, agent_actor, modifier_actor
 from clashrecon.extract.events.speakers import Speaker, speaker, speaker_of, speech_verbs
@@ -92,6 +92,8 @@ def _blames_at(tok: Token, sent: Span, article: Article, mutual: bool) -> Iterat
         return _started_after(tok, article)
     if lemma in _response_words():
         return _response(tok, article)
+    if lemma in lex["calling_verbs"] and verb and not is_negated(tok):
+        return _called(tok, sent, article)
     if (lemma in lex["violation_verbs"] or lemma in lex["truce_breach_verbs"]) and verb and not is_negated(tok):
         return _violation(tok, sent, article)
     if lemma in lex["violation_nouns"] and tok.pos_ == "NOUN" and _names_ceasefire(text_of(sent)):
@@ -136,6 +138,13 @@ def _accusation(tok: Token, sent: Span, article: Article, mutual: bool) -> Itera
         parties = _mutual_parties(tok, article) or _last_pair(tok, article)
         yield from _each_other(parties, tok, what or text_of(sent), subject)
         return
+    on = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"), None)
+    if lemma == "blame" and on is not None and (obj is None or not actor_of_token(obj, article)):
+        # "the blasts, which it blamed on Armenian saboteurs", "blamed the attack on the rebels"
+        blamed = actor_of_token(on, article)
+        if blamed:
+            yield Blame(tok, blamed, what or subtree_span(on).text, subject=subject)
+            return
     if obj is not None and (_initiation(what) or lemma == "blame" or breach):
         blamed = actor_of_token(obj, article)
         if blamed:
@@ -239,6 +248,33 @@ def _response(tok: Token, article: Article) -> Iterator[Blame]:
                 blamed = agent_actor(obj, article) or modifier_actor(obj, article)
                 if blamed:
                     yield Blame(tok, blamed, subtree_span(tok).text)
+
+
+def _called(tok: Token, sent: Span, article: Article) -> Iterator[Blame]:
+    """'Yerevan described the operation as aggression', 'calling what was happening an act of
+    aggression', 'condemned Chile's offensive as an act of war': the speaker pins the start on the
+    one whose operation it names so, that doer taken from the operation's own words, else from the
+    attacker the sentence before names ('Baku launched an operation. Yerevan called it aggression').
+    Not when the aggression is someone else's ('a response to Armenian aggression')."""
+    lex = event_words()["blame"]
+    after = [t for t in tok.subtree if t.i > tok.i]
+    words = " ".join(t.lower_ for t in after)
+    hostile = [t for t in after if t.lemma_.lower() in lex["aggression_words"]]
+    if not hostile and not any(p in words for p in lex["aggression_phrases"]):
+        return
+    if any(t.lemma_.lower() in _response_words() for t in after):
+        return
+    if any(agent_actor(t, article) or modifier_actor(t, article) for t in hostile):
+        return  # "called it Armenian aggression": the hostile-act rule pins it on its own owner
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp")), None)
+    named = None
+    if obj is not None and obj.dep_ == "dobj":
+        named = agent_actor(obj, article) or modifier_actor(obj, article) or actor_of_token(obj, article)
+    blamed = named or attacker_before(sent, article)
+    subj = subject_of(tok) or (subject_of(tok.head) if tok.dep_ == "advcl" else None)
+    who = speaker_of(subtree_span(subj), ClaimantRole.speaker, article) if subj is not None else None
+    if blamed:
+        yield Blame(tok, blamed, " ".join(t.text for t in after), who if who is not None and who.actor else None)
 
 
 def _violation(tok: Token, sent: Span, article: Article) -> Iterator[Blame]:
