@@ -236,3 +236,18 @@ def test_a_window_of_days_keeps_its_first_and_last_day(text, first, last):
 def test_a_count_over_a_window_of_days_stands_on_its_last_day(quote, count, dated):
     t = _count_time(quote, count)
     assert (t.month, t.day) == dated
+
+
+@pytest.mark.parametrize(
+    ("quote", "count", "dated"),
+    [
+        # each day's count takes the day named right after it
+        ("The minister said 19 people were killed on Thursday and 7 on Wednesday, in two separate blasts.", "7", "on Wednesday"),
+        ("The minister said 19 people were killed on Thursday and 7 on Wednesday, in two separate blasts.", "19", "on Thursday"),
+        # a number between them: the day is the other count's, not this one's
+        ("Shelling killed 5 soldiers and wounded 3 villagers on Monday, the army said.", "5", "on Monday"),
+    ],
+)
+def test_a_day_named_right_after_a_count_is_its_own(quote, count, dated):
+    t = _count_time(quote, count)
+    assert (t.text if t else None) == dated

@@ -425,3 +425,22 @@ def test_a_figure_its_sentence_dates_days_before_its_article_is_told_again_not_a
         ],
     )
     assert ((Relation.discrepancy, "Iran · wounded") in conflicts(rec)) is flagged
+
+
+@pytest.mark.parametrize(
+    "qualifiers, flagged",
+    [
+        (("at_least", "at_least"), False),  # "at least eight" and "at least nine" can both be true
+        (("exact", "exact"), True),  # 8 and 9 cannot: one toll told two ways
+    ],
+)
+def test_two_close_floors_of_a_day_both_hold(qualifiers, flagged):
+    a, b = article("a", "AP", MON), article("b", "Reuters", MON)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 8, "Lebanon", qualifier=qualifiers[0], when=day(MON), claimant="the health ministry", group=VictimGroup.people),
+            casualty(b, 9, "Lebanon", qualifier=qualifiers[1], when=day(MON), claimant="Lebanon", group=VictimGroup.people),
+        ],
+    )
+    assert ((Relation.discrepancy, "Lebanon · killed") in conflicts(rec)) is flagged

@@ -27,7 +27,24 @@ def with_sentence_time(claim: Claim) -> Claim:
         found = _not_the_comparisons(claim, _past_the_dateline(claim, found))
         found = found and _not_the_plans_day(claim, found)
         found = found and _at_the_windows_end(_the_count_starts(claim, _the_day_it_names(claim, found)))
+        found = found and _its_own_day(claim, found)
     return claim.model_copy(update={"event_time": found.ref}) if found else claim
+
+
+def _its_own_day(claim: Claim, found: TimeExpression) -> TimeExpression:
+    """A weekday named right after the count, no other number between, is its own: "25 people
+    were killed on Wednesday and 12 on Tuesday" dates the 12 to Tuesday. Only among weekdays:
+    a sentence's calendar date is kept as it was found."""
+    if found.ref.since or claim.span_end is None or found.ref.month is not None:
+        return found  # a calendar date names the day of telling ("On May 29 the ministry said ..."): kept
+    after = claim.span_end - claim.start
+    window = load_data("times.json")["count_times"]["own_day_chars"]
+    near = [
+        e for e in time_expressions(claim.quote)
+        if e.rank == DAY_RANK and after <= e.start <= after + window and not re.search(r"\d", claim.quote[after : e.start])
+        and not e.ref.since and e.ref.month is None
+    ]
+    return min(near, key=lambda e: e.start) if near and near[0].start != found.start else found
 
 
 def _at_the_windows_end(found: TimeExpression) -> TimeExpression:

@@ -209,6 +209,10 @@ def close_counts(a: list[Claim], b: list[Claim]) -> bool:
     return low > 0 and high / low < load_data("reconcile.json")["same_day_rise"]["min_ratio"]
 
 
+def _all_floors(group: list[Claim]) -> bool:
+    return all(c.quantity is not None and c.quantity.qualifier in (Qualifier.at_least, Qualifier.more_than) for c in group)
+
+
 def _one_voice(lower: list[Claim], higher: list[Claim]) -> bool:
     """No two different named claimants set the figures against each other: 4 in the morning and
     31 at night from the same authority, or from outlets alone, is a count that rose that day."""
@@ -273,6 +277,8 @@ def _rose(lower: list[Claim], higher: list[Claim], background: bool) -> bool:
     if _says_it_rose_from(higher, low):
         return True
     if close_counts(lower, higher):
+        if not background and _all_floors(lower) and _all_floors(higher):
+            return True  # "at least eight" and "at least nine" can both be true: the count rose
         return {c.article_id for c in lower} == {c.article_id for c in higher} and any(is_cumulative(c) for c in higher)
     if not background and high / low >= load_data("reconcile.json")["same_day_rise"]["partial_ratio"]:
         return True
