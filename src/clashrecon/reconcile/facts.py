@@ -235,12 +235,11 @@ def assign_sideless(
             c.model_copy(update={"victim_party": BOTH}) if c.victim_party is None and scope_key(c) == ALL else c
             for c in claims
         ]
-    # "more than 50" is no figure of 50: it joins no side's exact 50, nor an exact 50 its floor
     stated: dict[tuple[str, int, bool], set[str]] = defaultdict(set)
     daily: dict[tuple[str, date | None, str], int] = {}
     for c in claims:
         if c.victim_party and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
-            stated[(c.kind, c.quantity.stated, c.quantity.qualifier is Qualifier.more_than)].add(c.victim_party)
+            stated[_joined_on(c)].add(c.victim_party)
             if c.victim_party != BOTH:
                 k = (c.kind, as_of.get(c.id), c.victim_party)
                 daily[k] = max(daily.get(k, 0), c.quantity.stated)
@@ -248,7 +247,7 @@ def assign_sideless(
     out = []
     for c in claims:
         if c.victim_party is None and c.quantity is not None and c.quantity.stated is not None and scope_key(c) == ALL:
-            sides = stated.get((c.kind, c.quantity.stated, c.quantity.qualifier is Qualifier.more_than), set())
+            sides = stated.get(_joined_on(c), set())
             parts = [n for (kind, day, _), n in daily.items() if kind == c.kind and day == as_of.get(c.id)]
             fell_in = (where or {}).get((c.article_id, c.start), set())
             killer = _killer(c)
@@ -284,6 +283,13 @@ def _same_sentence_same_side(before: list[Claim], after: list[Claim]) -> list[Cl
             c = c.model_copy(update={"victim_party": next(iter(sides))})
         out.append(c)
     return out
+
+
+def _joined_on(c: Claim) -> tuple[str, int, bool]:
+    """What a sideless count must share with a side's count to be that side's: kind and printed
+    figure, and whether it is a "more than" (no figure of 50: it joins no side's exact 50, nor an
+    exact 50 its floor)."""
+    return c.kind, c.quantity.stated, c.quantity.qualifier is Qualifier.more_than
 
 
 def _counts_its_own(claim: Claim, warring: set[str]) -> bool:
@@ -490,7 +496,7 @@ def _fighters_per_the_enemy(party: str, claims: list[Claim]) -> dict[str, list[C
         return {}
     # a side that counts its own fighters too sets its figure against the enemy's, unless the
     # enemy names the dead as no state names its soldiers ("militants", "terrorists")
-    any_fighters = VictimGroup.civilians in own and VictimGroup.military not in own
+    civilians_only = VictimGroup.civilians in own and VictimGroup.military not in own
     # (a country an armed movement governs calls its soldiers fighters: the enemy's
     # "terrorists" are the very soldiers it counts)
     named = party not in governed_by_armed_groups()
@@ -502,7 +508,7 @@ def _fighters_per_the_enemy(party: str, claims: list[Claim]) -> dict[str, list[C
             and c.claimant != party
             and c.claimant_role is not ClaimantRole.outlet
             and lexicon.is_belligerent(c.claimant)
-            and (any_fighters or named and _named_as_militants(c))
+            and (civilians_only or named and _named_as_militants(c))
         ):
             moved[c.claimant].append(c)
     return moved

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 
 from clashrecon.lexicon import actor_lexicon, load_data
-from clashrecon.models import BOTH, Claim, ClaimantRole, Field, Qualifier, Relation, ScopeKind, VictimGroup
+from clashrecon.models import BOTH, Claim, ClaimantRole, Field, Position, Qualifier, Relation, ScopeKind, VictimGroup
 from clashrecon.reconcile.facts import ALL, FactDraft, FactKey, position
 from clashrecon.reconcile.moments import build_moments, first_told
 from clashrecon.reconcile.relations import Found, within_fact
@@ -64,6 +64,22 @@ def running_count_discrepancies(events: list[StoryEvent], origin: dict[str, str]
     return out
 
 
+def _sides(pooled: dict[tuple[str, FactKey], list[Claim]]):
+    """Each story's side and kind in a stable order, with its figures that give a number (no
+    "dozens", no unknown number); both-sides totals left out."""
+    for (_, key), claims in sorted(pooled.items(), key=lambda kv: (kv[0][0], kv[0][1].party, kv[0][1].kind)):
+        if key.party != BOTH:
+            yield key, [c for c in claims if c.quantity is not None and c.quantity.is_known and c.quantity.qualifier is not Qualifier.vague]
+
+
+def _per_voice(claims: list[Claim], origin: dict[str, str], when: str = "") -> list[Position]:
+    """One position per figure, labelled with who gives it: '35–40 per India'."""
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_value[c.quantity.display()].append(c)
+    return [position(f"{value} per {', '.join(sorted({c.claimant for c in cs}))}{when}", cs, origin) for value, cs in by_value.items()]
+
+
 def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -> list[tuple[str, Found]]:
     """(event id, finding) for each side whose enemy claims more of its dead than it ever reported.
 
@@ -76,11 +92,8 @@ def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -
     lexicon = actor_lexicon()
     pooled, event_of, as_of = _pooled(events)
     out: list[tuple[str, Found]] = []
-    for (_, key), claims in sorted(pooled.items(), key=lambda kv: (kv[0][0], kv[0][1].party, kv[0][1].kind)):
+    for key, claims in _sides(pooled):
         party = key.party
-        if party == BOTH:
-            continue
-        claims = [c for c in claims if c.quantity is not None and c.quantity.is_known and c.quantity.qualifier is not Qualifier.vague]
         own = [c for c in claims if c.claimant == party]
         enemy = [
             c for c in claims
@@ -98,17 +111,14 @@ def claims_beyond_admissions(events: list[StoryEvent], origin: dict[str, str]) -
             top = [c for c in admitted if interval(c.quantity).high == most]
             subject = key.subject()
             own_value = top[0].quantity.display()
-            positions = [position(f"{own_value} per {party}", top, origin)]
-            by_value: dict[str, list[Claim]] = defaultdict(list)
-            for c in beyond:
-                by_value[c.quantity.display()].append(c)
-            positions += [position(f"{value} per {', '.join(sorted({c.claimant for c in cs}))}", cs, origin) for value, cs in by_value.items()]
+            claimed_positions = _per_voice(beyond, origin)
             enemies = " and ".join(sorted({c.claimant for c in beyond}))
             dead = "dead" if victims is VictimGroup.people else f"{victims.value} dead"
             explanation = (
                 f"{enemies} claims more {dead} of {party} than {party} itself ever reported: "
-                f"{own_value} per {party} against {' and '.join(by_value)}"
+                f"{own_value} per {party} against {' and '.join(dict.fromkeys(c.quantity.display() for c in beyond))}"
             )
+            positions = [position(f"{own_value} per {party}", top, origin), *claimed_positions]
             latest = max(beyond, key=lambda c: as_of.get(c.id) or date.min)
             out.append((event_of[latest.id], Found(Relation.discrepancy, Field.casualties, subject, tuple(positions), explanation, f"beyond|{subject}|{victims.value}")))
     return out
@@ -121,8 +131,8 @@ def _independent() -> tuple[re.Pattern[str], int, float]:
 
 
 def independent_against_official(events: list[StoryEvent], origin: dict[str, str]) -> list[tuple[str, Found]]:
-    """(event id, finding) for each day a rights group's, a monitor's or the UN's count of a
-    side's dead is far from that side's own figure of about the same time.
+    """(event id, finding) for each day a rights group's or a monitor's count of a side's dead is
+    far from that side's own figure of about the same time (not the UN's: `independent_counts`).
 
     "At least 657 killed, says a rights group" on Friday and "400 dead", says Iran's health
     ministry on Saturday: two counts of the same dead, not a toll that fell. Only the same
@@ -138,10 +148,8 @@ def independent_against_official(events: list[StoryEvent], origin: dict[str, str
         for cs in pooled.values() for c in cs if reported.get(c.id)
     }
     out: list[tuple[str, Found]] = []
-    for (_, key), claims in sorted(pooled.items(), key=lambda kv: (kv[0][0], kv[0][1].party, kv[0][1].kind)):
-        if key.party == BOTH:
-            continue
-        dated = [c for c in claims if c.quantity is not None and c.quantity.is_known and c.quantity.qualifier is not Qualifier.vague and as_of.get(c.id)]
+    for key, claims in _sides(pooled):
+        dated = [c for c in claims if as_of.get(c.id)]
         own = [c for c in dated if c.claimant == key.party]
         # an official figure told again days later (Thursday's paper repeating Monday's 224) is Monday's
         first = {}
@@ -166,14 +174,13 @@ def independent_against_official(events: list[StoryEvent], origin: dict[str, str
                 continue
             counter_names = " and ".join(sorted({c.claimant for c in far}))
             own_value = top.quantity.display()
-            positions = [position(f"{own_value} per {key.party} ({official_day.isoformat()})", [c for c in official if c.quantity.display() == own_value], origin)]
-            values: dict[str, list[Claim]] = defaultdict(list)
-            for c in far:
-                values[c.quantity.display()].append(c)
-            positions += [position(f"{v} per {', '.join(sorted({c.claimant for c in cs}))} ({day.isoformat()})", cs, origin) for v, cs in values.items()]
+            positions = [
+                position(f"{own_value} per {key.party} ({official_day.isoformat()})", [c for c in official if c.quantity.display() == own_value], origin),
+                *_per_voice(far, origin, f" ({day.isoformat()})"),
+            ]
             explanation = (
                 f"an independent count against {key.party}'s own at about the same time: {own_value} per {key.party} "
-                f"({official_day.isoformat()}) against {' and '.join(values)} per {counter_names} ({day.isoformat()})"
+                f"({official_day.isoformat()}) against {' and '.join(dict.fromkeys(c.quantity.display() for c in far))} per {counter_names} ({day.isoformat()})"
             )
             latest = max([*far, top], key=lambda c: as_of[c.id])
             subject = key.subject()

@@ -241,22 +241,19 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
 
 
 def _tally(story: str, party: str, kind: CasualtyKind, rounds: list[list[StoryEvent]], sides: set[str]) -> Tally | None:
+    def reports(events: list[StoryEvent], wanted) -> list[tuple[Claim, date | None]]:
+        return [
+            (c, se.as_of.get(c.id))
+            for se in events
+            for d in se.drafts
+            if d.key.party == party and d.key.kind is kind and wanted(d)
+            for c in d.claims
+        ]
+
     per_round: list[tuple[list[StoryEvent], list[tuple[Claim, date | None]], list[tuple[Claim, date | None]]]] = []
     for events in rounds:
-        claims = [
-            (c, se.as_of.get(c.id))
-            for se in events
-            for d in se.drafts
-            if d.key.party == party and d.key.kind is kind and d.key.scope == ALL and not d.residue
-            for c in d.claims
-        ]
-        split = [
-            (c, se.as_of.get(c.id))
-            for se in events
-            for d in se.drafts
-            if d.key.party == party and d.key.kind is kind and d.key.scope in _SPLIT and d.claimed_by is None
-            for c in d.claims
-        ]
+        claims = reports(events, lambda d: d.key.scope == ALL and not d.residue)
+        split = reports(events, lambda d: d.key.scope in _SPLIT and d.claimed_by is None)
         per_round.append((events, claims, split))
     final = _figure([cd for _, claims, _ in per_round for cd in claims], party, sides, [cd for *_, split in per_round for cd in split])
     if final is None:

@@ -27,6 +27,7 @@ from clashrecon.extract.casualties.party import (
     killer_side,
     location_country,
     mixed_sides,
+    names_both_sides,
     number_place,
     origin_party,
     party_from_context,
@@ -240,7 +241,7 @@ def _victims(
     if mixed_sides(victims or (_named_head(doc, m) if noun is None else None)):
         return None, group  # "five Wagner fighters and Malian soldiers": two sides' people, no one side
     party = (number_place(doc[m.start : m.end]) if noun is None else None) or named or victim_party(victims, kind, who, sent, article)
-    if party == BOTH and group is VictimGroup.civilians and not any(p in sent.text.lower() for p in casualty_words().both_sides):
+    if party == BOTH and group is VictimGroup.civilians and not names_both_sides(sent.text):
         # "the toll from the fighting in Spin Boldak rose to 40, all of them civilians": a
         # fighting kills both sides' soldiers, but civilians die where they live; the place decides
         party = None

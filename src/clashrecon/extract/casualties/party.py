@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from clashrecon.extract.actors import actor_of_phrase, actor_of_text, armed_groups_named
 from clashrecon.extract.attribution import Attribution, dateline_is_bureau, reporting_lemmas, speaker_side
 from clashrecon.extract.casualties.kinds import Kind, reduced_passive
-from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, victim_group, war_label
+from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, members_of, victim_group, war_label
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.extract.common import text_of, tokens_of
 from clashrecon.extract.syntax import is_passive, subtree_span
@@ -19,7 +19,7 @@ from clashrecon.models import Article, VictimGroup
 _STATE = "clashrecon.casualties.article_state"
 
 
-def _both_sides(text: str) -> bool:
+def names_both_sides(text: str) -> bool:
     lowered = text.lower()
     return any(p in lowered for p in casualty_words().both_sides)
 
@@ -32,9 +32,8 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
         return actor_of_phrase(subtree_span(kind.loser), article)
     count = _speakers_count(who)
     heads = [t for t in (noun, kind.token if _nominal(kind.token) else None, count) if t is not None]
-    if noun is not None and noun.lemma_.lower() in casualty_words().member_nouns:
-        # "five members of India's armed forces": whose forces they are members of
-        heads.extend(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+    if noun is not None:
+        heads.extend(members_of(noun))  # "five members of India's armed forces": whose forces they are
     if noun is None:
         # "the number of Palestinians killed": the victims hang off "number"
         numbers = [kind.token, *(c for c in kind.token.children if c.dep_ == "nsubj")]
@@ -84,7 +83,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in casualty_words().side_prepositions:
                 obj_text = doc[prep.i : prep.right_edge.i + 1].text
-                if _both_sides(obj_text):
+                if names_both_sides(obj_text):
                     return "both"
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 # "soldiers from Armenia", "deaths among Azerbaijani troops"; not "deaths from
@@ -103,7 +102,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
         if speaker and actor_lexicon().kind_of(speaker) == "country":
             return speaker  # "Iran raises war toll to 610 dead"
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
-    if _both_sides(subtree_span(clause).text) or (noun is None and _both_sides(text_of(sent))):
+    if names_both_sides(subtree_span(clause).text) or (noun is None and names_both_sides(text_of(sent))):
         return "both"
     return None
 
@@ -261,7 +260,7 @@ def _side_phrase(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                 if side.dep_ != "pobj" or side.lemma_.lower() not in lex.side_nouns:
                     continue
                 words = doc[side.left_edge.i : side.i + 1]
-                if _both_sides(words.text):
+                if names_both_sides(words.text):
                     return "both"
                 if any(t.lower_ in lex.possessives for t in words):
                     return speaker_side(who, sent, article)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from clashrecon.extract.casualties.kinds import Kind, kind_from_children
 from clashrecon.extract.casualties.mentions import Mention
-from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, victim_group
+from clashrecon.extract.casualties.vocab import demonym_plural, kind_noun, members_of, victim_group
 from clashrecon.extract.casualties.words import casualty_words
 from clashrecon.models import VictimGroup
 
@@ -76,10 +76,7 @@ def victim_group_of(noun: Token | None, kind: Kind) -> VictimGroup | None:
             # "25 civilian residents", "military personnel": a group adjective narrows a noun of people;
             # "five members of India's armed forces": so do the people a "members of" names
             narrowed = next((lex.group_adjectives[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in lex.group_adjectives), None)
-            members = (
-                next((victim_group(o) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and victim_group(o) in (VictimGroup.military, VictimGroup.civilians)), None)
-                if noun.lemma_.lower() in lex.member_nouns else None
-            )
+            members = next((victim_group(o) for o in members_of(noun) if victim_group(o) in (VictimGroup.military, VictimGroup.civilians)), None)
             group = narrowed or members or group
         if group is not None:
             return group

@@ -50,6 +50,14 @@ def victim_group(tok: Token) -> VictimGroup | None:
     return None
 
 
+def members_of(noun: Token) -> list[Token]:
+    """What a "members of" noun names its people by ("five members of India's armed forces": the
+    forces); nothing for any other noun."""
+    if noun.lemma_.lower() not in casualty_words().member_nouns:
+        return []
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
 def demonym_plural(tok: Token) -> str | None:
     """The actor a capitalised plural of a known demonym names ("Thais" -> Thailand)."""
     text = tok.text
