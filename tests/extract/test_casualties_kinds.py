@@ -157,6 +157,12 @@ RUBBLE: list[tuple[str, list[Expect]]] = [
      [_e(B, "more_than", 76, None), _e(M, "vague", 24, 99)]),
     ("Rescuers said 30 people were trapped under the rubble of the building.", [_e(M, "exact", 30, 30)]),
     ("At least 40 people are still buried under the ruins.", [_e(M, "at_least", 40, None)]),
+    # "N of them" right after a second count is a part of that count, whatever verb the parser
+    # hangs it on (here the sentence's first one, "died")
+    ("According to the health ministry, at least nine people died on Monday and more than 1,500 were injured, some 150 of them seriously, by the blasts.",
+     [_e(K, "at_least", 9, None), _e(W, "more_than", 1501, None), _e(W, "about", 135, 165, scope="group")]),
+    ("Officials said at least 12 people died and more than 400 were wounded, some 60 of them critically, in the attack.",
+     [_e(K, "at_least", 12, None), _e(W, "more_than", 401, None), _e(W, "about", 54, 66, scope="group")]),
     ("Thousands of civilians remain trapped in the besieged city.", []),
     ("Rescuers said 12 bodies were buried under the rubble.", [_e(B, "exact", 12, 12)]),
     ("Villagers buried 30 people in a mass grave.", []),

@@ -140,7 +140,7 @@ def _sentence_claims(
         if found is None:
             continue
         noun, anchor, kind = found
-        kind = context_kind(kind, sent, earlier)
+        kind = _of_the_count_before(doc, m, kind, previous) or context_kind(kind, sent, earlier)
         taken.update(range(m.start, m.end))
         if noun is not None:
             taken.add(noun.i)
@@ -372,6 +372,17 @@ def _scope(
     if scope is None and increment:
         scope = Scope(kind=ScopeKind.increment, text=doc[m.start : m.end + 1].text)
     return scope, event_time
+
+
+def _of_the_count_before(doc: Doc, m: Mention, kind: Kind, previous: _Previous | None) -> Kind | None:
+    """"N of them" right after another count of its sentence is a part of those victims, so it has
+    their kind, whatever verb further back the parser hangs it on: "eight people died and more than
+    2,800 were injured, some 200 of them seriously" counts 200 of the injured, not of the dead."""
+    if previous is None or m.end + 1 >= m.limit or doc[m.end].lower_ != "of" or doc[m.end + 1].lower_ not in ("them", "whom"):
+        return None
+    if previous.kind == kind.kind or not kind.token.i < previous.token.i < m.start:
+        return None
+    return Kind(previous.kind, previous.token, [doc[m.start], previous.token])
 
 
 def _them_named_before(doc: Doc, sent: Span, m: Mention) -> Token | None:
