@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from reconcile_kit import article, casualty, day, place_claim
 
-from clashrecon.models import CasualtyDetails, Field, Relation, VictimGroup
+from clashrecon.models import CasualtyDetails, Field, Relation, Scope, ScopeKind, VictimGroup
 from clashrecon.reconcile import reconcile
 from clashrecon.reconcile.facts import casualty_facts
 
@@ -183,6 +183,24 @@ def test_the_other_kind_in_a_sentence_whose_count_found_its_side_is_the_same_peo
         said(23, "Pakistan", start=900, quote="Pakistan said 23 of its soldiers died.", claimant="Pakistan"),
     ]
     assert (side, second_kind, 170) in sides_of(claims)
+
+
+@pytest.mark.parametrize(
+    "step_scope, side",
+    [
+        (ScopeKind.increment, "South Africa"),  # the toll the step brings the count to is the same side's
+        (ScopeKind.event, None),  # two plain counts of one kind in a sentence: the second may be a part
+    ],
+)
+def test_the_toll_a_step_brings_the_count_to_takes_the_steps_side(step_scope, side):
+    quote = "Two members who were injured died in hospital, bringing the death toll to 14."
+    kabul = "Two South African peacekeepers were killed on Friday, the army said."
+    claims = [
+        said(2, start=0, quote=quote, claimant=None).model_copy(update={"scope": Scope(kind=step_scope, text="two")}),
+        said(14, start=0, quote=quote, claimant=None),
+        said(2, "South Africa", start=500, quote=kabul, claimant="South Africa"),
+    ]
+    assert (side, "killed", 14) in sides_of(claims)
 
 
 @pytest.mark.parametrize(

@@ -270,19 +270,25 @@ def _same_sentence_same_side(before: list[Claim], after: list[Claim]) -> list[Cl
     people's: "the toll ... rose to 40, all of them civilians, with 170 injured", once the 40
     are Afghans, counts Afghan wounded."""
     found: dict[tuple[str, int], set[str]] = defaultdict(set)
-    kinds: dict[tuple[str, int], set[str]] = defaultdict(set)
+    kinds: dict[tuple[str, int], set[tuple[str, bool]]] = defaultdict(set)
     for old, new in zip(before, after):
         if old.victim_party is None and new.victim_party not in (None, BOTH):
             found[(new.article_id, new.start)].add(new.victim_party)
-            kinds[(new.article_id, new.start)].add(new.kind)
+            kinds[(new.article_id, new.start)].add((new.kind, _is_step(new)))
     out = []
     for c in after:
-        # only counts of another kind: "of the 92 wounded, 85 lightly" is a part, not the same people
-        sides = found.get((c.article_id, c.start), set()) if c.kind not in kinds.get((c.article_id, c.start), set()) else set()
+        # only counts of another kind, or the toll a step of its kind brings it to ("two more
+        # died in hospital, bringing the toll to 14"): "of the 92 wounded, 85 lightly" is a part
+        known = kinds.get((c.article_id, c.start), set())
+        sides = found.get((c.article_id, c.start), set()) if (c.kind, _is_step(c)) not in known else set()
         if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and _killer(c) not in sides:
             c = c.model_copy(update={"victim_party": next(iter(sides))})
         out.append(c)
     return out
+
+
+def _is_step(c: Claim) -> bool:
+    return c.scope is not None and c.scope.kind is ScopeKind.increment
 
 
 def _joined_on(c: Claim) -> tuple[str, int, bool]:
