@@ -211,9 +211,33 @@ def test_the_side_keeps_its_word_when_it_gave_a_figure_as_late():
     assert (t.best, t.authority) == (1100, "own side")
 
 
-def test_an_outlets_own_count_does_not_overtake_the_side():
-    t = _stale_own_count(None)
+@pytest.mark.parametrize("qualifier", ["at_least", "about", "vague"])
+def test_an_outlets_loose_count_does_not_overtake_the_side(qualifier):
+    t = _stale_own_count(None, qualifier=qualifier)
     assert (t.best, t.authority) == (773, "own side")
+
+
+def test_an_outlets_exact_later_toll_carries_the_sides_count_on():
+    """'Two members who were injured died in hospital, bringing the death toll to 14', in the
+    outlet's own words, days after the army's last figure."""
+    t = _stale_own_count(None, qualifier="exact")
+    assert (t.best, t.authority) == (2900, "third party")
+
+
+def test_a_third_partys_count_carrying_on_the_sides_civilians_adds_to_its_own_soldiers():
+    """Kabul: nine fighters and 12 civilians dead; the next day the district health director
+    counts 40 civilians dead: 40 civilians + 9 military."""
+    a, b = article("a", "AP", SUN), article("b", "Reuters", THU)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 9, "Afghanistan", when=day(SUN), claimant="Afghanistan", group=VictimGroup.military),
+            casualty(a, 12, "Afghanistan", when=day(SUN), claimant="Afghanistan", group=VictimGroup.civilians),
+            casualty(b, 40, "Afghanistan", when=day(THU), claimant="the district health director", group=VictimGroup.civilians),
+        ],
+    )
+    t = tallies(rec)["Afghanistan · killed"]
+    assert (t.best, t.note, t.authority) == (49, "40 civilians + 9 military = 49", "third party")
 
 
 @pytest.mark.parametrize(

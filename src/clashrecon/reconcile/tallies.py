@@ -104,6 +104,7 @@ class _Figure:
     parts: str = ""  # "40 civilians + 13 military" when the figure is their sum
     added: int = 0  # steps reported after the figure ("three more killed")
     steps: str = ""  # their arithmetic, "14 + 3 reported later = 17"
+    carried: bool = False  # a third party's later figure carrying on the side's own count
 
 
 def _figure(
@@ -121,7 +122,7 @@ def _figure(
     for c, d in [*claims, *split]:
         groups[c.victim_group.value if c.victim_group in _APART else "people"].append((c, d))
     everyone = _group_figure(claims, party, sides)
-    parts = [f for f in (_group_figure(groups.get(g.value, []), party, sides) for g in _APART) if f is not None and f.rank == OWN]
+    parts = [f for f in (_group_figure(groups.get(g.value, []), party, sides) for g in _APART) if f is not None and (f.rank == OWN or f.carried)]
     if len(parts) < 2 or everyone is None or everyone.best >= sum(f.best for f in parts):
         return everyone  # only the side's own split counts add up; anyone else's may overlap
     civilians, military = parts
@@ -131,7 +132,7 @@ def _figure(
         high=civilians.high + military.high,
         conservative=civilians.conservative + military.conservative,
         claim=civilians.claim,
-        rank=min((civilians.rank, military.rank), key=_settings()["authority"]["order"].index),
+        rank=civilians.rank if civilians.carried else min((civilians.rank, military.rank), key=_settings()["authority"]["order"].index),
         reported=max((f.reported for f in parts if f.reported), default=None),
         cumulative=civilians.cumulative and military.cumulative,
         claim_ids=everyone.claim_ids,
@@ -143,6 +144,16 @@ def _figure(
 
 _APART = (VictimGroup.civilians, VictimGroup.military)
 _SPLIT = {("group", g.value) for g in _APART}
+
+
+def _counts_on(claim: Claim) -> bool:
+    """A third party's figure that can carry a side's count on after the side stopped giving one:
+    a named voice's figure that is not vague, or an outlet's exact toll in its own words ("two
+    members died in hospital, bringing the death toll to 14"); an outlet's round or loose figure
+    ("killing nearly 40 people") is a summary, not a count."""
+    if claim.claimant_role is ClaimantRole.outlet:
+        return claim.quantity.qualifier is Qualifier.exact
+    return claim.quantity.qualifier is not Qualifier.vague
 
 
 def said_on(claim: Claim, reported: date) -> date:
@@ -188,11 +199,12 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
         own_top = max(point(c.quantity) for c, _ in pool)
         later = [
             (c, d) for c, d in tolls
-            if ranked[c.id] == THIRD and c.claimant_role is not ClaimantRole.outlet and c.quantity.qualifier is not Qualifier.vague
+            if ranked[c.id] == THIRD and _counts_on(c)
             and d is not None and own_last is not None and d > own_last and point(c.quantity) > own_top
         ]
         if later:
             rank, pool = THIRD, later
+    carried = rank == THIRD and any(r == OWN for r in ranked.values())
     # the latest figure, unless it is so far below the highest that it counts one place or one
     # strike (`tallies.partial_ratio`): a toll never falls that far without a stated correction
     last_day = max((d for _, d in pool if d is not None), default=None)
@@ -237,6 +249,7 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
         reported=day,
         cumulative=any(is_cumulative(c) for c in latest),
         claim_ids=tuple(c.id for c, _ in counted),
+        carried=carried,
     )
 
 
