@@ -8,7 +8,7 @@ casualty claim it yields, so an extra claim or a claim of the wrong kind fails i
 from __future__ import annotations
 
 import pytest
-from test_casualties_wire import Expect, claims_of, describe, score
+from test_casualties_wire import ANY, Expect, claims_of, describe, score
 
 K, W, M, C, B, X = "killed", "wounded", "missing", "captured", "bodies", "casualties"
 
@@ -27,6 +27,10 @@ HEADLINES: list[tuple[str, list[Expect]]] = [
 ]
 
 COORDINATED: list[tuple[str, list[Expect]]] = [
+    # 1b. "N hurt" after "N dead and": the parser takes "hurt" for a noun, which counts the wounded
+    ("Officials said no fewer than 12 people were dead and 80 hurt.", [_e(K, "at_least", 12, None), _e(W, "exact", 80, 80)]),
+    ("The mission said its figures so far showed no fewer than 17 civilians dead and 346 hurt in the district.",
+     [_e(K, "at_least", 17, None, "civilians"), _e(W, "exact", 346, 346, ANY)]),
     # 2. "while N were confirmed as injured": the casualty word after "as" is the count's kind
     ("Officials said at least 60 villagers were killed, while 41 were confirmed as wounded.",
      [_e(K, "at_least", 60, None), _e(W, "exact", 41, 41)]),
