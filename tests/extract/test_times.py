@@ -69,6 +69,21 @@ def test_named_events_counts_and_durations_do_not_date_a_sentence(sentence):
     assert best_time(sentence) is None
 
 
+@pytest.mark.parametrize(
+    "sentence, dated_by",
+    [
+        # the date names the attack; the count's own time is the night the shelling went on
+        ("Shelling that followed the response to the May 3 Ridgeview terrorist attack caused two more deaths since Monday night, "
+         "taking the toll to 11, the ministries said Tuesday.", "Monday night"),
+        ("Since the rebels' June 9 attack on the garrison, 40 soldiers have died.", "June 9"),  # a since-date all the same
+        ("The May 3 attack killed 26 people.", "May 3"),  # the attack's own count: nothing else dates it
+        ("Gunmen killed 26 people on May 3 in the valley.", "May 3"),
+    ],
+)
+def test_a_date_naming_an_attack_dates_the_sentence_only_when_nothing_else_does(sentence, dated_by):
+    assert best_time(sentence).ref.text == dated_by
+
+
 def test_a_clock_time_borrows_the_day_named_in_the_sentence():
     found = best_time("On Wednesday the shelling resumed at 6 a.m. near the river.")
     assert (found.ref.weekday, found.ref.hour) == (2, 6)

@@ -21,6 +21,8 @@ from clashrecon.models import TimeRef
 
 # How specific an expression is: lower ranks speak of the sentence's own event.
 DAY_RANK, MONTH_RANK, NAMED_EVENT_RANK = 0, 1, 2
+# a day naming an attack ("the April 22 attack"): it dates a sentence only when nothing else does
+ATTACK_DAY_RANK = 3
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,20 @@ def _calendar_day(m: re.Match, d: dict) -> TimeExpression | None:
     day = int(m.group("day"))
     year = int(m.group("year")) if m.group("year") else None
     if 1 <= day <= 31 and (year is None or _valid_year(year)):
-        return _expr(m, DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
+        return _expr(m, ATTACK_DAY_RANK if _names_an_attack(m, d) else DAY_RANK, month=_month(m.group("mo")), day=day, year=year)
     return None
+
+
+def _names_an_attack(m: re.Match, d: dict) -> bool:
+    """"the April 22 Pahalgam terrorist attack", "Hamas's October 7 attack": a date between "the"
+    (or a possessive) and an attack noun names that attack, as "a 2020 war" names a war: it dates
+    the sentence only when the sentence names no other time ("the April 22 attack killed 26")."""
+    cfg = d["date_names_event"]
+    if not re.search(r"(?:\bthe|['’]s)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
+        return False
+    nouns = "|".join(re.escape(n) for n in cfg["nouns"])
+    after = rf"\s+(?:[A-Za-z’'-]+\s+){{0,{cfg['max_words_between']}}}?(?:{nouns})\b"
+    return re.match(after, m.string[m.end() :], re.IGNORECASE) is not None
 
 
 def _range(m: re.Match, d: dict) -> TimeExpression | None:
