@@ -32,9 +32,10 @@ def with_sentence_time(claim: Claim) -> Claim:
 
 
 def _its_own_day(claim: Claim, found: TimeExpression) -> TimeExpression:
-    """A weekday named right after the count, no other number between, is its own: "25 people
-    were killed on Wednesday and 12 on Tuesday" dates the 12 to Tuesday. Only among weekdays:
-    a sentence's calendar date is kept as it was found."""
+    """A day named right after the count, no other number between, is its own: "25 people were
+    killed on Wednesday and 12 on Tuesday" dates the 12 to Tuesday, "avenging the killing of 26
+    people at Pahalgam on April 22" dates the 26 to that date, not to the sentence's first
+    weekday. A sentence's calendar date is kept as it was found."""
     if found.ref.since or claim.span_end is None or found.ref.month is not None:
         return found  # a calendar date names the day of telling ("On May 29 the ministry said ..."): kept
     after = claim.span_end - claim.start
@@ -42,7 +43,7 @@ def _its_own_day(claim: Claim, found: TimeExpression) -> TimeExpression:
     near = [
         e for e in time_expressions(claim.quote)
         if e.rank == DAY_RANK and after <= e.start <= after + window and not re.search(r"\d", claim.quote[after : e.start])
-        and not e.ref.since and e.ref.month is None
+        and not e.ref.since
     ]
     return min(near, key=lambda e: e.start) if near and near[0].start != found.start else found
 
