@@ -237,3 +237,25 @@ def test_an_actor_fact_shows_its_label_as_subject_and_kind():
              status=Relation.disputed)
     assert f.kind is EventKind.blame
     assert (f.contract()["kind"], f.contract()["subject"]) == ("initiator (blame)", "initiator (blame)")
+
+
+@pytest.mark.parametrize("value", [None, "2022-09-13"])
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_claim_read_with_its_resolved_time_is_the_copy_with_that_time(value, whole):
+    """The store sets a claim's resolved time on the record it has just read (`store.sqlite._claim`):
+    the same record, field names and JSON as `model_copy(update=...)`, and no other record changed."""
+    from clashrecon.store.sqlite import _claim, _times
+
+    made = claim(Field.times, "fighting_start", value="Tuesday", event_time=TimeRef(text="on Tuesday"))
+    stored = made.model_dump_json() if whole else made.model_dump_json(exclude={"event_time", "value"})
+    resolved = TimeRef(start="2022-09-13", end="2022-09-13", text="on Tuesday")
+    update = {"event_time": resolved, **({"value": value} if value is not None else {})}
+    expected = Claim.model_validate_json(stored).model_copy(update=update)
+    times = _times()
+    read = _claim(stored, resolved.model_dump_json(), value, times)
+    assert read == expected and read.model_dump_json() == expected.model_dump_json()
+    assert read.model_fields_set == expected.model_fields_set
+    assert (read.model_fields_set is Claim.__all_fields__) == (expected.model_fields_set is Claim.__all_fields__)
+    assert Claim.model_validate_json(stored).event_time == (made.event_time if whole else None)  # the class's set untouched
+    assert Claim.__all_fields__ == set(Claim.model_fields)
+    assert _claim(stored, None, None, times) == Claim.model_validate_json(stored)
