@@ -258,3 +258,52 @@ def test_a_later_rounding_of_the_sides_precise_count_does_not_replace_it(later, 
         ],
     )
     assert tallies(rec)["Azerbaijan · killed"].best == best
+
+
+def _counted(claim, figure: str):
+    """The claim with its span on `figure`, where its quote prints it."""
+    at = claim.start + claim.quote.index(figure)
+    return claim.model_copy(update={"span_start": at, "span_end": at + len(figure)})
+
+
+def _coalition_story(own_latest: int, *more):
+    """AP, Sunday: 'at least 13 peacekeepers and other foreign troops killed'; later each army
+    gives its own toll: two South African peacekeepers, then 14; three of Malawi's peacekeepers."""
+    a, c = article("a", "AP", SUN), article("c", "Reuters", SAT)
+    return reconcile(
+        [a, c],
+        [
+            _counted(casualty(a, own_latest, None, qualifier="at_least", when=day(SUN), start=0,
+                              quote=f"At least {own_latest} peacekeepers and other foreign troops have been killed near the city."),
+                     f"At least {own_latest}"),
+            _counted(casualty(a, 2, "South Africa", when=day(SUN), claimant="South Africa", start=300,
+                              quote="Two South African peacekeepers were killed on Friday, the army said."), "Two"),
+            _counted(casualty(c, 3, "Malawi", when=day(SAT), claimant="Malawi", start=900,
+                              quote="The Malawi Defence Force said three of its peacekeepers were killed."), "three"),
+            _counted(casualty(c, 14, "South Africa", when=day(SAT), claimant="South Africa", start=0,
+                              quote="The army said the toll of its soldiers had reached 14."), "14"),
+            _counted(casualty(c, 700, "DR Congo", when=day(SAT), claimant="DR Congo", group=VictimGroup.people, start=500,
+                              quote="The government said 700 people had been killed in the city."), "700"),
+            *(claim(c) for claim in more),
+        ],
+    )
+
+
+@pytest.mark.parametrize("own_latest, best", [(13, 17), (20, 20)])
+def test_a_coalitions_final_figure_is_its_own_count_or_its_armies_sum_whichever_is_higher(own_latest, best):
+    """17 = 14 South Africans + 3 Malawians; the host country's 700 dead are no part of it."""
+    t = tallies(_coalition_story(own_latest))
+    assert (t["peacekeepers · killed"].best, t["South Africa · killed"].best) == (best, 14)
+
+
+def test_a_coalitions_count_is_no_part_of_a_both_sides_total():
+    """717 dead on both sides = 700 Congolese + 3 Malawians + 14 South Africans; the 13 peacekeepers are among them."""
+    def both(art):
+        return _counted(casualty(art, 717, "both", when=day(SAT), start=1200, group=VictimGroup.people,
+                                 quote="The fighting has killed 717 people on both sides, officials said."), "717")
+    def foreign(art):
+        return _counted(casualty(art, 17, None, when=day(SAT), start=1500, quote="So far 17 foreign troops have died in the fighting."), "17")
+
+    rec = _coalition_story(13, both, foreign)
+    totals = {c.kind.value for c in rec.conflicts if c.subject.startswith("both sides")}
+    assert totals == {"aggregate"}

@@ -429,6 +429,43 @@ def _split_by_victim_group(claims: list[Claim], as_of: dict[str, date | None]) -
     return moved
 
 
+@cache
+def _coalition() -> tuple[str, re.Pattern[str], re.Pattern[str], int]:
+    cfg = load_data("reconcile.json")["coalition"]
+    return cfg["party"], re.compile(cfg["after_count"], re.IGNORECASE), re.compile(cfg["member"], re.IGNORECASE), cfg["member_window_chars"]
+
+
+def coalition_party() -> str:
+    """The party of counts of foreign contingents taken together (`coalition`)."""
+    return _coalition()[0]
+
+
+def _after_figure(c: Claim, chars: int | None = None) -> str:
+    at = (c.span_end if c.span_end is not None else c.end) - c.start
+    return c.quote[at : at + chars] if chars is not None else c.quote[at:]
+
+
+def coalition_counts(claims: list[Claim]) -> list[Claim]:
+    """A count naming no side whose figure counts peacekeepers or foreign troops ("at least 13
+    peacekeepers and other foreign troops killed") is the coalition's, not a warring side's."""
+    party, after, _, _ = _coalition()
+    return [c.model_copy(update={"victim_party": party}) if c.victim_party is None and after.match(_after_figure(c)) else c for c in claims]
+
+
+def coalition_members(claims: Iterable[Claim]) -> set[str]:
+    """The sides whose dead are the coalition's: their counts call them their own peacekeepers or
+    troops abroad ("two South African peacekeepers", "three of its peacekeepers"), or a coalition
+    count's sentence gives them ("18 foreign soldiers: 14 South Africans, three Malawians ...")."""
+    party, after, member, window = _coalition()
+    claims = list(claims)
+    sentences = {(c.article_id, c.start) for c in claims if c.victim_party == party}
+    return {
+        c.victim_party for c in claims
+        if c.victim_party not in (None, BOTH, party) and not after.match(_after_figure(c))  # "13 foreign soldiers" are no one army's
+        and (member.search(_after_figure(c, window)) or (c.article_id, c.start) in sentences)
+    }
+
+
 def _parts_take_their_article_side(claims: list[Claim]) -> list[Claim]:
     """A sideless count of a place or group ("eight of the dead were children") takes the side
     of its own article's overall counts of that kind, when they name exactly one side."""
@@ -457,7 +494,8 @@ def casualty_facts(
     the event's place claims, which say in whose country a sentence's casualties fell."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
     quantified = fill_from_siblings([c for c in claims if c.quantity is not None])
-    for c in _parts_take_their_article_side(assign_sideless(quantified, as_of, background, casualty_countries(places))):
+    # a coalition's count is no warring side's: taken out before sideless counts find sides
+    for c in _parts_take_their_article_side(assign_sideless(coalition_counts(quantified), as_of, background, casualty_countries(places))):
         scope = scope_key(c)
         if c.victim_party is None and scope == ALL and c.victim_group is VictimGroup.military:
             # with no side named, "14 rebel fighters" and "23 civilians" are different people

@@ -16,7 +16,7 @@ from functools import cache
 from clashrecon.lexicon import load_data
 from clashrecon.models import BOTH, Claim, ClaimantRole, EventKind, Field, Position, Relation, SegmentType, VictimGroup
 from clashrecon.reconcile.clustering import chain_days, says_fighting_resumed
-from clashrecon.reconcile.facts import FactDraft, FactKey, position, weekday_label
+from clashrecon.reconcile.facts import FactDraft, FactKey, coalition_party, position, weekday_label
 from clashrecon.reconcile.moments import Moment, group_display
 from clashrecon.reconcile.values import Estimate
 
@@ -142,8 +142,9 @@ def aggregates(drafts: list[FactDraft], origin: dict[str, str]) -> tuple[list[Fo
     found: list[Found] = []
     notes: dict[FactKey, list[str]] = {}
     by_kind: dict[str, list[FactDraft]] = defaultdict(list)
+    coalition = coalition_party()  # its members are counted already
     for d in drafts:
-        if d.key.scope == ("all", None) and d.key.party not in (BOTH, None):
+        if d.key.scope == ("all", None) and d.key.party not in (BOTH, None, coalition):
             by_kind[d.key.kind].append(d)
     for total in [d for d in drafts if d.key.is_total]:
         parts = sorted(by_kind.get(total.key.kind, []), key=lambda d: d.key.party or "")

@@ -33,7 +33,7 @@ from clashrecon.models import (
     VictimGroup,
 )
 from clashrecon.reconcile.clustering import parse_iso
-from clashrecon.reconcile.facts import ALL, RELATIVE_YEAR, FactDraft
+from clashrecon.reconcile.facts import ALL, RELATIVE_YEAR, FactDraft, coalition_members, coalition_party
 from clashrecon.reconcile.moments import is_cumulative, is_increment
 from clashrecon.reconcile.values import interval, point
 
@@ -319,8 +319,34 @@ def story_tallies(events: list[StoryEvent]) -> list[Tally]:
         # their own in the story; the UN, a rights group or the ICRC is a third party
         sides = {p for p, _ in keys if p != BOTH and lex.is_belligerent(p)}
         rounds = _rounds(story_events)
-        for party, kind in sorted(keys, key=lambda k: (k[0] == BOTH, k[0], list(CasualtyKind).index(k[1]))):
-            t = _tally(story, party, kind, rounds, sides)
-            if t is not None:
-                tallies.append(t)
+        found = [
+            t for party, kind in sorted(keys, key=lambda k: (k[0] == BOTH, k[0], list(CasualtyKind).index(k[1])))
+            if (t := _tally(story, party, kind, rounds, sides)) is not None
+        ]
+        members = coalition_members(c for se in story_events for d in se.drafts for c in d.claims)
+        tallies += [_with_members(t, found, members) if t.party == coalition_party() else t for t in found]
     return tallies
+
+
+def _with_members(coalition: Tally, tallies: list[Tally], members: set[str]) -> Tally:
+    """The coalition's final figure: its own latest one, or the sum of its members' final figures
+    when that is higher (13 peacekeepers printed early on; 14 South Africans, three Malawians and
+    one Uruguayan by the end make 18)."""
+    parts = sorted((t for t in tallies if t.party in members and t.kind is coalition.kind), key=lambda t: t.party)
+    if len(parts) < 2 or sum(t.best for t in parts) <= coalition.best:
+        return coalition
+    best = sum(t.best for t in parts)
+    reported = max((t.reported for t in parts if t.reported), default=coalition.reported)
+    return coalition.model_copy(
+        update={
+            "best": best,
+            "low": max(coalition.low, sum(t.low for t in parts)),
+            "high": max(coalition.high, sum(t.high for t in parts)),
+            "conservative": max(coalition.conservative, sum(t.conservative for t in parts)),
+            "claimant": None,
+            "authority": OWN if all(t.authority == OWN for t in parts) else THIRD,
+            "reported": reported,
+            "note": " + ".join(f"{t.best} {t.party}" for t in parts) + f" = {best}",
+            "claim_ids": tuple(dict.fromkeys([*coalition.claim_ids, *(i for t in parts for i in t.claim_ids)])),
+        }
+    )
