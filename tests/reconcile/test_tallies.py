@@ -307,3 +307,25 @@ def test_a_coalitions_count_is_no_part_of_a_both_sides_total():
     rec = _coalition_story(13, both, foreign)
     totals = {c.kind.value for c in rec.conflicts if c.subject.startswith("both sides")}
     assert totals == {"aggregate"}
+
+
+@pytest.mark.parametrize(
+    "vague, best",
+    [
+        ((40, 99, "scores"), 57),  # "injured scores more" days later: the officials' 57 stands
+        ((200, 999, "hundreds"), 200),  # a crowd word above the precise figure is news
+    ],
+)
+def test_a_vague_later_count_does_not_replace_a_precise_one_it_could_be(vague, best):
+    from clashrecon.models import Quantity
+
+    a, b = article("a", "PTI", SUN), article("b", "Reuters", THU)
+    later = casualty(b, 0, "India", kind="wounded", when=day(THU), claimant="India", group=VictimGroup.people)
+    rec = reconcile(
+        [a, b],
+        [
+            casualty(a, 57, "India", kind="wounded", when=day(SUN), claimant="India", group=VictimGroup.people),
+            later.model_copy(update={"quantity": Quantity.vague(vague[0], vague[1], text=vague[2])}),
+        ],
+    )
+    assert tallies(rec)["India · wounded"].best == best

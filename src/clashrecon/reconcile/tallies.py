@@ -215,6 +215,14 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
         precise = [(c, d) for c, d in pool if c.quantity.qualifier is Qualifier.exact and _rounds_to(point(c.quantity), point(last.quantity))]
         if precise:
             last, last_day = max(precise, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
+    if last.quantity.qualifier is Qualifier.vague:
+        # "injured scores more" days after the officials' 57: a word for a crowd tells no new
+        # figure, so the latest precise one stands, unless the word's range lies above it
+        # ("hundreds" after 57)
+        floor = interval(last.quantity).low
+        precise = [(c, d) for c, d in pool if c.quantity.qualifier is not Qualifier.vague and point(c.quantity) >= floor]
+        if precise:
+            last, last_day = max(precise, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
     top, top_day = max(pool, key=lambda cd: (point(cd[0].quantity), cd[1] or date.min))
     partial = point(last.quantity) * _settings()["partial_ratio"]["ratio"] < point(top.quantity)
     best, day = (top, top_day) if partial else (last, last_day)
