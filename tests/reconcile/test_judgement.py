@@ -444,3 +444,28 @@ def test_two_close_floors_of_a_day_both_hold(qualifiers, flagged):
         ],
     )
     assert ((Relation.discrepancy, "Lebanon · killed") in conflicts(rec)) is flagged
+
+
+@pytest.mark.parametrize(
+    "older, flagged",
+    [
+        ("The minister said 37 were killed, updating an earlier toll of {n} dead overall.", False),
+        ("The death toll had earlier stood at {n}, the minister said.", False),
+        ("{n} people died in the blasts, officials earlier said.", False),
+        ("Officials said {n} people died in the blasts.", True),  # two tellings of one day: a rival
+    ],
+)
+def test_a_figure_its_own_words_call_earlier_is_a_passed_step_not_a_rival(older, flagged):
+    thu = "2025-06-19"
+    a, b = article("a", "AFP", thu), article("b", "Reuters", thu)
+    quote = older.format(n=32)
+    old = casualty(a, 32, "Lebanon", when=day(thu), claimant="Lebanon", group=VictimGroup.people, quote=quote, start=0)
+    at = quote.index("32")
+    rec = reconcile(
+        [a, b],
+        [
+            old.model_copy(update={"span_start": at, "span_end": at + 2}),
+            casualty(b, 37, "Lebanon", when=day(thu), claimant="Lebanon", group=VictimGroup.people),
+        ],
+    )
+    assert ((Relation.discrepancy, "Lebanon · killed") in conflicts(rec)) is flagged

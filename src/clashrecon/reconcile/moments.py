@@ -373,7 +373,7 @@ def _without_repeats(
 
     def told_before(c: Claim) -> bool:
         first = told.get((c.victim_party, str(c.kind), qkey(c.quantity)))
-        return first is not None and day is not None and first < day or _given_earlier(c, day)
+        return first is not None and day is not None and first < day or _given_earlier(c, day) or named_earlier(c)
 
     repeats = [c for c in claims if c.quantity is not None and (qkey(c.quantity) in earlier or told_before(c))]
     repeated = {c.id for c in repeats}
@@ -397,6 +397,23 @@ def _without_repeats(
         if home[where] is not None:
             home[where].append(c)
     return fresh, elsewhere
+
+
+@cache
+def _earlier_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cfg = load_data("reconcile.json")["named_earlier"]
+    return re.compile("(?:" + "|".join(cfg["before_figure"]) + r")\s*$", re.IGNORECASE), re.compile("|".join(cfg["sentence"]), re.IGNORECASE)
+
+
+def named_earlier(c: Claim) -> bool:
+    """A figure its own words call an earlier one ("updating an earlier toll of 32 dead", "the
+    toll had earlier stood at nine", "20 died, officials earlier said"): a step the day's count
+    has passed, told beside the newer figure, not a rival of it (`named_earlier`)."""
+    if c.span_start is None:
+        return False
+    before, sentence = _earlier_words()
+    at = c.span_start - c.start
+    return bool(before.search(c.quote[max(0, at - 60) : at]) or sentence.search(c.quote))
 
 
 def _given_earlier(c: Claim, day: date | None) -> bool:
