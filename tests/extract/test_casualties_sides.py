@@ -15,6 +15,14 @@ from clashrecon.extract.attribution import dateline_place
 K, W, C = "killed", "wounded", "casualties"
 
 SIDES: list[tuple[str, list[Expect]]] = [
+    # 0. a fighting named by its two countries is both sides'; "its death toll" from it is the speaker's
+    ("Death toll rises to 77 in Uzbekistan-Kazakhstan border clashes", [Expect(K, "exact", 77, 77, party="both")]),
+    ("Nearly 90 people have died in the Uzbekistan and Kazakhstan border conflict.", [Expect(K, "about", 81, 90, party="both")]),
+    ("Uzbekistan's health ministry said its death toll from the border clashes reached 41, with 120 others injured.",
+     [Expect(K, "exact", 41, 41, party="Uzbekistan"), Expect(W, "exact", 120, 120, party="Uzbekistan")]),
+    # ... and "a soldier of Kazakhstan" is Kazakhstan's, as are the others wounded beside him
+    ("A defence source said one border guard soldier of Kazakhstan was killed and three others were wounded after the shelling.",
+     [Expect(K, "exact", 1, 1, party="Kazakhstan"), Expect(W, "exact", 3, 3, party="Kazakhstan")]),
     # 1. "on the X side" / "on its side of the border" names the victims' side
     ("On the Indian side, police said nine people, seven of them civilians, were killed and 30 wounded by Pakistani mortar fire.",
      [Expect(K, "exact", 9, 9, party="India"), Expect(K, "exact", 7, 7, party="India"), Expect(W, "exact", 30, 30, party="India")]),

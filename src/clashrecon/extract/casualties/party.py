@@ -54,8 +54,9 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                         if name:
                             return name
                         label = war_label(pobj) if pobj.dep_ == "pobj" else None
-                        if label and label.split()[-1] in casualty_words().mutual_fighting:
-                            return "both"
+                        owned = any(c.dep_ == "poss" and c.lower_ in casualty_words().possessives for c in head.children)
+                        if label and label.split()[-1] in casualty_words().mutual_fighting and not owned:
+                            return "both"  # not "its death toll from the border clashes": the speaker's own
         possessive = government = False
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
@@ -88,7 +89,9 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 # "soldiers from Armenia", "deaths among Azerbaijani troops"; not "deaths from
                 # Pakistani shelling", where the demonym on the weapon names the attacker
-                if pobj is not None and prep.lower_ != "of" and (_named(pobj) or prep.lower_ not in casualty_words().attack_prepositions):
+                # "one border guard soldier of Tajikistan": a force of a country is its soldiers
+                of_a_force = prep.lower_ == "of" and victim_group(head) is VictimGroup.military and pobj is not None and pobj.ent_type_ == "GPE"
+                if pobj is not None and (prep.lower_ != "of" or of_a_force) and (_named(pobj) or prep.lower_ not in casualty_words().attack_prepositions):
                     name = actor_of_text(_name_words(pobj))
                     if name:
                         return name
@@ -104,6 +107,8 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
     if names_both_sides(subtree_span(clause).text) or (noun is None and names_both_sides(text_of(sent))):
         return "both"
+    if any(fighting_of_two_countries(t) for t in subtree_span(clause) if t.dep_ == "pobj" and t.head.lower_ in casualty_words().place_prepositions):
+        return "both"  # "nearly 100 people have died in the Kyrgyzstan and Tajikistan border conflict"
     return None
 
 
@@ -270,6 +275,21 @@ def _side_phrase(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     return None
 
 
+def fighting_of_two_countries(tok: Token) -> bool:
+    """'Kyrgyzstan-Tajikistan border clashes', 'the Kyrgyzstan and Tajikistan border conflict': a
+    fighting noun its two warring countries name, whose dead are both sides', not the first's."""
+    if tok.lemma_.lower() not in casualty_words().mutual_fighting and tok.lower_ not in casualty_words().mutual_fighting:
+        return False
+    names: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < tok.i:
+            for t in [child, *(c for c in child.subtree if c.dep_ in ("conj", "compound"))]:
+                name = actor_of_text(t.text) if t.ent_type_ in ("GPE", "NORP") else None
+                if name is not None and actor_lexicon().kind_of(name) == "country":
+                    names.add(name)
+    return len(names) >= 2
+
+
 def number_place(mention_tokens: Span) -> str | None:
     """The country a place phrase printed right after a bare number names: "the war killed 655
     people - 627 in Iran and 28 in Israel". A place on the number itself beats a side the
@@ -282,7 +302,7 @@ def number_place(mention_tokens: Span) -> str | None:
     k = j + 1
     while k < len(doc) and doc[k].pos_ == "DET":
         k += 1
-    if k >= len(doc) or doc[k].ent_type_ != "GPE":
+    if k >= len(doc) or doc[k].ent_type_ != "GPE" or any(fighting_of_two_countries(c) for c in doc[j].children if c.dep_ == "pobj"):
         return None
     end = k
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
@@ -345,6 +365,10 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
             continue
         # "the Afghanistan-Pakistan border": the first country hangs on the second, and both name the border
         place = tok.head if tok.dep_ == "compound" and tok.head.ent_type_ == "GPE" and tok.head.dep_ == "compound" else tok
+        if place.dep_ == "conj":
+            place = place.head  # "the Kyrgyzstan and Tajikistan border conflict": the pair names it
+        if place.dep_ in ("compound", "amod", "nmod") and fighting_of_two_countries(place.head):
+            continue  # the fighting's name, not the victims' ground
         locative = (
             # "Congo displacement camp", "Sudan clashes"; not "U.S. strikes", which names the attacker
             place.dep_ in ("compound", "amod", "nmod") and (place.head.lemma_.lower() in casualty_words().place_nouns or place.head.lemma_.lower() in casualty_words().mutual_fighting)
