@@ -20,6 +20,10 @@ def _anchor(doc, word):
         ("Armenia said at least 49 of its soldiers were killed; Azerbaijan said it lost 50.", "lost", "Azerbaijan", "Azerbaijan"),
         ("Fighting has killed 300 people, according to the United Nations.", "killed", "United Nations", "the United Nations"),
         ("Armenia and Azerbaijan reported that 155 troops have died.", "died", "Armenia and Azerbaijan", "Armenia and Azerbaijan"),
+        # a reporter citing a source passes the source's word on
+        ("An Uzbek border guard has been killed in clashes on the border, Russia's TASS news agency has reported, citing the Uzbek border service.",
+         "killed", "Uzbekistan", "the Uzbek border service"),
+        ("Twelve soldiers were killed, the agency reported, citing a military source.", "killed", "a military source", "a military source"),
     ],
 )
 def test_speaker_of_the_nearest_reporting_verb(nlp, text, anchor, claimant, printed):

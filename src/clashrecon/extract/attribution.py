@@ -447,6 +447,8 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
         # describes some other noun says nothing of the count
         chosen = next((v for v in verbs if not _describes_another_noun(v, anchor) and not _other_clause(v, anchor)), None)
         phrase = _subject_phrase(chosen) if chosen is not None else None
+    if phrase is not None and chosen is not None:
+        phrase = _cited_source(chosen) or phrase
     if phrase is not None and len(phrase) and _is_own_outlet(phrase, article):
         phrase = None  # "The South African previously reported that ...": the outlet itself, not a country
     if phrase is not None and len(phrase):
@@ -456,6 +458,17 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
         return Attribution(claimant=canonical or text, text=text, role=role, verb=chosen)
     outlet = article.outlet or article.credit
     return Attribution(claimant=outlet, text=None, role=ClaimantRole.outlet)
+
+
+def _cited_source(verb: Token) -> Span | None:
+    """"Russia's RIA Novosti news agency has reported, citing the Tajik border force": a reporter
+    citing a source passes that source's word on, so the source is the claimant."""
+    cites = [verb] if verb.lemma_.lower() == "cite" else [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "cite"]
+    for cite in cites:
+        obj = next((o for o in cite.children if o.dep_ == "dobj"), None)
+        if obj is not None:
+            return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    return None
 
 
 def _headline_credit(sent: Span) -> Span | None:
