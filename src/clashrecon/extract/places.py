@@ -90,12 +90,20 @@ def _country(text: str | None) -> str | None:
 
 
 def _is_actor(name: str) -> bool:
-    return actor_lexicon().canonical(name) is not None and not actor_lexicon().is_territory(name)
+    return actor_lexicon().canonical(name) is not None and not actor_lexicon().is_territory(name) or _only_peoples(_clean(name))
 
 
 def _clean(name: str) -> str:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    return name.removesuffix("'s").removesuffix("’s").strip(" ,.")
+    return name.removesuffix("'s").removesuffix("’s").strip(" ,.-–—")
+
+
+def _only_peoples(name: str) -> bool:
+    """'Tajik-Kyrgyz' (of a border), 'One Tajik' (of a border guard): names of peoples or
+    countries the entity tagger took for a place, with nothing of a place in them."""
+    lex, numbers = actor_lexicon(), load_data("numbers.json")["units"]
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in numbers]
+    return bool(words) and all(lex.canonical(w) is not None and not lex.is_territory(w) for w in words)
 
 
 def pattern_places(sent: Span) -> list[PlaceMention]:
@@ -171,6 +179,8 @@ def entity_places(sent: Span) -> list[PlaceMention]:
         if not name or name.isupper() and len(name) > 3:  # datelines: "YEREVAN, Armenia (AP)"
             continue
         actor = lex.canonical(ent.text) or lex.canonical(name)
+        if actor is None and _only_peoples(name):
+            continue  # "One Tajik" (border guard)
         is_capital = actor is not None and name.lower() in _capitals()
         if actor is not None and not lex.is_territory(name) and not (is_capital and _locative(ent)):
             continue
