@@ -298,6 +298,26 @@ def test_a_start_dated_days_later_or_worded_as_a_resumption_is_another_rounds(se
     assert bool([c for c in rec.conflicts if c.field is Field.times]) is flagged
 
 
+def test_a_start_only_bounded_by_a_week_is_no_second_dating():
+    """DW: the fighting began 'earlier this week' (12-18 Sep); the others: on 14 September."""
+    from clashrecon.models import Claim, Field
+
+    a, b = article("a", "DW", "2022-09-16"), article("b", "AP", "2022-09-16")
+    week = day("2022-09-12").model_copy(update={"end": "2022-09-18", "text": "earlier this week", "this_week": True})
+    text = "Fighting reportedly began as both countries accused each other of shelling earlier this week."
+    rec = reconcile(
+        [a, b],
+        [
+            Claim(id="t1", article=a.name, article_id=a.id, field=Field.times, kind="fighting_start", subject="fighting_start",
+                  value="earlier this week", quote=text, start=0, end=len(text), event_time=week),
+            Claim(id="t2", article=b.name, article_id=b.id, field=Field.times, kind="fighting_start", subject="fighting_start",
+                  value="2022-09-14", quote="Clashes on the border began on September 14.", start=0, end=44, event_time=day("2022-09-14")),
+            casualty(b, 24, "Kyrgyzstan", when=day("2022-09-16")),
+        ],
+    )
+    assert not [c for c in rec.conflicts if c.field is Field.times]
+
+
 def test_each_side_owning_its_own_strikes_is_not_a_dispute():
     a, b = article("a", "AP", TUE), article("b", "Reuters", TUE)
     rec = reconcile(

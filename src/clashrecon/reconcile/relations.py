@@ -445,6 +445,8 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
         if c.field is Field.times and c.kind in kinds and c.event_time is not None and c.event_time.start:
             if says_fighting_resumed(c.quote):
                 continue  # "the clashes resumed on Wednesday" dates a new round, not the first day
+            if c.event_time.end and c.event_time.end[:10] != c.event_time.start[:10]:
+                continue  # "began ... earlier this week" bounds the day, it names none
             groups[(c.kind, c.subject)][c.event_time.start[:10]].append(c)
     lull = load_data("reconcile.json")["clustering"]["lull_days"]
     found = []
