@@ -469,3 +469,4 @@ def test_a_figure_its_own_words_call_earlier_is_a_passed_step_not_a_rival(older,
         ],
     )
     assert ((Relation.discrepancy, "Lebanon · killed") in conflicts(rec)) is flagged
+
