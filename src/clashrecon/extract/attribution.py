@@ -70,6 +70,8 @@ def _subject_phrase(verb: Token) -> Span | None:
         if subjects:
             # "Nine killed in raid, says army": of two subjects, one holding a count is the claim
             plain = [c for c in subjects if not any(t.like_num for t in c.subtree)]
+            if not plain and all(c.like_num for c in subjects):
+                return None  # "with 15 confirmed dead": the count is the verb's subject, nobody speaks
             subjects = plain or subjects
             # "Strikes killed 12, Ukrainian officials said": the parser may hang both noun
             # phrases on "said"; the speaker is the one nearest the verb
