@@ -279,6 +279,7 @@ def test_sources_dating_the_start_of_the_fighting_differently_are_a_times_discre
         ("2025-10-12", "The fighting began on Sunday.", True),  # a day apart: two datings of one start
         ("2025-10-15", "Deadly clashes erupted on the border overnight.", False),  # days later: another round's start
         ("2025-10-12", "The deadly clashes resumed at dawn on Sunday.", False),  # fighting that started again
+        ("2025-10-12", "The border clashes started for the second day on Sunday morning.", False),  # a day of it
     ],
 )
 def test_a_start_dated_days_later_or_worded_as_a_resumption_is_another_rounds(second, quote, flagged):

@@ -440,6 +440,7 @@ def _accused_answers_back(positions: tuple[Position, ...]) -> bool:
 def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Found]:
     """One-moment time claims (when the fighting started) dated differently by different origins."""
     kinds = set(load_data("reconcile.json")["times"]["single_valued_kinds"])
+    continuing = re.compile(load_data("reconcile.json")["times"]["continuing_day"], re.IGNORECASE)
     groups: dict[tuple[str, str | None], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.field is Field.times and c.kind in kinds and c.event_time is not None and c.event_time.start:
@@ -447,6 +448,8 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
                 continue  # "the clashes resumed on Wednesday" dates a new round, not the first day
             if c.event_time.end and c.event_time.end[:10] != c.event_time.start[:10]:
                 continue  # "began ... earlier this week" bounds the day, it names none
+            if continuing.search(c.quote):
+                continue  # "the clashes started for the third day on Saturday": a day of the fighting
             groups[(c.kind, c.subject)][c.event_time.start[:10]].append(c)
     lull = load_data("reconcile.json")["clustering"]["lull_days"]
     found = []
