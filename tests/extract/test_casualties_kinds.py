@@ -112,6 +112,9 @@ CAPTURED: list[tuple[str, list[Expect]]] = [
     ("The group took the town hostage with 300 fighters.", []),
     ("Fighters on motorbikes rounded up hundreds of men near the town over the weekend.", [_e(C, "vague", 200, 999)]),
     ("About 60 men were rounded up by the fighters.", [_e(C, "about", 54, 66)]),
+    # "holding" soldiers holds captives; holding talks with officers does not
+    ("A government spokesman said the army was holding 18 soldiers who had surrendered.", [_e(C, "exact", 18, 18, "military")]),
+    ("The army held talks with 30 officers of the other side.", []),
     ("Police rounded up 30 protesters after the march.", []),
     ("Twenty men were hired as guards.", []),
 ]

@@ -657,6 +657,8 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
         return _GIVE_UP
     if lemma in lex.detention_verbs and (noun is None or (victim_group(noun) is not VictimGroup.military and noun.lemma_.lower() not in lex.detained_nouns)):
         return _GIVE_UP
+    if lemma in lex.direct_object_verbs and (noun is None or noun.head.i != head.i or noun.dep_ not in ("dobj", "nsubjpass")):
+        return _GIVE_UP  # "held talks with 30 officers": only the soldiers held are captives
     if not cause_holds(head):
         return _GIVE_UP  # "2 million people affected by the war"
     if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB" and not reduced_passive(head):

@@ -49,6 +49,7 @@ class CasualtyWords:
     body_nouns: frozenset[str]
     detention_verbs: frozenset[str]
     detained_nouns: frozenset[str]
+    direct_object_verbs: frozenset[str]
     life_nouns: frozenset[str]
     claim_lives_verbs: frozenset[str]
     unquantified_verbs: frozenset[str]
@@ -191,6 +192,7 @@ def casualty_words() -> CasualtyWords:
         body_nouns=frozenset(raw["body_nouns"]["words"]),
         detention_verbs=frozenset(raw["detention_verbs"]["words"]),
         detained_nouns=frozenset(raw["detained_nouns"]["words"]),
+        direct_object_verbs=frozenset(raw["direct_object_verbs"]["words"]),
         life_nouns=frozenset(raw["life_nouns"]["words"]),
         claim_lives_verbs=frozenset(raw["claim_lives_verbs"]["words"]),
         unquantified_verbs=frozenset(raw["unquantified_verbs"]["words"]),
