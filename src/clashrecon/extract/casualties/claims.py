@@ -135,6 +135,7 @@ def _sentence_claims(
     out: list[Claim] = []
     previous: _Previous | None = None
     taken: set[int] = set()
+    groups_on: dict[int, set[VictimGroup | None]] = {}  # the groups each casualty word has counted so far
     for m in scan(sent):
         found = _kind_of_mention(doc, sent, m, previous, headline, referent)
         if found is None:
@@ -178,7 +179,10 @@ def _sentence_claims(
         # "three more SANDF members were killed, and one soldier ... succumbed, bringing the total
         # to 13": a count with no side of its own passes on the side the sentence gave before it
         carried = party or (previous.party if previous is not None and previous.claimant == who.claimant else None)
-        previous = _Previous(carried, group, kind.kind, scope, kind.token, who.claimant)
+        # "11 dead (10 civilians and one soldier) and 28 wounded": a word that counted several
+        # groups hands none of them on
+        groups_on.setdefault(kind.token.i, set()).add(group)
+        previous = _Previous(carried, group if len(groups_on[kind.token.i]) == 1 else None, kind.kind, scope, kind.token, who.claimant)
     out += _unquantified_claims(sent, article, headline, taken)
     return out
 

@@ -661,7 +661,8 @@ def _kind_of_casualty_word(dep: str, head: Token, noun: Token | None, path: list
         return _GIVE_UP  # "held talks with 30 officers": only the soldiers held are captives
     if not cause_holds(head):
         return _GIVE_UP  # "2 million people affected by the war"
-    if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB" and not reduced_passive(head):
+    bare_count = noun is None and path[0].like_num and not _has_object(head)  # "11 dead and 28 wounded": a count, tagged a past tense
+    if dep == "nsubj" and lemma in lex.verbs and lemma not in lex.victim_subject_verbs and not is_passive(head) and head.pos_ == "VERB" and not reduced_passive(head) and not bare_count:
         return _GIVE_UP  # "Ten gunmen killed ...": the number counts the killers
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "nummod", "advmod", "conj", "appos", "oprd", "pobj", "prep", "acomp", "amod", "compound", "ccomp", "dep"):
         return Kind(kind, head, path)
