@@ -20,6 +20,9 @@ SIDES: list[tuple[str, list[Expect]]] = [
     ("Nearly 90 people have died in the Uzbekistan and Kazakhstan border conflict.", [Expect(K, "about", 81, 90, party="both")]),
     ("Uzbekistan's health ministry said its death toll from the border clashes reached 41, with 120 others injured.",
      [Expect(K, "exact", 41, 41, party="Uzbekistan"), Expect(W, "exact", 120, 120, party="Uzbekistan")]),
+    # ... but a toll of clashes "with" a country names the side they were against: no both-sides total
+    ("The health ministry revised the death toll in border clashes with Kazakhstan to 12 deaths and 31 injuries.",
+     [Expect(K, "exact", 12, 12, party=None), Expect(W, "exact", 31, 31, party=None)]),
     # ... and "a soldier of Kazakhstan" is Kazakhstan's, as are the others wounded beside him
     ("A defence source said one border guard soldier of Kazakhstan was killed and three others were wounded after the shelling.",
      [Expect(K, "exact", 1, 1, party="Kazakhstan"), Expect(W, "exact", 3, 3, party="Kazakhstan")]),

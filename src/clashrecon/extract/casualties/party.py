@@ -55,8 +55,10 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                             return name
                         label = war_label(pobj) if pobj.dep_ == "pobj" else None
                         owned = any(c.dep_ == "poss" and c.lower_ in casualty_words().possessives for c in head.children)
-                        if label and label.split()[-1] in casualty_words().mutual_fighting and not owned:
-                            return "both"  # not "its death toll from the border clashes": the speaker's own
+                        if label and label.split()[-1] in casualty_words().mutual_fighting and not owned and not _against_a_country(pobj):
+                            # not "its death toll from the border clashes" (the speaker's own), nor
+                            # "the death toll in border clashes with Cambodia" (the other side named)
+                            return "both"
         possessive = government = False
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < head.i:
@@ -273,6 +275,14 @@ def _side_phrase(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                 if name:
                     return name
     return None
+
+
+def _against_a_country(fighting: Token) -> bool:
+    """'clashes with Cambodia': the fighting named by the side it was against."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "with" and any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in prep.children)
+        for prep in fighting.children
+    )
 
 
 def fighting_of_two_countries(tok: Token) -> bool:
