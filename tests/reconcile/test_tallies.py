@@ -261,6 +261,20 @@ def test_a_later_rounding_of_the_sides_precise_count_does_not_replace_it(later, 
     assert tallies(rec)["Azerbaijan · killed"].best == best
 
 
+@pytest.mark.parametrize("floor, best", [(3500, 3500), (None, 2800)])
+def test_a_round_recap_below_a_floor_the_side_gave_since_does_not_replace_it(floor, best):
+    """The ministry: 2,800 hurt on Monday, 'more than 3,500' on Wednesday; a recap on Saturday:
+    'almost 3,000'. Without the Wednesday floor the recap rounds the 2,800."""
+    a, b, c = article("a", "AP", MON), article("b", "AFP", WED), article("c", "Reuters", SAT)
+    claims = [
+        casualty(a, 2800, "Lebanon", kind="wounded", when=day(MON), claimant="Lebanon", group=VictimGroup.people),
+        casualty(c, 3000, "Lebanon", kind="wounded", qualifier="about", when=day(SAT), claimant="Lebanon", group=VictimGroup.people),
+    ]
+    if floor is not None:
+        claims.append(casualty(b, floor, "Lebanon", kind="wounded", qualifier="more_than", when=day(WED), claimant="Lebanon", group=VictimGroup.people))
+    assert tallies(reconcile([a, b, c], claims))["Lebanon · wounded"].best == best
+
+
 def _counted(claim, figure: str):
     """The claim with its span on `figure`, where its quote prints it."""
     at = claim.start + claim.quote.index(figure)

@@ -211,10 +211,17 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
     last = max((c for c, d in pool if d == last_day), key=lambda c: point(c.quantity))
     if last.quantity.qualifier is Qualifier.about:
         # "around 200 combat deaths" after the ministry's 192: a later rounding of a precise
-        # count does not replace it ("nearly 4,870" after 5,332 is no rounding of it)
+        # count does not replace it ("nearly 4,870" after 5,332 is no rounding of it); nor does
+        # a round recap below a floor the side gave since ("almost 3,000" after "more than 3,500")
         precise = [(c, d) for c, d in pool if c.quantity.qualifier is Qualifier.exact and _rounds_to(point(c.quantity), point(last.quantity))]
         if precise:
             last, last_day = max(precise, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
+            floors = [
+                (c, d) for c, d in pool if c.quantity.qualifier in (Qualifier.at_least, Qualifier.more_than)
+                and d is not None and last_day is not None and d >= last_day and point(c.quantity) > point(last.quantity)
+            ]
+            if floors:
+                last, last_day = max(floors, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
     if last.quantity.qualifier is Qualifier.vague:
         # "injured scores more" days after the officials' 57: a word for a crowd tells no new
         # figure, so the latest precise one stands, unless the word's range lies above it
