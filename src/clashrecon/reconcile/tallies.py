@@ -156,6 +156,11 @@ def _counts_on(claim: Claim) -> bool:
     return claim.quantity.qualifier is not Qualifier.vague
 
 
+def _latest(reports: list[tuple[Claim, date | None]]) -> tuple[Claim, date | None]:
+    """The last-reported of some reports, the highest figure of that day."""
+    return max(reports, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
+
+
 def said_on(claim: Claim, reported: date) -> date:
     """The day a figure was given: its report's day, or the earlier day its sentence dates it
     to ("the 773 dead announced by the government on Saturday", printed on Wednesday)."""
@@ -215,13 +220,13 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
         # a round recap below a floor the side gave since ("almost 3,000" after "more than 3,500")
         precise = [(c, d) for c, d in pool if c.quantity.qualifier is Qualifier.exact and _rounds_to(point(c.quantity), point(last.quantity))]
         if precise:
-            last, last_day = max(precise, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
+            last, last_day = _latest(precise)
             floors = [
                 (c, d) for c, d in pool if c.quantity.qualifier in (Qualifier.at_least, Qualifier.more_than)
                 and d is not None and last_day is not None and d >= last_day and point(c.quantity) > point(last.quantity)
             ]
             if floors:
-                last, last_day = max(floors, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
+                last, last_day = _latest(floors)
     if last.quantity.qualifier is Qualifier.vague:
         # "injured scores more" days after the officials' 57: a word for a crowd tells no new
         # figure, so the latest precise one stands, unless the word's range lies above it
@@ -229,7 +234,7 @@ def _group_figure(claims: list[tuple[Claim, date | None]], party: str, sides: se
         floor = interval(last.quantity).low
         precise = [(c, d) for c, d in pool if c.quantity.qualifier is not Qualifier.vague and point(c.quantity) >= floor]
         if precise:
-            last, last_day = max(precise, key=lambda cd: (cd[1] or date.min, point(cd[0].quantity)))
+            last, last_day = _latest(precise)
     top, top_day = max(pool, key=lambda cd: (point(cd[0].quantity), cd[1] or date.min))
     partial = point(last.quantity) * _settings()["partial_ratio"]["ratio"] < point(top.quantity)
     best, day = (top, top_day) if partial else (last, last_day)

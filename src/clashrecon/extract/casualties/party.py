@@ -109,7 +109,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     clause = kind.token if kind.token.pos_ in ("VERB", "AUX", "ADJ") else kind.token.head
     if names_both_sides(subtree_span(clause).text) or (noun is None and names_both_sides(text_of(sent))):
         return "both"
-    if any(fighting_of_two_countries(t) for t in subtree_span(clause) if t.dep_ == "pobj" and t.head.lower_ in casualty_words().place_prepositions):
+    if any(_fighting_of_two_countries(t) for t in subtree_span(clause) if t.dep_ == "pobj" and t.head.lower_ in casualty_words().place_prepositions):
         return "both"  # "nearly 100 people have died in the Kyrgyzstan and Tajikistan border conflict"
     return None
 
@@ -285,7 +285,7 @@ def _against_a_country(fighting: Token) -> bool:
     )
 
 
-def fighting_of_two_countries(tok: Token) -> bool:
+def _fighting_of_two_countries(tok: Token) -> bool:
     """'Kyrgyzstan-Tajikistan border clashes', 'the Kyrgyzstan and Tajikistan border conflict': a
     fighting noun its two warring countries name, whose dead are both sides', not the first's."""
     if tok.lemma_.lower() not in casualty_words().mutual_fighting and tok.lower_ not in casualty_words().mutual_fighting:
@@ -312,7 +312,7 @@ def number_place(mention_tokens: Span) -> str | None:
     k = j + 1
     while k < len(doc) and doc[k].pos_ == "DET":
         k += 1
-    if k >= len(doc) or doc[k].ent_type_ != "GPE" or any(fighting_of_two_countries(c) for c in doc[j].children if c.dep_ == "pobj"):
+    if k >= len(doc) or doc[k].ent_type_ != "GPE" or any(_fighting_of_two_countries(c) for c in doc[j].children if c.dep_ == "pobj"):
         return None
     end = k
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
@@ -377,7 +377,7 @@ def location_country(sent: Span, who: Attribution, kind: Kind, article: Article)
         place = tok.head if tok.dep_ == "compound" and tok.head.ent_type_ == "GPE" and tok.head.dep_ == "compound" else tok
         if place.dep_ == "conj":
             place = place.head  # "the Kyrgyzstan and Tajikistan border conflict": the pair names it
-        if place.dep_ in ("compound", "amod", "nmod") and fighting_of_two_countries(place.head):
+        if place.dep_ in ("compound", "amod", "nmod") and _fighting_of_two_countries(place.head):
             continue  # the fighting's name, not the victims' ground
         locative = (
             # "Congo displacement camp", "Sudan clashes"; not "U.S. strikes", which names the attacker
