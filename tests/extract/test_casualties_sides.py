@@ -18,13 +18,13 @@ SIDES: list[tuple[str, list[Expect]]] = [
     # 0. a fighting named by its two countries is both sides'; "its death toll" from it is the speaker's
     ("Death toll rises to 77 in Uzbekistan-Kazakhstan border clashes", [Expect(K, "exact", 77, 77, party="both")]),
     ("Nearly 90 people have died in the Uzbekistan and Kazakhstan border conflict.", [Expect(K, "about", 81, 90, party="both")]),
-    ("Uzbekistan's health ministry said its death toll from the border clashes reached 41, with 120 others injured.",
+    ("Uzbekistan's health ministry said its toll from the border clashes was now 41, with 120 others injured.",
      [Expect(K, "exact", 41, 41, party="Uzbekistan"), Expect(W, "exact", 120, 120, party="Uzbekistan")]),
     # ... but a toll of clashes "with" a country names the side they were against: no both-sides total
-    ("The health ministry revised the death toll in border clashes with Kazakhstan to 12 deaths and 31 injuries.",
+    ("The health ministry raised the toll from the border clashes with Kazakhstan to 12 deaths and 31 injuries.",
      [Expect(K, "exact", 12, 12, party=None), Expect(W, "exact", 31, 31, party=None)]),
     # ... and "a soldier of Kazakhstan" is Kazakhstan's, as are the others wounded beside him
-    ("A defence source said one border guard soldier of Kazakhstan was killed and three others were wounded after the shelling.",
+    ("A defence source said one border guard soldier of Kazakhstan died and three more were hurt in the shelling.",
      [Expect(K, "exact", 1, 1, party="Kazakhstan"), Expect(W, "exact", 3, 3, party="Kazakhstan")]),
     # 1. "on the X side" / "on its side of the border" names the victims' side
     ("On the Indian side, police said nine people, seven of them civilians, were killed and 30 wounded by Pakistani mortar fire.",

@@ -449,7 +449,7 @@ def test_two_close_floors_of_a_day_both_hold(qualifiers, flagged):
 @pytest.mark.parametrize(
     "older, flagged",
     [
-        ("The minister said 37 were killed, updating an earlier toll of {n} dead overall.", False),
+        ("The minister put the dead at 37, revising an earlier toll of {n}.", False),
         ("The death toll had earlier stood at {n}, the minister said.", False),
         ("{n} people died in the blasts, officials earlier said.", False),
         ("Officials said {n} people died in the blasts.", True),  # two tellings of one day: a rival

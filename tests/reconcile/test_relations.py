@@ -305,7 +305,7 @@ def test_a_start_only_bounded_by_a_week_is_no_second_dating():
 
     a, b = article("a", "DW", "2022-09-16"), article("b", "AP", "2022-09-16")
     week = day("2022-09-12").model_copy(update={"end": "2022-09-18", "text": "earlier this week", "this_week": True})
-    text = "Fighting reportedly began as both countries accused each other of shelling earlier this week."
+    text = "The clashes apparently started earlier this week, with each country accusing the other of shelling."
     rec = reconcile(
         [a, b],
         [

@@ -219,7 +219,7 @@ def test_an_outlets_loose_count_does_not_overtake_the_side(qualifier):
 
 @pytest.mark.parametrize("qualifier", ["exact", "at_least"])
 def test_an_outlets_exact_later_toll_or_floor_carries_the_sides_count_on(qualifier):
-    """'Two members who were injured died in hospital, bringing the death toll to 14', or 'at
+    """'Two of the wounded died later, taking the toll to 14', or 'at
     least 15 Thai troops' killed, in the outlet's own words, days after the army's last figure."""
     t = _stale_own_count(None, qualifier=qualifier)
     assert (t.best, t.authority) == (2900, "third party")

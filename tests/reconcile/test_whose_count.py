@@ -193,7 +193,7 @@ def test_the_other_kind_in_a_sentence_whose_count_found_its_side_is_the_same_peo
     ],
 )
 def test_the_toll_a_step_brings_the_count_to_takes_the_steps_side(step_scope, side):
-    quote = "Two members who were injured died in hospital, bringing the death toll to 14."
+    quote = "Two of the wounded soldiers died later, taking the toll to 14."
     kabul = "Two South African peacekeepers were killed on Friday, the army said."
     claims = [
         said(2, start=0, quote=quote, claimant=None).model_copy(update={"scope": Scope(kind=step_scope, text="two")}),

@@ -32,9 +32,9 @@ def with_sentence_time(claim: Claim) -> Claim:
 
 
 def _its_own_day(claim: Claim, found: TimeExpression) -> TimeExpression:
-    """A day named right after the count, no other number between, is its own: "25 people were
-    killed on Wednesday and 12 on Tuesday" dates the 12 to Tuesday, "avenging the killing of 26
-    people at Pahalgam on April 22" dates the 26 to that date, not to the sentence's first
+    """A day named right after the count, no other number between, is its own: "30 people died
+    on Monday and 9 on Sunday" dates the 9 to Sunday, "to avenge the 26 people
+    killed at Pahalgam on April 22" dates the 26 to that date, not to the sentence's first
     weekday. A sentence's calendar date is kept as it was found."""
     if found.ref.since or claim.span_end is None or found.ref.month is not None:
         return found  # a calendar date names the day of telling ("On May 29 the ministry said ..."): kept

@@ -463,7 +463,7 @@ def attribute(sent: Span, anchor: Token | None, article: Article, *, headline: b
 
 
 def _cited_source(verb: Token) -> Span | None:
-    """"Russia's RIA Novosti news agency has reported, citing the Tajik border force": a reporter
+    """"a Russian agency said so, citing Tajikistan's border service": a reporter
     citing a source passes that source's word on, so the source is the claimant."""
     cites = [verb] if verb.lemma_.lower() == "cite" else [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "cite"]
     for cite in cites:

@@ -146,7 +146,7 @@ def _calendar_day(m: re.Match, d: dict) -> TimeExpression | None:
 
 
 def _names_an_attack(m: re.Match, d: dict) -> bool:
-    """"the April 22 Pahalgam terrorist attack", "Hamas's October 7 attack": a date between "the"
+    """"the April 22 attack at Pahalgam", "Hamas's October 7 attack": a date between "the"
     (or a possessive) and an attack noun names that attack, as "a 2020 war" names a war: it dates
     the sentence only when the sentence names no other time ("the April 22 attack killed 26")."""
     cfg = d["date_names_event"]
@@ -276,7 +276,7 @@ def _drop_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
 def _mark_since(text: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
     """"since fighting erupted early on Tuesday": a window from that moment to the reference date.
 
-    "since the start of the war with Israel on June 13" names the moment by the war's start, a
+    "since the war with Israel began on June 13" names the moment by the war's start, a
     longer phrase: the window's `start_words` after "since" allow `start_max_words`."""
     window = _data()["since_window"]
     starts = {w.lower() for w in window["start_words"]}

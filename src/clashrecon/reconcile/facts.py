@@ -277,8 +277,8 @@ def _same_sentence_same_side(before: list[Claim], after: list[Claim]) -> list[Cl
             kinds[(new.article_id, new.start)].add((new.kind, _is_step(new)))
     out = []
     for c in after:
-        # only counts of another kind, or the toll a step of its kind brings it to ("two more
-        # died in hospital, bringing the toll to 14"): "of the 92 wounded, 85 lightly" is a part
+        # only counts of another kind, or the toll a step of its kind brings it to ("two of the
+        # wounded died later, taking the toll to 14"): "of the 92 wounded, 85 lightly" is a part
         known = kinds.get((c.article_id, c.start), set())
         sides = found.get((c.article_id, c.start), set()) if (c.kind, _is_step(c)) not in known else set()
         if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and _killer(c) not in sides:

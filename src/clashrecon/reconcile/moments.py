@@ -406,8 +406,8 @@ def _earlier_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def named_earlier(c: Claim) -> bool:
-    """A figure its own words call an earlier one ("updating an earlier toll of 32 dead", "the
-    toll had earlier stood at nine", "20 died, officials earlier said"): a step the day's count
+    """A figure its own words call an earlier one ("revising an earlier toll of 32", "the toll
+    had earlier stood at nine", "20 died, officials earlier said"): a step the day's count
     has passed, told beside the newer figure, not a rival of it (`named_earlier`)."""
     if c.span_start is None:
         return False

@@ -449,7 +449,7 @@ def time_discrepancies(claims: list[Claim], origin: dict[str, str]) -> list[Foun
             if c.event_time.end and c.event_time.end[:10] != c.event_time.start[:10]:
                 continue  # "began ... earlier this week" bounds the day, it names none
             if continuing.search(c.quote):
-                continue  # "the clashes started for the third day on Saturday": a day of the fighting
+                continue  # "the clashes began for a third day on Saturday": a day of the fighting
             groups[(c.kind, c.subject)][c.event_time.start[:10]].append(c)
     lull = load_data("reconcile.json")["clustering"]["lull_days"]
     found = []

@@ -141,7 +141,7 @@ def independent_against_official(events: list[StoryEvent], origin: dict[str, str
     """
     pattern, gap, ratio = _independent()
     pooled, event_of, reported = _pooled(events)
-    # the day each figure was given: "on Monday said that 224 have been killed", printed Friday, is Monday's
+    # the day each figure was given: "said on Monday that 224 had died", printed Friday, is Monday's
     # ("since Friday" dates where a count starts, not when it was given)
     as_of = {
         c.id: reported[c.id] if c.scope is not None and c.scope.kind is ScopeKind.cumulative else said_on(c, reported[c.id])

@@ -149,7 +149,7 @@ _SPLIT = {("group", g.value) for g in _APART}
 def _counts_on(claim: Claim) -> bool:
     """A third party's figure that can carry a side's count on after the side stopped giving one:
     a named voice's figure that is not vague, or an outlet's exact toll or floor in its own words
-    ("two members died in hospital, bringing the death toll to 14", "at least 15 Thai troops");
+    ("two of the wounded died later, taking the toll to 14", "at least 15 Thai soldiers killed");
     an outlet's round or loose figure ("killing nearly 40 people") is a summary, not a count."""
     if claim.claimant_role is ClaimantRole.outlet:
         return claim.quantity.qualifier in (Qualifier.exact, Qualifier.at_least, Qualifier.more_than)

@@ -179,7 +179,7 @@ def _sentence_claims(
         # "three more SANDF members were killed, and one soldier ... succumbed, bringing the total
         # to 13": a count with no side of its own passes on the side the sentence gave before it
         carried = party or (previous.party if previous is not None and previous.claimant == who.claimant else None)
-        # "11 dead (10 civilians and one soldier) and 28 wounded": a word that counted several
+        # "9 dead (8 civilians and one soldier) and 31 wounded": a word that counted several
         # groups hands none of them on
         groups_on.setdefault(kind.token.i, set()).add(group)
         previous = _Previous(carried, group if len(groups_on[kind.token.i]) == 1 else None, kind.kind, scope, kind.token, who.claimant)
@@ -380,8 +380,8 @@ def _scope(
 
 def _of_the_count_before(doc: Doc, m: Mention, kind: Kind, previous: _Previous | None) -> Kind | None:
     """"N of them" right after another count of its sentence is a part of those victims, so it has
-    their kind, whatever verb further back the parser hangs it on: "eight people died and more than
-    2,800 were injured, some 200 of them seriously" counts 200 of the injured, not of the dead."""
+    their kind, whatever verb further back the parser hangs it on: "nine died and over 1,500 were
+    hurt, around 150 of them badly" counts 150 of the hurt, not of the dead."""
     if previous is None or m.end + 1 >= m.limit or doc[m.end].lower_ != "of" or doc[m.end + 1].lower_ not in ("them", "whom"):
         return None
     if previous.kind == kind.kind or not kind.token.i < previous.token.i < m.start:

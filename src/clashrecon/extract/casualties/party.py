@@ -56,8 +56,8 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
                         label = war_label(pobj) if pobj.dep_ == "pobj" else None
                         owned = any(c.dep_ == "poss" and c.lower_ in casualty_words().possessives for c in head.children)
                         if label and label.split()[-1] in casualty_words().mutual_fighting and not owned and not _against_a_country(pobj):
-                            # not "its death toll from the border clashes" (the speaker's own), nor
-                            # "the death toll in border clashes with Cambodia" (the other side named)
+                            # not "its toll from the border fighting" (the speaker's own), nor "the
+                            # toll of the border clashes with Cambodia" (the other side named)
                             return "both"
         possessive = government = False
         for child in head.children:
@@ -110,7 +110,7 @@ def victim_party(noun: Token | None, kind: Kind, who: Attribution, sent: Span, a
     if names_both_sides(subtree_span(clause).text) or (noun is None and names_both_sides(text_of(sent))):
         return "both"
     if any(_fighting_of_two_countries(t) for t in subtree_span(clause) if t.dep_ == "pobj" and t.head.lower_ in casualty_words().place_prepositions):
-        return "both"  # "nearly 100 people have died in the Kyrgyzstan and Tajikistan border conflict"
+        return "both"  # "about 100 dead in the Kyrgyzstan and Tajikistan border conflict"
     return None
 
 
