@@ -38,6 +38,7 @@ from clashrecon.reconcile.moments import (
     compatible_groups,
     group_display,
     is_cumulative,
+    is_increment,
     named_claimants,
     qkey,
 )
@@ -274,21 +275,17 @@ def _same_sentence_same_side(before: list[Claim], after: list[Claim]) -> list[Cl
     for old, new in zip(before, after):
         if old.victim_party is None and new.victim_party not in (None, BOTH):
             found[(new.article_id, new.start)].add(new.victim_party)
-            kinds[(new.article_id, new.start)].add((new.kind, _is_step(new)))
+            kinds[(new.article_id, new.start)].add((new.kind, is_increment(new)))
     out = []
     for c in after:
         # only counts of another kind, or the toll a step of its kind brings it to ("two of the
         # wounded died later, taking the toll to 14"): "of the 92 wounded, 85 lightly" is a part
         known = kinds.get((c.article_id, c.start), set())
-        sides = found.get((c.article_id, c.start), set()) if (c.kind, _is_step(c)) not in known else set()
+        sides = found.get((c.article_id, c.start), set()) if (c.kind, is_increment(c)) not in known else set()
         if c.victim_party is None and scope_key(c) == ALL and len(sides) == 1 and _killer(c) not in sides:
             c = c.model_copy(update={"victim_party": next(iter(sides))})
         out.append(c)
     return out
-
-
-def _is_step(c: Claim) -> bool:
-    return c.scope is not None and c.scope.kind is ScopeKind.increment
 
 
 def _joined_on(c: Claim) -> tuple[str, int, bool]:
